@@ -1,0 +1,236 @@
+package org.annexp2p.protocol.program;
+
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.util.function.Function;
+import org.annexp2p.protocol.key.Key;
+import org.annexp2p.protocol.wire.AssociatedFile;
+import org.annexp2p.protocol.wire.ChangedRefs;
+import org.annexp2p.protocol.wire.Len;
+import org.annexp2p.protocol.wire.MonotonicTimestamp;
+import org.annexp2p.protocol.wire.Offset;
+import org.annexp2p.protocol.wire.Uuid;
+import org.annexp2p.protocol.wire.Validity;
+
+/**
+ * Instructions that touch the local repository. Only an interpreter that holds a repository can perform
+ * them, and servers only run under such an interpreter after the peer has authenticated.
+ */
+public sealed interface Local<A> extends Instruction<A> {
+
+    A accept(Handler handler) throws IOException;
+
+    @Override
+    default <R> R select(Function<? super Net<A>, ? extends R> ifNet, Function<? super Local<A>, ? extends R> ifLocal) {
+        return ifLocal.apply(this);
+    }
+
+    static Program<Len> tmpContentSize(Key key) {
+        return Program.of(new TmpContentSize(key));
+    }
+
+    static Program<Len> destinationSize(Destination d) {
+        return Program.of(new DestinationSize(d));
+    }
+
+    static Program<Option<Len>> contentSize(Key key) {
+        return Program.of(new ContentSize(key));
+    }
+
+    static Program<Option<Payload>> readContent(Key key, AssociatedFile file, Offset offset) {
+        return Program.of(new ReadContent(key, file, offset));
+    }
+
+    static Program<Validity> checkUnchanged(Payload payload) {
+        return Program.of(new CheckUnchanged(payload));
+    }
+
+    static Program<Len> writeContent(Destination d, AssociatedFile file, Offset offset, Len length, Payload payload) {
+        return Program.of(new WriteContent(d, file, offset, length, payload));
+    }
+
+    static Program<Boolean> finishContent(Destination d, Option<Validity> validity) {
+        return Program.of(new FinishContent(d, validity));
+    }
+
+    static Program<Unit> setPresent(Key key, Uuid uuid) {
+        return Program.of(new SetPresent(key, uuid));
+    }
+
+    static Program<Boolean> checkContentPresent(Key key) {
+        return Program.of(new CheckContentPresent(key));
+    }
+
+    static Program<Boolean> removeContent(Key key, Option<MonotonicTimestamp> before) {
+        return Program.of(new RemoveContent(key, before));
+    }
+
+    static Program<Boolean> lockContent(Key key) {
+        return Program.of(new LockContent(key));
+    }
+
+    static Program<Unit> unlockContent(Key key) {
+        return Program.of(new UnlockContent(key));
+    }
+
+    static Program<ChangedRefs> waitRefChange() {
+        return Program.of(new WaitRefChange());
+    }
+
+    static Program<Long> localTime() {
+        return Program.of(new LocalTime());
+    }
+
+    /** How an interpreter performs each Local instruction. */
+    interface Handler {
+        Len tmpContentSize(TmpContentSize i) throws IOException;
+
+        Len destinationSize(DestinationSize i) throws IOException;
+
+        Option<Len> contentSize(ContentSize i) throws IOException;
+
+        Option<Payload> readContent(ReadContent i) throws IOException;
+
+        Validity checkUnchanged(CheckUnchanged i) throws IOException;
+
+        Len writeContent(WriteContent i) throws IOException;
+
+        Boolean finishContent(FinishContent i) throws IOException;
+
+        Unit setPresent(SetPresent i) throws IOException;
+
+        Boolean checkContentPresent(CheckContentPresent i) throws IOException;
+
+        Boolean removeContent(RemoveContent i) throws IOException;
+
+        Boolean lockContent(LockContent i) throws IOException;
+
+        Unit unlockContent(UnlockContent i) throws IOException;
+
+        ChangedRefs waitRefChange(WaitRefChange i) throws IOException;
+
+        Long localTime(LocalTime i) throws IOException;
+    }
+
+    /** Size of the partial copy of {@code key} (0 if none): the PUT-FROM offset. */
+    record TmpContentSize(Key key) implements Local<Len> {
+        @Override
+        public Len accept(Handler h) throws IOException {
+            return h.tmpContentSize(this);
+        }
+    }
+
+    /** Size of what a destination already holds (0 if nothing): the GET resume offset. */
+    record DestinationSize(Destination destination) implements Local<Len> {
+        @Override
+        public Len accept(Handler h) throws IOException {
+            return h.destinationSize(this);
+        }
+    }
+
+    /** Size of the complete content of {@code key}, if present. */
+    record ContentSize(Key key) implements Local<Option<Len>> {
+        @Override
+        public Option<Len> accept(Handler h) throws IOException {
+            return h.contentSize(this);
+        }
+    }
+
+    /** Opens the content of {@code key} from {@code offset} on; none if not present. */
+    record ReadContent(Key key, AssociatedFile file, Offset offset) implements Local<Option<Payload>> {
+        @Override
+        public Option<Payload> accept(Handler h) throws IOException {
+            return h.readContent(this);
+        }
+    }
+
+    /** After sending a payload from {@link ReadContent}: did the file change while it was read? */
+    record CheckUnchanged(Payload payload) implements Local<Validity> {
+        @Override
+        public Validity accept(Handler h) throws IOException {
+            return h.checkUnchanged(this);
+        }
+    }
+
+    /**
+     * Appends a received payload at {@code offset} of the destination's partial copy, hashing as it writes.
+     * Consumes the whole payload (or fails, ending the connection). Returns the bytes written.
+     */
+    record WriteContent(Destination destination, AssociatedFile file, Offset offset, Len length, Payload payload)
+            implements Local<Len> {
+        @Override
+        public Len accept(Handler h) throws IOException {
+            return h.writeContent(this);
+        }
+    }
+
+    /**
+     * Completes a transfer: with the full size present and the content verified (hash for hash backends, size
+     * for others; a full re-hash unless {@code validity} is VALID), moves it into place atomically. Otherwise
+     * returns false; a partial copy that may still be right is kept so the transfer can resume, bad content is
+     * discarded.
+     */
+    record FinishContent(Destination destination, Option<Validity> validity) implements Local<Boolean> {
+        @Override
+        public Boolean accept(Handler h) throws IOException {
+            return h.finishContent(this);
+        }
+    }
+
+    /** Records in the location log that repository {@code uuid} has {@code key}. */
+    record SetPresent(Key key, Uuid uuid) implements Local<Unit> {
+        @Override
+        public Unit accept(Handler h) throws IOException {
+            return h.setPresent(this);
+        }
+    }
+
+    record CheckContentPresent(Key key) implements Local<Boolean> {
+        @Override
+        public Boolean accept(Handler h) throws IOException {
+            return h.checkContentPresent(this);
+        }
+    }
+
+    /**
+     * Removes the content of {@code key}; with a {@code before} timestamp, only if the monotonic clock is still
+     * before it. True if the content is gone afterwards (also when it was never there).
+     */
+    record RemoveContent(Key key, Option<MonotonicTimestamp> before) implements Local<Boolean> {
+        @Override
+        public Boolean accept(Handler h) throws IOException {
+            return h.removeContent(this);
+        }
+    }
+
+    /** Locks the content of {@code key} against removal; false if it is not present or cannot be locked. */
+    record LockContent(Key key) implements Local<Boolean> {
+        @Override
+        public Boolean accept(Handler h) throws IOException {
+            return h.lockContent(this);
+        }
+    }
+
+    record UnlockContent(Key key) implements Local<Unit> {
+        @Override
+        public Unit accept(Handler h) throws IOException {
+            return h.unlockContent(this);
+        }
+    }
+
+    /** Blocks until refs change; fails if this connection has no change notification. */
+    record WaitRefChange() implements Local<ChangedRefs> {
+        @Override
+        public ChangedRefs accept(Handler h) throws IOException {
+            return h.waitRefChange(this);
+        }
+    }
+
+    /** Local POSIX time in seconds, for computing a REMOVE-BEFORE deadline. */
+    record LocalTime() implements Local<Long> {
+        @Override
+        public Long accept(Handler h) throws IOException {
+            return h.localTime(this);
+        }
+    }
+}
