@@ -1,0 +1,39 @@
+package org.annexp2p.wormhole.code;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.annexp2p.wormhole.InvalidCodeException;
+
+class CodePropertiesTest {
+
+    @Property(tries = 200)
+    void generatedCodesParseBack(@ForAll @IntRange(min = 1, max = 999999) int nameplate,
+                                 @ForAll @IntRange(min = 1, max = 6) int length) throws Exception {
+        Code code = Code.generate(Integer.toString(nameplate), length);
+        Code parsed = Code.parse(code.value());
+        assertThat(parsed).isEqualTo(code);
+        assertThat(parsed.nameplate()).isEqualTo(Integer.toString(nameplate));
+        assertThat(code.value().split("-")).hasSize(length + 1);
+    }
+
+    @Property(tries = 100)
+    void generatedCodesCompleteFromTheirPrefix(@ForAll @IntRange(min = 1, max = 99) int nameplate) throws Exception {
+        Code code = Code.generate(Integer.toString(nameplate), 2);
+        String typed = code.value().substring(0, code.value().length() - 2);
+        assertThat(new CodeCompleter(2).complete(typed, java.util.List.of())).contains(code.value());
+    }
+
+    @Property(tries = 300)
+    void arbitraryTextParsesOrIsATypedError(@ForAll String text) {
+        try {
+            Code code = Code.parse(text);
+            assertThat(code.value()).doesNotContainAnyWhitespaces();
+            assertThat(code.nameplate()).matches("[0-9]+");
+        } catch (InvalidCodeException e) {
+            assertThat(e.getMessage()).isNotBlank();
+        }
+    }
+}
