@@ -1,0 +1,160 @@
+package org.annexp2p.interpreters.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.annexp2p.protocol.message.Message;
+import org.annexp2p.protocol.message.MessageCodec;
+import org.annexp2p.protocol.message.ParseError;
+import org.annexp2p.protocol.program.Meter;
+import org.annexp2p.protocol.program.Net;
+import org.annexp2p.protocol.program.Payload;
+import org.annexp2p.protocol.program.Received;
+import org.annexp2p.protocol.program.Unit;
+import org.annexp2p.protocol.wire.ExitCode;
+import org.annexp2p.protocol.wire.Len;
+import org.annexp2p.protocol.wire.MonotonicTimestamp;
+import org.annexp2p.protocol.wire.ProtocolVersion;
+import org.annexp2p.protocol.wire.WireText;
+import org.annexp2p.transports.Connection;
+
+/** Net instructions over a byte stream: any {@link Connection} (TCP, stdio, a spawned command, Tor, in-memory). */
+public final class StreamNet implements Net.Handler {
+    private static final System.Logger LOG = System.getLogger("annexp2p.net");
+
+    private final WireReader in;
+    private final WireWriter out;
+    private final AuthCheck authCheck;
+    private final Relays relays;
+    private final Transcript transcript;
+    private ProtocolVersion version = ProtocolVersion.V0;
+
+    public StreamNet(WireReader in, WireWriter out, AuthCheck authCheck, Relays relays, Transcript transcript) {
+        this.in = in;
+        this.out = out;
+        this.authCheck = authCheck;
+        this.relays = relays;
+        this.transcript = transcript;
+    }
+
+    public static StreamNet over(Connection c, AuthCheck authCheck, Relays relays, Transcript transcript) {
+        return new StreamNet(new WireReader(c.input()), new WireWriter(c.output()), authCheck, relays, transcript);
+    }
+
+    @Override
+    public Unit sendMessage(Net.SendMessage i) throws IOException {
+        transcript.line(Transcript.Direction.SENT, redacted(i.message()));
+        out.send(i.message());
+        return Unit.UNIT;
+    }
+
+    @Override
+    public Received receiveMessage(Net.ReceiveMessage i) throws IOException {
+        byte[] line = in.readLine();
+        var parsed = MessageCodec.decode(line);
+        if (parsed.isLeft()) {
+            ParseError e = parsed.getLeft();
+            transcript.line(Transcript.Direction.RECEIVED, abbreviated(WireText.printable(WireText.ofBytes(line))));
+            LOG.log(System.Logger.Level.WARNING, "unparseable line from the peer: " + e.describe());
+            return new Received.Unparseable(e);
+        }
+        transcript.line(Transcript.Direction.RECEIVED, redacted(parsed.get()));
+        return new Received.Parsed(parsed.get());
+    }
+
+    @Override
+    public Unit sendBytes(Net.SendBytes i) throws IOException {
+        try (InputStream s = i.payload().stream()) {
+            out.sendExactly(i.length().value(), s, i.meter());
+        }
+        return Unit.UNIT;
+    }
+
+    @Override
+    public Payload receiveBytes(Net.ReceiveBytes i) throws IOException {
+        long length = i.length().value();
+        in.beginPayload(length);
+        return new WirePayload(in, i.length(), i.meter());
+    }
+
+    @Override
+    public Boolean checkAuthToken(Net.CheckAuthToken i) {
+        return authCheck.allows(i.uuid(), i.token());
+    }
+
+    @Override
+    public ExitCode relayService(Net.RelayService i) throws IOException {
+        return relays.serve(i.service(), in, out);
+    }
+
+    @Override
+    public ExitCode relay(Net.Relay i) throws IOException {
+        return relays.relay(in, out);
+    }
+
+    @Override
+    public Unit setProtocolVersion(Net.SetProtocolVersion i) {
+        version = i.version();
+        return Unit.UNIT;
+    }
+
+    @Override
+    public ProtocolVersion getProtocolVersion(Net.GetProtocolVersion i) {
+        return version;
+    }
+
+    @Override
+    public MonotonicTimestamp getMonotonicTimestamp(Net.GetMonotonicTimestamp i) {
+        return MonotonicClock.now();
+    }
+
+    /** The transcript form of a message: printable, abbreviated, the auth token replaced. */
+    static String redacted(Message m) {
+        if (m instanceof Message.Auth a) {
+            return "AUTH " + WireText.printable(a.uuid().value()) + " <AUTHTOKEN>";
+        }
+        return abbreviated(WireText.printable(MessageCodec.format(m)));
+    }
+
+    private static String abbreviated(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+
+    /** A DATA payload read straight off the wire. */
+    private static final class WirePayload implements Payload {
+        private final Len length;
+        private final InputStream stream;
+
+        WirePayload(WireReader in, Len length, Meter meter) {
+            this.length = length;
+            this.stream = new InputStream() {
+                private long total;
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = in.readPayload(b, off, len);
+                    if (n > 0) {
+                        total += n;
+                        meter.progress(total);
+                    }
+                    return n;
+                }
+            };
+        }
+
+        @Override
+        public Len length() {
+            return length;
+        }
+
+        @Override
+        public InputStream stream() {
+            return stream;
+        }
+    }
+}
