@@ -9,8 +9,9 @@ public record ExitCode(int value) {
     public static Option<ExitCode> parse(String s) {
         boolean negative = s.startsWith("-");
         return Numbers.parseNonNegative(negative ? s.substring(1) : s)
-                .filter(n -> n <= Integer.MAX_VALUE)
-                .map(n -> new ExitCode(negative ? (int) -n : (int) (long) n));
+                .map(n -> negative ? -n : n)
+                .filter(n -> n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE)
+                .map(n -> new ExitCode((int) (long) n));
     }
 
     public String format() {
