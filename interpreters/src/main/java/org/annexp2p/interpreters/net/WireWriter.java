@@ -7,7 +7,10 @@ import org.annexp2p.protocol.message.Message;
 import org.annexp2p.protocol.message.MessageCodec;
 import org.annexp2p.protocol.program.Meter;
 
-/** Writes protocol lines (each flushed, as git-annex does) and exact-length DATA payloads. */
+/**
+ * Writes protocol lines (each flushed, as git-annex does) and exact-length DATA payloads. Thread-safe: while a
+ * CONNECT relays, two threads write to the peer.
+ */
 public final class WireWriter {
     private final OutputStream out;
     private final byte[] chunk = new byte[128 * 1024];
@@ -16,7 +19,7 @@ public final class WireWriter {
         this.out = out;
     }
 
-    public void send(Message m) throws IOException {
+    public synchronized void send(Message m) throws IOException {
         out.write(MessageCodec.encode(m));
         out.flush();
     }
@@ -25,7 +28,7 @@ public final class WireWriter {
      * Copies exactly {@code length} bytes from {@code source}. If the source has fewer, the peer cannot be told
      * in-band, so this fails ("short data write") and the caller must hang up.
      */
-    public void sendExactly(long length, InputStream source, Meter meter) throws IOException {
+    public synchronized void sendExactly(long length, InputStream source, Meter meter) throws IOException {
         long left = length;
         long done = 0;
         while (left > 0) {
@@ -41,11 +44,14 @@ public final class WireWriter {
         out.flush();
     }
 
-    public void flush() throws IOException {
+    public synchronized void flush() throws IOException {
         out.flush();
     }
 
-    public OutputStream raw() {
-        return out;
+    /** One DATA message with its bytes, written together so that no other message can come between them. */
+    public synchronized void sendData(byte[] b, int off, int len) throws IOException {
+        out.write(MessageCodec.encode(new Message.Data(org.annexp2p.protocol.wire.Len.of(len))));
+        out.write(b, off, len);
+        out.flush();
     }
 }
