@@ -1,0 +1,130 @@
+package org.annexp2p.wormhole.mailbox;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.annexp2p.wormhole.MailboxConnectionException;
+import org.annexp2p.wormhole.WormholeTimeoutException;
+
+/**
+ * One WebSocket to the mailbox server, turned into a blocking queue of whole text frames.
+ * The JDK client answers pings itself; we only have to glue fragments together and record the end.
+ */
+final class WebSocketChannel implements AutoCloseable {
+
+    /** An item taken from the socket: a whole frame, or the end of the connection. */
+    sealed interface Inbound {
+        record Frame(String text) implements Inbound {
+        }
+
+        record End(String why) implements Inbound {
+        }
+    }
+
+    private final BlockingQueue<Inbound> inbound = new LinkedBlockingQueue<>();
+    private final WebSocket socket;
+    private final Duration sendTimeout;
+
+    private WebSocketChannel(URI url, Duration timeout) throws MailboxConnectionException, WormholeTimeoutException {
+        this.sendTimeout = timeout;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        CompletableFuture<WebSocket> pending = http.newWebSocketBuilder()
+                .connectTimeout(timeout)
+                .buildAsync(url, new Listener());
+        try {
+            socket = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new WormholeTimeoutException("no answer from the mailbox server " + url + " within " + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw new MailboxConnectionException("cannot reach the mailbox server " + url + ": " + describe(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MailboxConnectionException("interrupted while connecting to " + url);
+        }
+    }
+
+    static WebSocketChannel connect(URI url, Duration timeout) throws MailboxConnectionException, WormholeTimeoutException {
+        return new WebSocketChannel(url, timeout);
+    }
+
+    /** Sends one text frame; the JDK forbids overlapping sends, hence synchronized and waited for. */
+    synchronized void send(String frame) throws MailboxConnectionException {
+        try {
+            socket.sendText(frame, true).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new MailboxConnectionException("lost the connection to the mailbox server while sending", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MailboxConnectionException("interrupted while sending to the mailbox server");
+        }
+    }
+
+    /** The next frame, or the end marker; empty wait beyond {@code timeout} returns null. */
+    Inbound take(Duration timeout) throws MailboxConnectionException {
+        try {
+            return inbound.poll(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MailboxConnectionException("interrupted while waiting for the mailbox server");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(2, TimeUnit.SECONDS);
+        }
+        socket.abort();
+    }
+
+    private static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String msg = root.getMessage();
+        return msg == null ? root.getClass().getSimpleName() : msg;
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                inbound.add(new Inbound.Frame(partial.toString()));
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+            // The server only sends text frames; a binary one is a protocol violation we surface as an end.
+            inbound.add(new Inbound.End("mailbox server sent a binary frame"));
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            inbound.add(new Inbound.End("mailbox server closed the connection (" + statusCode + ")"));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            inbound.add(new Inbound.End("connection to the mailbox server failed: " + describe(error)));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.annexp2p.wormhole;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.annexp2p.wormhole.transit.TcpHint;
+
+/** A mailbox server and a transit relay (the Debian packages) on free loopback ports, for one test class. */
+final class LocalServers implements AutoCloseable {
+
+    private final List<RunningProcess> processes = new ArrayList<>();
+    final int mailboxPort;
+    final int relayPort;
+
+    private LocalServers(Path dir, List<String> mailboxExtra) throws Exception {
+        Path twist = Programs.require("twist3", "python3-twisted (with python3-magic-wormhole-mailbox-server)");
+        Programs.require("wormhole", "magic-wormhole");
+        mailboxPort = freePort();
+        relayPort = freePort();
+        List<String> mailbox = new ArrayList<>(List.of(twist.toString(), "--log-format=text", "--log-file=" + dir.resolve("mailbox.log"),
+                "wormhole-mailbox", "--port=tcp:" + mailboxPort + ":interface=127.0.0.1",
+                "--channel-db=" + dir.resolve("relay.sqlite")));
+        mailbox.addAll(mailboxExtra);
+        processes.add(RunningProcess.start(mailbox, dir, Map.of(), null));
+        processes.add(RunningProcess.start(List.of(twist.toString(), "--log-format=text", "--log-file=" + dir.resolve("transit.log"),
+                "transitrelay", "--port=tcp:" + relayPort + ":interface=127.0.0.1"), dir, Map.of(), null));
+        for (int port : new int[] {mailboxPort, relayPort}) {
+            assertThat(Await.until(() -> listening(port), Duration.ofSeconds(20)))
+                    .as("server on port %d started (is python3-magic-wormhole-mailbox-server / magic-wormhole-transit-relay installed?)", port)
+                    .isTrue();
+        }
+    }
+
+    static LocalServers start(Path dir, String... mailboxExtra) throws Exception {
+        LocalServers servers = new LocalServers(dir, List.of(mailboxExtra));
+        return servers;
+    }
+
+    URI relayUrl() {
+        return URI.create("ws://127.0.0.1:" + mailboxPort + "/v1");
+    }
+
+    TcpHint transitHelper() {
+        return new TcpHint("127.0.0.1", relayPort, 0.0);
+    }
+
+    String transitEndpoint() {
+        return "tcp:127.0.0.1:" + relayPort;
+    }
+
+    private static boolean listening(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (RunningProcess p : processes) {
+            p.close();
+        }
+    }
+}
