@@ -28,12 +28,21 @@ public final class RecordReader {
 
     /** The next plaintext; EOF surfaces as {@link EOFException} so callers can say how far the transfer got. */
     public byte[] read() throws IOException, PeerProtocolException {
-        int length = in.readInt();
+        int length;
+        try {
+            length = in.readInt();
+        } catch (EOFException e) {
+            throw new EOFException("the other side closed the connection");
+        }
         if (length < SecretBox.OVERHEAD || length > maxRecord) {
             throw new PeerProtocolException("transit record length " + Integer.toUnsignedString(length) + " is out of range");
         }
         byte[] sealed = new byte[length];
-        in.readFully(sealed);
+        try {
+            in.readFully(sealed);
+        } catch (EOFException e) {
+            throw new EOFException("the other side closed the connection in the middle of a record");
+        }
         if (!MessageDigest.isEqual(Arrays.copyOfRange(sealed, 0, SecretBox.NONCE_BYTES), nonceBytes(expected))) {
             throw new PeerProtocolException("transit record arrived out of sequence");
         }
