@@ -32,6 +32,8 @@ public final class MailboxClient implements AutoCloseable {
     private final Deque<ServerMessage.Message> peerMessages = new ArrayDeque<>();
     private final Set<String> seenPeerPhases = new HashSet<>();
     private Optional<String> mailbox = Optional.empty();
+    private Optional<String> claimed = Optional.empty();
+    private boolean released;
     private boolean closed;
 
     private MailboxClient(WebSocketChannel channel, String side, Duration serverTimeout) throws WormholeException {
@@ -85,12 +87,15 @@ public final class MailboxClient implements AutoCloseable {
     /** Claims the nameplate and returns its mailbox id; "crowded" comes back as a {@link MailboxServerException}. */
     public String claim(String nameplate) throws WormholeException {
         send(new ClientMessage.Claim(nameplate));
-        return awaitReply(ServerMessage.Claimed.class, "claim").mailbox();
+        String mailboxId = awaitReply(ServerMessage.Claimed.class, "claim").mailbox();
+        claimed = Optional.of(nameplate);
+        return mailboxId;
     }
 
     /** Releases without waiting: the answer may arrive among the peer's messages and is skipped there. */
     public void release(String nameplate) throws WormholeException {
         send(new ClientMessage.Release(Optional.of(nameplate)));
+        released = true;
     }
 
     public void open(String mailboxId) throws WormholeException {
@@ -119,13 +124,22 @@ public final class MailboxClient implements AutoCloseable {
         }
     }
 
-    /** Closes the mailbox with a mood, waits briefly for the server's "closed", then drops the connection. */
+    /**
+     * Releases a still-claimed nameplate (so a failed wormhole does not keep its number), closes the
+     * mailbox with a mood, waits briefly for the server's answers, then drops the connection.
+     */
     public void closeMailbox(String mood) {
         if (closed) {
             return;
         }
         closed = true;
         try {
+            if (claimed.isPresent() && !released) {
+                release(claimed.get());
+                if (mailbox.isEmpty()) {
+                    awaitReply(ServerMessage.Released.class, "release");
+                }
+            }
             if (mailbox.isPresent()) {
                 send(new ClientMessage.Close(mailbox.get(), mood));
                 awaitReply(ServerMessage.Closed.class, "close");
