@@ -1,0 +1,60 @@
+package org.annexp2p.tor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.annexp2p.tor.onion.OnionTarget;
+import org.annexp2p.transports.Connection;
+import org.annexp2p.transports.Listener;
+
+/**
+ * A listener reachable as an onion: a local listener (loopback TCP or unix socket) plus an onion service that
+ * forwards to it. {@link #address()} is {@code ONION.onion:PORT}, what {@link org.annexp2p.tor.socks.OnionDialer}
+ * dials. Closing removes the onion and closes the local listener.
+ */
+public final class OnionListener implements Listener {
+
+    private final Listener local;
+    private final OnionService service;
+
+    private OnionListener(Listener local, OnionService service) {
+        this.local = local;
+        this.service = service;
+    }
+
+    /** Listens on a fresh loopback port and publishes it as {@code virtualPort} of the onion in {@code keyFile}. */
+    public static OnionListener open(TorSession session, Path keyFile, int virtualPort) throws IOException {
+        LoopbackListener local = new LoopbackListener(0);
+        try {
+            return over(session, keyFile, virtualPort, local, new OnionTarget.LocalPort(local.port()));
+        } catch (IOException | RuntimeException e) {
+            local.close();
+            throw e;
+        }
+    }
+
+    /** Publishes an existing local listener, which must be reachable by tor at {@code target}. */
+    public static OnionListener over(TorSession session, Path keyFile, int virtualPort, Listener local,
+            OnionTarget target) throws TorException {
+        return new OnionListener(local, session.publish(keyFile, virtualPort, target));
+    }
+
+    public OnionService service() {
+        return service;
+    }
+
+    @Override
+    public Connection accept() throws IOException {
+        return local.accept();
+    }
+
+    @Override
+    public String address() {
+        return service.address().hostname() + ":" + service.virtualPort();
+    }
+
+    @Override
+    public void close() {
+        service.close();
+        local.close();
+    }
+}

@@ -1,0 +1,148 @@
+package org.annexp2p.tor.socks;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.proxy.ProxyConnectException;
+import io.netty.handler.proxy.Socks5ProxyHandler;
+import io.netty.resolver.NoopAddressResolverGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Future;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.annexp2p.tor.onion.OnionAddress;
+import org.annexp2p.tor.onion.OnionAddressException;
+import org.annexp2p.tor.onion.TorAnnexAddress;
+import org.annexp2p.transports.Connection;
+import org.annexp2p.transports.Dialer;
+
+/**
+ * Dials {@code ONION.onion:PORT} (or {@code tor-annex::ONION.onion:PORT}) through tor's SOCKS5 port the way
+ * git-annex does: no authentication, the onion name sent as ATYP=domain so tor resolves it. Only onion
+ * addresses are accepted, so nothing ever leaves through an exit.
+ */
+public final class OnionDialer implements Dialer {
+
+    /** One small shared loop: onion streams are few and slow compared with what a loop can carry. */
+    private static final class Loop {
+        static final EventLoopGroup GROUP = new NioEventLoopGroup(1, new DefaultThreadFactory("onion-dialer", true));
+    }
+
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
+
+    private static final String PROXY = "socks5";
+
+    private final Supplier<InetSocketAddress> proxy;
+
+    /** {@code socks} must be resolved (e.g. {@code new InetSocketAddress("127.0.0.1", 9050)}). */
+    public OnionDialer(InetSocketAddress socks) {
+        this(() -> socks);
+    }
+
+    /** Asks {@code socks} for the proxy at every dial, so a relaunched tor's new SocksPort is used. */
+    public OnionDialer(Supplier<InetSocketAddress> socks) {
+        this.proxy = socks;
+    }
+
+    @Override
+    public Connection dial(String address, Duration timeout) throws IOException {
+        HostPort target = parse(address);
+        InetSocketAddress socks = proxy.get();
+        String description = "onion " + target.host() + ":" + target.port() + " via socks " + socks.getHostString()
+                + ":" + socks.getPort();
+        BlockingChannelConnection connection = new BlockingChannelConnection(description);
+        Socks5ProxyHandler proxy = new Socks5ProxyHandler(socks);
+        SocksReplyRecorder recorder = new SocksReplyRecorder();
+        proxy.setConnectTimeoutMillis(Math.max(1, timeout.toMillis()));
+        Bootstrap b = new Bootstrap()
+                .group(Loop.GROUP)
+                .channel(NioSocketChannel.class)
+                .resolver(NoopAddressResolverGroup.INSTANCE)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())))
+                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(PROXY, proxy).addLast(connection);
+                        // the proxy handler has just put its decoder in front of itself; listen right behind it
+                        ch.pipeline().addBefore(PROXY, null, recorder);
+                    }
+                });
+        ChannelFuture connect = b.connect(InetSocketAddress.createUnresolved(target.host(), target.port()));
+        Channel ch = connect.channel();
+        try {
+            if (!connect.await(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                ch.close();
+                throw new SocksException(-1, "no answer from tor's SOCKS port " + socks + " within " + timeout.toSeconds() + " s");
+            }
+            if (!connect.isSuccess()) {
+                throw failure(connect.cause(), recorder, socks);
+            }
+            Future<Channel> handshake = proxy.connectFuture();
+            if (!handshake.await(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                ch.close();
+                throw new SocksException(-1, "connecting to " + target.host() + " through tor timed out after "
+                        + timeout.toSeconds() + " s");
+            }
+            if (!handshake.isSuccess()) {
+                ch.close();
+                throw failure(handshake.cause(), recorder, socks);
+            }
+        } catch (InterruptedException e) {
+            ch.close();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while dialing " + target.host());
+        }
+        connection.attach(ch);
+        return connection;
+    }
+
+    private static SocksException failure(Throwable cause, SocksReplyRecorder recorder, InetSocketAddress socks) {
+        int code = recorder.replyCode();
+        if (code > 0) {
+            return new SocksException(code, "tor could not reach the onion: " + SocksReply.explain(code));
+        }
+        if (cause instanceof ProxyConnectException && cause.getMessage() != null && cause.getMessage().contains("timeout")) {
+            return new SocksException(-1, "tor did not complete the SOCKS connection in time; the onion may be unreachable");
+        }
+        return new SocksException(-1, "cannot use tor's SOCKS port " + socks.getHostString() + ":" + socks.getPort()
+                + " (" + cause.getMessage() + "); is tor running, and is this its SocksPort?");
+    }
+
+    record HostPort(String host, int port) {
+    }
+
+    static HostPort parse(String address) {
+        if (address != null && address.startsWith(TorAnnexAddress.SCHEME)) {
+            TorAnnexAddress a = TorAnnexAddress.parse(address);
+            return new HostPort(a.onion().hostname(), a.port());
+        }
+        int colon = address == null ? -1 : address.lastIndexOf(':');
+        if (colon < 0) {
+            throw new OnionAddressException("onion address " + (address == null ? "''" : "'" + address + "'")
+                    + " lacks a port; use ONION.onion:PORT");
+        }
+        TorAnnexAddress a = new TorAnnexAddress(OnionAddress.parse(address.substring(0, colon)),
+                port(address.substring(colon + 1)));
+        return new HostPort(a.onion().hostname(), a.port());
+    }
+
+    private static int port(String text) {
+        if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new OnionAddressException("'" + text + "' is not a port number (1-65535)");
+        }
+        return Integer.parseInt(text);
+    }
+}

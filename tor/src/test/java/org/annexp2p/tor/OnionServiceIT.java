@@ -1,0 +1,51 @@
+package org.annexp2p.tor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import org.annexp2p.tor.control.TorEvent;
+import org.annexp2p.tor.privnet.PrivateTorNetwork;
+import org.annexp2p.tor.privnet.PrivateTorNetworkExtension;
+import org.annexp2p.transports.Connection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(PrivateTorNetworkExtension.class)
+class OnionServiceIT {
+
+    static TorOptions options(PrivateTorNetwork net, Path state) {
+        return TorOptions.defaults(state).withPolicy(TorPolicy.LAUNCH).withExtraTorrc(net.joinTorrc())
+                .withTimeouts(Duration.ofSeconds(90), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void launchedTorJoinsPublishesAStableOnionAndReachesIt(PrivateTorNetwork net, @TempDir Path dir) throws Exception {
+        Path key = dir.resolve("creds/onion.key");
+        String firstAddress;
+        try (TorSession tor = TorSession.open(options(net, dir.resolve("state")));
+                OnionListener listener = OnionListener.open(tor, key, 4242)) {
+            assertThat(tor.launched()).isTrue();
+            Thread acceptor = EchoServer.start(listener);
+            Reachability r = tor.measure(listener.service(), Duration.ofSeconds(90));
+            System.out.println("time-to-reachable (launched tor on the private network): " + r);
+            assertThat(tor.bootstrap().progress()).isEqualTo(100);
+            assertThat(listener.service().uploadedAt()).isPresent();
+            firstAddress = listener.address();
+            try (Connection c = tor.socksDialer().dial(listener.address(), Duration.ofSeconds(30))) {
+                c.output().write("hello\n".getBytes());
+                c.output().flush();
+                assertThat(new String(c.input().readNBytes(6))).isEqualTo("hello\n");
+            }
+            acceptor.interrupt();
+        }
+        assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        try (TorSession tor = TorSession.open(options(net, dir.resolve("state")));
+                OnionListener listener = OnionListener.open(tor, key, 4242)) {
+            assertThat(listener.address()).isEqualTo(firstAddress);
+        }
+    }
+}

@@ -1,0 +1,337 @@
+package org.annexp2p.tor.privnet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.annexp2p.tor.TorException;
+import org.annexp2p.tor.control.ControlConnection;
+
+/**
+ * A private Tor network on 127.0.0.1: three directory authorities (keys from tor-gencert), three relays and
+ * a client, all {@code TestingTorNetwork}, all children of this JVM ({@code __OwningControllerProcess}, so
+ * they die with it even if {@link #close()} never runs). {@link #joinTorrc()} makes any other tor a member.
+ */
+public final class PrivateTorNetwork implements AutoCloseable {
+
+    static final int AUTHORITIES = 3;
+    static final int RELAYS = 3;
+    static final Duration STAGE_TIMEOUT = Duration.ofSeconds(150);
+
+    private final Path base;
+    private final List<TorNode> nodes = new ArrayList<>();
+    private final List<String> dirAuthorityLines = new ArrayList<>();
+    private Path joinTorrc;
+    private int socksPort;
+    private int socksPortExtendedErrors;
+    private TorNode client;
+    private Duration startup;
+
+    private PrivateTorNetwork(Path base) {
+        this.base = base;
+    }
+
+    /** Builds and starts the network, waits until the client is bootstrapped; stops everything on failure. */
+    public static PrivateTorNetwork start() {
+        Instant t0 = Instant.now();
+        PrivateTorNetwork net;
+        try {
+            net = new PrivateTorNetwork(Files.createTempDirectory("annex-p2p-privnet"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            net.build();
+            net.startupPhases();
+            net.startup = Duration.between(t0, Instant.now());
+            return net;
+        } catch (IOException | RuntimeException e) {
+            net.close();
+            throw new AssertionError("the private Tor network did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** torrc lines (to {@code %include}) that make a tor join this network instead of the public one. */
+    public Path joinTorrc() {
+        return joinTorrc;
+    }
+
+    /** The client's plain SOCKS port. */
+    public InetSocketAddress clientSocks() {
+        return new InetSocketAddress("127.0.0.1", socksPort);
+    }
+
+    /** The client's SOCKS port with {@code ExtendedErrors} (tor's 0xF0-0xF7 onion reply codes). */
+    public InetSocketAddress clientSocksExtendedErrors() {
+        return new InetSocketAddress("127.0.0.1", socksPortExtendedErrors);
+    }
+
+    public Path baseDir() {
+        return base;
+    }
+
+    public Duration startupTime() {
+        return startup;
+    }
+
+    /** Every tor process of the network (for leak checks). */
+    public List<ProcessHandle> processes() {
+        return nodes.stream().filter(n -> n.process != null).map(n -> n.process.toHandle()).toList();
+    }
+
+    private void build() throws IOException {
+        Path empty = base.resolve("empty");
+        Files.writeString(empty, "");
+        Files.writeString(base.resolve("resolv.conf"), "nameserver 127.0.0.1\n");
+        List<int[]> authPorts = new ArrayList<>();
+        List<Process> gencerts = new ArrayList<>();
+        for (int i = 0; i < AUTHORITIES; i++) {
+            int[] ports = freePorts(3); // or, dir, control
+            authPorts.add(ports);
+            TorNode n = new TorNode("auth" + i, dataDir("auth" + i), ports[2]);
+            nodes.add(n);
+            Files.createDirectories(n.dir.resolve("keys"));
+            gencerts.add(new ProcessBuilder("tor-gencert", "--create-identity-key", "--passphrase-fd", "0", "-m", "12",
+                    "-a", "127.0.0.1:" + ports[1],
+                    "-i", n.dir.resolve("keys/authority_identity_key").toString(),
+                    "-s", n.dir.resolve("keys/authority_signing_key").toString(),
+                    "-c", n.dir.resolve("keys/authority_certificate").toString())
+                    .redirectErrorStream(true).redirectOutput(n.dir.resolve("gencert.log").toFile()).start());
+        }
+        for (Process p : gencerts) {
+            // tor-gencert always reads a passphrase from the given fd: an empty line means none
+            p.getOutputStream().write('\n');
+            p.getOutputStream().close();
+        }
+        for (int i = 0; i < AUTHORITIES; i++) {
+            await(gencerts.get(i), "tor-gencert for auth" + i);
+            TorNode n = nodes.get(i);
+            String v3ident = Files.readAllLines(n.dir.resolve("keys/authority_certificate")).stream()
+                    .filter(l -> l.startsWith("fingerprint ")).findFirst()
+                    .orElseThrow(() -> new IOException("tor-gencert wrote no fingerprint")).substring(12).strip();
+            String fpr = relayFingerprint(n, empty, authPorts.get(i)[0]);
+            dirAuthorityLines.add("DirAuthority " + n.nickname + " orport=" + authPorts.get(i)[0] + " no-v2 v3ident="
+                    + v3ident + " 127.0.0.1:" + authPorts.get(i)[1] + " " + fpr);
+        }
+        for (int i = 0; i < AUTHORITIES; i++) {
+            int[] p = authPorts.get(i);
+            TorNode n = nodes.get(i);
+            write(n, common(n) + relay(p[0], p[1]) + authority());
+        }
+        for (int i = 0; i < RELAYS; i++) {
+            int[] p = freePorts(3);
+            TorNode n = new TorNode("relay" + i, dataDir("relay" + i), p[2]);
+            nodes.add(n);
+            write(n, common(n) + relay(p[0], p[1]));
+        }
+        int[] c = freePorts(3);
+        socksPort = c[0];
+        socksPortExtendedErrors = c[1];
+        client = new TorNode("client", dataDir("client"), c[2]);
+        write(client, common(client) + "SocksPort 127.0.0.1:" + c[0] + "\nSocksPort 127.0.0.1:" + c[1] + " ExtendedErrors\n");
+        joinTorrc = base.resolve("join-privnet.torrc");
+        Files.writeString(joinTorrc, networkLines());
+    }
+
+    private void startupPhases() throws IOException, TorException {
+        Path empty = base.resolve("empty");
+        for (TorNode n : nodes) {
+            n.start(empty);
+        }
+        List<ControlConnection> controls = new ArrayList<>();
+        try {
+            for (TorNode n : nodes) {
+                waitFor("control cookie of " + n.nickname, () -> n.cookieReady() || !n.process.isAlive(), n);
+                controls.add(n.control(Duration.ofSeconds(30)));
+            }
+            int routers = AUTHORITIES + RELAYS;
+            ControlConnection auth0 = controls.get(0);
+            waitFor("a consensus listing all " + routers + " routers", () -> count(auth0, "ns/all", "r ") >= routers, nodes.get(0));
+            // a client that asks a cache lacking microdescriptors stalls ~10 s, so wait until every node has all
+            for (int i = 0; i < controls.size(); i++) {
+                ControlConnection c = controls.get(i);
+                waitFor(nodes.get(i).nickname + " to hold the consensus and all microdescriptors",
+                        () -> count(c, "ns/all", "r ") >= routers && count(c, "md/all", "onion-key") >= routers, nodes.get(i));
+            }
+        } finally {
+            controls.forEach(ControlConnection::close);
+        }
+        nodes.add(client);
+        client.start(empty);
+        waitFor("control cookie of client", () -> client.cookieReady() || !client.process.isAlive(), client);
+        try (ControlConnection c = client.control(Duration.ofSeconds(30))) {
+            waitFor("the client to bootstrap", () -> bootstrapped(c), client);
+        }
+    }
+
+    private static int count(ControlConnection c, String key, String prefix) {
+        try {
+            return (int) c.getInfo(key).lines().filter(l -> l.startsWith(prefix)).count();
+        } catch (TorException e) {
+            return -1;
+        }
+    }
+
+    private static boolean bootstrapped(ControlConnection c) {
+        try {
+            return c.bootstrapPhase().map(b -> b.progress() == 100).orElse(false);
+        } catch (TorException e) {
+            return false;
+        }
+    }
+
+    private void waitFor(String what, BooleanSupplier condition, TorNode node) {
+        Instant deadline = Instant.now().plus(STAGE_TIMEOUT);
+        while (!condition.getAsBoolean()) {
+            if (node.process != null && !node.process.isAlive()) {
+                throw new IllegalStateException(node.nickname + " exited while waiting for " + what + "; its log:\n  "
+                        + node.logTail());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("waited " + STAGE_TIMEOUT.toSeconds() + " s for " + what + "; "
+                        + node.nickname + "'s log:\n  " + node.logTail());
+            }
+            try {
+                // tor offers no event for "consensus complete"; poll at a pace it does not notice
+                node.process.waitFor(250, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what);
+            }
+        }
+    }
+
+    private String relayFingerprint(TorNode n, Path empty, int orPort) throws IOException {
+        Process p = new ProcessBuilder("tor", "--defaults-torrc", empty.toString(), "-f", empty.toString(),
+                "--ignore-missing-torrc", "--DataDirectory", n.dir.toString(), "--ORPort", Integer.toString(orPort),
+                "--Nickname", n.nickname, "--list-fingerprint")
+                .redirectErrorStream(true).redirectOutput(n.dir.resolve("fingerprint.log").toFile()).start();
+        await(p, "tor --list-fingerprint for " + n.nickname);
+        List<String> lines = Files.readAllLines(n.dir.resolve("fingerprint.log"));
+        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
+        if (!last.startsWith(n.nickname + " ")) {
+            throw new IOException("tor --list-fingerprint printed no fingerprint for " + n.nickname + ": " + last);
+        }
+        return last.substring(n.nickname.length()).replace(" ", "");
+    }
+
+    private static void await(Process p, String what) throws IOException {
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(what + " did not finish within 60 s");
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + what);
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException(what + " failed with status " + p.exitValue());
+        }
+    }
+
+    private Path dataDir(String name) throws IOException {
+        return Files.createDirectories(base.resolve(name),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+
+    private static void write(TorNode n, String torrc) throws IOException {
+        Files.writeString(n.torrc(), torrc, StandardCharsets.UTF_8);
+    }
+
+    /** What every member needs: testing mode, our authorities only, no GeoIP parsing. */
+    private String networkLines() {
+        Path empty = base.resolve("empty");
+        return "TestingTorNetwork 1\n"
+                + "UseDefaultFallbackDirs 0\n"
+                + "PathsNeededToBuildCircuits 0.67\n"
+                + "GeoIPFile " + empty + "\n"
+                + "GeoIPv6File " + empty + "\n"
+                + String.join("\n", dirAuthorityLines) + "\n";
+    }
+
+    private String common(TorNode n) {
+        return networkLines()
+                + "DataDirectory " + n.dir + "\n"
+                + "Nickname " + n.nickname + "\n"
+                + "Log notice file " + n.log() + "\n"
+                + "SafeLogging 0\n"
+                + "ControlPort 127.0.0.1:" + n.controlPort + "\n"
+                + "CookieAuthentication 1\n"
+                + "ShutdownWaitLength 0\n"
+                + "Sandbox 0\n"
+                + "ConnLimit 60\n"
+                + "TestingDirAuthVoteExit *\n"
+                + "TestingDirAuthVoteHSDir *\n"
+                + "TestingDirAuthVoteGuard *\n"
+                + "TestingMinExitFlagThreshold 0\n"
+                + "V3AuthNIntervalsValid 2\n";
+    }
+
+    private String relay(int orPort, int dirPort) {
+        return "SocksPort 0\n"
+                + "Address 127.0.0.1\n"
+                + "ORPort 127.0.0.1:" + orPort + "\n"
+                + "DirPort 127.0.0.1:" + dirPort + "\n"
+                + "AssumeReachable 1\n"
+                + "ExitRelay 0\n"
+                + "ExitPolicy reject *:*\n"
+                + "ServerDNSDetectHijacking 0\n"
+                + "ServerDNSResolvConfFile " + base.resolve("resolv.conf") + "\n"
+                + "ContactInfo annex-p2p test network\n";
+    }
+
+    private static String authority() {
+        // the smallest voting schedule tor accepts in testing mode, so a consensus exists within seconds
+        return "AuthoritativeDirectory 1\n"
+                + "V3AuthoritativeDirectory 1\n"
+                + "TestingV3AuthInitialVotingInterval 5\n"
+                + "TestingV3AuthInitialVoteDelay 2\n"
+                + "TestingV3AuthInitialDistDelay 2\n"
+                + "V3AuthVotingInterval 10\n"
+                + "V3AuthVoteDelay 2\n"
+                + "V3AuthDistDelay 2\n";
+    }
+
+    /** Free loopback ports (bound and released; tor binds them a moment later). */
+    private static int[] freePorts(int n) throws IOException {
+        int[] ports = new int[n];
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                held.add(s);
+                ports[i] = s.getLocalPort();
+            }
+        } finally {
+            for (ServerSocket s : held) {
+                s.close();
+            }
+        }
+        return ports;
+    }
+
+    /** Stops every tor (SIGTERM, then SIGKILL; bounded) and removes the directory. */
+    @Override
+    public void close() {
+        nodes.forEach(TorNode::stop);
+        try (Stream<Path> walk = Files.walk(base)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp directory is harmless
+        }
+    }
+}
