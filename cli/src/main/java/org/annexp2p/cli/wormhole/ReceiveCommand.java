@@ -1,0 +1,152 @@
+package org.annexp2p.cli.wormhole;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.annexp2p.wormhole.InvalidCodeException;
+import org.annexp2p.wormhole.ReceiveListener;
+import org.annexp2p.wormhole.Received;
+import org.annexp2p.wormhole.Wormhole;
+import org.annexp2p.wormhole.WormholeException;
+import org.annexp2p.wormhole.code.Code;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code annex-p2p wormhole receive}: prints a received text on stdout, or stores a received file. */
+@Command(name = "receive", mixinStandardHelpOptions = true,
+        description = "Receive a text message or a file (from 'send'). The code is read from stdin when not given.")
+final class ReceiveCommand implements Callable<Integer> {
+
+    @ParentCommand
+    WormholeCommand parent;
+
+    @Option(names = {"-c", "--code-length"}, paramLabel = "NUMWORDS", defaultValue = "2",
+            description = "length of the code, in words (used for word completion; default: ${DEFAULT-VALUE})")
+    int codeLength;
+
+    @Option(names = {"-v", "--verify"}, description = "display the verification string")
+    boolean verify;
+
+    @Option(names = "--hide-progress", description = "suppress the progress bar")
+    boolean hideProgress;
+
+    @Option(names = "--no-listen", description = "(debug) don't open a listening socket for Transit")
+    boolean noListen;
+
+    @Option(names = {"-t", "--only-text"}, description = "refuse file transfers, only accept text")
+    boolean onlyText;
+
+    @Option(names = "--accept-file", description = "accept the file transfer without asking")
+    boolean acceptFile;
+
+    @Option(names = {"-o", "--output-file"}, paramLabel = "PATH", description = "the file to create, overriding the name the sender suggests")
+    Path outputFile;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CODE", description = "the code given by the sender")
+    String code;
+
+    private final Console console;
+
+    ReceiveCommand() {
+        this(Console.system());
+    }
+
+    ReceiveCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            Wormhole wormhole = new Wormhole(parent.options(noListen, codeLength));
+            Code parsed = Code.parse(code != null ? code : readCode());
+            TransferMeter meter = new TransferMeter(console.err(), !hideProgress && Console.stderrIsTerminal());
+            Received received = wormhole.receive(parsed, new Listener(meter));
+            meter.finish();
+            if (received instanceof Received.Text text) {
+                console.out().println(text.text());
+                console.out().flush();
+            } else if (received instanceof Received.File file) {
+                console.say("Received file written to " + file.path().getFileName());
+            }
+            return 0;
+        } catch (InvalidCodeException e) {
+            console.say("annex-p2p wormhole receive: " + e.getMessage());
+            return 2;
+        } catch (WormholeException e) {
+            console.say("annex-p2p wormhole receive: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private String readCode() throws InvalidCodeException {
+        String prompt = Console.stdinIsTerminal() ? "Enter receive wormhole code: " : "";
+        return console.ask(prompt).orElseThrow(() -> new InvalidCodeException("no code given (none on the command line or stdin)"));
+    }
+
+    private final class Listener implements ReceiveListener {
+        private final TransferMeter meter;
+
+        Listener(TransferMeter meter) {
+            this.meter = meter;
+        }
+
+        @Override
+        public boolean verify(String verifier) {
+            if (verify) {
+                console.say("Verifier " + verifier + ".");
+            }
+            return true;
+        }
+
+        @Override
+        public Optional<Path> acceptFile(IncomingFile offer) {
+            if (onlyText) {
+                console.say("Refusing a file (" + TransferMeter.size(offer.size()) + "): --only-text was given");
+                return Optional.empty();
+            }
+            Optional<Path> target = outputFile != null ? Optional.of(outputFile) : safeName(offer.name());
+            if (target.isEmpty()) {
+                console.say("Refusing a file with an unusable name");
+                return Optional.empty();
+            }
+            if (Files.exists(target.get())) {
+                console.say("Refusing to overwrite existing '" + target.get() + "'");
+                return Optional.empty();
+            }
+            console.say("Receiving file (" + TransferMeter.size(offer.size()) + ") into: " + target.get());
+            if (!acceptFile) {
+                boolean yes = console.ask("ok? (y/N): ").map(a -> a.equalsIgnoreCase("y") || a.equalsIgnoreCase("yes"))
+                        .orElse(false);
+                if (!yes) {
+                    console.say("transfer rejected");
+                    return Optional.empty();
+                }
+            }
+            return target;
+        }
+
+        @Override
+        public void transitConnected(String route) {
+            console.say("Receiving via " + route + "..");
+        }
+
+        @Override
+        public void progress(long done, long total) {
+            meter.progress(done, total);
+        }
+    }
+
+    /** Only the last path component of the sender's name, never a path that climbs out of the current directory. */
+    static Optional<Path> safeName(String suggested) {
+        String base = suggested.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        if (base.isEmpty() || base.equals(".") || base.equals("..") || base.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(base));
+    }
+}

@@ -1,0 +1,145 @@
+package org.annexp2p.cli.wormhole;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.annexp2p.wormhole.FileSent;
+import org.annexp2p.wormhole.InvalidCodeException;
+import org.annexp2p.wormhole.SendListener;
+import org.annexp2p.wormhole.Wormhole;
+import org.annexp2p.wormhole.WormholeException;
+import org.annexp2p.wormhole.code.Code;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code annex-p2p wormhole send}: a text or one file, as {@code wormhole send} does it. */
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = "Send a text message or a file. Prints a code for the other side to type into 'receive'.")
+final class SendCommand implements Callable<Integer> {
+
+    @ParentCommand
+    WormholeCommand parent;
+
+    @Option(names = "--code", paramLabel = "CODE", description = "human-generated code phrase, used verbatim (NUMBER-WORDS)")
+    String code;
+
+    @Option(names = {"-c", "--code-length"}, paramLabel = "NUMWORDS", defaultValue = "2",
+            description = "length of the generated code, in words (default: ${DEFAULT-VALUE})")
+    int codeLength;
+
+    @Option(names = {"-v", "--verify"}, description = "display the verification string and wait for approval")
+    boolean verify;
+
+    @Option(names = "--hide-progress", description = "suppress the progress bar")
+    boolean hideProgress;
+
+    @Option(names = "--no-listen", description = "(debug) don't open a listening socket for Transit")
+    boolean noListen;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    What what;
+
+    static final class What {
+        @Option(names = "--text", paramLabel = "MESSAGE", description = "text message to send, instead of a file ('-' reads stdin)")
+        String text;
+
+        @Parameters(paramLabel = "FILE", description = "the file to send")
+        Path file;
+    }
+
+    private final Console console;
+
+    SendCommand() {
+        this(Console.system());
+    }
+
+    SendCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            Optional<Code> preset = code == null ? Optional.empty() : Optional.of(Code.parse(code));
+            Wormhole wormhole = new Wormhole(parent.options(noListen, codeLength));
+            TransferMeter meter = new TransferMeter(console.err(), !hideProgress && Console.stderrIsTerminal());
+            Listener listener = new Listener(meter);
+            if (what.text != null) {
+                String text = what.text.equals("-") ? readStdin() : what.text;
+                console.say("Sending text message (" + TransferMeter.size(text.getBytes(StandardCharsets.UTF_8).length) + ")");
+                wormhole.sendText(text, preset, listener);
+                console.say("text message sent");
+            } else {
+                Path file = what.file;
+                if (Files.isDirectory(file)) {
+                    throw new InvalidCodeException("sending directories is not supported; send a file (e.g. a tar archive)");
+                }
+                if (!Files.isRegularFile(file)) {
+                    throw new InvalidCodeException("cannot send " + file + ": no such file");
+                }
+                console.say("Sending " + TransferMeter.size(Files.size(file)) + " file named '" + file.getFileName() + "'");
+                FileSent sent = wormhole.sendFile(file, preset, listener);
+                meter.finish();
+                console.say("File sent via " + sent.route() + "; confirmation received. Transfer complete.");
+            }
+            return 0;
+        } catch (InvalidCodeException e) {
+            console.say("annex-p2p wormhole send: " + e.getMessage());
+            return 2;
+        } catch (WormholeException | IOException e) {
+            console.say("annex-p2p wormhole send: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private String readStdin() throws IOException {
+        if (Console.stdinIsTerminal()) {
+            console.say("Reading text message from stdin ..");
+        }
+        return console.readAll();
+    }
+
+    private final class Listener implements SendListener {
+        private final TransferMeter meter;
+
+        Listener(TransferMeter meter) {
+            this.meter = meter;
+        }
+
+        @Override
+        public void codeReady(Code c) {
+            // git-annex finds the code by scanning our output for a NUMBER-WORD-WORD token: keep it on its own.
+            console.say("Wormhole code is: " + c.value());
+            console.say("On the other computer, please run:");
+            console.say("");
+            console.say("annex-p2p wormhole receive " + c.value() + "   (or: wormhole receive)");
+            console.say("");
+        }
+
+        @Override
+        public boolean verify(String verifier) {
+            if (!verify) {
+                return true;
+            }
+            console.say("Verifier " + verifier + ".");
+            return console.ask("Verifier ok? (yes/no): ").map(a -> a.equalsIgnoreCase("yes") || a.equalsIgnoreCase("y"))
+                    .orElse(false);
+        }
+
+        @Override
+        public void transitConnected(String route) {
+            console.say("Sending via " + route + "..");
+        }
+
+        @Override
+        public void progress(long done, long total) {
+            meter.progress(done, total);
+        }
+    }
+}
