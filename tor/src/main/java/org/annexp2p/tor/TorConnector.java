@@ -51,7 +51,7 @@ final class TorConnector {
     }
 
     Connected launch() throws TorException {
-        TorProcess p = TorProcess.launch(options.stateDir(), options.extraTorrc(), options.startupTimeout(),
+        TorProcess p = TorProcess.launch(options.environment().get("PATH"), options.stateDir(), options.extraTorrc(), options.startupTimeout(),
                 options.commandTimeout());
         return new Connected(p.control(), Optional.of(p));
     }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What we may use to authenticate. The method itself is chosen from tor's PROTOCOLINFO reply: none if tor
- * allows it, else SAFECOOKIE, else COOKIE (from {@code cookieFile} or the file tor names), else the password.
+ * allows it, else the password if one is given, else SAFECOOKIE, else COOKIE (from {@code cookieFile} or the
+ * file tor names).
  */
 public record ControlAuth(Optional<Path> cookieFile, Optional<String> password) {
 

@@ -51,14 +51,15 @@ final class ControlHandshake {
         ProtocolInfo pi = ProtocolInfo.parse(info.lines());
         if (pi.methods().contains("NULL")) {
             expectOk(command("AUTHENTICATE"), "no authentication");
+        } else if (pi.methods().contains("HASHEDPASSWORD") && auth.password().isPresent()) {
+            // a password the user gave is what they mean us to use, even if a cookie is readable too
+            byte[] pw = auth.password().get().getBytes(StandardCharsets.UTF_8);
+            expectOk(command("AUTHENTICATE " + HEX.formatHex(pw)), "the password");
         } else if (pi.methods().contains("SAFECOOKIE") && cookieFile(auth, pi) != null) {
             safeCookie(readCookie(cookieFile(auth, pi)));
         } else if (pi.methods().contains("COOKIE") && cookieFile(auth, pi) != null) {
             byte[] cookie = readCookie(cookieFile(auth, pi));
             expectOk(command("AUTHENTICATE " + HEX.formatHex(cookie)), "the cookie file");
-        } else if (pi.methods().contains("HASHEDPASSWORD") && auth.password().isPresent()) {
-            byte[] pw = auth.password().get().getBytes(StandardCharsets.UTF_8);
-            expectOk(command("AUTHENTICATE " + HEX.formatHex(pw)), "the password");
         } else {
             throw new TorException(Reason.AUTH_REFUSED, "tor at " + where + " allows authentication by "
                     + String.join(", ", pi.methods()) + " but we have no matching credentials; "

@@ -43,9 +43,9 @@ public final class TorProcess implements Closeable {
      * Starts tor and returns once its control connection is authenticated and owns it. {@code extraTorrc}, if
      * given, is included after our own lines, so it can add to or override them (e.g. join a private network).
      */
-    public static TorProcess launch(Path stateDir, Optional<Path> extraTorrc, Duration timeout,
+    public static TorProcess launch(String pathVariable, Path stateDir, Optional<Path> extraTorrc, Duration timeout,
             Duration commandTimeout) throws TorException {
-        Path tor = TorExecutable.find(System.getenv("PATH"));
+        Path tor = TorExecutable.find(pathVariable);
         Path dataDir = stateDir.resolve("tor-data").toAbsolutePath();
         Path torrc = stateDir.resolve("torrc").toAbsolutePath();
         Path defaults = stateDir.resolve("torrc-defaults").toAbsolutePath();
