@@ -1,0 +1,256 @@
+package org.annexp2p.transports.memory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One direction of an in-memory link: a bounded ring buffer. A writer blocks while it is full, which is
+ * the backpressure every transport must give. Faults are enforced here, on byte counts, so they cut the
+ * stream at an exact offset and can never reorder or alter bytes.
+ */
+final class MemoryPipe {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition readable = lock.newCondition();
+    private final Condition writable = lock.newCondition();
+    private final byte[] ring;
+    private final String name;
+    private final Runnable onCloseAfterReached;
+    private int head;
+    private int count;
+    private long written;
+    private long delivered;
+    private long closeAfter = Long.MAX_VALUE;
+    private long stallAfter = Long.MAX_VALUE;
+    private int maxPerRead = Integer.MAX_VALUE;
+    private boolean writeClosed;
+    private boolean readClosed;
+    private String brokenReason;
+
+    MemoryPipe(String name, int capacity, Runnable onCloseAfterReached) {
+        this.name = name;
+        this.ring = new byte[capacity];
+        this.onCloseAfterReached = onCloseAfterReached;
+    }
+
+    void closeAfter(long bytes) {
+        lock.lock();
+        try {
+            closeAfter = bytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void stallAfter(long bytes) {
+        lock.lock();
+        try {
+            stallAfter = bytes;
+            readable.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void release() {
+        stallAfter(Long.MAX_VALUE);
+    }
+
+    void maxPerRead(int bytes) {
+        lock.lock();
+        try {
+            maxPerRead = bytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The writing side half-closes: the reader gets end-of-stream after the buffered bytes. */
+    void closeWrite() {
+        lock.lock();
+        try {
+            writeClosed = true;
+            readable.signalAll();
+            writable.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The reading side goes away: its blocked reader and the peer's writer fail. */
+    void closeRead() {
+        lock.lock();
+        try {
+            readClosed = true;
+            count = 0;
+            readable.signalAll();
+            writable.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The link breaks: the reader still gets what was buffered, then an error; writes fail at once. */
+    void breakWith(String reason) {
+        lock.lock();
+        try {
+            if (brokenReason == null) {
+                brokenReason = reason;
+            }
+            readable.signalAll();
+            writable.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long written() {
+        lock.lock();
+        try {
+            return written;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        lock.lock();
+        try {
+            while (true) {
+                if (readClosed) {
+                    throw new IOException(name + ": connection closed");
+                }
+                long allowed = stallAfter - delivered;
+                int available = (int) Math.min(count, allowed);
+                if (available > 0) {
+                    int n = Math.min(Math.min(len, available), maxPerRead);
+                    int first = Math.min(n, ring.length - head);
+                    System.arraycopy(ring, head, b, off, first);
+                    System.arraycopy(ring, 0, b, off + first, n - first);
+                    head = (head + n) % ring.length;
+                    count -= n;
+                    delivered += n;
+                    writable.signalAll();
+                    return n;
+                }
+                if (count == 0 && brokenReason != null) {
+                    throw new IOException(name + ": " + brokenReason);
+                }
+                if (count == 0 && writeClosed) {
+                    return -1;
+                }
+                readable.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException(name + ": interrupted while reading");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void write(byte[] b, int off, int len) throws IOException {
+        boolean reachedCloseAfter = false;
+        lock.lock();
+        try {
+            while (len > 0) {
+                failIfUnwritable();
+                long budget = closeAfter - written;
+                if (budget <= 0) {
+                    reachedCloseAfter = true;
+                    break;
+                }
+                int space = ring.length - count;
+                if (space == 0) {
+                    writable.await();
+                    continue;
+                }
+                int n = (int) Math.min(Math.min(len, space), budget);
+                int tail = (head + count) % ring.length;
+                int first = Math.min(n, ring.length - tail);
+                System.arraycopy(b, off, ring, tail, first);
+                System.arraycopy(b, off + first, ring, 0, n - first);
+                count += n;
+                written += n;
+                off += n;
+                len -= n;
+                readable.signalAll();
+            }
+            if (!reachedCloseAfter && len == 0 && written >= closeAfter) {
+                reachedCloseAfter = true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException(name + ": interrupted while writing");
+        } finally {
+            lock.unlock();
+        }
+        if (reachedCloseAfter) {
+            onCloseAfterReached.run();
+            if (len > 0) {
+                throw new IOException(name + ": connection reset (fault: closed after " + closeAfter + " bytes)");
+            }
+        }
+    }
+
+    private void failIfUnwritable() throws IOException {
+        if (writeClosed) {
+            throw new IOException(name + ": output is shut down");
+        }
+        if (readClosed) {
+            throw new IOException(name + ": connection closed by peer");
+        }
+        if (brokenReason != null) {
+            throw new IOException(name + ": " + brokenReason);
+        }
+    }
+
+    InputStream inputStream() {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = MemoryPipe.this.read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                java.util.Objects.checkFromIndexSize(off, len, b.length);
+                return MemoryPipe.this.read(b, off, len);
+            }
+
+            @Override
+            public int available() {
+                lock.lock();
+                try {
+                    return (int) Math.min(count, stallAfter - delivered);
+                } finally {
+                    lock.unlock();
+                }
+            }
+        };
+    }
+
+    OutputStream outputStream() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                MemoryPipe.this.write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                java.util.Objects.checkFromIndexSize(off, len, b.length);
+                MemoryPipe.this.write(b, off, len);
+            }
+        };
+    }
+}

@@ -1,0 +1,416 @@
+package org.annexp2p.transports.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.annexp2p.transports.Connection;
+import org.annexp2p.transports.Dialer;
+import org.annexp2p.transports.Listener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The behaviour every {@link Connection} transport must have, written once.
+ *
+ * <p>To check a transport, extend this class in your module's tests and implement {@link #openFixture()}
+ * (the module's pom needs {@code org.annexp2p:transports} with {@code <type>test-jar</type>}, scope test).
+ * Each test opens a fresh fixture and closes it afterwards, even on failure. Tests cover: echo, large
+ * full-duplex streams with checksums, half-close, peer death mid-stream in both directions, backpressure
+ * (a writer to a non-reading peer blocks after a bounded amount, which is printed), 50 concurrent
+ * connections, close unblocking a blocked reader and writer, listener close unblocking accept, and a dial
+ * to nothing failing with an {@link IOException} within its timeout.
+ *
+ * <p>Every test is guarded by a {@link Timeout}: a hang is a failure, never a stuck build.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+public abstract class TransportContract {
+
+    /** One transport under test: a bound listener and a dialer that reaches it. */
+    public interface Fixture extends AutoCloseable {
+
+        Listener listener();
+
+        Dialer dialer();
+
+        /** What {@link #dialer()} dials to reach {@link #listener()}. */
+        String address();
+
+        /** An address in the same form where nothing listens (dialing it must fail). */
+        String unreachableAddress();
+
+        /** Timeout passed to every dial. */
+        default Duration dialTimeout() {
+            return Duration.ofSeconds(10);
+        }
+
+        /** Stops everything the fixture started (processes, event loops). */
+        @Override
+        void close() throws Exception;
+    }
+
+    /** A fresh, listening transport; called once per test. */
+    protected abstract Fixture openFixture() throws Exception;
+
+    /** The most a writer may get accepted while its peer does not read; transports with big OS buffers may raise it. */
+    protected long maxBufferedBytes() {
+        return 32L << 20;
+    }
+
+    /** Size of each direction of {@link #largeStreamsBothWaysAtOnce()}. */
+    protected long largeStreamBytes() {
+        return 64L << 20;
+    }
+
+    private static final int CHUNK = 64 * 1024;
+
+    private Fixture fixture;
+    private ExecutorService pool;
+
+    @BeforeEach
+    final void openTransport() throws Exception {
+        fixture = openFixture();
+        pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "contract-" + getClass().getSimpleName());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @AfterEach
+    final void closeTransport() throws Exception {
+        pool.shutdownNow();
+        try {
+            fixture.close();
+        } finally {
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).as("test threads stopped").isTrue();
+        }
+    }
+
+    @Test
+    void echoesLinesBackAndForth() throws Exception {
+        Future<?> server = onServer(c -> {
+            InputStream in = c.input();
+            OutputStream out = c.output();
+            byte[] buf = new byte[4096];
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                out.write(buf, 0, n);
+                out.flush();
+            }
+            c.close();
+            return null;
+        });
+        try (Connection client = dial()) {
+            for (int i = 0; i < 20; i++) {
+                String line = "CHECKPRESENT SHA256E-s" + i + "--key" + i + "\n";
+                client.output().write(line.getBytes(StandardCharsets.US_ASCII));
+                client.output().flush();
+                assertThat(readExactly(client.input(), line.length())).isEqualTo(line.getBytes(StandardCharsets.US_ASCII));
+            }
+            client.shutdownOutput();
+            assertThat(client.input().read()).isEqualTo(-1);
+        }
+        server.get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void largeStreamsBothWaysAtOnce() throws Exception {
+        long size = largeStreamBytes();
+        Future<byte[]> server = onServer(c -> {
+            Future<byte[]> upload = pool.submit(() -> digestUntilEof(c.input()));
+            writePattern(c.output(), 2, size);
+            c.shutdownOutput();
+            byte[] digest = upload.get(100, TimeUnit.SECONDS);
+            c.close();
+            return digest;
+        });
+        try (Connection client = dial()) {
+            Future<byte[]> download = pool.submit(() -> digestUntilEof(client.input()));
+            writePattern(client.output(), 1, size);
+            client.shutdownOutput();
+            assertThat(download.get(100, TimeUnit.SECONDS)).as("download checksum").isEqualTo(patternDigest(2, size));
+        }
+        assertThat(server.get(100, TimeUnit.SECONDS)).as("upload checksum").isEqualTo(patternDigest(1, size));
+    }
+
+    @Test
+    void halfCloseLetsThePeerAnswerAfterOurEndOfStream() throws Exception {
+        Future<?> server = onServer(c -> {
+            long n = countUntilEof(c.input());
+            c.output().write(("got " + n + "\n").getBytes(StandardCharsets.US_ASCII));
+            c.output().flush();
+            c.close();
+            return null;
+        });
+        try (Connection client = dial()) {
+            writePattern(client.output(), 3, 100_000);
+            client.shutdownOutput();
+            assertThatThrownBy(() -> client.output().write(1)).as("writing after shutdownOutput").isInstanceOf(IOException.class);
+            assertThat(new String(client.input().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("got 100000\n");
+        }
+        server.get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void readerSeesEndOrErrorWhenThePeerDiesMidStream() throws Exception {
+        Future<?> server = onServer(c -> {
+            writePattern(c.output(), 4, 1 << 20);
+            c.close();
+            return null;
+        });
+        try (Connection client = dial()) {
+            long received = 0;
+            try {
+                received = countUntilEof(client.input());
+            } catch (IOException expected) {
+                // An abrupt close may surface as a reset; either outcome ends the read.
+            }
+            assertThat(received).isLessThanOrEqualTo(1 << 20);
+        }
+        server.get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void writerFailsWhenThePeerDiesMidStream() throws Exception {
+        Future<?> server = onServer(c -> {
+            readExactly(c.input(), 1000);
+            c.close();
+            return null;
+        });
+        try (Connection client = dial()) {
+            assertThatThrownBy(() -> writePattern(client.output(), 5, 1L << 40))
+                    .as("an endless write to a dead peer must fail, not hang")
+                    .isInstanceOf(IOException.class);
+        }
+        server.get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void writerToANonReadingPeerBlocksAfterABoundedAmount() throws Exception {
+        long bound = maxBufferedBytes();
+        long attempt = bound * 4;
+        Future<Connection> accepted = pool.submit(() -> fixture.listener().accept());
+        try (Connection client = dial(); Connection server = accepted.get(60, TimeUnit.SECONDS)) {
+            AtomicLong written = new AtomicLong();
+            Future<?> writer = pool.submit(() -> {
+                byte[] chunk = new byte[CHUNK];
+                while (written.get() < attempt) {
+                    int n = (int) Math.min(chunk.length, attempt - written.get());
+                    client.output().write(chunk, 0, n);
+                    client.output().flush();
+                    written.addAndGet(n);
+                }
+                client.shutdownOutput();
+                return null;
+            });
+            long stalledAt = Quiescence.await(written::get, Duration.ofSeconds(1), Duration.ofSeconds(60));
+            System.out.printf("%s: writer blocked after %,d bytes accepted without a reader%n", getClass().getSimpleName(), stalledAt);
+            assertThat(writer.isDone()).as("writer finished although nobody read").isFalse();
+            assertThat(stalledAt).as("bytes accepted without a reader").isLessThan(bound);
+            assertThat(countUntilEof(server.input())).as("every byte arrives once the peer reads").isEqualTo(attempt);
+            writer.get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void fiftyConcurrentConnections() throws Exception {
+        int clients = 50;
+        Future<?> acceptor = pool.submit(() -> {
+            for (int i = 0; i < clients; i++) {
+                Connection c = fixture.listener().accept();
+                pool.submit(() -> {
+                    try (c) {
+                        c.input().transferTo(c.output());
+                        c.output().flush();
+                    }
+                    return null;
+                });
+            }
+            return null;
+        });
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            int seed = 100 + i;
+            results.add(pool.submit(() -> {
+                try (Connection c = dial()) {
+                    Future<byte[]> back = pool.submit(() -> digestUntilEof(c.input()));
+                    writePattern(c.output(), seed, 64 * 1024 + seed);
+                    c.shutdownOutput();
+                    return Arrays.equals(back.get(100, TimeUnit.SECONDS), patternDigest(seed, 64 * 1024 + seed));
+                }
+            }));
+        }
+        for (Future<Boolean> result : results) {
+            assertThat(result.get(100, TimeUnit.SECONDS)).as("echoed bytes match").isTrue();
+        }
+        acceptor.get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void closeUnblocksABlockedReader() throws Exception {
+        Future<Connection> accepted = pool.submit(() -> fixture.listener().accept());
+        try (Connection client = dial(); Connection server = accepted.get(60, TimeUnit.SECONDS)) {
+            Future<Integer> reader = pool.submit(() -> {
+                try {
+                    return client.input().read();
+                } catch (IOException e) {
+                    return -2;
+                }
+            });
+            client.close();
+            assertThat(reader.get(30, TimeUnit.SECONDS)).as("read after close: end of stream or IOException").isIn(-1, -2);
+            assertThat(server.input().read()).as("the peer sees our close").isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void closeUnblocksABlockedWriter() throws Exception {
+        Future<Connection> accepted = pool.submit(() -> fixture.listener().accept());
+        try (Connection client = dial(); Connection server = accepted.get(60, TimeUnit.SECONDS)) {
+            AtomicLong written = new AtomicLong();
+            Future<?> writer = pool.submit(() -> {
+                byte[] chunk = new byte[CHUNK];
+                while (true) {
+                    client.output().write(chunk);
+                    client.output().flush();
+                    written.addAndGet(chunk.length);
+                }
+            });
+            Quiescence.await(written::get, Duration.ofSeconds(1), Duration.ofSeconds(60));
+            client.close();
+            assertThatThrownBy(() -> writer.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class);
+            assertThat(server).isNotNull();
+        }
+    }
+
+    @Test
+    void closingTheListenerUnblocksAccept() throws Exception {
+        Future<Connection> accepting = pool.submit(() -> fixture.listener().accept());
+        fixture.listener().close();
+        assertThatThrownBy(() -> accepting.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class);
+    }
+
+    @Test
+    void dialingNothingFailsWithinTheTimeout() {
+        Duration timeout = fixture.dialTimeout();
+        assertTimeoutPreemptively(timeout.plusSeconds(10), () -> assertThatThrownBy(
+                        () -> fixture.dialer().dial(fixture.unreachableAddress(), timeout))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(fixture.unreachableAddress()));
+    }
+
+    @Test
+    void connectionsDescribeThemselves() throws Exception {
+        Future<Connection> accepted = pool.submit(() -> fixture.listener().accept());
+        try (Connection client = dial(); Connection server = accepted.get(60, TimeUnit.SECONDS)) {
+            assertThat(client.description()).isNotBlank();
+            assertThat(server.description()).isNotBlank();
+        }
+    }
+
+    // --- helpers shared by the tests ---
+
+    private Connection dial() throws IOException {
+        return fixture.dialer().dial(fixture.address(), fixture.dialTimeout());
+    }
+
+    private interface ServerSide<T> {
+        T serve(Connection connection) throws Exception;
+    }
+
+    private <T> Future<T> onServer(ServerSide<T> side) {
+        return pool.submit((Callable<T>) () -> {
+            Connection c = fixture.listener().accept();
+            try {
+                return side.serve(c);
+            } finally {
+                c.close();
+            }
+        });
+    }
+
+    /** Writes {@code size} bytes of a seeded pseudo-random pattern in 64 KiB writes. */
+    static void writePattern(OutputStream out, long seed, long size) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[] chunk = new byte[CHUNK];
+        for (long left = size; left > 0; ) {
+            int n = (int) Math.min(chunk.length, left);
+            fill(random, chunk, n);
+            out.write(chunk, 0, n);
+            left -= n;
+        }
+        out.flush();
+    }
+
+    static byte[] patternDigest(long seed, long size) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[] chunk = new byte[CHUNK];
+        for (long left = size; left > 0; ) {
+            int n = (int) Math.min(chunk.length, left);
+            fill(random, chunk, n);
+            sha.update(chunk, 0, n);
+            left -= n;
+        }
+        return sha.digest();
+    }
+
+    private static void fill(SplittableRandom random, byte[] chunk, int n) {
+        for (int i = 0; i < n; i += 8) {
+            long v = random.nextLong();
+            for (int j = 0; j < 8 && i + j < n; j++) {
+                chunk[i + j] = (byte) (v >>> (8 * j));
+            }
+        }
+    }
+
+    static byte[] digestUntilEof(InputStream in) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        byte[] buf = new byte[CHUNK];
+        for (int n; (n = in.read(buf)) >= 0; ) {
+            sha.update(buf, 0, n);
+        }
+        return sha.digest();
+    }
+
+    static long countUntilEof(InputStream in) throws IOException {
+        byte[] buf = new byte[CHUNK];
+        long total = 0;
+        for (int n; (n = in.read(buf)) >= 0; ) {
+            total += n;
+        }
+        return total;
+    }
+
+    static byte[] readExactly(InputStream in, int size) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[Math.min(size, CHUNK)];
+        while (out.size() < size) {
+            int n = in.read(buf, 0, Math.min(buf.length, size - out.size()));
+            if (n < 0) {
+                throw new IOException("end of stream after " + out.size() + " of " + size + " bytes");
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+}
