@@ -1,0 +1,411 @@
+package org.annexp2p.repository;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import org.annexp2p.protocol.key.Key;
+import org.annexp2p.protocol.program.Destination;
+import org.annexp2p.protocol.program.Payload;
+import org.annexp2p.protocol.wire.ChangedRefs;
+import org.annexp2p.protocol.wire.Len;
+import org.annexp2p.protocol.wire.Offset;
+import org.annexp2p.protocol.wire.Uuid;
+import org.annexp2p.protocol.wire.Validity;
+import org.annexp2p.repository.creds.CredsDir;
+import org.annexp2p.repository.locationlog.BranchJournal;
+import org.annexp2p.repository.locationlog.PresenceLog;
+import org.annexp2p.repository.locationlog.LogStatus;
+import org.annexp2p.repository.locationlog.VectorClock;
+import org.annexp2p.repository.objects.FileNames;
+import org.annexp2p.repository.objects.HashDir;
+
+/**
+ * An existing git-annex repository on disk (a work tree with {@code .git}, or bare), laid out exactly as
+ * git-annex lays it out: objects under {@code annex/objects/<hashdir>/<keyfile>/<keyfile>} (hashdirmixed in a
+ * work tree, hashdirlower in a bare repository, both looked up), partial transfers in
+ * {@code annex/tmp/<keyfile>}, presence in the git-annex branch's location logs via the journal, content locks
+ * on {@code <object>.lck}. Every path comes from the escaped key, checked to stay inside the annex directory.
+ */
+public final class AnnexRepository implements Repository {
+
+    /** Locks and claims shared by every instance for the same repository in this JVM. */
+    private static final class Shared {
+        final ReentrantLock journal = new ReentrantLock();
+        final ContentLockFiles contentLocks = new ContentLockFiles();
+        final Set<Path> receiving = ConcurrentHashMap.newKeySet();
+    }
+
+    private static final Map<Path, Shared> SHARED = new ConcurrentHashMap<>();
+
+    private final Path top;
+    private final Path gitDir;
+    private final Path annexDir;
+    private final boolean bare;
+    private final Uuid uuid;
+    private final Clock clock;
+    private final GitProcess git;
+    private final BranchJournal journal;
+    private final Shared shared;
+
+    private AnnexRepository(Path top, Path gitDir, boolean bare, Uuid uuid, Clock clock) throws IOException {
+        this.top = top;
+        this.gitDir = gitDir;
+        this.annexDir = gitDir.resolve("annex");
+        this.bare = bare;
+        this.uuid = uuid;
+        this.clock = clock;
+        this.git = new GitProcess(gitDir);
+        this.shared = SHARED.computeIfAbsent(gitDir.toRealPath(), p -> new Shared());
+        this.journal = new BranchJournal(annexDir, this::readBranchFile, shared.journal);
+    }
+
+    /** Opens the git-annex repository at {@code dir} (its top, or a bare repository's directory). */
+    public static AnnexRepository open(Path dir) throws IOException {
+        return open(dir, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path)}, with the clock that timestamps location log lines. */
+    public static AnnexRepository open(Path dir, Clock clock) throws IOException {
+        Path top = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(top)) {
+            throw new IOException("not a directory: " + top);
+        }
+        Path gitDir = findGitDir(top);
+        Map<String, String> config = readConfig(new GitProcess(gitDir));
+        String uuid = config.getOrDefault("annex.uuid", "");
+        if (uuid.isEmpty()) {
+            throw new IOException(top + " is a git repository but not a git-annex repository"
+                    + " (no annex.uuid; run git annex init there)");
+        }
+        for (String tuning : List.of("annex.tune.objecthash1", "annex.tune.objecthashlower", "annex.tune.branchhash1")) {
+            if (config.getOrDefault(tuning, "false").equalsIgnoreCase("true")) {
+                throw new IOException(top + " uses " + tuning + ", a layout annex-p2p does not support");
+            }
+        }
+        boolean bare = gitDir.equals(top) || config.getOrDefault("core.bare", "false").equalsIgnoreCase("true");
+        return new AnnexRepository(top, gitDir, bare, new Uuid(uuid), clock);
+    }
+
+    private static Path findGitDir(Path top) throws IOException {
+        Path dotGit = top.resolve(".git");
+        if (Files.isDirectory(dotGit)) {
+            return dotGit;
+        }
+        if (Files.isRegularFile(dotGit)) {
+            String line = Files.readString(dotGit, StandardCharsets.UTF_8).strip();
+            if (line.startsWith("gitdir:")) {
+                return top.resolve(line.substring("gitdir:".length()).strip()).normalize();
+            }
+            throw new IOException(dotGit + " is a file but does not say where the git directory is");
+        }
+        if (Files.isRegularFile(top.resolve("HEAD")) && Files.isDirectory(top.resolve("objects"))
+                && Files.isRegularFile(top.resolve("config"))) {
+            return top;
+        }
+        throw new IOException("not a git repository: " + top);
+    }
+
+    private static Map<String, String> readConfig(GitProcess git) throws IOException {
+        GitProcess.Result r = git.run(new byte[0], "config", "-z", "--get-regexp",
+                "^(annex\\.uuid|core\\.bare|annex\\.tune\\..*)$");
+        Map<String, String> config = new HashMap<>();
+        if (r.exitCode() == 1) {
+            return config;
+        }
+        if (r.exitCode() != 0) {
+            throw new IOException("git config failed: " + r.stderr());
+        }
+        for (String entry : new String(r.stdout(), StandardCharsets.UTF_8).split("\0")) {
+            int nl = entry.indexOf('\n');
+            if (nl > 0) {
+                config.put(entry.substring(0, nl), entry.substring(nl + 1));
+            }
+        }
+        return config;
+    }
+
+    // ---- layout ---------------------------------------------------------------------------------------------
+
+    public Path top() {
+        return top;
+    }
+
+    public Path gitDir() {
+        return gitDir;
+    }
+
+    public Path annexDir() {
+        return annexDir;
+    }
+
+    public boolean isBare() {
+        return bare;
+    }
+
+    /** This repository's creds directory, {@code annex/creds}. */
+    public CredsDir creds() {
+        return new CredsDir(annexDir.resolve("creds"));
+    }
+
+    @Override
+    public Uuid uuid() {
+        return uuid;
+    }
+
+    /** Where the object of {@code key} goes when this repository stores it. */
+    public Path objectPath(Key key) throws IOException {
+        return objectPaths(key).get(0);
+    }
+
+    /** Every place git-annex looks for the object, in its order (own layout first). */
+    public List<Path> objectPaths(Key key) throws IOException {
+        String name = keyFile(key);
+        List<Path> paths = new ArrayList<>(2);
+        for (HashDir h : HashDir.lookupOrder(bare)) {
+            List<String> dirs = h.components(key);
+            paths.add(inside(annexDir.resolve("objects").resolve(dirs.get(0)).resolve(dirs.get(1)).resolve(name)
+                    .resolve(name)));
+        }
+        return paths;
+    }
+
+    /** The object file if the content is here. */
+    public Option<Path> locate(Key key) throws IOException {
+        for (Path p : objectPaths(key)) {
+            if (Files.isRegularFile(p)) {
+                return Option.some(p);
+            }
+        }
+        return Option.none();
+    }
+
+    /** {@code annex/tmp/<keyfile>}: the partial copy a transfer into the object store resumes. */
+    public Path tmpPath(Key key) throws IOException {
+        return inside(annexDir.resolve("tmp").resolve(keyFile(key)));
+    }
+
+    private static String keyFile(Key key) throws IOException {
+        Either<String, String> name = FileNames.component(key.fileName());
+        if (name.isLeft()) {
+            throw new IOException("key cannot be stored: " + name.getLeft());
+        }
+        // ".lck" is added next to objects: it must fit as well.
+        Either<String, String> lock = FileNames.component(key.fileName() + ".lck");
+        if (lock.isLeft()) {
+            throw new IOException("key cannot be stored: " + lock.getLeft());
+        }
+        return name.get();
+    }
+
+    /** Every path we touch must be inside the annex directory, whatever a key says. */
+    private Path inside(Path p) throws IOException {
+        Path n = p.normalize();
+        if (!n.startsWith(annexDir) || n.equals(annexDir)) {
+            throw new IOException("refusing a path outside " + annexDir + ": " + n);
+        }
+        return n;
+    }
+
+    private Path destinationPath(Destination d) throws IOException {
+        if (d instanceof Destination.File f) {
+            return Path.of(f.path()).toAbsolutePath().normalize();
+        }
+        return tmpPath(d.key());
+    }
+
+    // ---- content --------------------------------------------------------------------------------------------
+
+    @Override
+    public Option<Len> contentSize(Key key) throws IOException {
+        Option<Path> p = locate(key);
+        return p.isEmpty() ? Option.none() : Option.some(Len.of(Files.size(p.get())));
+    }
+
+    @Override
+    public Option<Payload> readContent(Key key, Offset offset) throws IOException {
+        Option<Path> p = locate(key);
+        return p.isEmpty() ? Option.none() : Option.some(FilePayload.open(p.get(), offset.value()));
+    }
+
+    @Override
+    public Validity checkUnchanged(Payload payload) throws IOException {
+        return payload instanceof FilePayload p && p.unchanged() ? Validity.VALID : Validity.INVALID;
+    }
+
+    @Override
+    public Len partialSize(Destination destination) throws IOException {
+        Path p = destinationPath(destination);
+        return Len.of(Files.isRegularFile(p) ? Files.size(p) : 0);
+    }
+
+    @Override
+    public Option<Transfer> beginTransfer(Destination destination) throws IOException {
+        Path file = destinationPath(destination);
+        if (!shared.receiving.add(file)) {
+            return Option.none();
+        }
+        // A named file is already where it belongs; an object-store copy moves into objects/ when verified.
+        PartialCopy copy = destination instanceof Destination.File ? new FileCopy(file, () -> {})
+                : new FileCopy(file, () -> moveIntoPlace(destination.key(), file));
+        return Option.some(new TransferImpl(destination.key(), copy, () -> shared.receiving.remove(file)));
+    }
+
+    /** Verified bytes become the object: one rename, then frozen like git-annex freezes content. */
+    private void moveIntoPlace(Key key, Path tmp) throws IOException {
+        FileCopy.sync(tmp);
+        if (locate(key).isDefined()) {
+            Files.deleteIfExists(tmp);
+            return;
+        }
+        Path object = objectPath(key);
+        Path keyDir = object.getParent();
+        Files.createDirectories(keyDir.getParent());
+        if (!Files.isDirectory(keyDir)) {
+            Files.createDirectory(keyDir);
+        }
+        Freezing.inThawed(keyDir, () -> {
+            Files.move(tmp, object, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Freezing.freeze(object);
+            return null;
+        });
+    }
+
+    // ---- location log ---------------------------------------------------------------------------------------
+
+    @Override
+    public void recordPresence(Key key, Uuid who, boolean present) throws IOException {
+        VectorClock now = VectorClock.of(clock.instant());
+        LogStatus status = present ? LogStatus.PRESENT : LogStatus.MISSING;
+        journal.change(BranchJournal.locationLogPath(key), old -> PresenceLog.add(old, status, who.value(), now));
+    }
+
+    @Override
+    public List<Uuid> locations(Key key) throws IOException {
+        return PresenceLog.present(journal.read(BranchJournal.locationLogPath(key))).stream().map(Uuid::new).toList();
+    }
+
+    /** A file's committed content on the git-annex branch, read with {@code git cat-file --batch}. */
+    private String readBranchFile(String branchPath) throws IOException {
+        byte[] request = ("refs/heads/git-annex:" + branchPath + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        GitProcess.Result r = git.run(request, "cat-file", "--batch");
+        String out = r.out();
+        int nl = out.indexOf('\n');
+        if (r.exitCode() != 0 || nl < 0) {
+            throw new IOException("git cat-file failed reading the git-annex branch: " + r.stderr());
+        }
+        String header = out.substring(0, nl);
+        if (header.endsWith(" missing")) {
+            return "";
+        }
+        String[] parts = header.split(" ");
+        if (parts.length != 3 || !parts[1].equals("blob")) {
+            throw new IOException("unexpected answer from git cat-file: " + header);
+        }
+        int size = Integer.parseInt(parts[2]);
+        return out.substring(nl + 1, nl + 1 + size);
+    }
+
+    // ---- locking and removal --------------------------------------------------------------------------------
+
+    @Override
+    public Option<ContentLock> lockContent(Key key) throws IOException {
+        Option<Path> object = locate(key);
+        if (object.isEmpty() || !shared.contentLocks.lockShared(object.get())) {
+            return Option.none();
+        }
+        return Option.some(new FileContentLock(key, object.get(), shared.contentLocks));
+    }
+
+    private static final class FileContentLock implements ContentLock {
+        private final Key key;
+        private final Path object;
+        private final ContentLockFiles locks;
+        private boolean released;
+
+        FileContentLock(Key key, Path object, ContentLockFiles locks) {
+            this.key = key;
+            this.object = object;
+            this.locks = locks;
+        }
+
+        @Override
+        public Key key() {
+            return key;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (released) {
+                return;
+            }
+            released = true;
+            try {
+                locks.unlockShared(object);
+            } catch (IOException e) {
+                // The lock itself is gone with the channel; only the lock file's tidy-up failed.
+            }
+        }
+    }
+
+    @Override
+    public boolean removeContent(Key key, BooleanSupplier stillAllowed) throws IOException {
+        Option<Path> found = locate(key);
+        if (found.isEmpty()) {
+            return true;
+        }
+        Path object = found.get();
+        boolean removed = shared.contentLocks.removeUnlocked(object, stillAllowed,
+                () -> Freezing.inThawed(object.getParent(), () -> Files.deleteIfExists(object)));
+        if (!removed) {
+            return false;
+        }
+        pruneEmptyDirs(object.getParent());
+        recordPresence(key, uuid, false);
+        return true;
+    }
+
+    /** Removes the key's directory and then its hash directories, as long as they are empty. */
+    private void pruneEmptyDirs(Path keyDir) throws IOException {
+        Path objects = annexDir.resolve("objects");
+        Path dir = keyDir;
+        while (dir != null && dir.startsWith(objects) && !dir.equals(objects)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    return;
+                }
+            }
+            Freezing.thaw(dir);
+            Files.delete(dir);
+            dir = dir.getParent();
+        }
+    }
+
+    @Override
+    public ChangedRefs waitRefChange() throws IOException {
+        throw new IOException("change notification not available");
+    }
+
+    @Override
+    public String toString() {
+        return "AnnexRepository(" + top + ", " + uuid + (bare ? ", bare)" : ")");
+    }
+
+    /** The whole content of an object, for callers outside the protocol (CLI, tests). */
+    public Option<InputStream> openContent(Key key) throws IOException {
+        Option<Path> p = locate(key);
+        return p.isEmpty() ? Option.none() : Option.some(Files.newInputStream(p.get()));
+    }
+}

@@ -1,0 +1,175 @@
+package org.annexp2p.repository;
+
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.annexp2p.protocol.program.Destination;
+import org.annexp2p.protocol.program.Local;
+import org.annexp2p.protocol.program.Payload;
+import org.annexp2p.protocol.program.Unit;
+import org.annexp2p.protocol.wire.ChangedRefs;
+import org.annexp2p.protocol.wire.Len;
+import org.annexp2p.protocol.wire.Validity;
+
+/**
+ * Performs the protocol's Local instructions over a {@link Repository}, for one connection. It holds that
+ * connection's state — the transfer between WriteContent and FinishContent, the content locks taken by
+ * LockContent — so {@link #close()} must run when the connection ends: it releases the locks and keeps any
+ * unfinished partial copy for a later resume. Not thread-safe; a connection runs one program at a time.
+ */
+public final class RepositoryLocal implements Local.Handler, AutoCloseable {
+    private final Repository repository;
+    private final MonotonicClock monotonic;
+    private final Clock wallClock;
+    /** A destination maps to none when its transfer could not start: its finish must fail. */
+    private final Map<Destination, Option<Transfer>> transfers = new HashMap<>();
+    private final Map<org.annexp2p.protocol.key.Key, Deque<ContentLock>> locks = new HashMap<>();
+
+    public RepositoryLocal(Repository repository, MonotonicClock monotonic, Clock wallClock) {
+        this.repository = repository;
+        this.monotonic = monotonic;
+        this.wallClock = wallClock;
+    }
+
+    public RepositoryLocal(Repository repository) {
+        this(repository, MonotonicClock.SYSTEM, Clock.systemUTC());
+    }
+
+    public Repository repository() {
+        return repository;
+    }
+
+    @Override
+    public Len tmpContentSize(Local.TmpContentSize i) throws IOException {
+        return repository.partialSize(new Destination.ObjectStore(i.key()));
+    }
+
+    @Override
+    public Len destinationSize(Local.DestinationSize i) throws IOException {
+        return repository.partialSize(i.destination());
+    }
+
+    @Override
+    public Option<Len> contentSize(Local.ContentSize i) throws IOException {
+        return repository.contentSize(i.key());
+    }
+
+    @Override
+    public Option<Payload> readContent(Local.ReadContent i) throws IOException {
+        return repository.readContent(i.key(), i.offset());
+    }
+
+    @Override
+    public Validity checkUnchanged(Local.CheckUnchanged i) throws IOException {
+        return repository.checkUnchanged(i.payload());
+    }
+
+    @Override
+    public Len writeContent(Local.WriteContent i) throws IOException {
+        Destination d = i.destination();
+        Option<Transfer> transfer = transfers.get(d);
+        if (transfer == null) {
+            transfer = repository.beginTransfer(d);
+            transfers.put(d, transfer);
+        }
+        if (transfer.isEmpty()) {
+            // Someone else is receiving into this destination. Swallow the bytes so the connection stays in step.
+            discard(i.payload().stream(), i.length().value());
+            return Len.ZERO;
+        }
+        return transfer.get().write(i.offset(), i.length(), i.payload().stream());
+    }
+
+    private static void discard(InputStream in, long length) throws IOException {
+        byte[] buf = new byte[8192];
+        for (long left = length; left > 0; ) {
+            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+            if (n < 0) {
+                return;
+            }
+            left -= n;
+        }
+    }
+
+    @Override
+    public Boolean finishContent(Local.FinishContent i) throws IOException {
+        Option<Transfer> transfer = transfers.remove(i.destination());
+        if (transfer == null) {
+            // Nothing was written in this connection; the copy on hand may still be complete (as after DATA 0).
+            transfer = repository.beginTransfer(i.destination());
+        }
+        if (transfer.isEmpty()) {
+            return false;
+        }
+        return transfer.get().finish(i.validity());
+    }
+
+    @Override
+    public Unit setPresent(Local.SetPresent i) throws IOException {
+        repository.recordPresence(i.key(), i.uuid(), true);
+        return Unit.UNIT;
+    }
+
+    @Override
+    public Boolean checkContentPresent(Local.CheckContentPresent i) throws IOException {
+        return repository.hasContent(i.key());
+    }
+
+    @Override
+    public Boolean removeContent(Local.RemoveContent i) throws IOException {
+        return repository.removeContent(i.key(),
+                () -> i.before().forAll(deadline -> monotonic.now().compareTo(deadline) < 0));
+    }
+
+    @Override
+    public Boolean lockContent(Local.LockContent i) throws IOException {
+        Option<ContentLock> lock = repository.lockContent(i.key());
+        lock.forEach(l -> locks.computeIfAbsent(i.key(), k -> new ArrayDeque<>()).push(l));
+        return lock.isDefined();
+    }
+
+    @Override
+    public Unit unlockContent(Local.UnlockContent i) {
+        Deque<ContentLock> held = locks.get(i.key());
+        if (held != null) {
+            held.pop().close();
+            if (held.isEmpty()) {
+                locks.remove(i.key());
+            }
+        }
+        return Unit.UNIT;
+    }
+
+    @Override
+    public ChangedRefs waitRefChange(Local.WaitRefChange i) throws IOException {
+        return repository.waitRefChange();
+    }
+
+    @Override
+    public Long localTime(Local.LocalTime i) {
+        return wallClock.instant().getEpochSecond();
+    }
+
+    /** Content locks this connection holds. */
+    public int heldLocks() {
+        return locks.values().stream().mapToInt(Deque::size).sum();
+    }
+
+    /** Ends the connection's hold on the repository: unlocks everything and abandons unfinished transfers. */
+    @Override
+    public void close() {
+        List<ContentLock> all = new ArrayList<>();
+        locks.values().forEach(all::addAll);
+        locks.clear();
+        all.forEach(ContentLock::close);
+        transfers.values().forEach(t -> t.forEach(Transfer::close));
+        transfers.clear();
+    }
+}

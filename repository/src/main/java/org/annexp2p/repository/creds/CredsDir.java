@@ -1,0 +1,217 @@
+package org.annexp2p.repository.creds;
+
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.annexp2p.protocol.wire.AuthToken;
+
+/**
+ * The files git-annex keeps in {@code .git/annex/creds/}: {@code p2paddrs} (this repository's own P2P addresses,
+ * newest first), {@code p2pauth} (the tokens it accepts, newest first) and one file per Tor peer holding the
+ * token used to reach it. Files are created mode 0600 from the first byte and replaced atomically; the
+ * directory is 0700. A creds file others can read is refused rather than used.
+ */
+public final class CredsDir {
+    public static final String ADDRESSES_FILE = "p2paddrs";
+    public static final String ACCEPTED_TOKENS_FILE = "p2pauth";
+    /** git-annex lets this variable override the per-peer token file. */
+    public static final String TOKEN_ENVIRONMENT_VARIABLE = "GIT_ANNEX_P2P_AUTHTOKEN";
+
+    private static final Pattern ONION = Pattern.compile("[a-z2-7]{16,56}\\.onion");
+    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> GROUP_OR_OTHER = EnumSet.of(PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+    private final Path dir;
+
+    public CredsDir(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    // ---- p2paddrs -------------------------------------------------------------------------------------------
+
+    /** This repository's own addresses ({@code tor-annex::<onion>:<port>}), newest first. */
+    public List<String> ownAddresses() throws IOException {
+        return lines(ADDRESSES_FILE);
+    }
+
+    /** Adds an address as the newest, unless it is already there. */
+    public void addOwnAddress(String address) throws IOException {
+        requireLine(address, "an address");
+        List<String> addresses = ownAddresses();
+        if (!addresses.contains(address)) {
+            List<String> next = new ArrayList<>(addresses.size() + 1);
+            next.add(address);
+            next.addAll(addresses);
+            write(ADDRESSES_FILE, unlines(next));
+        }
+    }
+
+    // ---- p2pauth --------------------------------------------------------------------------------------------
+
+    /** Tokens this repository accepts, newest first. Lines that are not tokens are skipped, as git-annex does. */
+    public List<AuthToken> acceptedTokens() throws IOException {
+        List<AuthToken> tokens = new ArrayList<>();
+        for (String line : lines(ACCEPTED_TOKENS_FILE)) {
+            AuthToken.parse(line).forEach(tokens::add);
+        }
+        return tokens;
+    }
+
+    /** Makes a token accepted (as the newest), unless it already is. */
+    public void addAcceptedToken(AuthToken token) throws IOException {
+        List<AuthToken> tokens = acceptedTokens();
+        if (!token.isAllowedBy(tokens)) {
+            List<String> next = new ArrayList<>(tokens.size() + 1);
+            next.add(token.reveal());
+            tokens.forEach(t -> next.add(t.reveal()));
+            write(ACCEPTED_TOKENS_FILE, unlines(next));
+        }
+    }
+
+    // ---- per-peer tokens ------------------------------------------------------------------------------------
+
+    /**
+     * The token for reaching a Tor peer: the first line of the file named after its onion address, read under
+     * the plain name (git-annex 10.20230126) or the escaped one (10.20250828 and later, {@code .} as {@code %2E}).
+     */
+    public Option<AuthToken> peerToken(String onionAddress) throws IOException {
+        String onion = requireOnion(onionAddress);
+        for (String name : List.of(onion, escapedName(onion))) {
+            Option<String> content = read(name);
+            if (content.isDefined()) {
+                String first = content.get();
+                int nl = first.indexOf('\n');
+                return AuthToken.parse(nl < 0 ? first : first.substring(0, nl));
+            }
+        }
+        return Option.none();
+    }
+
+    /** Stores the token for a Tor peer under the plain name, one line without a newline, as 10.20230126 does. */
+    public void storePeerToken(String onionAddress, AuthToken token) throws IOException {
+        write(requireOnion(onionAddress), token.reveal());
+    }
+
+    /** Upstream's per-peer file name: every character but ASCII letters and digits as {@code %XX} of its UTF-8. */
+    public static String escapedName(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                sb.append(c);
+            } else {
+                sb.append('%').append(String.format("%02X", b & 0xFF));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String requireOnion(String onionAddress) {
+        String onion = onionAddress.toLowerCase(java.util.Locale.ROOT);
+        if (!ONION.matcher(onion).matches()) {
+            throw new IllegalArgumentException("not an onion address: " + onionAddress);
+        }
+        return onion;
+    }
+
+    private static void requireLine(String s, String what) {
+        if (s.isEmpty() || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException(what + " must be one non-empty line");
+        }
+    }
+
+    // ---- files ----------------------------------------------------------------------------------------------
+
+    private List<String> lines(String name) throws IOException {
+        Option<String> content = read(name);
+        List<String> lines = new ArrayList<>();
+        if (content.isDefined()) {
+            for (String line : content.get().split("\n")) {
+                if (!line.isEmpty()) {
+                    lines.add(line);
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static String unlines(List<String> lines) {
+        StringBuilder sb = new StringBuilder();
+        lines.forEach(l -> sb.append(l).append('\n'));
+        return sb.toString();
+    }
+
+    /** A creds file's content; none if it does not exist. Refuses a file that others can read. */
+    private Option<String> read(String name) throws IOException {
+        Path file = dir.resolve(name);
+        Set<PosixFilePermission> perms;
+        try {
+            perms = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return Option.none();
+        } catch (UnsupportedOperationException e) {
+            perms = FILE_MODE;
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("refusing to read " + file + ": not a regular file");
+        }
+        if (perms.stream().anyMatch(GROUP_OR_OTHER::contains)) {
+            throw new IOException("refusing to read " + file + ": group or others may access it (mode "
+                    + PosixFilePermissions.toString(perms) + "); run chmod 600 " + file);
+        }
+        return Option.some(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+    }
+
+    /** Writes a temp file created 0600, then renames it over the target: never partial, never readable by others. */
+    private void write(String name, String content) throws IOException {
+        ensureDir();
+        Path tmp = dir.resolve("." + name + ".tmp");
+        Files.deleteIfExists(tmp);
+        try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(FILE_MODE))) {
+            ch.write(java.nio.ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
+            ch.force(true);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("another writer is updating " + dir.resolve(name), e);
+        }
+        // The umask can only take bits away; set the mode anyway in case the filesystem ignored it.
+        Files.setPosixFilePermissions(tmp, FILE_MODE);
+        Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void ensureDir() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir.getParent());
+            try {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
+            } catch (FileAlreadyExistsException e) {
+                // Made meanwhile by someone else; its mode is corrected below.
+            }
+        }
+        if (!Files.getPosixFilePermissions(dir).equals(DIR_MODE)) {
+            Files.setPosixFilePermissions(dir, DIR_MODE);
+        }
+    }
+}
