@@ -1,0 +1,113 @@
+package org.annexp2p.tor.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.annexp2p.tor.control.ControlEndpoint;
+
+/**
+ * A single tor with {@code DisableNetwork 1}: it never contacts any network, yet its control port does
+ * everything but SOCKS and reachability (auth, ADD_ONION, GETINFO). Dies with the JVM.
+ */
+public final class OfflineTor implements AutoCloseable {
+
+    private final Path dir;
+    private final Process process;
+    private final int controlPort;
+
+    private OfflineTor(Path dir, Process process, int controlPort) {
+        this.dir = dir;
+        this.process = process;
+        this.controlPort = controlPort;
+    }
+
+    /** Starts tor in {@code dir} with our base lines plus {@code extra}; waits (bounded) for its control port. */
+    public static OfflineTor start(Path dir, String extra) throws IOException, InterruptedException {
+        Files.createDirectories(dir.resolve("data"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(dir.resolve("ctl"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.writeString(dir.resolve("empty"), "");
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Files.writeString(dir.resolve("torrc"), "DataDirectory " + dir.resolve("data") + "\n"
+                + "DisableNetwork 1\n"
+                + "SocksPort 0\n"
+                + "ControlPort 127.0.0.1:" + port + "\n"
+                + "ControlSocket " + dir.resolve("ctl/sock") + "\n"
+                + "GeoIPFile " + dir.resolve("empty") + "\nGeoIPv6File " + dir.resolve("empty") + "\n"
+                + "Log notice file " + dir.resolve("notice.log") + "\n"
+                + extra + "\n", StandardCharsets.UTF_8);
+        Process p = new ProcessBuilder("tor", "--defaults-torrc", dir.resolve("empty").toString(), "-f",
+                dir.resolve("torrc").toString(), "__OwningControllerProcess", Long.toString(ProcessHandle.current().pid()))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        OfflineTor tor = new OfflineTor(dir, p, port);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!tor.ready()) {
+            if (!p.isAlive() || Instant.now().isAfter(deadline)) {
+                tor.close();
+                throw new IOException("offline tor did not open its control port: " + Files.readString(dir.resolve("stdout.log")));
+            }
+            p.waitFor(50, TimeUnit.MILLISECONDS);
+        }
+        return tor;
+    }
+
+    private boolean ready() {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", controlPort)) {
+            return Files.exists(dir.resolve("ctl/sock"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** {@code tor --hash-password}, for HashedControlPassword lines. */
+    public static String hashPassword(String password) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("tor", "--quiet", "--hash-password", password).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        List<String> lines = out.lines().filter(l -> l.startsWith("16:")).toList();
+        if (lines.isEmpty()) {
+            throw new IOException("tor --hash-password printed no hash: " + out);
+        }
+        return lines.get(0).strip();
+    }
+
+    public ControlEndpoint.Tcp tcp() {
+        return new ControlEndpoint.Tcp("127.0.0.1", controlPort);
+    }
+
+    public ControlEndpoint.Unix unix() {
+        return new ControlEndpoint.Unix(dir.resolve("ctl/sock"));
+    }
+
+    public Path cookie() {
+        return dir.resolve("data/control_auth_cookie");
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** SIGKILL, as a crash would; bounded wait. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+}
