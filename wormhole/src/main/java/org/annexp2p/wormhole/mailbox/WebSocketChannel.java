@@ -29,14 +29,16 @@ final class WebSocketChannel implements AutoCloseable {
         }
     }
 
+    /** One client for every wormhole in the JVM: each HttpClient owns a selector thread that lingers until GC. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().build();
+
     private final BlockingQueue<Inbound> inbound = new LinkedBlockingQueue<>();
     private final WebSocket socket;
     private final Duration sendTimeout;
 
     private WebSocketChannel(URI url, Duration timeout) throws MailboxConnectionException, WormholeTimeoutException {
         this.sendTimeout = timeout;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
-        CompletableFuture<WebSocket> pending = http.newWebSocketBuilder()
+        CompletableFuture<WebSocket> pending = HTTP.newWebSocketBuilder()
                 .connectTimeout(timeout)
                 .buildAsync(url, new Listener());
         try {
