@@ -104,7 +104,7 @@ public final class StreamNet implements Net.Handler {
 
     @Override
     public MonotonicTimestamp getMonotonicTimestamp(Net.GetMonotonicTimestamp i) {
-        return MonotonicClock.now();
+        return org.annexp2p.repository.MonotonicClock.SYSTEM.now();
     }
 
     /** The transcript form of a message: printable, abbreviated, the auth token replaced. */
