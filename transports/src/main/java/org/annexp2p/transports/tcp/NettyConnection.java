@@ -1,0 +1,99 @@
+package org.annexp2p.transports.tcp;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.socket.SocketChannel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.annexp2p.transports.Connection;
+
+/**
+ * A {@link Connection} over a Netty socket channel, seen through blocking streams with backpressure both
+ * ways (see {@link NettyInbound} and {@link NettyOutbound}). Closing {@link #output()} half-closes;
+ * {@link #close()} lets flushed bytes drain to the peer (bounded) and discards unflushed ones.
+ */
+final class NettyConnection implements Connection {
+
+    /** How long close() lets already-written bytes drain to a peer before resetting. */
+    static final long CLOSE_LINGER_SECONDS = 10;
+
+    private final SocketChannel channel;
+    private final NettyInbound inbound;
+    private final NettyOutbound outbound;
+    private final InputStream input;
+    private final String description;
+    private final Object closeLock = new Object();
+    private boolean closed;
+
+    NettyConnection(SocketChannel channel, NettyInbound inbound, String description) {
+        this.channel = channel;
+        this.inbound = inbound;
+        this.description = description;
+        this.outbound = new NettyOutbound(channel, inbound, description);
+        this.input = inbound.stream();
+    }
+
+    @Override
+    public InputStream input() {
+        return input;
+    }
+
+    @Override
+    public OutputStream output() {
+        return outbound;
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        synchronized (outbound) {
+            if (outbound.isShut()) {
+                return;
+            }
+            outbound.shutdown();
+        }
+        if (!channel.isActive()) {
+            throw new IOException(description + ": connection closed");
+        }
+        try {
+            // Waiting here is bounded and orders the FIN after every byte handed to the event loop.
+            if (!channel.shutdownOutput().await(30, TimeUnit.SECONDS)) {
+                throw new IOException(description + ": half-close did not complete within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException(description + ": interrupted during half-close");
+        }
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        inbound.closeLocally();
+        // Like closing a socket: what was already written still reaches the peer, then the connection ends;
+        // a peer that never reads gets reset after a bounded linger.
+        // Bytes written but never flushed are discarded, as with a socket behind an unflushed buffer.
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        if (channel.isActive()) {
+            ScheduledFuture<?> reset = channel.eventLoop().schedule(() -> channel.close(), CLOSE_LINGER_SECONDS, TimeUnit.SECONDS);
+            channel.closeFuture().addListener(f -> reset.cancel(false));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}
