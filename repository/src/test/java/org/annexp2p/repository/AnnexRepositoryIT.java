@@ -1,0 +1,45 @@
+package org.annexp2p.repository;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/** The repository contract on a real (non-bare) git-annex repository. */
+class AnnexRepositoryIT extends RepositoryContract {
+    private static Path tmp;
+    private static AnnexRepository repo;
+    private static long files;
+
+    @BeforeContainer
+    static void createRepository() throws IOException {
+        tmp = Files.createTempDirectory("annex-repository-it");
+        repo = AnnexRepository.open(GitAnnexFixture.newRepository(tmp, "repo", false));
+    }
+
+    @AfterContainer
+    static void deleteRepository() throws IOException {
+        GitAnnexFixture.thawAll(tmp);
+        try (var paths = Files.walk(tmp)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    @Override
+    Repository repository() {
+        return repo;
+    }
+
+    @Override
+    String freshFilePath() {
+        return tmp.resolve("downloads").resolve("file-" + (++files)).toString();
+    }
+}

@@ -1,0 +1,315 @@
+package org.annexp2p.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.annexp2p.protocol.key.Key;
+import org.annexp2p.protocol.program.Destination;
+import org.annexp2p.protocol.program.Local;
+import org.annexp2p.protocol.program.Payload;
+import org.annexp2p.protocol.wire.AssociatedFile;
+import org.annexp2p.protocol.wire.Len;
+import org.annexp2p.protocol.wire.MonotonicTimestamp;
+import org.annexp2p.protocol.wire.Offset;
+import org.annexp2p.protocol.wire.Uuid;
+import org.annexp2p.protocol.wire.Validity;
+
+/**
+ * The behaviour every {@link Repository} shares, driven through {@link RepositoryLocal} exactly as the protocol
+ * programs drive it. Each try uses content of its own, so one repository can serve a whole run.
+ */
+abstract class RepositoryContract {
+    private static final AtomicLong UNIQUE = new AtomicLong();
+
+    abstract Repository repository();
+
+    /** A path (as Destination.File takes it) that nothing uses yet. */
+    abstract String freshFilePath();
+
+    /** Fixed clocks: the monotonic one reads 1000 s. */
+    RepositoryLocal connection() {
+        return new RepositoryLocal(repository(), () -> MonotonicTimestamp.of(1000),
+                java.time.Clock.fixed(java.time.Instant.ofEpochSecond(1_800_000_000L), java.time.ZoneOffset.UTC));
+    }
+
+    @Provide
+    Arbitrary<byte[]> contents() {
+        return Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(300_000)
+                .edgeCases(e -> e.add(new byte[1]));
+    }
+
+    @Provide
+    Arbitrary<Option<Validity>> validities() {
+        return Arbitraries.of(Option.some(Validity.VALID), Option.some(Validity.INVALID), Option.none());
+    }
+
+    /** Makes content unique to this try, so its key has never been stored. */
+    static byte[] unique(byte[] content) {
+        byte[] c = Arrays.copyOf(content, content.length + 8);
+        long n = UNIQUE.incrementAndGet() ^ System.nanoTime();
+        for (int i = 0; i < 8; i++) {
+            c[content.length + i] = (byte) (n >>> (8 * i));
+        }
+        return c;
+    }
+
+    static Len write(RepositoryLocal l, Destination d, long offset, Payload p) throws IOException {
+        return l.writeContent(new Local.WriteContent(d, AssociatedFile.NONE, Offset.of(offset), p.length(), p));
+    }
+
+    static boolean finish(RepositoryLocal l, Destination d, Option<Validity> v) throws IOException {
+        return l.finishContent(new Local.FinishContent(d, v));
+    }
+
+    static long partial(RepositoryLocal l, Key key) throws IOException {
+        return l.tmpContentSize(new Local.TmpContentSize(key)).value();
+    }
+
+    byte[] readAll(Key key, long offset) throws IOException {
+        Payload p = repository().readContent(key, Offset.of(offset)).get();
+        try (InputStream in = p.stream()) {
+            byte[] b = in.readAllBytes();
+            assertThat(repository().checkUnchanged(p)).isEqualTo(Validity.VALID);
+            return b;
+        }
+    }
+
+    @Property(tries = 40)
+    void anySplitIntoAnInterruptedWriteAndAResumeGivesTheObject(@ForAll("contents") byte[] raw,
+            @ForAll @IntRange(max = 1000) int splitPermille, @ForAll("validities") Option<Validity> validity)
+            throws IOException {
+        byte[] content = unique(raw);
+        Key key = TestKeys.sha256e(content, ".bin");
+        Destination d = new Destination.ObjectStore(key);
+        int split = (int) ((long) content.length * splitPermille / 1000);
+
+        try (RepositoryLocal first = connection()) {
+            assertThat(partial(first, key)).isZero();
+            // The peer announces everything but dies after `split` bytes.
+            write(first, d, 0, TestPayload.truncated(content.length, Arrays.copyOf(content, split)));
+            if (split < content.length) {
+                assertThat(finish(first, d, validity)).isFalse();
+                assertThat(repository().hasContent(key)).isFalse();
+            }
+        }
+        if (split < content.length) {
+            try (RepositoryLocal second = connection()) {
+                assertThat(partial(second, key)).isEqualTo(split);
+                byte[] rest = Arrays.copyOfRange(content, split, content.length);
+                assertThat(write(second, d, split, TestPayload.of(rest)).value()).isEqualTo(rest.length);
+                assertThat(finish(second, d, validity)).isTrue();
+            }
+        } else {
+            try (RepositoryLocal second = connection()) {
+                assertThat(finish(second, d, validity)).isTrue();
+            }
+        }
+        assertThat(repository().contentSize(key)).isEqualTo(Option.some(Len.of(content.length)));
+        assertThat(readAll(key, 0)).isEqualTo(content);
+        assertThat(repository().partialSize(d).value()).isZero();
+    }
+
+    @Property(tries = 40)
+    void badBytesAreNeverVisibleAsAnObject(@ForAll("contents") byte[] raw, @ForAll @IntRange(max = 1000) int where,
+            @ForAll("validities") Option<Validity> validity) throws IOException {
+        byte[] content = unique(raw);
+        Key key = TestKeys.sha256e(content, "");
+        byte[] bad = content.clone();
+        bad[(int) ((long) (bad.length - 1) * where / 1000)] ^= 0x5A;
+        Destination d = new Destination.ObjectStore(key);
+        try (RepositoryLocal l = connection()) {
+            write(l, d, 0, TestPayload.of(bad));
+            assertThat(finish(l, d, validity)).isFalse();
+        }
+        assertThat(repository().hasContent(key)).isFalse();
+        assertThat(repository().partialSize(d).value()).as("bad bytes are discarded, not kept to resume").isZero();
+    }
+
+    @Property(tries = 30)
+    void aWrongPartialCopyIsCaughtOnResumeEvenWithValid(@ForAll("contents") byte[] raw,
+            @ForAll @IntRange(min = 1, max = 999) int splitPermille) throws IOException {
+        byte[] content = unique(raw);
+        Key key = TestKeys.sha512(content);
+        Destination d = new Destination.ObjectStore(key);
+        int split = Math.max(1, (int) ((long) content.length * splitPermille / 1000));
+        byte[] wrongPrefix = Arrays.copyOf(content, split);
+        wrongPrefix[0] ^= 1;
+        try (RepositoryLocal l = connection()) {
+            write(l, d, 0, TestPayload.truncated(content.length, wrongPrefix));
+        }
+        try (RepositoryLocal l = connection()) {
+            write(l, d, split, TestPayload.of(Arrays.copyOfRange(content, split, content.length)));
+            assertThat(finish(l, d, Option.some(Validity.VALID))).isFalse();
+        }
+        assertThat(repository().hasContent(key)).isFalse();
+    }
+
+    @Property(tries = 30)
+    void aPeerThatSendsMoreThanTheKeySizeCannotStoreIt(@ForAll("contents") byte[] raw,
+            @ForAll @IntRange(min = 1, max = 5000) int extra) throws IOException {
+        byte[] content = unique(raw);
+        Key key = TestKeys.sha256e(content, "");
+        Destination d = new Destination.ObjectStore(key);
+        byte[] longer = Arrays.copyOf(content, content.length + extra);
+        TestPayload p = TestPayload.of(longer);
+        try (RepositoryLocal l = connection()) {
+            assertThat(write(l, d, 0, p).value()).isEqualTo(content.length);
+            assertThat(p.stream().read()).as("the whole DATA was consumed").isEqualTo(-1);
+            assertThat(repository().partialSize(d).value()).isLessThanOrEqualTo(content.length);
+            assertThat(finish(l, d, Option.some(Validity.VALID))).isFalse();
+        }
+        assertThat(repository().hasContent(key)).isFalse();
+    }
+
+    @Property(tries = 30)
+    void backendsWithoutAHashCheckOnlyTheSize(@ForAll("contents") byte[] content, @ForAll boolean rightSize)
+            throws IOException {
+        long size = rightSize ? content.length : content.length + 1;
+        Key key = TestKeys.worm(size, "file-" + UNIQUE.incrementAndGet() + "-" + System.nanoTime());
+        Destination d = new Destination.ObjectStore(key);
+        try (RepositoryLocal l = connection()) {
+            write(l, d, 0, TestPayload.of(content));
+            assertThat(finish(l, d, Option.none())).isEqualTo(rightSize);
+        }
+        assertThat(repository().hasContent(key)).isEqualTo(rightSize);
+    }
+
+    @Property(tries = 20)
+    void readingFromAnOffsetGivesTheRest(@ForAll("contents") byte[] raw, @ForAll @IntRange(max = 1100) int permille)
+            throws IOException {
+        byte[] content = unique(raw);
+        Key key = store(content);
+        long offset = (long) content.length * permille / 1000;
+        byte[] expected = offset >= content.length ? new byte[0]
+                : Arrays.copyOfRange(content, (int) offset, content.length);
+        assertThat(readAll(key, offset)).isEqualTo(expected);
+        assertThat(repository().readContent(TestKeys.worm(1, "absent" + System.nanoTime()), Offset.ZERO)).isEmpty();
+    }
+
+    @Property(tries = 20)
+    void aNamedFileReceivesContentWithoutTouchingTheObjectStore(@ForAll("contents") byte[] raw,
+            @ForAll @IntRange(max = 1000) int splitPermille) throws IOException {
+        byte[] content = unique(raw);
+        Key key = TestKeys.sha256e(content, ".dat");
+        Destination d = new Destination.File(key, freshFilePath());
+        int split = (int) ((long) content.length * splitPermille / 1000);
+        try (RepositoryLocal l = connection()) {
+            write(l, d, 0, TestPayload.truncated(content.length, Arrays.copyOf(content, split)));
+        }
+        try (RepositoryLocal l = connection()) {
+            long have = l.destinationSize(new Local.DestinationSize(d)).value();
+            assertThat(have).isEqualTo(split);
+            write(l, d, have, TestPayload.of(Arrays.copyOfRange(content, split, content.length)));
+            assertThat(finish(l, d, Option.some(Validity.VALID))).isTrue();
+            assertThat(l.destinationSize(new Local.DestinationSize(d)).value()).isEqualTo(content.length);
+        }
+        assertThat(repository().hasContent(key)).isFalse();
+    }
+
+    Key store(byte[] content) throws IOException {
+        Key key = TestKeys.sha256e(content, ".bin");
+        Destination d = new Destination.ObjectStore(key);
+        try (RepositoryLocal l = connection()) {
+            write(l, d, 0, TestPayload.of(content));
+            assertThat(finish(l, d, Option.some(Validity.VALID))).isTrue();
+            l.setPresent(new Local.SetPresent(key, repository().uuid()));
+        }
+        return key;
+    }
+
+    @Example
+    void lockedContentCannotBeRemovedUntilUnlocked() throws IOException {
+        Key key = store(unique("locked content\n".getBytes()));
+        try (RepositoryLocal locker = connection(); RepositoryLocal remover = connection()) {
+            assertThat(locker.lockContent(new Local.LockContent(key))).isTrue();
+            assertThat(locker.lockContent(new Local.LockContent(key))).as("shared: a second lock").isTrue();
+            assertThat(remover.lockContent(new Local.LockContent(key))).as("shared across connections").isTrue();
+            remover.unlockContent(new Local.UnlockContent(key));
+            assertThat(remover.removeContent(new Local.RemoveContent(key, Option.none()))).isFalse();
+            locker.unlockContent(new Local.UnlockContent(key));
+            assertThat(remover.removeContent(new Local.RemoveContent(key, Option.none()))).as("one lock left").isFalse();
+            locker.unlockContent(new Local.UnlockContent(key));
+            assertThat(remover.removeContent(new Local.RemoveContent(key, Option.none()))).isTrue();
+        }
+        assertThat(repository().hasContent(key)).isFalse();
+        assertThat(repository().locations(key)).doesNotContain(repository().uuid());
+    }
+
+    @Example
+    void closingAConnectionReleasesItsLocks() throws IOException {
+        Key key = store(unique("dropped connection\n".getBytes()));
+        RepositoryLocal locker = connection();
+        assertThat(locker.lockContent(new Local.LockContent(key))).isTrue();
+        assertThat(locker.heldLocks()).isEqualTo(1);
+        locker.close();
+        try (RepositoryLocal remover = connection()) {
+            assertThat(remover.removeContent(new Local.RemoveContent(key, Option.none()))).isTrue();
+        }
+    }
+
+    @Example
+    void removeBeforeHonoursTheMonotonicDeadline() throws IOException {
+        Key key = store(unique("deadline\n".getBytes()));
+        try (RepositoryLocal l = connection()) {
+            assertThat(l.removeContent(new Local.RemoveContent(key, Option.some(MonotonicTimestamp.of(1000))))).isFalse();
+            assertThat(repository().hasContent(key)).isTrue();
+            assertThat(l.removeContent(new Local.RemoveContent(key, Option.some(MonotonicTimestamp.of(1001))))).isTrue();
+            assertThat(repository().hasContent(key)).isFalse();
+            assertThat(l.removeContent(new Local.RemoveContent(key, Option.none()))).as("absent is removed").isTrue();
+        }
+    }
+
+    @Example
+    void lockingAbsentContentFails() throws IOException {
+        try (RepositoryLocal l = connection()) {
+            assertThat(l.lockContent(new Local.LockContent(TestKeys.worm(3, "never-" + System.nanoTime())))).isFalse();
+            assertThat(l.heldLocks()).isZero();
+        }
+    }
+
+    @Example
+    void presenceIsRecordedAndLatestWins() throws IOException {
+        Key key = TestKeys.worm(1, "presence-" + System.nanoTime());
+        Uuid other = new Uuid("11111111-2222-3333-4444-555555555555");
+        repository().recordPresence(key, other, true);
+        repository().recordPresence(key, repository().uuid(), true);
+        assertThat(repository().locations(key)).containsExactlyInAnyOrder(other, repository().uuid());
+        repository().recordPresence(key, other, false);
+        assertThat(repository().locations(key)).containsExactly(repository().uuid());
+    }
+
+    @Example
+    void aSecondWriterToTheSameDestinationIsTurnedAwayWithoutBreakingTheConnection() throws IOException {
+        byte[] content = unique("two writers\n".getBytes());
+        Key key = TestKeys.sha256e(content, "");
+        Destination d = new Destination.ObjectStore(key);
+        try (RepositoryLocal a = connection(); RepositoryLocal b = connection()) {
+            write(a, d, 0, TestPayload.truncated(content.length, Arrays.copyOf(content, 3)));
+            TestPayload second = TestPayload.of(content);
+            assertThat(write(b, d, 0, second).value()).isZero();
+            assertThat(second.stream().read()).as("its bytes were consumed").isEqualTo(-1);
+            assertThat(finish(b, d, Option.some(Validity.VALID))).isFalse();
+            assertThat(repository().partialSize(d).value()).isEqualTo(3);
+        }
+    }
+
+    @Example
+    void waitRefChangeWithoutNotificationIsAClearError() {
+        try (RepositoryLocal l = connection()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> l.waitRefChange(new Local.WaitRefChange()))
+                    .isInstanceOf(IOException.class).hasMessage("change notification not available");
+            assertThat(l.localTime(new Local.LocalTime())).isEqualTo(1_800_000_000L);
+        }
+    }
+}
