@@ -1,0 +1,104 @@
+package org.annexp2p.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The annex-p2p command line. Errors are one line naming the problem (a stack trace only with --debug);
+ * exit codes: 0 success, 1 failure, 2 bad usage.
+ */
+@Command(name = "annex-p2p",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        subcommands = {CommandLine.HelpCommand.class},
+        description = {
+            "git-annex's peer-to-peer world in Java: serve and use git-annex repositories over ssh/stdio, TCP and",
+            "Tor onion services, pair repositories with Magic Wormhole codes or on the LAN, and diagnose networks.",
+            "",
+            "Speaks git-annex's P2P protocol byte for byte (versions 0-4), so real git-annex can use annex-p2p",
+            "and annex-p2p can use real git-annex."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  annex-p2p demo                          two repositories syncing over loopback, with progress",
+            "  annex-p2p serve --repo ~/annex --listen 127.0.0.1:4242",
+            "  annex-p2p get --address tcp://127.0.0.1:4242 --token T KEY out.bin",
+            "  git config remote.box.annex-shell /path/to/annex-p2p   (serve an ssh remote with annex-p2p)",
+            "",
+            "Exit codes: 0 success, 1 failure, 2 bad usage."})
+public final class Main {
+
+    /** Options every command shares. */
+    static boolean debug;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        // Log lines (e.g. a peer's unparseable line) as one short line on stderr, never on stdout.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "annex-p2p: %5$s%6$s%n");
+        List<String> argv = Arrays.asList(args);
+        debug = argv.contains("--debug");
+        // git-annex-shell compatibility: "-c '<command string>'" as a login shell or forced command.
+        if (args.length >= 2 && args[0].equals("-c")) {
+            List<String> words = ShellCommandLine.split(args[1]);
+            if (!words.isEmpty() && words.get(0).endsWith("git-annex-shell")) {
+                words = words.subList(1, words.size());
+            }
+            return run(words.toArray(String[]::new));
+        }
+        if (args.length > 0 && GitAnnexShell.handles(args[0]) && !argv.contains("--help") && !argv.contains("-h")) {
+            return GitAnnexShell.run(argv);
+        }
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        Commands.register(cl);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("annex-p2p: " + oneLine(e));
+            if (debug) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return e instanceof UsageException ? 2 : 1;
+        });
+        cl.setParameterExceptionHandler((e, ignored) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("annex-p2p: " + e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            return 2;
+        });
+        return cl;
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            m = e.getClass().getSimpleName();
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Bad input from the user, reported with exit code 2. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"annex-p2p " + (v == null ? "(development build)" : v),
+                    "speaks the git-annex P2P protocol versions 0 to 4"};
+        }
+    }
+}
