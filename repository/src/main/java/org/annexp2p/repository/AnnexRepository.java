@@ -49,6 +49,7 @@ public final class AnnexRepository implements Repository {
     }
 
     private static final Map<Path, Shared> SHARED = new ConcurrentHashMap<>();
+    private static final System.Logger LOG = System.getLogger(AnnexRepository.class.getName());
 
     private final Path top;
     private final Path gitDir;
@@ -184,6 +185,9 @@ public final class AnnexRepository implements Repository {
 
     /** The object file if the content is here. */
     public Option<Path> locate(Key key) throws IOException {
+        if (refused(key)) {
+            return Option.none();
+        }
         for (Path p : objectPaths(key)) {
             if (Files.isRegularFile(p)) {
                 return Option.some(p);
@@ -198,16 +202,38 @@ public final class AnnexRepository implements Repository {
     }
 
     private static String keyFile(Key key) throws IOException {
-        Either<String, String> name = FileNames.component(key.fileName());
-        if (name.isLeft()) {
-            throw new IOException("key cannot be stored: " + name.getLeft());
+        Option<String> reason = unstorableReason(key);
+        if (reason.isDefined()) {
+            throw new IOException("key cannot be stored: " + reason.get());
         }
-        // ".lck" is added next to objects: it must fit as well.
-        Either<String, String> lock = FileNames.component(key.fileName() + ".lck");
-        if (lock.isLeft()) {
-            throw new IOException("key cannot be stored: " + lock.getLeft());
+        return FileNames.component(key.fileName()).get();
+    }
+
+    /**
+     * Why a key cannot live in this repository, if it cannot: its escaped name, its lock file's name or its
+     * journal file's name is not a file name here (too long, NUL, bytes the file-name charset cannot carry).
+     * Such a key is treated as absent and every transfer of it fails; nothing is written for it.
+     */
+    public static Option<String> unstorableReason(Key key) {
+        for (String name : List.of(key.fileName(), key.fileName() + ".lck",
+                BranchJournal.journalFileName(BranchJournal.locationLogPath(key)))) {
+            Either<String, String> c = FileNames.component(name);
+            if (c.isLeft()) {
+                return Option.some(c.getLeft());
+            }
         }
-        return name.get();
+        return Option.none();
+    }
+
+    private static boolean refused(Key key) {
+        Option<String> reason = unstorableReason(key);
+        reason.forEach(r -> LOG.log(System.Logger.Level.WARNING, "refusing key " + abbreviated(key) + ": " + r));
+        return reason.isDefined();
+    }
+
+    private static String abbreviated(Key key) {
+        String k = key.toString();
+        return k.length() > 100 ? k.substring(0, 100) + "..." : k;
     }
 
     /** Every path we touch must be inside the annex directory, whatever a key says. */
@@ -247,12 +273,18 @@ public final class AnnexRepository implements Repository {
 
     @Override
     public Len partialSize(Destination destination) throws IOException {
+        if (destination instanceof Destination.ObjectStore && refused(destination.key())) {
+            return Len.ZERO;
+        }
         Path p = destinationPath(destination);
         return Len.of(Files.isRegularFile(p) ? Files.size(p) : 0);
     }
 
     @Override
     public Option<Transfer> beginTransfer(Destination destination) throws IOException {
+        if (destination instanceof Destination.ObjectStore && refused(destination.key())) {
+            return Option.none();
+        }
         Path file = destinationPath(destination);
         if (!shared.receiving.add(file)) {
             return Option.none();
@@ -294,6 +326,9 @@ public final class AnnexRepository implements Repository {
 
     @Override
     public List<Uuid> locations(Key key) throws IOException {
+        if (refused(key)) {
+            return List.of();
+        }
         return PresenceLog.present(journal.read(BranchJournal.locationLogPath(key))).stream().map(Uuid::new).toList();
     }
 
