@@ -1,5 +1,6 @@
 package org.annexp2p.cli;
 
+import org.annexp2p.cli.wormhole.WormholeCommand;
 import picocli.CommandLine;
 
 /** The subcommands, in the order --help lists them. */
@@ -7,5 +8,11 @@ final class Commands {
     private Commands() {}
 
     static void register(CommandLine cl) {
+        cl.addSubcommand(new GetCommand());
+        cl.addSubcommand(new PutCommand());
+        cl.addSubcommand(new CheckPresentCommand());
+        cl.addSubcommand(new LockCommand());
+        cl.addSubcommand(new RemoveCommand());
+        cl.addSubcommand(new WormholeCommand());
     }
 }

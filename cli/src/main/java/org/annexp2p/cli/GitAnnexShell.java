@@ -1,8 +1,5 @@
 package org.annexp2p.cli;
 
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -13,12 +10,11 @@ import org.annexp2p.interpreters.Outcome;
 import org.annexp2p.interpreters.net.AuthCheck;
 import org.annexp2p.interpreters.net.Relays;
 import org.annexp2p.interpreters.net.StreamNet;
-import org.annexp2p.interpreters.net.WireReader;
-import org.annexp2p.interpreters.net.WireWriter;
 import org.annexp2p.protocol.conversation.Server;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.RepositoryLocal;
+import org.annexp2p.transports.stdio.StdioConnection;
 
 /**
  * The git-annex-shell commands git-annex uses with an ssh remote, so that {@code remote.NAME.annex-shell} can
@@ -73,11 +69,9 @@ final class GitAnnexShell {
         if (args.uuid().isDefined() && !args.uuid().get().equals(repo.uuid().value())) {
             throw new IOException("expected repository UUID " + args.uuid().get() + " but found UUID " + repo.uuid());
         }
-        // The protocol owns stdout: anything else that would print there goes to stderr instead.
-        FileOutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
-        System.setOut(System.err);
-        StreamNet net = new StreamNet(new WireReader(new FileInputStream(FileDescriptor.in)), new WireWriter(protocolOut),
-                AuthCheck.REFUSE_ALL, Relays.NONE, Debug.transcript(args.debug() || Main.debug));
+        // The protocol owns stdout; git-annex-shell no longer relays CONNECT here (a security fix), nor do we.
+        StreamNet net = StreamNet.over(StdioConnection.ofThisProcess(), AuthCheck.REFUSE_ALL, Relays.NONE,
+                Debug.transcript(args.debug() || Main.debug));
         Outcome<?> outcome;
         try (RepositoryLocal local = new RepositoryLocal(repo)) {
             outcome = new Full(net, local).run(Server.serveStdio(modeFromEnvironment(), repo.uuid()));

@@ -12,29 +12,37 @@ final class ProgressBar implements Meter {
     private final PrintStream err;
     private final String label;
     private final long total;
-    private final long startOffset;
     private final boolean live;
-    private final long started = System.nanoTime();
+    private long startOffset = -1;
+    private long started = System.nanoTime();
     private long lastDraw;
     private long current;
 
-    ProgressBar(PrintStream err, String label, long total, long startOffset, boolean live) {
+    ProgressBar(PrintStream err, String label, long total, boolean live) {
         this.err = err;
         this.label = label;
         this.total = total;
-        this.startOffset = startOffset;
         this.live = live;
-        this.current = startOffset;
     }
 
-    static ProgressBar onStderr(String label, long total, long startOffset) {
-        return new ProgressBar(System.err, label, total, startOffset, Terminal.stderrIsTerminal());
+    static ProgressBar onStderr(String label, long total) {
+        return new ProgressBar(System.err, label, total, Terminal.stderrIsTerminal());
     }
 
-    /** Progress counted from the transfer's own start; the offset it resumed from is added here. */
+    /** Says the transfer resumes at {@code offset} (shown, and left out of the rate). */
+    void resumedFrom(long offset) {
+        startOffset = offset;
+        current = offset;
+        started = System.nanoTime();
+    }
+
+    /** The position reached in the content (a resumed transfer starts past 0). */
     @Override
-    public void progress(long bytesSoFar) {
-        current = startOffset + bytesSoFar;
+    public void progress(long position) {
+        if (startOffset < 0) {
+            startOffset = 0;
+        }
+        current = position;
         long now = System.nanoTime();
         if (live && now - lastDraw > 100_000_000L) {
             lastDraw = now;
@@ -55,7 +63,7 @@ final class ProgressBar implements Meter {
 
     private String line(long now) {
         double seconds = Math.max((now - started) / 1e9, 1e-3);
-        double rate = (current - startOffset) / seconds;
+        double rate = (current - Math.max(startOffset, 0)) / seconds;
         StringBuilder sb = new StringBuilder(label).append(' ');
         if (total > 0) {
             int width = 30;

@@ -27,10 +27,12 @@ final class Transfers {
 
     /**
      * Sends {@code DATA len}, the bytes of {@code key} from {@code offset}, and (v1+) whether they were valid.
+     * Progress is reported as the position in the content (offset included), as on the receiving side.
      * Content that is absent goes as {@code DATA 0} + {@code INVALID}; an offset at or past the end as
      * {@code DATA 0} + {@code VALID}.
      */
-    static Program<Unit> sendContent(Key key, AssociatedFile file, Offset offset, Meter meter) {
+    static Program<Unit> sendContent(Key key, AssociatedFile file, Offset offset, Meter progress) {
+        Meter meter = n -> progress.progress(offset.value() + n);
         return Local.contentSize(key).flatMap(size -> {
             if (size.isEmpty()) {
                 return sendData(Len.ZERO, Option.none(), Program.pure(Validity.INVALID), meter);

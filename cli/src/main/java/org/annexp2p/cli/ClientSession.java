@@ -1,0 +1,127 @@
+package org.annexp2p.cli;
+
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.annexp2p.interpreters.Full;
+import org.annexp2p.interpreters.Outcome;
+import org.annexp2p.interpreters.net.AuthCheck;
+import org.annexp2p.interpreters.net.Relays;
+import org.annexp2p.interpreters.net.StreamNet;
+import org.annexp2p.protocol.conversation.Client;
+import org.annexp2p.protocol.program.Program;
+import org.annexp2p.protocol.wire.AuthToken;
+import org.annexp2p.protocol.wire.ProtocolVersion;
+import org.annexp2p.protocol.wire.Uuid;
+import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.repository.LooseFiles;
+import org.annexp2p.repository.Repository;
+import org.annexp2p.repository.RepositoryLocal;
+import org.annexp2p.repository.creds.CredsDir;
+import org.annexp2p.transports.Connection;
+import org.annexp2p.transports.stdio.CommandConnection;
+import org.annexp2p.transports.tcp.TcpTransport;
+
+/**
+ * One client connection: reach the peer the options name, authenticate (p2pstdio servers announce themselves;
+ * AUTH servers want our token), agree on a protocol version, run one operation, hang up.
+ */
+final class ClientSession implements AutoCloseable {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Connection connection;
+    private final TcpTransport tcp;
+    private final Program<Either<String, Uuid>> authentication;
+    private final Repository repository;
+    private final boolean debug;
+
+    private ClientSession(Connection connection, TcpTransport tcp, Program<Either<String, Uuid>> authentication,
+            Repository repository, boolean debug) {
+        this.connection = connection;
+        this.tcp = tcp;
+        this.authentication = authentication;
+        this.repository = repository;
+        this.debug = debug;
+    }
+
+    /** The repository we act for: the one --repo names, or loose files under a fresh identity. */
+    static Repository repository(PeerOptions o) throws IOException {
+        return o.repo != null ? AnnexRepository.open(o.repo) : new LooseFiles(Uuid.random());
+    }
+
+    static ClientSession open(PeerOptions o, Repository repository) throws IOException {
+        if (o.route.exec != null) {
+            var argv = ShellCommandLine.split(o.route.exec);
+            if (argv.isEmpty()) {
+                throw new Main.UsageException("--exec needs a command");
+            }
+            Connection c = CommandConnection.start(argv);
+            return new ClientSession(c, null, Client.awaitAuthSuccess(), repository, o.debug || Main.debug);
+        }
+        String address = o.route.address;
+        if (address.startsWith("tcp://")) {
+            TcpTransport tcp = new TcpTransport();
+            try {
+                Connection c = tcp.dial(address.substring("tcp://".length()), CONNECT_TIMEOUT);
+                AuthToken token = token(o, repository, address);
+                return new ClientSession(c, tcp, Client.auth(repository.uuid(), token), repository, o.debug || Main.debug);
+            } catch (IOException | RuntimeException e) {
+                tcp.close();
+                throw e;
+            }
+        }
+        throw new Main.UsageException("unsupported address " + address + " (expected tcp://HOST:PORT or tor-annex::ONION:PORT)");
+    }
+
+    /** --token, else $GIT_ANNEX_P2P_AUTHTOKEN, else the repository's creds for that peer, else none. */
+    static AuthToken token(PeerOptions o, Repository repository, String address) throws IOException {
+        String given = o.token != null ? o.token : System.getenv(CredsDir.TOKEN_ENVIRONMENT_VARIABLE);
+        if (given != null) {
+            return AuthToken.parse(given.trim()).getOrElseThrow(
+                    () -> new Main.UsageException("an auth token has only letters and digits"));
+        }
+        if (repository instanceof AnnexRepository r) {
+            return r.creds().peerToken(address).getOrElse(AuthToken.EMPTY);
+        }
+        return AuthToken.EMPTY;
+    }
+
+    /** Runs {@code operation} after authentication and version negotiation; its Left is a failure message. */
+    <A> A run(Program<Either<String, A>> operation) throws IOException {
+        Program<Either<String, A>> whole = authentication.flatMap(auth -> auth.isLeft()
+                ? Program.pure(Either.<String, A>left(auth.getLeft()))
+                : Client.negotiateVersion(ProtocolVersion.MAX).then(operation));
+        StreamNet net = StreamNet.over(connection, AuthCheck.REFUSE_ALL, Relays.NONE, Debug.transcript(debug));
+        Outcome<Either<String, A>> outcome;
+        try (RepositoryLocal local = new RepositoryLocal(repository)) {
+            outcome = new Full(net, local).run(whole);
+        }
+        if (outcome instanceof Outcome.Completed<Either<String, A>> c) {
+            if (c.value().isLeft()) {
+                throw new IOException(connection.description() + ": " + c.value().getLeft());
+            }
+            return c.value().get();
+        }
+        if (outcome instanceof Outcome.Failed<?> f) {
+            throw new IOException(connection.description() + ": " + f.reason());
+        }
+        throw new IOException(connection.description() + ": the peer closed the connection");
+    }
+
+    Repository repository() {
+        return repository;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        if (tcp != null) {
+            tcp.close();
+        }
+    }
+
+    static Path path(String s) {
+        return Path.of(s).toAbsolutePath();
+    }
+}

@@ -1,0 +1,68 @@
+package org.annexp2p.cli;
+
+import java.util.concurrent.Callable;
+import org.annexp2p.protocol.conversation.Client;
+import org.annexp2p.protocol.key.Key;
+import org.annexp2p.protocol.program.Destination;
+import org.annexp2p.protocol.wire.AssociatedFile;
+import org.annexp2p.repository.AnnexRepository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "get", mixinStandardHelpOptions = true,
+        description = {"Download a key's content from a peer.",
+            "",
+            "With OUTFILE the content goes there; a partial OUTFILE left by an interrupted get is resumed",
+            "from its size. Without OUTFILE it goes into the --repo repository's object store (via",
+            ".git/annex/tmp, so no partial object is ever visible) and the location log records it.",
+            "Content of SHA-2/SHA-3/SHA-1/MD5 keys is verified while it streams; bad content is discarded."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  annex-p2p get --exec \"git-annex-shell p2pstdio /srv/annex $(uuidgen)\" KEY out.bin",
+            "  GIT_ANNEX_P2P_AUTHTOKEN=... annex-p2p get --address tcp://10.0.0.2:4242 --repo . KEY"})
+final class GetCommand implements Callable<Integer> {
+    @Mixin
+    PeerOptions peer;
+
+    @Parameters(index = "0", paramLabel = "KEY", converter = KeyArgument.class, description = "The key to get.")
+    Key key;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "OUTFILE", description = "Where to put the content.")
+    String outfile;
+
+    @Override
+    public Integer call() throws Exception {
+        if (outfile == null && peer.repo == null) {
+            throw new Main.UsageException("name an OUTFILE, or a --repo to get the content into");
+        }
+        var repository = ClientSession.repository(peer);
+        Destination dest = outfile == null ? new Destination.ObjectStore(key)
+                : new Destination.File(key, ClientSession.path(outfile).toString());
+        ProgressBar bar = ProgressBar.onStderr("get " + abbreviated(key), key.size().getOrElse(0L));
+        long resumeAt = repository.partialSize(dest).value();
+        if (resumeAt > 0) {
+            bar.resumedFrom(resumeAt);
+        }
+        boolean ok;
+        try (ClientSession session = ClientSession.open(peer, repository)) {
+            ok = session.run(Client.get(dest, AssociatedFile.NONE, bar));
+        } catch (Exception e) {
+            bar.finish("failed");
+            throw e;
+        }
+        if (!ok) {
+            bar.finish("failed");
+            throw new java.io.IOException("the peer does not have " + key + ", or its content did not verify");
+        }
+        if (outfile == null && repository instanceof AnnexRepository r) {
+            r.recordPresence(key, r.uuid(), true);
+        }
+        bar.finish("ok");
+        return 0;
+    }
+
+    static String abbreviated(Key key) {
+        String s = key.toString();
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+    }
+}

@@ -1,0 +1,51 @@
+package org.annexp2p.cli;
+
+import java.util.concurrent.Callable;
+import org.annexp2p.protocol.conversation.Client;
+import org.annexp2p.protocol.key.Key;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "lock", mixinStandardHelpOptions = true,
+        description = {"Lock a key's content on a peer so that it cannot be dropped, then unlock it.",
+            "Proves the peer holds the content (git-annex uses this as a drop proof). With --hold, keeps",
+            "the lock for that many seconds first."})
+final class LockCommand implements Callable<Integer> {
+    @Mixin
+    PeerOptions peer;
+
+    @Parameters(index = "0", paramLabel = "KEY", converter = KeyArgument.class, description = "The key to lock.")
+    Key key;
+
+    @Option(names = "--hold", paramLabel = "SECONDS", description = "Keep the lock this long (default 0).")
+    long holdSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        try (ClientSession session = ClientSession.open(peer, ClientSession.repository(peer))) {
+            boolean locked = session.run(Client.lock(key).flatMap(l -> {
+                if (!l.getOrElse(false)) {
+                    return org.annexp2p.protocol.program.Program.pure(l);
+                }
+                System.err.println("locked " + key + (holdSeconds > 0 ? " for " + holdSeconds + " s" : ""));
+                sleep(holdSeconds);
+                return Client.unlock().map(u -> l);
+            }));
+            if (!locked) {
+                throw new java.io.IOException("the peer could not lock " + key + " (it does not have it)");
+            }
+            System.out.println("locked and unlocked");
+            return 0;
+        }
+    }
+
+    private static void sleep(long seconds) {
+        try {
+            Thread.sleep(seconds * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.annexp2p.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** How a client command reaches the peer, and which repository it acts for. */
+final class PeerOptions {
+
+    static final class Route {
+        @Option(names = "--exec", paramLabel = "COMMAND",
+                description = {"Run COMMAND and speak to it over its stdin/stdout; it must serve like",
+                    "`git-annex-shell p2pstdio` (e.g. \"git-annex-shell p2pstdio /srv/annex $(uuidgen)\",",
+                    "or through ssh: \"ssh host git-annex-shell p2pstdio /srv/annex UUID\")."})
+        String exec;
+
+        @Option(names = "--address", paramLabel = "ADDRESS",
+                description = {"Connect to a server that authenticates with AUTH:",
+                    "tcp://HOST:PORT (annex-p2p serve) or tor-annex::ONION:PORT (Tor)."})
+        String address;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Route route;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = {"Auth token for --address (default: $GIT_ANNEX_P2P_AUTHTOKEN, then the",
+                "repository's creds for that peer). Prefer the environment: arguments show in `ps`."})
+    String token;
+
+    @Option(names = "--repo", paramLabel = "DIR",
+            description = {"Act for this git-annex repository: its UUID identifies us, and content",
+                "goes to / comes from its object store when no FILE is given."})
+    Path repo;
+
+    @Option(names = "--debug", description = "Show the protocol conversation on stderr (tokens hidden).")
+    boolean debug;
+}
