@@ -88,6 +88,29 @@ class OnionTransportIT {
         }
     }
 
+    @Test
+    void fiftyConcurrentConnectionsEachEchoTheirOwnBytes() throws Exception {
+        java.util.List<CompletableFuture<Boolean>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int seed = i;
+            results.add(CompletableFuture.supplyAsync(() -> {
+                byte[] data = new byte[64 * 1024 + seed];
+                new Random(seed).nextBytes(data);
+                try (Connection c = dialFromClient()) {
+                    CompletableFuture<byte[]> back = CompletableFuture.supplyAsync(() -> readN(c.input(), data.length));
+                    c.output().write(data);
+                    c.output().flush();
+                    return java.util.Arrays.equals(back.get(100, TimeUnit.SECONDS), data);
+                } catch (Exception e) {
+                    throw new AssertionError("connection " + seed + " failed: " + e.getMessage(), e);
+                }
+            }, java.util.concurrent.Executors.newCachedThreadPool()));
+        }
+        for (CompletableFuture<Boolean> r : results) {
+            assertThat(r.get(120, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
     /** Tor has no half-closed streams: our FIN ends the stream, and the peer (the echo) sees end-of-stream. */
     @Test
     void shutdownOutputEndsTheStreamForThePeer() throws Exception {

@@ -85,20 +85,21 @@ public final class OnionDialer implements Dialer {
         try {
             if (!connect.await(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
                 ch.close();
-                throw new SocksException(-1, "no answer from tor's SOCKS port " + socks + " within " + timeout.toSeconds() + " s");
+                throw new SocksException(-1, "no answer from tor's SOCKS port " + socks + " within " + timeout.toSeconds()
+                        + " s while dialing " + target.host() + ":" + target.port());
             }
             if (!connect.isSuccess()) {
-                throw failure(connect.cause(), recorder, socks);
+                throw failure(connect.cause(), recorder, socks, target);
             }
             Future<Channel> handshake = proxy.connectFuture();
             if (!handshake.await(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
                 ch.close();
-                throw new SocksException(-1, "connecting to " + target.host() + " through tor timed out after "
+                throw new SocksException(-1, "connecting to " + target.host() + ":" + target.port() + " through tor timed out after "
                         + timeout.toSeconds() + " s");
             }
             if (!handshake.isSuccess()) {
                 ch.close();
-                throw failure(handshake.cause(), recorder, socks);
+                throw failure(handshake.cause(), recorder, socks, target);
             }
         } catch (InterruptedException e) {
             ch.close();
@@ -109,16 +110,18 @@ public final class OnionDialer implements Dialer {
         return connection;
     }
 
-    private static SocksException failure(Throwable cause, SocksReplyRecorder recorder, InetSocketAddress socks) {
+    private static SocksException failure(Throwable cause, SocksReplyRecorder recorder, InetSocketAddress socks,
+            HostPort target) {
         int code = recorder.replyCode();
+        String where = target.host() + ":" + target.port();
         if (code > 0) {
-            return new SocksException(code, "tor could not reach the onion: " + SocksReply.explain(code));
+            return new SocksException(code, "tor could not reach " + where + ": " + SocksReply.explain(code));
         }
         if (cause instanceof ProxyConnectException && cause.getMessage() != null && cause.getMessage().contains("timeout")) {
-            return new SocksException(-1, "tor did not complete the SOCKS connection in time; the onion may be unreachable");
+            return new SocksException(-1, "tor did not connect to " + where + " in time; the onion may be unreachable");
         }
-        return new SocksException(-1, "cannot use tor's SOCKS port " + socks.getHostString() + ":" + socks.getPort()
-                + " (" + cause.getMessage() + "); is tor running, and is this its SocksPort?");
+        return new SocksException(-1, "cannot dial " + where + ": cannot use tor's SOCKS port " + socks.getHostString()
+                + ":" + socks.getPort() + " (" + cause.getMessage() + "); is tor running, and is this its SocksPort?");
     }
 
     record HostPort(String host, int port) {
