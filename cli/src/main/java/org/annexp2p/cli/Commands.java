@@ -13,6 +13,8 @@ final class Commands {
         cl.addSubcommand(new CheckPresentCommand());
         cl.addSubcommand(new LockCommand());
         cl.addSubcommand(new RemoveCommand());
+        cl.addSubcommand(new ServeCommand());
+        cl.addSubcommand(new TokenCommand());
         cl.addSubcommand(new WormholeCommand());
     }
 }

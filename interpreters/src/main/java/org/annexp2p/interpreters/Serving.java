@@ -1,0 +1,69 @@
+package org.annexp2p.interpreters;
+
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.util.List;
+import org.annexp2p.interpreters.net.AuthCheck;
+import org.annexp2p.interpreters.net.Relays;
+import org.annexp2p.interpreters.net.StreamNet;
+import org.annexp2p.interpreters.net.Transcript;
+import org.annexp2p.protocol.conversation.Server;
+import org.annexp2p.protocol.conversation.ServerMode;
+import org.annexp2p.protocol.wire.AuthToken;
+import org.annexp2p.protocol.wire.Uuid;
+import org.annexp2p.repository.Repository;
+import org.annexp2p.repository.RepositoryLocal;
+import org.annexp2p.transports.Connection;
+import org.annexp2p.transports.ConnectionHandler;
+
+/**
+ * Serves a repository to peers that must authenticate (TCP, Tor, unix sockets), as git-annex's remote daemon
+ * does: {@link Server#serveAuth} under the {@link Unauthenticated} interpreter — which has no repository —
+ * and, only once a token was accepted, {@link Server#serveAuthed} under the {@link Full} one.
+ */
+public final class Serving implements ConnectionHandler {
+    private static final System.Logger LOG = System.getLogger("annexp2p.serve");
+
+    /** The tokens accepted right now; read for every connection, so new tokens work without a restart. */
+    @FunctionalInterface
+    public interface AcceptedTokens {
+        List<AuthToken> load() throws IOException;
+    }
+
+    private final Repository repository;
+    private final ServerMode mode;
+    private final AcceptedTokens tokens;
+    private final Relays relays;
+    private final Transcript transcript;
+
+    public Serving(Repository repository, ServerMode mode, AcceptedTokens tokens, Relays relays, Transcript transcript) {
+        this.repository = repository;
+        this.mode = mode;
+        this.tokens = tokens;
+        this.relays = relays;
+        this.transcript = transcript;
+    }
+
+    @Override
+    public void handle(Connection connection) throws IOException {
+        List<AuthToken> accepted = tokens.load();
+        AuthCheck check = (uuid, token) -> !token.isEmpty() && token.isAllowedBy(accepted);
+        StreamNet net = StreamNet.over(connection, check, relays, transcript);
+        Uuid me = repository.uuid();
+        Outcome<Option<Uuid>> auth = new Unauthenticated(net).run(Server.serveAuth(me));
+        if (!(auth instanceof Outcome.Completed<Option<Uuid>> c) || c.value().isEmpty()) {
+            log(connection, auth);
+            return;
+        }
+        LOG.log(System.Logger.Level.DEBUG, () -> connection.description() + ": authenticated " + c.value().get());
+        try (RepositoryLocal local = new RepositoryLocal(repository)) {
+            log(connection, new Full(net, local).run(Server.serveAuthed(mode, me)));
+        }
+    }
+
+    private static void log(Connection connection, Outcome<?> outcome) {
+        if (outcome instanceof Outcome.Failed<?> f) {
+            LOG.log(System.Logger.Level.WARNING, connection.description() + ": " + f.reason());
+        }
+    }
+}
