@@ -24,13 +24,15 @@ import org.annexp2p.protocol.wire.Len;
 import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.protocol.wire.Validity;
+import org.annexp2p.protocol.wire.WireText;
 import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.repository.locationlog.BranchJournal;
-import org.annexp2p.repository.locationlog.PresenceLog;
 import org.annexp2p.repository.locationlog.LogStatus;
+import org.annexp2p.repository.locationlog.PresenceLog;
 import org.annexp2p.repository.locationlog.VectorClock;
 import org.annexp2p.repository.objects.FileNames;
 import org.annexp2p.repository.objects.HashDir;
+import org.annexp2p.repository.objects.KeyFile;
 
 /**
  * An existing git-annex repository on disk (a work tree with {@code .git}, or bare), laid out exactly as
@@ -49,6 +51,8 @@ public final class AnnexRepository implements Repository {
     }
 
     private static final Map<Path, Shared> SHARED = new ConcurrentHashMap<>();
+    /** git-annex's limit for recognising a pointer file. */
+    private static final long POINTER_MAX = 32 * 1024;
     private static final System.Logger LOG = System.getLogger(AnnexRepository.class.getName());
 
     private final Path top;
@@ -436,6 +440,29 @@ public final class AnnexRepository implements Repository {
     @Override
     public String toString() {
         return "AnnexRepository(" + top + ", " + uuid + (bare ? ", bare)" : ")");
+    }
+
+    /**
+     * The key an annexed work-tree file points to: a symlink into {@code .git/annex/objects} (a locked file) or
+     * a pointer file holding {@code /annex/objects/<keyfile>} (an unlocked one). None for any other file.
+     */
+    public Option<Key> keyOf(Path file) throws IOException {
+        String target;
+        if (Files.isSymbolicLink(file)) {
+            target = Files.readSymbolicLink(file).toString();
+            if (!target.contains("annex/objects/")) {
+                return Option.none();
+            }
+        } else if (Files.isRegularFile(file) && Files.size(file) < POINTER_MAX) {
+            target = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
+            if (!target.startsWith("/annex/objects/") || target.contains("\n")) {
+                return Option.none();
+            }
+        } else {
+            return Option.none();
+        }
+        int slash = target.lastIndexOf('/');
+        return KeyFile.parse(WireText.ofUnicode(target.substring(slash + 1)));
     }
 
     /** The whole content of an object, for callers outside the protocol (CLI, tests). */

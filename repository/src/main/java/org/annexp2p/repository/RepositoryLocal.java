@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.program.Destination;
 import org.annexp2p.protocol.program.Local;
 import org.annexp2p.protocol.program.Payload;
@@ -30,7 +31,7 @@ public final class RepositoryLocal implements Local.Handler, AutoCloseable {
     private final Clock wallClock;
     /** A destination maps to none when its transfer could not start: its finish must fail. */
     private final Map<Destination, Option<Transfer>> transfers = new HashMap<>();
-    private final Map<org.annexp2p.protocol.key.Key, Deque<ContentLock>> locks = new HashMap<>();
+    private final Map<Key, Deque<ContentLock>> locks = new HashMap<>();
 
     public RepositoryLocal(Repository repository, MonotonicClock monotonic, Clock wallClock) {
         this.repository = repository;

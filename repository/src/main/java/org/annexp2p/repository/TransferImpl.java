@@ -95,8 +95,7 @@ final class TransferImpl implements Transfer {
                 if (n < 0) {
                     break;
                 }
-                final int len = n;
-                digest.get().update(buf, 0, len);
+                digest.get().update(buf, 0, n);
                 hashed += n;
             }
         }

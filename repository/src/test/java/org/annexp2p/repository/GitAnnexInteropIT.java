@@ -136,6 +136,25 @@ class GitAnnexInteropIT {
     }
 
     @Test
+    void keysOfLockedAndUnlockedFilesAreReadLikeGitAnnexReadsThem() throws IOException {
+        Path dir = GitAnnexFixture.newRepository(tmp, "r", false);
+        Files.writeString(dir.resolve("locked.txt"), "locked\n");
+        Files.writeString(dir.resolve("unlocked.txt"), "unlocked\n");
+        Files.writeString(dir.resolve("plain.txt"), "not annexed\n");
+        GitAnnexFixture.ok(dir, null, "git", "annex", "add", "-q", "locked.txt", "unlocked.txt");
+        GitAnnexFixture.ok(dir, null, "git", "commit", "-q", "-m", "add");
+        GitAnnexFixture.ok(dir, null, "git", "annex", "unlock", "-q", "unlocked.txt");
+        GitAnnexFixture.ok(dir, null, "git", "annex", "drop", "-q", "--force", "unlocked.txt");
+        AnnexRepository repo = AnnexRepository.open(dir);
+        for (String f : List.of("locked.txt", "unlocked.txt")) {
+            String expected = GitAnnexFixture.ok(dir, null, "git", "annex", "find", "--include=*", "--format=${key}", f);
+            assertThat(repo.keyOf(dir.resolve(f)).map(Key::serialize)).as(f).isEqualTo(Option.some(expected));
+        }
+        assertThat(Files.readString(dir.resolve("unlocked.txt"))).startsWith("/annex/objects/");
+        assertThat(repo.keyOf(dir.resolve("plain.txt"))).isEmpty();
+    }
+
+    @Test
     void aFileReplacedWhileBeingSentIsReportedInvalid() throws IOException {
         Path dir = GitAnnexFixture.newRepository(tmp, "r", false);
         AnnexRepository repo = AnnexRepository.open(dir);

@@ -120,6 +120,33 @@ abstract class RepositoryContract {
         assertThat(repository().partialSize(d).value()).isZero();
     }
 
+    @Property(tries = 30)
+    void aWriteKilledByABrokenConnectionLeavesOnlyThePartialCopy(@ForAll("contents") byte[] raw,
+            @ForAll @IntRange(max = 999) int splitPermille) throws IOException {
+        byte[] content = unique(raw);
+        Key key = TestKeys.sha256e(content, ".bin");
+        Destination d = new Destination.ObjectStore(key);
+        int split = (int) ((long) content.length * splitPermille / 1000);
+        InputStream dying = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(content, 0, split),
+                new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("connection reset");
+                    }
+                });
+        RepositoryLocal l = connection();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> write(l, d, 0,
+                new TestPayload(Len.of(content.length), dying))).hasMessage("connection reset");
+        l.close();
+        assertThat(repository().hasContent(key)).isFalse();
+        assertThat(repository().partialSize(d).value()).isEqualTo(split);
+        try (RepositoryLocal resumed = connection()) {
+            write(resumed, d, split, TestPayload.of(Arrays.copyOfRange(content, split, content.length)));
+            assertThat(finish(resumed, d, Option.some(Validity.VALID))).isTrue();
+        }
+        assertThat(readAll(key, 0)).isEqualTo(content);
+    }
+
     @Property(tries = 40)
     void badBytesAreNeverVisibleAsAnObject(@ForAll("contents") byte[] raw, @ForAll @IntRange(max = 1000) int where,
             @ForAll("validities") Option<Validity> validity) throws IOException {
