@@ -1,0 +1,84 @@
+package org.annexp2p.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.annexp2p.protocol.key.Key;
+import org.annexp2p.protocol.program.Destination;
+import org.annexp2p.protocol.program.Local;
+import org.annexp2p.protocol.program.Payload;
+import org.annexp2p.protocol.wire.AssociatedFile;
+import org.annexp2p.protocol.wire.Len;
+import org.annexp2p.protocol.wire.Offset;
+import org.annexp2p.protocol.wire.Uuid;
+import org.annexp2p.protocol.wire.Validity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LooseFilesTest {
+    private static final byte[] CONTENT = "loose content, no repository\n".getBytes(StandardCharsets.US_ASCII);
+    private static final Key KEY = TestKeys.sha256e(CONTENT, ".txt");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSourceFileIsTheContentOfItsKey() throws IOException {
+        Path source = Files.write(tmp.resolve("in.txt"), CONTENT);
+        LooseFiles loose = new LooseFiles(Uuid.random()).withSource(KEY, source);
+        assertThat(loose.contentSize(KEY)).isEqualTo(Option.some(Len.of(CONTENT.length)));
+        Payload p = loose.readContent(KEY, Offset.of(7)).get();
+        try (InputStream in = p.stream()) {
+            assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(CONTENT, 7, CONTENT.length));
+        }
+        assertThat(loose.checkUnchanged(p)).isEqualTo(Validity.VALID);
+        assertThat(loose.readContent(TestKeys.worm(1, "other"), Offset.ZERO)).isEmpty();
+    }
+
+    @Test
+    void anOutputFileResumesAndIsVerified() throws IOException {
+        LooseFiles loose = new LooseFiles(Uuid.random());
+        Destination d = new Destination.File(KEY, tmp.resolve("out.txt").toString());
+        try (RepositoryLocal l = new RepositoryLocal(loose)) {
+            Payload first = TestPayload.truncated(CONTENT.length, Arrays.copyOf(CONTENT, 10));
+            l.writeContent(new Local.WriteContent(d, AssociatedFile.NONE, Offset.ZERO, first.length(), first));
+        }
+        try (RepositoryLocal l = new RepositoryLocal(loose)) {
+            assertThat(l.destinationSize(new Local.DestinationSize(d))).isEqualTo(Len.of(10));
+            Payload rest = TestPayload.of(Arrays.copyOfRange(CONTENT, 10, CONTENT.length));
+            l.writeContent(new Local.WriteContent(d, AssociatedFile.NONE, Offset.of(10), rest.length(), rest));
+            assertThat(l.finishContent(new Local.FinishContent(d, Option.some(Validity.VALID)))).isTrue();
+        }
+        assertThat(Files.readAllBytes(tmp.resolve("out.txt"))).isEqualTo(CONTENT);
+    }
+
+    @Test
+    void wrongContentInAnOutputFileIsDeleted() throws IOException {
+        LooseFiles loose = new LooseFiles(Uuid.random());
+        Destination d = new Destination.File(KEY, tmp.resolve("bad.txt").toString());
+        byte[] bad = CONTENT.clone();
+        bad[3] ^= 1;
+        try (RepositoryLocal l = new RepositoryLocal(loose)) {
+            Payload p = TestPayload.of(bad);
+            l.writeContent(new Local.WriteContent(d, AssociatedFile.NONE, Offset.ZERO, p.length(), p));
+            assertThat(l.finishContent(new Local.FinishContent(d, Option.some(Validity.VALID)))).isFalse();
+        }
+        assertThat(tmp.resolve("bad.txt")).doesNotExist();
+    }
+
+    @Test
+    void thereIsNoObjectStoreToReceiveIntoOrRemoveFrom() {
+        LooseFiles loose = new LooseFiles(Uuid.random());
+        assertThatThrownBy(() -> loose.beginTransfer(new Destination.ObjectStore(KEY)))
+                .hasMessageStartingWith("no repository here to store");
+        assertThatThrownBy(() -> loose.removeContent(KEY, () -> true)).hasMessageStartingWith("no repository here");
+        assertThat(loose.lockContent(KEY)).isEmpty();
+    }
+}
