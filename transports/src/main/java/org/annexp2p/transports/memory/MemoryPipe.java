@@ -37,33 +37,40 @@ final class MemoryPipe {
         this.onCloseAfterReached = onCloseAfterReached;
     }
 
+    /** Several close-after faults on one direction: the earliest wins. */
     void closeAfter(long bytes) {
         lock.lock();
         try {
-            closeAfter = bytes;
+            closeAfter = Math.min(closeAfter, bytes);
         } finally {
             lock.unlock();
         }
     }
 
+    /** Several stall faults on one direction: the earliest holds until {@link #release()}. */
     void stallAfter(long bytes) {
         lock.lock();
         try {
-            stallAfter = bytes;
-            readable.signalAll();
+            stallAfter = Math.min(stallAfter, bytes);
         } finally {
             lock.unlock();
         }
     }
 
     void release() {
-        stallAfter(Long.MAX_VALUE);
+        lock.lock();
+        try {
+            stallAfter = Long.MAX_VALUE;
+            readable.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     void maxPerRead(int bytes) {
         lock.lock();
         try {
-            maxPerRead = bytes;
+            maxPerRead = Math.min(maxPerRead, bytes);
         } finally {
             lock.unlock();
         }
