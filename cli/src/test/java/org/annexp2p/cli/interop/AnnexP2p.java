@@ -1,0 +1,46 @@
+package org.annexp2p.cli.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The packaged annex-p2p tool, run as its own process the way git-annex and users run it. */
+public final class AnnexP2p {
+    private AnnexP2p() {}
+
+    public static Path jar() {
+        String p = System.getProperty("annexp2p.jar", "target/annex-p2p.jar");
+        Path jar = Path.of(p).toAbsolutePath();
+        assertThat(jar).as("the packaged tool (run the interop tests through `mvn verify`)").exists();
+        return jar;
+    }
+
+    /** A launcher script for the tool, e.g. to set as {@code remote.NAME.annex-shell}. */
+    public static Path launcher(Path dir) throws IOException {
+        Path script = dir.resolve("annex-p2p");
+        Files.writeString(script, "#!/bin/sh\nexec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar '" + jar() + "' \"$@\"\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
+    }
+
+    /** {@code ssh} stand-in: runs the last argument with sh -c (git-annex passes the remote command last). */
+    public static Path fakeSsh(Path dir) throws IOException {
+        Path script = dir.resolve("fakessh");
+        Files.writeString(script, "#!/bin/sh\necho \"$*\" >> '" + dir.resolve("fakessh.log") + "'\n"
+                + "for last; do :; done\nexec sh -c \"$last\"\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
+    }
+
+    public static GitAnnex.Result run(Path dir, Map<String, String> env, String... args) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
+        argv.addAll(List.of(args));
+        return GitAnnex.run(dir, env, argv.toArray(String[]::new));
+    }
+}
