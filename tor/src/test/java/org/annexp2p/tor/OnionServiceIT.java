@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import org.annexp2p.tor.control.TorEvent;
 import org.annexp2p.tor.privnet.PrivateTorNetwork;
 import org.annexp2p.tor.privnet.PrivateTorNetworkExtension;
 import org.annexp2p.transports.Connection;
@@ -20,6 +19,38 @@ class OnionServiceIT {
     static TorOptions options(PrivateTorNetwork net, Path state) {
         return TorOptions.defaults(state).withPolicy(TorPolicy.LAUNCH).withExtraTorrc(net.joinTorrc())
                 .withTimeouts(Duration.ofSeconds(90), Duration.ofSeconds(30));
+    }
+
+    /** git-annex's way: tor forwards the onion to a unix socket. */
+    @Test
+    void anOnionOnAUnixSocketIsReachable(PrivateTorNetwork net, @TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("s");
+        try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(socket));
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        try (java.nio.channels.SocketChannel c = server.accept()) {
+                            c.write(java.nio.ByteBuffer.wrap("hi\n".getBytes()));
+                        }
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            }, "unix-greeter");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            try (TorSession tor = TorSession.open(options(net, dir.resolve("state")))) {
+                OnionService s = tor.publish(dir.resolve("key"), 39140, new org.annexp2p.tor.onion.OnionTarget.UnixSocket(socket));
+                Reachability r = tor.measure(s, Duration.ofSeconds(90));
+                System.out.println("time-to-reachable (onion on a unix socket): " + r);
+                assertThat(s.torAnnexAddress().format()).startsWith("tor-annex::").endsWith(".onion:39140");
+                try (Connection c = new org.annexp2p.tor.socks.OnionDialer(net.clientSocks())
+                        .dial(s.torAnnexAddress().format(), Duration.ofSeconds(30))) {
+                    assertThat(new String(c.input().readNBytes(3))).isEqualTo("hi\n");
+                }
+            }
+        }
     }
 
     @Test

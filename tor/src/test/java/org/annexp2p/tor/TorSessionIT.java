@@ -72,6 +72,18 @@ class TorSessionIT {
     }
 
     @Test
+    void aTorThatNeverBootstrapsFailsTheMeasurementInBoundedTime(@TempDir Path dir) throws Exception {
+        try (TorSession tor = TorSession.open(offline(dir))) {
+            OnionService s = tor.publish(dir.resolve("key"), 80, new OnionTarget.LocalPort(9));
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> tor.measure(s, Duration.ofSeconds(2))).isInstanceOf(TorException.class)
+                    .hasMessageContaining("only 0 % bootstrapped")
+                    .extracting(e -> ((TorException) e).reason()).isEqualTo(Reason.TIMEOUT);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
     void aTorMissingFromPathSaysSo(@TempDir Path dir) throws Exception {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("PATH", dir.toString());

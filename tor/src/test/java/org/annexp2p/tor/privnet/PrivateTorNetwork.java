@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -29,6 +31,7 @@ public final class PrivateTorNetwork implements AutoCloseable {
     static final int AUTHORITIES = 3;
     static final int RELAYS = 3;
     static final Duration STAGE_TIMEOUT = Duration.ofSeconds(150);
+    private static final Set<Long> RUNNING = ConcurrentHashMap.newKeySet();
 
     private final Path base;
     private final List<TorNode> nodes = new ArrayList<>();
@@ -91,6 +94,11 @@ public final class PrivateTorNetwork implements AutoCloseable {
         return nodes.stream().filter(n -> n.process != null).map(n -> n.process.toHandle()).toList();
     }
 
+    /** Pids of the tors of every network running in this JVM, so leak checks elsewhere can tell them apart. */
+    public static Set<Long> runningNetworkPids() {
+        return Set.copyOf(RUNNING);
+    }
+
     private void build() throws IOException {
         Path empty = base.resolve("empty");
         Files.writeString(empty, "");
@@ -149,6 +157,7 @@ public final class PrivateTorNetwork implements AutoCloseable {
         Path empty = base.resolve("empty");
         for (TorNode n : nodes) {
             n.start(empty);
+            RUNNING.add(n.process.pid());
         }
         List<ControlConnection> controls = new ArrayList<>();
         try {
@@ -170,6 +179,7 @@ public final class PrivateTorNetwork implements AutoCloseable {
         }
         nodes.add(client);
         client.start(empty);
+        RUNNING.add(client.process.pid());
         waitFor("control cookie of client", () -> client.cookieReady() || !client.process.isAlive(), client);
         try (ControlConnection c = client.control(Duration.ofSeconds(30))) {
             waitFor("the client to bootstrap", () -> bootstrapped(c), client);
@@ -327,7 +337,12 @@ public final class PrivateTorNetwork implements AutoCloseable {
     /** Stops every tor (SIGTERM, then SIGKILL; bounded) and removes the directory. */
     @Override
     public void close() {
-        nodes.forEach(TorNode::stop);
+        for (TorNode n : nodes) {
+            n.stop();
+            if (n.process != null) {
+                RUNNING.remove(n.process.pid());
+            }
+        }
         try (Stream<Path> walk = Files.walk(base)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

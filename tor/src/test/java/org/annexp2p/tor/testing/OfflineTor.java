@@ -61,8 +61,8 @@ public final class OfflineTor implements AutoCloseable {
     }
 
     private boolean ready() {
-        try (java.net.Socket s = new java.net.Socket("127.0.0.1", controlPort)) {
-            return Files.exists(dir.resolve("ctl/sock"));
+        try (java.net.Socket probe = new java.net.Socket("127.0.0.1", controlPort)) {
+            return probe.isConnected() && Files.exists(dir.resolve("ctl/sock"));
         } catch (IOException e) {
             return false;
         }

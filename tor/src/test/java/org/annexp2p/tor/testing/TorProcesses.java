@@ -10,8 +10,11 @@ public final class TorProcesses {
     private TorProcesses() {
     }
 
+    /** Live tor descendants of this JVM, apart from {@code except} and the shared private network's tors. */
     public static List<ProcessHandle> torChildren(Set<Long> except) {
+        Set<Long> network = org.annexp2p.tor.privnet.PrivateTorNetwork.runningNetworkPids();
         return ProcessHandle.current().descendants()
+                .filter(p -> !network.contains(p.pid()))
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.endsWith("/tor")).orElse(false))
                 .filter(p -> !except.contains(p.pid()))
