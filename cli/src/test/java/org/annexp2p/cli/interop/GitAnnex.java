@@ -49,7 +49,7 @@ public final class GitAnnex {
     /** {@code git init} + {@code git annex init} in {@code dir}, with an identity so commits work. */
     public static Path initRepo(Path dir, String description) throws IOException {
         Files.createDirectories(dir);
-        run(dir, Map.of(), "git", "init", "-q").ok();
+        run(dir, Map.of(), "git", "init", "-q", "-b", "master").ok();
         run(dir, Map.of(), "git", "config", "user.email", "test@example.invalid").ok();
         run(dir, Map.of(), "git", "config", "user.name", "annex-p2p test").ok();
         run(dir, Map.of(), "git", "annex", "init", "-q", description).ok();

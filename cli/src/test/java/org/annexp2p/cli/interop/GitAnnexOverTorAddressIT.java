@@ -1,0 +1,95 @@
+package org.annexp2p.cli.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 4, 6(c): real `git annex p2p --link` with a tor-annex:: address reaches our TCP AUTH server through a
+ * SOCKS5 stand-in on 127.0.0.1:9050 (the port git-annex hard-codes), then `git annex get/copy` use it.
+ */
+class GitAnnexOverTorAddressIT {
+    static final String ONION = "lwkwvuvzt4g2gwkcom6wccjbqxzx427f66gog54tftaw2dp5oqmt6jqd.onion";
+    @TempDir
+    Path tmp;
+    Process serve;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (serve != null) {
+            serve.destroy();
+            if (!serve.waitFor(20, TimeUnit.SECONDS)) {
+                serve.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void linkThenGetAndCopyOverATorAnnexRemote() throws Exception {
+        GitAnnex.requireInstalled();
+        Path server = GitAnnex.initRepo(tmp.resolve("server"), "server");
+        Path client = GitAnnex.initRepo(tmp.resolve("client"), "client");
+        byte[] content = new byte[200_000];
+        new Random(3).nextBytes(content);
+        String key = GitAnnex.addFile(server, "shared.bin", content);
+        String token = AnnexP2p.run(tmp, Map.of(), "token", "--repo", server.toString()).ok().out().trim();
+        int port = freePort();
+        serve = new ProcessBuilder("java", "-jar", AnnexP2p.jar().toString(), "serve", "--repo", server.toString(),
+                "--listen", "127.0.0.1:" + port).redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile()).start();
+        awaitLine(tmp.resolve("serve.log"), "serving");
+
+        try (Socks5StandIn socks = new Socks5StandIn(9050, port)) {
+            String address = "tor-annex::" + ONION + ":39140";
+            GitAnnex.run(client, Map.of(), (address + ":" + token + "\n").getBytes(StandardCharsets.US_ASCII),
+                    "git", "annex", "p2p", "--link", "--name", "jsrv").ok();
+            assertThat(GitAnnex.run(client, Map.of(), "git", "config", "remote.jsrv.annex-uuid").ok().out().trim())
+                    .isEqualTo(GitAnnex.uuid(server));
+            assertThat(socks.requested).contains(ONION + ":39140");
+            assertThat(Files.readString(client.resolve(".git/annex/creds/" + ONION)).trim()).isEqualTo(token);
+
+            // The file and its location log travel through git as usual; the content through our server.
+            GitAnnex.run(client, Map.of(), "git", "remote", "add", "meta", server.toString()).ok();
+            GitAnnex.run(client, Map.of(), "git", "fetch", "-q", "meta").ok();
+            GitAnnex.run(client, Map.of(), "git", "annex", "merge").ok();
+            GitAnnex.run(client, Map.of(), "git", "merge", "-q", "meta/master").ok();
+            GitAnnex.run(client, Map.of(), "git", "config", "remote.meta.annex-ignore", "true").ok();
+            GitAnnex.run(client, Map.of(), "git", "annex", "get", "--from", "jsrv", "shared.bin").ok();
+            assertThat(Files.readAllBytes(client.resolve("shared.bin"))).isEqualTo(content);
+
+            byte[] fromClient = "written on the client\n".getBytes(StandardCharsets.US_ASCII);
+            String clientKey = GitAnnex.addFile(client, "fromclient.txt", fromClient);
+            GitAnnex.run(client, Map.of(), "git", "annex", "copy", "--to", "jsrv", "fromclient.txt").ok();
+            GitAnnex.run(server, Map.of(), "git", "annex", "fsck", "--key", clientKey).ok();
+            assertThat(GitAnnex.run(server, Map.of(), "git", "annex", "whereis", "--key", clientKey).ok().out())
+                    .contains(GitAnnex.uuid(server));
+            assertThat(key).isNotEqualTo(clientKey);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static void awaitLine(Path log, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        throw new AssertionError("the server did not start: " + (Files.exists(log) ? Files.readString(log) : "no log"));
+    }
+}
