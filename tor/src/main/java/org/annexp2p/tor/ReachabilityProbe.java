@@ -53,8 +53,11 @@ final class ReachabilityProbe {
                         + "; make sure something listens on " + service.target().portLineTarget());
             }
             attempts++;
-            try (Connection c = dialer.dial(target, left.compareTo(MAX_DIAL) < 0 ? left : MAX_DIAL)) {
+            try {
+                Connection c = dialer.dial(target, left.compareTo(MAX_DIAL) < 0 ? left : MAX_DIAL);
                 Instant reachable = Instant.now();
+                // SOCKS success is the measurement; the service sees a connection that closes at once
+                c.close();
                 return new Reachability(since(origin, bootstrapped), since(origin, uploaded), since(origin, reachable), attempts);
             } catch (IOException e) {
                 last = e;

@@ -42,9 +42,7 @@ final class TorConnector {
                 try {
                     return attachUsual();
                 } catch (TorException e) {
-                    if (e.reason() != Reason.NOT_RUNNING) {
-                        throw e;
-                    }
+                    // auto: a tor we cannot use (absent, or its cookie unreadable) means we run our own
                     return launch();
                 }
         }

@@ -220,6 +220,11 @@ public final class TorSession implements Closeable {
         return new ReachabilityProbe(this, service, timeout).run();
     }
 
+    /** Waits (at most {@code timeout}) until tor is fully bootstrapped; a TIMEOUT error says how far it got. */
+    public void awaitBootstrapped(Duration timeout) throws TorException {
+        awaitBootstrapped(Instant.now().plus(timeout));
+    }
+
     /** Waits until bootstrap reaches 100 % or {@code deadline}; returns when it was first seen complete. */
     Instant awaitBootstrapped(Instant deadline) throws TorException {
         while (true) {
@@ -282,23 +287,33 @@ public final class TorSession implements Closeable {
 
     private void recover() {
         boolean relaunch;
+        Optional<TorProcess> old;
+        org.annexp2p.tor.control.ControlEndpoint endpoint;
         synchronized (state) {
             if (closed) {
                 return;
             }
+            old = process;
             relaunch = process.isPresent();
+            endpoint = control.endpoint();
             bootstrap = new TorEvent.Bootstrap(0, "", "");
         }
         // a launched tor exits when its owning connection closes; make sure the old one is gone first
-        process.ifPresent(TorProcess::close);
+        old.ifPresentOrElse(TorProcess::close, () -> control.close());
         Instant deadline = Instant.now().plus(options.startupTimeout());
         TorException last = null;
         while (Instant.now().isBefore(deadline) && !isClosed()) {
             try {
-                TorConnector.Connected c = relaunch ? connector.launch() : connector.attach(control.endpoint());
-                install(c);
-                for (OnionService s : services) {
-                    add(c.control(), s);
+                TorConnector.Connected c = relaunch ? connector.launch() : connector.attach(endpoint);
+                try {
+                    install(c);
+                    for (OnionService s : services) {
+                        add(c.control(), s);
+                    }
+                } catch (TorException e) {
+                    // never keep a half-recovered tor around while trying again
+                    c.process().ifPresentOrElse(TorProcess::close, () -> c.control().close());
+                    throw e;
                 }
                 emitToListeners(new TorEvent.Recovered(c.control().endpoint().toString(), relaunch));
                 return;

@@ -72,6 +72,29 @@ class TorSessionIT {
     }
 
     @Test
+    void anAttachedTorThatRestartsIsReconnectedAndTheOnionRepublished(@TempDir Path dir) throws Exception {
+        Path torDir = dir.resolve("tor");
+        OfflineTor first = OfflineTor.start(torDir, "CookieAuthentication 1");
+        try (TorSession tor = TorSession.open(TorOptions.defaults(dir.resolve("state")).withPolicy(TorPolicy.ATTACH)
+                .withControl(first.unix().toString()).withSocks("127.0.0.1:9")
+                .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(10)))) {
+            LinkedBlockingQueue<TorEvent> events = new LinkedBlockingQueue<>();
+            tor.addListener(events::add);
+            OnionService s = tor.publish(dir.resolve("key"), 80, new OnionTarget.LocalPort(9));
+            first.kill();
+            assertThat(awaitEvent(events, TorEvent.ConnectionLost.class).endpoint()).isEqualTo(first.unix().toString());
+            try (OfflineTor second = OfflineTor.start(torDir, "CookieAuthentication 1")) {
+                TorEvent.Recovered r = awaitEvent(events, TorEvent.Recovered.class);
+                assertThat(r.relaunched()).isFalse();
+                assertThat(r.endpoint()).isEqualTo(second.unix().toString());
+                assertThat(tor.control().getInfo("onions/current")).contains(s.address().serviceId());
+            }
+        } finally {
+            first.close();
+        }
+    }
+
+    @Test
     void aTorThatNeverBootstrapsFailsTheMeasurementInBoundedTime(@TempDir Path dir) throws Exception {
         try (TorSession tor = TorSession.open(offline(dir))) {
             OnionService s = tor.publish(dir.resolve("key"), 80, new OnionTarget.LocalPort(9));

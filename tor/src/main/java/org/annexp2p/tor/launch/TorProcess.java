@@ -63,6 +63,10 @@ public final class TorProcess implements Closeable {
             }
             Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
             Files.deleteIfExists(portFile);
+            if (Files.exists(log)) {
+                // keep the previous run's log (e.g. why it died) next to the new one
+                Files.move(log, log.resolveSibling("tor.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             Files.writeString(defaults, "");
             Files.writeString(torrc, torrc(dataDir, portFile, extraTorrc.map(p -> p.toAbsolutePath())), StandardCharsets.UTF_8);
         } catch (IOException e) {

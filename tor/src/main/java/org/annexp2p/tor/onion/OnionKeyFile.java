@@ -30,6 +30,10 @@ public record OnionKeyFile(Path path) {
             return Optional.empty();
         }
         try {
+            if (!OWNER_ONLY.containsAll(Files.getPosixFilePermissions(path))) {
+                // someone loosened it (copy, restore from backup); a key readable by others is a stolen onion
+                Files.setPosixFilePermissions(path, OWNER_ONLY);
+            }
             String text = Files.readString(path, StandardCharsets.US_ASCII).strip();
             return Optional.of(new OnionKey(text));
         } catch (IOException e) {

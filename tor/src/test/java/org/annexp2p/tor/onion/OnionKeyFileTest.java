@@ -35,6 +35,15 @@ class OnionKeyFileTest {
     }
 
     @Test
+    void aLoosenedKeyFileIsMadeOwnerOnlyAgain(@TempDir Path dir) throws Exception {
+        OnionKeyFile f = new OnionKeyFile(dir.resolve("key"));
+        f.write(key(3));
+        Files.setPosixFilePermissions(f.path(), PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(f.read()).contains(key(3));
+        assertThat(Files.getPosixFilePermissions(f.path())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Test
     void aDamagedFileIsATypedErrorWithoutTheKey(@TempDir Path dir) throws Exception {
         Path p = dir.resolve("key");
         Files.writeString(p, "ED25519-V3:c2VjcmV0");
