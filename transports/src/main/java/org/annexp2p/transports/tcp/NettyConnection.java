@@ -57,15 +57,13 @@ final class NettyConnection implements Connection {
         if (!channel.isActive()) {
             throw new IOException(description + ": connection closed");
         }
-        try {
-            // Waiting here is bounded and orders the FIN after every byte handed to the event loop.
-            if (!channel.shutdownOutput().await(30, TimeUnit.SECONDS)) {
-                throw new IOException(description + ": half-close did not complete within 30 s");
+        // Netty's shutdownOutput fails writes still queued in the channel, so the FIN is chained behind
+        // the last write instead of being issued at once; nothing here waits for a slow peer.
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
+            if (f.isSuccess() && channel.isActive()) {
+                channel.shutdownOutput();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException(description + ": interrupted during half-close");
-        }
+        });
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class NettyInbound extends ChannelInboundHandlerAdapter {
 
-    static final int HIGH_WATER = 256 * 1024;
+    static final int HIGH_WATER = 1024 * 1024;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();

@@ -8,14 +8,14 @@ import java.io.OutputStream;
 import java.util.Objects;
 
 /**
- * The outbound half of a {@link NettyConnection}: bytes are gathered into pooled 64 KiB buffers and handed
+ * The outbound half of a {@link NettyConnection}: bytes are gathered into pooled buffers of up to 256 KiB, handed
  * to the event loop when a buffer fills or on {@link #flush()}. Before handing one over, the writer waits
  * while the channel is above its write high-water mark, so a peer that does not read blocks us rather
  * than letting Netty queue a whole file. Not thread-safe, like any OutputStream.
  */
 final class NettyOutbound extends OutputStream {
 
-    static final int CHUNK = 64 * 1024;
+    static final int CHUNK = 256 * 1024;
 
     private final Channel channel;
     private final NettyInbound inbound;
@@ -39,10 +39,10 @@ final class NettyOutbound extends OutputStream {
     public void write(int b) throws IOException {
         ensureOpen();
         if (pending == null) {
-            pending = channel.alloc().directBuffer(CHUNK, CHUNK);
+            pending = allocate(1);
         }
         pending.writeByte(b);
-        if (!pending.isWritable()) {
+        if (pending.maxWritableBytes() == 0) {
             send();
         }
     }
@@ -53,13 +53,13 @@ final class NettyOutbound extends OutputStream {
         ensureOpen();
         while (len > 0) {
             if (pending == null) {
-                pending = channel.alloc().directBuffer(CHUNK, CHUNK);
+                pending = allocate(len);
             }
-            int n = Math.min(len, pending.writableBytes());
+            int n = Math.min(len, pending.maxWritableBytes());
             pending.writeBytes(b, off, n);
             off += n;
             len -= n;
-            if (!pending.isWritable()) {
+            if (pending.maxWritableBytes() == 0) {
                 send();
             }
         }
@@ -94,6 +94,11 @@ final class NettyOutbound extends OutputStream {
 
     boolean isShut() {
         return shut;
+    }
+
+    /** Small first, so a flushed protocol line does not pin a whole chunk; bulk writes get a full chunk at once. */
+    private ByteBuf allocate(int hint) {
+        return channel.alloc().directBuffer(Math.min(CHUNK, Math.max(hint, 4096)), CHUNK);
     }
 
     private void send() throws IOException {

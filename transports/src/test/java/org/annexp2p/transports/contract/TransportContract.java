@@ -171,6 +171,24 @@ public abstract class TransportContract {
     }
 
     @Test
+    void halfCloseNeverOvertakesBytesStillQueuedForASlowReader() throws Exception {
+        int size = 8 << 20;
+        Future<byte[]> server = onServer(c -> {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] small = new byte[700];
+            for (int n; (n = c.input().read(small)) >= 0; ) {
+                sha.update(small, 0, n);
+            }
+            return sha.digest();
+        });
+        try (Connection client = dial()) {
+            writePattern(client.output(), 6, size);
+            client.shutdownOutput();
+            assertThat(server.get(100, TimeUnit.SECONDS)).as("every byte before end-of-stream").isEqualTo(patternDigest(6, size));
+        }
+    }
+
+    @Test
     void readerSeesEndOrErrorWhenThePeerDiesMidStream() throws Exception {
         Future<?> server = onServer(c -> {
             writePattern(c.output(), 4, 1 << 20);
