@@ -76,6 +76,13 @@ class PythonInteropIT {
         T run() throws Exception;
     }
 
+    /** Own threads: these bodies block for seconds, which would starve the (single-worker) common pool. */
+    static final java.util.concurrent.ExecutorService THREADS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "it-peer");
+        t.setDaemon(true);
+        return t;
+    });
+
     static <T> CompletableFuture<T> async(Body<T> body) {
         return CompletableFuture.supplyAsync(() -> {
             try {
@@ -83,7 +90,7 @@ class PythonInteropIT {
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
-        });
+        }, THREADS);
     }
 
     static <T> T result(CompletableFuture<T> f) throws Exception {

@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,8 +30,18 @@ final class WebSocketChannel implements AutoCloseable {
         }
     }
 
-    /** One client for every wormhole in the JVM: each HttpClient owns a selector thread that lingers until GC. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().build();
+    /**
+     * One client for every wormhole in the JVM (each HttpClient owns a selector thread that lingers
+     * until GC), with its own daemon threads: callers often block pool threads while waiting for a
+     * peer, and the common ForkJoinPool has a single worker on a 2-core machine.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .executor(Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "wormhole-websocket");
+                t.setDaemon(true);
+                return t;
+            }))
+            .build();
 
     private final BlockingQueue<Inbound> inbound = new LinkedBlockingQueue<>();
     private final WebSocket socket;
