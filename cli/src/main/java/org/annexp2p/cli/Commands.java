@@ -8,6 +8,7 @@ final class Commands {
     private Commands() {}
 
     static void register(CommandLine cl) {
+        cl.addSubcommand(new DemoCommand());
         cl.addSubcommand(new GetCommand());
         cl.addSubcommand(new PutCommand());
         cl.addSubcommand(new CheckPresentCommand());
@@ -15,6 +16,8 @@ final class Commands {
         cl.addSubcommand(new RemoveCommand());
         cl.addSubcommand(new ServeCommand());
         cl.addSubcommand(new TokenCommand());
+        cl.addSubcommand(new ShellCommands.P2pStdio());
+        cl.addSubcommand(new ShellCommands.ConfigList());
         cl.addSubcommand(new WormholeCommand());
     }
 }

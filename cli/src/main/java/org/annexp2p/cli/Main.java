@@ -14,12 +14,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         subcommands = {CommandLine.HelpCommand.class},
+        usageHelpAutoWidth = true,
         description = {
-            "git-annex's peer-to-peer world in Java: serve and use git-annex repositories over ssh/stdio, TCP and",
-            "Tor onion services, pair repositories with Magic Wormhole codes or on the LAN, and diagnose networks.",
+            "git-annex's peer-to-peer world in Java: serve and use git-annex repositories over ssh/stdio, TCP and "
+                + "Tor onion services, pair repositories with Magic Wormhole codes or on the LAN, and diagnose networks.",
             "",
-            "Speaks git-annex's P2P protocol byte for byte (versions 0-4), so real git-annex can use annex-p2p",
-            "and annex-p2p can use real git-annex."},
+            "Speaks git-annex's P2P protocol byte for byte (versions 0-4), so real git-annex can use annex-p2p "
+                + "and annex-p2p can use real git-annex."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  annex-p2p demo                          two repositories syncing over loopback, with progress",

@@ -1,0 +1,84 @@
+package org.annexp2p.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Bad usage: one line naming the problem, exit 2; failures: one line, exit 1; never a stack trace. */
+class UsageTest {
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream savedErr;
+
+    @BeforeEach
+    void captureStderr() {
+        savedErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setErr(savedErr);
+    }
+
+    String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        assertThat(Main.run("frobnicate")).isEqualTo(2);
+        assertThat(stderr()).contains("annex-p2p: Unmatched argument").doesNotContain("\tat ");
+    }
+
+    @Test
+    void missingRouteIsAUsageError() {
+        assertThat(Main.run("get", "SHA256E-s1--00.bin", "out")).isEqualTo(2);
+        assertThat(stderr()).contains("--exec").contains("--address").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aBadKeyIsAUsageErrorNamingIt() {
+        assertThat(Main.run("get", "--exec", "true", "notakey", "out")).isEqualTo(2);
+        assertThat(stderr()).contains("not a git-annex key").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aMissingRepositoryIsAFailureInOneLine() {
+        assertThat(Main.run("serve", "--repo", "/nonexistent/annex-p2p-test", "--listen", "127.0.0.1:0")).isEqualTo(1);
+        assertThat(stderr().strip().lines()).hasSize(1);
+        assertThat(stderr()).contains("not a directory: /nonexistent/annex-p2p-test");
+    }
+
+    @Test
+    void p2pstdioWithoutClientUuidSaysSoLikeGitAnnexShell() {
+        // git-annex-shell exits 1 with "missing UUID parameter"; so do we.
+        assertThat(Main.run("p2pstdio", "/tmp")).isEqualTo(1);
+        assertThat(stderr()).contains("annex-p2p: missing UUID parameter");
+        assertThat(Main.run("p2pstdio", "/nonexistent/x", "uuid")).isEqualTo(1);
+        assertThat(stderr()).contains("not a directory");
+    }
+
+    @Test
+    void shellCommandStringsSplitLikeTheShell() {
+        assertThat(ShellCommandLine.split("git-annex-shell 'p2pstdio' '/a dir' '--debug' 'u' --uuid x"))
+                .containsExactly("git-annex-shell", "p2pstdio", "/a dir", "--debug", "u", "--uuid", "x");
+        assertThat(ShellCommandLine.split("a \"b \\\"c\\\"\" d\\ e")).containsExactly("a", "b \"c\"", "d e");
+    }
+
+    @Test
+    void shellArgumentsParseLikeGitAnnexShell() {
+        ShellArgs a = ShellArgs.parse(List.of("p2pstdio", "/r", "--debug", "client", "--uuid", "server", "--", "remoteuuid=x", "--"));
+        assertThat(a.directory()).isEqualTo("/r");
+        assertThat(a.params()).containsExactly("client");
+        assertThat(a.uuid().get()).isEqualTo("server");
+        assertThat(a.debug()).isTrue();
+        assertThat(ShellArgs.parse(List.of("configlist", "/~/annex")).directory())
+                .isEqualTo(System.getProperty("user.home") + "/annex");
+    }
+}
