@@ -45,7 +45,10 @@ class OnionServiceIT {
                 Reachability r = tor.measure(s, Duration.ofSeconds(90));
                 System.out.println("time-to-reachable (onion on a unix socket): " + r);
                 assertThat(s.torAnnexAddress().format()).startsWith("tor-annex::").endsWith(".onion:39140");
-                try (Connection c = new org.annexp2p.tor.socks.OnionDialer(net.clientSocks())
+                // through the port git-annex uses, as git-annex would dial it
+                java.net.InetSocketAddress socks = net.gitAnnexSocks().orElseThrow(() -> new AssertionError(
+                        "127.0.0.1:9050 was taken when the private network started; stop the tor using it"));
+                try (Connection c = new org.annexp2p.tor.socks.OnionDialer(socks)
                         .dial(s.torAnnexAddress().format(), Duration.ofSeconds(30))) {
                     assertThat(new String(c.input().readNBytes(3))).isEqualTo("hi\n");
                 }

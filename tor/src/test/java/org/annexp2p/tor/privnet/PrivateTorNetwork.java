@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ public final class PrivateTorNetwork implements AutoCloseable {
 
     static final int AUTHORITIES = 3;
     static final int RELAYS = 3;
+    static final int GIT_ANNEX_SOCKS_PORT = 9050;
     static final Duration STAGE_TIMEOUT = Duration.ofSeconds(150);
     private static final Set<Long> RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -39,6 +41,7 @@ public final class PrivateTorNetwork implements AutoCloseable {
     private Path joinTorrc;
     private int socksPort;
     private int socksPortExtendedErrors;
+    private boolean gitAnnexSocks;
     private TorNode client;
     private Duration startup;
 
@@ -74,6 +77,14 @@ public final class PrivateTorNetwork implements AutoCloseable {
     /** The client's plain SOCKS port. */
     public InetSocketAddress clientSocks() {
         return new InetSocketAddress("127.0.0.1", socksPort);
+    }
+
+    /**
+     * The client's SOCKS port on 127.0.0.1:9050, where git-annex dials, if that port was free when the network
+     * started; tests of real git-annex over tor need it and should fail saying so when it is absent.
+     */
+    public Optional<InetSocketAddress> gitAnnexSocks() {
+        return gitAnnexSocks ? Optional.of(new InetSocketAddress("127.0.0.1", GIT_ANNEX_SOCKS_PORT)) : Optional.empty();
     }
 
     /** The client's SOCKS port with {@code ExtendedErrors} (tor's 0xF0-0xF7 onion reply codes). */
@@ -148,7 +159,10 @@ public final class PrivateTorNetwork implements AutoCloseable {
         socksPort = c[0];
         socksPortExtendedErrors = c[1];
         client = new TorNode("client", dataDir("client"), c[2]);
-        write(client, common(client) + "SocksPort 127.0.0.1:" + c[0] + "\nSocksPort 127.0.0.1:" + c[1] + " ExtendedErrors\n");
+        // git-annex always dials SOCKS 127.0.0.1:9050; offer it when nothing else holds that port
+        gitAnnexSocks = isFree(GIT_ANNEX_SOCKS_PORT);
+        write(client, common(client) + "SocksPort 127.0.0.1:" + c[0] + "\nSocksPort 127.0.0.1:" + c[1] + " ExtendedErrors\n"
+                + (gitAnnexSocks ? "SocksPort 127.0.0.1:" + GIT_ANNEX_SOCKS_PORT + "\n" : ""));
         joinTorrc = base.resolve("join-privnet.torrc");
         Files.writeString(joinTorrc, networkLines());
     }
@@ -314,6 +328,14 @@ public final class PrivateTorNetwork implements AutoCloseable {
                 + "V3AuthVotingInterval 10\n"
                 + "V3AuthVoteDelay 2\n"
                 + "V3AuthDistDelay 2\n";
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort() == port;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 
     /** Free loopback ports (bound and released; tor binds them a moment later). */
