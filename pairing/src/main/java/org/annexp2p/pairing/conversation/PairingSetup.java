@@ -1,0 +1,38 @@
+package org.annexp2p.pairing.conversation;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.annexp2p.pairing.secret.SharedSecret;
+
+/**
+ * Everything fixed for one conversation, randomness included, so that transitions stay pure.
+ *
+ * @param role whether we send the Request (and to {@code requestTargets}) or wait for one
+ * @param session the session id we request with (hex, 16 bytes); unused by a responder
+ * @param contribution our random 32 bytes (hex) towards the auth token
+ * @param retransmit how long to wait for an answer before sending again
+ * @param timeout how long the whole conversation may take
+ * @param linger how long a requester that has sent Done keeps answering a repeated Acknowledge (its Done may be lost)
+ */
+public record PairingSetup(Role role, PairData ours, SharedSecret secret, String session, String contribution,
+        List<InetSocketAddress> requestTargets, Duration retransmit, Duration timeout, Duration linger) {
+
+    public enum Role { REQUESTER, RESPONDER }
+
+    public PairingSetup {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(ours, "ours");
+        Objects.requireNonNull(secret, "secret");
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(contribution, "contribution");
+        requestTargets = List.copyOf(requestTargets);
+        if (role == Role.REQUESTER && requestTargets.isEmpty()) {
+            throw new IllegalArgumentException("a requester needs at least one address to send its request to");
+        }
+        if (retransmit.isNegative() || retransmit.isZero() || timeout.compareTo(retransmit) < 0 || linger.isNegative()) {
+            throw new IllegalArgumentException("need 0 < retransmit <= timeout and linger >= 0");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.annexp2p.pairing.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.LongRange;
+import org.annexp2p.pairing.TestSecrets;
+import org.annexp2p.transports.datagram.DatagramFaults;
+
+class PairingMachineProperties {
+
+    @Property(tries = 60)
+    void pairsUnderModerateLossDuplicationAndReordering(@ForAll long seed,
+            @ForAll @DoubleRange(min = 0, max = 0.3) double drop,
+            @ForAll @DoubleRange(min = 0, max = 0.5) double duplicate,
+            @ForAll @DoubleRange(min = 0, max = 0.5) double reorder) {
+        DatagramFaults faults = DatagramFaults.none().withDropRate(drop).withDuplicateRate(duplicate).withReorderRate(reorder);
+        Simulation.Outcome o = Simulation.run(seed, faults, TestSecrets.GOOD, TestSecrets.GOOD, List.of(Simulation.GROUP));
+        assertBothPaired(o);
+        Statistics.label("faults").collect(o.stats().dropped() > 0 ? "dropped" : "none dropped");
+        Statistics.label("duplicates").collect(o.stats().duplicated() > 0 ? "duplicated" : "none duplicated");
+        Statistics.label("reorders").collect(o.stats().reordered() > 0 ? "reordered" : "none reordered");
+    }
+
+    @Property(tries = 3)
+    void theFaultsReallyHappen(@ForAll long seed) {
+        DatagramFaults faults = DatagramFaults.none().withDropRate(0.3).withDuplicateRate(0.5).withReorderRate(0.5);
+        Simulation.Outcome o = Simulation.run(seed, faults, TestSecrets.GOOD, TestSecrets.GOOD, List.of(Simulation.GROUP));
+        assertBothPaired(o);
+        assertThat(o.stats().dropped() + o.stats().duplicated() + o.stats().reordered()).isPositive();
+    }
+
+    @Property(tries = 60)
+    void underAnyLossEachSideEndsPairedOrWithAReasonAndNeverDisagrees(@ForAll long seed,
+            @ForAll @DoubleRange(min = 0, max = 1) double drop,
+            @ForAll @DoubleRange(min = 0, max = 1) double duplicate,
+            @ForAll @DoubleRange(min = 0, max = 1) double reorder) {
+        DatagramFaults faults = DatagramFaults.none().withDropRate(drop).withDuplicateRate(duplicate).withReorderRate(reorder);
+        Simulation.Outcome o = Simulation.run(seed, faults, TestSecrets.GOOD, TestSecrets.GOOD, List.of(Simulation.GROUP));
+        for (PairingState s : List.of(o.requester(), o.responder())) {
+            if (s instanceof PairingState.Failed f) {
+                assertThat(f.reason()).isNotBlank();
+            } else {
+                assertThat(s).isInstanceOf(PairingState.Paired.class);
+            }
+        }
+        if (o.requester() instanceof PairingState.Paired && o.responder() instanceof PairingState.Paired) {
+            assertBothPaired(o);
+        }
+        if (o.responder() instanceof PairingState.Paired) {
+            // The responder only pairs on a Done, which the requester sends only once it has the result.
+            assertThat(o.requester()).isInstanceOf(PairingState.Paired.class);
+        }
+    }
+
+    @Property(tries = 30)
+    void aWrongSecretNeverPairsAndTheFailureSaysWhy(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+            @ForAll @DoubleRange(min = 0, max = 0.5) double duplicate) {
+        DatagramFaults faults = DatagramFaults.none().withDuplicateRate(duplicate);
+        Simulation.Outcome o = Simulation.run(seed, faults, TestSecrets.GOOD, TestSecrets.OTHER, List.of(Simulation.GROUP));
+        assertThat(o.requester()).isInstanceOf(PairingState.Failed.class);
+        assertThat(o.responder()).isInstanceOfSatisfying(PairingState.Failed.class,
+                f -> assertThat(f.reason()).contains("wrong MAC").contains("different secret"));
+    }
+
+    @Property(tries = 10)
+    void multicastBlockedFailsClearlyButUnicastToTheKnownAddressPairs(@ForAll long seed) {
+        DatagramFaults blocked = DatagramFaults.none().withMulticastBlocked(true);
+        Simulation.Outcome viaGroup = Simulation.run(seed, blocked, TestSecrets.GOOD, TestSecrets.GOOD, List.of(Simulation.GROUP));
+        assertThat(viaGroup.requester()).isInstanceOfSatisfying(PairingState.Failed.class,
+                f -> assertThat(f.reason()).contains("no device acknowledged"));
+        assertThat(viaGroup.responder()).isInstanceOfSatisfying(PairingState.Failed.class,
+                f -> assertThat(f.reason()).contains("no pairing request arrived"));
+
+        Simulation.Outcome viaUnicast = Simulation.run(seed, blocked, TestSecrets.GOOD, TestSecrets.GOOD, List.of(Simulation.RESPONDER));
+        assertBothPaired(viaUnicast);
+    }
+
+    @Property(tries = 5)
+    void apIsolationFailsOnBothSides(@ForAll long seed) {
+        Simulation.Outcome o = Simulation.run(seed, DatagramFaults.none().withApIsolation(true), TestSecrets.GOOD, TestSecrets.GOOD,
+                List.of(Simulation.GROUP, Simulation.RESPONDER));
+        assertThat(o.requester()).isInstanceOf(PairingState.Failed.class);
+        assertThat(o.responder()).isInstanceOf(PairingState.Failed.class);
+    }
+
+    private static void assertBothPaired(Simulation.Outcome o) {
+        assertThat(o.requester()).isInstanceOf(PairingState.Paired.class);
+        assertThat(o.responder()).isInstanceOf(PairingState.Paired.class);
+        PairingResult atRequester = ((PairingState.Paired) o.requester()).result();
+        PairingResult atResponder = ((PairingState.Paired) o.responder()).result();
+        assertThat(atRequester.peer()).isEqualTo(o.responderData());
+        assertThat(atResponder.peer()).isEqualTo(o.requesterData());
+        assertThat(atRequester.token()).isEqualTo(atResponder.token());
+        assertThat(atRequester.token().value()).hasSize(128).matches("[0-9a-f]+");
+    }
+}
