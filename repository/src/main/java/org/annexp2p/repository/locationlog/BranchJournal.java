@@ -127,9 +127,13 @@ public final class BranchJournal {
         try {
             Files.createDirectories(annexDir);
             try (FileChannel ch = FileChannel.open(annexDir.resolve("journal.lck"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-                    FileLock lock = lockWithin(ch)) {
-                action.run();
+                    StandardOpenOption.WRITE)) {
+                FileLock lock = lockWithin(ch);
+                try {
+                    action.run();
+                } finally {
+                    lock.release();
+                }
             }
         } finally {
             inProcess.unlock();
@@ -145,7 +149,7 @@ public final class BranchJournal {
                 return lock;
             }
             if (System.nanoTime() > deadline) {
-                throw new IOException("another process has held " + "the git-annex journal lock for over "
+                throw new IOException("another process has held the git-annex journal lock for over "
                         + LOCK_WAIT.toSeconds() + " s");
             }
             try {
