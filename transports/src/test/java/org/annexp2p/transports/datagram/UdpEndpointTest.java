@@ -48,7 +48,7 @@ class UdpEndpointTest {
 
     @Test
     void unicastOverIpv6Loopback() throws IOException {
-        // IPv6 multicast needs a multicast-capable interface; the host's lo is not, see UdpMulticastNamespaceIT.
+        // IPv6 multicast needs a multicast-capable interface, which the host lo is not: see UdpMulticastNamespaceIT.
         try (UdpEndpoint a = UdpEndpoint.open(UdpOptions.loopback(StandardProtocolFamily.INET6, 0));
                 UdpEndpoint b = UdpEndpoint.open(UdpOptions.loopback(StandardProtocolFamily.INET6, 0))) {
             a.send(new InetSocketAddress(InetAddress.getByName("::1"), b.localAddress().getPort()), bytes("v6"));
