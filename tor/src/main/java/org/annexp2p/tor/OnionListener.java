@@ -2,6 +2,7 @@ package org.annexp2p.tor;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.annexp2p.tor.local.UnixSocketListener;
 import org.annexp2p.tor.onion.OnionTarget;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.Listener;
@@ -26,6 +27,20 @@ public final class OnionListener implements Listener {
         LoopbackListener local = new LoopbackListener(0);
         try {
             return over(session, keyFile, virtualPort, local, new OnionTarget.LocalPort(local.port()));
+        } catch (IOException | RuntimeException e) {
+            local.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Listens on the unix socket {@code socket} and publishes it: only processes allowed into the socket's
+     * directory can bypass tor, unlike with a loopback port.
+     */
+    public static OnionListener openUnix(TorSession session, Path keyFile, int virtualPort, Path socket) throws IOException {
+        UnixSocketListener local = UnixSocketListener.bind(socket);
+        try {
+            return over(session, keyFile, virtualPort, local, new OnionTarget.UnixSocket(local.path()));
         } catch (IOException | RuntimeException e) {
             local.close();
             throw e;

@@ -24,36 +24,24 @@ class OnionServiceIT {
     /** git-annex's way: tor forwards the onion to a unix socket. */
     @Test
     void anOnionOnAUnixSocketIsReachable(PrivateTorNetwork net, @TempDir Path dir) throws Exception {
-        Path socket = dir.resolve("s");
-        try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
-            server.bind(java.net.UnixDomainSocketAddress.of(socket));
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        try (java.nio.channels.SocketChannel c = server.accept()) {
-                            c.write(java.nio.ByteBuffer.wrap("hi\n".getBytes()));
-                        }
-                    }
-                } catch (java.io.IOException closed) {
-                    // the test is over
-                }
-            }, "unix-greeter");
-            acceptor.setDaemon(true);
-            acceptor.start();
-            try (TorSession tor = TorSession.open(options(net, dir.resolve("state")))) {
-                OnionService s = tor.publish(dir.resolve("key"), 39140, new org.annexp2p.tor.onion.OnionTarget.UnixSocket(socket));
-                Reachability r = tor.measure(s, Duration.ofSeconds(90));
-                System.out.println("time-to-reachable (onion on a unix socket): " + r);
-                assertThat(s.torAnnexAddress().format()).startsWith("tor-annex::").endsWith(".onion:39140");
-                // through the port git-annex uses, as git-annex would dial it
-                java.net.InetSocketAddress socks = net.gitAnnexSocks().orElseThrow(() -> new AssertionError(
-                        "127.0.0.1:9050 was taken when the private network started; stop the tor using it"));
-                try (Connection c = new org.annexp2p.tor.socks.OnionDialer(socks)
-                        .dial(s.torAnnexAddress().format(), Duration.ofSeconds(30))) {
-                    assertThat(new String(c.input().readNBytes(3))).isEqualTo("hi\n");
-                }
+        try (TorSession tor = TorSession.open(options(net, dir.resolve("state")));
+                OnionListener listener = OnionListener.openUnix(tor, dir.resolve("key"), 39140, dir.resolve("sock/s"))) {
+            EchoServer.start(listener);
+            Reachability r = tor.measure(listener.service(), Duration.ofSeconds(90));
+            System.out.println("time-to-reachable (onion on a unix socket): " + r);
+            OnionService s = listener.service();
+            assertThat(s.torAnnexAddress().format()).startsWith("tor-annex::").endsWith(".onion:39140");
+            // through the port git-annex uses, as git-annex would dial it
+            java.net.InetSocketAddress socks = net.gitAnnexSocks().orElseThrow(() -> new AssertionError(
+                    "127.0.0.1:9050 was taken when the private network started; stop the tor using it"));
+            try (Connection c = new org.annexp2p.tor.socks.OnionDialer(socks).dial(s.torAnnexAddress().format(),
+                    Duration.ofSeconds(30))) {
+                c.output().write("hi\n".getBytes());
+                c.output().flush();
+                assertThat(new String(c.input().readNBytes(3))).isEqualTo("hi\n");
             }
         }
+        assertThat(dir.resolve("sock/s")).doesNotExist();
     }
 
     @Test

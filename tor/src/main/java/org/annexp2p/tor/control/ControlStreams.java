@@ -8,14 +8,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import org.annexp2p.tor.local.ChannelStreams;
 
 /**
- * The raw byte streams of one control connection. Unix sockets go through a {@link SocketChannel} with our own
- * stream adapters: on Java 17 the {@code Channels.newInputStream/newOutputStream} pair shares one lock, so a
- * blocked read (jtorctl's parse thread) would block every write.
+ * The raw byte streams of one control connection; a unix socket goes through {@link ChannelStreams}, since
+ * jtorctl's parse thread blocks in read while commands are written.
  */
 record ControlStreams(InputStream input, OutputStream output, Closeable closer) implements Closeable {
 
@@ -35,7 +34,7 @@ record ControlStreams(InputStream input, OutputStream output, Closeable closer) 
         try {
             // connecting a unix socket does not block on the network, so no separate connect timeout is needed
             ch.connect(UnixDomainSocketAddress.of(unix.path()));
-            return new ControlStreams(new ChannelInput(ch), new ChannelOutput(ch), ch);
+            return new ControlStreams(ChannelStreams.input(ch), ChannelStreams.output(ch), ch);
         } catch (IOException e) {
             ch.close();
             throw e;
@@ -48,50 +47,6 @@ record ControlStreams(InputStream input, OutputStream output, Closeable closer) 
             closer.close();
         } catch (IOException ignored) {
             // closing is best effort; the peer sees end-of-stream either way
-        }
-    }
-
-    private static final class ChannelInput extends InputStream {
-        private final SocketChannel ch;
-
-        ChannelInput(SocketChannel ch) {
-            this.ch = ch;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            return ch.read(ByteBuffer.wrap(b, off, len));
-        }
-    }
-
-    private static final class ChannelOutput extends OutputStream {
-        private final SocketChannel ch;
-
-        ChannelOutput(SocketChannel ch) {
-            this.ch = ch;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            ByteBuffer buf = ByteBuffer.wrap(b, off, len);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
         }
     }
 }
