@@ -19,6 +19,8 @@ import org.annexp2p.repository.LooseFiles;
 import org.annexp2p.repository.Repository;
 import org.annexp2p.repository.RepositoryLocal;
 import org.annexp2p.repository.creds.CredsDir;
+import org.annexp2p.tor.onion.TorAnnexAddress;
+import org.annexp2p.tor.socks.OnionDialer;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.stdio.CommandConnection;
 import org.annexp2p.transports.tcp.TcpTransport;
@@ -71,17 +73,34 @@ final class ClientSession implements AutoCloseable {
                 throw e;
             }
         }
+        if (address.startsWith("tor-annex::")) {
+            TorAnnexAddress onion = parseOnion(address);
+            Connection c = new OnionDialer(TorSocks.resolve(o.torSocks)).dial(onion.dialString(), TOR_CONNECT_TIMEOUT);
+            AuthToken token = token(o, repository, onion.onion().hostname());
+            return new ClientSession(c, null, Client.auth(repository.uuid(), token), repository, o.debug || Main.debug);
+        }
         throw new Main.UsageException("unsupported address " + address + " (expected tcp://HOST:PORT or tor-annex::ONION:PORT)");
     }
 
-    /** --token, else $GIT_ANNEX_P2P_AUTHTOKEN, else the repository's creds for that peer, else none. */
+    /** Onion circuits take seconds to build; the first connection to a fresh service can take a minute. */
+    static final Duration TOR_CONNECT_TIMEOUT = Duration.ofSeconds(120);
+
+    static TorAnnexAddress parseOnion(String address) {
+        try {
+            return TorAnnexAddress.parse(address);
+        } catch (RuntimeException e) {
+            throw new Main.UsageException(e.getMessage());
+        }
+    }
+
+    /** --token, else $GIT_ANNEX_P2P_AUTHTOKEN, else the repository's creds for that peer (an onion), else none. */
     static AuthToken token(PeerOptions o, Repository repository, String address) throws IOException {
         String given = o.token != null ? o.token : System.getenv(CredsDir.TOKEN_ENVIRONMENT_VARIABLE);
         if (given != null) {
             return AuthToken.parse(given.trim()).getOrElseThrow(
                     () -> new Main.UsageException("an auth token has only letters and digits"));
         }
-        if (repository instanceof AnnexRepository r) {
+        if (repository instanceof AnnexRepository r && address.endsWith(".onion")) {
             return r.creds().peerToken(address).getOrElse(AuthToken.EMPTY);
         }
         return AuthToken.EMPTY;

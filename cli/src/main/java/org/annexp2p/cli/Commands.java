@@ -16,6 +16,7 @@ final class Commands {
         cl.addSubcommand(new RemoveCommand());
         cl.addSubcommand(new ServeCommand());
         cl.addSubcommand(new TokenCommand());
+        cl.addSubcommand(new P2pCommand());
         cl.addSubcommand(new ShellCommands.P2pStdio());
         cl.addSubcommand(new ShellCommands.ConfigList());
         cl.addSubcommand(new WormholeCommand());

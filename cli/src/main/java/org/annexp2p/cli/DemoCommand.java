@@ -200,23 +200,13 @@ final class DemoCommand implements Callable<Integer> {
         return key;
     }
 
-    private static Repository gitAnnexRepository(Path dir) throws IOException, InterruptedException {
+    private static Repository gitAnnexRepository(Path dir) throws IOException {
         Files.createDirectories(dir);
-        git(dir, "init", "-q");
+        Git.run(dir, "init", "-q");
         // What `git annex init` records; done by hand so the demo needs git but not git-annex.
-        git(dir, "config", "annex.uuid", Uuid.random().value());
-        git(dir, "config", "annex.version", "10");
+        Git.run(dir, "config", "annex.uuid", Uuid.random().value());
+        Git.run(dir, "config", "annex.version", "10");
         return AnnexRepository.open(dir);
-    }
-
-    private static void git(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> argv = new java.util.ArrayList<>(List.of("git"));
-        argv.addAll(List.of(args));
-        Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new IOException("git " + String.join(" ", args) + " failed: " + out.strip());
-        }
     }
 
     private static boolean onPath(String program) {

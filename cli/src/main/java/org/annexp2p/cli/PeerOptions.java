@@ -33,6 +33,10 @@ final class PeerOptions {
                 "goes to / comes from its object store when no FILE is given."})
     Path repo;
 
+    @Option(names = "--tor-socks", paramLabel = "HOST:PORT",
+            description = "Tor's SOCKS port for tor-annex:: addresses (default: $ANNEX_P2P_TOR_SOCKS, else 127.0.0.1:9050).")
+    String torSocks;
+
     @Option(names = "--debug", description = "Show the protocol conversation on stderr (tokens hidden).")
     boolean debug;
 }

@@ -1,0 +1,138 @@
+package org.annexp2p.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.annexp2p.interpreters.Full;
+import org.annexp2p.interpreters.Outcome;
+import org.annexp2p.interpreters.net.AuthCheck;
+import org.annexp2p.interpreters.net.Relays;
+import org.annexp2p.interpreters.net.StreamNet;
+import org.annexp2p.protocol.conversation.Client;
+import org.annexp2p.protocol.wire.AuthToken;
+import org.annexp2p.protocol.wire.Uuid;
+import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.repository.RepositoryLocal;
+import org.annexp2p.repository.creds.TokenGenerator;
+import org.annexp2p.tor.onion.TorAnnexAddressAuth;
+import org.annexp2p.tor.socks.OnionDialer;
+import org.annexp2p.transports.Connection;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "p2p", mixinStandardHelpOptions = true,
+        description = {"Share and link repositories by P2P address, as `git annex p2p` does (same files, same formats).",
+            "",
+            "--gen-addresses prints this repository's addresses (from .git/annex/creds/p2paddrs, written by "
+                + "`annex-p2p enable-tor` or `git annex enable-tor`), each with a fresh auth token the repository "
+                + "now accepts: tor-annex::ONION:PORT:TOKEN. Give one to a person you trust.",
+            "",
+            "--link reads such an address on stdin (so it stays out of shell history), authenticates to the peer "
+                + "over Tor, and on success adds a git remote for it (url tor-annex::ONION:PORT, annex-uuid set) and "
+                + "keeps the token in .git/annex/creds/ONION (mode 0600). Works with addresses from real git-annex."})
+final class P2pCommand implements Callable<Integer> {
+    static final class Action {
+        @Option(names = "--gen-addresses", description = "Print addresses with fresh tokens.")
+        boolean genAddresses;
+
+        @Option(names = "--link", description = "Link to a peer whose address is read on stdin.")
+        boolean link;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Action action;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Name of the new remote (default: peer1, peer2, ...).")
+    String name;
+
+    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: .).")
+    Path repo;
+
+    @Option(names = "--tor-socks", paramLabel = "HOST:PORT",
+            description = "Tor's SOCKS port (default: $ANNEX_P2P_TOR_SOCKS, else 127.0.0.1:9050).")
+    String torSocks;
+
+    @Option(names = "--debug", description = "Show the protocol conversation on stderr (tokens hidden).")
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+        AnnexRepository repository = AnnexRepository.open(repo);
+        return action.genAddresses ? genAddresses(repository) : link(repository);
+    }
+
+    private int genAddresses(AnnexRepository repository) throws IOException {
+        List<String> addresses = repository.creds().ownAddresses();
+        if (addresses.isEmpty()) {
+            throw new IOException("No P2P networks are currently available. (Run `annex-p2p enable-tor` first.)");
+        }
+        TokenGenerator tokens = new TokenGenerator();
+        for (String address : addresses) {
+            AuthToken token = tokens.generate(TokenGenerator.ADDRESS_TOKEN_LENGTH);
+            repository.creds().addAcceptedToken(token);
+            System.out.println(address + ":" + token.reveal());
+        }
+        System.err.println("These addresses allow access to this git-annex repository. Only share them with people "
+                + "you trust with that access, using trusted communication channels!");
+        return 0;
+    }
+
+    private int link(AnnexRepository repository) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        TorAnnexAddressAuth address = null;
+        while (address == null) {
+            System.err.print("Enter peer address: ");
+            System.err.flush();
+            String line = in.readLine();
+            if (line == null || line.isBlank()) {
+                throw new IOException("Nothing entered, giving up.");
+            }
+            try {
+                address = TorAnnexAddressAuth.parse(line.trim());
+            } catch (RuntimeException e) {
+                System.err.println("annex-p2p: " + e.getMessage());
+                if (System.console() == null) {
+                    throw new Main.UsageException("not a peer address");
+                }
+            }
+        }
+        AuthToken token = address.token().map(t -> AuthToken.parse(t.value()).getOrElse(AuthToken.EMPTY))
+                .orElse(AuthToken.EMPTY);
+        Uuid theirs = authenticate(repository, address, token);
+        String remote = name != null ? name : freeRemoteName(repository);
+        Git.run(repository.top(), "remote", "add", remote, address.address().format());
+        Git.run(repository.top(), "config", "remote." + remote + ".annex-uuid", theirs.value());
+        repository.creds().storePeerToken(address.address().onion().hostname(), token);
+        System.err.println("linked to " + theirs + " as remote " + remote);
+        return 0;
+    }
+
+    /** AUTH only, as git-annex's link does: proves the address and token work, learns the peer's UUID. */
+    private Uuid authenticate(AnnexRepository repository, TorAnnexAddressAuth address, AuthToken token) throws IOException {
+        try (Connection c = new OnionDialer(TorSocks.resolve(torSocks)).dial(address.address().dialString(),
+                ClientSession.TOR_CONNECT_TIMEOUT); RepositoryLocal local = new RepositoryLocal(repository)) {
+            StreamNet net = StreamNet.over(c, AuthCheck.REFUSE_ALL, Relays.NONE, Debug.transcript(debug || Main.debug));
+            Outcome<io.vavr.control.Either<String, Uuid>> o = new Full(net, local).run(Client.auth(repository.uuid(), token));
+            if (o instanceof Outcome.Completed<io.vavr.control.Either<String, Uuid>> done && done.value().isRight()) {
+                return done.value().get();
+            }
+            String why = o instanceof Outcome.Completed<io.vavr.control.Either<String, Uuid>> done ? done.value().getLeft()
+                    : o instanceof Outcome.Failed<?> f ? f.reason() : "the peer closed the connection";
+            throw new IOException("Unable to authenticate with peer: " + why);
+        }
+    }
+
+    private static String freeRemoteName(AnnexRepository repository) throws IOException {
+        List<String> remotes = Git.run(repository.top(), "remote").lines().toList();
+        for (int i = 1; ; i++) {
+            if (!remotes.contains("peer" + i)) {
+                return "peer" + i;
+            }
+        }
+    }
+}
