@@ -19,7 +19,8 @@ import org.annexp2p.repository.objects.HashDir;
 /**
  * Changes to files of the git-annex branch, made the way git-annex makes them without touching git: the whole
  * new content of a branch file goes to {@code .git/annex/journal/<mangled name>}, written in
- * {@code .git/annex/othertmp/} and renamed into place while holding {@code .git/annex/journal.lck}. git-annex
+ * {@code .git/annex/othertmp/} (holding {@code othertmp.lck} shared, as git-annex does, so that git-annex does not
+ * clean that directory away meanwhile) and renamed into place while holding {@code .git/annex/journal.lck}. git-annex
  * reads a journal file instead of the branch's copy and commits it to the branch the next time it commits, so
  * the content written must be the branch's content with the change applied.
  */
@@ -86,13 +87,22 @@ public final class BranchJournal {
         String name = component(branchPath);
         withJournalLock(() -> {
             String next = change.apply(read(branchPath));
-            Path tmpDir = annexDir.resolve("othertmp");
-            Files.createDirectories(tmpDir);
-            Files.createDirectories(journalDir());
-            Path tmp = tmpDir.resolve(name);
-            Files.write(tmp, next.getBytes(StandardCharsets.ISO_8859_1));
-            Files.move(tmp, journalDir().resolve(name), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            // git-annex deletes othertmp/ when it is idle, but only while nobody holds othertmp.lck shared.
+            try (FileChannel ch = FileChannel.open(annexDir.resolve("othertmp.lck"), StandardOpenOption.CREATE,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                FileLock lock = lockWithin(ch, true);
+                try {
+                    Path tmpDir = annexDir.resolve("othertmp");
+                    Files.createDirectories(tmpDir);
+                    Files.createDirectories(journalDir());
+                    Path tmp = tmpDir.resolve(name);
+                    Files.write(tmp, next.getBytes(StandardCharsets.ISO_8859_1));
+                    Files.move(tmp, journalDir().resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    lock.release();
+                }
+            }
         });
     }
 
@@ -128,7 +138,7 @@ public final class BranchJournal {
             Files.createDirectories(annexDir);
             try (FileChannel ch = FileChannel.open(annexDir.resolve("journal.lck"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE)) {
-                FileLock lock = lockWithin(ch);
+                FileLock lock = lockWithin(ch, false);
                 try {
                     action.run();
                 } finally {
@@ -141,22 +151,22 @@ public final class BranchJournal {
     }
 
     /** A blocking lock like git-annex's, but bounded: another process holding it for 30 s is an error. */
-    private static FileLock lockWithin(FileChannel ch) throws IOException {
+    private static FileLock lockWithin(FileChannel ch, boolean shared) throws IOException {
         long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
         while (true) {
-            FileLock lock = ch.tryLock();
+            FileLock lock = ch.tryLock(0, Long.MAX_VALUE, shared);
             if (lock != null) {
                 return lock;
             }
             if (System.nanoTime() > deadline) {
-                throw new IOException("another process has held the git-annex journal lock for over "
+                throw new IOException("another process has held a git-annex journal lock for over "
                         + LOCK_WAIT.toSeconds() + " s");
             }
             try {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted waiting for the journal lock", e);
+                throw new IOException("interrupted waiting for a journal lock", e);
             }
         }
     }
