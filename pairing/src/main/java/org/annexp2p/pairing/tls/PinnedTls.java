@@ -1,0 +1,125 @@
+package org.annexp2p.pairing.tls;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.time.Duration;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+
+/**
+ * TLS 1.3 over plain TCP where both sides present their self-signed certificate and accept only the key
+ * they paired with.
+ *
+ * <p>In TLS 1.3 a server checks the client's certificate after the client considers the handshake done, so a
+ * client would only learn of a refusal on its first read. The server therefore sends one "accepted" byte after
+ * its checks, and {@link #connect} waits for it: a refused client gets a clear error from {@code connect},
+ * not a confusing one later.
+ */
+public final class PinnedTls {
+
+    static final int ACCEPTED = 0x2A;
+    private static final String[] PROTOCOLS = {"TLSv1.3"};
+
+    private PinnedTls() {
+    }
+
+    /** An SSL context presenting {@code own} and trusting only {@code pin}. */
+    public static SSLContext context(TlsIdentity own, KeyFingerprint pin) {
+        try {
+            char[] password = new char[0];
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("own", own.keyPair().getPrivate(), password, new Certificate[] {own.certificate()});
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            SSLContext context = SSLContext.getInstance("TLSv1.3");
+            context.init(keys.getKeyManagers(), new TrustManager[] {new PinnedTrustManager(pin)}, null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Connects to {@code address} and completes a handshake in which the server must present the pinned key
+     * and must accept ours, all within {@code timeout}.
+     *
+     * @throws IOException naming the address and the reason: unreachable, wrong key, or our key refused
+     */
+    public static SSLSocket connect(InetSocketAddress address, TlsIdentity own, KeyFingerprint pin, Duration timeout) throws IOException {
+        // Not layered over a plain socket: JSSE supports TLS 1.3 half-close only on its own sockets.
+        SSLSocket tls = (SSLSocket) context(own, pin).getSocketFactory().createSocket();
+        Socket plain = tls;
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        try {
+            tls.connect(address, millis);
+            tls.setSoTimeout(millis);
+            tls.setEnabledProtocols(PROTOCOLS);
+            tls.setUseClientMode(true);
+            tls.startHandshake();
+            int verdict = tls.getInputStream().read();
+            if (verdict != ACCEPTED) {
+                throw new IOException("TLS peer at " + describe(address) + " closed the connection without accepting our key");
+            }
+            tls.setSoTimeout(0);
+            return tls;
+        } catch (SocketTimeoutException e) {
+            close(tls, plain);
+            throw new IOException("TLS connection to " + describe(address) + " timed out after " + timeout.toMillis() + " ms", e);
+        } catch (SSLException e) {
+            close(tls, plain);
+            throw explain("TLS peer at " + describe(address), e);
+        } catch (IOException e) {
+            close(tls, plain);
+            if (e.getMessage() != null && e.getMessage().startsWith("TLS peer")) {
+                throw e;
+            }
+            throw new IOException("cannot connect to " + describe(address) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens a pinned TLS server socket; see {@link PinnedTlsServer}. */
+    public static PinnedTlsServer listen(InetSocketAddress bind, TlsIdentity own, KeyFingerprint pin) throws IOException {
+        return new PinnedTlsServer(bind, context(own, pin));
+    }
+
+    static IOException explain(String who, SSLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PinMismatchException mismatch) {
+                return new IOException(who + " refused: " + mismatch.getMessage(), e);
+            }
+        }
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("certificate_unknown") || message.contains("bad_certificate") || message.contains("certificate_required")) {
+            return new IOException(who + " refused our key: it is not the key that peer paired with (" + message + ")", e);
+        }
+        return new IOException("TLS handshake with " + who.replaceFirst("^TLS peer at ", "") + " failed: " + message, e);
+    }
+
+    static String describe(InetSocketAddress a) {
+        return a.getAddress() == null ? a.toString() : a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+
+    private static void close(Socket tls, Socket plain) {
+        try {
+            if (tls != null) {
+                tls.close();
+            }
+            plain.close();
+        } catch (IOException ignored) {
+            // The connection failed already; the caller gets that error, not this one.
+        }
+    }
+
+    static String[] protocols() {
+        return PROTOCOLS.clone();
+    }
+}

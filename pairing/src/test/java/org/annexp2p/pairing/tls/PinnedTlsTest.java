@@ -1,0 +1,113 @@
+package org.annexp2p.pairing.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PinnedTlsTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final TlsIdentity ALICE = TlsIdentity.generate("alice");
+    private static final TlsIdentity BOB = TlsIdentity.generate("bob");
+    private static final TlsIdentity MALLORY = TlsIdentity.generate("mallory");
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        executor.shutdownNow();
+        assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void pairedKeysTalkBothWaysAndHalfCloseWorks() throws Exception {
+        try (PinnedTlsServer server = PinnedTls.listen(loopback(), BOB, ALICE.fingerprint())) {
+            Future<String> served = executor.submit(() -> {
+                try (TlsConnection c = new TlsConnection(server.accept(TIMEOUT))) {
+                    String heard = new String(c.input().readAllBytes(), StandardCharsets.UTF_8);
+                    c.output().write(("echo " + heard).getBytes(StandardCharsets.UTF_8));
+                    c.output().flush();
+                    return heard;
+                }
+            });
+            try (TlsConnection c = new TlsConnection(PinnedTls.connect(server.localAddress(), ALICE, BOB.fingerprint(), TIMEOUT))) {
+                c.output().write("hello".getBytes(StandardCharsets.UTF_8));
+                c.shutdownOutput();
+                assertThat(new String(c.input().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("echo hello");
+            }
+            assertThat(served.get(10, TimeUnit.SECONDS)).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void aServerWithAnotherKeyIsRefusedByTheClientNamingBothKeys() throws Exception {
+        try (PinnedTlsServer impostor = PinnedTls.listen(loopback(), MALLORY, ALICE.fingerprint())) {
+            Future<Throwable> serverSide = executor.submit(() -> failureOf(() -> impostor.accept(TIMEOUT)));
+            assertThatThrownBy(() -> PinnedTls.connect(impostor.localAddress(), ALICE, BOB.fingerprint(), TIMEOUT))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("presented key " + MALLORY.fingerprint())
+                    .hasMessageContaining("not the paired key " + BOB.fingerprint());
+            assertThat(serverSide.get(10, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void aClientWithAnotherKeyIsRefusedAndBothSidesSayWhy() throws Exception {
+        try (PinnedTlsServer server = PinnedTls.listen(loopback(), BOB, ALICE.fingerprint())) {
+            Future<Throwable> serverSide = executor.submit(() -> failureOf(() -> server.accept(TIMEOUT)));
+            assertThatThrownBy(() -> PinnedTls.connect(server.localAddress(), MALLORY, BOB.fingerprint(), TIMEOUT))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining(PinnedTls.describe(server.localAddress()));
+            assertThat(serverSide.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("presented key " + MALLORY.fingerprint())
+                    .hasMessageContaining("not the paired key " + ALICE.fingerprint());
+        }
+    }
+
+    @Test
+    void nothingListeningIsAClearError() throws Exception {
+        InetSocketAddress closed;
+        try (PinnedTlsServer s = PinnedTls.listen(loopback(), BOB, ALICE.fingerprint())) {
+            closed = s.localAddress();
+        }
+        assertThatThrownBy(() -> PinnedTls.connect(closed, ALICE, BOB.fingerprint(), TIMEOUT))
+                .hasMessageStartingWith("cannot connect to " + PinnedTls.describe(closed));
+    }
+
+    @Test
+    void fingerprintsParseBackAndRefuseOtherShapes() {
+        assertThat(KeyFingerprint.parse(ALICE.fingerprint().hex())).isEqualTo(ALICE.fingerprint());
+        assertThat(KeyFingerprint.of(ALICE.publicKeyBytes())).isEqualTo(ALICE.fingerprint());
+        assertThatThrownBy(() -> KeyFingerprint.parse("ABC")).hasMessageContaining("64 lowercase hex");
+    }
+
+    private static InetSocketAddress loopback() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    private interface Action {
+        Object run() throws Exception;
+    }
+
+    private static Throwable failureOf(Action action) {
+        try {
+            action.run();
+            return null;
+        } catch (Exception e) {
+            return e;
+        }
+    }
+}
