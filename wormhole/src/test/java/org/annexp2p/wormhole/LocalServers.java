@@ -21,16 +21,22 @@ final class LocalServers implements AutoCloseable {
     final int mailboxPort;
     final int relayPort;
 
+    private final Path dir;
+    private final List<String> mailboxCommand;
+    private RunningProcess mailbox;
+
     private LocalServers(Path dir, List<String> mailboxExtra) throws Exception {
+        this.dir = dir;
         Path twist = Programs.require("twist3", "python3-twisted (with python3-magic-wormhole-mailbox-server)");
         Programs.require("wormhole", "magic-wormhole");
         mailboxPort = freePort();
         relayPort = freePort();
-        List<String> mailbox = new ArrayList<>(List.of(twist.toString(), "--log-format=text", "--log-file=" + dir.resolve("mailbox.log"),
+        List<String> command = new ArrayList<>(List.of(twist.toString(), "--log-format=text", "--log-file=" + dir.resolve("mailbox.log"),
                 "wormhole-mailbox", "--port=tcp:" + mailboxPort + ":interface=127.0.0.1",
                 "--channel-db=" + dir.resolve("relay.sqlite")));
-        mailbox.addAll(mailboxExtra);
-        processes.add(RunningProcess.start(mailbox, dir, Map.of(), null));
+        command.addAll(mailboxExtra);
+        mailboxCommand = List.copyOf(command);
+        mailbox = RunningProcess.start(mailboxCommand, dir, Map.of(), null);
         processes.add(RunningProcess.start(List.of(twist.toString(), "--log-format=text", "--log-file=" + dir.resolve("transit.log"),
                 "transitrelay", "--port=tcp:" + relayPort + ":interface=127.0.0.1"), dir, Map.of(), null));
         for (int port : new int[] {mailboxPort, relayPort}) {
@@ -38,6 +44,14 @@ final class LocalServers implements AutoCloseable {
                     .as("server on port %d started (is python3-magic-wormhole-mailbox-server / magic-wormhole-transit-relay installed?)", port)
                     .isTrue();
         }
+    }
+
+    /** Stops the mailbox server and starts it again on the same port and database, as an outage would. */
+    void restartMailbox() throws InterruptedException {
+        mailbox.close();
+        assertThat(Await.until(() -> !listening(mailboxPort), Duration.ofSeconds(10))).as("mailbox server stopped").isTrue();
+        mailbox = RunningProcess.start(mailboxCommand, dir, Map.of(), null);
+        assertThat(Await.until(() -> listening(mailboxPort), Duration.ofSeconds(20))).as("mailbox server restarted").isTrue();
     }
 
     static LocalServers start(Path dir, String... mailboxExtra) throws Exception {
@@ -74,6 +88,7 @@ final class LocalServers implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        mailbox.close();
         for (RunningProcess p : processes) {
             p.close();
         }

@@ -224,6 +224,20 @@ class PythonInteropIT {
         }
     }
 
+    /** The mailbox server goes away while our receiver waits; it reconnects and the exchange still completes. */
+    @Test
+    void receiverSurvivesAMailboxServerRestart() throws Exception {
+        Wormhole wormhole = new Wormhole(options(true));
+        CompletableFuture<Received> received = async(() -> wormhole.receive(Code.parse("6262-reconnect-test"), offer -> Optional.empty()));
+        assertThat(Await.until(() -> nameplates(wormhole).map(l -> l.contains("6262")).orElse(false), WAIT))
+                .as("our receiver claimed nameplate 6262").isTrue();
+        servers.restartMailbox();
+        try (RunningProcess py = python().run("send", "--code", "6262-reconnect-test", "--text", "after the restart")) {
+            assertThat(result(received)).isEqualTo(new Received.Text("after the restart"));
+            assertThat(py.awaitExit(WAIT)).as("python stderr: %s", py.stderr()).isZero();
+        }
+    }
+
     private static Optional<List<String>> nameplates(Wormhole wormhole) {
         try {
             return Optional.of(wormhole.nameplates());

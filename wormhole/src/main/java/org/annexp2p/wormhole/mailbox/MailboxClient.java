@@ -8,9 +8,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.annexp2p.wormhole.MailboxConnectionException;
 import org.annexp2p.wormhole.MailboxServerException;
 import org.annexp2p.wormhole.WormholeException;
@@ -19,44 +22,46 @@ import org.annexp2p.wormhole.WormholeTimeoutException;
 /**
  * A client bound to one (appid, side) on a mailbox server: the rendezvous commands, each waiting a
  * bounded time for its answer, plus a stream of the peer's messages with our echoes and duplicate
- * phases removed. Not thread-safe: one wormhole drives one client.
+ * phases removed. When the connection drops it reconnects as the Python client does (backoff from
+ * 1 s, ×1.5), re-binding, re-claiming, re-opening and re-sending every message the server has not
+ * echoed yet, for as long as the current wait allows. Not thread-safe: one wormhole drives one client.
  */
 public final class MailboxClient implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
-    private final WebSocketChannel channel;
+    private final URI relay;
+    private final String appId;
     private final String side;
     private final Duration serverTimeout;
     private final ServerMessage.Welcome welcome;
     private final Deque<ServerMessage.Message> peerMessages = new ArrayDeque<>();
     private final Set<String> seenPeerPhases = new HashSet<>();
+    /** Our adds the server has not echoed back yet: they must be re-sent after a reconnect. */
+    private final Map<String, byte[]> unechoed = new LinkedHashMap<>();
+    private WebSocketChannel channel;
+    private Optional<ClientMessage> inFlight = Optional.empty();
     private Optional<String> mailbox = Optional.empty();
     private Optional<String> claimed = Optional.empty();
     private boolean released;
+    private boolean reconnecting;
     private boolean closed;
 
-    private MailboxClient(WebSocketChannel channel, String side, Duration serverTimeout) throws WormholeException {
-        this.channel = channel;
+    private MailboxClient(URI relay, String appId, String side, Duration serverTimeout) throws WormholeException {
+        this.relay = relay;
+        this.appId = appId;
         this.side = side;
         this.serverTimeout = serverTimeout;
-        this.welcome = awaitReply(ServerMessage.Welcome.class, "welcome");
-        if (welcome.error().isPresent()) {
-            throw new MailboxServerException(welcome.error().get(), "welcome");
-        }
+        this.reconnecting = true; // the first connection gets no second chance: an unreachable server fails fast
+        this.welcome = connectAndBind();
+        this.reconnecting = false;
     }
 
     /** Connects, waits for the server's welcome and binds; {@code serverTimeout} bounds every server round trip. */
     public static MailboxClient connect(URI relay, String appId, String side, Duration serverTimeout) throws WormholeException {
-        WebSocketChannel channel = WebSocketChannel.connect(relay, serverTimeout);
-        try {
-            MailboxClient client = new MailboxClient(channel, side, serverTimeout);
-            client.send(new ClientMessage.Bind(appId, side));
-            return client;
-        } catch (WormholeException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
+        return new MailboxClient(relay, appId, side, serverTimeout);
     }
 
     /** A fresh random side: 10 hex characters, as the Python client makes. */
@@ -75,35 +80,33 @@ public final class MailboxClient implements AutoCloseable {
     }
 
     public List<String> listNameplates() throws WormholeException {
-        send(new ClientMessage.ListNameplates());
-        return awaitReply(ServerMessage.Nameplates.class, "list").nameplates();
+        return request(new ClientMessage.ListNameplates(), ServerMessage.Nameplates.class, "list").nameplates();
     }
 
     public String allocate() throws WormholeException {
-        send(new ClientMessage.Allocate());
-        return awaitReply(ServerMessage.Allocated.class, "allocate").nameplate();
+        return request(new ClientMessage.Allocate(), ServerMessage.Allocated.class, "allocate").nameplate();
     }
 
     /** Claims the nameplate and returns its mailbox id; "crowded" comes back as a {@link MailboxServerException}. */
     public String claim(String nameplate) throws WormholeException {
-        send(new ClientMessage.Claim(nameplate));
-        String mailboxId = awaitReply(ServerMessage.Claimed.class, "claim").mailbox();
+        String mailboxId = request(new ClientMessage.Claim(nameplate), ServerMessage.Claimed.class, "claim").mailbox();
         claimed = Optional.of(nameplate);
         return mailboxId;
     }
 
     /** Releases without waiting: the answer may arrive among the peer's messages and is skipped there. */
     public void release(String nameplate) throws WormholeException {
-        send(new ClientMessage.Release(Optional.of(nameplate)));
         released = true;
+        send(new ClientMessage.Release(Optional.of(nameplate)));
     }
 
     public void open(String mailboxId) throws WormholeException {
-        send(new ClientMessage.Open(mailboxId));
         mailbox = Optional.of(mailboxId);
+        send(new ClientMessage.Open(mailboxId));
     }
 
     public void add(String phase, byte[] body) throws WormholeException {
+        unechoed.put(phase, body.clone());
         send(new ClientMessage.Add(phase, body));
     }
 
@@ -132,7 +135,7 @@ public final class MailboxClient implements AutoCloseable {
         if (closed) {
             return;
         }
-        closed = true;
+        reconnecting = true; // closing is best effort: never wait for a server that went away
         try {
             if (claimed.isPresent() && !released) {
                 release(claimed.get());
@@ -145,8 +148,9 @@ public final class MailboxClient implements AutoCloseable {
                 awaitReply(ServerMessage.Closed.class, "close");
             }
         } catch (WormholeException e) {
-            // The mailbox expires on the server anyway; closing is best effort.
+            // The mailbox expires on the server anyway.
         } finally {
+            closed = true;
             channel.close();
         }
     }
@@ -157,10 +161,34 @@ public final class MailboxClient implements AutoCloseable {
     }
 
     private boolean isNewPeerMessage(ServerMessage.Message msg) {
-        return !msg.side().equals(side) && seenPeerPhases.add(msg.phase());
+        if (msg.side().equals(side)) {
+            unechoed.remove(msg.phase());
+            return false;
+        }
+        return seenPeerPhases.add(msg.phase());
+    }
+
+    private <T extends ServerMessage> T request(ClientMessage command, Class<T> reply, String name) throws WormholeException {
+        inFlight = Optional.of(command);
+        send(command);
+        T answer = awaitReply(reply, name);
+        inFlight = Optional.empty();
+        return answer;
     }
 
     private void send(ClientMessage message) throws WormholeException {
+        try {
+            transmit(message);
+        } catch (MailboxConnectionException e) {
+            if (reconnecting || closed) {
+                throw e;
+            }
+            // What was being sent is recorded (state, in-flight command, unechoed add) and goes out again.
+            reconnect(e.getMessage(), Instant.now().plus(serverTimeout.multipliedBy(2)));
+        }
+    }
+
+    private void transmit(ClientMessage message) throws MailboxConnectionException {
         byte[] id = new byte[2];
         RANDOM.nextBytes(id);
         channel.send(ClientMessageCodec.encode(message, HexFormat.of().formatHex(id)));
@@ -183,15 +211,84 @@ public final class MailboxClient implements AutoCloseable {
     }
 
     private ServerMessage receive(Instant deadline, String what) throws WormholeException {
-        Duration left = Duration.between(Instant.now(), deadline);
-        WebSocketChannel.Inbound in = channel.take(left);
-        if (in == null) {
-            throw new WormholeTimeoutException("timed out waiting for " + what);
+        while (true) {
+            WebSocketChannel.Inbound in = channel.take(Duration.between(Instant.now(), deadline));
+            if (in == null) {
+                throw new WormholeTimeoutException("timed out waiting for " + what);
+            }
+            if (in instanceof WebSocketChannel.Inbound.Frame frame) {
+                return ServerMessageCodec.decode(frame.text());
+            }
+            String why = ((WebSocketChannel.Inbound.End) in).why();
+            if (reconnecting || closed) {
+                throw new MailboxConnectionException(why);
+            }
+            reconnect(why, deadline);
         }
-        if (in instanceof WebSocketChannel.Inbound.End end) {
-            throw new MailboxConnectionException(end.why());
+    }
+
+    private ServerMessage.Welcome connectAndBind() throws WormholeException {
+        channel = WebSocketChannel.connect(relay, serverTimeout);
+        try {
+            ServerMessage.Welcome w = awaitReply(ServerMessage.Welcome.class, "welcome");
+            if (w.error().isPresent()) {
+                throw new MailboxServerException(w.error().get(), "welcome");
+            }
+            transmit(new ClientMessage.Bind(appId, side));
+            return w;
+        } catch (WormholeException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
-        String frame = ((WebSocketChannel.Inbound.Frame) in).text();
-        return ServerMessageCodec.decode(frame);
+    }
+
+    private void reconnect(String why, Instant deadline) throws WormholeException {
+        reconnecting = true;
+        channel.close();
+        Duration backoff = FIRST_BACKOFF;
+        try {
+            while (Instant.now().plus(backoff).isBefore(deadline)) {
+                pause(backoff);
+                try {
+                    connectAndBind();
+                    restore();
+                    return;
+                } catch (MailboxConnectionException | WormholeTimeoutException e) {
+                    channel.close();
+                    backoff = backoff.multipliedBy(3).dividedBy(2);
+                    backoff = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+                }
+            }
+            throw new MailboxConnectionException("lost the connection to the mailbox server " + relay + " (" + why
+                    + ") and could not reconnect");
+        } finally {
+            reconnecting = false;
+        }
+    }
+
+    /** Brings a fresh connection back to where the old one was. */
+    private void restore() throws WormholeException {
+        if (claimed.isPresent() && !released) {
+            transmit(new ClientMessage.Claim(claimed.get()));
+            awaitReply(ServerMessage.Claimed.class, "claim");
+        }
+        if (mailbox.isPresent()) {
+            transmit(new ClientMessage.Open(mailbox.get()));
+        }
+        for (Map.Entry<String, byte[]> add : new java.util.ArrayList<>(unechoed.entrySet())) {
+            transmit(new ClientMessage.Add(add.getKey(), add.getValue()));
+        }
+        if (inFlight.isPresent()) {
+            transmit(inFlight.get());
+        }
+    }
+
+    private static void pause(Duration d) throws MailboxConnectionException {
+        try {
+            TimeUnit.MILLISECONDS.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MailboxConnectionException("interrupted while reconnecting to the mailbox server");
+        }
     }
 }
