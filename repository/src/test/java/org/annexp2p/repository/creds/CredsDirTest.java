@@ -118,6 +118,29 @@ class CredsDirTest {
         assertThat(Files.exists(c.dir())).isFalse();
     }
 
+    @Property(tries = 200)
+    void anyFileContentReadsAsTokensAndLinesWithoutThrowing(@ForAll byte[] content) throws IOException {
+        Path dir = Files.createTempDirectory("creds-garbage");
+        try {
+            CredsDir c = new CredsDir(dir);
+            for (String name : List.of("p2pauth", "p2paddrs", ONION)) {
+                Path f = dir.resolve(name);
+                Files.write(f, content);
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+            }
+            assertThat(c.acceptedTokens()).allSatisfy(t -> assertThat(t.reveal()).matches("[a-z0-9]*"));
+            assertThat(c.ownAddresses()).allSatisfy(a -> assertThat(a).isNotEmpty().doesNotContain("\n"));
+            c.peerToken(ONION).forEach(t -> assertThat(t.reveal()).matches("[a-z0-9]*"));
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
     @Property(tries = 50)
     void generatedTokensAreLowercaseHexOfTheAskedLength(@ForAll @IntRange(min = 1, max = 128) int length) {
         AuthToken t = new TokenGenerator().generate(length);
