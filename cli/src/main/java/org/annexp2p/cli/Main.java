@@ -51,6 +51,9 @@ public final class Main {
             }
             return run(words.toArray(String[]::new));
         }
+        if (args.length > 0 && args[0].equals("git-remote-tor-annex")) {
+            return RemoteHelper.run(argv.subList(1, argv.size()));
+        }
         if (args.length > 0 && GitAnnexShell.handles(args[0]) && !argv.contains("--help") && !argv.contains("-h")) {
             return GitAnnexShell.run(argv);
         }

@@ -29,6 +29,16 @@ public final class AnnexP2p {
         return script;
     }
 
+    /** A directory holding our {@code git-remote-tor-annex}, to put first on git's PATH. */
+    public static Path remoteHelperDir(Path dir) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("helper-bin"));
+        Path script = bin.resolve("git-remote-tor-annex");
+        Files.writeString(script, "#!/bin/sh\nexec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar '" + jar()
+                + "' git-remote-tor-annex \"$@\"\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return bin;
+    }
+
     /** {@code ssh} stand-in: runs the last argument with sh -c (git-annex passes the remote command last). */
     public static Path fakeSsh(Path dir) throws IOException {
         Path script = dir.resolve("fakessh");

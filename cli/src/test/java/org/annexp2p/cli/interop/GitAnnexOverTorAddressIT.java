@@ -73,6 +73,21 @@ class GitAnnexOverTorAddressIT {
             assertThat(GitAnnex.run(server, Map.of(), "git", "annex", "whereis", "--key", clientKey).ok().out())
                     .contains(GitAnnex.uuid(server));
             assertThat(key).isNotEqualTo(clientKey);
+
+            // git itself over the onion address: our git-remote-tor-annex to our server's CONNECT relay.
+            Map<String, String> withHelper = Map.of("PATH", AnnexP2p.remoteHelperDir(tmp) + ":" + System.getenv("PATH"));
+            GitAnnex.run(server, Map.of(), "git", "checkout", "-q", "-b", "topic").ok();
+            GitAnnex.run(server, Map.of(), "git", "commit", "-q", "--allow-empty", "-m", "only on the server").ok();
+            GitAnnex.run(server, Map.of(), "git", "checkout", "-q", "master").ok();
+            GitAnnex.run(client, withHelper, "git", "fetch", "-q", "jsrv").ok();
+            assertThat(GitAnnex.run(client, Map.of(), "git", "log", "-1", "--format=%s", "jsrv/topic").ok().out().trim())
+                    .isEqualTo("only on the server");
+            Map<String, String> cloneEnv = new java.util.HashMap<>(withHelper);
+            cloneEnv.put("GIT_ANNEX_P2P_AUTHTOKEN", token);
+            GitAnnex.run(tmp, cloneEnv, "git", "clone", "-q", address, tmp.resolve("cloned").toString()).ok();
+            assertThat(tmp.resolve("cloned/shared.bin")).satisfies(p -> assertThat(Files.isSymbolicLink(p)).isTrue());
+            GitAnnex.run(client, withHelper, "git", "push", "-q", "jsrv", "master:from-client").ok();
+            assertThat(GitAnnex.run(server, Map.of(), "git", "branch", "--list", "from-client").ok().out()).contains("from-client");
         }
     }
 
