@@ -206,9 +206,12 @@ public final class ControlConnection implements Closeable {
     }
 
     <T> T call(String what, Command<T> command) throws TorException {
-        if (!isAlive()) {
+        if (closedByUs.get()) {
+            throw new TorException(Reason.DIED, "the control connection to tor at " + endpoint + " was closed");
+        }
+        if (lost.get()) {
             throw new TorException(Reason.DIED, "the control connection to tor at " + endpoint
-                    + " is closed; tor stopped or restarted");
+                    + " is gone; tor stopped or restarted");
         }
         Future<T> f;
         try {
@@ -222,6 +225,8 @@ public final class ControlConnection implements Closeable {
             // jtorctl would wait forever; closing the streams makes its parse thread release the waiter
             f.cancel(true);
             closeStreams();
+            // jtorctl's parse thread may be dead already (it dies on any unchecked exception), so report here too
+            connectionLost();
             throw new TorException(Reason.TIMEOUT, "tor at " + endpoint + " did not answer " + what + " within "
                     + commandTimeout.toSeconds() + " s; the connection was closed (tor hung or overloaded?)");
         } catch (InterruptedException e) {

@@ -33,6 +33,7 @@ final class BlockingChannelConnection extends ChannelInboundHandlerAdapter imple
     private int currentPos;
     private boolean inputEnded;
     private boolean closed;
+    private volatile boolean outputShut;
     private Channel channel;
     private final String description;
     private final InputStream input = new Input();
@@ -114,7 +115,11 @@ final class BlockingChannelConnection extends ChannelInboundHandlerAdapter imple
 
     @Override
     public void shutdownOutput() throws IOException {
+        if (outputShut) {
+            return;
+        }
         output.flush();
+        outputShut = true;
         if (channel instanceof DuplexChannel duplex) {
             try {
                 if (!duplex.shutdownOutput().await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -207,6 +212,9 @@ final class BlockingChannelConnection extends ChannelInboundHandlerAdapter imple
         private void ensureOpen() throws IOException {
             if (closed || !channel.isActive()) {
                 throw new IOException(description + " is closed");
+            }
+            if (outputShut) {
+                throw new IOException("output to " + description + " was shut down");
             }
         }
 
