@@ -51,7 +51,7 @@ class JavaPeersIT {
     }
 
     @AfterAll
-    static void stopServers() throws InterruptedException {
+    static void stopServers() {
         if (servers != null) {
             servers.close();
         }

@@ -47,7 +47,7 @@ final class LocalServers implements AutoCloseable {
     }
 
     /** Stops the mailbox server and starts it again on the same port and database, as an outage would. */
-    void restartMailbox() throws InterruptedException {
+    void restartMailbox() {
         mailbox.close();
         assertThat(Await.until(() -> !listening(mailboxPort), Duration.ofSeconds(10))).as("mailbox server stopped").isTrue();
         mailbox = RunningProcess.start(mailboxCommand, dir, Map.of(), null);
@@ -87,7 +87,7 @@ final class LocalServers implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         mailbox.close();
         for (RunningProcess p : processes) {
             p.close();

@@ -47,7 +47,7 @@ class PythonInteropIT {
     }
 
     @AfterAll
-    static void stopServers() throws InterruptedException {
+    static void stopServers() {
         if (servers != null) {
             servers.close();
         }
