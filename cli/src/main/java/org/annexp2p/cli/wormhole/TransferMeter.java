@@ -8,7 +8,8 @@ final class TransferMeter {
 
     private final PrintStream err;
     private final boolean live;
-    private final long started = System.nanoTime();
+    /** Set by the first progress call: the time spent waiting for the peer is not transfer time. */
+    private long started;
     private long lastDraw;
     private boolean drawn;
 
@@ -19,6 +20,9 @@ final class TransferMeter {
 
     void progress(long done, long total) {
         long now = System.nanoTime();
+        if (started == 0) {
+            started = now;
+        }
         if (!live || (now - lastDraw < 100_000_000L && done < total)) {
             return;
         }
