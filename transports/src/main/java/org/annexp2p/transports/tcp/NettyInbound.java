@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -89,6 +90,20 @@ final class NettyInbound extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            lock.lock();
+            try {
+                if (failure == null) {
+                    failure = new IOException(label + ": no traffic within the idle timeout, connection closed");
+                }
+                arrived.signalAll();
+                writable.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            ctx.close();
+            return;
+        }
         if (evt instanceof ChannelInputShutdownEvent) {
             lock.lock();
             try {

@@ -32,29 +32,43 @@ public record TcpAddress(String host, int port) {
         if (s.startsWith("[")) {
             int close = s.indexOf(']');
             if (close < 0 || close + 1 >= s.length() || s.charAt(close + 1) != ':') {
-                throw new IllegalArgumentException("invalid TCP address '" + text + "': expected [ipv6]:port");
+                throw new IllegalArgumentException("invalid TCP address '" + shown(text) + "': expected [ipv6]:port");
             }
             host = s.substring(1, close);
             portText = s.substring(close + 2);
         } else {
             int colon = s.lastIndexOf(':');
             if (colon < 0 || s.indexOf(':') != colon) {
-                throw new IllegalArgumentException("invalid TCP address '" + text + "': expected host:port (IPv6 as [addr]:port)");
+                throw new IllegalArgumentException("invalid TCP address '" + shown(text) + "': expected host:port (IPv6 as [addr]:port)");
             }
             host = s.substring(0, colon);
             portText = s.substring(colon + 1);
         }
         if (host.isEmpty()) {
-            throw new IllegalArgumentException("invalid TCP address '" + text + "': missing host");
+            throw new IllegalArgumentException("invalid TCP address '" + shown(text) + "': missing host");
         }
         if (portText.isEmpty() || portText.length() > 5 || !portText.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new IllegalArgumentException("invalid TCP address '" + text + "': port must be a number 0-65535");
+            throw new IllegalArgumentException("invalid TCP address '" + shown(text) + "': port must be a number 0-65535");
         }
         int port = Integer.parseInt(portText);
         if (port > 65_535) {
-            throw new IllegalArgumentException("invalid TCP address '" + text + "': port must be a number 0-65535");
+            throw new IllegalArgumentException("invalid TCP address '" + shown(text) + "': port must be a number 0-65535");
         }
         return new TcpAddress(host, port);
+    }
+
+    /** The user's text for an error message: one line, printable, bounded. */
+    private static String shown(String text) {
+        StringBuilder sb = new StringBuilder();
+        text.codePoints().limit(100).forEach(c -> {
+            if (c < 0x20 || c == 0x7f || !Character.isDefined(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return text.codePointCount(0, text.length()) > 100 ? sb + "..." : sb.toString();
     }
 
     static TcpAddress of(InetSocketAddress socketAddress) {

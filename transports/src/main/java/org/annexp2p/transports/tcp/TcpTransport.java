@@ -13,6 +13,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -21,6 +22,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +37,7 @@ import org.annexp2p.transports.Listener;
  * <p>Addresses are {@code host:port}, {@code [ipv6]:port} or {@code tcp://host:port} (see {@link TcpAddress}).
  * One transport owns one event loop group shared by all its listeners and connections; {@link #close()}
  * stops it (bounded), which ends every connection. Connections have {@code TCP_NODELAY} (the P2P protocol
- * is request/response lines) and half-close support.
+ * is request/response lines), half-close support and an idle timeout (see {@link TcpOptions}).
  */
 public final class TcpTransport implements AutoCloseable {
 
@@ -44,14 +46,16 @@ public final class TcpTransport implements AutoCloseable {
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
 
     private final EventLoopGroup group;
+    private final TcpOptions options;
 
-    /** A transport with one event loop thread per core, at most two (our I/O is not CPU-bound). */
+    /** A transport with {@link TcpOptions#defaults()}. */
     public TcpTransport() {
-        this(Math.min(2, Runtime.getRuntime().availableProcessors()));
+        this(TcpOptions.defaults());
     }
 
-    public TcpTransport(int eventLoopThreads) {
-        this.group = new NioEventLoopGroup(eventLoopThreads, new DefaultThreadFactory("annex-p2p-tcp", true));
+    public TcpTransport(TcpOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.group = new NioEventLoopGroup(options.eventLoopThreads(), new DefaultThreadFactory("annex-p2p-tcp", true));
     }
 
     public Dialer dialer() {
@@ -112,7 +116,7 @@ public final class TcpTransport implements AutoCloseable {
                         InetSocketAddress peer = ch.remoteAddress();
                         String label = "tcp " + (peer == null ? "?" : TcpAddress.of(peer)) + " (accepted on " + holder[0].address() + ")";
                         NettyInbound inbound = new NettyInbound(label);
-                        ch.pipeline().addLast(inbound);
+                        addHandlers(ch, inbound);
                         holder[0].offer(new NettyConnection(ch, inbound, label));
                     }
                 });
@@ -148,10 +152,18 @@ public final class TcpTransport implements AutoCloseable {
             protected void initChannel(SocketChannel ch) {
                 String label = "tcp " + target;
                 NettyInbound inbound = new NettyInbound(label);
-                ch.pipeline().addLast(inbound);
+                addHandlers(ch, inbound);
                 ready.complete(new NettyConnection(ch, inbound, label));
             }
         };
+    }
+
+    private void addHandlers(SocketChannel ch, NettyInbound inbound) {
+        long idle = options.idleTimeout().toMillis();
+        if (idle > 0) {
+            ch.pipeline().addLast(new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS));
+        }
+        ch.pipeline().addLast(inbound);
     }
 
     private static void configure(Bootstrap bootstrap) {
