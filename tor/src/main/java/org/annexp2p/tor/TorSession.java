@@ -290,7 +290,8 @@ public final class TorSession implements Closeable {
         Optional<TorProcess> old;
         org.annexp2p.tor.control.ControlEndpoint endpoint;
         synchronized (state) {
-            if (closed) {
+            if (closed || control.isAlive()) {
+                // closing, or a duplicate report about a connection already replaced
                 return;
             }
             old = process;

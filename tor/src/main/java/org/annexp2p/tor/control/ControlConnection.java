@@ -118,9 +118,18 @@ public final class ControlConnection implements Closeable {
         return protocolInfo.torVersion();
     }
 
-    /** Listeners run on this connection's event thread, never on the thread that parses tor's replies. */
+    /**
+     * Listeners run on this connection's event thread, never on the thread that parses tor's replies. A listener
+     * added after tor already went away is told so at once, so supervision cannot miss the loss.
+     */
     public void addListener(Consumer<TorEvent> listener) {
         listeners.add(listener);
+        if (lost.get() && !closedByUs.get()) {
+            TorEvent.ConnectionLost event = new TorEvent.ConnectionLost(endpoint.toString());
+            Thread t = new Thread(() -> listener.accept(event), "tor-control late loss");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     public void removeListener(Consumer<TorEvent> listener) {
