@@ -7,9 +7,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,20 +61,18 @@ public final class AnnexRepository implements Repository {
     private final boolean bare;
     private final Uuid uuid;
     private final Clock clock;
-    private final GitProcess git;
     private final BranchJournal journal;
     private final Shared shared;
 
-    private AnnexRepository(Path top, Path gitDir, boolean bare, Uuid uuid, Clock clock) throws IOException {
-        this.top = top;
-        this.gitDir = gitDir;
+    private AnnexRepository(GitLocation location, Clock clock) throws IOException {
+        this.top = location.top();
+        this.gitDir = location.gitDir();
         this.annexDir = gitDir.resolve("annex");
-        this.bare = bare;
-        this.uuid = uuid;
+        this.bare = location.bare();
+        this.uuid = location.uuid();
         this.clock = clock;
-        this.git = new GitProcess(gitDir);
         this.shared = SHARED.computeIfAbsent(gitDir.toRealPath(), p -> new Shared());
-        this.journal = new BranchJournal(annexDir, this::readBranchFile, shared.journal);
+        this.journal = new BranchJournal(annexDir, new GitAnnexBranch(new GitProcess(gitDir)), shared.journal);
     }
 
     /** Opens the git-annex repository at {@code dir} (its top, or a bare repository's directory). */
@@ -84,62 +82,7 @@ public final class AnnexRepository implements Repository {
 
     /** As {@link #open(Path)}, with the clock that timestamps location log lines. */
     public static AnnexRepository open(Path dir, Clock clock) throws IOException {
-        Path top = dir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(top)) {
-            throw new IOException("not a directory: " + top);
-        }
-        Path gitDir = findGitDir(top);
-        Map<String, String> config = readConfig(new GitProcess(gitDir));
-        String uuid = config.getOrDefault("annex.uuid", "");
-        if (uuid.isEmpty()) {
-            throw new IOException(top + " is a git repository but not a git-annex repository"
-                    + " (no annex.uuid; run git annex init there)");
-        }
-        for (String tuning : List.of("annex.tune.objecthash1", "annex.tune.objecthashlower", "annex.tune.branchhash1")) {
-            if (config.getOrDefault(tuning, "false").equalsIgnoreCase("true")) {
-                throw new IOException(top + " uses " + tuning + ", a layout annex-p2p does not support");
-            }
-        }
-        boolean bare = gitDir.equals(top) || config.getOrDefault("core.bare", "false").equalsIgnoreCase("true");
-        return new AnnexRepository(top, gitDir, bare, new Uuid(uuid), clock);
-    }
-
-    private static Path findGitDir(Path top) throws IOException {
-        Path dotGit = top.resolve(".git");
-        if (Files.isDirectory(dotGit)) {
-            return dotGit;
-        }
-        if (Files.isRegularFile(dotGit)) {
-            String line = Files.readString(dotGit, StandardCharsets.UTF_8).strip();
-            if (line.startsWith("gitdir:")) {
-                return top.resolve(line.substring("gitdir:".length()).strip()).normalize();
-            }
-            throw new IOException(dotGit + " is a file but does not say where the git directory is");
-        }
-        if (Files.isRegularFile(top.resolve("HEAD")) && Files.isDirectory(top.resolve("objects"))
-                && Files.isRegularFile(top.resolve("config"))) {
-            return top;
-        }
-        throw new IOException("not a git repository: " + top);
-    }
-
-    private static Map<String, String> readConfig(GitProcess git) throws IOException {
-        GitProcess.Result r = git.run(new byte[0], "config", "-z", "--get-regexp",
-                "^(annex\\.uuid|core\\.bare|annex\\.tune\\..*)$");
-        Map<String, String> config = new HashMap<>();
-        if (r.exitCode() == 1) {
-            return config;
-        }
-        if (r.exitCode() != 0) {
-            throw new IOException("git config failed: " + r.stderr());
-        }
-        for (String entry : new String(r.stdout(), StandardCharsets.UTF_8).split("\0")) {
-            int nl = entry.indexOf('\n');
-            if (nl > 0) {
-                config.put(entry.substring(0, nl), entry.substring(nl + 1));
-            }
-        }
-        return config;
+        return new AnnexRepository(GitLocation.find(dir), clock);
     }
 
     // ---- layout ---------------------------------------------------------------------------------------------
@@ -313,7 +256,7 @@ public final class AnnexRepository implements Repository {
             Files.createDirectory(keyDir);
         }
         Freezing.inThawed(keyDir, () -> {
-            Files.move(tmp, object, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, object, StandardCopyOption.ATOMIC_MOVE);
             Freezing.freeze(object);
             return null;
         });
@@ -336,27 +279,6 @@ public final class AnnexRepository implements Repository {
         return PresenceLog.present(journal.read(BranchJournal.locationLogPath(key))).stream().map(Uuid::new).toList();
     }
 
-    /** A file's committed content on the git-annex branch, read with {@code git cat-file --batch}. */
-    private String readBranchFile(String branchPath) throws IOException {
-        byte[] request = ("refs/heads/git-annex:" + branchPath + "\n").getBytes(StandardCharsets.ISO_8859_1);
-        GitProcess.Result r = git.run(request, "cat-file", "--batch");
-        String out = r.out();
-        int nl = out.indexOf('\n');
-        if (r.exitCode() != 0 || nl < 0) {
-            throw new IOException("git cat-file failed reading the git-annex branch: " + r.stderr());
-        }
-        String header = out.substring(0, nl);
-        if (header.endsWith(" missing")) {
-            return "";
-        }
-        String[] parts = header.split(" ");
-        if (parts.length != 3 || !parts[1].equals("blob")) {
-            throw new IOException("unexpected answer from git cat-file: " + header);
-        }
-        int size = Integer.parseInt(parts[2]);
-        return out.substring(nl + 1, nl + 1 + size);
-    }
-
     // ---- locking and removal --------------------------------------------------------------------------------
 
     @Override
@@ -366,37 +288,6 @@ public final class AnnexRepository implements Repository {
             return Option.none();
         }
         return Option.some(new FileContentLock(key, object.get(), shared.contentLocks));
-    }
-
-    private static final class FileContentLock implements ContentLock {
-        private final Key key;
-        private final Path object;
-        private final ContentLockFiles locks;
-        private boolean released;
-
-        FileContentLock(Key key, Path object, ContentLockFiles locks) {
-            this.key = key;
-            this.object = object;
-            this.locks = locks;
-        }
-
-        @Override
-        public Key key() {
-            return key;
-        }
-
-        @Override
-        public synchronized void close() {
-            if (released) {
-                return;
-            }
-            released = true;
-            try {
-                locks.unlockShared(object);
-            } catch (IOException e) {
-                // The lock itself is gone with the channel; only the lock file's tidy-up failed.
-            }
-        }
     }
 
     @Override
