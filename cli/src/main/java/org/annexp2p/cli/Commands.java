@@ -17,6 +17,7 @@ final class Commands {
         cl.addSubcommand(new ServeCommand());
         cl.addSubcommand(new TokenCommand());
         cl.addSubcommand(new P2pCommand());
+        cl.addSubcommand(new EnableTorCommand());
         cl.addSubcommand(new ShellCommands.P2pStdio());
         cl.addSubcommand(new ShellCommands.ConfigList());
         cl.addSubcommand(new WormholeCommand());

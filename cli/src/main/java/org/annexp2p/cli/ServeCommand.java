@@ -12,7 +12,11 @@ import org.annexp2p.transports.ServerOptions;
 import org.annexp2p.transports.tcp.TcpTransport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.annexp2p.tor.OnionService;
+import org.annexp2p.tor.TorSession;
+import org.annexp2p.tor.onion.OnionTarget;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve a git-annex repository to peers that authenticate with a token (AUTH).",
@@ -21,17 +25,23 @@ import picocli.CommandLine.Option;
             "every connection; make one with `annex-p2p token`). Until a peer has authenticated, the",
             "server runs under an interpreter that cannot touch the repository at all. Authenticated peers",
             "may get, put, lock, remove, and fetch/push git through CONNECT, as with git-annex's own",
-            "Tor server; --read-only and --append-only restrict that. Stops cleanly on Ctrl-C / SIGTERM."},
+            "Tor server; --read-only and --append-only restrict that. With --tor it (also) serves on the",
+            "repository's onion address from `annex-p2p enable-tor`. Stops cleanly on Ctrl-C / SIGTERM."},
         footerHeading = "%nExamples:%n",
         footer = {"  annex-p2p token --repo ~/annex          # prints a token to give to the peer",
-            "  annex-p2p serve --repo ~/annex --listen 0.0.0.0:4242"})
+            "  annex-p2p serve --repo ~/annex --listen 0.0.0.0:4242",
+            "  annex-p2p enable-tor --repo ~/annex && annex-p2p serve --repo ~/annex --tor"})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: .).")
     Path repo;
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", required = true,
+    @Option(names = "--listen", paramLabel = "HOST:PORT",
             description = "Where to listen, e.g. 127.0.0.1:4242, [::1]:4242, 0.0.0.0:4242 (port 0: any free port).")
     String listen;
+
+    /** --tor: also serve on the repository's onion address (set up by enable-tor), re-published if tor restarts. */
+    @Mixin
+    TorChoice tor;
 
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "100",
             description = "Serve at most N peers at once; more are told so and closed (default: 100, as git-annex).")
@@ -53,6 +63,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        boolean onion = tor.requested();
+        if (listen == null && !onion) {
+            throw new Main.UsageException("say where to serve: --listen HOST:PORT, --tor, or both");
+        }
         if (maxConnections < 1) {
             throw new Main.UsageException("--max-connections must be at least 1");
         }
@@ -66,17 +80,44 @@ final class ServeCommand implements Callable<Integer> {
         Serving serving = new Serving(repository, serverMode, () -> repository.creds().acceptedTokens(),
                 new GitRelays(repository.top(), null, null), Debug.transcript(debug || Main.debug));
         CountDownLatch stopped = new CountDownLatch(1);
-        try (TcpTransport tcp = new TcpTransport();
-                ConnectionServer server = ConnectionServer.start(tcp.listen(listen), serving,
-                        ServerOptions.of(maxConnections, "ERROR too many connections; try again later\n"))) {
+        ServerOptions limits = ServerOptions.of(maxConnections, "ERROR too many connections; try again later\n");
+        String what = repository.uuid() + " (" + serverMode.name().toLowerCase().replace('_', '-') + ")";
+        try (java.io.Closeable onionServing = onion ? serveOnion(repository, serving, limits, what) : () -> { };
+                TcpTransport tcp = new TcpTransport();
+                ConnectionServer server = listen == null ? null : ConnectionServer.start(tcp.listen(listen), serving, limits)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
+                if (server != null) {
+                    server.close();
+                }
                 stopped.countDown();
             }, "annex-p2p-shutdown"));
-            System.err.println("serving " + repository.uuid() + " (" + serverMode.name().toLowerCase().replace('_', '-')
-                    + ") on tcp://" + server.address());
+            if (server != null) {
+                System.err.println("serving " + what + " on tcp://" + server.address());
+            }
             stopped.await();
         }
         return 0;
+    }
+
+    /** The onion leads to a loopback listener that only tor knows about. */
+    private java.io.Closeable serveOnion(AnnexRepository repository, Serving serving, ServerOptions limits, String what)
+            throws Exception {
+        var published = OnionSetup.published(repository);
+        if (published.isEmpty()) {
+            throw new java.io.IOException("this repository has no onion address yet; run `annex-p2p enable-tor` first");
+        }
+        TorSession session = TorSession.open(tor.options());
+        TcpTransport tcp = new TcpTransport();
+        ConnectionServer local = ConnectionServer.start(tcp.listen("127.0.0.1:0"), serving, limits);
+        int localPort = Integer.parseInt(local.address().substring(local.address().lastIndexOf(':') + 1));
+        OnionService service = session.publish(OnionSetup.keyFile(repository), published.get().port(),
+                new OnionTarget.LocalPort(localPort));
+        System.err.println("serving " + what + " on " + service.torAnnexAddress().format());
+        return () -> {
+            service.close();
+            local.close();
+            tcp.close();
+            session.close();
+        };
     }
 }

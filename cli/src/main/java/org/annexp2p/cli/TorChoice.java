@@ -1,0 +1,63 @@
+package org.annexp2p.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.annexp2p.tor.TorOptions;
+import org.annexp2p.tor.TorPolicy;
+import picocli.CommandLine.Option;
+
+/** Which tor to use, for the commands that publish an onion. */
+final class TorChoice {
+    @Option(names = "--tor", paramLabel = "launch|attach|auto", arity = "0..1", fallbackValue = "auto",
+            description = {"Which tor: auto (the default, also for a bare --tor): use a running tor if its control port answers ($ANNEX_P2P_TOR_CONTROL, "
+                    + "9051, 9151, control sockets), else start a private one from PATH; attach: only a running tor; "
+                    + "launch: always a private tor, owned by this process (no root, no torrc edits)."})
+    String policy;
+
+    @Option(names = "--tor-control", paramLabel = "HOST:PORT|unix:PATH",
+            description = "A running tor's control port or socket (default: $ANNEX_P2P_TOR_CONTROL, then the usual places).")
+    String control;
+
+    @Option(names = "--tor-socks", paramLabel = "HOST:PORT",
+            description = "Tor's SOCKS port (default: $ANNEX_P2P_TOR_SOCKS, else what tor reports, else 127.0.0.1:9050).")
+    String socks;
+
+    @Option(names = "--tor-extra-config", paramLabel = "FILE",
+            description = "Extra torrc lines for a launched tor (e.g. to join a private test network).")
+    Path extraConfig;
+
+    /** Whether --tor was given at all. */
+    boolean requested() {
+        return policy != null;
+    }
+
+    TorOptions options() {
+        TorPolicy p;
+        try {
+            p = TorPolicy.valueOf((policy == null ? "auto" : policy).toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("--tor must be launch, attach or auto, not " + policy);
+        }
+        TorOptions o = TorOptions.defaults(stateDir()).withPolicy(p);
+        if (control != null) {
+            o = o.withControl(control);
+        }
+        if (socks != null) {
+            o = o.withSocks(socks);
+        }
+        if (extraConfig != null) {
+            if (!Files.isReadable(extraConfig)) {
+                throw new Main.UsageException("cannot read --tor-extra-config " + extraConfig);
+            }
+            o = o.withExtraTorrc(extraConfig);
+        }
+        return o;
+    }
+
+    /** Where a launched tor keeps its data: $XDG_STATE_HOME/annex-p2p/tor, else ~/.local/state/annex-p2p/tor. */
+    static Path stateDir() {
+        String xdg = System.getenv("XDG_STATE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("annex-p2p").resolve("tor");
+    }
+}
