@@ -42,6 +42,11 @@ final class MemoryLink {
         toDialer.breakWith(reason);
     }
 
+    void stallNow() {
+        toListener.stallNow();
+        toDialer.stallNow();
+    }
+
     void release() {
         toListener.release();
         toDialer.release();

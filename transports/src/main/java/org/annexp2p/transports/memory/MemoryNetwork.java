@@ -21,8 +21,8 @@ import org.annexp2p.transports.Listener;
  * <p>Each connection is two bounded pipes of {@code bufferSize} bytes, so a writer to a peer that does not
  * read blocks after at most that many bytes. Faults are configured per listener name with
  * {@link #inject(String, Fault...)} (they apply to links dialed afterwards) and by
- * {@link #partition(String)} / {@link #heal(String)} and {@link #release(String)}, which act on live links
- * too. Everything is deterministic: faults trigger on exact byte counts.
+ * {@link #partition(String)} / {@link #heal(String)}, {@link #stall(String)} / {@link #release(String)},
+ * which act on live links too. Everything is deterministic: faults trigger on exact byte counts.
  */
 public final class MemoryNetwork {
 
@@ -111,6 +111,13 @@ public final class MemoryNetwork {
     public void heal(String name) {
         synchronized (lock) {
             partitioned.remove(name);
+        }
+    }
+
+    /** Stops delivery on every live link to {@code name}, both ways, until {@link #release(String)}. */
+    public void stall(String name) {
+        for (MemoryLink link : linksTo(name, false)) {
+            link.stallNow();
         }
     }
 

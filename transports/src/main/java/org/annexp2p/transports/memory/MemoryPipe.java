@@ -57,6 +57,16 @@ final class MemoryPipe {
         }
     }
 
+    /** Stops delivery right here, whatever was delivered so far, until {@link #release()}. */
+    void stallNow() {
+        lock.lock();
+        try {
+            stallAfter = Math.min(stallAfter, delivered);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     void release() {
         lock.lock();
         try {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.Listener;
+import org.annexp2p.transports.tcp.TcpOptions;
 import org.annexp2p.transports.tcp.TcpTransport;
 
 /**
@@ -18,7 +19,7 @@ import org.annexp2p.transports.tcp.TcpTransport;
  * blocking streams versus a plain java.net.Socket copy, both with 64 KiB reads and writes. Prints MiB/s
  * for each round and the ratio of the best rounds.
  *
- * <p>Run: {@code java -cp <test-classpath> org.annexp2p.transports.bench.TcpThroughputBench [MiB] [rounds]}
+ * <p>Run: {@code java -cp <test-classpath> org.annexp2p.transports.bench.TcpThroughputBench [MiB] [rounds] [event-loop-threads]}
  */
 public final class TcpThroughputBench {
 
@@ -30,10 +31,11 @@ public final class TcpThroughputBench {
     public static void main(String[] args) throws Exception {
         long mib = args.length > 0 ? Long.parseLong(args[0]) : 2048;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        TcpOptions options = args.length > 2 ? TcpOptions.defaults().withEventLoopThreads(Integer.parseInt(args[2])) : TcpOptions.defaults();
         long bytes = mib << 20;
         double bestRaw = 0;
         double bestOurs = 0;
-        try (TcpTransport transport = new TcpTransport()) {
+        try (TcpTransport transport = new TcpTransport(options)) {
             for (int round = 1; round <= rounds; round++) {
                 double raw = rawSocket(bytes);
                 double ours = ours(transport, bytes);
@@ -43,6 +45,7 @@ public final class TcpThroughputBench {
                         round, raw, ours, ours / raw);
             }
         }
+        System.out.printf("event loop threads: %d%n", options.eventLoopThreads());
         System.out.printf("best of %d x %d MiB: raw socket %.1f MiB/s, annex-p2p tcp %.1f MiB/s, ratio %.2f%n",
                 rounds, mib, bestRaw, bestOurs, bestOurs / bestRaw);
     }
