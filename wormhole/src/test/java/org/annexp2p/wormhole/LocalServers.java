@@ -37,13 +37,25 @@ final class LocalServers implements AutoCloseable {
         command.addAll(mailboxExtra);
         mailboxCommand = List.copyOf(command);
         mailbox = RunningProcess.start(mailboxCommand, dir, Map.of(), null);
-        processes.add(RunningProcess.start(List.of(twist.toString(), "--log-format=text", "--log-file=" + dir.resolve("transit.log"),
-                "transitrelay", "--port=tcp:" + relayPort + ":interface=127.0.0.1"), dir, Map.of(), null));
-        for (int port : new int[] {mailboxPort, relayPort}) {
-            assertThat(Await.until(() -> listening(port), Duration.ofSeconds(20)))
-                    .as("server on port %d started (is python3-magic-wormhole-mailbox-server / magic-wormhole-transit-relay installed?)", port)
-                    .isTrue();
+        try {
+            RunningProcess relay = RunningProcess.start(List.of(twist.toString(), "--log-format=text",
+                    "--log-file=" + dir.resolve("transit.log"), "transitrelay", "--port=tcp:" + relayPort + ":interface=127.0.0.1"),
+                    dir, Map.of(), null);
+            processes.add(relay);
+            awaitListening(mailbox, mailboxPort, "the mailbox server (Debian package python3-magic-wormhole-mailbox-server)");
+            awaitListening(relay, relayPort, "the transit relay (Debian package magic-wormhole-transit-relay)");
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
         }
+    }
+
+    /** A missing twistd plugin shows up as twist3 exiting at once; say which package that is. */
+    private static void awaitListening(RunningProcess server, int port, String what) {
+        assertThat(Await.until(() -> listening(port) || !server.alive(), Duration.ofSeconds(20)) && listening(port))
+                .as("interop peer missing or broken: %s did not start on port %d; its output: %s %s",
+                        what, port, server.stderr(), server.stdout())
+                .isTrue();
     }
 
     /** Stops the mailbox server and starts it again on the same port and database, as an outage would. */
@@ -51,7 +63,7 @@ final class LocalServers implements AutoCloseable {
         mailbox.close();
         assertThat(Await.until(() -> !listening(mailboxPort), Duration.ofSeconds(10))).as("mailbox server stopped").isTrue();
         mailbox = RunningProcess.start(mailboxCommand, dir, Map.of(), null);
-        assertThat(Await.until(() -> listening(mailboxPort), Duration.ofSeconds(20))).as("mailbox server restarted").isTrue();
+        awaitListening(mailbox, mailboxPort, "the restarted mailbox server");
     }
 
     static LocalServers start(Path dir, String... mailboxExtra) throws Exception {

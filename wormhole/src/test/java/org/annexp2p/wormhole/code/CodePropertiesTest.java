@@ -36,4 +36,21 @@ class CodePropertiesTest {
             assertThat(e.getMessage()).isNotBlank();
         }
     }
+
+    @Property(tries = 300)
+    void completionsExtendWhatWasTyped(@ForAll("partialCodes") String typed) throws Exception {
+        for (String completion : new CodeCompleter(2).complete(typed, java.util.List.of("1", "12", "345"))) {
+            assertThat(completion).startsWith(typed.substring(0, typed.lastIndexOf('-') + 1));
+            if (!completion.endsWith("-")) {
+                assertThat(Code.parse(completion).value()).isEqualTo(completion);
+            }
+        }
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> partialCodes() {
+        return net.jqwik.api.Arbitraries.oneOf(
+                net.jqwik.api.Arbitraries.strings().numeric().ofMaxLength(3),
+                net.jqwik.api.Arbitraries.strings().withCharRange('a', 'z').withChars('-').ofMaxLength(25).map(w -> "7-" + w));
+    }
 }
