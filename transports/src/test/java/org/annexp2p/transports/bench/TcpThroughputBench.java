@@ -17,7 +17,7 @@ import org.annexp2p.transports.tcp.TcpTransport;
 /**
  * Benchmark program (not a test): one-way bulk transfer over TCP loopback, through our Netty-backed
  * blocking streams versus a plain java.net.Socket copy, both with 64 KiB reads and writes. Prints MiB/s
- * for each round and the ratio of the best rounds.
+ * and process CPU seconds per GiB for each round, and the ratio of the best rounds.
  *
  * <p>Run: {@code java -cp <test-classpath> org.annexp2p.transports.bench.TcpThroughputBench [MiB] [rounds] [event-loop-threads]}
  */
@@ -37,12 +37,17 @@ public final class TcpThroughputBench {
         double bestOurs = 0;
         try (TcpTransport transport = new TcpTransport(options)) {
             for (int round = 1; round <= rounds; round++) {
+                long cpu0 = processCpuNanos();
                 double raw = rawSocket(bytes);
+                long cpu1 = processCpuNanos();
                 double ours = ours(transport, bytes);
+                long cpu2 = processCpuNanos();
+                double gib = bytes / (double) (1L << 30);
                 bestRaw = Math.max(bestRaw, raw);
                 bestOurs = Math.max(bestOurs, ours);
-                System.out.printf("round %d: raw socket %8.1f MiB/s   annex-p2p tcp %8.1f MiB/s   ratio %.2f%n",
-                        round, raw, ours, ours / raw);
+                System.out.printf("round %d: raw socket %8.1f MiB/s   annex-p2p tcp %8.1f MiB/s   ratio %.2f"
+                                + "   (CPU s/GiB: raw %.2f, ours %.2f)%n",
+                        round, raw, ours, ours / raw, (cpu1 - cpu0) / 1e9 / gib, (cpu2 - cpu1) / 1e9 / gib);
             }
         }
         System.out.printf("event loop threads: %d%n", options.eventLoopThreads());
@@ -87,6 +92,12 @@ public final class TcpThroughputBench {
                 return rate(received, bytes, start);
             }
         }
+    }
+
+    /** CPU time of this whole process: unlike wall time, barely affected by other load on the machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void fill(OutputStream out, long bytes) throws IOException {
