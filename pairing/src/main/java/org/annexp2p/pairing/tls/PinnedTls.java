@@ -33,6 +33,14 @@ public final class PinnedTls {
 
     /** An SSL context presenting {@code own} and trusting only {@code pin}. */
     public static SSLContext context(TlsIdentity own, KeyFingerprint pin) {
+        return context(own, new PinnedTrustManager(pin));
+    }
+
+    /**
+     * An SSL context presenting {@code own} and deciding trust with {@code trust}: for pre-pairing exchanges
+     * that authenticate by other means (the shared secret).
+     */
+    public static SSLContext context(TlsIdentity own, TrustManager trust) {
         try {
             char[] password = new char[0];
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -41,7 +49,7 @@ public final class PinnedTls {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(store, password);
             SSLContext context = SSLContext.getInstance("TLSv1.3");
-            context.init(keys.getKeyManagers(), new TrustManager[] {new PinnedTrustManager(pin)}, null);
+            context.init(keys.getKeyManagers(), new TrustManager[] {trust}, null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
@@ -55,9 +63,27 @@ public final class PinnedTls {
      * @throws IOException naming the address and the reason: unreachable, wrong key, or our key refused
      */
     public static SSLSocket connect(InetSocketAddress address, TlsIdentity own, KeyFingerprint pin, Duration timeout) throws IOException {
+        return open(address, context(own, pin), timeout);
+    }
+
+    /**
+     * Like {@link #connect} but trusting whatever {@code trust} accepts; for pre-pairing calls whose content is
+     * authenticated by the shared secret instead.
+     */
+    public static SSLSocket connectAnyKey(InetSocketAddress address, TlsIdentity own, TrustManager trust, Duration timeout) throws IOException {
+        return open(address, context(own, trust), timeout);
+    }
+
+    /** Server side of the handshake for sockets from our own server sockets: handshake, then the accepted byte. */
+    public static void acceptHandshake(SSLSocket socket) throws IOException {
+        socket.startHandshake();
+        socket.getOutputStream().write(ACCEPTED);
+        socket.getOutputStream().flush();
+    }
+
+    private static SSLSocket open(InetSocketAddress address, SSLContext context, Duration timeout) throws IOException {
         // Not layered over a plain socket: JSSE supports TLS 1.3 half-close only on its own sockets.
-        SSLSocket tls = (SSLSocket) context(own, pin).getSocketFactory().createSocket();
-        Socket plain = tls;
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket();
         int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         try {
             tls.connect(address, millis);
@@ -72,13 +98,13 @@ public final class PinnedTls {
             tls.setSoTimeout(0);
             return tls;
         } catch (SocketTimeoutException e) {
-            close(tls, plain);
+            close(tls);
             throw new IOException("TLS connection to " + describe(address) + " timed out after " + timeout.toMillis() + " ms", e);
         } catch (SSLException e) {
-            close(tls, plain);
+            close(tls);
             throw explain("TLS peer at " + describe(address), e);
         } catch (IOException e) {
-            close(tls, plain);
+            close(tls);
             if (e.getMessage() != null && e.getMessage().startsWith("TLS peer")) {
                 throw e;
             }
@@ -108,12 +134,9 @@ public final class PinnedTls {
         return a.getAddress() == null ? a.toString() : a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
-    private static void close(Socket tls, Socket plain) {
+    private static void close(Socket tls) {
         try {
-            if (tls != null) {
-                tls.close();
-            }
-            plain.close();
+            tls.close();
         } catch (IOException ignored) {
             // The connection failed already; the caller gets that error, not this one.
         }

@@ -2,7 +2,6 @@ package org.annexp2p.pairing.tls;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -56,10 +55,7 @@ public final class PinnedTlsServer implements Closeable {
         SSLSocket tls = (SSLSocket) plain;
         try {
             tls.setSoTimeout(millis);
-            tls.startHandshake();
-            OutputStream out = tls.getOutputStream();
-            out.write(PinnedTls.ACCEPTED);
-            out.flush();
+            PinnedTls.acceptHandshake(tls);
             tls.setSoTimeout(0);
             return tls;
         } catch (SSLException e) {
