@@ -18,6 +18,7 @@ final class Commands {
         cl.addSubcommand(new TokenCommand());
         cl.addSubcommand(new P2pCommand());
         cl.addSubcommand(new EnableTorCommand());
+        cl.addSubcommand(new PairCommand());
         cl.addSubcommand(new ShellCommands.P2pStdio());
         cl.addSubcommand(new ShellCommands.ConfigList());
         cl.addSubcommand(new WormholeCommand());

@@ -7,20 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.annexp2p.interpreters.Full;
-import org.annexp2p.interpreters.Outcome;
-import org.annexp2p.interpreters.net.AuthCheck;
-import org.annexp2p.interpreters.net.Relays;
-import org.annexp2p.interpreters.net.StreamNet;
-import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.AnnexRepository;
-import org.annexp2p.repository.RepositoryLocal;
 import org.annexp2p.repository.creds.TokenGenerator;
 import org.annexp2p.tor.onion.TorAnnexAddressAuth;
-import org.annexp2p.tor.socks.OnionDialer;
-import org.annexp2p.transports.Connection;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -103,36 +94,10 @@ final class P2pCommand implements Callable<Integer> {
         }
         AuthToken token = address.token().map(t -> AuthToken.parse(t.value()).getOrElse(AuthToken.EMPTY))
                 .orElse(AuthToken.EMPTY);
-        Uuid theirs = authenticate(repository, address, token);
-        String remote = name != null ? name : freeRemoteName(repository);
-        Git.run(repository.top(), "remote", "add", remote, address.address().format());
-        Git.run(repository.top(), "config", "remote." + remote + ".annex-uuid", theirs.value());
-        repository.creds().storePeerToken(address.address().onion().hostname(), token);
+        Uuid theirs = PeerLink.authenticate(repository, address.address(), token, TorSocks.resolve(torSocks), debug);
+        String remote = PeerLink.addRemote(repository, address.address(), theirs, token, name);
         System.err.println("linked to " + theirs + " as remote " + remote);
         return 0;
     }
 
-    /** AUTH only, as git-annex's link does: proves the address and token work, learns the peer's UUID. */
-    private Uuid authenticate(AnnexRepository repository, TorAnnexAddressAuth address, AuthToken token) throws IOException {
-        try (Connection c = new OnionDialer(TorSocks.resolve(torSocks)).dial(address.address().dialString(),
-                ClientSession.TOR_CONNECT_TIMEOUT); RepositoryLocal local = new RepositoryLocal(repository)) {
-            StreamNet net = StreamNet.over(c, AuthCheck.REFUSE_ALL, Relays.NONE, Debug.transcript(debug || Main.debug));
-            Outcome<io.vavr.control.Either<String, Uuid>> o = new Full(net, local).run(Client.auth(repository.uuid(), token));
-            if (o instanceof Outcome.Completed<io.vavr.control.Either<String, Uuid>> done && done.value().isRight()) {
-                return done.value().get();
-            }
-            String why = o instanceof Outcome.Completed<io.vavr.control.Either<String, Uuid>> done ? done.value().getLeft()
-                    : o instanceof Outcome.Failed<?> f ? f.reason() : "the peer closed the connection";
-            throw new IOException("Unable to authenticate with peer: " + why);
-        }
-    }
-
-    private static String freeRemoteName(AnnexRepository repository) throws IOException {
-        List<String> remotes = Git.run(repository.top(), "remote").lines().toList();
-        for (int i = 1; ; i++) {
-            if (!remotes.contains("peer" + i)) {
-                return "peer" + i;
-            }
-        }
-    }
 }

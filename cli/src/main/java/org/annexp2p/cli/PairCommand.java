@@ -1,0 +1,219 @@
+package org.annexp2p.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.annexp2p.protocol.wire.AuthToken;
+import org.annexp2p.protocol.wire.Uuid;
+import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.repository.creds.TokenGenerator;
+import org.annexp2p.tor.onion.TorAnnexAddress;
+import org.annexp2p.wormhole.ReceiveListener;
+import org.annexp2p.wormhole.Received;
+import org.annexp2p.wormhole.SendListener;
+import org.annexp2p.wormhole.Wormhole;
+import org.annexp2p.wormhole.WormholeOptions;
+import org.annexp2p.wormhole.code.Code;
+import org.annexp2p.wormhole.transit.TcpHint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "pair", mixinStandardHelpOptions = true,
+        description = {"Pair this repository with another one by reading short codes to each other, as "
+                + "`git annex p2p --pair` does (Magic Wormhole, same app id, same pair-data format), so either "
+                + "side may be git-annex.",
+            "",
+            "Prints \"This repository's pairing code is: CODE\": tell it to the other person, and type theirs "
+                + "(or give it with --code). Each side sends half of a fresh auth token and its P2P addresses "
+                + "(from `annex-p2p enable-tor`); both halves make the tokens each side accepts and uses. Then "
+                + "it links to the other repository over Tor (retrying while the other side finishes) and adds "
+                + "a git remote for it. A wrong code fails the key confirmation: nothing is stored."})
+final class PairCommand implements Callable<Integer> {
+    static final String APP_ID = "git-annex.branchable.com/p2p-setup";
+
+    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: .).")
+    Path repo;
+
+    @Option(names = "--code", paramLabel = "CODE", description = "The other repository's pairing code (else asked on stdin).")
+    String code;
+
+    @Option(names = "--relay-url", paramLabel = "URL",
+            defaultValue = "${env:WORMHOLE_RELAY_URL:-ws://relay.magic-wormhole.io:4000/v1}",
+            description = "Magic Wormhole mailbox server (default: ${DEFAULT-VALUE}).")
+    URI relayUrl;
+
+    @Option(names = "--transit-helper", paramLabel = "tcp:HOST:PORT",
+            defaultValue = "${env:WORMHOLE_TRANSIT_HELPER:-tcp:transit.magic-wormhole.io:4001}",
+            description = "Transit relay (default: ${DEFAULT-VALUE}).")
+    String transitHelper;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Name of the remote to add (default: peer1, peer2, ...).")
+    String name;
+
+    @Option(names = "--tor-socks", paramLabel = "HOST:PORT",
+            description = "Tor's SOCKS port (default: $ANNEX_P2P_TOR_SOCKS, else 127.0.0.1:9050).")
+    String torSocks;
+
+    @Option(names = "--link-attempts", paramLabel = "N", defaultValue = "100",
+            description = "Rounds over the other side's addresses while it finishes (default: 100, 2 s apart, as git-annex).")
+    int linkAttempts;
+
+    @Option(names = "--debug", description = "Show the protocol conversation on stderr (tokens hidden).")
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+        AnnexRepository repository = AnnexRepository.open(repo);
+        List<String> ours = repository.creds().ownAddresses();
+        if (ours.isEmpty()) {
+            throw new IOException("this repository has no P2P address to pair with; run `annex-p2p enable-tor` first");
+        }
+        Wormhole wormhole = new Wormhole(WormholeOptions.defaults().withRelayUrl(relayUrl).withAppId(APP_ID)
+                .withTransitHelpers(List.of(TcpHint.parseEndpoint(transitHelper))));
+        AuthToken ourHalf = new TokenGenerator().generate(TokenGenerator.PAIRING_HALF_LENGTH);
+        Path dir = Files.createTempDirectory("annex-p2p-pair",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        try {
+            PairData theirs = exchange(wormhole, dir, new PairData(ourHalf, ours));
+            // Both sides compute the same two tokens: ours+theirs is what we accept, theirs+ours what we present.
+            AuthToken accept = AuthToken.parse(ourHalf.reveal() + theirs.half().reveal()).get();
+            AuthToken present = AuthToken.parse(theirs.half().reveal() + ourHalf.reveal()).get();
+            repository.creds().addAcceptedToken(accept);
+            link(repository, theirs.addresses(), present);
+            return 0;
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** Sends our pair data and receives theirs at the same time, as git-annex does. */
+    private PairData exchange(Wormhole wormhole, Path dir, PairData ours) throws Exception {
+        Path send = dir.resolve("send");
+        Files.writeString(send, ours.format(), StandardCharsets.US_ASCII);
+        AtomicReference<String> ourCode = new AtomicReference<>();
+        CountDownLatch codeShown = new CountDownLatch(1);
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+            try {
+                wormhole.sendFile(send, Optional.empty(), new SendListener() {
+                    @Override
+                    public void codeReady(Code c) {
+                        ourCode.set(c.toString());
+                        System.err.println("This repository's pairing code is: " + c);
+                        codeShown.countDown();
+                    }
+                });
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        // The other code is only worth asking for once ours is on screen.
+        codeShown.await(2, TimeUnit.MINUTES);
+        if (sending.isCompletedExceptionally()) {
+            sending.get();
+        }
+        String other = code != null ? code : ask(ourCode.get());
+        Code theirCode = Code.parse(other.trim().replace(' ', '-'));
+        if (theirCode.toString().equals(ourCode.get())) {
+            throw new Main.UsageException("that is this repository's own code; enter the other repository's");
+        }
+        Path recv = dir.resolve("recv");
+        Received received = wormhole.receive(theirCode, new ReceiveListener() {
+            @Override
+            public Optional<Path> acceptFile(IncomingFile offer) {
+                return offer.size() <= 64 * 1024 ? Optional.of(recv) : Optional.empty();
+            }
+        });
+        try {
+            sending.get(10, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            throw new IOException("Failed sending data to pair: " + Main.oneLine(e.getCause()));
+        }
+        if (!(received instanceof Received.File)) {
+            throw new IOException("Failed receiving data from pair: the other side sent a text, not pair data");
+        }
+        return PairData.parse(Files.readString(recv, StandardCharsets.US_ASCII));
+    }
+
+    private static String ask(String ourCode) throws IOException {
+        System.err.print("Enter the other repository's pairing code: ");
+        System.err.flush();
+        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (line == null || line.isBlank()) {
+            throw new IOException("no pairing code entered");
+        }
+        return line;
+    }
+
+    /** Tries each of their addresses in rounds: the other side may still be storing its token. */
+    private void link(AnnexRepository repository, List<String> addresses, AuthToken token) throws Exception {
+        IOException last = null;
+        for (int round = 0; round < linkAttempts; round++) {
+            for (String line : addresses) {
+                TorAnnexAddress a = TorAnnexAddress.parse(line);
+                try {
+                    Uuid theirs = PeerLink.authenticate(repository, a, token, TorSocks.resolve(torSocks), debug);
+                    String remote = PeerLink.addRemote(repository, a, theirs, token, name);
+                    System.err.println("Paired with " + theirs + "; added remote " + remote + ".");
+                    return;
+                } catch (IOException e) {
+                    last = e;
+                    System.err.println("Unable to connect to " + a + ". Retrying...");
+                }
+            }
+            TimeUnit.SECONDS.sleep(2);
+        }
+        throw new IOException("Failed linking to pair: " + (last == null ? "no address" : last.getMessage()));
+    }
+
+    /** git-annex's pair-data file: our token half, then our addresses, one per line. */
+    record PairData(AuthToken half, List<String> addresses) {
+        static PairData parse(String text) throws IOException {
+            List<String> lines = text.lines().toList();
+            if (lines.isEmpty()) {
+                throw new IOException("Failed receiving data from pair: it was empty");
+            }
+            AuthToken half = AuthToken.parse(lines.get(0).trim()).filter(t -> t.reveal().length() == 64)
+                    .getOrElseThrow(() -> new IOException("Failed receiving data from pair: no token half in it"));
+            List<String> addresses = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    addresses.add(TorAnnexAddress.parse(line.trim()).format());
+                } catch (RuntimeException e) {
+                    throw new IOException("Failed receiving data from pair: not an address: "
+                            + (line.length() > 80 ? line.substring(0, 80) + "..." : line));
+                }
+            }
+            if (addresses.isEmpty()) {
+                throw new IOException("Failed receiving data from pair: it names no address");
+            }
+            return new PairData(half, addresses);
+        }
+
+        String format() {
+            StringBuilder sb = new StringBuilder(half.reveal()).append('\n');
+            addresses.forEach(a -> sb.append(a).append('\n'));
+            return sb.toString();
+        }
+    }
+}
