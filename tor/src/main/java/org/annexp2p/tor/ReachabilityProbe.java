@@ -9,7 +9,8 @@ import org.annexp2p.transports.Connection;
 
 /**
  * Measures what git-annex's enable-tor only polls for: bootstrap 100 %, descriptor uploaded, and a SOCKS
- * connection to our own onion that tor reports as succeeded. All within one deadline.
+ * connection to our own onion that tor reports as succeeded (plus an optional {@link SelfCheck} on it). All
+ * within one deadline.
  */
 final class ReachabilityProbe {
 
@@ -19,11 +20,13 @@ final class ReachabilityProbe {
     private final TorSession session;
     private final OnionService service;
     private final Duration timeout;
+    private final SelfCheck check;
 
-    ReachabilityProbe(TorSession session, OnionService service, Duration timeout) {
+    ReachabilityProbe(TorSession session, OnionService service, Duration timeout, SelfCheck check) {
         this.session = session;
         this.service = service;
         this.timeout = timeout;
+        this.check = check;
     }
 
     Reachability run() throws TorException {
@@ -53,11 +56,9 @@ final class ReachabilityProbe {
                         + "; make sure something listens on " + service.target().portLineTarget());
             }
             attempts++;
-            try {
-                Connection c = dialer.dial(target, left.compareTo(MAX_DIAL) < 0 ? left : MAX_DIAL);
+            try (Connection c = dialer.dial(target, left.compareTo(MAX_DIAL) < 0 ? left : MAX_DIAL)) {
+                check.check(c);
                 Instant reachable = Instant.now();
-                // SOCKS success is the measurement; the service sees a connection that closes at once
-                c.close();
                 return new Reachability(since(origin, bootstrapped), since(origin, uploaded), since(origin, reachable), attempts);
             } catch (IOException e) {
                 last = e;

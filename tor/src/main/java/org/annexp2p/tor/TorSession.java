@@ -217,7 +217,12 @@ public final class TorSession implements Closeable {
      * target, otherwise tor answers the self-connect with a failure.
      */
     public Reachability measure(OnionService service, Duration timeout) throws TorException {
-        return new ReachabilityProbe(this, service, timeout).run();
+        return measure(service, timeout, SelfCheck.SOCKS_ONLY);
+    }
+
+    /** As {@link #measure(OnionService, Duration)}, and {@code check} must pass on the self-connection too. */
+    public Reachability measure(OnionService service, Duration timeout, SelfCheck check) throws TorException {
+        return new ReachabilityProbe(this, service, timeout, check).run();
     }
 
     /** Waits (at most {@code timeout}) until tor is fully bootstrapped; a TIMEOUT error says how far it got. */

@@ -52,7 +52,14 @@ class OnionServiceIT {
                 OnionListener listener = OnionListener.open(tor, key, 4242)) {
             assertThat(tor.launched()).isTrue();
             Thread acceptor = EchoServer.start(listener);
-            Reachability r = tor.measure(listener.service(), Duration.ofSeconds(90));
+            // like git-annex's check, something must answer on the connection, not just tor accept it
+            Reachability r = tor.measure(listener.service(), Duration.ofSeconds(90), c -> {
+                c.output().write('?');
+                c.output().flush();
+                if (c.input().read() != '?') {
+                    throw new java.io.IOException("the echo did not answer");
+                }
+            });
             System.out.println("time-to-reachable (launched tor on the private network): " + r);
             assertThat(tor.bootstrap().progress()).isEqualTo(100);
             assertThat(listener.service().uploadedAt()).isPresent();

@@ -155,6 +155,21 @@ class OnionTransportIT {
     }
 
     @Test
+    void anOnionWithNothingBehindItIsReportedUnreachable() throws Exception {
+        int deadPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            deadPort = s.getLocalPort();
+        }
+        try (OnionService dead = server.publish(dir.resolve("dead.key"), 80,
+                new org.annexp2p.tor.onion.OnionTarget.LocalPort(deadPort))) {
+            assertThatThrownBy(() -> server.measure(dead, Duration.ofSeconds(12))).isInstanceOf(TorException.class)
+                    .hasMessageContaining("could not connect to our own onion")
+                    .hasMessageContaining("make sure something listens on 127.0.0.1:" + deadPort)
+                    .extracting(e -> ((TorException) e).reason()).isEqualTo(TorException.Reason.UNREACHABLE);
+        }
+    }
+
+    @Test
     void torKilledMidStreamEndsTheStreamAndTheSessionRecovers() throws Exception {
         try (TorSession client = TorSession.open(OnionServiceIT.options(net, dir.resolve("client")))) {
             LinkedBlockingQueue<TorEvent> events = new LinkedBlockingQueue<>();
