@@ -223,9 +223,13 @@ public final class CommandConnection implements Connection {
 
     private static String reason(IOException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        String message = cause.getMessage() == null ? e.getMessage() : cause.getMessage();
+        String message = (cause.getMessage() == null ? String.valueOf(e.getMessage()) : cause.getMessage()).trim();
+        // JDK 17 says "error=2, No such file or directory"; JDK 25 "Exec failed, error: 2 (No such file or directory)".
+        java.util.regex.Matcher parenthesised = java.util.regex.Pattern.compile("error: ?\\d+ \\((.+)\\)$").matcher(message);
+        if (parenthesised.find()) {
+            return parenthesised.group(1);
+        }
         int comma = message.indexOf(", ");
-        // "error=2, No such file or directory" -> "No such file or directory"
         return message.startsWith("error=") && comma > 0 ? message.substring(comma + 2) : message;
     }
 }
