@@ -1,7 +1,6 @@
 package org.annexp2p.repository;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -21,16 +20,7 @@ class BareAnnexRepositoryIT extends RepositoryContract {
 
     @AfterContainer
     static void deleteRepository() throws IOException {
-        GitAnnexFixture.thawAll(tmp);
-        try (var paths = Files.walk(tmp)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        GitAnnexFixture.deleteTree(tmp);
     }
 
     @Override

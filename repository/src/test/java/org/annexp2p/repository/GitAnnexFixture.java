@@ -112,6 +112,27 @@ public final class GitAnnexFixture {
         }
     }
 
+    /**
+     * Deletes a temp tree holding repositories. Tries a few times: after a failed property, jqwik's time-bounded
+     * shrinking may still be running a try in the background, adding files while we delete.
+     */
+    public static void deleteTree(Path root) throws IOException {
+        IOException last = null;
+        for (int attempt = 0; attempt < 5 && Files.exists(root); attempt++) {
+            thawAll(root);
+            try (var paths = Files.walk(root)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                last = e instanceof IOException io ? io : ((UncheckedIOException) e).getCause();
+            }
+        }
+        if (Files.exists(root)) {
+            throw last != null ? last : new IOException("could not delete " + root);
+        }
+    }
+
     public static List<String> lines(String s) {
         List<String> out = new ArrayList<>();
         for (String l : s.split("\n")) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Option;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,16 +51,7 @@ class RepositoryEquivalenceIT {
 
     @AfterContainer
     static void deleteRepository() throws IOException {
-        GitAnnexFixture.thawAll(tmp);
-        try (var paths = Files.walk(tmp)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        GitAnnexFixture.deleteTree(tmp);
     }
 
     sealed interface Step {}
