@@ -28,7 +28,12 @@ record ProtocolInfo(Set<String> methods, Optional<Path> cookieFile, String torVe
                 }
                 int c = rest.indexOf("COOKIEFILE=\"");
                 if (c >= 0) {
-                    cookie = Optional.of(Path.of(unquote(rest.substring(c + 11))));
+                    try {
+                        cookie = Optional.of(Path.of(unquote(rest.substring(c + 11))));
+                    } catch (java.nio.file.InvalidPathException e) {
+                        // not a path this system can open; treated as no cookie file offered
+                        cookie = Optional.empty();
+                    }
                 }
             } else if (line.startsWith("VERSION Tor=\"")) {
                 version = unquote(line.substring(12));
