@@ -55,6 +55,27 @@ class TcpTransportTest {
     }
 
     @Test
+    void aDialThatGetsNoAnswerTimesOutWithinItsTimeout() throws Exception {
+        // A listener that never accepts and has a full backlog makes the kernel drop further SYNs: the
+        // closest a loopback test gets to an unreachable host.
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                TcpTransport tcp = new TcpTransport()) {
+            String address = "127.0.0.1:" + silent.getLocalPort();
+            IOException failure = null;
+            // Connections that complete stay in the never-drained accept queue, so within a few dials one hangs.
+            for (int i = 0; i < 16 && failure == null; i++) {
+                try {
+                    tcp.dial(address, Duration.ofMillis(500)).close();
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
+            assertThat(failure).as("some dial to a saturated listener must time out").isNotNull();
+            assertThat(failure).hasMessage("connection timed out after 500 ms: " + address);
+        }
+    }
+
+    @Test
     void badAddressesAreOneLineErrors() {
         try (TcpTransport tcp = new TcpTransport()) {
             assertThatThrownBy(() -> tcp.dial("nonsense", DIAL)).isInstanceOf(IOException.class)
