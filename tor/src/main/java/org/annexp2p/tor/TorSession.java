@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -16,9 +15,6 @@ import org.annexp2p.tor.TorException.Reason;
 import org.annexp2p.tor.control.ControlConnection;
 import org.annexp2p.tor.control.TorEvent;
 import org.annexp2p.tor.launch.TorProcess;
-import org.annexp2p.tor.onion.OnionAddress;
-import org.annexp2p.tor.onion.OnionKey;
-import org.annexp2p.tor.onion.OnionKeyFile;
 import org.annexp2p.tor.onion.OnionTarget;
 import org.annexp2p.tor.socks.OnionDialer;
 
@@ -157,43 +153,9 @@ public final class TorSession implements Closeable {
             throw new TorException(Reason.BAD_CONFIG, "onion port " + virtualPort + " is out of range 1-65535");
         }
         OnionService s = new OnionService(this, keyFile, virtualPort, target);
-        add(control(), s);
+        OnionPublication.add(control(), s);
         services.add(s);
         return s;
-    }
-
-    private void add(ControlConnection c, OnionService s) throws TorException {
-        OnionKeyFile file = new OnionKeyFile(s.keyFile());
-        Optional<OnionKey> key = file.read();
-        Instant at = Instant.now();
-        ControlConnection.AddedOnion added;
-        try {
-            added = c.addOnion(key.map(OnionKey::blob).orElse("NEW:" + OnionKey.TYPE),
-                    Map.of(s.virtualPort(), s.target().portLineTarget()), List.of());
-        } catch (TorException e) {
-            if (e.getMessage().contains("collision")) {
-                throw new TorException(Reason.COMMAND_REFUSED, "tor already serves the onion of key file " + s.keyFile()
-                        + " (another annex-p2p or a detached service); stop that one first");
-            }
-            throw e;
-        }
-        OnionAddress address;
-        try {
-            address = OnionAddress.parse(added.serviceId());
-        } catch (IllegalArgumentException e) {
-            throw new TorException(Reason.COMMAND_REFUSED, "tor returned an invalid onion service id");
-        }
-        if (key.isEmpty()) {
-            try {
-                file.write(new OnionKey(added.privateKey().orElseThrow(() -> new TorException(Reason.COMMAND_REFUSED,
-                        "tor created the onion but did not return its key; is this tor too old?"))));
-            } catch (TorException | IllegalArgumentException e) {
-                c.delOnion(added.serviceId());
-                throw e instanceof TorException te ? te
-                        : new TorException(Reason.COMMAND_REFUSED, "tor returned an onion key we cannot store: " + e.getMessage());
-            }
-        }
-        s.published(address, at);
     }
 
     void unpublish(OnionService s) {
@@ -314,7 +276,7 @@ public final class TorSession implements Closeable {
                 try {
                     install(c);
                     for (OnionService s : services) {
-                        add(c.control(), s);
+                        OnionPublication.add(c.control(), s);
                     }
                 } catch (TorException e) {
                     // never keep a half-recovered tor around while trying again
