@@ -162,7 +162,9 @@ class OnionTransportIT {
         }
         try (OnionService dead = server.publish(dir.resolve("dead.key"), 80,
                 new org.annexp2p.tor.onion.OnionTarget.LocalPort(deadPort))) {
-            assertThatThrownBy(() -> server.measure(dead, Duration.ofSeconds(12))).isInstanceOf(TorException.class)
+            // wait for the descriptor first, so the short measurement below can only fail on the connection
+            assertThat(dead.awaitUpload(java.time.Instant.now().plusSeconds(90))).as("descriptor uploaded").isPresent();
+            assertThatThrownBy(() -> server.measure(dead, Duration.ofSeconds(10))).isInstanceOf(TorException.class)
                     .hasMessageContaining("could not connect to our own onion")
                     .hasMessageContaining("make sure something listens on 127.0.0.1:" + deadPort)
                     .extracting(e -> ((TorException) e).reason()).isEqualTo(TorException.Reason.UNREACHABLE);
