@@ -28,7 +28,9 @@ import org.annexp2p.transports.datagram.Datagram;
  * <p>One daemon receiver thread per channel reads datagrams, filters them (MAC, freshness, replay) and
  * queues what other devices announce. Our own announcements are recognised by device id and only counted,
  * because a working loopback of our own multicast is itself a diagnostic. A {@link Announcement.WhereIs}
- * for one of {@code servedRepositories} is answered at once, by unicast, with a {@link Announcement.HereIs}.
+ * for one of {@code servedRepositories} is answered at once with a {@link Announcement.HereIs}, sent to the
+ * channel's groups rather than back to the asker: several processes on one host share the discovery port, and
+ * the kernel hands a unicast reply to only one of them.
  */
 public final class Discovery implements Closeable {
 
@@ -211,7 +213,9 @@ public final class Discovery implements Closeable {
         }
         if (announcement instanceof Announcement.WhereIs q && servedRepositories.contains(q.repository())) {
             byte[] answer = codec.encode(new Announcement.HereIs(self, q.repository(), listenerPort, notifierId, Nonce.random(), clock.millis()));
-            sendTo(channel, datagram.from(), answer);
+            for (InetSocketAddress target : channel.targets()) {
+                sendTo(channel, target, answer);
+            }
         }
         if (!heard.offer(new Heard(datagram.from(), channel.name(), announcement))) {
             LOG.log(Level.FINE, "discovery queue full; dropped an announcement from {0}", datagram.from());

@@ -33,7 +33,7 @@ public final class PinnedTls {
 
     /** An SSL context presenting {@code own} and trusting only {@code pin}. */
     public static SSLContext context(TlsIdentity own, KeyFingerprint pin) {
-        return context(own, new PinnedTrustManager(pin));
+        return context(own, new PinnedTrustManager(TrustedKeys.of(pin)));
     }
 
     /**
@@ -114,7 +114,15 @@ public final class PinnedTls {
 
     /** Opens a pinned TLS server socket; see {@link PinnedTlsServer}. */
     public static PinnedTlsServer listen(InetSocketAddress bind, TlsIdentity own, KeyFingerprint pin) throws IOException {
-        return new PinnedTlsServer(bind, context(own, pin));
+        return listen(bind, own, TrustedKeys.of(pin));
+    }
+
+    /**
+     * A server trusting every key in {@code trusted}, which may grow while it runs: a LAN listener exists before
+     * pairing (its address is part of what is exchanged) and trusts the new peer from the moment pairing ends.
+     */
+    public static PinnedTlsServer listen(InetSocketAddress bind, TlsIdentity own, TrustedKeys trusted) throws IOException {
+        return new PinnedTlsServer(bind, context(own, new PinnedTrustManager(trusted)));
     }
 
     static IOException explain(String who, SSLException e) {

@@ -13,10 +13,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 final class PinnedTrustManager extends X509ExtendedTrustManager {
 
-    private final KeyFingerprint pin;
+    private final TrustedKeys trusted;
 
-    PinnedTrustManager(KeyFingerprint pin) {
-        this.pin = pin;
+    PinnedTrustManager(TrustedKeys trusted) {
+        this.trusted = trusted;
     }
 
     @Override
@@ -56,11 +56,11 @@ final class PinnedTrustManager extends X509ExtendedTrustManager {
 
     private void check(X509Certificate[] chain) throws CertificateException {
         if (chain == null || chain.length == 0) {
-            throw new PinMismatchException("the peer presented no certificate; expected the paired key " + pin);
+            throw new PinMismatchException("the peer presented no certificate; expected " + trusted.describe());
         }
         KeyFingerprint presented = KeyFingerprint.of(chain[0].getPublicKey());
-        if (!presented.equals(pin)) {
-            throw new PinMismatchException("the peer presented key " + presented + ", not the paired key " + pin);
+        if (!trusted.contains(presented)) {
+            throw new PinMismatchException("the peer presented key " + presented + ", not " + trusted.describe());
         }
     }
 }

@@ -1,0 +1,95 @@
+package org.annexp2p.pairing;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.annexp2p.pairing.conversation.ConversationRunner;
+import org.annexp2p.pairing.conversation.PairData;
+import org.annexp2p.pairing.conversation.PairingSetup;
+import org.annexp2p.pairing.conversation.PairingState;
+import org.annexp2p.pairing.discovery.Discovery;
+import org.annexp2p.pairing.discovery.Heard;
+
+/** Entry points for {@code annex-p2p pair --lan}: run a pairing conversation, or find a peer with a bound. */
+public final class LanPairing {
+
+    static final String FALLBACK_ADVICE = "pair with a QR code instead (pair --lan --qr on one side, --payload on the other), "
+            + "or give the other side's address (--address)";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private LanPairing() {
+    }
+
+    /** Runs the conversation to the end (paired, or failed within the options' timeout). Never throws for network trouble. */
+    public static PairingOutcome run(PairingOptions options) {
+        PairData ours;
+        try {
+            ours = new PairData(options.hostName(), options.user(), options.repositoryPath(), options.repositoryUuid(),
+                    options.identity().publicKeyBytes(), options.listenerAddresses());
+        } catch (IllegalArgumentException e) {
+            return new PairingOutcome.Failed("cannot describe this repository for pairing: " + e.getMessage(), "shorten the named field");
+        }
+        PairingSetup setup;
+        try {
+            setup = new PairingSetup(options.role(), ours, options.secret(), hex(16), hex(32), options.requestTargets(),
+                    options.retransmit(), options.timeout(), options.linger());
+        } catch (IllegalArgumentException e) {
+            return new PairingOutcome.Failed(e.getMessage(), FALLBACK_ADVICE);
+        }
+        try {
+            PairingState end = ConversationRunner.run(options.endpoint(), setup, System::currentTimeMillis, options.log());
+            if (end instanceof PairingState.Paired p) {
+                return new PairingOutcome.Paired(p.result());
+            }
+            return new PairingOutcome.Failed(((PairingState.Failed) end).reason(), FALLBACK_ADVICE);
+        } catch (IOException e) {
+            return new PairingOutcome.Failed("the pairing endpoint failed: " + e.getMessage(), FALLBACK_ADVICE);
+        }
+    }
+
+    /** Discovery found the peer, or did not within the bound and says why. */
+    public sealed interface Found {
+        record Peer(Heard heard) implements Found {
+        }
+
+        record Fallback(String reason, String advice) implements Found {
+        }
+    }
+
+    /**
+     * Announces and listens until an announcement matching {@code wanted} arrives or {@code bound} passes; then
+     * falls back with the reason taken from what discovery saw (nothing at all, wrong secrets, send failures).
+     */
+    public static Found find(Discovery discovery, Predicate<Heard> wanted, Duration interval, Duration bound) {
+        try {
+            Optional<Heard> heard = discovery.find(wanted, interval, bound);
+            if (heard.isPresent()) {
+                return new Found.Peer(heard.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Found.Fallback("interrupted while discovering", FALLBACK_ADVICE);
+        }
+        var stats = discovery.stats();
+        String why;
+        if (stats.refusedTotal() > 0 && stats.accepted() == 0) {
+            why = "only unusable announcements arrived within " + bound.toSeconds() + " s";
+        } else if (stats.ownHeard() == 0) {
+            why = "no peer found within " + bound.toSeconds() + " s and not even our own announcement came back: multicast/broadcast is "
+                    + "probably blocked here (AP isolation, firewall, VPN)";
+        } else {
+            why = "no peer found within " + bound.toSeconds() + " s although multicast works on this host: the other device may be on "
+                    + "another network, isolated by the access point, or using a different secret";
+        }
+        return new Found.Fallback(why + " (" + stats.summary() + ")", FALLBACK_ADVICE);
+    }
+
+    private static String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}
