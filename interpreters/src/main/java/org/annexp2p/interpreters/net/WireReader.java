@@ -32,15 +32,17 @@ public final class WireReader {
         skipPayload();
         int scanned = 0;
         while (true) {
-            for (int i = pos + scanned; i < end; i++) {
+            // git-annex gives up once it has read 32768 characters without a newline.
+            int limit = Math.min(end, pos + MessageCodec.MAX_LINE_BYTES);
+            for (int i = pos + scanned; i < limit; i++) {
                 if (buf[i] == '\n') {
                     byte[] line = Arrays.copyOfRange(buf, pos, i);
                     pos = i + 1;
                     return line;
                 }
             }
-            scanned = end - pos;
-            if (scanned > MessageCodec.MAX_LINE_BYTES) {
+            scanned = limit - pos;
+            if (scanned >= MessageCodec.MAX_LINE_BYTES) {
                 throw new IOException("protocol error (a line longer than " + MessageCodec.MAX_LINE_BYTES + " bytes)");
             }
             if (!fill()) {

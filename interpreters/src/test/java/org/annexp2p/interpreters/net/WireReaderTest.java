@@ -1,0 +1,55 @@
+package org.annexp2p.interpreters.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.annexp2p.interpreters.PeerClosedException;
+import org.junit.jupiter.api.Test;
+
+class WireReaderTest {
+
+    static WireReader reader(String s, int chunk) {
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        // Delivers at most `chunk` bytes per read, like a slow socket.
+        InputStream in = new ByteArrayInputStream(b) {
+            @Override
+            public synchronized int read(byte[] buf, int off, int len) {
+                return super.read(buf, off, Math.min(len, chunk));
+            }
+        };
+        return new WireReader(in, 1024);
+    }
+
+    @Test
+    void aLineOf32767BytesIsFineAndOneOf32768IsAProtocolError() throws IOException {
+        String ok = "E".repeat(32767);
+        assertThat(reader(ok + "\nX\n", 5000).readLine()).hasSize(32767);
+        WireReader tooLong = reader("E".repeat(32768) + "\n", 100_000);
+        assertThatThrownBy(tooLong::readLine).isInstanceOf(IOException.class).hasMessageContaining("protocol error");
+        WireReader endless = reader("E".repeat(50_000), 3000);
+        assertThatThrownBy(endless::readLine).hasMessageContaining("protocol error");
+    }
+
+    @Test
+    void payloadBytesFollowTheirLineWithoutLossAndUnreadPayloadIsSkipped() throws IOException {
+        WireReader r = reader("DATA 5\nhelloVALID\nDATA 3\nabcSUCCESS\n", 2);
+        assertThat(new String(r.readLine(), StandardCharsets.US_ASCII)).isEqualTo("DATA 5");
+        r.beginPayload(5);
+        byte[] b = new byte[16];
+        int n = 0;
+        int got;
+        while ((got = r.readPayload(b, n, b.length - n)) > 0) {
+            n += got;
+        }
+        assertThat(new String(b, 0, n, StandardCharsets.US_ASCII)).isEqualTo("hello");
+        assertThat(new String(r.readLine(), StandardCharsets.US_ASCII)).isEqualTo("VALID");
+        assertThat(new String(r.readLine(), StandardCharsets.US_ASCII)).isEqualTo("DATA 3");
+        r.beginPayload(3);
+        assertThat(new String(r.readLine(), StandardCharsets.US_ASCII)).isEqualTo("SUCCESS");
+        assertThatThrownBy(r::readLine).isInstanceOf(PeerClosedException.class);
+    }
+}
