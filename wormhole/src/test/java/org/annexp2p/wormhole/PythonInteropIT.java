@@ -41,8 +41,28 @@ class PythonInteropIT {
     @TempDir
     Path dir;
 
+    /** Reconnect events from the mailbox client, shown when a reconnect test fails. */
+    static final StringBuffer MAILBOX_LOG = new StringBuffer();
+    private static final java.util.logging.Logger MAILBOX_LOGGER =
+            java.util.logging.Logger.getLogger("org.annexp2p.wormhole.mailbox.MailboxClient");
+
     @BeforeAll
     static void startServers() throws Exception {
+        MAILBOX_LOGGER.setLevel(java.util.logging.Level.FINE);
+        MAILBOX_LOGGER.addHandler(new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                MAILBOX_LOG.append(java.text.MessageFormat.format(r.getMessage(), r.getParameters())).append("; ");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
         servers = LocalServers.start(serverDir);
     }
 
@@ -227,13 +247,15 @@ class PythonInteropIT {
     /** The mailbox server goes away while our receiver waits; it reconnects and the exchange still completes. */
     @Test
     void receiverSurvivesAMailboxServerRestart() throws Exception {
-        Wormhole wormhole = new Wormhole(options(true));
+        // The restart and a cold python start can be slow on a loaded machine: give the peer wait room.
+        Wormhole wormhole = new Wormhole(options(true).withTimeouts(Duration.ofSeconds(20), WAIT.multipliedBy(3), Duration.ofSeconds(30)));
         CompletableFuture<Received> received = async(() -> wormhole.receive(Code.parse("6262-reconnect-test"), offer -> Optional.empty()));
         assertThat(Await.until(() -> nameplates(wormhole).map(l -> l.contains("6262")).orElse(false), WAIT))
                 .as("our receiver claimed nameplate 6262").isTrue();
         servers.restartMailbox();
         try (RunningProcess py = python().run("send", "--code", "6262-reconnect-test", "--text", "after the restart")) {
-            assertThat(result(received)).isEqualTo(new Received.Text("after the restart"));
+            assertThat(received).as("python stderr: %s; mailbox client: %s", py.stderr(), MAILBOX_LOG).succeedsWithin(WAIT.multipliedBy(3))
+                    .isEqualTo(new Received.Text("after the restart"));
             assertThat(py.awaitExit(WAIT)).as("python stderr: %s", py.stderr()).isZero();
         }
     }

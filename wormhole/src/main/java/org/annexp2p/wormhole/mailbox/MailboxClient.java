@@ -29,6 +29,7 @@ import org.annexp2p.wormhole.WormholeTimeoutException;
 public final class MailboxClient implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final System.Logger LOG = System.getLogger(MailboxClient.class.getName());
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
@@ -245,6 +246,7 @@ public final class MailboxClient implements AutoCloseable {
     private void reconnect(String why, Instant deadline) throws WormholeException {
         reconnecting = true;
         channel.close();
+        LOG.log(System.Logger.Level.DEBUG, "mailbox connection lost ({0}); reconnecting", why);
         Duration backoff = FIRST_BACKOFF;
         try {
             while (Instant.now().plus(backoff).isBefore(deadline)) {
@@ -254,6 +256,7 @@ public final class MailboxClient implements AutoCloseable {
                     restore();
                     return;
                 } catch (MailboxConnectionException | WormholeTimeoutException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "mailbox reconnect failed: {0}", e.getMessage());
                     channel.close();
                     backoff = backoff.multipliedBy(3).dividedBy(2);
                     backoff = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
@@ -270,7 +273,9 @@ public final class MailboxClient implements AutoCloseable {
     private void restore() throws WormholeException {
         if (claimed.isPresent() && !released) {
             transmit(new ClientMessage.Claim(claimed.get()));
-            awaitReply(ServerMessage.Claimed.class, "claim");
+            String mailboxId = awaitReply(ServerMessage.Claimed.class, "claim").mailbox();
+            // A server that lost its state makes a new mailbox for the nameplate; the peer will be there.
+            mailbox = mailbox.map(old -> mailboxId);
         }
         if (mailbox.isPresent()) {
             transmit(new ClientMessage.Open(mailbox.get()));
