@@ -1,6 +1,7 @@
 package org.annexp2p.transports.stdio;
 
 import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -11,7 +12,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.annexp2p.transports.Connection;
 
 /**
@@ -22,9 +26,8 @@ import org.annexp2p.transports.Connection;
  * error, because any stray byte printed on standard output would corrupt the protocol stream.
  *
  * <p>Closing {@link #output()} or calling {@link #shutdownOutput()} closes our standard output, so the peer
- * reads end-of-stream. Limitation: the JDK cannot interrupt a thread blocked reading a pipe, so
- * {@link #close()} makes later reads fail but a read already blocked on standard input ends only when the
- * peer writes or closes its end.
+ * reads end-of-stream. {@link #close()} aborts a read blocked on standard input, flushes what was written
+ * (bounded) and closes standard output.
  */
 public final class StdioConnection implements Connection {
 
@@ -32,8 +35,12 @@ public final class StdioConnection implements Connection {
     private static final Object CLAIM_LOCK = new Object();
     private static boolean claimed;
 
+    private static final long CLOSE_FLUSH_SECONDS = 5;
+
     private final InputStream rawIn;
     private final OutputStream rawOut;
+    private final Closeable inputChannel;
+    private final Closeable outputChannel;
     private final InputStream input;
     private final OutputStream output;
     private final String description;
@@ -42,6 +49,16 @@ public final class StdioConnection implements Connection {
 
     /** A connection over {@code in} and {@code out}, which it owns and closes. */
     public StdioConnection(InputStream in, OutputStream out, String description) {
+        this(in, out, description, () -> { }, () -> { });
+    }
+
+    /**
+     * {@code inputChannel} / {@code outputChannel}, when closed, must abort a read / write blocked on the
+     * streams (interruptible NIO channels do); close() uses them so it never waits on a stuck peer.
+     */
+    private StdioConnection(InputStream in, OutputStream out, String description, Closeable inputChannel, Closeable outputChannel) {
+        this.inputChannel = inputChannel;
+        this.outputChannel = outputChannel;
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
         this.description = Objects.requireNonNull(description, "description");
@@ -102,9 +119,13 @@ public final class StdioConnection implements Connection {
         System.out.flush();
         // Anything printed from now on goes to stderr and can never corrupt the protocol on fd 1.
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-        InputStream in = new BufferedInputStream(new FileInputStream(FileDescriptor.in), BUFFER);
-        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), BUFFER);
-        return new StdioConnection(in, out, "stdio");
+        // NIO channels rather than plain file streams: closing a FileChannel aborts a read or write another
+        // thread is blocked in, which is what lets close() unblock them on a pipe.
+        FileChannel stdin = new FileInputStream(FileDescriptor.in).getChannel();
+        FileChannel stdout = new FileOutputStream(FileDescriptor.out).getChannel();
+        InputStream in = new BufferedInputStream(new PipeInput(stdin), BUFFER);
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(stdout), BUFFER);
+        return new StdioConnection(in, out, "stdio", stdin, stdout);
     }
 
     @Override
@@ -141,15 +162,34 @@ public final class StdioConnection implements Connection {
             return;
         }
         closed = true;
+        closeQuietly(inputChannel);
+        closeQuietly(rawIn);
+        // Flushing waits for a writer blocked on a full pipe (the buffered stream's lock), so it runs on a
+        // helper thread; if the peer does not drain in time, closing the channel aborts both.
+        Thread flusher = new Thread(() -> {
+            try {
+                shutdownOutput();
+            } catch (IOException ignored) {
+                // The peer is gone; nothing written can reach it any more.
+            }
+        }, "close " + description);
+        flusher.setDaemon(true);
+        flusher.start();
         try {
-            shutdownOutput();
-        } catch (IOException ignored) {
-            // The peer is gone; nothing written can reach it any more.
+            flusher.join(TimeUnit.SECONDS.toMillis(CLOSE_FLUSH_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        if (flusher.isAlive()) {
+            closeQuietly(outputChannel);
+        }
+    }
+
+    private static void closeQuietly(Closeable closeable) {
         try {
-            rawIn.close();
+            closeable.close();
         } catch (IOException ignored) {
-            // Same: closing our read end cannot lose data we still need.
+            // Closing is the last thing done with this stream; there is nothing left to recover.
         }
     }
 
@@ -163,6 +203,49 @@ public final class StdioConnection implements Connection {
         ensureOpen();
         if (outputShut) {
             throw new IOException(description + ": output is shut down");
+        }
+    }
+
+    /**
+     * Reads a channel that may be a pipe. The JDK's {@code Channels.newInputStream} answers
+     * {@code available()} by seeking, which fails on pipes ("Illegal seek").
+     */
+    private static final class PipeInput extends InputStream {
+
+        private final FileChannel channel;
+
+        PipeInput(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            int n;
+            do {
+                n = channel.read(java.nio.ByteBuffer.wrap(b, off, len));
+            } while (n == 0);
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
         }
     }
 }

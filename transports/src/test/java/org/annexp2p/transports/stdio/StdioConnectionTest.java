@@ -35,6 +35,20 @@ class StdioConnectionTest {
     }
 
     @Test
+    void closeUnblocksThreadsStuckOnStdinAndStdout() throws Exception {
+        ConcurrentLinkedQueue<String> stderr = new ConcurrentLinkedQueue<>();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = codeSource(StdioCloseProgram.class) + File.pathSeparator + codeSource(StdioConnection.class);
+        // We neither write to the child's stdin nor read its stdout: both of its threads block until close.
+        try (CommandConnection child = CommandConnection.start(
+                List.of(java, "-cp", classpath, StdioCloseProgram.class.getName()),
+                CommandOptions.defaults().withStderrLines(stderr::add))) {
+            assertThat(child.waitFor(Duration.ofSeconds(60))).as("child exit; stderr: %s", stderr).hasValue(0);
+        }
+        assertThat(stderr).anyMatch(l -> l.startsWith("reader ended")).anyMatch(l -> l.startsWith("writer ended"));
+    }
+
+    @Test
     void streamsConnectionHalfClosesAndRefusesUseAfterClose() throws IOException {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         StdioConnection c = new StdioConnection(new ByteArrayInputStream(new byte[] {1, 2}), sink, "test");
