@@ -224,7 +224,10 @@ class JavaPeersIT {
             Path target = dir.resolve("big-" + listen + ".bin");
             CompletableFuture<Code> code = new CompletableFuture<>();
             long[] progress = new long[2];
-            CompletableFuture<FileSent> sent = async(() -> new Wormhole(options(listen)).sendFile(payload, Optional.empty(),
+            // Direct: no relay anywhere, so only the direct connection can succeed.
+            WormholeOptions sender = listen ? options(true).withTransitHelpers(List.of()) : options(false);
+            WormholeOptions receiver = listen ? options(false).withTransitHelpers(List.of()) : options(false);
+            CompletableFuture<FileSent> sent = async(() -> new Wormhole(sender).sendFile(payload, Optional.empty(),
                     new SendListener() {
                         @Override
                         public void codeReady(Code c) {
@@ -237,7 +240,7 @@ class JavaPeersIT {
                             progress[1] = total;
                         }
                     }));
-            Received got = new Wormhole(options(false)).receive(code.get(WAIT.toSeconds(), TimeUnit.SECONDS), offer -> Optional.of(target));
+            Received got = new Wormhole(receiver).receive(code.get(WAIT.toSeconds(), TimeUnit.SECONDS), offer -> Optional.of(target));
             FileSent done = result(sent);
             assertThat(done.route()).startsWith(listen ? "direct" : "relay");
             assertThat(((Received.File) got).sha256()).isEqualTo(done.sha256());

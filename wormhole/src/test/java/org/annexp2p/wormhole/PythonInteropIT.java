@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Our client against the Python {@code wormhole} 0.12 CLI, through a local mailbox server and
  * transit relay. Python always runs with {@code --no-listen}: it would otherwise advertise this
- * host's non-loopback addresses. "Direct" therefore means Python connecting to our loopback listener.
+ * host's non-loopback addresses. "Direct" therefore means Python connecting to our loopback listener,
+ * with no usable relay on either side so that nothing else can win the race.
  */
 class PythonInteropIT {
 
@@ -84,6 +85,15 @@ class PythonInteropIT {
 
     PythonCli python() {
         return new PythonCli(servers, dir);
+    }
+
+    /** Our side for a file test: listening and relay-less (direct only), or not listening (relay only). */
+    static WormholeOptions fileOptions(boolean direct) {
+        return direct ? options(true).withTransitHelpers(List.of()) : options(false);
+    }
+
+    PythonCli python(boolean direct) {
+        return direct ? python().withoutRelay() : python();
     }
 
     Path payload(int size) throws IOException {
@@ -148,36 +158,36 @@ class PythonInteropIT {
         }
     }
 
-    @ParameterizedTest(name = "listening={0}")
+    @ParameterizedTest(name = "direct={0}")
     @ValueSource(booleans = {true, false})
-    void javaSendsFileToPython(boolean listen) throws Exception {
+    void javaSendsFileToPython(boolean direct) throws Exception {
         Path payload = payload(1_000_003);
         Path out = dir.resolve("from-java.bin");
         CompletableFuture<Code> code = new CompletableFuture<>();
-        CompletableFuture<FileSent> sent = async(() -> new Wormhole(options(listen)).sendFile(payload, Optional.empty(), code::complete));
-        try (RunningProcess py = python().run("receive", "--no-listen", "--accept-file", "--hide-progress",
+        CompletableFuture<FileSent> sent = async(() -> new Wormhole(fileOptions(direct)).sendFile(payload, Optional.empty(), code::complete));
+        try (RunningProcess py = python(direct).run("receive", "--no-listen", "--accept-file", "--hide-progress",
                 "-o", out.toString(), code.get(WAIT.toSeconds(), TimeUnit.SECONDS).value())) {
             assertThat(py.awaitExit(WAIT)).as("python stderr: %s", py.stderr()).isZero();
         }
         FileSent done = result(sent);
         assertThat(Files.mismatch(out, payload)).isEqualTo(-1L);
         assertThat(done.size()).isEqualTo(1_000_003);
-        assertThat(done.route()).startsWith(listen ? "direct" : "relay");
+        assertThat(done.route()).startsWith(direct ? "direct" : "relay");
     }
 
-    @ParameterizedTest(name = "listening={0}")
+    @ParameterizedTest(name = "direct={0}")
     @ValueSource(booleans = {true, false})
-    void pythonSendsFileToJava(boolean listen) throws Exception {
+    void pythonSendsFileToJava(boolean direct) throws Exception {
         Path payload = payload(777_777);
         Path target = dir.resolve("from-python.bin");
-        try (RunningProcess py = python().run("send", "--no-listen", "--hide-progress", payload.toString())) {
+        try (RunningProcess py = python(direct).run("send", "--no-listen", "--hide-progress", payload.toString())) {
             String code = py.awaitStderr(CODE, WAIT);
-            Received got = new Wormhole(options(listen)).receive(Code.parse(code), offer -> {
+            Received got = new Wormhole(fileOptions(direct)).receive(Code.parse(code), offer -> {
                 assertThat(offer).isEqualTo(new ReceiveListener.IncomingFile(payload.getFileName().toString(), 777_777));
                 return Optional.of(target);
             });
             assertThat(got).isInstanceOf(Received.File.class);
-            assertThat(((Received.File) got).route()).startsWith(listen ? "direct" : "relay");
+            assertThat(((Received.File) got).route()).startsWith(direct ? "direct" : "relay");
             assertThat(py.awaitExit(WAIT)).as("python stderr: %s", py.stderr()).isZero();
         }
         assertThat(Files.mismatch(target, payload)).isEqualTo(-1L);
