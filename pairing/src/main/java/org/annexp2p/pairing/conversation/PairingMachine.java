@@ -67,7 +67,7 @@ public final class PairingMachine {
         PairingEvent.Received r = (PairingEvent.Received) event;
         MessageCodec.Decoded decoded = new MessageCodec(setup.secret()).decode(r.payload());
         if (decoded instanceof MessageCodec.Decoded.Invalid bad) {
-            return new Step(new PairingState.Requesting(setup, s.nextSendMillis(), s.deadlineMillis(), s.tally().with(bad.problem())), ignored(r, bad));
+            return new Step(new PairingState.Requesting(setup, s.nextSendMillis(), s.deadlineMillis(), s.tally().with(bad.problem())), ignored(r, bad, s.tally()));
         }
         PairMessage message = ((MessageCodec.Decoded.Valid) decoded).message();
         if (!(message instanceof PairMessage.Acknowledge ack)) {
@@ -92,7 +92,7 @@ public final class PairingMachine {
         PairingEvent.Received r = (PairingEvent.Received) event;
         MessageCodec.Decoded decoded = new MessageCodec(setup.secret()).decode(r.payload());
         if (decoded instanceof MessageCodec.Decoded.Invalid bad) {
-            return new Step(new PairingState.Listening(setup, s.deadlineMillis(), s.tally().with(bad.problem())), ignored(r, bad));
+            return new Step(new PairingState.Listening(setup, s.deadlineMillis(), s.tally().with(bad.problem())), ignored(r, bad, s.tally()));
         }
         if (!(((MessageCodec.Decoded.Valid) decoded).message() instanceof PairMessage.Request request)) {
             return new Step(s, List.of());
@@ -117,7 +117,7 @@ public final class PairingMachine {
         PairingEvent.Received r = (PairingEvent.Received) event;
         MessageCodec.Decoded decoded = new MessageCodec(setup.secret()).decode(r.payload());
         if (decoded instanceof MessageCodec.Decoded.Invalid bad) {
-            return new Step(withTally(s, s.tally().with(bad.problem())), ignored(r, bad));
+            return new Step(withTally(s, s.tally().with(bad.problem())), ignored(r, bad, s.tally()));
         }
         PairMessage message = ((MessageCodec.Decoded.Valid) decoded).message();
         if (!message.session().equals(s.request().session())) {
@@ -170,10 +170,13 @@ public final class PairingMachine {
         return new Output.Send(to, new MessageCodec(setup.secret()).encode(new PairMessage.Done(setup.session(), ack.contribution())));
     }
 
-    private static List<Output> ignored(PairingEvent.Received r, MessageCodec.Decoded.Invalid bad) {
-        return bad.problem() == MessageCodec.Problem.NOT_PAIRING
-                ? List.of()
-                : List.of(new Output.Note("ignored datagram from " + r.from() + ": " + bad.detail()));
+    /** Notes only the first unusable datagram of a kind: a wrong-secret peer retransmitting must not flood the log. */
+    private static List<Output> ignored(PairingEvent.Received r, MessageCodec.Decoded.Invalid bad, PairingState.Tally before) {
+        boolean first = bad.problem() == MessageCodec.Problem.BAD_MAC ? before.badMac() == 0
+                : bad.problem() != MessageCodec.Problem.NOT_PAIRING && before.malformed() == 0;
+        return first
+                ? List.of(new Output.Note("ignored datagram from " + r.from() + ": " + bad.detail() + " (further ones are counted, not logged)"))
+                : List.of();
     }
 
     private static Step failed(String reason) {
