@@ -48,6 +48,19 @@ class ClientServerModelProperties {
     static final AuthToken TOKEN = AuthToken.parse("goodtoken").get();
     static final MonotonicClock CLOCK = () -> MonotonicTimestamp.of(1000);
 
+    /** What one connection did: the client's outcome and the protocol lines each side sent. */
+    record Session(Outcome<?> client, List<String> clientLines, List<String> serverLines) {}
+
+    /** How a session reaches the server: the deterministic simulation, or the threaded in-memory network. */
+    interface Wire {
+        Session run(Model m, AuthToken token, Program<?> op, long cutAfter);
+    }
+
+    static final Wire SIMULATED = (m, token, op, cutAfter) -> {
+        Simulation.Result r = m.simulate(token, op, cutAfter);
+        return new Session(r.client(), text(r.clientSent()).lines().toList(), text(r.serverSent()).lines().toList());
+    };
+
     static final class Model {
         final List<byte[]> contents = List.of(Contents.bytes(0, 10), Contents.bytes(1, 11), Contents.bytes(4096, 12),
                 Contents.bytes(70_000, 13), Contents.bytes(200_000, 14));
@@ -55,17 +68,28 @@ class ClientServerModelProperties {
         final MemoryRepository client = new MemoryRepository(CLIENT);
         final Set<Key> serverHas = new HashSet<>();
 
-        Model() {
+        final Wire wire;
+
+        Model(Wire wire) {
+            this.wire = wire;
             contents.forEach(c -> client.putContent(Contents.keyOf(c), c));
+        }
+
+        Program<Object> program(AuthToken token, Program<?> op) {
+            return Client.auth(CLIENT, token).flatMap(r -> r.isLeft() ? Program.pure((Object) r)
+                    : Client.negotiateVersion(ProtocolVersion.MAX).then(op).map(x -> (Object) x));
+        }
+
+        Session session(AuthToken token, Program<?> op, long cutAfter) {
+            return wire.run(this, token, op, cutAfter);
         }
 
         Key key(int i) {
             return Contents.keyOf(contents.get(i));
         }
 
-        Simulation.Result session(AuthToken token, Program<?> op, long cutAfter) {
-            Program<Object> program = Client.auth(CLIENT, token).flatMap(r -> r.isLeft() ? Program.pure((Object) r)
-                    : Client.negotiateVersion(ProtocolVersion.MAX).then(op).map(x -> (Object) x));
+        Simulation.Result simulate(AuthToken token, Program<?> op, long cutAfter) {
+            Program<Object> program = program(token, op);
             try (RepositoryLocal c = new RepositoryLocal(client, CLOCK, java.time.Clock.systemUTC());
                     RepositoryLocal s = new RepositoryLocal(server, CLOCK, java.time.Clock.systemUTC())) {
                 return Simulation.run(Phase.full(program, c),
@@ -77,12 +101,12 @@ class ClientServerModelProperties {
         void put(int i, long cut) {
             Key key = key(i);
             long partial = server.partialSize(new Destination.ObjectStore(key)).value();
-            Simulation.Result r = session(TOKEN, Client.put(key, AssociatedFile.NONE, Meter.NONE), cut);
+            Session r = session(TOKEN, Client.put(key, AssociatedFile.NONE, Meter.NONE), cut);
             if (r.client() instanceof Outcome.Completed<?> c) {
                 assertThat(c.value()).isEqualTo(Either.right(true));
                 serverHas.add(key);
-                if (partial > 0 && !serverHasBefore(r)) {
-                    assertThat(text(r.serverSent())).contains("PUT-FROM " + partial + "\n");
+                if (partial > 0 && !r.serverLines().contains("ALREADY-HAVE")) {
+                    assertThat(r.serverLines()).contains("PUT-FROM " + partial);
                 }
             } else {
                 assertThat(cut).as("only a cut connection may fail").isNotEqualTo(Long.MAX_VALUE);
@@ -93,18 +117,14 @@ class ClientServerModelProperties {
             }
         }
 
-        private boolean serverHasBefore(Simulation.Result r) {
-            return text(r.serverSent()).contains("ALREADY-HAVE");
-        }
-
         void get(int i, long cut) {
             Key key = key(i);
             Destination dest = new Destination.File(key, "got-" + i);
             long have = client.partialSize(dest).value();
-            Simulation.Result r = session(TOKEN, Client.get(dest, AssociatedFile.NONE, Meter.NONE), cut);
+            Session r = session(TOKEN, Client.get(dest, AssociatedFile.NONE, Meter.NONE), cut);
             if (r.client() instanceof Outcome.Completed<?> c) {
                 assertThat(c.value()).isEqualTo(Either.right(serverHas.contains(key)));
-                assertThat(text(r.clientSent())).contains("GET " + have + "  " + key.serialize() + "\n");
+                assertThat(r.clientLines()).contains("GET " + have + "  " + key.serialize());
                 if (serverHas.contains(key)) {
                     assertThat(client.file("got-" + i).getOrElse(new byte[0])).isEqualTo(contents.get(i));
                 }
@@ -114,24 +134,24 @@ class ClientServerModelProperties {
         }
 
         void remove(int i) {
-            Simulation.Result r = session(TOKEN, Client.remove(key(i)), Long.MAX_VALUE);
+            Session r = session(TOKEN, Client.remove(key(i)), Long.MAX_VALUE);
             assertThat(r.client().orThrow()).isEqualTo(Either.right(true));
             serverHas.remove(key(i));
         }
 
         void checkPresent(int i) {
-            Simulation.Result r = session(TOKEN, Client.checkPresent(key(i)), Long.MAX_VALUE);
+            Session r = session(TOKEN, Client.checkPresent(key(i)), Long.MAX_VALUE);
             assertThat(r.client().orThrow()).isEqualTo(Either.right(serverHas.contains(key(i))));
         }
 
         void lockAndUnlock(int i) {
-            Simulation.Result r = session(TOKEN, Client.lock(key(i)).flatMap(l -> Client.unlock().map(u -> l)), Long.MAX_VALUE);
+            Session r = session(TOKEN, Client.lock(key(i)).flatMap(l -> Client.unlock().map(u -> l)), Long.MAX_VALUE);
             assertThat(r.client().orThrow()).isEqualTo(Either.right(serverHas.contains(key(i))));
         }
 
         void intruder(int i) {
             int before = server.events().size();
-            Simulation.Result r = session(AuthToken.parse("guess" + i).get(), Client.remove(key(i)), Long.MAX_VALUE);
+            Session r = session(AuthToken.parse("guess" + i).get(), Client.remove(key(i)), Long.MAX_VALUE);
             assertThat(r.client().completed()).isTrue();
             assertThat(server.events()).as("an unauthenticated peer caused repository events").hasSize(before);
         }
@@ -181,7 +201,11 @@ class ClientServerModelProperties {
 
     @Provide
     Arbitrary<ActionChain<Model>> chains() {
-        return ActionChain.startWith(Model::new)
+        return chains(SIMULATED);
+    }
+
+    static Arbitrary<ActionChain<Model>> chains(Wire wire) {
+        return ActionChain.startWith(() -> new Model(wire))
                 .withAction(3, action(Combinators.combine(index(), cut()).as((i, c) ->
                         Transformer.mutate("put " + i + (c == Long.MAX_VALUE ? "" : " cut at " + c), m -> m.put(i, c)))))
                 .withAction(3, action(Combinators.combine(index(), cut()).as((i, c) ->
