@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -48,6 +49,18 @@ public final class AnnexRepository implements Repository {
         final ReentrantLock journal = new ReentrantLock();
         final ContentLockFiles contentLocks = new ContentLockFiles();
         final Set<Path> receiving = ConcurrentHashMap.newKeySet();
+        /** Storing, removing and logging one key are serialized in this JVM (git-annex's lock files do it across). */
+        private final ReentrantLock[] keyLocks = new ReentrantLock[64];
+
+        Shared() {
+            for (int i = 0; i < keyLocks.length; i++) {
+                keyLocks[i] = new ReentrantLock();
+            }
+        }
+
+        ReentrantLock keyLock(Key key) {
+            return keyLocks[Math.floorMod(key.serialize().hashCode(), keyLocks.length)];
+        }
     }
 
     private static final Map<Path, Shared> SHARED = new ConcurrentHashMap<>();
@@ -204,13 +217,21 @@ public final class AnnexRepository implements Repository {
     @Override
     public Option<Len> contentSize(Key key) throws IOException {
         Option<Path> p = locate(key);
-        return p.isEmpty() ? Option.none() : Option.some(Len.of(Files.size(p.get())));
+        try {
+            return p.isEmpty() ? Option.none() : Option.some(Len.of(Files.size(p.get())));
+        } catch (NoSuchFileException e) {
+            return Option.none(); // removed since located
+        }
     }
 
     @Override
     public Option<Payload> readContent(Key key, Offset offset) throws IOException {
         Option<Path> p = locate(key);
-        return p.isEmpty() ? Option.none() : Option.some(FilePayload.open(p.get(), offset.value()));
+        try {
+            return p.isEmpty() ? Option.none() : Option.some(FilePayload.open(p.get(), offset.value()));
+        } catch (NoSuchFileException e) {
+            return Option.none(); // removed since located
+        }
     }
 
     @Override
@@ -245,20 +266,32 @@ public final class AnnexRepository implements Repository {
     /** Verified bytes become the object: one rename, then frozen like git-annex freezes content. */
     private void moveIntoPlace(Key key, Path tmp) throws IOException {
         FileCopy.sync(tmp);
+        ReentrantLock keyLock = shared.keyLock(key);
+        keyLock.lock();
+        try {
+            moveIntoPlaceLocked(key, tmp);
+        } finally {
+            keyLock.unlock();
+        }
+    }
+
+    private void moveIntoPlaceLocked(Key key, Path tmp) throws IOException {
         if (locate(key).isDefined()) {
             Files.deleteIfExists(tmp);
             return;
         }
         Path object = objectPath(key);
         Path keyDir = object.getParent();
-        Files.createDirectories(keyDir.getParent());
-        if (!Files.isDirectory(keyDir)) {
-            Files.createDirectory(keyDir);
-        }
-        Freezing.inThawed(keyDir, () -> {
-            Files.move(tmp, object, StandardCopyOption.ATOMIC_MOVE);
-            Freezing.freeze(object);
-            return null;
+        shared.contentLocks.inContentDirectories(() -> {
+            Files.createDirectories(keyDir.getParent());
+            if (!Files.isDirectory(keyDir)) {
+                Files.createDirectory(keyDir);
+            }
+            return Freezing.inThawed(keyDir, () -> {
+                Files.move(tmp, object, StandardCopyOption.ATOMIC_MOVE);
+                Freezing.freeze(object);
+                return null;
+            });
         });
     }
 
@@ -266,8 +299,24 @@ public final class AnnexRepository implements Repository {
 
     @Override
     public void recordPresence(Key key, Uuid who, boolean present) throws IOException {
+        if (who.equals(uuid) && present) {
+            // Checked and logged under the key's lock: a removal cannot slip between, leaving a log that lies.
+            ReentrantLock keyLock = shared.keyLock(key);
+            keyLock.lock();
+            try {
+                if (locate(key).isDefined()) {
+                    log(key, who, LogStatus.PRESENT);
+                }
+            } finally {
+                keyLock.unlock();
+            }
+        } else {
+            log(key, who, present ? LogStatus.PRESENT : LogStatus.MISSING);
+        }
+    }
+
+    private void log(Key key, Uuid who, LogStatus status) throws IOException {
         VectorClock now = VectorClock.of(clock.instant());
-        LogStatus status = present ? LogStatus.PRESENT : LogStatus.MISSING;
         journal.change(BranchJournal.locationLogPath(key), old -> PresenceLog.add(old, status, who.value(), now));
     }
 
@@ -284,27 +333,37 @@ public final class AnnexRepository implements Repository {
     @Override
     public Option<ContentLock> lockContent(Key key) throws IOException {
         Option<Path> object = locate(key);
-        if (object.isEmpty() || !shared.contentLocks.lockShared(object.get())) {
+        if (object.isEmpty()) {
             return Option.none();
         }
-        return Option.some(new FileContentLock(key, object.get(), shared.contentLocks));
+        return shared.contentLocks.lockShared(object.get())
+                .map(lck -> new FileContentLock(key, lck, shared.contentLocks));
     }
 
     @Override
     public boolean removeContent(Key key, BooleanSupplier stillAllowed) throws IOException {
-        Option<Path> found = locate(key);
-        if (found.isEmpty()) {
+        ReentrantLock keyLock = shared.keyLock(key);
+        keyLock.lock();
+        try {
+            Option<Path> found = locate(key);
+            if (found.isEmpty()) {
+                return true;
+            }
+            Path object = found.get();
+            boolean removed = shared.contentLocks.removeUnlocked(object, stillAllowed,
+                    () -> Freezing.inThawed(object.getParent(), () -> Files.deleteIfExists(object)));
+            if (!removed) {
+                return false;
+            }
+            shared.contentLocks.inContentDirectories(() -> {
+                pruneEmptyDirs(object.getParent());
+                return null;
+            });
+            log(key, uuid, LogStatus.MISSING);
             return true;
+        } finally {
+            keyLock.unlock();
         }
-        Path object = found.get();
-        boolean removed = shared.contentLocks.removeUnlocked(object, stillAllowed,
-                () -> Freezing.inThawed(object.getParent(), () -> Files.deleteIfExists(object)));
-        if (!removed) {
-            return false;
-        }
-        pruneEmptyDirs(object.getParent());
-        recordPresence(key, uuid, false);
-        return true;
     }
 
     /** Removes the key's directory and then its hash directories, as long as they are empty. */
@@ -312,13 +371,16 @@ public final class AnnexRepository implements Repository {
         Path objects = annexDir.resolve("objects");
         Path dir = keyDir;
         while (dir != null && dir.startsWith(objects) && !dir.equals(objects)) {
-            try (var entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
-                    return;
+            // Another remover may have pruned it already.
+            if (Files.isDirectory(dir)) {
+                try (var entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) {
+                        return;
+                    }
                 }
+                Freezing.thaw(dir);
+                Files.deleteIfExists(dir);
             }
-            Freezing.thaw(dir);
-            Files.delete(dir);
             dir = dir.getParent();
         }
     }

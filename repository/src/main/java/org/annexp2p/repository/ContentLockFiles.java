@@ -1,5 +1,6 @@
 package org.annexp2p.repository;
 
+import io.vavr.control.Option;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -44,34 +45,36 @@ final class ContentLockFiles {
         return object.resolveSibling(object.getFileName() + ".lck");
     }
 
-    /** A shared lock keeping {@code object}; false if it is absent or someone is removing it. */
-    synchronized boolean lockShared(Path object) throws IOException {
-        Path lck = lockFileOf(object);
+    /**
+     * A shared lock keeping {@code object}: the lock file to hand back to {@link #unlockShared}, or none if the
+     * object is absent or someone is removing it.
+     */
+    synchronized Option<Path> lockShared(Path object) throws IOException {
+        if (!Files.exists(object)) {
+            return Option.none();
+        }
+        Path lck = lockFileOf(object.toRealPath());
         Held h = held.get(lck);
         if (h != null) {
             h.holders++;
-            return true;
-        }
-        if (!Files.exists(object)) {
-            return false;
+            return Option.some(lck);
         }
         Opened o = open(lck);
-        FileLock lock = o.channel.tryLock(0, Long.MAX_VALUE, true);
+        FileLock lock = tryLock(o.channel, true);
         if (lock == null || !o.stillNamed(lck) || !Files.exists(object)) {
             if (lock != null) {
                 lock.release();
             }
             o.channel.close();
-            return false;
+            return Option.none();
         }
         Held fresh = new Held(o.channel, lock);
         fresh.holders = 1;
         held.put(lck, fresh);
-        return true;
+        return Option.some(lck);
     }
 
-    synchronized void unlockShared(Path object) throws IOException {
-        Path lck = lockFileOf(object);
+    synchronized void unlockShared(Path lck) throws IOException {
         Held h = held.get(lck);
         if (h == null || --h.holders > 0) {
             return;
@@ -80,7 +83,7 @@ final class ContentLockFiles {
         try (FileChannel ch = h.channel) {
             h.lock.release();
             // Like git-annex: the last sharer (the one that can take it exclusively) deletes the lock file.
-            FileLock exclusive = ch.tryLock();
+            FileLock exclusive = tryLock(ch, false);
             if (exclusive != null) {
                 deleteLockFile(lck);
                 exclusive.release();
@@ -93,16 +96,16 @@ final class ContentLockFiles {
      * True if the object is absent afterwards.
      */
     synchronized boolean removeUnlocked(Path object, BooleanSupplier allowed, Removal removal) throws IOException {
-        Path lck = lockFileOf(object);
-        if (held.containsKey(lck)) {
-            return false;
-        }
         if (!Files.exists(object)) {
             return true;
         }
+        Path lck = lockFileOf(object.toRealPath());
+        if (held.containsKey(lck)) {
+            return false;
+        }
         Opened o = open(lck);
         try (FileChannel ch = o.channel) {
-            FileLock lock = ch.tryLock();
+            FileLock lock = tryLock(ch, false);
             if (lock == null) {
                 return false;
             }
@@ -116,6 +119,23 @@ final class ContentLockFiles {
                 deleteLockFile(lck);
                 lock.release();
             }
+        }
+    }
+
+    /**
+     * Changes to content directories (thawing one to add or remove a file, freezing it again) made by anyone
+     * holding this object's monitor cannot undo each other's thaw midway.
+     */
+    synchronized <T> T inContentDirectories(Freezing.DirAction<T> action) throws IOException {
+        return action.run();
+    }
+
+    /** A lock, or null if taken elsewhere. Keys are real paths, so one JVM never locks the same file twice. */
+    private static FileLock tryLock(FileChannel ch, boolean shared) throws IOException {
+        try {
+            return ch.tryLock(0, Long.MAX_VALUE, shared);
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return null;
         }
     }
 

@@ -7,13 +7,13 @@ import org.annexp2p.protocol.key.Key;
 /** One holder's share of the lock on an object's {@code .lck} file. */
 final class FileContentLock implements ContentLock {
     private final Key key;
-    private final Path object;
+    private final Path lockFile;
     private final ContentLockFiles locks;
     private boolean released;
 
-    FileContentLock(Key key, Path object, ContentLockFiles locks) {
+    FileContentLock(Key key, Path lockFile, ContentLockFiles locks) {
         this.key = key;
-        this.object = object;
+        this.lockFile = lockFile;
         this.locks = locks;
     }
 
@@ -29,7 +29,7 @@ final class FileContentLock implements ContentLock {
         }
         released = true;
         try {
-            locks.unlockShared(object);
+            locks.unlockShared(lockFile);
         } catch (IOException e) {
             // The lock itself went with its channel; only tidying up the lock file failed, which git-annex tolerates.
         }

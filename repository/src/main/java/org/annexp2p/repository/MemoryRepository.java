@@ -247,6 +247,10 @@ public final class MemoryRepository implements Repository {
 
     @Override
     public synchronized void recordPresence(Key key, Uuid who, boolean present) {
+        if (who.equals(uuid) && present && !objects.containsKey(key)) {
+            // As on disk: this repository is only ever logged as having content it has.
+            return;
+        }
         log.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(who, present);
         events.add(new RepositoryEvent.PresenceRecorded(key, who, present));
     }

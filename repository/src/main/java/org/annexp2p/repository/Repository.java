@@ -47,7 +47,11 @@ public interface Repository {
      */
     Option<Transfer> beginTransfer(Destination destination) throws IOException;
 
-    /** Records in the location log that repository {@code uuid} has (or no longer has) {@code key}. */
+    /**
+     * Records in the location log that repository {@code uuid} has (or no longer has) {@code key}. This
+     * repository itself is only logged as having content it has: for its own UUID, "present" is recorded only if
+     * the content is here at that moment (it may have been removed since it was stored).
+     */
     void recordPresence(Key key, Uuid uuid, boolean present) throws IOException;
 
     /** The repositories the location log says have {@code key}. */

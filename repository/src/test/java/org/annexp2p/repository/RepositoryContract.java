@@ -307,13 +307,24 @@ abstract class RepositoryContract {
 
     @Example
     void presenceIsRecordedAndLatestWins() throws IOException {
-        Key key = TestKeys.worm(1, "presence-" + System.nanoTime());
+        Key key = store(unique("presence\n".getBytes()));
+        Uuid other = new Uuid("11111111-2222-3333-4444-555555555555");
+        Uuid third = new Uuid("62824c8f-daf0-4533-afb2-f5f8d12e01a8");
+        repository().recordPresence(key, other, true);
+        repository().recordPresence(key, third, true);
+        assertThat(repository().locations(key)).containsExactlyInAnyOrder(other, third, repository().uuid());
+        repository().recordPresence(key, other, false);
+        assertThat(repository().locations(key)).containsExactlyInAnyOrder(third, repository().uuid());
+    }
+
+    @Example
+    void thisRepositoryIsNeverLoggedAsHavingContentItLacks() throws IOException {
+        Key key = TestKeys.worm(1, "absent-" + System.nanoTime());
+        repository().recordPresence(key, repository().uuid(), true);
+        assertThat(repository().locations(key)).isEmpty();
         Uuid other = new Uuid("11111111-2222-3333-4444-555555555555");
         repository().recordPresence(key, other, true);
-        repository().recordPresence(key, repository().uuid(), true);
-        assertThat(repository().locations(key)).containsExactlyInAnyOrder(other, repository().uuid());
-        repository().recordPresence(key, other, false);
-        assertThat(repository().locations(key)).containsExactly(repository().uuid());
+        assertThat(repository().locations(key)).as("other repositories are taken at their word").containsExactly(other);
     }
 
     @Example
