@@ -76,15 +76,19 @@ public final class LanPairing {
         var stats = discovery.stats();
         String why;
         if (stats.refusedTotal() > 0 && stats.accepted() == 0) {
-            why = "only unusable announcements arrived within " + bound.toSeconds() + " s";
+            why = "only unusable announcements arrived within " + span(bound);
         } else if (stats.ownHeard() == 0) {
-            why = "no peer found within " + bound.toSeconds() + " s and not even our own announcement came back: multicast/broadcast is "
+            why = "no peer found within " + span(bound) + " and not even our own announcement came back: multicast/broadcast is "
                     + "probably blocked here (AP isolation, firewall, VPN)";
         } else {
-            why = "no peer found within " + bound.toSeconds() + " s although multicast works on this host: the other device may be on "
+            why = "no peer found within " + span(bound) + " although multicast works on this host: the other device may be on "
                     + "another network, isolated by the access point, or using a different secret";
         }
         return new Found.Fallback(why + " (" + stats.summary() + ")", FALLBACK_ADVICE);
+    }
+
+    private static String span(Duration d) {
+        return d.toMillis() < 1000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
     }
 
     private static String hex(int bytes) {

@@ -40,7 +40,7 @@ public final class Discovery implements Closeable {
 
     private final DeviceId self;
     private final AnnouncementCodec codec;
-    private final AnnouncementFilter filter;
+    private final ReplayGuard guard;
     private final Clock clock;
     private final List<DiscoveryChannel> channels;
     private final Set<UUID> servedRepositories;
@@ -59,7 +59,7 @@ public final class Discovery implements Closeable {
             int listenerPort, long notifierId, Set<UUID> servedRepositories) {
         this.self = self;
         this.codec = new AnnouncementCodec(secret);
-        this.filter = new AnnouncementFilter(codec, new ReplayGuard(clock));
+        this.guard = new ReplayGuard(clock);
         this.clock = clock;
         this.channels = List.copyOf(channels);
         this.listenerPort = listenerPort;
@@ -190,16 +190,9 @@ public final class Discovery implements Closeable {
     }
 
     private void handle(DiscoveryChannel channel, Datagram datagram) {
-        Verdict verdict = filter.accept(datagram.payload());
-        if (verdict instanceof Verdict.Refused r) {
-            synchronized (this) {
-                refused.merge(r.reason(), 1, Integer::sum);
-            }
-            LOG.log(Level.FINE, "ignored datagram from {0}: {1}", new Object[] {datagram.from(), r.describe()});
-            return;
-        }
-        Announcement announcement = ((Verdict.Accepted) verdict).announcement();
-        if (announcement.device().equals(self)) {
+        Verdict verdict = codec.decode(datagram.payload());
+        // Our own announcement arrives once per target (group and broadcast): recognise it before the replay guard.
+        if (verdict instanceof Verdict.Accepted own && own.announcement().device().equals(self)) {
             synchronized (this) {
                 ownHeard++;
                 if (!ownSources.contains(datagram.from()) && ownSources.size() < 64) {
@@ -208,6 +201,17 @@ public final class Discovery implements Closeable {
             }
             return;
         }
+        if (verdict instanceof Verdict.Accepted fresh) {
+            verdict = guard.check(fresh.announcement());
+        }
+        if (verdict instanceof Verdict.Refused r) {
+            synchronized (this) {
+                refused.merge(r.reason(), 1, Integer::sum);
+            }
+            LOG.log(Level.FINE, "ignored datagram from {0}: {1}", new Object[] {datagram.from(), r.describe()});
+            return;
+        }
+        Announcement announcement = ((Verdict.Accepted) verdict).announcement();
         synchronized (this) {
             accepted++;
         }
