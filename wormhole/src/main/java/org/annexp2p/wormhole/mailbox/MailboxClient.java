@@ -42,7 +42,9 @@ public final class MailboxClient implements AutoCloseable {
     private final Set<String> seenPeerPhases = new HashSet<>();
     /** Our adds the server has not echoed back yet: they must be re-sent after a reconnect. */
     private final Map<String, byte[]> unechoed = new LinkedHashMap<>();
-    private WebSocketChannel channel;
+    private final FrameChannel.Factory channels;
+    private final Duration firstBackoff;
+    private FrameChannel channel;
     private Optional<ClientMessage> inFlight = Optional.empty();
     private Optional<String> mailbox = Optional.empty();
     private Optional<String> claimed = Optional.empty();
@@ -50,7 +52,10 @@ public final class MailboxClient implements AutoCloseable {
     private boolean reconnecting;
     private boolean closed;
 
-    private MailboxClient(URI relay, String appId, String side, Duration serverTimeout) throws WormholeException {
+    private MailboxClient(FrameChannel.Factory channels, Duration firstBackoff, URI relay, String appId, String side,
+                          Duration serverTimeout) throws WormholeException {
+        this.channels = channels;
+        this.firstBackoff = firstBackoff;
         this.relay = relay;
         this.appId = appId;
         this.side = side;
@@ -62,7 +67,14 @@ public final class MailboxClient implements AutoCloseable {
 
     /** Connects, waits for the server's welcome and binds; {@code serverTimeout} bounds every server round trip. */
     public static MailboxClient connect(URI relay, String appId, String side, Duration serverTimeout) throws WormholeException {
-        return new MailboxClient(relay, appId, side, serverTimeout);
+        return new MailboxClient(() -> WebSocketChannel.connect(relay, serverTimeout), FIRST_BACKOFF, relay, appId, side,
+                serverTimeout);
+    }
+
+    /** Over any channel, with a chosen first reconnect delay; {@code relay} only names the server in messages. */
+    static MailboxClient connect(FrameChannel.Factory channels, Duration firstBackoff, URI relay, String appId, String side,
+                                 Duration serverTimeout) throws WormholeException {
+        return new MailboxClient(channels, firstBackoff, relay, appId, side, serverTimeout);
     }
 
     /** A fresh random side: 10 hex characters, as the Python client makes. */
@@ -213,14 +225,14 @@ public final class MailboxClient implements AutoCloseable {
 
     private ServerMessage receive(Instant deadline, String what) throws WormholeException {
         while (true) {
-            WebSocketChannel.Inbound in = channel.take(Duration.between(Instant.now(), deadline));
+            FrameChannel.Inbound in = channel.take(Duration.between(Instant.now(), deadline));
             if (in == null) {
                 throw new WormholeTimeoutException("timed out waiting for " + what);
             }
-            if (in instanceof WebSocketChannel.Inbound.Frame frame) {
+            if (in instanceof FrameChannel.Inbound.Frame frame) {
                 return ServerMessageCodec.decode(frame.text());
             }
-            String why = ((WebSocketChannel.Inbound.End) in).why();
+            String why = ((FrameChannel.Inbound.End) in).why();
             if (reconnecting || closed) {
                 throw new MailboxConnectionException(why);
             }
@@ -229,7 +241,7 @@ public final class MailboxClient implements AutoCloseable {
     }
 
     private ServerMessage.Welcome connectAndBind() throws WormholeException {
-        channel = WebSocketChannel.connect(relay, serverTimeout);
+        channel = channels.open();
         try {
             ServerMessage.Welcome w = awaitReply(ServerMessage.Welcome.class, "welcome");
             if (w.error().isPresent()) {
@@ -247,7 +259,7 @@ public final class MailboxClient implements AutoCloseable {
         reconnecting = true;
         channel.close();
         LOG.log(System.Logger.Level.DEBUG, "mailbox connection lost ({0}); reconnecting", why);
-        Duration backoff = FIRST_BACKOFF;
+        Duration backoff = firstBackoff;
         try {
             while (Instant.now().plus(backoff).isBefore(deadline)) {
                 pause(backoff);

@@ -19,16 +19,7 @@ import org.annexp2p.wormhole.WormholeTimeoutException;
  * One WebSocket to the mailbox server, turned into a blocking queue of whole text frames.
  * The JDK client answers pings itself; we only have to glue fragments together and record the end.
  */
-final class WebSocketChannel implements AutoCloseable {
-
-    /** An item taken from the socket: a whole frame, or the end of the connection. */
-    sealed interface Inbound {
-        record Frame(String text) implements Inbound {
-        }
-
-        record End(String why) implements Inbound {
-        }
-    }
+final class WebSocketChannel implements FrameChannel {
 
     /**
      * One client for every wormhole in the JVM (each HttpClient owns a selector thread that lingers
@@ -70,7 +61,8 @@ final class WebSocketChannel implements AutoCloseable {
     }
 
     /** Sends one text frame; the JDK forbids overlapping sends, hence synchronized and waited for. */
-    synchronized void send(String frame) throws MailboxConnectionException {
+    @Override
+    public synchronized void send(String frame) throws MailboxConnectionException {
         try {
             socket.sendText(frame, true).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -81,8 +73,8 @@ final class WebSocketChannel implements AutoCloseable {
         }
     }
 
-    /** The next frame, or the end marker; empty wait beyond {@code timeout} returns null. */
-    Inbound take(Duration timeout) throws MailboxConnectionException {
+    @Override
+    public Inbound take(Duration timeout) throws MailboxConnectionException {
         try {
             return inbound.poll(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -1,0 +1,32 @@
+package org.annexp2p.wormhole.mailbox;
+
+import java.time.Duration;
+import org.annexp2p.wormhole.MailboxConnectionException;
+import org.annexp2p.wormhole.WormholeTimeoutException;
+
+/** Whole text frames to and from the mailbox server; the WebSocket in production, a script in tests. */
+interface FrameChannel extends AutoCloseable {
+
+    /** An item taken from the channel: a whole frame, or the end of the connection. */
+    sealed interface Inbound {
+        record Frame(String text) implements Inbound {
+        }
+
+        record End(String why) implements Inbound {
+        }
+    }
+
+    /** Opens a fresh connection; called again for every reconnect. */
+    @FunctionalInterface
+    interface Factory {
+        FrameChannel open() throws MailboxConnectionException, WormholeTimeoutException;
+    }
+
+    void send(String frame) throws MailboxConnectionException;
+
+    /** The next frame or the end marker; null when nothing arrived within {@code timeout}. */
+    Inbound take(Duration timeout) throws MailboxConnectionException;
+
+    @Override
+    void close();
+}
