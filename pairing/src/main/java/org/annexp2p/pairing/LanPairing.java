@@ -1,6 +1,10 @@
 package org.annexp2p.pairing;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -12,6 +16,8 @@ import org.annexp2p.pairing.conversation.PairingSetup;
 import org.annexp2p.pairing.conversation.PairingState;
 import org.annexp2p.pairing.discovery.Discovery;
 import org.annexp2p.pairing.discovery.Heard;
+import org.annexp2p.pairing.qr.QrPayload;
+import org.annexp2p.pairing.tls.TlsIdentity;
 
 /** Entry points for {@code annex-p2p pair --lan}: run a pairing conversation, or find a peer with a bound. */
 public final class LanPairing {
@@ -35,7 +41,7 @@ public final class LanPairing {
         PairingSetup setup;
         try {
             setup = new PairingSetup(options.role(), ours, options.secret(), hex(16), hex(32), options.requestTargets(),
-                    options.retransmit(), options.timeout(), options.linger());
+                    options.retransmit(), options.timeout(), options.linger(), options.expectedPeerKey());
         } catch (IllegalArgumentException e) {
             return new PairingOutcome.Failed(e.getMessage(), FALLBACK_ADVICE);
         }
@@ -48,6 +54,20 @@ public final class LanPairing {
         } catch (IOException e) {
             return new PairingOutcome.Failed("the pairing endpoint failed: " + e.getMessage(), FALLBACK_ADVICE);
         }
+    }
+
+    /** The payload {@code pair --lan --qr} shows: our pairing port, our TLS key, the secret, our addresses. */
+    public static QrPayload qrPayload(int port, TlsIdentity identity, String secretPhrase, List<InetAddress> addresses) {
+        return new QrPayload(port, identity.fingerprint(), secretPhrase, addresses);
+    }
+
+    /** Where a scanning side sends its request: each address in the payload at the payload's port. */
+    public static List<InetSocketAddress> requestTargets(QrPayload payload) {
+        List<InetSocketAddress> targets = new ArrayList<>();
+        for (InetAddress a : payload.addresses()) {
+            targets.add(new InetSocketAddress(a, payload.port()));
+        }
+        return targets;
     }
 
     /** Discovery found the peer, or did not within the bound and says why. */

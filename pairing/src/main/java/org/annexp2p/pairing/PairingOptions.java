@@ -4,9 +4,11 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.annexp2p.pairing.conversation.PairingSetup;
 import org.annexp2p.pairing.secret.SharedSecret;
+import org.annexp2p.pairing.tls.KeyFingerprint;
 import org.annexp2p.pairing.tls.TlsIdentity;
 import org.annexp2p.transports.datagram.DatagramEndpoint;
 
@@ -18,11 +20,13 @@ import org.annexp2p.transports.datagram.DatagramEndpoint;
  * @param endpoint the datagram endpoint the conversation runs over (caller opens and closes it)
  * @param identity our TLS identity; its public key is what the peer will pin
  * @param listenerAddresses where our pinned-TLS listener can be reached (from self-IP acquisition)
+ * @param expectedPeerKey from a QR payload: the key the peer must have (see {@link PairingSetup#expectedPeerKey()})
  * @param log receives one line per notable event; never secrets
  */
 public record PairingOptions(PairingSetup.Role role, SharedSecret secret, DatagramEndpoint endpoint, List<InetSocketAddress> requestTargets,
         String hostName, String user, String repositoryPath, String repositoryUuid, TlsIdentity identity,
-        List<InetSocketAddress> listenerAddresses, Duration retransmit, Duration timeout, Duration linger, Consumer<String> log) {
+        List<InetSocketAddress> listenerAddresses, Duration retransmit, Duration timeout, Duration linger,
+        Optional<KeyFingerprint> expectedPeerKey, Consumer<String> log) {
 
     public static final Duration DEFAULT_RETRANSMIT = Duration.ofMillis(500);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
@@ -35,6 +39,7 @@ public record PairingOptions(PairingSetup.Role role, SharedSecret secret, Datagr
         requestTargets = List.copyOf(requestTargets);
         Objects.requireNonNull(identity, "identity");
         listenerAddresses = List.copyOf(listenerAddresses);
+        Objects.requireNonNull(expectedPeerKey, "expectedPeerKey");
         Objects.requireNonNull(log, "log");
     }
 }

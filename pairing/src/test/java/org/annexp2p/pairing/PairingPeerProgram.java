@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.annexp2p.pairing.conversation.PairData;
 import org.annexp2p.pairing.conversation.PairingResult;
 import org.annexp2p.pairing.conversation.PairingSetup;
@@ -58,7 +59,7 @@ public final class PairingPeerProgram {
             System.out.flush();
             PairingOptions options = new PairingOptions(requester ? PairingSetup.Role.REQUESTER : PairingSetup.Role.RESPONDER, secret, endpoint,
                     requester ? List.of(DiscoveryGroups.ipv4(port)) : List.of(), args[0] + "-host", "user", "/tmp/" + args[0], "uuid-" + args[0],
-                    identity, List.of(new InetSocketAddress(lo, server.port())), Duration.ofMillis(300), timeout, Duration.ofSeconds(2),
+                    identity, List.of(new InetSocketAddress(lo, server.port())), Duration.ofMillis(300), timeout, Duration.ofSeconds(2), Optional.empty(),
                     line -> System.err.println(args[0] + ": " + line));
             PairingOutcome outcome = LanPairing.run(options);
             if (outcome instanceof PairingOutcome.Failed f) {

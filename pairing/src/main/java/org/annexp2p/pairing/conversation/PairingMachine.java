@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.annexp2p.pairing.secret.SharedSecret;
+import org.annexp2p.pairing.tls.KeyFingerprint;
 
 /**
  * The pairing conversation as pure functions: {@code (state, event) -> (state, outputs)}.
@@ -75,6 +76,13 @@ public final class PairingMachine {
         }
         if (!ack.session().equals(setup.session())) {
             return new Step(new PairingState.Requesting(setup, s.nextSendMillis(), s.deadlineMillis(), s.tally().withOtherSession()), List.of());
+        }
+        if (setup.expectedPeerKey().isPresent() && !setup.expectedPeerKey().get().equals(KeyFingerprint.of(ack.data().publicKey()))) {
+            return new Step(new PairingState.Requesting(setup, s.nextSendMillis(), s.deadlineMillis(), s.tally().withWrongKey()),
+                    s.tally().wrongKey() == 0
+                            ? List.of(new Output.Note("ignored an acknowledgement from " + r.from() + ": its key " + KeyFingerprint.of(ack.data().publicKey())
+                                    + " is not the QR code's " + setup.expectedPeerKey().get()))
+                            : List.of());
         }
         PairingResult result = new PairingResult(ack.data(), token(setup.secret(), setup.session(), setup.contribution(), ack.contribution()));
         PairingState next = new PairingState.Finishing(setup, result, ack, r.nowMillis() + setup.linger().toMillis());

@@ -4,7 +4,9 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.annexp2p.pairing.secret.SharedSecret;
+import org.annexp2p.pairing.tls.KeyFingerprint;
 
 /**
  * Everything fixed for one conversation, randomness included, so that transitions stay pure.
@@ -15,9 +17,12 @@ import org.annexp2p.pairing.secret.SharedSecret;
  * @param retransmit how long to wait for an answer before sending again
  * @param timeout how long the whole conversation may take
  * @param linger how long a requester that has sent Done keeps answering a repeated Acknowledge (its Done may be lost)
+ * @param expectedPeerKey when pairing from a QR code: the only key the acknowledging peer may have; an
+ *     Acknowledge carrying another key (someone else who saw the code) is ignored, and no Done is sent for it
  */
 public record PairingSetup(Role role, PairData ours, SharedSecret secret, String session, String contribution,
-        List<InetSocketAddress> requestTargets, Duration retransmit, Duration timeout, Duration linger) {
+        List<InetSocketAddress> requestTargets, Duration retransmit, Duration timeout, Duration linger,
+        Optional<KeyFingerprint> expectedPeerKey) {
 
     public enum Role { REQUESTER, RESPONDER }
 
@@ -28,6 +33,7 @@ public record PairingSetup(Role role, PairData ours, SharedSecret secret, String
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(contribution, "contribution");
         requestTargets = List.copyOf(requestTargets);
+        Objects.requireNonNull(expectedPeerKey, "expectedPeerKey");
         if (role == Role.REQUESTER && requestTargets.isEmpty()) {
             throw new IllegalArgumentException("a requester needs at least one address to send its request to");
         }

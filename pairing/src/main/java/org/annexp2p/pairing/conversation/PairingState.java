@@ -39,17 +39,21 @@ public sealed interface PairingState {
     }
 
     /** Counts of datagrams we could not use, to explain a failure ("wrong secret?"). */
-    record Tally(int badMac, int malformed, int otherSession) {
-        public static final Tally EMPTY = new Tally(0, 0, 0);
+    record Tally(int badMac, int malformed, int otherSession, int wrongKey) {
+        public static final Tally EMPTY = new Tally(0, 0, 0, 0);
 
         Tally with(MessageCodec.Problem problem) {
             return problem == MessageCodec.Problem.BAD_MAC
-                    ? new Tally(badMac + 1, malformed, otherSession)
-                    : problem == MessageCodec.Problem.NOT_PAIRING ? this : new Tally(badMac, malformed + 1, otherSession);
+                    ? new Tally(badMac + 1, malformed, otherSession, wrongKey)
+                    : problem == MessageCodec.Problem.NOT_PAIRING ? this : new Tally(badMac, malformed + 1, otherSession, wrongKey);
         }
 
         Tally withOtherSession() {
-            return new Tally(badMac, malformed, otherSession + 1);
+            return new Tally(badMac, malformed, otherSession + 1, wrongKey);
+        }
+
+        Tally withWrongKey() {
+            return new Tally(badMac, malformed, otherSession, wrongKey + 1);
         }
 
         String explain() {
@@ -59,6 +63,9 @@ public sealed interface PairingState {
             }
             if (malformed > 0) {
                 s.append("; ").append(malformed).append(" malformed pairing datagrams ignored");
+            }
+            if (wrongKey > 0) {
+                s.append("; ").append(wrongKey).append(" acknowledgements came from a key other than the one in the QR code (ignored)");
             }
             if (otherSession > 0) {
                 s.append("; ").append(otherSession).append(" datagrams from another pairing session ignored");

@@ -3,12 +3,14 @@ package org.annexp2p.pairing.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.LongRange;
 import org.annexp2p.pairing.TestSecrets;
+import org.annexp2p.pairing.tls.KeyFingerprint;
 import org.annexp2p.transports.datagram.DatagramFaults;
 
 class PairingMachineProperties {
@@ -78,6 +80,25 @@ class PairingMachineProperties {
 
         Simulation.Outcome viaUnicast = Simulation.run(seed, blocked, TestSecrets.GOOD, TestSecrets.GOOD, List.of(Simulation.RESPONDER));
         assertBothPaired(viaUnicast);
+    }
+
+    @Property(tries = 10)
+    void aQrCodesKeyIsEnforcedANonMatchingAcknowledgerNeverPairs(@ForAll long seed) {
+        KeyFingerprint notTheResponders = new KeyFingerprint(new byte[32]);
+        Simulation.Outcome o = Simulation.run(seed, DatagramFaults.none(), TestSecrets.GOOD, TestSecrets.GOOD, List.of(Simulation.GROUP),
+                Optional.of(notTheResponders));
+        assertThat(o.requester()).isInstanceOfSatisfying(PairingState.Failed.class,
+                f -> assertThat(f.reason()).contains("key other than the one in the QR code"));
+        assertThat(o.responder()).isInstanceOfSatisfying(PairingState.Failed.class, f -> assertThat(f.reason()).contains("never confirmed"));
+    }
+
+    @Property(tries = 5)
+    void aQrCodesMatchingKeyPairs(@ForAll long seed) {
+        Simulation.Outcome probe = Simulation.run(seed, DatagramFaults.none(), TestSecrets.GOOD, TestSecrets.GOOD, List.of(Simulation.GROUP));
+        KeyFingerprint respondersKey = KeyFingerprint.of(probe.responderData().publicKey());
+        Simulation.Outcome o = Simulation.run(seed, DatagramFaults.none(), TestSecrets.GOOD, TestSecrets.GOOD, List.of(Simulation.GROUP),
+                Optional.of(respondersKey));
+        assertBothPaired(o);
     }
 
     @Property(tries = 5)

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.annexp2p.pairing.secret.SharedSecret;
+import org.annexp2p.pairing.tls.KeyFingerprint;
 import org.annexp2p.transports.datagram.Datagram;
 import org.annexp2p.transports.datagram.DatagramEndpoint;
 import org.annexp2p.transports.datagram.DatagramFaults;
@@ -35,6 +36,11 @@ final class Simulation {
 
     static Outcome run(long seed, DatagramFaults faults, SharedSecret requesterSecret, SharedSecret responderSecret,
             List<InetSocketAddress> targets) {
+        return run(seed, faults, requesterSecret, responderSecret, targets, Optional.empty());
+    }
+
+    static Outcome run(long seed, DatagramFaults faults, SharedSecret requesterSecret, SharedSecret responderSecret,
+            List<InetSocketAddress> targets, Optional<KeyFingerprint> expectedKey) {
         Random random = new Random(seed);
         MemoryDatagramNetwork network = new MemoryDatagramNetwork(seed);
         network.faults(faults);
@@ -45,9 +51,9 @@ final class Simulation {
             eb.joinGroup(GROUP.getAddress());
             Duration retransmit = Duration.ofMillis(200);
             PairingSetup sa = new PairingSetup(PairingSetup.Role.REQUESTER, a, requesterSecret, hex(random, 16), hex(random, 32),
-                    targets, retransmit, Duration.ofSeconds(10), Duration.ofSeconds(3));
+                    targets, retransmit, Duration.ofSeconds(10), Duration.ofSeconds(3), expectedKey);
             PairingSetup sb = new PairingSetup(PairingSetup.Role.RESPONDER, b, responderSecret, hex(random, 16), hex(random, 32),
-                    List.of(), retransmit, Duration.ofSeconds(10), Duration.ZERO);
+                    List.of(), retransmit, Duration.ofSeconds(10), Duration.ZERO, Optional.empty());
             long now = 0;
             PairingState stateA = perform(ea, PairingMachine.start(sa, now));
             PairingState stateB = perform(eb, PairingMachine.start(sb, now));
