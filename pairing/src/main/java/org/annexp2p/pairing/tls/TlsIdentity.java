@@ -1,6 +1,16 @@
 package org.annexp2p.pairing.tls;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -10,10 +20,15 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -48,6 +63,75 @@ public final class TlsIdentity {
             return new TlsIdentity(pair, certificate);
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("cannot create a self-signed P-256 certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes key and certificate as PEM to {@code file}, created with mode 0600 (where POSIX permissions exist)
+     * through a temporary file and an atomic rename, so a crash never leaves half a key behind.
+     */
+    public void save(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(tmp);
+        }
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII); JcaPEMWriter pem = new JcaPEMWriter(w)) {
+            pem.writeObject(new JcaPKCS8Generator(keyPair.getPrivate(), null));
+            pem.writeObject(certificate);
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Reads what {@link #save} wrote; a damaged file is an {@link IOException} naming the file, never the key. */
+    public static TlsIdentity load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("TLS identity file " + file + " does not exist");
+        }
+        PrivateKeyInfo keyInfo = null;
+        X509CertificateHolder holder = null;
+        try (PEMParser parser = new PEMParser(Files.newBufferedReader(file, StandardCharsets.US_ASCII))) {
+            Object o;
+            while ((o = parser.readObject()) != null) {
+                if (o instanceof PrivateKeyInfo k) {
+                    keyInfo = k;
+                } else if (o instanceof X509CertificateHolder c) {
+                    holder = c;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("TLS identity file " + file + " is damaged: cannot parse its PEM", e);
+        }
+        if (keyInfo == null || holder == null) {
+            throw new IOException("TLS identity file " + file + " is damaged: it needs a private key and a certificate");
+        }
+        try {
+            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(holder);
+            PrivateKey key = new JcaPEMKeyConverter().getPrivateKey(keyInfo);
+            KeyPair pair = new KeyPair(certificate.getPublicKey(), key);
+            TlsIdentity identity = new TlsIdentity(pair, certificate);
+            identity.requireMatchingPair(file);
+            return identity;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IOException("TLS identity file " + file + " is damaged: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private void requireMatchingPair(Path file) throws GeneralSecurityException, IOException {
+        Signature signer = Signature.getInstance("SHA256withECDSA");
+        signer.initSign(keyPair.getPrivate());
+        byte[] probe = "annex-p2p identity check".getBytes(StandardCharsets.US_ASCII);
+        signer.update(probe);
+        byte[] signature = signer.sign();
+        Signature verifier = Signature.getInstance("SHA256withECDSA");
+        verifier.initVerify(keyPair.getPublic());
+        verifier.update(probe);
+        if (!verifier.verify(signature)) {
+            throw new IOException("TLS identity file " + file + " is damaged: its key does not match its certificate");
         }
     }
 

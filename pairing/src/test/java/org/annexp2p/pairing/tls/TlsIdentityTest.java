@@ -1,0 +1,48 @@
+package org.annexp2p.pairing.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TlsIdentityTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void savedIdentityLoadsBackWithTheSameKeyAndIsPrivate() throws IOException {
+        TlsIdentity identity = TlsIdentity.generate("saved");
+        Path file = dir.resolve("creds/lan-tls.pem");
+        identity.save(file);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        TlsIdentity loaded = TlsIdentity.load(file);
+        assertThat(loaded.fingerprint()).isEqualTo(identity.fingerprint());
+        assertThat(loaded.certificate()).isEqualTo(identity.certificate());
+        assertThat(Files.exists(dir.resolve("creds/lan-tls.pem.tmp"))).isFalse();
+    }
+
+    @Test
+    void aDamagedOrMismatchedFileIsRefusedNamingTheFileNotTheKey() throws IOException {
+        Path file = dir.resolve("id.pem");
+        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\nnot base64 at all\n-----END PRIVATE KEY-----\n");
+        assertThatThrownBy(() -> TlsIdentity.load(file)).isInstanceOf(IOException.class).hasMessageContaining(file.toString()).hasMessageContaining("damaged");
+
+        TlsIdentity a = TlsIdentity.generate("a");
+        TlsIdentity b = TlsIdentity.generate("b");
+        a.save(dir.resolve("a.pem"));
+        b.save(dir.resolve("b.pem"));
+        String keyOfA = Files.readString(dir.resolve("a.pem")).split("-----BEGIN CERTIFICATE-----")[0];
+        String certOfB = "-----BEGIN CERTIFICATE-----" + Files.readString(dir.resolve("b.pem")).split("-----BEGIN CERTIFICATE-----")[1];
+        Path mixed = dir.resolve("mixed.pem");
+        Files.writeString(mixed, keyOfA + certOfB);
+        assertThatThrownBy(() -> TlsIdentity.load(mixed)).hasMessageContaining("damaged");
+
+        assertThatThrownBy(() -> TlsIdentity.load(dir.resolve("missing.pem"))).isInstanceOf(IOException.class).hasMessageEndingWith("does not exist");
+    }
+}
