@@ -85,10 +85,13 @@ final class WebSocketChannel implements FrameChannel {
 
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(2, TimeUnit.SECONDS);
+        if (socket.isOutputClosed()) {
+            socket.abort();
+            return;
         }
-        socket.abort();
+        // Say goodbye politely, but never wait for a server that does not answer: drop it after 2 s at most.
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(2, TimeUnit.SECONDS)
+                .whenComplete((ws, error) -> socket.abort());
     }
 
     private static String describe(Throwable t) {
