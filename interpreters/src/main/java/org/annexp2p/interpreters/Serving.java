@@ -56,7 +56,8 @@ public final class Serving implements ConnectionHandler {
             return;
         }
         LOG.log(System.Logger.Level.DEBUG, () -> connection.description() + ": authenticated " + c.value().get());
-        try (RepositoryLocal local = new RepositoryLocal(repository)) {
+        // Authenticated peers may wait for ref changes (NOTIFYCHANGE), as git-annex's remote daemon offers.
+        try (RepositoryLocal local = RepositoryLocal.withChangeNotification(repository)) {
             log(connection, new Full(net, local).run(Server.serveAuthed(mode, me)));
         }
     }

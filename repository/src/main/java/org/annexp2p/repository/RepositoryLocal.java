@@ -13,6 +13,7 @@ import java.util.Map;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.program.Destination;
 import org.annexp2p.protocol.program.Local;
+import org.annexp2p.repository.refs.RefWatcher;
 import org.annexp2p.protocol.program.Payload;
 import org.annexp2p.protocol.program.Unit;
 import org.annexp2p.protocol.wire.ChangedRefs;
@@ -32,11 +33,33 @@ public final class RepositoryLocal implements Local.Handler, AutoCloseable {
     /** A destination maps to none when its transfer could not start: its finish must fail. */
     private final Map<Destination, Option<Transfer>> transfers = new HashMap<>();
     private final Map<Key, Deque<ContentLock>> locks = new HashMap<>();
+    /** NOTIFYCHANGE support, for servers that give it (not p2pstdio, as in git-annex); opened on first use. */
+    private final Option<RefWatcherFactory> changeNotification;
+    private RefWatcher refWatcher;
+
+    /** Opens a ref watcher for one connection. */
+    @FunctionalInterface
+    public interface RefWatcherFactory {
+        RefWatcher open() throws IOException;
+    }
 
     public RepositoryLocal(Repository repository, MonotonicClock monotonic, Clock wallClock) {
+        this(repository, monotonic, wallClock, Option.none());
+    }
+
+    public RepositoryLocal(Repository repository, MonotonicClock monotonic, Clock wallClock,
+            Option<RefWatcherFactory> changeNotification) {
         this.repository = repository;
         this.monotonic = monotonic;
         this.wallClock = wallClock;
+        this.changeNotification = changeNotification;
+    }
+
+    /** A handler that answers NOTIFYCHANGE: on disk from the repository's refs, in memory from its queue. */
+    public static RepositoryLocal withChangeNotification(Repository repository) {
+        Option<RefWatcherFactory> watch = repository instanceof AnnexRepository a
+                ? Option.some(() -> new RefWatcher(a.gitDir())) : Option.none();
+        return new RepositoryLocal(repository, MonotonicClock.SYSTEM, Clock.systemUTC(), watch);
     }
 
     public RepositoryLocal(Repository repository) {
@@ -150,7 +173,13 @@ public final class RepositoryLocal implements Local.Handler, AutoCloseable {
 
     @Override
     public ChangedRefs waitRefChange(Local.WaitRefChange i) throws IOException {
-        return repository.waitRefChange();
+        if (changeNotification.isEmpty()) {
+            return repository.waitRefChange();
+        }
+        if (refWatcher == null) {
+            refWatcher = changeNotification.get().open();
+        }
+        return refWatcher.next();
     }
 
     @Override
@@ -172,5 +201,8 @@ public final class RepositoryLocal implements Local.Handler, AutoCloseable {
         all.forEach(ContentLock::close);
         transfers.values().forEach(t -> t.forEach(Transfer::close));
         transfers.clear();
+        if (refWatcher != null) {
+            refWatcher.close();
+        }
     }
 }

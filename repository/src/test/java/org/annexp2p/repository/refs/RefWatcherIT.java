@@ -1,0 +1,55 @@
+package org.annexp2p.repository.refs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.annexp2p.protocol.wire.ChangedRefs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** NOTIFYCHANGE's watcher against a real git repository: the first answer is every ref, then each change. */
+class RefWatcherIT {
+    @TempDir
+    Path repo;
+
+    String git(String... args) throws Exception {
+        var argv = new java.util.ArrayList<>(java.util.List.of("git", "-c", "user.email=t@example.invalid", "-c", "user.name=t"));
+        argv.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(argv).directory(repo.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out.strip();
+    }
+
+    @Test
+    void firstAnswerListsAllRefsThenEachChangeArrives() throws Exception {
+        git("init", "-q", "-b", "master");
+        git("commit", "-q", "--allow-empty", "-m", "one");
+        String one = git("rev-parse", "HEAD");
+        try (RefWatcher w = new RefWatcher(repo.resolve(".git"))) {
+            assertThat(w.next().shas()).containsExactly(one);
+            CompletableFuture<ChangedRefs> next = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return w.next();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            git("commit", "-q", "--allow-empty", "-m", "two");
+            String two = git("rev-parse", "HEAD");
+            assertThat(next.get(30, TimeUnit.SECONDS).shas()).contains(two).doesNotContain(one);
+            CompletableFuture<ChangedRefs> branch = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return w.next();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            git("branch", "feature/x", one);
+            assertThat(branch.get(30, TimeUnit.SECONDS).shas()).containsExactly(one);
+        }
+    }
+}
