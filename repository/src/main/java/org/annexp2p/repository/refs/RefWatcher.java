@@ -40,14 +40,44 @@ public final class RefWatcher implements AutoCloseable {
     }
 
     private void register(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path d : walk.filter(Files::isDirectory).toList()) {
+        for (Path d : tree(dir, true)) {
+            try {
                 dirs.put(d.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY), d);
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // Removed while we looked (git deletes lock files and empty directories all the time).
             }
         }
+    }
+
+    /** The directories (or the regular files) under {@code root}, tolerating entries that vanish meanwhile. */
+    private static java.util.List<Path> tree(Path root, boolean directories) throws IOException {
+        java.util.List<Path> found = new java.util.ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return found;
+        }
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes a) {
+                if (directories) {
+                    found.add(d);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+                if (!directories && a.isRegularFile()) {
+                    found.add(f);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return found;
     }
 
     /** Blocks until refs change (the first call answers at once with every ref); the new SHAs. */
@@ -55,10 +85,8 @@ public final class RefWatcher implements AutoCloseable {
         Set<String> shas = new LinkedHashSet<>();
         if (!scanned) {
             scanned = true;
-            try (var walk = Files.walk(refs)) {
-                for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                    sha(f).ifPresent(shas::add);
-                }
+            for (Path f : tree(refs, false)) {
+                sha(f).ifPresent(shas::add);
             }
             if (!shas.isEmpty()) {
                 return new ChangedRefs(List.ofAll(shas));
@@ -95,8 +123,8 @@ public final class RefWatcher implements AutoCloseable {
             if (Files.isDirectory(p)) {
                 // Refs may have landed in a new directory before we watched it: read what is already there.
                 register(p);
-                try (var walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).forEach(f -> sha(f).ifPresent(shas::add));
+                for (Path f : tree(p, false)) {
+                    sha(f).ifPresent(shas::add);
                 }
             } else {
                 sha(p).ifPresent(shas::add);
