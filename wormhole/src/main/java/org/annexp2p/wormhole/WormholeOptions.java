@@ -41,30 +41,37 @@ public record WormholeOptions(URI relayUrl, String appId, List<TcpHint> transitH
     }
 
     public WormholeOptions withRelayUrl(URI url) {
-        return new WormholeOptions(url, appId, transitHelpers, listen, directAddresses, codeLength, serverTimeout, peerTimeout, transitTimeout);
+        return new WormholeOptions(url, appId, transitHelpers, listen, directAddresses,
+                codeLength, serverTimeout, peerTimeout, transitTimeout);
     }
 
     public WormholeOptions withAppId(String id) {
-        return new WormholeOptions(relayUrl, id, transitHelpers, listen, directAddresses, codeLength, serverTimeout, peerTimeout, transitTimeout);
+        return new WormholeOptions(relayUrl, id, transitHelpers, listen, directAddresses,
+                codeLength, serverTimeout, peerTimeout, transitTimeout);
     }
 
     public WormholeOptions withTransitHelpers(List<TcpHint> helpers) {
-        return new WormholeOptions(relayUrl, appId, helpers, listen, directAddresses, codeLength, serverTimeout, peerTimeout, transitTimeout);
+        return new WormholeOptions(relayUrl, appId, helpers, listen, directAddresses,
+                codeLength, serverTimeout, peerTimeout, transitTimeout);
     }
 
     public WormholeOptions withListen(boolean on) {
-        return new WormholeOptions(relayUrl, appId, transitHelpers, on, directAddresses, codeLength, serverTimeout, peerTimeout, transitTimeout);
+        return new WormholeOptions(relayUrl, appId, transitHelpers, on, directAddresses,
+                codeLength, serverTimeout, peerTimeout, transitTimeout);
     }
 
     public WormholeOptions withDirectAddresses(List<InetAddress> addresses) {
-        return new WormholeOptions(relayUrl, appId, transitHelpers, listen, addresses, codeLength, serverTimeout, peerTimeout, transitTimeout);
+        return new WormholeOptions(relayUrl, appId, transitHelpers, listen, addresses,
+                codeLength, serverTimeout, peerTimeout, transitTimeout);
     }
 
     public WormholeOptions withCodeLength(int words) {
-        return new WormholeOptions(relayUrl, appId, transitHelpers, listen, directAddresses, words, serverTimeout, peerTimeout, transitTimeout);
+        return new WormholeOptions(relayUrl, appId, transitHelpers, listen, directAddresses,
+                words, serverTimeout, peerTimeout, transitTimeout);
     }
 
     public WormholeOptions withTimeouts(Duration server, Duration peer, Duration transit) {
-        return new WormholeOptions(relayUrl, appId, transitHelpers, listen, directAddresses, codeLength, server, peer, transit);
+        return new WormholeOptions(relayUrl, appId, transitHelpers, listen, directAddresses,
+                codeLength, server, peer, transit);
     }
 }

@@ -16,12 +16,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code annex-p2p wormhole receive}: prints a received text on stdout, or stores a received file. */
-@Command(name = "receive", mixinStandardHelpOptions = true,
+@Command(name = "receive",
         description = "Receive a text message or a file (from 'send'). The code is read from stdin when not given.")
 final class ReceiveCommand implements Callable<Integer> {
 
     @ParentCommand
     WormholeCommand parent;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
 
     @Option(names = {"-c", "--code-length"}, paramLabel = "NUMWORDS", defaultValue = "2",
             description = "length of the code, in words (used for word completion; default: ${DEFAULT-VALUE})")

@@ -19,12 +19,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code annex-p2p wormhole send}: a text or one file, as {@code wormhole send} does it. */
-@Command(name = "send", mixinStandardHelpOptions = true,
+@Command(name = "send",
         description = "Send a text message or a file. Prints a code for the other side to type into 'receive'.")
 final class SendCommand implements Callable<Integer> {
 
     @ParentCommand
     WormholeCommand parent;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
 
     @Option(names = "--code", paramLabel = "CODE", description = "human-generated code phrase, used verbatim (NUMBER-WORDS)")
     String code;

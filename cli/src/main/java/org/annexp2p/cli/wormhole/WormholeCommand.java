@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
  * placement (relay options before the subcommand) so that its users feel at home.
  */
 @Command(name = "wormhole",
-        mixinStandardHelpOptions = true,
         subcommands = {SendCommand.class, ReceiveCommand.class},
         description = {
             "Create a Magic Wormhole and communicate through it: a short code such as 7-guitarist-revenge, spoken to"
@@ -26,6 +25,9 @@ import picocli.CommandLine.Option;
             "  annex-p2p wormhole receive 7-guitarist-revenge",
             "  annex-p2p wormhole --relay-url ws://127.0.0.1:4000/v1 receive --accept-file -o out.bin"})
 public final class WormholeCommand {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
 
     @Option(names = "--relay-url", paramLabel = "URL",
             defaultValue = "${env:WORMHOLE_RELAY_URL:-ws://relay.magic-wormhole.io:4000/v1}",
