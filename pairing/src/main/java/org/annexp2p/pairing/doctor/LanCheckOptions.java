@@ -2,10 +2,8 @@ package org.annexp2p.pairing.doctor;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.annexp2p.pairing.discovery.DiscoveryChannel;
 import org.annexp2p.pairing.discovery.LanChannels;
 import org.annexp2p.pairing.selfip.SelfIpOptions;
 
@@ -30,9 +28,5 @@ public record LanCheckOptions(InetSocketAddress listenerBind, Supplier<LanChanne
     public static LanCheckOptions defaults(int listenerPort, int discoveryPort) {
         return new LanCheckOptions(new InetSocketAddress(listenerPort), () -> LanChannels.onEveryInterface(discoveryPort),
                 SelfIpOptions.defaults(), Duration.ofSeconds(3));
-    }
-
-    static LanChannels.Opened fixed(List<DiscoveryChannel> channels) {
-        return new LanChannels.Opened(channels, List.of());
     }
 }

@@ -22,8 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * arrives, on X, with our code proves X reaches us.
  *
  * <p>Line protocol: the caller sends {@code PROBE <target-ip> <code>\n}, the listener answers
- * {@code SEEN <arrived-on-ip>\n}. One short-lived virtual-less platform thread serves the listener; each call
- * is bounded by a read timeout.
+ * {@code SEEN <arrived-on-ip>\n}. One daemon thread serves calls one at a time; each is bounded by a read timeout.
  */
 public final class ProbeListener implements Closeable {
 

@@ -2,9 +2,14 @@ package org.annexp2p.pairing.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Provide;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.DoubleRange;
@@ -107,6 +112,44 @@ class PairingMachineProperties {
                 List.of(Simulation.GROUP, Simulation.RESPONDER));
         assertThat(o.requester()).isInstanceOf(PairingState.Failed.class);
         assertThat(o.responder()).isInstanceOf(PairingState.Failed.class);
+    }
+
+    @Property(tries = 200)
+    void garbageForgedAndOversizedDatagramsNeverDerailAConversation(@ForAll("hostileDatagrams") byte[] datagram,
+            @ForAll boolean requester) {
+        Random random = new Random(7);
+        PairData ours = Simulation.data("alpha", 1, random);
+        PairingSetup setup = new PairingSetup(requester ? PairingSetup.Role.REQUESTER : PairingSetup.Role.RESPONDER, ours, TestSecrets.GOOD,
+                "00112233445566778899aabbccddeeff", "00".repeat(32), List.of(Simulation.GROUP), Duration.ofMillis(200),
+                Duration.ofSeconds(10), Duration.ZERO, Optional.empty());
+        PairingState before = PairingMachine.start(setup, 0).state();
+        Step after = PairingMachine.step(before, new PairingEvent.Received(Simulation.RESPONDER, datagram, 5));
+        assertThat(after.state()).isEqualTo(withSameTallyIgnored(before, after.state()));
+        assertThat(after.outputs()).noneMatch(o -> o instanceof Output.Send);
+    }
+
+    @Provide
+    Arbitrary<byte[]> hostileDatagrams() {
+        MessageCodec forger = new MessageCodec(TestSecrets.OTHER);
+        Arbitrary<byte[]> garbage = Arbitraries.bytes().array(byte[].class).ofMaxSize(2000);
+        Arbitrary<byte[]> forged = PairArbitraries.messages().map(forger::encode);
+        Arbitrary<byte[]> oversized = Arbitraries.integers().between(MessageCodec.MAX_SIZE + 1, 70_000).map(byte[]::new);
+        Arbitrary<byte[]> truncated = PairArbitraries.messages().map(m -> {
+            byte[] b = new MessageCodec(TestSecrets.GOOD).encode(m);
+            return java.util.Arrays.copyOf(b, b.length / 2);
+        });
+        return Arbitraries.oneOf(garbage, forged, oversized, truncated);
+    }
+
+    /** Refused datagrams may only change the tally; the state itself (and every deadline) stays as it was. */
+    private static PairingState withSameTallyIgnored(PairingState before, PairingState after) {
+        if (before instanceof PairingState.Requesting b && after instanceof PairingState.Requesting a) {
+            return new PairingState.Requesting(b.setup(), b.nextSendMillis(), b.deadlineMillis(), a.tally());
+        }
+        if (before instanceof PairingState.Listening b && after instanceof PairingState.Listening a) {
+            return new PairingState.Listening(b.setup(), b.deadlineMillis(), a.tally());
+        }
+        return before;
     }
 
     private static void assertBothPaired(Simulation.Outcome o) {
