@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.annexp2p.pairing.conversation.ConversationRunner;
+import org.annexp2p.pairing.conversation.EphemeralKey;
 import org.annexp2p.pairing.conversation.PairData;
 import org.annexp2p.pairing.conversation.PairingSetup;
 import org.annexp2p.pairing.conversation.PairingState;
@@ -40,7 +41,7 @@ public final class LanPairing {
         }
         PairingSetup setup;
         try {
-            setup = new PairingSetup(options.role(), ours, options.secret(), hex(16), hex(32), options.requestTargets(),
+            setup = new PairingSetup(options.role(), ours, options.secret(), hex(16), EphemeralKey.generate(), options.requestTargets(),
                     options.retransmit(), options.timeout(), options.linger(), options.expectedPeerKey());
         } catch (IllegalArgumentException e) {
             return new PairingOutcome.Failed(e.getMessage(), FALLBACK_ADVICE);

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
  * The three stages of a pairing conversation (git-annex's PairReq / PairAck / PairDone).
  *
  * <p>{@code session} (16 bytes, hex) is chosen by the requester and ties the stages together;
- * each side adds a random 32-byte {@code contribution} (hex), and the auth token is derived from the secret and
- * both contributions, so neither side alone chooses it and an eavesdropper without the secret cannot compute it.
+ * each side's {@code contribution} (hex) is its ephemeral X25519 public key, and the auth token is derived from the
+ * secret, both contributions and the X25519 result, so neither side alone chooses it and an eavesdropper cannot
+ * compute it (see {@link EphemeralKey}).
  */
 public sealed interface PairMessage {
 

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.annexp2p.pairing.secret.SharedSecret;
 import org.annexp2p.pairing.tls.KeyFingerprint;
 
@@ -84,7 +85,12 @@ public final class PairingMachine {
                                     + " is not the QR code's " + setup.expectedPeerKey().get()))
                             : List.of());
         }
-        PairingResult result = new PairingResult(ack.data(), token(setup.secret(), setup.session(), setup.contribution(), ack.contribution()));
+        Optional<byte[]> shared = setup.ephemeral().agree(ack.contribution());
+        if (shared.isEmpty()) {
+            return new Step(new PairingState.Requesting(setup, s.nextSendMillis(), s.deadlineMillis(), s.tally().with(MessageCodec.Problem.MALFORMED)),
+                    List.of(new Output.Note("ignored an acknowledgement from " + r.from() + ": its key exchange value is degenerate")));
+        }
+        PairingResult result = new PairingResult(ack.data(), token(setup.secret(), setup.session(), setup.contribution(), ack.contribution(), shared.get()));
         PairingState next = new PairingState.Finishing(setup, result, ack, r.nowMillis() + setup.linger().toMillis());
         return new Step(next, List.of(sendDone(setup, ack, r.from()),
                 new Output.Note("paired with " + ack.data().hostName() + " (" + r.from() + "); confirming")));
@@ -135,8 +141,12 @@ public final class PairingMachine {
             return new Step(s, List.of(sendAcknowledge(setup, s.request(), s.peer())));
         }
         if (message instanceof PairMessage.Done done && done.acknowledgerContribution().equals(setup.contribution())) {
+            Optional<byte[]> shared = setup.ephemeral().agree(s.request().contribution());
+            if (shared.isEmpty()) {
+                return failed(s.request().data().hostName() + " (" + s.peer() + ") sent a degenerate key exchange value; nothing was stored");
+            }
             PairingResult result = new PairingResult(s.request().data(),
-                    token(setup.secret(), s.request().session(), s.request().contribution(), setup.contribution()));
+                    token(setup.secret(), s.request().session(), s.request().contribution(), setup.contribution(), shared.get()));
             return new Step(new PairingState.Paired(result), List.of(new Output.Note("paired with " + s.request().data().hostName() + " (" + s.peer() + ")")));
         }
         return new Step(s, List.of());
@@ -155,9 +165,15 @@ public final class PairingMachine {
         return new Step(s, List.of());
     }
 
-    /** Both sides compute this from the secret, the session and both contributions; nobody sends it. */
-    static AuthToken token(SharedSecret secret, String session, String requesterContribution, String acknowledgerContribution) {
-        byte[] salt = HEX.parseHex(session + requesterContribution + acknowledgerContribution);
+    /**
+     * Both sides compute this from the secret, the session, both contributions and their X25519 result; nobody
+     * sends it.
+     */
+    static AuthToken token(SharedSecret secret, String session, String requesterContribution, String acknowledgerContribution, byte[] sharedDh) {
+        byte[] transcript = HEX.parseHex(session + requesterContribution + acknowledgerContribution);
+        byte[] salt = new byte[transcript.length + sharedDh.length];
+        System.arraycopy(transcript, 0, salt, 0, transcript.length);
+        System.arraycopy(sharedDh, 0, salt, transcript.length, sharedDh.length);
         return AuthToken.of(secret.expand(SharedSecret.Purpose.TOKEN, salt, 64));
     }
 

@@ -13,14 +13,14 @@ import org.annexp2p.pairing.tls.KeyFingerprint;
  *
  * @param role whether we send the Request (and to {@code requestTargets}) or wait for one
  * @param session the session id we request with (hex, 16 bytes); unused by a responder
- * @param contribution our random 32 bytes (hex) towards the auth token
+ * @param ephemeral our one-conversation X25519 key; its public half is our contribution towards the auth token
  * @param retransmit how long to wait for an answer before sending again
  * @param timeout how long the whole conversation may take
  * @param linger how long a requester that has sent Done keeps answering a repeated Acknowledge (its Done may be lost)
  * @param expectedPeerKey when pairing from a QR code: the only key the acknowledging peer may have; an
  *     Acknowledge carrying another key (someone else who saw the code) is ignored, and no Done is sent for it
  */
-public record PairingSetup(Role role, PairData ours, SharedSecret secret, String session, String contribution,
+public record PairingSetup(Role role, PairData ours, SharedSecret secret, String session, EphemeralKey ephemeral,
         List<InetSocketAddress> requestTargets, Duration retransmit, Duration timeout, Duration linger,
         Optional<KeyFingerprint> expectedPeerKey) {
 
@@ -31,7 +31,7 @@ public record PairingSetup(Role role, PairData ours, SharedSecret secret, String
         Objects.requireNonNull(ours, "ours");
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(session, "session");
-        Objects.requireNonNull(contribution, "contribution");
+        Objects.requireNonNull(ephemeral, "ephemeral");
         requestTargets = List.copyOf(requestTargets);
         Objects.requireNonNull(expectedPeerKey, "expectedPeerKey");
         if (role == Role.REQUESTER && requestTargets.isEmpty()) {
@@ -40,5 +40,10 @@ public record PairingSetup(Role role, PairData ours, SharedSecret secret, String
         if (retransmit.isNegative() || retransmit.isZero() || timeout.compareTo(retransmit) < 0 || linger.isNegative()) {
             throw new IllegalArgumentException("need 0 < retransmit <= timeout and linger >= 0");
         }
+    }
+
+    /** Our contribution as sent on the wire: the ephemeral public key. */
+    public String contribution() {
+        return ephemeral.publicHex();
     }
 }

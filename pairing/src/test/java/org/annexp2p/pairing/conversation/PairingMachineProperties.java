@@ -120,7 +120,7 @@ class PairingMachineProperties {
         Random random = new Random(7);
         PairData ours = Simulation.data("alpha", 1, random);
         PairingSetup setup = new PairingSetup(requester ? PairingSetup.Role.REQUESTER : PairingSetup.Role.RESPONDER, ours, TestSecrets.GOOD,
-                "00112233445566778899aabbccddeeff", "00".repeat(32), List.of(Simulation.GROUP), Duration.ofMillis(200),
+                "00112233445566778899aabbccddeeff", EphemeralKey.fromSeed(new byte[32]), List.of(Simulation.GROUP), Duration.ofMillis(200),
                 Duration.ofSeconds(10), Duration.ZERO, Optional.empty());
         PairingState before = PairingMachine.start(setup, 0).state();
         Step after = PairingMachine.step(before, new PairingEvent.Received(Simulation.RESPONDER, datagram, 5));

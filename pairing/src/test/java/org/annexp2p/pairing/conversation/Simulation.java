@@ -50,9 +50,9 @@ final class Simulation {
             ea.joinGroup(GROUP.getAddress());
             eb.joinGroup(GROUP.getAddress());
             Duration retransmit = Duration.ofMillis(200);
-            PairingSetup sa = new PairingSetup(PairingSetup.Role.REQUESTER, a, requesterSecret, hex(random, 16), hex(random, 32),
+            PairingSetup sa = new PairingSetup(PairingSetup.Role.REQUESTER, a, requesterSecret, hex(random, 16), key(random),
                     targets, retransmit, Duration.ofSeconds(10), Duration.ofSeconds(3), expectedKey);
-            PairingSetup sb = new PairingSetup(PairingSetup.Role.RESPONDER, b, responderSecret, hex(random, 16), hex(random, 32),
+            PairingSetup sb = new PairingSetup(PairingSetup.Role.RESPONDER, b, responderSecret, hex(random, 16), key(random),
                     List.of(), retransmit, Duration.ofSeconds(10), Duration.ZERO, Optional.empty());
             long now = 0;
             PairingState stateA = perform(ea, PairingMachine.start(sa, now));
@@ -99,6 +99,12 @@ final class Simulation {
         random.nextBytes(key);
         return new PairData(host, "user" + n, "/home/user" + n + "/annex", "uuid-" + n, key,
                 List.of(new InetSocketAddress("192.168.7." + (n + 1), 4242)));
+    }
+
+    private static EphemeralKey key(Random random) {
+        byte[] seed = new byte[32];
+        random.nextBytes(seed);
+        return EphemeralKey.fromSeed(seed);
     }
 
     private static String hex(Random random, int bytes) {
