@@ -37,6 +37,7 @@ public final class Discovery implements Closeable {
     private static final Logger LOG = Logger.getLogger(Discovery.class.getName());
     private static final Duration RECEIVE_SLICE = Duration.ofMillis(200);
     private static final int QUEUE_LIMIT = 1024;
+    static final long DUPLICATE_WINDOW_MILLIS = 1000;
 
     private final DeviceId self;
     private final AnnouncementCodec codec;
@@ -51,6 +52,16 @@ public final class Discovery implements Closeable {
     private final Map<Refusal, Integer> refused = new EnumMap<>(Refusal.class);
     private final Map<String, String> sendFailures = new LinkedHashMap<>();
     private final List<InetSocketAddress> ownSources = new ArrayList<>();
+    // Nonces we accepted, with when: the same announcement arriving again within DUPLICATE_WINDOW_MILLIS through
+    // another socket or path (group and broadcast, one socket per interface) is a duplicate, not a replay, and
+    // must not alarm anyone in doctor. Later copies are replays.
+    private final Map<Nonce, Long> acceptedNonces = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Nonce, Long> eldest) {
+            return size() > 4096;
+        }
+    };
+    private int duplicates;
     private int accepted;
     private int ownHeard;
     private volatile boolean closed;
@@ -140,7 +151,7 @@ public final class Discovery implements Closeable {
     }
 
     public synchronized DiscoveryStats stats() {
-        return new DiscoveryStats(accepted, ownHeard, refused, sendFailures);
+        return new DiscoveryStats(accepted, ownHeard, duplicates, refused, sendFailures);
     }
 
     /** Source addresses our own announcements came back from: how the link sees us (self-IP stage 3). */
@@ -206,6 +217,11 @@ public final class Discovery implements Closeable {
         }
         if (verdict instanceof Verdict.Refused r) {
             synchronized (this) {
+                if (r.reason() == Refusal.REPLAYED && codec.decode(datagram.payload()) instanceof Verdict.Accepted again
+                        && clock.millis() - acceptedNonces.getOrDefault(again.announcement().nonce(), Long.MIN_VALUE / 2) <= DUPLICATE_WINDOW_MILLIS) {
+                    duplicates++;
+                    return;
+                }
                 refused.merge(r.reason(), 1, Integer::sum);
             }
             LOG.log(Level.FINE, "ignored datagram from {0}: {1}", new Object[] {datagram.from(), r.describe()});
@@ -214,6 +230,7 @@ public final class Discovery implements Closeable {
         Announcement announcement = ((Verdict.Accepted) verdict).announcement();
         synchronized (this) {
             accepted++;
+            acceptedNonces.put(announcement.nonce(), clock.millis());
         }
         if (announcement instanceof Announcement.WhereIs q && servedRepositories.contains(q.repository())) {
             byte[] answer = codec.encode(new Announcement.HereIs(self, q.repository(), listenerPort, notifierId, Nonce.random(), clock.millis()));

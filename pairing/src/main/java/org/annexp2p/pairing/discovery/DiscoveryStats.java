@@ -4,9 +4,10 @@ import java.util.Map;
 
 /**
  * What discovery saw so far: accepted announcements from others, our own announcements heard back (proof that
- * multicast/broadcast loops back on this host), refusals by reason, and send failures per channel.
+ * multicast/broadcast loops back on this host), harmless duplicates of accepted ones (same announcement via
+ * another socket or target), refusals by reason, and send failures per channel.
  */
-public record DiscoveryStats(int accepted, int ownHeard, Map<Refusal, Integer> refused, Map<String, String> sendFailures) {
+public record DiscoveryStats(int accepted, int ownHeard, int duplicates, Map<Refusal, Integer> refused, Map<String, String> sendFailures) {
 
     public DiscoveryStats {
         refused = Map.copyOf(refused);

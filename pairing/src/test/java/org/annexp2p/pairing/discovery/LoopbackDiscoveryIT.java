@@ -84,7 +84,8 @@ class LoopbackDiscoveryIT {
 
     @Test
     void forgedAndReplayedAnnouncementsAreRefusedWithTheirReasons() throws Exception {
-        Discovery a = discovery(TestSecrets.GOOD, 1111, Set.of());
+        SteppedClock clock = new SteppedClock();
+        Discovery a = discovery(TestSecrets.GOOD, 1111, Set.of(), clock);
         Discovery mallory = discovery(TestSecrets.OTHER, 6666, Set.of());
         mallory.announcePresence();
         waitFor(() -> a.stats().refused().getOrDefault(Refusal.BAD_MAC, 0) > 0);
@@ -94,6 +95,10 @@ class LoopbackDiscoveryIT {
         byte[] captured = new AnnouncementCodec(TestSecrets.GOOD).encode(
                 new Announcement.Presence(DeviceId.random(), 3333, 1, Nonce.random(), System.currentTimeMillis()));
         raw.send(DiscoveryGroups.ipv4(port), captured);
+        raw.send(DiscoveryGroups.ipv4(port), captured);
+        waitFor(() -> a.stats().accepted() == 1 && a.stats().duplicates() == 1);
+        // Past the duplicate window (a second path would have delivered by now) but inside the freshness window.
+        clock.advance(Duration.ofSeconds(5));
         raw.send(DiscoveryGroups.ipv4(port), captured);
         waitFor(() -> a.stats().refused().getOrDefault(Refusal.REPLAYED, 0) > 0);
 
@@ -115,11 +120,39 @@ class LoopbackDiscoveryIT {
     }
 
     private Discovery discovery(SharedSecret secret, int listenerPort, Set<UUID> served) throws IOException {
+        return discovery(secret, listenerPort, served, Clock.systemUTC());
+    }
+
+    private Discovery discovery(SharedSecret secret, int listenerPort, Set<UUID> served, Clock clock) throws IOException {
         InetSocketAddress group = DiscoveryGroups.ipv4(port);
         DiscoveryChannel channel = LanChannels.open("lo/ipv4", UdpOptions.loopback(StandardProtocolFamily.INET, port), List.of(group));
-        Discovery d = new Discovery(DeviceId.random(), secret, Clock.systemUTC(), List.of(channel), listenerPort, 42, served);
+        Discovery d = new Discovery(DeviceId.random(), secret, clock, List.of(channel), listenerPort, 42, served);
         open.add(d);
         return d;
+    }
+
+    /** The system clock plus an offset the test moves forward, to reach "later" without sleeping. */
+    private static final class SteppedClock extends Clock {
+        private volatile long offsetMillis;
+
+        void advance(Duration d) {
+            offsetMillis += d.toMillis();
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.ofEpochMilli(System.currentTimeMillis() + offsetMillis);
+        }
     }
 
     private static void waitFor(BooleanSupplier condition) throws InterruptedException {

@@ -45,6 +45,21 @@ class MemoryDiscoveryTest {
     }
 
     @Test
+    void theSameAnnouncementViaGroupAndBroadcastIsADuplicateNotAReplay() throws Exception {
+        MemoryDatagramNetwork lan = new MemoryDatagramNetwork(4);
+        Discovery a = on(lan, "192.168.5.2");
+        Discovery b = on(lan, "192.168.5.3");
+        b.announcePresence();
+        assertThat(a.next(Duration.ofSeconds(5))).isPresent();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (a.stats().duplicates() == 0 && System.nanoTime() - deadline < 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+        }
+        assertThat(a.stats().duplicates()).isEqualTo(1);
+        assertThat(a.stats().refused()).doesNotContainKey(Refusal.REPLAYED);
+    }
+
+    @Test
     void underApIsolationDiscoveryFallsBackAndSaysWhy() throws Exception {
         MemoryDatagramNetwork lan = new MemoryDatagramNetwork(2);
         lan.faults(DatagramFaults.none().withApIsolation(true));
