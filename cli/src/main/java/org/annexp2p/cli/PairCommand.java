@@ -13,10 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.AnnexRepository;
@@ -24,9 +22,9 @@ import org.annexp2p.repository.creds.TokenGenerator;
 import org.annexp2p.tor.onion.TorAnnexAddress;
 import org.annexp2p.wormhole.ReceiveListener;
 import org.annexp2p.wormhole.Received;
-import org.annexp2p.wormhole.SendListener;
 import org.annexp2p.wormhole.Wormhole;
 import org.annexp2p.wormhole.WormholeOptions;
+import org.annexp2p.wormhole.WrongCodeException;
 import org.annexp2p.wormhole.code.Code;
 import org.annexp2p.wormhole.transit.TcpHint;
 import picocli.CommandLine.Command;
@@ -44,6 +42,8 @@ import picocli.CommandLine.Option;
                 + "a git remote for it. A wrong code fails the key confirmation: nothing is stored."})
 final class PairCommand implements Callable<Integer> {
     static final String APP_ID = "git-annex.branchable.com/p2p-setup";
+    /** A token half and a few addresses fit in far less; more is not pair data. */
+    static final int MAX_PAIR_DATA = 64 * 1024;
 
     @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: .).")
     Path repo;
@@ -82,6 +82,9 @@ final class PairCommand implements Callable<Integer> {
         if (ours.isEmpty()) {
             throw new IOException("this repository has no P2P address to pair with; run `annex-p2p enable-tor` first");
         }
+        if (!"ws".equals(relayUrl.getScheme()) && !"wss".equals(relayUrl.getScheme())) {
+            throw new Main.UsageException("--relay-url must be a ws:// or wss:// URL, got: " + relayUrl);
+        }
         Wormhole wormhole = new Wormhole(WormholeOptions.defaults().withRelayUrl(relayUrl).withAppId(APP_ID)
                 .withTransitHelpers(List.of(TcpHint.parseEndpoint(transitHelper))));
         AuthToken ourHalf = new TokenGenerator().generate(TokenGenerator.PAIRING_HALF_LENGTH);
@@ -104,55 +107,78 @@ final class PairCommand implements Callable<Integer> {
         }
     }
 
-    /** Sends our pair data and receives theirs at the same time, as git-annex does. */
+    /**
+     * Sends our pair data and receives theirs at the same time, as git-annex does. Nothing is stored here: a
+     * failure on either side (wrong code, garbage, unreachable server) leaves the repository untouched.
+     */
     private PairData exchange(Wormhole wormhole, Path dir, PairData ours) throws Exception {
         Path send = dir.resolve("send");
         Files.writeString(send, ours.format(), StandardCharsets.US_ASCII);
-        AtomicReference<String> ourCode = new AtomicReference<>();
-        CountDownLatch codeShown = new CountDownLatch(1);
-        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+        CompletableFuture<Code> ourCode = new CompletableFuture<>();
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        // A thread of our own, not the common pool, so that a failed receive can interrupt a send still
+        // waiting for the other side; the wormhole then releases its nameplate on the way out.
+        Thread sender = new Thread(() -> {
             try {
-                wormhole.sendFile(send, Optional.empty(), new SendListener() {
-                    @Override
-                    public void codeReady(Code c) {
-                        ourCode.set(c.toString());
-                        System.err.println("This repository's pairing code is: " + c);
-                        codeShown.countDown();
-                    }
+                wormhole.sendFile(send, Optional.empty(), c -> {
+                    System.err.println("This repository's pairing code is: " + c.value());
+                    ourCode.complete(c);
                 });
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
+                sent.complete(null);
+            } catch (Exception | Error e) {
+                sent.completeExceptionally(e);
+                ourCode.completeExceptionally(e);
             }
-        });
-        // The other code is only worth asking for once ours is on screen.
-        codeShown.await(2, TimeUnit.MINUTES);
-        if (sending.isCompletedExceptionally()) {
-            sending.get();
-        }
-        String other = code != null ? code : ask(ourCode.get());
-        Code theirCode = Code.parse(other.trim().replace(' ', '-'));
-        if (theirCode.toString().equals(ourCode.get())) {
-            throw new Main.UsageException("that is this repository's own code; enter the other repository's");
-        }
-        Path recv = dir.resolve("recv");
-        Received received = wormhole.receive(theirCode, new ReceiveListener() {
-            @Override
-            public Optional<Path> acceptFile(IncomingFile offer) {
-                return offer.size() <= 64 * 1024 ? Optional.of(recv) : Optional.empty();
-            }
-        });
+        }, "pair-send");
+        sender.setDaemon(true);
+        sender.start();
         try {
-            sending.get(10, TimeUnit.MINUTES);
-        } catch (ExecutionException e) {
-            throw new IOException("Failed sending data to pair: " + Main.oneLine(e.getCause()));
+            Code mine = await(ourCode, "Failed sending data to pair: ");
+            String other = code != null ? code : ask();
+            Code theirCode = Code.parse(other.trim().replace(' ', '-'));
+            if (theirCode.value().equals(mine.value())) {
+                throw new Main.UsageException("that is this repository's own code; enter the other repository's");
+            }
+            Path recv = dir.resolve("recv");
+            Received received = wormhole.receive(theirCode, new ReceiveListener() {
+                @Override
+                public Optional<Path> acceptFile(IncomingFile offer) {
+                    return offer.size() <= MAX_PAIR_DATA ? Optional.of(recv) : Optional.empty();
+                }
+            });
+            if (!(received instanceof Received.File)) {
+                throw new IOException("Failed receiving data from pair: the other side sent a text, not pair data");
+            }
+            PairData theirs = PairData.parse(Files.readAllBytes(recv));
+            await(sent, "Failed sending data to pair: ");
+            return theirs;
+        } catch (WrongCodeException e) {
+            throw new IOException("Failed receiving data from pair: " + Main.oneLine(e));
+        } finally {
+            if (sender.isAlive()) {
+                sender.interrupt();
+                sender.join(TimeUnit.SECONDS.toMillis(5));
+            }
         }
-        if (!(received instanceof Received.File)) {
-            throw new IOException("Failed receiving data from pair: the other side sent a text, not pair data");
-        }
-        return PairData.parse(Files.readString(recv, StandardCharsets.US_ASCII));
     }
 
-    private static String ask(String ourCode) throws IOException {
+    /** The sender's result; it bounds its own waits (server and peer timeouts), so this join ends. */
+    private static <T> T await(CompletableFuture<T> f, String context) throws Exception {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof WrongCodeException) {
+                throw new IOException(context + Main.oneLine(cause));
+            }
+            if (cause instanceof Exception ex && !(cause instanceof RuntimeException)) {
+                throw new IOException(context + Main.oneLine(ex), ex);
+            }
+            throw new IOException(context + Main.oneLine(cause), cause);
+        }
+    }
+
+    private static String ask() throws IOException {
         System.err.print("Enter the other repository's pairing code: ");
         System.err.flush();
         String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
@@ -185,7 +211,16 @@ final class PairCommand implements Callable<Integer> {
 
     /** git-annex's pair-data file: our token half, then our addresses, one per line. */
     record PairData(AuthToken half, List<String> addresses) {
-        static PairData parse(String text) throws IOException {
+        static PairData parse(byte[] data) throws IOException {
+            if (data.length > MAX_PAIR_DATA) {
+                throw new IOException("Failed receiving data from pair: it is larger than " + MAX_PAIR_DATA + " bytes");
+            }
+            String text;
+            try {
+                text = StandardCharsets.US_ASCII.newDecoder().decode(java.nio.ByteBuffer.wrap(data)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new IOException("Failed receiving data from pair: it is not text (binary garbage?)");
+            }
             List<String> lines = text.lines().toList();
             if (lines.isEmpty()) {
                 throw new IOException("Failed receiving data from pair: it was empty");
