@@ -4,6 +4,7 @@ import io.vavr.control.Either;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.annexp2p.cli.lan.LanDial;
 import org.annexp2p.interpreters.Full;
 import org.annexp2p.interpreters.Outcome;
 import org.annexp2p.interpreters.net.AuthCheck;
@@ -73,13 +74,18 @@ final class ClientSession implements AutoCloseable {
                 throw e;
             }
         }
+        if (address.startsWith("lan://")) {
+            LanDial.Link lan = LanDial.open(o.repo, address.substring("lan://".length()), CONNECT_TIMEOUT);
+            AuthToken token = o.token != null ? token(o, repository, address) : lan.token();
+            return new ClientSession(lan.connection(), null, Client.auth(repository.uuid(), token), repository, o.debug || Main.debug);
+        }
         if (address.startsWith("tor-annex::")) {
             TorAnnexAddress onion = parseOnion(address);
             Connection c = new OnionDialer(TorSocks.resolve(o.torSocks)).dial(onion.dialString(), TOR_CONNECT_TIMEOUT);
             AuthToken token = token(o, repository, onion.onion().hostname());
             return new ClientSession(c, null, Client.auth(repository.uuid(), token), repository, o.debug || Main.debug);
         }
-        throw new Main.UsageException("unsupported address " + address + " (expected tcp://HOST:PORT or tor-annex::ONION:PORT)");
+        throw new Main.UsageException("unsupported address " + address + " (expected tcp://HOST:PORT, lan://IP:PORT or tor-annex::ONION:PORT)");
     }
 
     /** Onion circuits take seconds to build; the first connection to a fresh service can take a minute. */

@@ -19,6 +19,8 @@ final class Commands {
         cl.addSubcommand(new P2pCommand());
         cl.addSubcommand(new EnableTorCommand());
         cl.addSubcommand(new PairCommand());
+        cl.getSubcommands().get("pair").addSubcommand("--lan", new org.annexp2p.cli.lan.LanPairCommand());
+        cl.addSubcommand(new org.annexp2p.cli.lan.DoctorCommand());
         cl.addSubcommand(new ShellCommands.P2pStdio());
         cl.addSubcommand(new ShellCommands.ConfigList());
         cl.addSubcommand(new WormholeCommand());

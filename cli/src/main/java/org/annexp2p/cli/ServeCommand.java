@@ -3,6 +3,7 @@ package org.annexp2p.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.annexp2p.cli.lan.LanServing;
 import org.annexp2p.interpreters.Serving;
 import org.annexp2p.interpreters.net.GitRelays;
 import org.annexp2p.protocol.conversation.ServerMode;
@@ -39,6 +40,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Where to listen, e.g. 127.0.0.1:4242, [::1]:4242, 0.0.0.0:4242 (port 0: any free port).")
     String listen;
 
+    @Option(names = "--lan-listen", paramLabel = "HOST:PORT",
+            description = "Also serve over TLS accepting only LAN-paired peers' keys (`pair --lan`), e.g. 0.0.0.0:4243.")
+    String lanListen;
+
     /** --tor: also serve on the repository's onion address (set up by enable-tor), re-published if tor restarts. */
     @Mixin
     TorChoice tor;
@@ -64,8 +69,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean onion = tor.requested();
-        if (listen == null && !onion) {
-            throw new Main.UsageException("say where to serve: --listen HOST:PORT, --tor, or both");
+        if (listen == null && !onion && lanListen == null) {
+            throw new Main.UsageException("say where to serve: --listen HOST:PORT, --lan-listen HOST:PORT, --tor, or several");
         }
         if (maxConnections < 1) {
             throw new Main.UsageException("--max-connections must be at least 1");
@@ -84,15 +89,22 @@ final class ServeCommand implements Callable<Integer> {
         String what = repository.uuid() + " (" + serverMode.name().toLowerCase().replace('_', '-') + ")";
         try (java.io.Closeable onionServing = onion ? serveOnion(repository, serving, limits, what) : () -> { };
                 TcpTransport tcp = new TcpTransport();
-                ConnectionServer server = listen == null ? null : ConnectionServer.start(tcp.listen(listen), serving, limits)) {
+                ConnectionServer server = listen == null ? null : ConnectionServer.start(tcp.listen(listen), serving, limits);
+                ConnectionServer lan = lanListen == null ? null : LanServing.start(repository.creds().dir(), lanListen, serving, limits)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (server != null) {
                     server.close();
+                }
+                if (lan != null) {
+                    lan.close();
                 }
                 stopped.countDown();
             }, "annex-p2p-shutdown"));
             if (server != null) {
                 System.err.println("serving " + what + " on tcp://" + server.address());
+            }
+            if (lan != null) {
+                System.err.println("serving " + what + " on " + LanServing.describe(lan, repository.creds().dir()));
             }
             stopped.await();
         }

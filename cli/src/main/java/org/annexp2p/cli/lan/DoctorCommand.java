@@ -1,0 +1,170 @@
+package org.annexp2p.cli.lan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.annexp2p.pairing.discovery.DiscoveryGroups;
+import org.annexp2p.pairing.discovery.LanChannels;
+import org.annexp2p.pairing.doctor.Check;
+import org.annexp2p.pairing.doctor.LanCheckOptions;
+import org.annexp2p.pairing.doctor.LanChecks;
+import org.annexp2p.pairing.selfip.SelfIpOptions;
+import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.transports.datagram.UdpOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Diagnose why pairing or syncing might not work here, and print one report.",
+            "",
+            "Runs every check, whatever the others found: network interfaces, the listener port, own address,",
+            "multicast send/receive self-test, confirmation listener, tor on PATH and a running tor's bootstrap",
+            "(attached through its control port, never started), the repository's onion address, the",
+            "configured wormhole server (none is contacted unless --relay-url or $WORMHOLE_RELAY_URL names it),",
+            "git-annex and its version, and the permissions of the repository's creds files.",
+            "Each result is logged on stderr as it comes; exit 0 when nothing failed, 1 otherwise."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  annex-p2p doctor --repo ~/annex",
+            "  annex-p2p doctor --json | jq '.checks[] | select(.status == \"fail\")'"})
+public final class DoctorCommand implements Callable<Integer> {
+
+    @Option(names = "--repo", paramLabel = "DIR", description = "The repository whose onion address and creds to check (default: ., if it is one).")
+    Path repo;
+
+    @Option(names = "--json", description = "Print {\"checks\":[{\"name\",\"status\",\"detail\"}]} instead of a table.")
+    boolean json;
+
+    @Option(names = "--relay-url", paramLabel = "URL", defaultValue = "${env:WORMHOLE_RELAY_URL}",
+            description = "The Magic Wormhole server to check (default: $WORMHOLE_RELAY_URL; none: skipped).")
+    String relayUrl;
+
+    @Option(names = "--tor-control", paramLabel = "HOST:PORT",
+            description = "A running tor's control port (default: $ANNEX_P2P_TOR_CONTROL, else " + HostChecks.DEFAULT_TOR_CONTROL + ").")
+    String torControl;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "The LAN listener port to check (default: any).")
+    int port;
+
+    @Option(names = "--discovery-port", paramLabel = "N", defaultValue = "" + DiscoveryGroups.PORT,
+            description = "UDP port of discovery announcements (default: ${DEFAULT-VALUE}).")
+    int discoveryPort;
+
+    @Option(names = "--loopback", description = "Run the network self-tests on loopback only (single host; tests).")
+    boolean loopback;
+
+    private interface Body {
+        Check run() throws Exception;
+    }
+
+    @Override
+    public Integer call() {
+        List<Check> checks = new ArrayList<>();
+        for (Check c : lanChecks()) {
+            record(checks, c);
+        }
+        record(checks, guard("tor present", HostChecks::torPresent));
+        record(checks, guard("tor bootstrapped", () -> HostChecks.torBootstrapped(Optional.ofNullable(torControl), System.getenv())));
+        Optional<AnnexRepository> repository = Optional.empty();
+        String noRepository = "";
+        try {
+            repository = Optional.of(AnnexRepository.open(repo == null ? Path.of(".") : repo));
+        } catch (IOException | RuntimeException e) {
+            noRepository = (repo == null ? "no repository here" : "cannot open " + repo) + ": " + e.getMessage();
+        }
+        if (repository.isPresent()) {
+            AnnexRepository r = repository.get();
+            record(checks, guard("onion published", () -> HostChecks.onionPublished(r)));
+        } else {
+            record(checks, repo == null ? Check.skip("onion published", noRepository) : Check.fail("onion published", noRepository));
+        }
+        record(checks, guard("wormhole server", () -> HostChecks.wormholeServer(Optional.ofNullable(relayUrl))));
+        record(checks, guard("git-annex present", HostChecks::gitAnnex));
+        if (repository.isPresent()) {
+            AnnexRepository r = repository.get();
+            record(checks, guard("creds permissions", () -> HostChecks.credsPermissions(r.creds().dir())));
+        } else {
+            record(checks, repo == null ? Check.skip("creds permissions", noRepository) : Check.fail("creds permissions", noRepository));
+        }
+        System.out.print(json ? json(checks) : table(checks));
+        System.out.flush();
+        return checks.stream().anyMatch(c -> c.status() == Check.Status.FAIL) ? 1 : 0;
+    }
+
+    private List<Check> lanChecks() {
+        try {
+            return LanChecks.run(lanOptions());
+        } catch (IOException | RuntimeException e) {
+            return List.of(Check.fail("lan checks", "could not set up the LAN checks: " + e.getMessage()));
+        }
+    }
+
+    private LanCheckOptions lanOptions() throws IOException {
+        if (!loopback) {
+            return LanCheckOptions.defaults(port, discoveryPort);
+        }
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        // A loopback "outbound" target keeps stage 1 on loopback too, where the confirmation listener is bound.
+        SelfIpOptions selfIp = new SelfIpOptions(new InetSocketAddress(lo, 9), () -> List.of(lo), bound -> List.of(), true,
+                Duration.ofSeconds(2));
+        return new LanCheckOptions(new InetSocketAddress(lo, port), () -> {
+            try {
+                return new LanChannels.Opened(List.of(LanChannels.open("lo/ipv4", UdpOptions.loopback(StandardProtocolFamily.INET, discoveryPort),
+                        List.of(DiscoveryGroups.ipv4(discoveryPort)))), List.of());
+            } catch (IOException e) {
+                return new LanChannels.Opened(List.of(), List.of("lo/ipv4: " + e.getMessage()));
+            }
+        }, selfIp, Duration.ofSeconds(3));
+    }
+
+    private static Check guard(String name, Body body) {
+        try {
+            return body.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Check.fail(name, "interrupted");
+        } catch (Exception e) {
+            return Check.fail(name, "the check itself failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static void record(List<Check> checks, Check c) {
+        checks.add(c);
+        System.err.println("doctor: " + c.name() + ": " + c.status().json() + ": " + c.detail());
+    }
+
+    static String json(List<Check> checks) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode list = root.putArray("checks");
+        for (Check c : checks) {
+            list.addObject().put("name", c.name()).put("status", c.status().json()).put("detail", c.detail());
+        }
+        try {
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    static String table(List<Check> checks) {
+        StringBuilder out = new StringBuilder();
+        int width = checks.stream().mapToInt(c -> c.name().length()).max().orElse(0);
+        for (Check c : checks) {
+            out.append(String.format(Locale.ROOT, "%-4s  %-" + width + "s  %s%n", c.status().json().toUpperCase(Locale.ROOT), c.name(), c.detail()));
+        }
+        long failed = checks.stream().filter(c -> c.status() == Check.Status.FAIL).count();
+        out.append(failed == 0 ? "nothing failed\n" : failed + " check(s) failed\n");
+        return out.toString();
+    }
+}

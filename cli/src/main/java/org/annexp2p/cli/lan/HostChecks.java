@@ -1,0 +1,173 @@
+package org.annexp2p.cli.lan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.annexp2p.pairing.doctor.Check;
+import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.tor.TorOptions;
+import org.annexp2p.tor.TorPolicy;
+import org.annexp2p.tor.TorSession;
+import org.annexp2p.tor.control.ControlAuth;
+
+/**
+ * The checks of {@code annex-p2p doctor} beyond the LAN ones: tor, the onion address, the wormhole server,
+ * git-annex and the creds files. Each returns a {@link Check}; none starts a daemon or contacts the internet
+ * unless the user configured that server.
+ */
+final class HostChecks {
+
+    static final Duration PROGRAM_BOUND = Duration.ofSeconds(10);
+    static final String DEFAULT_TOR_CONTROL = "127.0.0.1:9051";
+
+    private HostChecks() {
+    }
+
+    static Check torPresent() throws IOException, InterruptedException {
+        Optional<String> out = runProgram(List.of("tor", "--version"));
+        if (out.isEmpty()) {
+            return Check.fail("tor present", "no `tor` on PATH (install the tor package for onion addresses)");
+        }
+        return Check.ok("tor present", firstLine(out.get()));
+    }
+
+    /** Attaches to a running tor only if its control port answers; never launches one. */
+    static Check torBootstrapped(Optional<String> control, Map<String, String> environment) throws Exception {
+        String where = control.orElse(environment.getOrDefault(TorOptions.ENV_CONTROL, DEFAULT_TOR_CONTROL));
+        if (!where.startsWith("unix:")) {
+            int colon = where.lastIndexOf(':');
+            if (colon <= 0) {
+                return Check.fail("tor bootstrapped", "the tor control address " + where + " is not HOST:PORT");
+            }
+            InetSocketAddress address = new InetSocketAddress(where.substring(0, colon).replaceAll("[\\[\\]]", ""),
+                    Integer.parseInt(where.substring(colon + 1)));
+            try (Socket probe = new Socket()) {
+                probe.connect(address, 1000);
+            } catch (IOException e) {
+                return Check.skip("tor bootstrapped", "no tor control port answers at " + where + " (doctor never starts tor): " + e.getMessage());
+            }
+        }
+        TorOptions options = new TorOptions(TorPolicy.ATTACH, Optional.of(where), Optional.empty(),
+                Path.of(System.getProperty("java.io.tmpdir")), Optional.empty(), ControlAuth.automatic(), Duration.ofSeconds(5),
+                Duration.ofSeconds(5), environment);
+        try (TorSession session = TorSession.open(options)) {
+            var b = session.bootstrap();
+            String detail = "tor at " + where + " is " + b.progress() + " % bootstrapped" + (b.summary().isEmpty() ? "" : " (" + b.summary() + ")");
+            return b.progress() == 100 ? Check.ok("tor bootstrapped", detail) : Check.warn("tor bootstrapped", detail);
+        }
+    }
+
+    static Check onionPublished(AnnexRepository repository) throws IOException {
+        for (String address : repository.creds().ownAddresses()) {
+            if (address.startsWith("tor-annex::")) {
+                return Check.ok("onion published", "this repository's P2P address is " + address.replaceFirst(":[^:]*$", ":…")
+                        + " (reachability needs a bootstrapped tor)");
+            }
+        }
+        return Check.skip("onion published", "this repository has no onion address (run `annex-p2p enable-tor` for one)");
+    }
+
+    /** Only the server the user configured: without one there is nothing to contact. */
+    static Check wormholeServer(Optional<String> relayUrl) {
+        if (relayUrl.isEmpty() || relayUrl.get().isBlank()) {
+            return Check.skip("wormhole server", "no server configured (--relay-url or $WORMHOLE_RELAY_URL); not contacting the public one");
+        }
+        URI uri;
+        try {
+            uri = URI.create(relayUrl.get().trim());
+        } catch (IllegalArgumentException e) {
+            return Check.fail("wormhole server", "not a URL: " + e.getMessage());
+        }
+        if (uri.getHost() == null) {
+            return Check.fail("wormhole server", relayUrl.get() + " names no host");
+        }
+        int port = uri.getPort() != -1 ? uri.getPort() : "wss".equals(uri.getScheme()) ? 443 : 80;
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(uri.getHost(), port), 3000);
+            return Check.ok("wormhole server", uri.getHost() + ":" + port + " accepts TCP connections");
+        } catch (IOException e) {
+            return Check.fail("wormhole server", "cannot reach " + uri.getHost() + ":" + port + ": " + e.getMessage());
+        }
+    }
+
+    static Check gitAnnex() throws IOException, InterruptedException {
+        Optional<String> out = runProgram(List.of("git", "annex", "version", "--raw"));
+        if (out.isEmpty() || out.get().isBlank()) {
+            return Check.fail("git-annex present", "`git annex version` did not work: install git-annex (10.20230126 or later)");
+        }
+        return Check.ok("git-annex present", "git-annex " + firstLine(out.get()));
+    }
+
+    /** Tokens and keys must be readable by the owner only; a group- or world-readable file is a failure. */
+    static Check credsPermissions(Path credsDir) throws IOException {
+        if (!Files.isDirectory(credsDir)) {
+            return Check.ok("creds permissions", "no creds files yet (" + credsDir + ")");
+        }
+        List<String> exposed = new ArrayList<>();
+        int files = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(credsDir)) {
+            for (Path f : entries) {
+                if (!Files.isRegularFile(f)) {
+                    continue;
+                }
+                files++;
+                Set<PosixFilePermission> p = Files.getPosixFilePermissions(f);
+                if (p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)
+                        || p.contains(PosixFilePermission.GROUP_WRITE) || p.contains(PosixFilePermission.OTHERS_WRITE)) {
+                    exposed.add(f.getFileName() + " (" + java.nio.file.attribute.PosixFilePermissions.toString(p) + ")");
+                }
+            }
+        }
+        if (!exposed.isEmpty()) {
+            return Check.fail("creds permissions", "readable or writable by others: " + String.join(", ", exposed)
+                    + " in " + credsDir + "; run chmod 600 on them");
+        }
+        return Check.ok("creds permissions", files + " file(s) in " + credsDir + ", owner-only");
+    }
+
+    /** Stdout of a program that exited 0 within the bound; empty when missing, failing or hanging. */
+    static Optional<String> runProgram(List<String> argv) throws IOException, InterruptedException {
+        // Output goes to a file, not a pipe: a program that hangs with its stdout open cannot block us past the bound.
+        Path out = Files.createTempFile("annex-p2p-doctor", ".out");
+        Process p = null;
+        try {
+            try {
+                p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+            if (!p.waitFor(PROGRAM_BOUND.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
+                return Optional.empty();
+            }
+            try (InputStream in = Files.newInputStream(out)) {
+                return Optional.of(new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8));
+            }
+        } finally {
+            if (p != null) {
+                p.destroyForcibly();
+            }
+            Files.deleteIfExists(out);
+        }
+    }
+
+    private static String firstLine(String s) {
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl);
+    }
+}

@@ -1,0 +1,45 @@
+package org.annexp2p.cli.lan;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+
+/** {@code IP:PORT} / {@code [IPv6]:PORT} with literal IPs only, so parsing never asks a resolver. */
+public final class LanAddress {
+
+    private LanAddress() {
+    }
+
+    public static String format(InetSocketAddress a) {
+        InetAddress ip = a.getAddress();
+        String host = ip.getHostAddress().replaceFirst("%.*$", "");
+        return (ip instanceof Inet6Address ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    /** @throws IllegalArgumentException naming the text when it is not a literal IP with a port */
+    public static InetSocketAddress parse(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            throw new IllegalArgumentException("not HOST:PORT: " + text);
+        }
+        String host = text.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(text.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad port in " + text);
+        }
+        if (port < 0 || port > 65535 || !(host.matches("[0-9.]+") || host.contains(":"))) {
+            throw new IllegalArgumentException("not a literal IP and port: " + text);
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByName(host), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not a literal IP: " + host);
+        }
+    }
+}

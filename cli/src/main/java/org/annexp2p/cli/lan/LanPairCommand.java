@@ -1,0 +1,348 @@
+package org.annexp2p.cli.lan;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.StandardProtocolFamily;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.annexp2p.interpreters.Serving;
+import org.annexp2p.interpreters.net.GitRelays;
+import org.annexp2p.interpreters.net.Transcript;
+import org.annexp2p.pairing.LanPairing;
+import org.annexp2p.pairing.PairingOptions;
+import org.annexp2p.pairing.PairingOutcome;
+import org.annexp2p.pairing.conversation.PairData;
+import org.annexp2p.pairing.conversation.PairingResult;
+import org.annexp2p.pairing.conversation.PairingSetup;
+import org.annexp2p.pairing.discovery.Announcement;
+import org.annexp2p.pairing.discovery.DeviceId;
+import org.annexp2p.pairing.discovery.Discovery;
+import org.annexp2p.pairing.discovery.DiscoveryChannel;
+import org.annexp2p.pairing.discovery.DiscoveryGroups;
+import org.annexp2p.pairing.discovery.LanChannels;
+import org.annexp2p.pairing.qr.InvalidPayloadException;
+import org.annexp2p.pairing.qr.QrPayload;
+import org.annexp2p.pairing.qr.QrPayloadCodec;
+import org.annexp2p.pairing.qr.TerminalQr;
+import org.annexp2p.pairing.secret.SharedSecret;
+import org.annexp2p.pairing.selfip.SelfIp;
+import org.annexp2p.pairing.tls.KeyFingerprint;
+import org.annexp2p.pairing.tls.PinnedTls;
+import org.annexp2p.pairing.tls.PinnedTlsServer;
+import org.annexp2p.pairing.tls.TlsIdentity;
+import org.annexp2p.pairing.tls.TrustedKeys;
+import org.annexp2p.protocol.conversation.ServerMode;
+import org.annexp2p.protocol.wire.AuthToken;
+import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.transports.ConnectionServer;
+import org.annexp2p.transports.ServerOptions;
+import org.annexp2p.transports.datagram.UdpEndpoint;
+import org.annexp2p.transports.datagram.UdpOptions;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "--lan", mixinStandardHelpOptions = true,
+        description = {"Pair this repository with another one on the same network, without any server.",
+            "",
+            "Either type the same secret phrase on both devices (--secret; they find each other by authenticated",
+            "multicast/broadcast discovery), or run --qr on one device and give the text it shows to the other",
+            "with --payload. The pairing proves both sides know the secret; each side learns the other's TLS key,",
+            "addresses and a shared auth token. Only after a first TLS link pinned to that key has authenticated is",
+            "anything saved (.git/annex/creds/lan-peers and lan-identity.pem, mode 0600; the token in p2pauth).",
+            "Afterwards: `annex-p2p serve --lan-listen HOST:PORT` and `annex-p2p get --address lan://HOST:PORT ...`."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  annex-p2p pair --lan --repo ~/annex --secret 'correct horse battery'   (on both devices)",
+            "  annex-p2p pair --lan --repo ~/annex --qr                              (shows a QR code)",
+            "  annex-p2p pair --lan --repo ~/annex --payload 'TEXT'                  (on the other device)"})
+public final class LanPairCommand implements Callable<Integer> {
+
+    static final Duration ANNOUNCE_INTERVAL = Duration.ofMillis(500);
+    static final Duration LINK_ATTEMPT = Duration.ofSeconds(5);
+    static final Duration PEER_LINK_WAIT = Duration.ofSeconds(20);
+
+    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: .).")
+    Path repo;
+
+    static final class How {
+        @Option(names = "--secret", paramLabel = "PHRASE", description = "The phrase typed on both devices (any text).")
+        String secret;
+
+        @Option(names = "--qr", description = "Show a QR code (and its text) for the other device's --payload.")
+        boolean qr;
+
+        @Option(names = "--payload", paramLabel = "TEXT", description = "The text of the other device's QR code.")
+        String payload;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    How how;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+            description = "UDP port of the pairing conversation (default: any free port).")
+    int port;
+
+    @Option(names = "--listen-port", paramLabel = "N", defaultValue = "0",
+            description = "TCP port of the TLS listener the first link is made to (default: any free port).")
+    int listenPort;
+
+    @Option(names = "--discovery-port", paramLabel = "N", defaultValue = "" + DiscoveryGroups.PORT,
+            description = "UDP port of discovery announcements (default: ${DEFAULT-VALUE}).")
+    int discoveryPort;
+
+    @Option(names = "--loopback", description = "Stay on loopback (two repositories on this machine; tests).")
+    boolean loopback;
+
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "120", description = "Give up after S seconds (default: 120).")
+    int timeoutSeconds;
+
+    @Option(names = "--debug", description = "Show each pairing step on stderr (never secrets).")
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("--timeout must be at least 1 second");
+        }
+        long started = System.nanoTime();
+        AnnexRepository repository = AnnexRepository.open(repo);
+        Path creds = repository.creds().dir();
+        TlsIdentity identity = LanIdentity.loadOrGenerate(creds, "annex-p2p " + repository.uuid());
+        Consumer<String> log = debug ? line -> System.err.println("pair --lan: " + line) : line -> { };
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        List<InetAddress> own = ownAddresses();
+        TrustedKeys trusted = new TrustedKeys();
+        InetSocketAddress bind = new InetSocketAddress(loopback ? InetAddress.getLoopbackAddress() : wildcard(), listenPort);
+        try (PinnedTlsServer tlsServer = PinnedTls.listen(bind, identity, trusted);
+                UdpEndpoint endpoint = UdpEndpoint.open(conversationOptions(own))) {
+            List<InetSocketAddress> listenerAddresses = new ArrayList<>();
+            for (InetAddress a : own.subList(0, Math.min(own.size(), PairData.MAX_ADDRESSES))) {
+                listenerAddresses.add(new InetSocketAddress(a, tlsServer.port()));
+            }
+            Optional<Conversation> conversation = prepare(identity, endpoint, own, timeout, log);
+            if (conversation.isEmpty()) {
+                return 1;
+            }
+            Conversation c = conversation.get();
+            PairingOutcome outcome;
+            try {
+                outcome = LanPairing.run(new PairingOptions(c.role(), c.secret(), endpoint, c.targets(), hostName(),
+                        System.getProperty("user.name", "user"), shorten(repository.top().toString(), PairData.MAX_PATH),
+                        repository.uuid().toString(), identity, listenerAddresses, PairingOptions.DEFAULT_RETRANSMIT,
+                        remaining(started, timeout), Duration.ofSeconds(2), c.expectedKey(), log));
+            } finally {
+                c.close();
+            }
+            if (outcome instanceof PairingOutcome.Failed f) {
+                return fail(f.reason(), f.advice());
+            }
+            PairingResult result = ((PairingOutcome.Paired) outcome).result();
+            return link(repository, identity, trusted, tlsServer, result, started, log);
+        }
+    }
+
+    /** What the conversation needs, found by discovery (--secret) or from the QR payload. */
+    private record Conversation(PairingSetup.Role role, SharedSecret secret, List<InetSocketAddress> targets,
+            Optional<KeyFingerprint> expectedKey, AutoCloseable resources) {
+        void close() throws Exception {
+            resources.close();
+        }
+    }
+
+    private Optional<Conversation> prepare(TlsIdentity identity, UdpEndpoint endpoint, List<InetAddress> own, Duration timeout,
+            Consumer<String> log) throws IOException {
+        int conversationPort = endpoint.localAddress().getPort();
+        if (how.qr) {
+            String phrase = SharedSecret.randomPhrase();
+            QrPayload payload = LanPairing.qrPayload(conversationPort, identity, phrase,
+                    own.subList(0, Math.min(own.size(), PairData.MAX_ADDRESSES)));
+            String text = QrPayloadCodec.encode(payload);
+            System.out.print(TerminalQr.render(text, false));
+            System.out.println("Scan this, or run on the other device: annex-p2p pair --lan --payload '" + text + "'");
+            System.out.println("payload: " + text);
+            System.out.println("waiting up to " + timeout.toSeconds() + " s for the other device...");
+            System.out.flush();
+            return Optional.of(new Conversation(PairingSetup.Role.RESPONDER, SharedSecret.fromPhrase(phrase), List.of(), Optional.empty(), () -> { }));
+        }
+        if (how.payload != null) {
+            QrPayload payload;
+            try {
+                payload = QrPayloadCodec.decode(how.payload.trim());
+            } catch (InvalidPayloadException e) {
+                fail("the --payload text is not a pairing payload: " + e.getMessage(), "copy the whole text shown by `pair --lan --qr`");
+                return Optional.empty();
+            }
+            if (payload.addresses().isEmpty()) {
+                fail("the payload names no address of the other device", "use --secret on both devices instead");
+                return Optional.empty();
+            }
+            return Optional.of(new Conversation(PairingSetup.Role.REQUESTER, SharedSecret.fromPhrase(payload.secret()),
+                    LanPairing.requestTargets(payload), Optional.of(payload.key()), () -> { }));
+        }
+        if (how.secret.isBlank()) {
+            throw new IllegalArgumentException("the --secret phrase must not be empty");
+        }
+        SharedSecret secret = SharedSecret.fromPhrase(how.secret);
+        List<DiscoveryChannel> channels = discoveryChannels(log);
+        if (channels.isEmpty()) {
+            fail("no discovery channel could be opened", "use --qr on one device and --payload on the other");
+            return Optional.empty();
+        }
+        Discovery discovery = new Discovery(DeviceId.random(), secret, Clock.systemUTC(), channels, conversationPort,
+                ThreadLocalRandom.current().nextLong(), Set.of());
+        System.err.println("looking for the other device (up to " + timeout.toSeconds() + " s)...");
+        LanPairing.Found found = LanPairing.find(discovery, h -> h.announcement() instanceof Announcement.Presence,
+                ANNOUNCE_INTERVAL, timeout);
+        if (found instanceof LanPairing.Found.Fallback f) {
+            discovery.close();
+            fail(f.reason(), f.advice());
+            return Optional.empty();
+        }
+        var heard = ((LanPairing.Found.Peer) found).heard();
+        var presence = (Announcement.Presence) heard.announcement();
+        log.accept("found " + presence.device() + " at " + heard.from().getAddress().getHostAddress() + " via " + heard.channel());
+        // The other side may not have heard us yet: keep announcing until the conversation is over.
+        Thread announcer = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                discovery.announcePresence();
+                try {
+                    Thread.sleep(ANNOUNCE_INTERVAL.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "pair --lan announcer");
+        announcer.setDaemon(true);
+        announcer.start();
+        AutoCloseable stop = () -> {
+            announcer.interrupt();
+            announcer.join(2000);
+            discovery.close();
+        };
+        // The smaller device id asks, the other answers: both sides decide alike without another message.
+        boolean asks = discovery.self().value().compareTo(presence.device().value()) < 0;
+        List<InetSocketAddress> targets = List.of(new InetSocketAddress(heard.from().getAddress(), presence.listenerPort()));
+        return Optional.of(new Conversation(asks ? PairingSetup.Role.REQUESTER : PairingSetup.Role.RESPONDER, secret,
+                asks ? targets : List.of(), Optional.empty(), stop));
+    }
+
+    private List<DiscoveryChannel> discoveryChannels(Consumer<String> log) throws IOException {
+        if (loopback) {
+            return List.of(LanChannels.open("lo/ipv4", UdpOptions.loopback(StandardProtocolFamily.INET, discoveryPort),
+                    List.of(DiscoveryGroups.ipv4(discoveryPort))));
+        }
+        LanChannels.Opened opened = LanChannels.onEveryInterface(discoveryPort);
+        opened.problems().forEach(p -> log.accept("discovery channel not opened: " + p));
+        return opened.channels();
+    }
+
+    /**
+     * Serves the new peer (AUTH with the new token only, its key only) while calling it; saves the pairing once our
+     * own call authenticated, then gives the peer a bounded time to finish its call to us.
+     */
+    private int link(AnnexRepository repository, TlsIdentity identity, TrustedKeys trusted, PinnedTlsServer tlsServer,
+            PairingResult result, long started, Consumer<String> log) throws Exception {
+        PairData peer = result.peer();
+        KeyFingerprint peerKey = KeyFingerprint.of(peer.publicKey());
+        AuthToken token = AuthToken.parse(result.token().value()).get();
+        trusted.add(peerKey);
+        Serving serving = new Serving(repository, ServerMode.READ_WRITE, () -> List.of(token),
+                new GitRelays(repository.top(), null, null), Transcript.NONE);
+        CountDownLatch peerCalled = new CountDownLatch(1);
+        PinnedTlsListener listener = new PinnedTlsListener(tlsServer, line -> log.accept("link refused: " + line));
+        try (ConnectionServer server = ConnectionServer.start(listener, connection -> {
+            peerCalled.countDown();
+            serving.handle(connection);
+        }, ServerOptions.of(4, "ERROR busy\n"))) {
+            Optional<String> problem = LanLink.authenticate(peer.addresses(), identity, peerKey, repository.uuid().toString(), token,
+                    remaining(started, Duration.ofSeconds(timeoutSeconds)).plus(PEER_LINK_WAIT), log);
+            if (problem.isPresent()) {
+                return fail("paired, but the first pinned-TLS link to the other device failed: " + problem.get(),
+                        "nothing was saved; check that no firewall blocks TCP between the devices and pair again");
+            }
+            Path creds = repository.creds().dir();
+            if (!Files.exists(LanIdentity.file(creds))) {
+                identity.save(LanIdentity.file(creds));
+            }
+            LanPeers.store(creds, new LanPeer(peer.repositoryUuid(), peerKey, token, peer.addresses()));
+            repository.creds().addAcceptedToken(token);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            System.out.println("paired with " + peer.repositoryUuid() + " (" + peer.user() + "@" + peer.hostName() + ":" + peer.repositoryPath()
+                    + ") in " + millis + " ms");
+            System.out.println("its key: " + peerKey.hex());
+            System.out.println("its addresses: " + peer.addresses().stream().map(a -> "lan://" + LanAddress.format(a)).toList());
+            System.out.println("our key: " + identity.fingerprint().hex());
+            System.out.flush();
+            if (!peerCalled.await(PEER_LINK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                System.err.println("annex-p2p: note: the other device has not linked back yet; it saves the pairing only once it has");
+            }
+            return 0;
+        }
+    }
+
+    private static int fail(String reason, String advice) {
+        System.err.println("annex-p2p: pairing failed: " + reason + "; " + advice);
+        return 1;
+    }
+
+    private List<InetAddress> ownAddresses() {
+        if (loopback) {
+            return List.of(InetAddress.getLoopbackAddress());
+        }
+        List<InetAddress> addresses = new ArrayList<>(SelfIp.privateInterfaceAddresses());
+        if (addresses.isEmpty()) {
+            throw new IllegalStateException("this machine has no private LAN address; connect to the network (or use --loopback on one machine)");
+        }
+        return addresses;
+    }
+
+    private UdpOptions conversationOptions(List<InetAddress> own) throws IOException {
+        if (loopback) {
+            return UdpOptions.loopback(StandardProtocolFamily.INET, port);
+        }
+        NetworkInterface nif = NetworkInterface.getByInetAddress(own.get(0));
+        return nif == null ? UdpOptions.loopback(StandardProtocolFamily.INET, port) : UdpOptions.lan(StandardProtocolFamily.INET, port, nif);
+    }
+
+    private static InetAddress wildcard() throws IOException {
+        return InetAddress.getByAddress(new byte[4]);
+    }
+
+    private static Duration remaining(long started, Duration total) {
+        long left = total.toNanos() - (System.nanoTime() - started);
+        return Duration.ofNanos(Math.max(TimeUnit.SECONDS.toNanos(1), left));
+    }
+
+    private static String hostName() {
+        String h = System.getenv("HOSTNAME");
+        if (h == null || h.isBlank()) {
+            try {
+                h = Files.readString(Path.of("/etc/hostname")).trim();
+            } catch (IOException e) {
+                h = "";
+            }
+        }
+        return shorten(h.isBlank() ? "unknown" : h, PairData.MAX_HOST_NAME);
+    }
+
+    private static String shorten(String s, int maxBytes) {
+        String t = s;
+        while (t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t;
+    }
+}
