@@ -3,7 +3,7 @@ package org.annexp2p.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,19 +15,21 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.annexp2p.cli.wormhole.RelayOptions;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.creds.TokenGenerator;
 import org.annexp2p.tor.onion.TorAnnexAddress;
+import org.annexp2p.wormhole.InvalidCodeException;
 import org.annexp2p.wormhole.ReceiveListener;
 import org.annexp2p.wormhole.Received;
 import org.annexp2p.wormhole.Wormhole;
 import org.annexp2p.wormhole.WormholeOptions;
 import org.annexp2p.wormhole.WrongCodeException;
 import org.annexp2p.wormhole.code.Code;
-import org.annexp2p.wormhole.transit.TcpHint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "pair", mixinStandardHelpOptions = true,
@@ -51,15 +53,8 @@ final class PairCommand implements Callable<Integer> {
     @Option(names = "--code", paramLabel = "CODE", description = "The other repository's pairing code (else asked on stdin).")
     String code;
 
-    @Option(names = "--relay-url", paramLabel = "URL",
-            defaultValue = "${env:WORMHOLE_RELAY_URL:-ws://relay.magic-wormhole.io:4000/v1}",
-            description = "Magic Wormhole mailbox server (default: ${DEFAULT-VALUE}).")
-    URI relayUrl;
-
-    @Option(names = "--transit-helper", paramLabel = "tcp:HOST:PORT",
-            defaultValue = "${env:WORMHOLE_TRANSIT_HELPER:-tcp:transit.magic-wormhole.io:4001}",
-            description = "Transit relay (default: ${DEFAULT-VALUE}).")
-    String transitHelper;
+    @Mixin
+    RelayOptions relay;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Name of the remote to add (default: peer1, peer2, ...).")
     String name;
@@ -82,11 +77,17 @@ final class PairCommand implements Callable<Integer> {
         if (ours.isEmpty()) {
             throw new IOException("this repository has no P2P address to pair with; run `annex-p2p enable-tor` first");
         }
-        if (!"ws".equals(relayUrl.getScheme()) && !"wss".equals(relayUrl.getScheme())) {
-            throw new Main.UsageException("--relay-url must be a ws:// or wss:// URL, got: " + relayUrl);
+        if (linkAttempts < 1) {
+            throw new Main.UsageException("--link-attempts must be at least 1");
         }
-        Wormhole wormhole = new Wormhole(WormholeOptions.defaults().withRelayUrl(relayUrl).withAppId(APP_ID)
-                .withTransitHelpers(List.of(TcpHint.parseEndpoint(transitHelper))));
+        InetSocketAddress socks = TorSocks.resolve(torSocks);
+        WormholeOptions options;
+        try {
+            options = relay.applyTo(WormholeOptions.defaults()).withAppId(APP_ID);
+        } catch (InvalidCodeException e) {
+            throw new Main.UsageException(e.getMessage());
+        }
+        Wormhole wormhole = new Wormhole(options);
         AuthToken ourHalf = new TokenGenerator().generate(TokenGenerator.PAIRING_HALF_LENGTH);
         Path dir = Files.createTempDirectory("annex-p2p-pair",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -96,7 +97,7 @@ final class PairCommand implements Callable<Integer> {
             AuthToken accept = AuthToken.parse(ourHalf.reveal() + theirs.half().reveal()).get();
             AuthToken present = AuthToken.parse(theirs.half().reveal() + ourHalf.reveal()).get();
             repository.creds().addAcceptedToken(accept);
-            link(repository, theirs.addresses(), present);
+            link(repository, theirs.addresses(), present, socks);
             return 0;
         } finally {
             try (var walk = Files.walk(dir)) {
@@ -189,13 +190,14 @@ final class PairCommand implements Callable<Integer> {
     }
 
     /** Tries each of their addresses in rounds: the other side may still be storing its token. */
-    private void link(AnnexRepository repository, List<String> addresses, AuthToken token) throws Exception {
+    private void link(AnnexRepository repository, List<String> addresses, AuthToken token, InetSocketAddress socks)
+            throws Exception {
         IOException last = null;
         for (int round = 0; round < linkAttempts; round++) {
             for (String line : addresses) {
                 TorAnnexAddress a = TorAnnexAddress.parse(line);
                 try {
-                    Uuid theirs = PeerLink.authenticate(repository, a, token, TorSocks.resolve(torSocks), debug);
+                    Uuid theirs = PeerLink.authenticate(repository, a, token, socks, debug);
                     String remote = PeerLink.addRemote(repository, a, theirs, token, name);
                     System.err.println("Paired with " + theirs + "; added remote " + remote + ".");
                     return;

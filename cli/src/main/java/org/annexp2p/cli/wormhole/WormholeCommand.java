@@ -1,11 +1,9 @@
 package org.annexp2p.cli.wormhole;
 
-import java.net.URI;
-import java.util.List;
 import org.annexp2p.wormhole.InvalidCodeException;
 import org.annexp2p.wormhole.WormholeOptions;
-import org.annexp2p.wormhole.transit.TcpHint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,15 +27,8 @@ public final class WormholeCommand {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     boolean help;
 
-    @Option(names = "--relay-url", paramLabel = "URL",
-            defaultValue = "${env:WORMHOLE_RELAY_URL:-ws://relay.magic-wormhole.io:4000/v1}",
-            description = "rendezvous (mailbox) server to use (default: ${DEFAULT-VALUE}; env WORMHOLE_RELAY_URL)")
-    URI relayUrl;
-
-    @Option(names = "--transit-helper", paramLabel = "tcp:HOST:PORT",
-            defaultValue = "${env:WORMHOLE_TRANSIT_HELPER:-tcp:transit.magic-wormhole.io:4001}",
-            description = "transit relay to use (default: ${DEFAULT-VALUE}; env WORMHOLE_TRANSIT_HELPER)")
-    String transitHelper;
+    @Mixin
+    RelayOptions relay;
 
     @Option(names = "--appid", paramLabel = "APPID", defaultValue = WormholeOptions.DEFAULT_APP_ID,
             description = "application id scoping codes and nameplates (default: ${DEFAULT-VALUE})")
@@ -45,13 +36,7 @@ public final class WormholeCommand {
 
     /** The library options for these global flags plus a subcommand's own. */
     WormholeOptions options(boolean noListen, int codeLength) throws InvalidCodeException {
-        if (!"ws".equals(relayUrl.getScheme()) && !"wss".equals(relayUrl.getScheme())) {
-            throw new InvalidCodeException("--relay-url must be a ws:// or wss:// URL, got: " + relayUrl);
-        }
-        TcpHint helper = TcpHint.parseEndpoint(transitHelper);
-        return WormholeOptions.defaults()
-                .withRelayUrl(relayUrl)
-                .withTransitHelpers(List.of(helper))
+        return relay.applyTo(WormholeOptions.defaults())
                 .withAppId(appId)
                 .withListen(!noListen)
                 .withCodeLength(codeLength);

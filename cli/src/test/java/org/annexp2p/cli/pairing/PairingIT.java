@@ -117,6 +117,7 @@ class PairingIT {
         assertThat(getWithStoredToken(a, b, keyB)).isEqualTo(inB);
         assertThat(getWithStoredToken(b, a, keyA)).isEqualTo(inA);
         assertThat(socks.requested).contains(a.address().dialString(), b.address().dialString());
+        assertNoPairDataLeft();
     }
 
     @Test
@@ -255,7 +256,9 @@ class PairingIT {
     }
 
     private PeerProcess annexP2p(String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>(JAVA);
+        List<String> command = new ArrayList<>(JAVA.subList(0, JAVA.size() - 1));
+        command.add("-Djava.io.tmpdir=" + Files.createDirectories(tmp.resolve("java-tmp")));
+        command.add("-jar");
         command.add(AnnexP2p.jar().toString());
         command.addAll(List.of(args));
         PeerProcess p = PeerProcess.start(name, command, tmp, Map.of());
@@ -303,12 +306,21 @@ class PairingIT {
                 .isEqualTo("rw-------");
     }
 
-    private static void assertNothingStored(Side side) throws IOException {
+    private void assertNothingStored(Side side) throws IOException {
         assertThat(side.creds().acceptedTokens()).as("tokens accepted after a failed pairing").isEmpty();
         assertThat(GitAnnex.run(side.repo(), Map.of(), "git", "remote").ok().out()).as("remotes").isBlank();
         try (var files = Files.list(side.creds().dir())) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).as("creds files")
                     .containsExactly(CredsDir.ADDRESSES_FILE);
+        }
+        assertNoPairDataLeft();
+    }
+
+    /** The pair-data files (ours, and what the other side sent) live only in a temp dir that pair removes. */
+    private void assertNoPairDataLeft() throws IOException {
+        try (var files = Files.list(Files.createDirectories(tmp.resolve("java-tmp")))) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("annex-p2p-pair")).toList())
+                    .as("pair-data temp dirs left behind").isEmpty();
         }
     }
 

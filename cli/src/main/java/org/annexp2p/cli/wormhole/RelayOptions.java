@@ -1,0 +1,34 @@
+package org.annexp2p.cli.wormhole;
+
+import java.net.URI;
+import java.util.List;
+import org.annexp2p.wormhole.InvalidCodeException;
+import org.annexp2p.wormhole.WormholeOptions;
+import org.annexp2p.wormhole.transit.TcpHint;
+import picocli.CommandLine.Option;
+
+/**
+ * The mailbox server and transit relay options, named as the Python CLI names them and falling back to the
+ * same environment variables (which git-annex relies on), shared by {@code wormhole} and {@code pair}.
+ */
+public final class RelayOptions {
+
+    @Option(names = "--relay-url", paramLabel = "URL",
+            defaultValue = "${env:WORMHOLE_RELAY_URL:-ws://relay.magic-wormhole.io:4000/v1}",
+            description = "rendezvous (mailbox) server to use (default: ${DEFAULT-VALUE}; env WORMHOLE_RELAY_URL)")
+    URI relayUrl;
+
+    @Option(names = "--transit-helper", paramLabel = "tcp:HOST:PORT",
+            defaultValue = "${env:WORMHOLE_TRANSIT_HELPER:-tcp:transit.magic-wormhole.io:4001}",
+            description = "transit relay to use (default: ${DEFAULT-VALUE}; env WORMHOLE_TRANSIT_HELPER)")
+    String transitHelper;
+
+    /** {@code base} with these servers; a bad URL or endpoint is refused before anything connects. */
+    public WormholeOptions applyTo(WormholeOptions base) throws InvalidCodeException {
+        if (!"ws".equals(relayUrl.getScheme()) && !"wss".equals(relayUrl.getScheme())) {
+            throw new InvalidCodeException("--relay-url must be a ws:// or wss:// URL, got: " + relayUrl);
+        }
+        TcpHint helper = TcpHint.parseEndpoint(transitHelper);
+        return base.withRelayUrl(relayUrl).withTransitHelpers(List.of(helper));
+    }
+}
