@@ -1,0 +1,158 @@
+package org.annexp2p.cli.lan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.annexp2p.cli.interop.AnnexP2p;
+import org.annexp2p.cli.interop.GitAnnex;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two {@code annex-p2p pair --lan} processes on loopback pair end to end (secret on both sides; QR payload), and
+ * the pairing carries a {@code get} over TLS pinned to the paired key; a wrong secret pairs nothing and writes nothing.
+ */
+class LanPairingIT {
+
+    private static final Duration BOUND = Duration.ofSeconds(90);
+    private static final Pattern OUR_KEY = Pattern.compile("^our key: ([0-9a-f]{64})$");
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void peers() {
+        GitAnnex.requireInstalled();
+        AnnexP2p.jar();
+    }
+
+    @Test
+    void secretOnBothSidesPairsAndGetWorksOverPinnedTls() throws Exception {
+        Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
+        Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
+        String discovery = String.valueOf(freeUdpPort());
+        long started = System.nanoTime();
+        try (RunningTool pa = RunningTool.start(dir, "pair", "--lan", "--repo", a.toString(), "--secret", "blue heron at dusk", "--loopback",
+                "--discovery-port", discovery, "--timeout", "60");
+                RunningTool pb = RunningTool.start(dir, "pair", "--lan", "--repo", b.toString(), "--secret", "blue heron at dusk", "--loopback",
+                        "--discovery-port", discovery, "--timeout", "60")) {
+            assertThat(pa.exit(BOUND)).as("a: %s", pa.err()).isZero();
+            assertThat(pb.exit(BOUND)).as("b: %s", pb.err()).isZero();
+            System.out.printf("LAN pairing (secret + discovery, two processes incl. JVM start): %d ms%n",
+                    (System.nanoTime() - started) / 1_000_000);
+            assertCrossPinned(pa, pb);
+        }
+        assertPairingSaved(a);
+        assertPairingSaved(b);
+        String key = GitAnnex.addFile(b, "song.txt", "la la la\n".getBytes(StandardCharsets.UTF_8));
+        try (RunningTool serve = RunningTool.start(dir, "serve", "--repo", b.toString(), "--lan-listen", "127.0.0.1:0")) {
+            String address = serve.await(Pattern.compile("on (lan://[0-9.]+:[0-9]+)"), BOUND);
+            Path out = dir.resolve("got.txt");
+            GitAnnex.Result got = AnnexP2p.run(dir, Map.of(), "get", "--repo", a.toString(), "--address", address, key, out.toString());
+            assertThat(got.exit()).as("get over lan://: %s", got.err()).isZero();
+            assertThat(Files.readString(out)).isEqualTo("la la la\n");
+
+            // The same peer presenting a key other than the paired one is refused by the client.
+            Path peers = LanPeers.file(a.resolve(".git/annex/creds"));
+            String saved = Files.readString(peers);
+            Files.writeString(peers, saved.replaceFirst(" [0-9a-f]{64} ", " " + "0".repeat(64) + " "));
+            GitAnnex.Result refused = AnnexP2p.run(dir, Map.of(), "get", "--repo", a.toString(), "--address", address, key,
+                    dir.resolve("refused.txt").toString());
+            Files.writeString(peers, saved);
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(refused.err()).contains("not the paired key");
+            assertThat(dir.resolve("refused.txt")).doesNotExist();
+        }
+    }
+
+    @Test
+    void qrPayloadShownOnOneSideAndGivenOnTheOtherPairs() throws Exception {
+        Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
+        Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
+        long started = System.nanoTime();
+        try (RunningTool shower = RunningTool.start(dir, "pair", "--lan", "--repo", a.toString(), "--qr", "--loopback", "--timeout", "60")) {
+            String payload = shower.await(Pattern.compile("^payload: (.+)$"), BOUND);
+            try (RunningTool scanner = RunningTool.start(dir, "pair", "--lan", "--repo", b.toString(), "--payload", payload, "--loopback",
+                    "--timeout", "60")) {
+                assertThat(scanner.exit(BOUND)).as("scanner: %s", scanner.err()).isZero();
+                assertThat(shower.exit(BOUND)).as("shower: %s", shower.err()).isZero();
+                System.out.printf("LAN pairing (QR payload, from payload shown): %d ms%n", (System.nanoTime() - started) / 1_000_000);
+                assertCrossPinned(shower, scanner);
+            }
+        }
+        assertPairingSaved(a);
+        assertPairingSaved(b);
+    }
+
+    @Test
+    void wrongSecretNeverPairsAndWritesNothing() throws Exception {
+        Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
+        Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
+        String discovery = String.valueOf(freeUdpPort());
+        try (RunningTool pa = RunningTool.start(dir, "pair", "--lan", "--repo", a.toString(), "--secret", "one phrase", "--loopback",
+                "--discovery-port", discovery, "--timeout", "4");
+                RunningTool pb = RunningTool.start(dir, "pair", "--lan", "--repo", b.toString(), "--secret", "another phrase", "--loopback",
+                        "--discovery-port", discovery, "--timeout", "4")) {
+            assertThat(pa.exit(BOUND)).isEqualTo(1);
+            assertThat(pb.exit(BOUND)).isEqualTo(1);
+            for (RunningTool p : List.of(pa, pb)) {
+                assertThat(p.err()).containsOnlyOnce("pairing failed").contains("QR").doesNotContain("Exception");
+                assertThat(p.out()).doesNotContain("paired with");
+            }
+        }
+        for (Path r : List.of(a, b)) {
+            Path creds = r.resolve(".git/annex/creds");
+            assertThat(creds.resolve(LanPeers.FILE)).doesNotExist();
+            assertThat(creds.resolve(LanIdentity.FILE)).doesNotExist();
+            assertThat(creds.resolve("p2pauth")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aPayloadThatIsNotOneIsRefusedInOneLine() throws Exception {
+        Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
+        GitAnnex.Result r = AnnexP2p.run(dir, Map.of(), "pair", "--lan", "--repo", a.toString(), "--payload", "garbage!", "--loopback",
+                "--timeout", "5");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("annex-p2p: pairing failed: the --payload text is not a pairing payload").doesNotContain("\n");
+        assertThat(a.resolve(".git/annex/creds").resolve(LanPeers.FILE)).doesNotExist();
+    }
+
+    private static void assertCrossPinned(RunningTool one, RunningTool other) throws InterruptedException {
+        String oneOwn = one.await(OUR_KEY, Duration.ofSeconds(5));
+        String otherOwn = other.await(OUR_KEY, Duration.ofSeconds(5));
+        assertThat(one.out()).contains("its key: " + otherOwn);
+        assertThat(other.out()).contains("its key: " + oneOwn);
+        assertThat(oneOwn).isNotEqualTo(otherOwn);
+    }
+
+    private static void assertPairingSaved(Path repo) throws IOException {
+        Path creds = repo.resolve(".git/annex/creds");
+        for (String f : List.of(LanPeers.FILE, LanIdentity.FILE, "p2pauth")) {
+            assertThat(creds.resolve(f)).exists();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(creds.resolve(f)))).as(f).isEqualTo("rw-------");
+        }
+        List<LanPeer> peers = LanPeers.read(creds);
+        assertThat(peers).hasSize(1);
+        assertThat(Files.readString(creds.resolve("p2pauth"))).contains(peers.get(0).token().reveal());
+        assertThat(peers.get(0).addresses()).isNotEmpty().allMatch(x -> x.getAddress().isLoopbackAddress());
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            return s.getLocalPort();
+        }
+    }
+}
