@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.annexp2p.cli.wormhole.PairData;
 import org.annexp2p.cli.wormhole.RelayOptions;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
@@ -44,8 +45,6 @@ import picocli.CommandLine.Option;
                 + "a git remote for it. A wrong code fails the key confirmation: nothing is stored."})
 final class PairCommand implements Callable<Integer> {
     static final String APP_ID = "git-annex.branchable.com/p2p-setup";
-    /** A token half and a few addresses fit in far less; more is not pair data. */
-    static final int MAX_PAIR_DATA = 64 * 1024;
 
     @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: .).")
     Path repo;
@@ -73,7 +72,7 @@ final class PairCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AnnexRepository repository = AnnexRepository.open(repo);
-        List<String> ours = repository.creds().ownAddresses();
+        List<TorAnnexAddress> ours = torAddresses(repository.creds().ownAddresses());
         if (ours.isEmpty()) {
             throw new IOException("this repository has no P2P address to pair with; run `annex-p2p enable-tor` first");
         }
@@ -88,7 +87,7 @@ final class PairCommand implements Callable<Integer> {
             throw new Main.UsageException(e.getMessage());
         }
         Wormhole wormhole = new Wormhole(options);
-        AuthToken ourHalf = new TokenGenerator().generate(TokenGenerator.PAIRING_HALF_LENGTH);
+        AuthToken ourHalf = new TokenGenerator().generate(PairData.HALF_LENGTH);
         Path dir = Files.createTempDirectory("annex-p2p-pair",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
@@ -144,7 +143,7 @@ final class PairCommand implements Callable<Integer> {
             Received received = wormhole.receive(theirCode, new ReceiveListener() {
                 @Override
                 public Optional<Path> acceptFile(IncomingFile offer) {
-                    return offer.size() <= MAX_PAIR_DATA ? Optional.of(recv) : Optional.empty();
+                    return offer.size() <= PairData.MAX_BYTES ? Optional.of(recv) : Optional.empty();
                 }
             });
             if (!(received instanceof Received.File)) {
@@ -190,12 +189,11 @@ final class PairCommand implements Callable<Integer> {
     }
 
     /** Tries each of their addresses in rounds: the other side may still be storing its token. */
-    private void link(AnnexRepository repository, List<String> addresses, AuthToken token, InetSocketAddress socks)
-            throws Exception {
+    private void link(AnnexRepository repository, List<TorAnnexAddress> addresses, AuthToken token,
+            InetSocketAddress socks) throws Exception {
         IOException last = null;
         for (int round = 0; round < linkAttempts; round++) {
-            for (String line : addresses) {
-                TorAnnexAddress a = TorAnnexAddress.parse(line);
+            for (TorAnnexAddress a : addresses) {
                 try {
                     Uuid theirs = PeerLink.authenticate(repository, a, token, socks, debug);
                     String remote = PeerLink.addRemote(repository, a, theirs, token, name);
@@ -203,54 +201,26 @@ final class PairCommand implements Callable<Integer> {
                     return;
                 } catch (IOException e) {
                     last = e;
-                    System.err.println("Unable to connect to " + a + ". Retrying...");
+                    System.err.println("Unable to connect to " + a.format() + ". Retrying...");
                 }
             }
-            TimeUnit.SECONDS.sleep(2);
+            if (round + 1 < linkAttempts) {
+                TimeUnit.SECONDS.sleep(2);
+            }
         }
         throw new IOException("Failed linking to pair: " + (last == null ? "no address" : last.getMessage()));
     }
 
-    /** git-annex's pair-data file: our token half, then our addresses, one per line. */
-    record PairData(AuthToken half, List<String> addresses) {
-        static PairData parse(byte[] data) throws IOException {
-            if (data.length > MAX_PAIR_DATA) {
-                throw new IOException("Failed receiving data from pair: it is larger than " + MAX_PAIR_DATA + " bytes");
-            }
-            String text;
+    /** Our Tor addresses; git-annex's pair data carries only those, so other kinds in p2paddrs are left out. */
+    private static List<TorAnnexAddress> torAddresses(List<String> lines) {
+        List<TorAnnexAddress> tor = new ArrayList<>();
+        for (String line : lines) {
             try {
-                text = StandardCharsets.US_ASCII.newDecoder().decode(java.nio.ByteBuffer.wrap(data)).toString();
-            } catch (java.nio.charset.CharacterCodingException e) {
-                throw new IOException("Failed receiving data from pair: it is not text (binary garbage?)");
+                tor.add(TorAnnexAddress.parse(line));
+            } catch (RuntimeException e) {
+                // Not a tor-annex address (another transport's): nothing the other side could use.
             }
-            List<String> lines = text.lines().toList();
-            if (lines.isEmpty()) {
-                throw new IOException("Failed receiving data from pair: it was empty");
-            }
-            AuthToken half = AuthToken.parse(lines.get(0).trim()).filter(t -> t.reveal().length() == 64)
-                    .getOrElseThrow(() -> new IOException("Failed receiving data from pair: no token half in it"));
-            List<String> addresses = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    addresses.add(TorAnnexAddress.parse(line.trim()).format());
-                } catch (RuntimeException e) {
-                    throw new IOException("Failed receiving data from pair: not an address: "
-                            + (line.length() > 80 ? line.substring(0, 80) + "..." : line));
-                }
-            }
-            if (addresses.isEmpty()) {
-                throw new IOException("Failed receiving data from pair: it names no address");
-            }
-            return new PairData(half, addresses);
         }
-
-        String format() {
-            StringBuilder sb = new StringBuilder(half.reveal()).append('\n');
-            addresses.forEach(a -> sb.append(a).append('\n'));
-            return sb.toString();
-        }
+        return tor;
     }
 }
