@@ -8,6 +8,10 @@ import java.net.UnknownHostException;
 /** {@code IP:PORT} / {@code [IPv6]:PORT} with literal IPs only, so parsing never asks a resolver. */
 public final class LanAddress {
 
+    private static final java.util.regex.Pattern IPV4 =
+            java.util.regex.Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+    private static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+
     private LanAddress() {
     }
 
@@ -33,7 +37,8 @@ public final class LanAddress {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad port in " + text);
         }
-        if (port < 0 || port > 65535 || !(host.matches("[0-9.]+") || host.contains(":"))) {
+        // Strict shapes: anything else would make InetAddress ask a resolver.
+        if (port < 0 || port > 65535 || !(IPV4.matcher(host).matches() || IPV6.matcher(host).matches())) {
             throw new IllegalArgumentException("not a literal IP and port: " + text);
         }
         try {
