@@ -45,6 +45,7 @@ class PairingIT {
     static final Pattern OUR_CODE = Pattern.compile("This repository's pairing code is: (\\S+)");
     static final Pattern PYTHON_CODE = Pattern.compile("Wormhole code is: (\\S+)");
     static final Pattern SERVING = Pattern.compile("serving .* on tcp://[^\\s]+:(\\d+)");
+    static final Pattern RETRYING = Pattern.compile("Unable to connect to (\\S+)\\. Retrying");
     static final Duration STEP = Duration.ofSeconds(90);
     static final List<String> JAVA = List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar");
 
@@ -148,6 +149,8 @@ class PairingIT {
         String halfA = received.get(0);
         assertThat(halfA).matches("[a-z0-9]{64}");
         assertThat(received.get(1)).isEqualTo(a.address().format());
+        // git-annex stores it only once its own exchange is done: our first AUTH fails, and pair must retry.
+        assertThat(pairA.awaitStderr(RETRYING, STEP)).isEqualTo(g.address().format());
         g.creds().addAcceptedToken(AuthToken.parse(halfG + halfA).get());
 
         assertThat(pairA.awaitExit(STEP)).as("pair a: %s", pairA).isZero();
@@ -166,6 +169,31 @@ class PairingIT {
         // And a token made the other way round does not.
         assertThat(AnnexP2p.run(tmp, Map.of(), "get", "--address", a.address().format(), "--token", halfG + halfA,
                 "--tor-socks", socks.address(), keyA, tmp.resolve("refused.bin").toString()).exit()).isNotZero();
+    }
+
+    @Test
+    void aPeerThatNeverAcceptsOurTokenFailsTheLinkAfterTheGivenRounds() throws Exception {
+        Side a = side("a", 14);
+        Side g = side("g", 15); // never told the token: it refuses our AUTH every time
+        Path gTmp = Files.createDirectories(tmp.resolve("g-pair"));
+        Files.writeString(gTmp.resolve("send"), randomHalf(16) + "\n" + g.address().format() + "\n", StandardCharsets.US_ASCII);
+        PeerProcess gSend = python("wormhole send", "send", gTmp.resolve("send").toString());
+        PeerProcess pairA = pair(a, servers.relayUrl(), "--link-attempts", "2");
+        String codeA = pairA.awaitStderr(OUR_CODE, STEP);
+        PeerProcess gReceive = python("wormhole receive", "receive", "--accept-file", "--output-file",
+                gTmp.resolve("recv").toString());
+        gReceive.type(codeA);
+        pairA.type(gSend.awaitStderr(PYTHON_CODE, STEP));
+
+        assertThat(pairA.awaitExit(STEP)).as("%s", pairA).isEqualTo(1);
+        assertThat(gReceive.awaitExit(STEP)).as("%s", gReceive).isZero();
+        assertThat(RETRYING.matcher(pairA.stderr()).results().count()).as("attempts: %s", pairA).isEqualTo(2);
+        assertThat(lastLine(pairA.stderr())).startsWith("annex-p2p: Failed linking to pair: ");
+        assertThat(GitAnnex.run(a.repo(), Map.of(), "git", "remote").ok().out()).as("remotes").isBlank();
+        assertThat(a.creds().peerToken(g.address().onion().hostname()).isEmpty()).as("no token stored for the peer").isTrue();
+        // As git-annex does, the token the peer would use stays accepted: it may still link to us.
+        String halfA = Files.readString(gTmp.resolve("recv"), StandardCharsets.US_ASCII).lines().findFirst().orElseThrow();
+        assertThat(onlyAccepted(a)).startsWith(halfA).hasSize(128);
     }
 
     @Test
