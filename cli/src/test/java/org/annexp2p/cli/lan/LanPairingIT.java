@@ -74,6 +74,29 @@ class LanPairingIT {
             assertThat(refused.exit()).isEqualTo(1);
             assertThat(refused.err()).contains("not the paired key");
             assertThat(dir.resolve("refused.txt")).doesNotExist();
+
+            // A client whose own key b never paired with is refused by b's server, even holding a valid token.
+            Path c = GitAnnex.initRepo(dir.resolve("c"), "c");
+            Path d = GitAnnex.initRepo(dir.resolve("d"), "d");
+            pair(c, d, "another pair entirely");
+            Files.writeString(LanPeers.file(c.resolve(".git/annex/creds")), saved);
+            GitAnnex.Result stranger = AnnexP2p.run(dir, Map.of(), "get", "--repo", c.toString(), "--address", address, key,
+                    dir.resolve("stranger.txt").toString());
+            assertThat(stranger.exit()).isEqualTo(1);
+            assertThat(stranger.err()).contains("refused our key");
+            assertThat(dir.resolve("stranger.txt")).doesNotExist();
+            serve.await(Pattern.compile("(refused)"), Duration.ofSeconds(10));
+        }
+    }
+
+    private void pair(Path one, Path other, String secret) throws Exception {
+        String discovery = String.valueOf(freeUdpPort());
+        try (RunningTool p1 = RunningTool.start(dir, "pair", "--lan", "--repo", one.toString(), "--secret", secret, "--loopback",
+                "--discovery-port", discovery, "--timeout", "60");
+                RunningTool p2 = RunningTool.start(dir, "pair", "--lan", "--repo", other.toString(), "--secret", secret, "--loopback",
+                        "--discovery-port", discovery, "--timeout", "60")) {
+            assertThat(p1.exit(BOUND)).as("%s", p1.err()).isZero();
+            assertThat(p2.exit(BOUND)).as("%s", p2.err()).isZero();
         }
     }
 
