@@ -1,0 +1,69 @@
+package org.annexp2p.cli.lan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.annexp2p.pairing.doctor.Check;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HostChecksTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void credsReadableByOthersFailAndNameTheFile() throws Exception {
+        Path creds = Files.createDirectories(dir.resolve("creds"));
+        Files.writeString(creds.resolve("p2pauth"), "x\n");
+        Files.setPosixFilePermissions(creds.resolve("p2pauth"), PosixFilePermissions.fromString("rw-------"));
+        assertThat(HostChecks.credsPermissions(creds).status()).isEqualTo(Check.Status.OK);
+        Files.setPosixFilePermissions(creds.resolve("p2pauth"), PosixFilePermissions.fromString("rw----r--"));
+        Check c = HostChecks.credsPermissions(creds);
+        assertThat(c.status()).isEqualTo(Check.Status.FAIL);
+        assertThat(c.detail()).contains("p2pauth");
+    }
+
+    @Test
+    void noWormholeServerConfiguredIsSkippedAndAClosedOneFails() throws Exception {
+        assertThat(HostChecks.wormholeServer(Optional.empty()).status()).isEqualTo(Check.Status.SKIP);
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        assertThat(HostChecks.wormholeServer(Optional.of("ws://127.0.0.1:" + closed + "/v1")).status()).isEqualTo(Check.Status.FAIL);
+        try (ServerSocket open = new ServerSocket(0)) {
+            assertThat(HostChecks.wormholeServer(Optional.of("ws://127.0.0.1:" + open.getLocalPort() + "/v1")).status()).isEqualTo(Check.Status.OK);
+        }
+    }
+
+    @Test
+    void noTorControlPortIsSkippedNotLaunched() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Check c = HostChecks.torBootstrapped(Optional.of("127.0.0.1:" + closed), Map.of());
+        assertThat(c.status()).isEqualTo(Check.Status.SKIP);
+        assertThat(c.detail()).contains("never starts tor");
+    }
+
+    @Test
+    void aMissingProgramIsEmptyNotAnException() throws Exception {
+        assertThat(HostChecks.runProgram(List.of("annex-p2p-no-such-program-here"))).isEmpty();
+        assertThat(HostChecks.runProgram(List.of("sh", "-c", "echo hi"))).contains("hi\n");
+        assertThat(HostChecks.runProgram(List.of("sh", "-c", "exit 3"))).isEmpty();
+    }
+
+    @Test
+    void theTableSaysWhetherAnythingFailed() {
+        assertThat(DoctorCommand.table(List.of(Check.ok("a", "fine"), Check.skip("bb", "n/a")))).endsWith("nothing failed\n");
+        assertThat(DoctorCommand.table(List.of(Check.fail("a", "broken")))).contains("FAIL  a  broken").endsWith("1 check(s) failed\n");
+    }
+}
