@@ -26,8 +26,8 @@ import org.annexp2p.wormhole.InvalidCodeException;
 import org.annexp2p.wormhole.ReceiveListener;
 import org.annexp2p.wormhole.Received;
 import org.annexp2p.wormhole.Wormhole;
+import org.annexp2p.wormhole.WormholeException;
 import org.annexp2p.wormhole.WormholeOptions;
-import org.annexp2p.wormhole.WrongCodeException;
 import org.annexp2p.wormhole.code.Code;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -140,20 +140,23 @@ final class PairCommand implements Callable<Integer> {
                 throw new Main.UsageException("that is this repository's own code; enter the other repository's");
             }
             Path recv = dir.resolve("recv");
-            Received received = wormhole.receive(theirCode, new ReceiveListener() {
-                @Override
-                public Optional<Path> acceptFile(IncomingFile offer) {
-                    return offer.size() <= PairData.MAX_BYTES ? Optional.of(recv) : Optional.empty();
-                }
-            });
+            Received received;
+            try {
+                received = wormhole.receive(theirCode, new ReceiveListener() {
+                    @Override
+                    public Optional<Path> acceptFile(IncomingFile offer) {
+                        return offer.size() <= PairData.MAX_BYTES ? Optional.of(recv) : Optional.empty();
+                    }
+                });
+            } catch (WormholeException e) {
+                throw new IOException("Failed receiving data from pair: " + Main.oneLine(e), e);
+            }
             if (!(received instanceof Received.File)) {
                 throw new IOException("Failed receiving data from pair: the other side sent a text, not pair data");
             }
             PairData theirs = PairData.parse(Files.readAllBytes(recv));
             await(sent, "Failed sending data to pair: ");
             return theirs;
-        } catch (WrongCodeException e) {
-            throw new IOException("Failed receiving data from pair: " + Main.oneLine(e));
         } finally {
             if (sender.isAlive()) {
                 sender.interrupt();
@@ -167,14 +170,7 @@ final class PairCommand implements Callable<Integer> {
         try {
             return f.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof WrongCodeException) {
-                throw new IOException(context + Main.oneLine(cause));
-            }
-            if (cause instanceof Exception ex && !(cause instanceof RuntimeException)) {
-                throw new IOException(context + Main.oneLine(ex), ex);
-            }
-            throw new IOException(context + Main.oneLine(cause), cause);
+            throw new IOException(context + Main.oneLine(e.getCause()), e.getCause());
         }
     }
 
