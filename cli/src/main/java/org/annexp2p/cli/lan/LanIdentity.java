@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.annexp2p.pairing.tls.TlsIdentity;
 
 /** This repository's TLS identity for LAN links, kept in {@code .git/annex/creds/lan-identity.pem} (0600). */
-public final class LanIdentity {
+final class LanIdentity {
 
     public static final String FILE = "lan-identity.pem";
 

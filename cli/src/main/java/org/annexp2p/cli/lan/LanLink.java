@@ -19,7 +19,7 @@ import org.annexp2p.pairing.tls.TlsIdentity;
 import org.annexp2p.protocol.wire.AuthToken;
 
 /** Dialing a paired peer over TLS pinned to its key. */
-public final class LanLink {
+final class LanLink {
 
     private static final int MAX_LINE = 1024;
     private static final Duration RETRY = Duration.ofMillis(300);

@@ -7,15 +7,12 @@ import java.net.NetworkInterface;
 import java.net.StandardProtocolFamily;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.annexp2p.interpreters.Serving;
@@ -27,9 +24,6 @@ import org.annexp2p.pairing.PairingOutcome;
 import org.annexp2p.pairing.conversation.PairData;
 import org.annexp2p.pairing.conversation.PairingResult;
 import org.annexp2p.pairing.conversation.PairingSetup;
-import org.annexp2p.pairing.discovery.Announcement;
-import org.annexp2p.pairing.discovery.DeviceId;
-import org.annexp2p.pairing.discovery.Discovery;
 import org.annexp2p.pairing.discovery.DiscoveryChannel;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.pairing.discovery.LanChannels;
@@ -70,7 +64,6 @@ import picocli.CommandLine.Option;
             "  annex-p2p pair --lan --repo ~/annex --payload 'TEXT'                  (on the other device)"})
 public final class LanPairCommand implements Callable<Integer> {
 
-    static final Duration ANNOUNCE_INTERVAL = Duration.ofMillis(500);
     static final Duration LINK_ATTEMPT = Duration.ofSeconds(5);
     static final Duration PEER_LINK_WAIT = Duration.ofSeconds(20);
 
@@ -154,14 +147,6 @@ public final class LanPairCommand implements Callable<Integer> {
         }
     }
 
-    /** What the conversation needs, found by discovery (--secret) or from the QR payload. */
-    private record Conversation(PairingSetup.Role role, SharedSecret secret, List<InetSocketAddress> targets,
-            Optional<KeyFingerprint> expectedKey, AutoCloseable resources) {
-        void close() throws Exception {
-            resources.close();
-        }
-    }
-
     private Optional<Conversation> prepare(TlsIdentity identity, UdpEndpoint endpoint, List<InetAddress> own, Duration timeout,
             Consumer<String> log) throws IOException {
         int conversationPort = endpoint.localAddress().getPort();
@@ -195,48 +180,18 @@ public final class LanPairCommand implements Callable<Integer> {
         if (how.secret.isBlank()) {
             throw new IllegalArgumentException("the --secret phrase must not be empty");
         }
-        SharedSecret secret = SharedSecret.fromPhrase(how.secret);
         List<DiscoveryChannel> channels = discoveryChannels(log);
         if (channels.isEmpty()) {
             fail("no discovery channel could be opened", "use --qr on one device and --payload on the other");
             return Optional.empty();
         }
-        Discovery discovery = new Discovery(DeviceId.random(), secret, Clock.systemUTC(), channels, conversationPort,
-                ThreadLocalRandom.current().nextLong(), Set.of());
         System.err.println("looking for the other device (up to " + timeout.toSeconds() + " s)...");
-        LanPairing.Found found = LanPairing.find(discovery, h -> h.announcement() instanceof Announcement.Presence,
-                ANNOUNCE_INTERVAL, timeout);
-        if (found instanceof LanPairing.Found.Fallback f) {
-            discovery.close();
-            fail(f.reason(), f.advice());
+        Rendezvous.Met met = Rendezvous.meet(SharedSecret.fromPhrase(how.secret), channels, conversationPort, timeout, log);
+        if (met instanceof Rendezvous.Met.Missed m) {
+            fail(m.reason(), m.advice());
             return Optional.empty();
         }
-        var heard = ((LanPairing.Found.Peer) found).heard();
-        var presence = (Announcement.Presence) heard.announcement();
-        log.accept("found " + presence.device() + " at " + heard.from().getAddress().getHostAddress() + " via " + heard.channel());
-        // The other side may not have heard us yet: keep announcing until the conversation is over.
-        Thread announcer = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                discovery.announcePresence();
-                try {
-                    Thread.sleep(ANNOUNCE_INTERVAL.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "pair --lan announcer");
-        announcer.setDaemon(true);
-        announcer.start();
-        AutoCloseable stop = () -> {
-            announcer.interrupt();
-            announcer.join(2000);
-            discovery.close();
-        };
-        // The smaller device id asks, the other answers: both sides decide alike without another message.
-        boolean asks = discovery.self().value().compareTo(presence.device().value()) < 0;
-        List<InetSocketAddress> targets = List.of(new InetSocketAddress(heard.from().getAddress(), presence.listenerPort()));
-        return Optional.of(new Conversation(asks ? PairingSetup.Role.REQUESTER : PairingSetup.Role.RESPONDER, secret,
-                asks ? targets : List.of(), Optional.empty(), stop));
+        return Optional.of(((Rendezvous.Met.Found) met).conversation());
     }
 
     private List<DiscoveryChannel> discoveryChannels(Consumer<String> log) throws IOException {

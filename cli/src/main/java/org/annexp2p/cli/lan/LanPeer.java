@@ -10,7 +10,7 @@ import org.annexp2p.protocol.wire.AuthToken;
  * A repository paired on the LAN: the TLS key its connections must present, where it was last seen, and the
  * token both sides use for AUTH.
  */
-public record LanPeer(String uuid, KeyFingerprint key, AuthToken token, List<InetSocketAddress> addresses) {
+record LanPeer(String uuid, KeyFingerprint key, AuthToken token, List<InetSocketAddress> addresses) {
 
     public LanPeer {
         Objects.requireNonNull(uuid, "uuid");

@@ -19,7 +19,7 @@ import org.annexp2p.protocol.wire.AuthToken;
  * with addresses as {@code IP:PORT} ({@code [v6]:PORT}). It holds tokens, so it is written mode 0600 through a
  * temporary file and an atomic rename; a damaged line is an error naming the file and line, never its content.
  */
-public final class LanPeers {
+final class LanPeers {
 
     public static final String FILE = "lan-peers";
 

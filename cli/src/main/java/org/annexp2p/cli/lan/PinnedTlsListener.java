@@ -12,7 +12,7 @@ import org.annexp2p.transports.Listener;
  * A transports {@link Listener} over a pinned TLS server: clients whose key is not paired are refused during the
  * handshake (reported to {@code refusals}, one line), and accepting goes on with the next client.
  */
-public final class PinnedTlsListener implements Listener {
+final class PinnedTlsListener implements Listener {
 
     private static final Duration ACCEPT_SLICE = Duration.ofSeconds(1);
 
