@@ -54,8 +54,10 @@ import picocli.CommandLine.Option;
             "",
             "Either type the same secret phrase on both devices (--secret; they find each other by authenticated",
             "multicast/broadcast discovery), or run --qr on one device and give the text it shows to the other",
-            "with --payload. The pairing proves both sides know the secret; each side learns the other's TLS key,",
-            "addresses and a shared auth token. Only after a first TLS link pinned to that key has authenticated is",
+            "with --payload, or (where discovery is blocked) run --secret --respond on one device and --secret",
+            "--address with the address it shows on the other. The pairing proves both sides know the secret; each",
+            "side learns the other's TLS key, addresses and a shared auth token. Only after a first TLS link pinned",
+            "to that key has authenticated is",
             "anything saved (.git/annex/creds/lan-peers and lan-identity.pem, mode 0600; the token in p2pauth).",
             "Afterwards: `annex-p2p serve --lan-listen HOST:PORT` and `annex-p2p get --address lan://HOST:PORT ...`."},
         footerHeading = "%nExamples:%n",
@@ -95,6 +97,14 @@ public final class LanPairCommand implements Callable<Integer> {
     @Option(names = "--discovery-port", paramLabel = "N", defaultValue = "" + DiscoveryGroups.PORT,
             description = "UDP port of discovery announcements (default: ${DEFAULT-VALUE}).")
     int discoveryPort;
+
+    @Option(names = "--address", paramLabel = "IP:PORT",
+            description = {"With --secret, when discovery cannot work here: send the request straight to the other",
+                "device, which runs with --respond and shows its address and --port."})
+    String address;
+
+    @Option(names = "--respond", description = "With --secret: skip discovery and wait for a device using --address.")
+    boolean respond;
 
     @Option(names = "--loopback", description = "Stay on loopback (two repositories on this machine; tests).")
     boolean loopback;
@@ -180,6 +190,9 @@ public final class LanPairCommand implements Callable<Integer> {
         if (how.secret.isBlank()) {
             throw new IllegalArgumentException("the --secret phrase must not be empty");
         }
+        if (address != null || respond) {
+            return Optional.of(manual(conversationPort, own, timeout));
+        }
         List<DiscoveryChannel> channels = discoveryChannels(log);
         if (channels.isEmpty()) {
             fail("no discovery channel could be opened", "use --qr on one device and --payload on the other");
@@ -192,6 +205,27 @@ public final class LanPairCommand implements Callable<Integer> {
             return Optional.empty();
         }
         return Optional.of(((Rendezvous.Met.Found) met).conversation());
+    }
+
+    /** The manual order: one side waits (--respond), the other is told where (--address); no discovery at all. */
+    private Conversation manual(int conversationPort, List<InetAddress> own, Duration timeout) {
+        if (address != null && respond) {
+            throw new IllegalArgumentException("--address and --respond are for the two different devices; give one of them");
+        }
+        SharedSecret secret = SharedSecret.fromPhrase(how.secret);
+        if (respond) {
+            System.out.println("waiting up to " + timeout.toSeconds() + " s; on the other device run: annex-p2p pair --lan --secret ... --address "
+                    + LanAddress.format(new InetSocketAddress(own.get(0), conversationPort)));
+            System.out.flush();
+            return new Conversation(PairingSetup.Role.RESPONDER, secret, List.of(), Optional.empty(), () -> { });
+        }
+        InetSocketAddress target;
+        try {
+            target = LanAddress.parse(address);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--address wants the IP:PORT the other device (--respond) shows: " + e.getMessage());
+        }
+        return new Conversation(PairingSetup.Role.REQUESTER, secret, List.of(target), Optional.empty(), () -> { });
     }
 
     private List<DiscoveryChannel> discoveryChannels(Consumer<String> log) throws IOException {

@@ -120,6 +120,24 @@ class LanPairingIT {
     }
 
     @Test
+    void manualAddressOrderPairsWithoutDiscovery() throws Exception {
+        Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
+        Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
+        try (RunningTool responder = RunningTool.start(dir, "pair", "--lan", "--repo", a.toString(), "--secret", "by hand", "--respond",
+                "--loopback", "--timeout", "60")) {
+            String where = responder.await(Pattern.compile("--address (\\S+)$"), BOUND);
+            try (RunningTool requester = RunningTool.start(dir, "pair", "--lan", "--repo", b.toString(), "--secret", "by hand", "--address", where,
+                    "--loopback", "--timeout", "60")) {
+                assertThat(requester.exit(BOUND)).as("requester: %s", requester.err()).isZero();
+                assertThat(responder.exit(BOUND)).as("responder: %s", responder.err()).isZero();
+                assertCrossPinned(responder, requester);
+            }
+        }
+        assertPairingSaved(a);
+        assertPairingSaved(b);
+    }
+
+    @Test
     void wrongSecretNeverPairsAndWritesNothing() throws Exception {
         Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
         Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
