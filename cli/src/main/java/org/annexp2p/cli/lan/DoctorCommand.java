@@ -28,12 +28,12 @@ import picocli.CommandLine.Option;
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Diagnose why pairing or syncing might not work here, and print one report.",
             "",
-            "Runs every check, whatever the others found: network interfaces, the listener port, own address,",
-            "multicast send/receive self-test, confirmation listener, tor on PATH and a running tor's bootstrap",
-            "(attached through its control port, never started), the repository's onion address, the",
-            "configured wormhole server (none is contacted unless --relay-url or $WORMHOLE_RELAY_URL names it),",
-            "git-annex and its version, and the permissions of the repository's creds files.",
-            "Each result is logged on stderr as it comes; exit 0 when nothing failed, 1 otherwise."},
+            "Runs every check, whatever the others found: network interfaces, the listener port, own address, "
+                + "multicast send/receive self-test, confirmation listener, tor on PATH and a running tor's bootstrap "
+                + "(attached through its control port, never started), the repository's onion address, the "
+                + "configured wormhole server (none is contacted unless --relay-url or $WORMHOLE_RELAY_URL names it), "
+                + "git-annex and its version, and the permissions of the repository's creds files. "
+                + "Each result is logged on stderr as it comes; exit 0 when nothing failed, 1 otherwise."},
         footerHeading = "%nExamples:%n",
         footer = {"  annex-p2p doctor --repo ~/annex",
             "  annex-p2p doctor --json | jq '.checks[] | select(.status == \"fail\")'"})

@@ -52,14 +52,14 @@ import picocli.CommandLine.Option;
 @Command(name = "--lan", mixinStandardHelpOptions = true,
         description = {"Pair this repository with another one on the same network, without any server.",
             "",
-            "Either type the same secret phrase on both devices (--secret; they find each other by authenticated",
-            "multicast/broadcast discovery), or run --qr on one device and give the text it shows to the other",
-            "with --payload, or (where discovery is blocked) run --secret --respond on one device and --secret",
-            "--address with the address it shows on the other. The pairing proves both sides know the secret; each",
-            "side learns the other's TLS key, addresses and a shared auth token. Only after a first TLS link pinned",
-            "to that key has authenticated is",
-            "anything saved (.git/annex/creds/lan-peers and lan-identity.pem, mode 0600; the token in p2pauth).",
-            "Afterwards: `annex-p2p serve --lan-listen HOST:PORT` and `annex-p2p get --address lan://HOST:PORT ...`."},
+            "Either type the same secret phrase on both devices (--secret; they find each other by authenticated "
+                + "multicast/broadcast discovery), or run --qr on one device and give the text it shows to the other "
+                + "with --payload, or (where discovery is blocked) run --secret --respond on one device and --secret "
+                + "--address with the address it shows on the other. The pairing proves both sides know the secret; each "
+                + "side learns the other's TLS key, addresses and a shared auth token. Only after a first TLS link pinned "
+                + "to that key has authenticated is "
+                + "anything saved (.git/annex/creds/lan-peers and lan-identity.pem, mode 0600; the token in p2pauth). "
+                + "Afterwards: `annex-p2p serve --lan-listen HOST:PORT` and `annex-p2p get --address lan://HOST:PORT ...`."},
         footerHeading = "%nExamples:%n",
         footer = {"  annex-p2p pair --lan --repo ~/annex --secret 'correct horse battery'   (on both devices)",
             "  annex-p2p pair --lan --repo ~/annex --qr                              (shows a QR code)",
