@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# annex-p2p benchmarks, measured side by side in one run so that ratios survive a noisy machine.
+#
+#   bench/run.sh            1 GiB transfers, best of 3
+#   bench/run.sh --quick    64 MiB, best of 2 (a sanity run)
+#   bench/run.sh --memory   also a 4 GiB GET and PUT with our server at -Xmx64m, peak RSS reported
+#
+# Same client everywhere (annex-p2p get/put), different servers: ours, git-annex-shell, and a raw pipe that does
+# nothing but copy bytes (raw_p2pstdio.py). Not part of `mvn verify`: it is slow and its numbers are not asserts.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+size_mib=1024 reps=3 memory=0
+for a in "$@"; do
+  case "$a" in
+    --quick) size_mib=64 reps=2 ;;
+    --memory) memory=1 ;;
+    *) echo "usage: bench/run.sh [--quick] [--memory]" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for p in java javac git git-annex git-annex-shell python3 mvn; do command -v "$p" >/dev/null || missing+=("$p"); done
+[ -x /usr/bin/time ] || missing+=("/usr/bin/time (Debian package: time)")
+if [ ${#missing[@]} -gt 0 ]; then echo "bench: missing: ${missing[*]}" >&2; exit 1; fi
+need_mib=$(( size_mib * 4 + (memory ? 4096 * 3 : 0) ))
+free_mib=$(df -Pm "${TMPDIR:-/tmp}" | awk 'NR==2 {print $4}')
+if [ "$free_mib" -lt "$need_mib" ]; then
+  echo "bench: needs ${need_mib} MiB free in ${TMPDIR:-/tmp}, has ${free_mib} MiB" >&2; exit 1
+fi
+
+built="$root/cli/target/annex-p2p.jar"
+if [ ! -f "$built" ]; then (cd "$root" && mvn -B -q -ntp -DskipTests -pl cli -am package) >&2; fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/annex-p2p-bench.XXXXXX")
+# A private copy of the tool, so a rebuild in the checkout cannot change it under a running measurement.
+mkdir -p "$work/tool" && cp -r "$built" "$root/cli/target/lib" "$work/tool/"
+jar="$work/tool/annex-p2p.jar"
+cleanup() { pkill -f "annex-p2p-bench-serve" 2>/dev/null || true; chmod -R u+w "$work" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+java_opts=${BENCH_JAVA_OPTS:--XX:+UseSerialGC}
+ours() { java $java_opts -jar "$jar" "$@"; }
+
+now() { date +%s.%N; }
+# best_of CMD...: runs CMD $reps times (with $before run before each, untimed), prints the best seconds.
+best_of() {
+  local best=""
+  for _ in $(seq "$reps"); do
+    [ -n "${before:-}" ] && eval "$before"
+    local t0 t1 s
+    t0=$(now); "$@" >/dev/null 2>>"$work/errors.log"; t1=$(now)
+    s=$(echo "$t1 - $t0" | bc -l)
+    if [ -z "$best" ] || [ "$(echo "$s < $best" | bc -l)" = 1 ]; then best=$s; fi
+  done
+  echo "$best"
+}
+mibs() { echo "scale=1; $size_mib / $1" | bc -l; }
+ratio() { echo "scale=2; $2 / $1" | bc -l; }   # speed ratio a:b given seconds a, b = b/a
+
+repo() { git init -q -b master "$1" && git -C "$1" config user.email bench@example.invalid \
+  && git -C "$1" config user.name bench && (cd "$1" && git annex init -q "$(basename "$1")"); }
+echo "preparing a ${size_mib} MiB file in a git-annex repository..." >&2
+repo "$work/src"; repo "$work/dst"
+head -c "$((size_mib << 20))" /dev/urandom > "$work/src/big.bin"
+(cd "$work/src" && git annex add -q big.bin && git commit -q -m big)
+key=$(cd "$work/src" && git annex lookupkey big.bin)
+object=$(cd "$work/src" && readlink -f big.bin)
+cu=00000000-0000-4000-8000-0000000c11e7
+out="$work/out.bin"
+
+declare -A get_s put_s
+for server in ours git-annex-shell raw; do
+  case "$server" in
+    ours) src_cmd="java $java_opts -jar $jar p2pstdio $work/src $cu"; dst_cmd="java $java_opts -jar $jar p2pstdio $work/dst $cu" ;;
+    git-annex-shell) src_cmd="git-annex-shell p2pstdio $work/src $cu"; dst_cmd="git-annex-shell p2pstdio $work/dst $cu" ;;
+    raw) src_cmd="python3 $here/raw_p2pstdio.py $object"; dst_cmd="python3 $here/raw_p2pstdio.py /dev/null" ;;
+  esac
+  echo "p2pstdio GET/PUT against $server..." >&2
+  before="rm -f $out"
+  get_s[$server]=$(best_of ours get --exec "$src_cmd" "$key" "$out")
+  cmp -s "$out" "$object" || { echo "bench: GET from $server produced wrong bytes" >&2; exit 1; }
+  before="(cd $work/dst && git annex dropkey -q --force $key 2>/dev/null || true)"
+  put_s[$server]=$(best_of ours put --exec "$dst_cmd" "$key" "$object")
+  before=""
+done
+
+echo "TCP loopback: annex-p2p serve vs a raw socket copy..." >&2
+token=$(ours token --repo "$work/src")
+dtoken=$(ours token --repo "$work/dst")
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+dport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+java $java_opts -Dannex-p2p-bench-serve -jar "$jar" serve --repo "$work/src" --listen "127.0.0.1:$port" 2>"$work/serve.log" &
+java $java_opts -Dannex-p2p-bench-serve -jar "$jar" serve --repo "$work/dst" --listen "127.0.0.1:$dport" 2>"$work/dserve.log" &
+for _ in $(seq 100); do grep -q serving "$work/serve.log" 2>/dev/null && grep -q serving "$work/dserve.log" 2>/dev/null && break; sleep 0.2; done
+before="rm -f $out"
+tcp_get=$(best_of ours get --address "tcp://127.0.0.1:$port" --token "$token" "$key" "$out")
+before="(cd $work/dst && git annex dropkey -q --force $key 2>/dev/null || true)"
+tcp_put=$(best_of ours put --address "tcp://127.0.0.1:$dport" --token "$dtoken" "$key" "$object")
+before=""
+raw_tcp=$(for _ in $(seq "$reps"); do python3 "$here/raw_tcp.py" "$object"; done | sort -n | head -1)
+pkill -f "annex-p2p-bench-serve" || true
+
+echo "start-up: time to AUTH-SUCCESS..." >&2
+javac -d "$work" "$here/Hello.java"
+reps_saved=$reps; reps=5
+start_ours=$(best_of sh -c "java $java_opts -jar $jar p2pstdio $work/src $cu </dev/null")
+start_jvm=$(best_of java $java_opts -cp "$work" Hello)
+start_gas=$(best_of sh -c "git-annex-shell p2pstdio $work/src $cu </dev/null")
+reps=$reps_saved
+
+printf '\nannex-p2p benchmarks: %s MiB, best of %s, %s, %s cores, load %s\n' "$size_mib" "$reps" \
+  "$(java -version 2>&1 | head -1)" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'Same client (annex-p2p get/put, JVM start included) for every server.\n\n'
+printf '%-40s %10s %10s %10s\n' "transfer" "ours" "other" "ratio"
+row() { printf '%-40s %7s MiB/s %7s MiB/s %8sx\n' "$1" "$(mibs "$2")" "$(mibs "$3")" "$(ratio "$2" "$3" | sed 's/^\./0./')"; }
+row "GET p2pstdio: ours vs git-annex-shell" "${get_s[ours]}" "${get_s[git-annex-shell]}"
+row "GET p2pstdio: ours vs raw pipe" "${get_s[ours]}" "${get_s[raw]}"
+row "PUT p2pstdio (verified): ours vs g-a-shell" "${put_s[ours]}" "${put_s[git-annex-shell]}"
+row "PUT p2pstdio: ours vs raw pipe (no hash)" "${put_s[ours]}" "${put_s[raw]}"
+row "GET TCP loopback: ours vs raw socket" "$tcp_get" "$raw_tcp"
+row "PUT TCP loopback: ours vs raw socket" "$tcp_put" "$raw_tcp"
+printf '(ratio = ours speed / other speed; > 1 means ours is faster)\n\n'
+printf 'start-up to AUTH-SUCCESS: ours %.3f s, bare JVM hello %.3f s (%.2fx), git-annex-shell %.3f s\n' \
+  "$start_ours" "$start_jvm" "$(echo "$start_ours / $start_jvm" | bc -l)" "$start_gas"
+
+if [ "$memory" = 1 ]; then
+  echo "memory: 4 GiB GET and PUT through our p2pstdio server at -Xmx64m..." >&2
+  head -c "$((4096 << 20))" /dev/urandom > "$work/src/huge.bin"
+  (cd "$work/src" && git annex add -q huge.bin && git commit -q -m huge)
+  hkey=$(cd "$work/src" && git annex lookupkey huge.bin); hobj=$(cd "$work/src" && readlink -f huge.bin)
+  cat > "$work/srv.sh" <<EOS
+#!/bin/sh
+exec /usr/bin/time -f '%M' -o "\$BENCH_RSS" java -Xmx64m $java_opts -jar $jar p2pstdio "\$1" $cu
+EOS
+  chmod +x "$work/srv.sh"
+  BENCH_RSS="$work/rss-get" ours get --exec "$work/srv.sh $work/src" "$hkey" "$work/huge.out" 2>/dev/null
+  cmp -s "$work/huge.out" "$hobj" || { echo "bench: 4 GiB GET produced wrong bytes" >&2; exit 1; }
+  rm -f "$work/huge.out"
+  BENCH_RSS="$work/rss-put" ours put --exec "$work/srv.sh $work/dst" "$hkey" "$hobj" 2>/dev/null
+  printf 'peak RSS of our server at -Xmx64m: 4 GiB GET %s MiB, 4 GiB PUT %s MiB\n' \
+    "$(( $(cat "$work/rss-get") / 1024 ))" "$(( $(cat "$work/rss-put") / 1024 ))"
+fi
+[ -s "$work/errors.log" ] && { echo "(stderr of the timed commands:)"; tail -5 "$work/errors.log"; }
+exit 0
