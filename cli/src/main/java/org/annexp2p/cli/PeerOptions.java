@@ -15,8 +15,9 @@ final class PeerOptions {
         String exec;
 
         @Option(names = "--address", paramLabel = "ADDRESS",
-                description = {"Connect to a server that authenticates with AUTH:",
-                    "tcp://HOST:PORT (annex-p2p serve) or tor-annex::ONION:PORT (Tor)."})
+                description = {"Connect to a server that authenticates with AUTH: tcp://HOST:PORT (annex-p2p serve",
+                    "--listen), tor-annex::ONION:PORT (Tor), or lan://HOST:PORT (a peer paired with `pair --lan`,",
+                    "over TLS pinned to its key; needs --repo)."})
         String address;
     }
 
