@@ -81,7 +81,7 @@ final class ClientSession implements AutoCloseable {
         }
         if (address.startsWith("tor-annex::")) {
             TorAnnexAddress onion = parseOnion(address);
-            Connection c = new OnionDialer(TorSocks.resolve(o.torSocks)).dial(onion.dialString(), TOR_CONNECT_TIMEOUT);
+            Connection c = dialOnion(new OnionDialer(TorSocks.resolve(o.torSocks)), onion, o.debug || Main.debug);
             AuthToken token = token(o, repository, onion.onion().hostname());
             return new ClientSession(c, null, Client.auth(repository.uuid(), token), repository, o.debug || Main.debug);
         }
@@ -90,6 +90,34 @@ final class ClientSession implements AutoCloseable {
 
     /** Onion circuits take seconds to build; the first connection to a fresh service can take a minute. */
     static final Duration TOR_CONNECT_TIMEOUT = Duration.ofSeconds(120);
+
+    /**
+     * Dials an onion, retrying for up to {@link #TOR_CONNECT_TIMEOUT}: a service that just (re)started is often
+     * unreachable until its new descriptor reaches our tor, which refetches it after a failure.
+     */
+    static Connection dialOnion(org.annexp2p.transports.Dialer dialer, TorAnnexAddress onion, boolean debug)
+            throws IOException {
+        long deadline = System.nanoTime() + TOR_CONNECT_TIMEOUT.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            try {
+                return dialer.dial(onion.dialString(), Duration.ofNanos(Math.max(left, 1_000_000_000L)));
+            } catch (IOException e) {
+                if (System.nanoTime() + 2_000_000_000L > deadline) {
+                    throw e;
+                }
+                if (debug) {
+                    System.err.println("annex-p2p: " + Main.oneLine(e) + "; retrying");
+                }
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
 
     static TorAnnexAddress parseOnion(String address) {
         try {

@@ -38,17 +38,21 @@ final class GetCommand implements Callable<Integer> {
         var repository = ClientSession.repository(peer);
         Destination dest = outfile == null ? new Destination.ObjectStore(key)
                 : new Destination.File(key, ClientSession.path(outfile).toString());
-        ProgressBar bar = ProgressBar.onStderr("get " + abbreviated(key), key.size().getOrElse(0L));
-        long resumeAt = repository.partialSize(dest).value();
-        if (resumeAt > 0) {
-            bar.resumedFrom(resumeAt);
-        }
         boolean ok;
+        ProgressBar bar;
+        // Connect first: a bad address is a usage error, reported alone, not under a progress bar.
         try (ClientSession session = ClientSession.open(peer, repository)) {
-            ok = session.run(Client.get(dest, AssociatedFile.NONE, bar));
-        } catch (Exception e) {
-            bar.finish("failed");
-            throw e;
+            bar = ProgressBar.onStderr("get " + abbreviated(key), key.size().getOrElse(0L));
+            long resumeAt = repository.partialSize(dest).value();
+            if (resumeAt > 0) {
+                bar.resumedFrom(resumeAt);
+            }
+            try {
+                ok = session.run(Client.get(dest, AssociatedFile.NONE, bar));
+            } catch (Exception e) {
+                bar.finish("failed");
+                throw e;
+            }
         }
         if (!ok) {
             bar.finish("failed");

@@ -94,7 +94,7 @@ final class P2pCommand implements Callable<Integer> {
         }
         AuthToken token = address.token().map(t -> AuthToken.parse(t.value()).getOrElse(AuthToken.EMPTY))
                 .orElse(AuthToken.EMPTY);
-        Uuid theirs = PeerLink.authenticate(repository, address.address(), token, TorSocks.resolve(torSocks), debug);
+        Uuid theirs = PeerLink.authenticatePatiently(repository, address.address(), token, TorSocks.resolve(torSocks), debug);
         String remote = PeerLink.addRemote(repository, address.address(), theirs, token, name);
         System.err.println("linked to " + theirs + " as remote " + remote);
         return 0;

@@ -25,9 +25,23 @@ import org.annexp2p.transports.Connection;
 final class PeerLink {
     private PeerLink() {}
 
+    /** One attempt: pairing retries in rounds of its own, as git-annex does. */
     static Uuid authenticate(AnnexRepository repository, TorAnnexAddress address, AuthToken token,
             InetSocketAddress socks, boolean debug) throws IOException {
-        try (Connection c = new OnionDialer(socks).dial(address.dialString(), ClientSession.TOR_CONNECT_TIMEOUT);
+        return authenticate(repository, new OnionDialer(socks).dial(address.dialString(), ClientSession.TOR_CONNECT_TIMEOUT),
+                token, debug);
+    }
+
+    /** Retrying the dial while a freshly (re)published onion becomes reachable, for a one-off link. */
+    static Uuid authenticatePatiently(AnnexRepository repository, TorAnnexAddress address, AuthToken token,
+            InetSocketAddress socks, boolean debug) throws IOException {
+        return authenticate(repository, ClientSession.dialOnion(new OnionDialer(socks), address, debug || Main.debug),
+                token, debug);
+    }
+
+    private static Uuid authenticate(AnnexRepository repository, Connection connection, AuthToken token, boolean debug)
+            throws IOException {
+        try (Connection c = connection;
                 RepositoryLocal local = new RepositoryLocal(repository)) {
             StreamNet net = StreamNet.over(c, AuthCheck.REFUSE_ALL, Relays.NONE, Debug.transcript(debug || Main.debug));
             Outcome<Either<String, Uuid>> o = new Full(net, local).run(Client.auth(repository.uuid(), token));

@@ -47,13 +47,16 @@ final class PutCommand implements Callable<Integer> {
         if (repository.contentSize(key).isEmpty()) {
             throw new java.io.IOException("no content for " + key + " here to send");
         }
-        ProgressBar bar = ProgressBar.onStderr("put " + GetCommand.abbreviated(key), key.size().getOrElse(0L));
         boolean ok;
+        ProgressBar bar;
         try (ClientSession session = ClientSession.open(peer, repository)) {
-            ok = session.run(Client.put(key, AssociatedFile.NONE, bar));
-        } catch (Exception e) {
-            bar.finish("failed");
-            throw e;
+            bar = ProgressBar.onStderr("put " + GetCommand.abbreviated(key), key.size().getOrElse(0L));
+            try {
+                ok = session.run(Client.put(key, AssociatedFile.NONE, bar));
+            } catch (Exception e) {
+                bar.finish("failed");
+                throw e;
+            }
         }
         bar.finish(ok ? "ok" : "failed");
         if (!ok) {

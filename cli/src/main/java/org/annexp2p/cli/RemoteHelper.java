@@ -84,7 +84,7 @@ final class RemoteHelper {
             throws IOException {
         Repository repository = repository();
         AuthToken token = token(repository, address);
-        try (Connection c = new OnionDialer(TorSocks.resolve(null)).dial(address.dialString(), ClientSession.TOR_CONNECT_TIMEOUT);
+        try (Connection c = ClientSession.dialOnion(new OnionDialer(TorSocks.resolve(null)), address, Main.debug);
                 RepositoryLocal local = new RepositoryLocal(repository)) {
             StreamNet net = StreamNet.over(c, AuthCheck.REFUSE_ALL, new GitRelays(null, gitIn, gitOut),
                     Debug.transcript(Main.debug));

@@ -1,0 +1,168 @@
+package org.annexp2p.cli.tor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.annexp2p.cli.interop.AnnexP2p;
+import org.annexp2p.cli.interop.GitAnnex;
+import org.annexp2p.tor.privnet.PrivateTorNetwork;
+import org.annexp2p.tor.privnet.PrivateTorNetworkExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 5, end to end on a real private Tor network on 127.0.0.1: enable-tor (no root, persistent key, measured
+ * reachability) → serve --tor → p2p --gen-addresses → git clone tor-annex:: through our remote helper → annex-p2p
+ * get over the onion → real `git annex p2p --link` and `git annex get` / `copy --to` over the onion.
+ */
+@ExtendWith(PrivateTorNetworkExtension.class)
+class TorEndToEndIT {
+    @TempDir
+    Path tmp;
+    Process serve;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (serve != null) {
+            serve.destroy();
+            if (!serve.waitFor(30, TimeUnit.SECONDS)) {
+                serve.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void enableTorServeCloneGetAndGitAnnexOverTheOnion(PrivateTorNetwork network) throws Exception {
+        GitAnnex.requireInstalled();
+        InetSocketAddress annexSocks = network.gitAnnexSocks().orElseThrow(() -> new AssertionError(
+                "127.0.0.1:9050 was taken when the private Tor network started; git-annex can only dial there"));
+        String socks = "127.0.0.1:" + network.clientSocks().getPort();
+        Map<String, String> env = new HashMap<>();
+        // A fresh state directory: our launched tor must not reuse another network's cached consensus.
+        env.put("XDG_STATE_HOME", Files.createDirectories(tmp.resolve("state")).toString());
+        env.put("ANNEX_P2P_TOR_SOCKS", socks);
+        String[] torArgs = {"--tor", "launch", "--tor-extra-config", network.joinTorrc().toString()};
+
+        Path server = GitAnnex.initRepo(tmp.resolve("server"), "server");
+        byte[] content = new byte[300_000];
+        new Random(5).nextBytes(content);
+        String key = GitAnnex.addFile(server, "over-tor.bin", content);
+
+        // 1. enable-tor: an onion address in p2paddrs, reachability measured; again: the same address.
+        GitAnnex.Result enabled = step("enable-tor", AnnexP2p.run(tmp, env, concat(List.of("enable-tor", "--repo",
+                server.toString(), "--timeout", "120"), torArgs)));
+        String address = enabled.out().trim();
+        assertThat(address).matches("tor-annex::[a-z2-7]{56}\\.onion:\\d+");
+        Matcher reachable = Pattern.compile("reachable ([0-9.]+) s").matcher(enabled.err());
+        assertThat(reachable.find()).as(enabled.err()).isTrue();
+        System.out.println("time to reachable onion (enable-tor, private network): " + reachable.group(1) + " s");
+        assertThat(Files.readString(server.resolve(".git/annex/creds/p2paddrs"))).contains(address);
+        Path key0600 = server.resolve(".git/annex/creds/annex-p2p-onion-key");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key0600))).isEqualTo("rw-------");
+        GitAnnex.Result again = step("enable-tor again", AnnexP2p.run(tmp, env, concat(List.of("enable-tor", "--repo",
+                server.toString(), "--timeout", "120"), torArgs)));
+        assertThat(again.out().trim()).as("a persistent key gives the same address").isEqualTo(address);
+
+        // 2. serve --tor in the background.
+        List<String> serveArgv = new ArrayList<>(List.of("java", "-jar", AnnexP2p.jar().toString(), "serve", "--repo",
+                server.toString()));
+        serveArgv.addAll(List.of(torArgs));
+        ProcessBuilder pb = new ProcessBuilder(serveArgv).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("serve.log").toFile());
+        pb.environment().putAll(env);
+        serve = pb.start();
+        awaitLine(tmp.resolve("serve.log"), "on tor-annex::");
+
+        // 3. addresses with fresh tokens, in git-annex's format.
+        String line = step("p2p --gen-addresses", AnnexP2p.run(tmp, env, "p2p", "--gen-addresses", "--repo",
+                server.toString())).out().trim();
+        assertThat(line).startsWith(address + ":").matches(".*:[0-9a-f]{128}");
+        String token = line.substring(line.lastIndexOf(':') + 1);
+
+        // 4. annex-p2p get over the onion.
+        Path out = tmp.resolve("got.bin");
+        step("get over the onion", AnnexP2p.run(tmp, env, "get", "--address", address, "--token", token, key, out.toString()));
+        assertThat(Files.readAllBytes(out)).isEqualTo(content);
+        GitAnnex.Result wrong = AnnexP2p.run(tmp, env, "get", "--address", address, "--token", "wrong", key,
+                tmp.resolve("x").toString());
+        assertThat(wrong.exit()).isEqualTo(1);
+        assertThat(wrong.err()).contains("authentication failed");
+
+        // 5. git clone through our git-remote-tor-annex.
+        Map<String, String> gitEnv = new HashMap<>(env);
+        gitEnv.put("PATH", AnnexP2p.remoteHelperDir(tmp) + ":" + System.getenv("PATH"));
+        gitEnv.put("GIT_ANNEX_P2P_AUTHTOKEN", token);
+        step("git clone tor-annex::", GitAnnex.run(tmp, gitEnv, "git", "clone", "-q", address, tmp.resolve("cloned").toString()));
+        assertThat(Files.isSymbolicLink(tmp.resolve("cloned/over-tor.bin"))).isTrue();
+
+        // 6. real git-annex: p2p --link over its SOCKS port 9050, then get and copy --to over the onion.
+        Path client = GitAnnex.initRepo(tmp.resolve("client"), "client");
+        step("git annex p2p --link", GitAnnex.run(client, Map.of(), (line + "\n").getBytes(StandardCharsets.US_ASCII),
+                "git", "annex", "p2p", "--link", "--name", "onion"));
+        assertThat(GitAnnex.run(client, Map.of(), "git", "config", "remote.onion.annex-uuid").ok().out().trim())
+                .isEqualTo(GitAnnex.uuid(server));
+        GitAnnex.run(client, Map.of(), "git", "remote", "add", "meta", server.toString()).ok();
+        GitAnnex.run(client, Map.of(), "git", "fetch", "-q", "meta").ok();
+        GitAnnex.run(client, Map.of(), "git", "annex", "merge").ok();
+        GitAnnex.run(client, Map.of(), "git", "merge", "-q", "meta/master").ok();
+        GitAnnex.run(client, Map.of(), "git", "config", "remote.meta.annex-ignore", "true").ok();
+        step("git annex get over the onion", GitAnnex.run(client, Map.of(), "git", "annex", "get", "--from", "onion", "over-tor.bin"));
+        assertThat(Files.readAllBytes(client.resolve("over-tor.bin"))).isEqualTo(content);
+        byte[] back = "written on the client, sent over tor\n".getBytes(StandardCharsets.US_ASCII);
+        String backKey = GitAnnex.addFile(client, "back.txt", back);
+        step("git annex copy --to over the onion", GitAnnex.run(client, Map.of(), "git", "annex", "copy", "--to", "onion", "back.txt"));
+        assertThat(GitAnnex.run(server, Map.of(), "git", "annex", "whereis", "--key", backKey).ok().out())
+                .contains(GitAnnex.uuid(server));
+        assertThat(GitAnnex.run(client, Map.of(), "git", "annex", "whereis", "back.txt").ok().out())
+                .contains(GitAnnex.uuid(server)).contains("onion");
+        assertThat(annexSocks.getPort()).isEqualTo(9050);
+    }
+
+    @Test
+    void badAddressesAreOneLineUsageErrors(PrivateTorNetwork network) throws Exception {
+        GitAnnex.Result r = AnnexP2p.run(tmp, Map.of(), "get", "--address", "tor-annex::notanonion.onion:80",
+                "--tor-socks", "127.0.0.1:" + network.clientSocks().getPort(), "SHA256E-s1--00.bin", tmp.resolve("x").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("onion");
+    }
+
+    private static GitAnnex.Result step(String what, GitAnnex.Result r) {
+        if (r.exit() != 0) {
+            fail(what + " failed (exit " + r.exit() + "):\nstdout:\n" + r.out() + "\nstderr:\n" + r.err());
+        }
+        return r;
+    }
+
+    private static String[] concat(List<String> a, String... b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(List.of(b));
+        return all.toArray(String[]::new);
+    }
+
+    private static void awaitLine(Path log, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        fail("serve --tor did not come up:\n" + (Files.exists(log) ? Files.readString(log) : "(no log)"));
+    }
+}
