@@ -49,8 +49,13 @@ public final class AnnexP2p {
     }
 
     public static GitAnnex.Result run(Path dir, Map<String, String> env, String... args) throws IOException {
+        return run(dir, env, java.time.Duration.ofMinutes(2), args);
+    }
+
+    public static GitAnnex.Result run(Path dir, Map<String, String> env, java.time.Duration bound, String... args)
+            throws IOException {
         List<String> argv = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
         argv.addAll(List.of(args));
-        return GitAnnex.run(dir, env, argv.toArray(String[]::new));
+        return GitAnnex.run(dir, env, null, bound, argv.toArray(String[]::new));
     }
 }

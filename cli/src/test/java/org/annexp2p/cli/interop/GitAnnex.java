@@ -76,6 +76,12 @@ public final class GitAnnex {
 
     /** Runs a command with a bounded wait (2 minutes); its output is collected, never inherited. */
     public static Result run(Path dir, Map<String, String> env, byte[] stdin, String... argv) throws IOException {
+        return run(dir, env, stdin, java.time.Duration.ofMinutes(2), argv);
+    }
+
+    /** As {@link #run(Path, Map, byte[], String...)} with its own bound; on a time-out the output so far is shown. */
+    public static Result run(Path dir, Map<String, String> env, byte[] stdin, java.time.Duration bound, String... argv)
+            throws IOException {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(argv))).directory(dir.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -89,9 +95,12 @@ public final class GitAnnex {
             }
         }
         try {
-            if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            if (!p.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                fail("timed out: " + String.join(" ", argv));
+                o.join(5_000);
+                e.join(5_000);
+                fail("timed out after " + bound.toSeconds() + " s: " + String.join(" ", argv) + "\nstdout so far:\n"
+                        + out.toString(StandardCharsets.UTF_8) + "\nstderr so far:\n" + err.toString(StandardCharsets.UTF_8));
             }
             o.join(10_000);
             e.join(10_000);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.annexp2p.tor.testing.SocksStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,7 @@ class GitAnnexOverTorAddressIT {
                 "--listen", "127.0.0.1:" + port).redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile()).start();
         awaitLine(tmp.resolve("serve.log"), "serving");
 
-        try (Socks5StandIn socks = new Socks5StandIn(9050, port)) {
+        try (SocksStandIn socks = new SocksStandIn(9050).routeEverything(port)) {
             String address = "tor-annex::" + ONION + ":39140";
             GitAnnex.run(client, Map.of(), (address + ":" + token + "\n").getBytes(StandardCharsets.US_ASCII),
                     "git", "annex", "p2p", "--link", "--name", "jsrv").ok();

@@ -26,6 +26,7 @@ import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.tor.onion.OnionAddress;
 import org.annexp2p.tor.onion.TorAnnexAddress;
+import org.annexp2p.tor.testing.SocksStandIn;
 import org.annexp2p.wormhole.Wormhole;
 import org.annexp2p.wormhole.WormholeException;
 import org.annexp2p.wormhole.WormholeOptions;
@@ -52,7 +53,7 @@ class PairingIT {
     @TempDir
     Path tmp;
     WormholeServers servers;
-    OnionSocks socks;
+    SocksStandIn socks;
     final Deque<AutoCloseable> started = new ArrayDeque<>();
 
     /** A repository with a P2P address, served, reachable through the SOCKS stand-in. */
@@ -68,7 +69,7 @@ class PairingIT {
         PeerProcess.require("wormhole", "magic-wormhole");
         servers = WormholeServers.start(Files.createDirectories(tmp.resolve("servers")));
         started.push(servers);
-        socks = new OnionSocks();
+        socks = new SocksStandIn(0);
         started.push(socks);
     }
 

@@ -64,8 +64,8 @@ class TorEndToEndIT {
         String key = GitAnnex.addFile(server, "over-tor.bin", content);
 
         // 1. enable-tor: an onion address in p2paddrs, reachability measured; again: the same address.
-        GitAnnex.Result enabled = step("enable-tor", AnnexP2p.run(tmp, env, concat(List.of("enable-tor", "--repo",
-                server.toString(), "--timeout", "120"), torArgs)));
+        GitAnnex.Result enabled = step("enable-tor", AnnexP2p.run(tmp, env, java.time.Duration.ofMinutes(5),
+                concat(List.of("--debug", "enable-tor", "--repo", server.toString(), "--timeout", "180"), torArgs)));
         String address = enabled.out().trim();
         assertThat(address).matches("tor-annex::[a-z2-7]{56}\\.onion:\\d+");
         Matcher reachable = Pattern.compile("reachable ([0-9.]+) s").matcher(enabled.err());
@@ -74,8 +74,8 @@ class TorEndToEndIT {
         assertThat(Files.readString(server.resolve(".git/annex/creds/p2paddrs"))).contains(address);
         Path key0600 = server.resolve(".git/annex/creds/annex-p2p-onion-key");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key0600))).isEqualTo("rw-------");
-        GitAnnex.Result again = step("enable-tor again", AnnexP2p.run(tmp, env, concat(List.of("enable-tor", "--repo",
-                server.toString(), "--timeout", "120"), torArgs)));
+        GitAnnex.Result again = step("enable-tor again", AnnexP2p.run(tmp, env, java.time.Duration.ofMinutes(5),
+                concat(List.of("enable-tor", "--repo", server.toString(), "--timeout", "180"), torArgs)));
         assertThat(again.out().trim()).as("a persistent key gives the same address").isEqualTo(address);
 
         // 2. serve --tor in the background.

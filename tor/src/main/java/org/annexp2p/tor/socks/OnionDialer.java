@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -26,6 +25,7 @@ import org.annexp2p.tor.onion.OnionAddressException;
 import org.annexp2p.tor.onion.TorAnnexAddress;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.Dialer;
+import org.annexp2p.transports.tcp.ChannelConnection;
 
 /**
  * Dials {@code ONION.onion:PORT} (or {@code tor-annex::ONION.onion:PORT}) through tor's SOCKS5 port the way
@@ -38,8 +38,6 @@ public final class OnionDialer implements Dialer {
     private static final class Loop {
         static final EventLoopGroup GROUP = new NioEventLoopGroup(1, new DefaultThreadFactory("onion-dialer", true));
     }
-
-    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
 
     private static final String PROXY = "socks5";
 
@@ -61,21 +59,19 @@ public final class OnionDialer implements Dialer {
         InetSocketAddress socks = proxy.get();
         String description = "onion " + target.host() + ":" + target.port() + " via socks " + socks.getHostString()
                 + ":" + socks.getPort();
-        BlockingChannelConnection connection = new BlockingChannelConnection(description);
+        ChannelConnection connection = new ChannelConnection(description);
         Socks5ProxyHandler proxy = new Socks5ProxyHandler(socks);
         SocksReplyRecorder recorder = new SocksReplyRecorder();
         proxy.setConnectTimeoutMillis(Math.max(1, timeout.toMillis()));
-        Bootstrap b = new Bootstrap()
+        Bootstrap b = ChannelConnection.configure(new Bootstrap())
                 .group(Loop.GROUP)
                 .channel(NioSocketChannel.class)
                 .resolver(NoopAddressResolverGroup.INSTANCE)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())))
-                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(PROXY, proxy).addLast(connection);
+                        ch.pipeline().addLast(PROXY, proxy).addLast(connection.handler());
                         // the proxy handler has just put its decoder in front of itself; listen right behind it
                         ch.pipeline().addBefore(PROXY, null, recorder);
                     }
@@ -106,8 +102,7 @@ public final class OnionDialer implements Dialer {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while dialing " + target.host());
         }
-        connection.attach(ch);
-        return connection;
+        return connection.open((SocketChannel) ch);
     }
 
     private static SocksException failure(Throwable cause, SocksReplyRecorder recorder, InetSocketAddress socks,

@@ -178,20 +178,34 @@ final class NettyInbound extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Fails at once when the connection was closed here, failed, or was closed by the peer. */
+    void ensureUsable() throws IOException {
+        lock.lock();
+        try {
+            throwIfUnusable();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void throwIfUnusable() throws IOException {
+        if (closedLocally) {
+            throw new IOException(label + ": connection closed");
+        }
+        if (failure != null) {
+            throw new IOException(failure.getMessage(), failure);
+        }
+        if (inactive || !channel.isActive()) {
+            throw new IOException(label + ": connection closed by peer");
+        }
+    }
+
     /** Blocks while the channel's outbound buffer is above its high water mark. */
     void awaitWritable() throws IOException {
         lock.lock();
         try {
             while (true) {
-                if (closedLocally) {
-                    throw new IOException(label + ": connection closed");
-                }
-                if (failure != null) {
-                    throw new IOException(failure.getMessage(), failure);
-                }
-                if (inactive || !channel.isActive()) {
-                    throw new IOException(label + ": connection closed by peer");
-                }
+                throwIfUnusable();
                 if (channel.isWritable()) {
                     return;
                 }
@@ -281,6 +295,20 @@ final class NettyInbound extends ChannelInboundHandlerAdapter {
                 return NettyInbound.this.available();
             }
         };
+    }
+
+    /** On the event loop: asks for a read even if one looks outstanding (a handshake may have used it). */
+    void resumeReading() {
+        lock.lock();
+        try {
+            if (closedLocally) {
+                return;
+            }
+            readRequested = true;
+        } finally {
+            lock.unlock();
+        }
+        channel.read();
     }
 
     private void requestRead() {

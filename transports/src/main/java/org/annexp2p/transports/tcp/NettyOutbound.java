@@ -124,5 +124,6 @@ final class NettyOutbound extends OutputStream {
         if (shut) {
             throw new IOException(label + ": output is shut down");
         }
+        inbound.ensureUsable();
     }
 }

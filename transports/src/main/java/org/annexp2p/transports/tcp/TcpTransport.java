@@ -166,7 +166,7 @@ public final class TcpTransport implements AutoCloseable {
         ch.pipeline().addLast(inbound);
     }
 
-    private static void configure(Bootstrap bootstrap) {
+    static void configure(Bootstrap bootstrap) {
         bootstrap.option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
