@@ -99,6 +99,34 @@ before=""
 raw_tcp=$(for _ in $(seq "$reps"); do python3 "$here/raw_tcp.py" "$object"; done | sort -n | head -1)
 pkill -f "annex-p2p-bench-serve" || true
 
+echo "end to end: the real git-annex client through our server vs git-annex-shell (ssh remote, local fake ssh)..." >&2
+printf '#!/bin/sh\nfor last; do :; done\nexec sh -c "$last"\n' > "$work/fakessh"
+printf '#!/bin/sh\nexec java %s -jar %s "$@"\n' "$java_opts" "$jar" > "$work/ours-shell"
+chmod +x "$work/fakessh" "$work/ours-shell"
+repo "$work/cli"
+(cd "$work/cli" && git remote add -f src "$work/src" >/dev/null 2>&1 && git merge -q src/master \
+  && git remote add viaours "localhost:$work/src" && git config remote.viaours.annex-shell "$work/ours-shell" \
+  && git remote add viagas "localhost:$work/src" && git config remote.viagas.annex-shell git-annex-shell \
+  && git remote add toours "localhost:$work/dst" && git config remote.toours.annex-shell "$work/ours-shell" \
+  && git remote add togas "localhost:$work/dst" && git config remote.togas.annex-shell git-annex-shell)
+for r in viaours viagas toours togas; do git -C "$work/cli" config "remote.$r.annex-uuid" \
+  "$(git -C "$work/$( [[ $r == via* ]] && echo src || echo dst )" config annex.uuid)"; done
+export GIT_SSH="$work/fakessh" GIT_ANNEX_USE_GIT_SSH=1
+declare -A e2e_get e2e_copy
+for via in ours gas; do
+  before="(cd $work/cli && git annex drop -q --force big.bin 2>/dev/null || true)"
+  e2e_get[$via]=$(best_of sh -c "cd $work/cli && git annex get -q --from via$via big.bin")
+  (cd "$work/cli" && git annex fsck -q big.bin) || { echo "bench: git annex get via $via gave bad content" >&2; exit 1; }
+  before="(cd $work/dst && git annex dropkey -q --force $key 2>/dev/null || true)"
+  e2e_copy[$via]=$(best_of sh -c "cd $work/cli && git annex copy -q --to to$via big.bin")
+  before=""
+done
+unset GIT_SSH GIT_ANNEX_USE_GIT_SSH
+
+echo "interpreter: steps per second vs a plain loop, 10,000,000 binds in a 256 KiB stack..." >&2
+javac -d "$work" -cp "$jar" "$here/InterpreterSteps.java"
+interp=$(java $java_opts -cp "$work:$jar" InterpreterSteps)
+
 echo "start-up: time to AUTH-SUCCESS..." >&2
 javac -d "$work" "$here/Hello.java"
 reps_saved=$reps; reps=5
@@ -118,7 +146,10 @@ row "PUT p2pstdio (verified): ours vs g-a-shell" "${put_s[ours]}" "${put_s[git-a
 row "PUT p2pstdio: ours vs raw pipe (no hash)" "${put_s[ours]}" "${put_s[raw]}"
 row "GET TCP loopback: ours vs raw socket" "$tcp_get" "$raw_tcp"
 row "PUT TCP loopback: ours vs raw socket" "$tcp_put" "$raw_tcp"
+row "git annex get (real client): ours vs g-a-shell" "${e2e_get[ours]}" "${e2e_get[gas]}"
+row "git annex copy --to: ours vs g-a-shell" "${e2e_copy[ours]}" "${e2e_copy[gas]}"
 printf '(ratio = ours speed / other speed; > 1 means ours is faster)\n\n'
+printf '%s\n' "$interp"
 printf 'start-up to AUTH-SUCCESS: ours %.3f s, bare JVM hello %.3f s (%.2fx), git-annex-shell %.3f s\n' \
   "$start_ours" "$start_jvm" "$(echo "$start_ours / $start_jvm" | bc -l)" "$start_gas"
 

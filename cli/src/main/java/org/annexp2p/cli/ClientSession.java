@@ -92,22 +92,32 @@ final class ClientSession implements AutoCloseable {
     static final Duration TOR_CONNECT_TIMEOUT = Duration.ofSeconds(120);
 
     /**
+     * One attempt's bound. Tor holds a SOCKS request while it tries the introduction points of the descriptor it
+     * has; a service that just restarted may have left a stale descriptor behind, and a new request is what makes
+     * tor fetch again, so several shorter attempts reach a restarted onion sooner than one long one.
+     */
+    static final Duration TOR_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
      * Dials an onion, retrying for up to {@link #TOR_CONNECT_TIMEOUT}: a service that just (re)started is often
-     * unreachable until its new descriptor reaches our tor, which refetches it after a failure.
+     * unreachable until its new descriptor reaches our tor. The first failure is reported, so a wait is never silent.
      */
     static Connection dialOnion(org.annexp2p.transports.Dialer dialer, TorAnnexAddress onion, boolean debug)
             throws IOException {
         long deadline = System.nanoTime() + TOR_CONNECT_TIMEOUT.toNanos();
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
             long left = deadline - System.nanoTime();
             try {
-                return dialer.dial(onion.dialString(), Duration.ofNanos(Math.max(left, 1_000_000_000L)));
+                return dialer.dial(onion.dialString(), Duration.ofNanos(Math.max(Math.min(left, TOR_ATTEMPT_TIMEOUT.toNanos()),
+                        1_000_000_000L)));
             } catch (IOException e) {
                 if (System.nanoTime() + 2_000_000_000L > deadline) {
                     throw e;
                 }
-                if (debug) {
-                    System.err.println("annex-p2p: " + Main.oneLine(e) + "; retrying");
+                if (attempt == 1 || debug) {
+                    System.err.println("annex-p2p: " + Main.oneLine(e) + "; retrying for up to "
+                            + Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L) + " s (a restarted onion "
+                            + "needs its new descriptor to reach tor)");
                 }
                 try {
                     Thread.sleep(2000);

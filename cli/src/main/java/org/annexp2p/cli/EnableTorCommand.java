@@ -46,6 +46,10 @@ final class EnableTorCommand implements Callable<Integer> {
     @Option(names = "--torrc", description = "Print torrc lines for the system tor (git-annex's layout) and exit.")
     boolean torrc;
 
+    @Option(names = "--debug", description = "Show what tor reports while publishing: bootstrap steps, descriptor "
+            + "uploads and failures, circuit failures, tor's warnings.")
+    boolean debug;
+
     @Override
     public Integer call() throws Exception {
         AnnexRepository repository = AnnexRepository.open(repo);
@@ -62,6 +66,9 @@ final class EnableTorCommand implements Callable<Integer> {
                 TcpTransport tcp = new TcpTransport();
                 ConnectionServer probeServer = ConnectionServer.start(tcp.listen("127.0.0.1:0"), refuseAll,
                         ServerOptions.of(4, "ERROR too many connections\n"))) {
+            if (debug) {
+                session.addListener(e -> TorEventLine.of(e).ifPresent(line -> System.err.println("tor: " + line)));
+            }
             int localPort = Integer.parseInt(probeServer.address().substring(probeServer.address().lastIndexOf(':') + 1));
             try (OnionService service = session.publish(OnionSetup.keyFile(repository), port, new OnionTarget.LocalPort(localPort))) {
                 String address = service.torAnnexAddress().format();

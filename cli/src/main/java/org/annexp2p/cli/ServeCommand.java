@@ -111,6 +111,8 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static final java.time.Duration ONION_PROBE_TIMEOUT = java.time.Duration.ofMinutes(5);
+
     /** The onion leads to a loopback listener that only tor knows about. */
     private java.io.Closeable serveOnion(AnnexRepository repository, Serving serving, ServerOptions limits, String what)
             throws Exception {
@@ -125,6 +127,16 @@ final class ServeCommand implements Callable<Integer> {
         OnionService service = session.publish(OnionSetup.keyFile(repository), published.get().port(),
                 new OnionTarget.LocalPort(localPort));
         System.err.println("serving " + what + " on " + service.torAnnexAddress().format());
+        // Serving starts at once; whether other tor clients can find the onion yet is told when known.
+        Thread probe = new Thread(() -> {
+            try {
+                System.err.println("onion reachable through Tor: " + session.measure(service, ONION_PROBE_TIMEOUT));
+            } catch (Exception e) {
+                System.err.println("annex-p2p: onion not confirmed reachable: " + Main.oneLine(e));
+            }
+        }, "onion-reachability");
+        probe.setDaemon(true);
+        probe.start();
         return () -> {
             service.close();
             local.close();

@@ -65,7 +65,7 @@ class TorEndToEndIT {
 
         // 1. enable-tor: an onion address in p2paddrs, reachability measured; again: the same address.
         GitAnnex.Result enabled = step("enable-tor", AnnexP2p.run(tmp, env, java.time.Duration.ofMinutes(5),
-                concat(List.of("--debug", "enable-tor", "--repo", server.toString(), "--timeout", "180"), torArgs)));
+                concat(List.of("enable-tor", "--debug", "--repo", server.toString(), "--timeout", "180"), torArgs)));
         String address = enabled.out().trim();
         assertThat(address).matches("tor-annex::[a-z2-7]{56}\\.onion:\\d+");
         Matcher reachable = Pattern.compile("reachable ([0-9.]+) s").matcher(enabled.err());
@@ -87,6 +87,8 @@ class TorEndToEndIT {
         pb.environment().putAll(env);
         serve = pb.start();
         awaitLine(tmp.resolve("serve.log"), "on tor-annex::");
+        // Its new descriptor replaces the one enable-tor's (now stopped) tor left on the directories.
+        awaitLine(tmp.resolve("serve.log"), "onion reachable through Tor");
 
         // 3. addresses with fresh tokens, in git-annex's format.
         String line = step("p2p --gen-addresses", AnnexP2p.run(tmp, env, "p2p", "--gen-addresses", "--repo",
@@ -96,7 +98,8 @@ class TorEndToEndIT {
 
         // 4. annex-p2p get over the onion.
         Path out = tmp.resolve("got.bin");
-        step("get over the onion", AnnexP2p.run(tmp, env, "get", "--address", address, "--token", token, key, out.toString()));
+        step("get over the onion", AnnexP2p.run(tmp, env, java.time.Duration.ofMinutes(3), "get", "--address", address,
+                "--token", token, key, out.toString()));
         assertThat(Files.readAllBytes(out)).isEqualTo(content);
         GitAnnex.Result wrong = AnnexP2p.run(tmp, env, "get", "--address", address, "--token", "wrong", key,
                 tmp.resolve("x").toString());
