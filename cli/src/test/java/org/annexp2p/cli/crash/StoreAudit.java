@@ -25,7 +25,7 @@ final class StoreAudit {
     private static final Pattern LOG_LINE = Pattern.compile("\\d+(\\.\\d+)?s [0-9] \\S+");
 
     /** The state of one key after a kill. */
-    record State(boolean present, long partial, boolean logged, boolean logRepaired) {}
+    record State(boolean present, long partial, boolean logged) {}
 
     private final Path repo;
     private final Path annex;
@@ -61,14 +61,21 @@ final class StoreAudit {
         boolean logged = whereis.out().contains(uuid);
         assertThat(present || !logged).as("the location log claims %s, which is absent:%n%s", focus.key(), whereis.out())
                 .isTrue();
-        boolean repaired = false;
-        if (present) {
-            // git-annex re-hashes the object itself; it also repairs a log that a kill left one step behind.
+        if (present && logged) {
+            // git-annex re-hashes the object itself and finds nothing to repair.
             GitAnnex.Result fsck = GitAnnex.run(repo, Map.of(), "git", "annex", "fsck", "--key", focus.key()).ok();
-            repaired = fsck.out().contains("fixing location log");
-            assertThat(logged || repaired).as("an unlogged object is what fsck repairs").isTrue();
+            assertThat(fsck.out()).contains("ok").doesNotContain("fixing");
         }
-        return new State(present, partialSize(focus), logged, repaired);
+        // Present but unlogged is left alone here: it is the window between the move and the log write (git-annex
+        // has it too); callers check that it gets repaired.
+        return new State(present, partialSize(focus), logged);
+    }
+
+    /** git annex fsck on an object the log misses: it must re-hash it as good and log it. */
+    void fsckRepairsLog(AnnexedContent c) throws IOException {
+        GitAnnex.Result fsck = GitAnnex.run(repo, Map.of(), "git", "annex", "fsck", "--key", c.key()).ok();
+        assertThat(fsck.out()).contains("fixing location log").contains("ok");
+        assertThat(check(c).logged()).isTrue();
     }
 
     long partialSize(AnnexedContent c) throws IOException {

@@ -13,6 +13,7 @@ final class Tally {
     int keys;
     int killsAfterCompletion;
     int logsRepairedByFsck;
+    int unloggedObjectsLoggedByGet;
 
     void resumed(long offset) {
         roundsResumed++;
@@ -22,8 +23,9 @@ final class Tally {
 
     String summary(String what, long seed) {
         return String.format("%s (seed %d): %d kills over %d keys; %d rounds resumed at offsets %s; %d payload bytes"
-                + " not re-sent, %d sent; %d kills landed after the transfer had completed; %d location logs"
-                + " repaired by git annex fsck", what, seed, kills, keys, roundsResumed, resumeOffsets, bytesNotResent,
-                bytesSent, killsAfterCompletion, logsRepairedByFsck);
+                + " not re-sent, %d sent; %d kills landed after the transfer had completed; %d kills left an"
+                + " object unlogged, repaired by git annex fsck (server) or by the next get without a transfer (%d)",
+                what, seed, kills, keys, roundsResumed, resumeOffsets, bytesNotResent, bytesSent, killsAfterCompletion,
+                logsRepairedByFsck + unloggedObjectsLoggedByGet, unloggedObjectsLoggedByGet);
     }
 }
