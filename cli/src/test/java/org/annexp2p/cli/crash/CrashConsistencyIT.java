@@ -240,7 +240,8 @@ class CrashConsistencyIT {
         long kept = audit.partialSize(c);
         boolean had = audit.present(c);
         long rest = c.size() - kept;
-        long allowance = how == GetKill.MID_DATA || how == GetKill.MID_DATA_RUSHED ? (rest == 0 ? 0 : (long) random.nextInt((int) rest))
+        boolean midData = how == GetKill.MID_DATA || how == GetKill.MID_DATA_RUSHED;
+        long allowance = midData ? (rest == 0 ? 0 : (long) random.nextInt((int) rest))
                 : how == GetKill.BEFORE_VALID ? rest : Long.MAX_VALUE;
         GatedRelay.Session s = relay.arm(allowance);
         ToolProcess p = ToolProcess.start(client, tmp.resolve("get.log"), Map.of("GIT_ANNEX_P2P_AUTHTOKEN", token), false,
