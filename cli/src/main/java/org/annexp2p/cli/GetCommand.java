@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
             "With OUTFILE the content goes there; a partial OUTFILE left by an interrupted get is resumed",
             "from its size. Without OUTFILE it goes into the --repo repository's object store (via",
             ".git/annex/tmp, so no partial object is ever visible) and the location log records it.",
-            "Content of SHA-2/SHA-3/SHA-1/MD5 keys is verified while it streams; bad content is discarded."},
+            "Content of SHA-2/SHA-3/SHA-1/MD5 keys is verified while it streams; bad content is discarded.",
+            "Content already in the --repo object store is not fetched again; the location log is updated."},
         footerHeading = "%nExamples:%n",
         footer = {"  annex-p2p get --exec \"git-annex-shell p2pstdio /srv/annex $(uuidgen)\" KEY out.bin",
             "  GIT_ANNEX_P2P_AUTHTOKEN=... annex-p2p get --address tcp://10.0.0.2:4242 --repo . KEY"})
@@ -36,6 +37,13 @@ final class GetCommand implements Callable<Integer> {
             throw new Main.UsageException("name an OUTFILE, or a --repo to get the content into");
         }
         var repository = ClientSession.repository(peer);
+        if (outfile == null && repository instanceof AnnexRepository r && r.hasContent(key)) {
+            // Only verified content is ever moved into the store, so it is the content. It can be here unlogged
+            // when a get was killed between the move and the log write; git-annex's get, too, skips content it has.
+            r.recordPresence(key, r.uuid(), true);
+            System.err.println("get " + abbreviated(key) + ": already here");
+            return 0;
+        }
         Destination dest = outfile == null ? new Destination.ObjectStore(key)
                 : new Destination.File(key, ClientSession.path(outfile).toString());
         boolean ok;
