@@ -265,7 +265,7 @@ public final class AnnexRepository implements Repository {
 
     /** Verified bytes become the object: one rename, then frozen like git-annex freezes content. */
     private void moveIntoPlace(Key key, Path tmp) throws IOException {
-        FileCopy.sync(tmp);
+        Fsync.file(tmp);
         ReentrantLock keyLock = shared.keyLock(key);
         keyLock.lock();
         try {
@@ -284,14 +284,22 @@ public final class AnnexRepository implements Repository {
         Path keyDir = object.getParent();
         shared.contentLocks.inContentDirectories(() -> {
             Files.createDirectories(keyDir.getParent());
-            if (!Files.isDirectory(keyDir)) {
+            boolean newDir = !Files.isDirectory(keyDir);
+            if (newDir) {
                 Files.createDirectory(keyDir);
             }
-            return Freezing.inThawed(keyDir, () -> {
+            // Frozen before the rename, so no kill can leave a writable object in the store.
+            Freezing.freeze(tmp);
+            Freezing.inThawed(keyDir, () -> {
                 Files.move(tmp, object, StandardCopyOption.ATOMIC_MOVE);
-                Freezing.freeze(object);
                 return null;
             });
+            // Durable before anything logs the object as present (the log is written after this returns).
+            Fsync.directory(keyDir);
+            if (newDir) {
+                Fsync.directory(keyDir.getParent());
+            }
+            return null;
         });
     }
 

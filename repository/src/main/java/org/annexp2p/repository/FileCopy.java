@@ -62,9 +62,4 @@ final class FileCopy implements PartialCopy {
     }
 
     /** Flushes a file's bytes to the disk before it is renamed into place, so a crash cannot leave a torn object. */
-    static void sync(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-    }
 }

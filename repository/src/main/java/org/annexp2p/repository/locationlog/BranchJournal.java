@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import org.annexp2p.repository.Fsync;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -96,9 +97,17 @@ public final class BranchJournal {
                     Files.createDirectories(tmpDir);
                     Files.createDirectories(journalDir());
                     Path tmp = tmpDir.resolve(name);
-                    Files.write(tmp, next.getBytes(StandardCharsets.ISO_8859_1));
+                    try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING)) {
+                        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(next.getBytes(StandardCharsets.ISO_8859_1));
+                        while (bytes.hasRemaining()) {
+                            out.write(bytes);
+                        }
+                        out.force(true);
+                    }
                     Files.move(tmp, journalDir().resolve(name), StandardCopyOption.ATOMIC_MOVE,
                             StandardCopyOption.REPLACE_EXISTING);
+                    Fsync.directory(journalDir());
                 } finally {
                     lock.release();
                 }
