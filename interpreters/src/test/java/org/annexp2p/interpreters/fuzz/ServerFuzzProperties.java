@@ -16,7 +16,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.RandomGenerator;
 import org.annexp2p.interpreters.Serving;
 import org.annexp2p.interpreters.net.Relays;
-import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.protocol.message.Message;
 import org.annexp2p.protocol.wire.AuthToken;
@@ -109,12 +108,13 @@ class ServerFuzzProperties {
     @Property(tries = 300)
     void beforeAuthTheRepositoryIsNeverAsked(@ForAll("unauthenticated") HostileInput.Case c) throws Exception {
         MemoryRepository repo = new MemoryRepository(new Uuid("server"));
-        Serving serving = new Serving(repo, ServerMode.READ_WRITE, () -> List.of(TOKEN), Relays.NONE, Transcript.NONE);
-        try (ServerRun run = new ServerRun(serving)) {
+        try (SecretWatch watch = new SecretWatch(TOKEN.reveal());
+                ServerRun run = new ServerRun(new Serving(repo, ServerMode.READ_WRITE, () -> List.of(TOKEN), Relays.NONE, watch))) {
             ServerRun.Result result = run.run(c.bytes(), c);
             assertThat(result.escaped()).isNull();
             assertThat(new String(result.written(), StandardCharsets.ISO_8859_1))
                     .isEqualTo(new String(AuthPhase.expected(c.bytes(), TOKEN, repo.uuid()).replies(), StandardCharsets.ISO_8859_1));
+            assertThat(watch.leaks()).isEmpty();
         }
         assertThat(repo.events()).isEmpty();
     }

@@ -17,14 +17,16 @@ import org.annexp2p.interpreters.Serving;
  * input ran out is waiting for something that will never come.
  */
 final class ServerRun implements AutoCloseable {
-    static final Duration HANG = Duration.ofSeconds(60);
+    static final Duration HANG = Duration.ofSeconds(Long.getLong("fuzz.hang.seconds", 60));
 
     record Result(byte[] written, Throwable escaped) {}
 
     private final Serving serving;
+    private volatile Thread serverThread;
     private final ExecutorService server = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "fuzzed server");
         t.setDaemon(true);
+        serverThread = t;
         return t;
     });
 
@@ -44,8 +46,17 @@ final class ServerRun implements AutoCloseable {
         } catch (ExecutionException e) {
             escaped = e.getCause();
         } catch (TimeoutException e) {
+            // Where it is stuck is the finding; take it before cancelling moves it.
+            StringBuilder where = new StringBuilder();
+            Thread t = serverThread;
+            if (t != null) {
+                for (StackTraceElement frame : t.getStackTrace()) {
+                    where.append("\n\tat ").append(frame);
+                }
+            }
             handled.cancel(true);
-            throw new AssertionError("the server still had not finished " + HANG + " after its input ran out: " + shown);
+            throw new AssertionError("the server still had not finished " + HANG + " after its input ran out: " + shown
+                    + "\nserver thread:" + where);
         }
         return new Result(connection.written(), escaped);
     }
