@@ -6,6 +6,7 @@ import java.util.List;
 import org.annexp2p.interpreters.net.AuthCheck;
 import org.annexp2p.interpreters.net.Relays;
 import org.annexp2p.interpreters.net.StreamNet;
+import org.annexp2p.interpreters.net.TokenHiding;
 import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.protocol.conversation.Server;
 import org.annexp2p.protocol.conversation.ServerMode;
@@ -48,7 +49,7 @@ public final class Serving implements ConnectionHandler {
     public void handle(Connection connection) throws IOException {
         List<AuthToken> accepted = tokens.load();
         AuthCheck check = (uuid, token) -> !token.isEmpty() && token.isAllowedBy(accepted);
-        StreamNet net = StreamNet.over(connection, check, relays, transcript);
+        StreamNet net = StreamNet.over(connection, check, relays, transcript, new TokenHiding(accepted));
         Uuid me = repository.uuid();
         Outcome<Option<Uuid>> auth = new Unauthenticated(net).run(Server.serveAuth(me));
         if (!(auth instanceof Outcome.Completed<Option<Uuid>> c) || c.value().isEmpty()) {
@@ -56,8 +57,9 @@ public final class Serving implements ConnectionHandler {
             return;
         }
         LOG.log(System.Logger.Level.DEBUG, () -> connection.description() + ": authenticated " + c.value().get());
-        // Authenticated peers may wait for ref changes (NOTIFYCHANGE), as git-annex's remote daemon offers.
-        try (RepositoryLocal local = RepositoryLocal.withChangeNotification(repository)) {
+        // Authenticated peers may wait for ref changes (NOTIFYCHANGE), as git-annex's remote daemon offers; a
+        // peer that hangs up meanwhile ends the wait, or its thread and connection slot would wait on.
+        try (RepositoryLocal local = RepositoryLocal.withChangeNotification(repository, net.hangUpWatch())) {
             log(connection, new Full(net, local).run(Server.serveAuthed(mode, me)));
         }
     }

@@ -35,7 +35,36 @@ public final class RepositoryLocal implements Local.Handler, AutoCloseable {
     private final Map<Key, Deque<ContentLock>> locks = new HashMap<>();
     /** NOTIFYCHANGE support, for servers that give it (not p2pstdio, as in git-annex); opened on first use. */
     private final Option<RefWatcherFactory> changeNotification;
+    private final HangUpWatch hangUp;
     private RefWatcher refWatcher;
+
+    /**
+     * Tells a wait for ref changes that the peer has gone. Without it a server answering NOTIFYCHANGE for a
+     * peer that then hung up would wait, thread and connection slot held, until some ref happened to change.
+     */
+    public interface HangUpWatch {
+        HangUpWatch NONE = new HangUpWatch() {
+            @Override
+            public java.io.Closeable whileWaiting(Runnable cancel) {
+                // Nobody to watch: the wait ends only with a change.
+                return () -> { };
+            }
+
+            @Override
+            public void throwIfHungUp() {
+                // Never hung up.
+            }
+        };
+
+        /**
+         * Arranges for {@code cancel} to run (on any thread) if the peer hangs up during the wait now starting,
+         * until the returned handle is closed.
+         */
+        java.io.Closeable whileWaiting(Runnable cancel);
+
+        /** After a wait failed: throws the connection's own "peer closed" exception if that is why. */
+        void throwIfHungUp() throws IOException;
+    }
 
     /** Opens a ref watcher for one connection. */
     @FunctionalInterface
@@ -49,17 +78,28 @@ public final class RepositoryLocal implements Local.Handler, AutoCloseable {
 
     public RepositoryLocal(Repository repository, MonotonicClock monotonic, Clock wallClock,
             Option<RefWatcherFactory> changeNotification) {
+        this(repository, monotonic, wallClock, changeNotification, HangUpWatch.NONE);
+    }
+
+    private RepositoryLocal(Repository repository, MonotonicClock monotonic, Clock wallClock,
+            Option<RefWatcherFactory> changeNotification, HangUpWatch hangUp) {
         this.repository = repository;
         this.monotonic = monotonic;
         this.wallClock = wallClock;
         this.changeNotification = changeNotification;
+        this.hangUp = hangUp;
     }
 
     /** A handler that answers NOTIFYCHANGE: on disk from the repository's refs, in memory from its queue. */
     public static RepositoryLocal withChangeNotification(Repository repository) {
+        return withChangeNotification(repository, HangUpWatch.NONE);
+    }
+
+    /** As {@link #withChangeNotification(Repository)}, a wait for changes ending when {@code hangUp} says the peer left. */
+    public static RepositoryLocal withChangeNotification(Repository repository, HangUpWatch hangUp) {
         Option<RefWatcherFactory> watch = repository instanceof AnnexRepository a
                 ? Option.some(() -> new RefWatcher(a.gitDir())) : Option.none();
-        return new RepositoryLocal(repository, MonotonicClock.SYSTEM, Clock.systemUTC(), watch);
+        return new RepositoryLocal(repository, MonotonicClock.SYSTEM, Clock.systemUTC(), watch, hangUp);
     }
 
     public RepositoryLocal(Repository repository) {
@@ -179,7 +219,14 @@ public final class RepositoryLocal implements Local.Handler, AutoCloseable {
         if (refWatcher == null) {
             refWatcher = changeNotification.get().open();
         }
-        return refWatcher.next();
+        RefWatcher watcher = refWatcher;
+        // Closing the watcher is what ends a wait blocked in it; a peer gone has no use for it any more.
+        try (java.io.Closeable watching = hangUp.whileWaiting(watcher::close)) {
+            return watcher.next();
+        } catch (IOException e) {
+            hangUp.throwIfHungUp();
+            throw e;
+        }
     }
 
     @Override

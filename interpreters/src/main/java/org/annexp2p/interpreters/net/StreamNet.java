@@ -2,6 +2,7 @@ package org.annexp2p.interpreters.net;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.UnaryOperator;
 import org.annexp2p.protocol.message.Message;
 import org.annexp2p.protocol.message.MessageCodec;
 import org.annexp2p.protocol.message.ParseError;
@@ -15,6 +16,8 @@ import org.annexp2p.protocol.wire.Len;
 import org.annexp2p.protocol.wire.MonotonicTimestamp;
 import org.annexp2p.protocol.wire.ProtocolVersion;
 import org.annexp2p.protocol.wire.WireText;
+import org.annexp2p.interpreters.PeerClosedException;
+import org.annexp2p.repository.RepositoryLocal;
 import org.annexp2p.transports.Connection;
 
 /** Net instructions over a byte stream: any {@link Connection} (TCP, stdio, a spawned command, Tor, in-memory). */
@@ -26,9 +29,17 @@ public final class StreamNet implements Net.Handler {
     private final AuthCheck authCheck;
     private final Relays relays;
     private final Transcript transcript;
+    /** Applied to whatever of the peer's bytes reaches a log or the transcript, to hide tokens sent out of place. */
+    private final UnaryOperator<String> hide;
     private ProtocolVersion version = ProtocolVersion.V0;
 
     public StreamNet(WireReader in, WireWriter out, AuthCheck authCheck, Relays relays, Transcript transcript) {
+        this(in, out, authCheck, relays, transcript, UnaryOperator.identity());
+    }
+
+    public StreamNet(WireReader in, WireWriter out, AuthCheck authCheck, Relays relays, Transcript transcript,
+            UnaryOperator<String> hide) {
+        this.hide = hide;
         this.in = in;
         this.out = out;
         this.authCheck = authCheck;
@@ -37,12 +48,18 @@ public final class StreamNet implements Net.Handler {
     }
 
     public static StreamNet over(Connection c, AuthCheck authCheck, Relays relays, Transcript transcript) {
-        return new StreamNet(new WireReader(c.input()), new WireWriter(c.output()), authCheck, relays, transcript);
+        return over(c, authCheck, relays, transcript, UnaryOperator.identity());
+    }
+
+    /** As {@link #over(Connection, AuthCheck, Relays, Transcript)}, passing the peer's text through {@code hide} first. */
+    public static StreamNet over(Connection c, AuthCheck authCheck, Relays relays, Transcript transcript,
+            UnaryOperator<String> hide) {
+        return new StreamNet(new WireReader(c.input()), new WireWriter(c.output()), authCheck, relays, transcript, hide);
     }
 
     @Override
     public Unit sendMessage(Net.SendMessage i) throws IOException {
-        transcript.line(Transcript.Direction.SENT, redacted(i.message()));
+        transcript.line(Transcript.Direction.SENT, redacted(i.message(), hide));
         out.send(i.message());
         return Unit.UNIT;
     }
@@ -53,11 +70,16 @@ public final class StreamNet implements Net.Handler {
         var parsed = MessageCodec.decode(line);
         if (parsed.isLeft()) {
             ParseError e = parsed.getLeft();
-            transcript.line(Transcript.Direction.RECEIVED, abbreviated(WireText.printable(WireText.ofBytes(line))));
-            LOG.log(System.Logger.Level.WARNING, "unparseable line from the peer: " + e.describe());
+            String shown = WireText.printable(WireText.ofBytes(line));
+            String hidden = hide.apply(shown);
+            // Hidden before abbreviating, so that a token the abbreviation would cut short is still found whole.
+            transcript.line(Transcript.Direction.RECEIVED, abbreviated(hidden));
+            // The description shows the peer's command word cut short, where a token could no longer be found.
+            LOG.log(System.Logger.Level.WARNING, "unparseable line from the peer: "
+                    + (hidden.equals(shown) ? e.describe() : "(it held an auth token, so it is not shown)"));
             return new Received.Unparseable(e);
         }
-        transcript.line(Transcript.Direction.RECEIVED, redacted(parsed.get()));
+        transcript.line(Transcript.Direction.RECEIVED, redacted(parsed.get(), hide));
         return new Received.Parsed(parsed.get());
     }
 
@@ -107,12 +129,37 @@ public final class StreamNet implements Net.Handler {
         return org.annexp2p.repository.MonotonicClock.SYSTEM.now();
     }
 
+    /** Lets a NOTIFYCHANGE wait end when this connection's peer hangs up (see {@link WireReader#watchWhileWaiting}). */
+    public RepositoryLocal.HangUpWatch hangUpWatch() {
+        return new RepositoryLocal.HangUpWatch() {
+            @Override
+            public java.io.Closeable whileWaiting(Runnable cancel) {
+                return in.watchWhileWaiting(cancel);
+            }
+
+            @Override
+            public void throwIfHungUp() throws IOException {
+                if (in.sentWhileWaiting()) {
+                    throw new IOException("protocol error (the peer sent more before its NOTIFYCHANGE was answered)");
+                }
+                if (in.hungUp()) {
+                    throw new PeerClosedException("the peer closed the connection while waiting for refs to change");
+                }
+            }
+        };
+    }
+
     /** The transcript form of a message: printable, abbreviated, the auth token replaced. */
     static String redacted(Message m) {
+        return redacted(m, UnaryOperator.identity());
+    }
+
+    /** As {@link #redacted(Message)}, with {@code hide} applied before abbreviating (tokens sent out of place). */
+    static String redacted(Message m, UnaryOperator<String> hide) {
         if (m instanceof Message.Auth a) {
-            return "AUTH " + WireText.printable(a.uuid().value()) + " <AUTHTOKEN>";
+            return "AUTH " + hide.apply(WireText.printable(a.uuid().value())) + " <AUTHTOKEN>";
         }
-        return abbreviated(WireText.printable(MessageCodec.format(m)));
+        return abbreviated(hide.apply(WireText.printable(MessageCodec.format(m))));
     }
 
     private static String abbreviated(String s) {

@@ -1,5 +1,6 @@
 package org.annexp2p.interpreters.net;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -17,6 +18,14 @@ public final class WireReader {
     private int end;
     /** Bytes of the current DATA payload not yet read; drained before the next line. */
     private long payloadLeft;
+    /** A read started on another thread by {@link #watchForHangUp}; joined before the buffer is touched here. */
+    private Thread readAhead;
+    /** Set by the read-ahead: the peer's end of the stream was reached, or reading failed. */
+    private volatile boolean ended;
+    /** True while this side waits on something else: only then does a read-ahead interrupt the wait. */
+    private volatile boolean waiting;
+    private volatile boolean sentEarly;
+    private IOException aheadFailure;
 
     public WireReader(InputStream in) {
         this(in, 128 * 1024);
@@ -29,6 +38,7 @@ public final class WireReader {
 
     /** The next line without its newline; PeerClosedException at end of stream. */
     public byte[] readLine() throws IOException {
+        settle();
         skipPayload();
         int scanned = 0;
         while (true) {
@@ -54,12 +64,14 @@ public final class WireReader {
 
     /** Starts a payload of {@code length} bytes; read it with {@link #readPayload}. */
     public void beginPayload(long length) throws IOException {
+        settle();
         skipPayload();
         payloadLeft = length;
     }
 
     /** Reads payload bytes; -1 when the payload is complete or the peer is gone. */
     public int readPayload(byte[] b, int off, int len) throws IOException {
+        settle();
         if (payloadLeft <= 0) {
             return -1;
         }
@@ -97,7 +109,79 @@ public final class WireReader {
         }
     }
 
+    /**
+     * While this side waits for something other than the peer (NOTIFYCHANGE waits for refs to change), reads
+     * on another thread, so that the peer going away is noticed. {@code interrupt} runs (on that thread) if,
+     * before the returned wait is closed, the peer hangs up — or sends anything at all, which a peer that
+     * follows the protocol never does while it waits for the answer (then {@link #sentWhileWaiting()}). What
+     * was read is kept for the next read here.
+     */
+    public Closeable watchWhileWaiting(Runnable interrupt) {
+        waiting = true;
+        if (ended || pos < end) {
+            sentEarly = !ended;
+            interrupt.run();
+        } else if (readAhead == null) {
+            Thread t = new Thread(() -> {
+                boolean more;
+                try {
+                    more = fill();
+                } catch (IOException e) {
+                    aheadFailure = e;
+                    more = false;
+                }
+                ended = !more;
+                // Only while still waiting: bytes that answer our reply to the wait are the next request.
+                if (waiting) {
+                    sentEarly = more;
+                    interrupt.run();
+                }
+            }, "annex-p2p hang-up watch");
+            t.setDaemon(true);
+            readAhead = t;
+            t.start();
+        }
+        return () -> waiting = false;
+    }
+
+    /** True once a read-ahead found the peer gone. */
+    public boolean hungUp() {
+        return ended;
+    }
+
+    /** True if a wait was interrupted because the peer sent bytes instead of waiting for the answer. */
+    public boolean sentWhileWaiting() {
+        return sentEarly;
+    }
+
+    /** Waits for a read-ahead to finish, so its bytes (and its end) become this thread's to use. */
+    private void settle() throws IOException {
+        Thread t = readAhead;
+        if (t == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        readAhead = null;
+    }
+
     private boolean fill() throws IOException {
+        if (ended) {
+            if (aheadFailure != null) {
+                throw aheadFailure;
+            }
+            return false;
+        }
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, end - pos);
             end -= pos;

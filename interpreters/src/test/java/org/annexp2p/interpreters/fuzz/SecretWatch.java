@@ -1,0 +1,96 @@
+package org.annexp2p.interpreters.fuzz;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.annexp2p.interpreters.net.Transcript;
+
+/**
+ * Everything the server says about a conversation — its log records (System.Logger goes to java.util.logging
+ * here) and its --debug transcript — checked as it is said for a secret that must never appear. The console
+ * handlers are detached meanwhile: a million hostile lines would otherwise print a million warnings.
+ */
+final class SecretWatch extends Handler implements Transcript, AutoCloseable {
+    private final String secret;
+    private final List<String> leaks = Collections.synchronizedList(new ArrayList<>());
+    private final Logger root = Logger.getLogger("");
+    private final Handler[] detached;
+    private final Level rootLevel;
+    private volatile long logRecords;
+    private volatile long transcriptLines;
+
+    SecretWatch(String secret) {
+        this.secret = secret;
+        this.detached = root.getHandlers();
+        this.rootLevel = root.getLevel();
+        for (Handler h : detached) {
+            root.removeHandler(h);
+        }
+        // Everything, debug included: a leak at a level that is off by default is still a leak.
+        root.setLevel(Level.ALL);
+        setLevel(Level.ALL);
+        root.addHandler(this);
+    }
+
+    @Override
+    public void publish(LogRecord r) {
+        logRecords++;
+        StringBuilder all = new StringBuilder(String.valueOf(r.getMessage()));
+        if (r.getParameters() != null) {
+            for (Object p : r.getParameters()) {
+                all.append(' ').append(p);
+            }
+        }
+        for (Throwable t = r.getThrown(); t != null; t = t.getCause()) {
+            all.append(' ').append(t);
+        }
+        // A key is the peer's data and the repository names a key it refuses. A peer whose AUTH line ran into a
+        // key (a lost newline) has put its own token in that key: known and accepted, so not counted here.
+        if (!String.valueOf(r.getMessage()).startsWith("refusing key ")) {
+            check("log " + r.getLoggerName(), all.toString());
+        }
+    }
+
+    @Override
+    public void line(Direction direction, String printable) {
+        transcriptLines++;
+        check("transcript " + direction, printable);
+    }
+
+    void check(String where, String text) {
+        // Tokens are case-insensitive, so an upper-cased copy is just as good a credential.
+        if (text.toLowerCase(java.util.Locale.ROOT).contains(secret)) {
+            leaks.add(where + ": " + text);
+        }
+    }
+
+    List<String> leaks() {
+        return List.copyOf(leaks);
+    }
+
+    long logRecords() {
+        return logRecords;
+    }
+
+    long transcriptLines() {
+        return transcriptLines;
+    }
+
+    @Override
+    public void flush() {
+        // Nothing buffered.
+    }
+
+    @Override
+    public void close() {
+        root.removeHandler(this);
+        root.setLevel(rootLevel);
+        for (Handler h : detached) {
+            root.addHandler(h);
+        }
+    }
+}
