@@ -187,13 +187,8 @@ public final class AnnexRepository implements Repository {
 
     private static boolean refused(Key key) {
         Option<String> reason = unstorableReason(key);
-        reason.forEach(r -> LOG.log(System.Logger.Level.WARNING, "refusing key " + abbreviated(key) + ": " + r));
+        reason.forEach(r -> LOG.log(System.Logger.Level.WARNING, "refusing key " + FileNames.shown(key.toString()) + ": " + r));
         return reason.isDefined();
-    }
-
-    private static String abbreviated(Key key) {
-        String k = key.toString();
-        return k.length() > 100 ? k.substring(0, 100) + "..." : k;
     }
 
     /** Every path we touch must be inside the annex directory, whatever a key says. */

@@ -31,29 +31,36 @@ public final class FileNames {
         }
     }
 
+    /**
+     * Enough of a peer's name to recognise it, never all of it: the name is the peer's text, and a peer whose AUTH
+     * line ran into its next line has put its token there, which must not reach our logs or errors.
+     */
+    public static String shown(String wire) {
+        String p = WireText.printable(wire);
+        return p.length() > 32 ? "\"" + p.substring(0, 32) + "...\" (" + p.length() + " characters)" : "\"" + p + "\"";
+    }
+
     /** The component naming exactly these wire bytes, or a one-line reason why there is none. */
     public static Either<String, String> component(String wire) {
         byte[] bytes = WireText.toBytes(wire);
         if (bytes.length == 0 || wire.equals(".") || wire.equals("..")) {
-            return Either.left("not a file name: \"" + WireText.printable(wire) + "\"");
+            return Either.left("not a file name: " + shown(wire));
         }
         if (bytes.length > MAX_BYTES) {
             return Either.left("name too long for a file (" + bytes.length + " bytes, at most " + MAX_BYTES + ")");
         }
         if (wire.indexOf('/') >= 0 || wire.indexOf('\0') >= 0) {
-            return Either.left("a file name cannot contain '/' or NUL: \"" + WireText.printable(wire) + "\"");
+            return Either.left("a file name cannot contain '/' or NUL: " + shown(wire));
         }
         String name;
         try {
             name = PLATFORM.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            return Either.left("name is not valid " + PLATFORM + " and cannot be a file name here: \""
-                    + WireText.printable(wire) + "\"");
+            return Either.left("name is not valid " + PLATFORM + " and cannot be a file name here: " + shown(wire));
         }
         if (!Arrays.equals(name.getBytes(PLATFORM), bytes)) {
-            return Either.left("name does not survive the file-name charset " + PLATFORM + ": \""
-                    + WireText.printable(wire) + "\"");
+            return Either.left("name does not survive the file-name charset " + PLATFORM + ": " + shown(wire));
         }
         return Either.right(name);
     }
