@@ -49,22 +49,17 @@ class ScaleIT {
         long seed = Long.getLong("scale.seed", System.nanoTime());
         System.out.printf("ScaleIT: seed %d (replay with -Dscale.seed=%d)%n", seed, seed);
         long started = System.nanoTime();
-        Path repo = GitAnnex.initRepo(tmp.resolve("server"), "server");
-        AnnexRepository server = AnnexRepository.open(repo);
-        AuthToken token = new TokenGenerator().generate(TokenGenerator.ADDRESS_TOKEN_LENGTH);
-        server.creds().addAcceptedToken(token);
+        Served served = serverRepository();
+        Path repo = served.dir();
+        AnnexRepository server = served.repository();
+        AuthToken token = served.token();
 
         Workload work = Workload.plan(seed, CLIENTS);
         Workload.Written[] gets = new Workload.Written[CLIENTS];
         Workload.Written[] puts = new Workload.Written[CLIENTS];
         Path clientFiles = Files.createDirectories(tmp.resolve("clients"));
         for (Workload.Job job : work.jobs()) {
-            // GET objects go straight into the server's object store, where git-annex would have them.
-            Workload.Written w = work.write(job, false, clientFiles.resolve("staged-" + job.index()));
-            Path object = server.objectPath(w.key());
-            Files.createDirectories(object.getParent());
-            Files.move(w.file(), object);
-            gets[job.index()] = new Workload.Written(w.key(), w.sha256(), object);
+            gets[job.index()] = stageInStore(server, work.write(job, false, clientFiles.resolve("staged-" + job.index())));
             puts[job.index()] = work.write(job, true, clientFiles.resolve("put-" + job.index()));
         }
         long bigGetBytes = work.jobs().stream().filter(Workload.Job::bigGet).mapToLong(Workload.Job::getSize).sum();
@@ -148,6 +143,7 @@ class ScaleIT {
                 System.out.printf("ScaleIT: %d MiB verified by SHA-256 (%d bytes); server live heap at the end %d MiB "
                         + "(base %d); peak heap after any of %d collections %d MiB (bound %d); %d ms in all%n",
                         verified >> 20, verified, endHeap, baseHeap, serve.collectionCount(), peak, peakBound, millisSince(started));
+                System.out.printf("ScaleIT: server resident memory %s%n", serve.residentMemory());
                 assertThat(endHeap).as("server heap after every connection ended (MiB)").isLessThanOrEqualTo(endBound);
                 assertThat(peak).as("server heap surviving any collection during the run (MiB)").isLessThanOrEqualTo(peakBound);
                 assertThat(serve.stderr().lines().filter(l -> !l.startsWith("serving ")))
@@ -165,17 +161,12 @@ class ScaleIT {
         GitAnnex.requireInstalled();
         int cap = 50;
         int clients = 200;
-        Path repo = GitAnnex.initRepo(tmp.resolve("server"), "server");
-        AnnexRepository server = AnnexRepository.open(repo);
-        AuthToken token = new TokenGenerator().generate(TokenGenerator.ADDRESS_TOKEN_LENGTH);
-        server.creds().addAcceptedToken(token);
+        Served capped = serverRepository();
+        Path repo = capped.dir();
+        AuthToken token = capped.token();
         Workload work = Workload.plan(Long.getLong("scale.seed", System.nanoTime()), 1);
         Path files = Files.createDirectories(tmp.resolve("clients"));
-        Workload.Written staged = work.write(work.jobs().get(0), false, files.resolve("staged"));
-        Path objectFile = server.objectPath(staged.key());
-        Files.createDirectories(objectFile.getParent());
-        Files.move(staged.file(), objectFile);
-        Workload.Written object = new Workload.Written(staged.key(), staged.sha256(), objectFile);
+        Workload.Written object = stageInStore(capped.repository(), work.write(work.jobs().get(0), false, files.resolve("staged")));
 
         try (ServerProcess serve = ServerProcess.start(repo, cap, tmp.resolve("logs"));
                 TcpTransport tcp = new TcpTransport()) {
@@ -240,6 +231,25 @@ class ScaleIT {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /** A git-annex repository for {@code serve}, with one token it accepts. */
+    private record Served(Path dir, AnnexRepository repository, AuthToken token) {}
+
+    private Served serverRepository() throws Exception {
+        Path dir = GitAnnex.initRepo(tmp.resolve("server"), "server");
+        AnnexRepository repository = AnnexRepository.open(dir);
+        AuthToken token = new TokenGenerator().generate(TokenGenerator.ADDRESS_TOKEN_LENGTH);
+        repository.creds().addAcceptedToken(token);
+        return new Served(dir, repository, token);
+    }
+
+    /** Moves written content into the server's object store, where git-annex would keep it, before it serves. */
+    private static Workload.Written stageInStore(AnnexRepository server, Workload.Written w) throws Exception {
+        Path object = server.objectPath(w.key());
+        Files.createDirectories(object.getParent());
+        Files.move(w.file(), object);
+        return new Workload.Written(w.key(), w.sha256(), object);
     }
 
     /** Server threads, counted until they are within {@code bound} or a minute has passed. */

@@ -79,6 +79,13 @@ final class ServerProcess implements AutoCloseable {
         return Integer.parseInt(m.group(1));
     }
 
+    /** The server's resident memory now and at its peak (VmRSS, VmHWM from /proc), for the record. */
+    String residentMemory() throws IOException {
+        return Files.readString(Path.of("/proc", Long.toString(process.pid()), "status")).lines()
+                .filter(l -> l.startsWith("VmRSS") || l.startsWith("VmHWM"))
+                .map(l -> l.replaceAll("\\s+", " ")).reduce((a, b) -> a + ", " + b).orElse("?");
+    }
+
     /** Forces a full collection in the server and returns the heap that survived it, in MiB. */
     long liveHeapMiB() throws IOException, InterruptedException {
         int before = collections().size();
