@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.annexp2p.interpreters.Full;
 import org.annexp2p.interpreters.Outcome;
@@ -66,7 +67,8 @@ final class LoadClient {
     /** Runs one client's job; returns the GET bytes it verified. Counts down every checkpoint even on failure. */
     long run(Workload.Job job, Workload.Written get, Workload.Written put, Path received) throws Exception {
         boolean connected = false;
-        boolean midway = !job.bigGet();
+        // Each client counts down each checkpoint exactly once, passed or failed before it.
+        AtomicBoolean pastMidway = new AtomicBoolean(!job.bigGet());
         try (Connection c = tcp.dial(address, Duration.ofSeconds(60))) {
             StreamNet net = StreamNet.over(c, AuthCheck.REFUSE_ALL, Relays.NONE, Transcript.NONE);
             LooseFiles files = new LooseFiles(Uuid.random()).withSource(put.key(), put.file());
@@ -79,22 +81,15 @@ final class LoadClient {
                 checkpoints.connected().countDown();
                 await(checkpoints.go());
 
-                Meter halfway = midway ? Meter.NONE : new Meter() {
-                    private boolean held;
-
-                    @Override
-                    public void progress(long bytesSoFar) {
-                        if (!held && bytesSoFar * 2 >= job.getSize()) {
-                            held = true;
-                            checkpoints.midway().countDown();
-                            await(checkpoints.resume());
-                        }
+                Meter halfway = bytesSoFar -> {
+                    if (bytesSoFar * 2 >= job.getSize() && pastMidway.compareAndSet(false, true)) {
+                        checkpoints.midway().countDown();
+                        await(checkpoints.resume());
                     }
                 };
                 Destination into = new Destination.File(get.key(), received.toString());
                 Program<Either<String, Boolean>> getting = Client.get(into, AssociatedFile.NONE, halfway);
                 check(expect(full.run(getting), "GET " + get.key()), "GET " + get.key() + " did not verify");
-                midway = true;
                 byte[] got = Workload.sha256Of(received);
                 if (!Arrays.equals(got, get.sha256())) {
                     throw new IOException("GET " + get.key() + ": the received file has another SHA-256");
@@ -107,7 +102,7 @@ final class LoadClient {
             if (!connected) {
                 checkpoints.connected().countDown();
             }
-            if (!midway) {
+            if (pastMidway.compareAndSet(false, true)) {
                 checkpoints.midway().countDown();
             }
             if (!job.bigGet()) {
