@@ -33,7 +33,14 @@ public final class ConnectionServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ConnectionServer.class.getName());
     private static final long FINAL_WAIT_SECONDS = 10;
-    private static final int REFUSAL_QUEUE = 64;
+    /**
+     * Refusals lingering at once. Each holds a thread until its peer hangs up or the linger ends, so a burst of
+     * refused peers (a thousand clients against a cap of a hundred) needs many at once; with too few, the queue
+     * overflows and peers that would have read the refusal get a bare close instead.
+     */
+    private static final int REFUSAL_THREADS = 16;
+    /** Refused connections waiting for a thread: as many as the listener's own backlog of accepted ones. */
+    private static final int REFUSAL_QUEUE = 1024;
 
     private final Listener listener;
     private final ConnectionHandler handler;
@@ -58,7 +65,8 @@ public final class ConnectionServer implements AutoCloseable {
         this.handlers = new ThreadPoolExecutor(options.maxConnections(), options.maxConnections(), 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> daemon(r, name + " #" + ids.incrementAndGet()));
         this.handlers.allowCoreThreadTimeOut(true);
-        this.refusals = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS,
+        // Core = max: a pool only grows past its core size once its queue is full, which would leave one thread.
+        this.refusals = new ThreadPoolExecutor(REFUSAL_THREADS, REFUSAL_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(REFUSAL_QUEUE), r -> daemon(r, name + " refusals"));
         this.refusals.allowCoreThreadTimeOut(true);
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, name + " timers"));

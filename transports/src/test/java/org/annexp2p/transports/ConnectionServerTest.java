@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -70,6 +73,47 @@ class ConnectionServerTest {
                 release.countDown();
                 assertThat(busy.input().read()).as("the served connection ends normally").isEqualTo(-1);
             }
+        }
+    }
+
+    @Test
+    void overTcpABurstOfRefusedPeersAllReadTheRefusal() throws Exception {
+        int burst = 150;
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService readers = Executors.newFixedThreadPool(burst);
+        try (TcpTransport tcp = new TcpTransport();
+                ConnectionServer server = ConnectionServer.start(tcp.listen("127.0.0.1:0"), c -> release.await(60, TimeUnit.SECONDS),
+                        ServerOptions.of(1, REFUSAL))) {
+            try (Connection busy = tcp.dial(server.address(), DIAL)) {
+                awaitCondition(() -> server.activeConnections() == 1);
+                // All refused peers connect and speak before any reads: each refusal lingers until its peer
+                // hangs up, so the whole burst is waiting at once.
+                List<Connection> extras = new ArrayList<>();
+                for (int i = 0; i < burst; i++) {
+                    Connection extra = tcp.dial(server.address(), DIAL);
+                    extra.output().write("AUTH uuid token\n".getBytes(StandardCharsets.US_ASCII));
+                    extra.output().flush();
+                    extras.add(extra);
+                }
+                List<Future<String>> answers = new ArrayList<>();
+                for (Connection extra : extras) {
+                    answers.add(readers.submit(() -> {
+                        try (extra) {
+                            return new String(extra.input().readAllBytes(), StandardCharsets.UTF_8);
+                        } catch (IOException e) {
+                            return e.toString();
+                        }
+                    }));
+                }
+                for (Future<String> answer : answers) {
+                    assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(REFUSAL);
+                }
+                assertThat(server.refusedConnections()).isEqualTo(burst);
+                release.countDown();
+                assertThat(busy.input().read()).as("the served connection ends normally").isEqualTo(-1);
+            }
+        } finally {
+            readers.shutdownNow();
         }
     }
 
