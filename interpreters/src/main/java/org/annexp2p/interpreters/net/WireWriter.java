@@ -13,7 +13,8 @@ import org.annexp2p.protocol.program.Meter;
  */
 public final class WireWriter {
     private final OutputStream out;
-    private final byte[] chunk = new byte[128 * 1024];
+    /** Made on the first payload: most connections idle or only talk, and a server may hold a thousand. */
+    private byte[] chunk;
 
     public WireWriter(OutputStream out) {
         this.out = out;
@@ -29,6 +30,9 @@ public final class WireWriter {
      * in-band, so this fails ("short data write") and the caller must hang up.
      */
     public synchronized void sendExactly(long length, InputStream source, Meter meter) throws IOException {
+        if (chunk == null) {
+            chunk = new byte[128 * 1024];
+        }
         long left = length;
         long done = 0;
         while (left > 0) {
