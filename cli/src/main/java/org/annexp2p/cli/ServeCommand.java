@@ -121,6 +121,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new java.io.IOException("this repository has no onion address yet; run `annex-p2p enable-tor` first");
         }
         TorSession session = TorSession.open(tor.options());
+        if (debug || Main.debug) {
+            session.addListener(e -> TorEventLine.of(e).ifPresent(line -> System.err.println("tor: " + line)));
+        }
         TcpTransport tcp = new TcpTransport();
         ConnectionServer local = ConnectionServer.start(tcp.listen("127.0.0.1:0"), serving, limits);
         int localPort = Integer.parseInt(local.address().substring(local.address().lastIndexOf(':') + 1));

@@ -19,7 +19,8 @@ final class TorChoice {
     String control;
 
     @Option(names = "--tor-socks", paramLabel = "HOST:PORT",
-            description = "Tor's SOCKS port (default: $ANNEX_P2P_TOR_SOCKS, else what tor reports, else 127.0.0.1:9050).")
+            description = "An attached tor's SOCKS port (default: $ANNEX_P2P_TOR_SOCKS, else what tor reports, else "
+                    + "127.0.0.1:9050). A tor we launch is always used through its own SOCKS port.")
     String socks;
 
     @Option(names = "--tor-extra-config", paramLabel = "FILE",

@@ -88,10 +88,15 @@ final class TorConnector {
         }
     }
 
-    /** Explicit or environment SOCKS address, else what tor reports, else git-annex's 127.0.0.1:9050. */
-    InetSocketAddress socks(ControlConnection control) throws TorException {
+    /**
+     * The SOCKS port of the session's tor. A tor we launched is always reached through its own port: its client
+     * cache is fresh, so its self-checks cannot be misled by a stale descriptor another tor kept (an onion that
+     * restarted), and a fresh tor refetches at once. An attached tor's port is the explicit or environment
+     * address, else what tor reports, else git-annex's 127.0.0.1:9050.
+     */
+    InetSocketAddress socks(ControlConnection control, boolean launched) throws TorException {
         Optional<String> explicit = options.effectiveSocks();
-        if (explicit.isPresent()) {
+        if (explicit.isPresent() && !launched) {
             return parseSocks(explicit.get());
         }
         String listeners = control.getInfo("net/listeners/socks").strip();

@@ -84,7 +84,7 @@ public final class TorSession implements Closeable {
     private InetSocketAddress awaitSocks(TorConnector.Connected c) throws TorException {
         Instant deadline = Instant.now().plus(SOCKS_LISTENER_WAIT);
         while (true) {
-            InetSocketAddress a = connector.socks(c.control());
+            InetSocketAddress a = connector.socks(c.control(), c.process().isPresent());
             if (c.process().isEmpty() || a != TorConnector.DEFAULT_SOCKS || Instant.now().isAfter(deadline)) {
                 return a;
             }

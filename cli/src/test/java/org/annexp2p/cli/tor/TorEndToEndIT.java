@@ -79,8 +79,8 @@ class TorEndToEndIT {
         assertThat(again.out().trim()).as("a persistent key gives the same address").isEqualTo(address);
 
         // 2. serve --tor in the background.
-        List<String> serveArgv = new ArrayList<>(List.of("java", "-jar", AnnexP2p.jar().toString(), "serve", "--repo",
-                server.toString()));
+        List<String> serveArgv = new ArrayList<>(List.of("java", "-jar", AnnexP2p.jar().toString(), "serve", "--debug",
+                "--repo", server.toString()));
         serveArgv.addAll(List.of(torArgs));
         ProcessBuilder pb = new ProcessBuilder(serveArgv).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("serve.log").toFile());
