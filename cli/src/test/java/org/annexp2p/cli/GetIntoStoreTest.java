@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Option;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -18,9 +16,8 @@ import org.annexp2p.protocol.wire.Validity;
 import org.annexp2p.protocol.wire.WireText;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.Transfer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,19 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GetIntoStoreTest {
     @TempDir
     Path dir;
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream savedErr;
-
-    @BeforeEach
-    void captureStderr() {
-        savedErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(savedErr);
-    }
+    @RegisterExtension
+    final CapturedStderr err = new CapturedStderr();
 
     @Test
     void anObjectLeftUnloggedIsLoggedWithoutATransfer() throws Exception {
@@ -64,7 +50,7 @@ class GetIntoStoreTest {
 
         assertThat(exit).as("stderr: %s", err).isZero();
         assertThat(repo.locations(key)).containsExactly(repo.uuid());
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("already here");
+        assertThat(err.text()).contains("already here");
     }
 
     private void git(String... args) throws Exception {

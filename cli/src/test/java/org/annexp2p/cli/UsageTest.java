@@ -2,32 +2,17 @@ package org.annexp2p.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bad usage: one line naming the problem, exit 2; failures: one line, exit 1; never a stack trace. */
 class UsageTest {
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream savedErr;
-
-    @BeforeEach
-    void captureStderr() {
-        savedErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(savedErr);
-    }
+    @RegisterExtension
+    final CapturedStderr err = new CapturedStderr();
 
     String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return err.text();
     }
 
     @Test

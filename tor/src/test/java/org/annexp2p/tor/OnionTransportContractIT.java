@@ -13,7 +13,6 @@ import org.annexp2p.tor.privnet.PrivateTorNetwork;
 import org.annexp2p.tor.privnet.PrivateTorNetworkExtension;
 import org.annexp2p.tor.socks.OnionDialer;
 import org.annexp2p.transports.Connection;
-import org.annexp2p.transports.Dialer;
 import org.annexp2p.transports.Listener;
 import org.annexp2p.transports.contract.TransportContract;
 import org.junit.jupiter.api.AfterAll;
@@ -86,38 +85,10 @@ class OnionTransportContractIT extends TransportContract {
         current.set(listener);
         OnionDialer dialer = new OnionDialer(net.clientSocks());
         String unreachable = OnionAddress.fromPublicKey(OnionTransportIT.ed25519PublicKey()).hostname() + ":80";
-        return new Fixture() {
-            @Override
-            public Listener listener() {
-                return listener;
-            }
-
-            @Override
-            public Dialer dialer() {
-                return dialer;
-            }
-
-            @Override
-            public String address() {
-                return listener.address();
-            }
-
-            @Override
-            public String unreachableAddress() {
-                return unreachable;
-            }
-
-            @Override
-            public Duration dialTimeout() {
-                return Duration.ofSeconds(30);
-            }
-
-            @Override
-            public void close() {
-                current.compareAndSet(listener, null);
-                listener.close();
-            }
-        };
+        return Fixture.of(listener, dialer, listener.address(), unreachable, Duration.ofSeconds(30), () -> {
+            current.compareAndSet(listener, null);
+            listener.close();
+        });
     }
 
     /** A FIN from either end makes tor send RELAY_END, which closes the stream both ways. */

@@ -2,7 +2,6 @@ package org.annexp2p.tor.socks;
 
 import org.annexp2p.tor.onion.OnionAddress;
 import org.annexp2p.tor.testing.SocksStandIn;
-import org.annexp2p.transports.Dialer;
 import org.annexp2p.transports.Listener;
 import org.annexp2p.transports.contract.TransportContract;
 import org.annexp2p.transports.tcp.TcpTransport;
@@ -25,34 +24,11 @@ class OnionDialerContractTest extends TransportContract {
         int port = Integer.parseInt(listener.address().substring(listener.address().lastIndexOf(':') + 1));
         SocksStandIn socks = new SocksStandIn(0).route(ONION, port);
         OnionDialer dialer = new OnionDialer(socks.socketAddress());
-        return new Fixture() {
-            @Override
-            public Listener listener() {
-                return listener;
-            }
-
-            @Override
-            public Dialer dialer() {
-                return dialer;
-            }
-
-            @Override
-            public String address() {
-                return ONION + ":80";
-            }
-
-            @Override
-            public String unreachableAddress() {
-                return UNROUTED + ":80";
-            }
-
-            @Override
-            public void close() throws Exception {
-                socks.close();
-                listener.close();
-                transport.close();
-            }
-        };
+        return Fixture.of(listener, dialer, ONION + ":80", UNROUTED + ":80", () -> {
+            socks.close();
+            listener.close();
+            transport.close();
+        });
     }
 
     private static byte[] filled(int n, byte b) {

@@ -66,6 +66,25 @@ public abstract class TransportContract {
         /** Stops everything the fixture started (processes, event loops). */
         @Override
         void close() throws Exception;
+
+        /** A fixture from its parts; {@code stop} runs on {@link #close()}. */
+        static Fixture of(Listener listener, Dialer dialer, String address, String unreachableAddress,
+                Duration dialTimeout, AutoCloseable stop) {
+            return new Parts(listener, dialer, address, unreachableAddress, dialTimeout, stop);
+        }
+
+        /** As {@link #of(Listener, Dialer, String, String, Duration, AutoCloseable)} with the 10 s dial timeout. */
+        static Fixture of(Listener listener, Dialer dialer, String address, String unreachableAddress, AutoCloseable stop) {
+            return of(listener, dialer, address, unreachableAddress, Duration.ofSeconds(10), stop);
+        }
+    }
+
+    private record Parts(Listener listener, Dialer dialer, String address, String unreachableAddress, Duration dialTimeout,
+            AutoCloseable stop) implements Fixture {
+        @Override
+        public void close() throws Exception {
+            stop.close();
+        }
     }
 
     /** A fresh, listening transport; called once per test. */

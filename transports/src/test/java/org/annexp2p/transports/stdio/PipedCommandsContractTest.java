@@ -70,33 +70,10 @@ class PipedCommandsContractTest extends TransportContract {
             accepted.add(new Crossed("listener side", toListener, toDialer));
             return new Crossed("dialer side", toDialer, toListener);
         };
-        return new Fixture() {
-            @Override
-            public Listener listener() {
-                return listener;
-            }
-
-            @Override
-            public Dialer dialer() {
-                return dialer;
-            }
-
-            @Override
-            public String address() {
-                return NAME;
-            }
-
-            @Override
-            public String unreachableAddress() {
-                return "nothing-here";
-            }
-
-            @Override
-            public void close() {
-                listener.close();
-                started.forEach(CommandConnection::close);
-            }
-        };
+        return Fixture.of(listener, dialer, NAME, "nothing-here", () -> {
+            listener.close();
+            started.forEach(CommandConnection::close);
+        });
     }
 
     @Override

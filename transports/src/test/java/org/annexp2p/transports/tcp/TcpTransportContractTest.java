@@ -1,7 +1,6 @@
 package org.annexp2p.transports.tcp;
 
 import java.net.ServerSocket;
-import org.annexp2p.transports.Dialer;
 import org.annexp2p.transports.Listener;
 import org.annexp2p.transports.contract.TransportContract;
 
@@ -16,32 +15,9 @@ class TcpTransportContractTest extends TransportContract {
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             unreachable = "127.0.0.1:" + probe.getLocalPort();
         }
-        return new Fixture() {
-            @Override
-            public Listener listener() {
-                return listener;
-            }
-
-            @Override
-            public Dialer dialer() {
-                return transport.dialer();
-            }
-
-            @Override
-            public String address() {
-                return listener.address();
-            }
-
-            @Override
-            public String unreachableAddress() {
-                return unreachable;
-            }
-
-            @Override
-            public void close() {
-                listener.close();
-                transport.close();
-            }
-        };
+        return Fixture.of(listener, transport.dialer(), listener.address(), unreachable, () -> {
+            listener.close();
+            transport.close();
+        });
     }
 }
