@@ -4,18 +4,20 @@
 #   bench/run.sh            1 GiB transfers, best of 3
 #   bench/run.sh --quick    64 MiB, best of 2 (a sanity run)
 #   bench/run.sh --memory   also a 4 GiB GET and PUT with our server at -Xmx64m, peak RSS reported
+#   bench/run.sh --tor      also the onion on a private Tor network (tests' fixture): time to reachable, throughput
 #
 # Same client everywhere (annex-p2p get/put), different servers: ours, git-annex-shell, and a raw pipe that does
 # nothing but copy bytes (raw_p2pstdio.py). Not part of `mvn verify`: it is slow and its numbers are not asserts.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-size_mib=1024 reps=3 memory=0
+size_mib=1024 reps=3 memory=0 tor=0
 for a in "$@"; do
   case "$a" in
     --quick) size_mib=64 reps=2 ;;
     --memory) memory=1 ;;
-    *) echo "usage: bench/run.sh [--quick] [--memory]" >&2; exit 2 ;;
+    --tor) tor=1 ;;
+    *) echo "usage: bench/run.sh [--quick] [--memory] [--tor]" >&2; exit 2 ;;
   esac
 done
 
@@ -169,6 +171,15 @@ EOS
   BENCH_RSS="$work/rss-put" ours put --exec "$work/srv.sh $work/dst" "$hkey" "$hobj" 2>/dev/null
   printf 'peak RSS of our server at -Xmx64m: 4 GiB GET %s MiB, 4 GiB PUT %s MiB\n' \
     "$(( $(cat "$work/rss-get") / 1024 ))" "$(( $(cat "$work/rss-put") / 1024 ))"
+fi
+if [ "$tor" = 1 ]; then
+  command -v tor >/dev/null || { echo "bench: --tor needs tor (Debian package: tor)" >&2; exit 1; }
+  echo "tor: the onion transport contract on a private Tor network (about a minute)..." >&2
+  (cd "$root" && mvn -B -ntp -pl tor -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dit.test=OnionTransportContractIT -Dfailsafe.failIfNoSpecifiedTests=false) > "$work/tor.log" 2>&1 \
+    || { echo "bench: the tor run failed; see its output:" >&2; tail -30 "$work/tor.log" >&2; exit 1; }
+  printf 'tor (private network on loopback): %s\n' "$(grep -m1 '^contract onion:' "$work/tor.log")"
+  printf 'tor: %s\n' "$(grep -m1 'each way at once' "$work/tor.log")"
 fi
 [ -s "$work/errors.log" ] && { echo "(stderr of the timed commands:)"; tail -5 "$work/errors.log"; }
 exit 0

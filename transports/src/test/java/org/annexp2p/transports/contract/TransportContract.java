@@ -163,6 +163,7 @@ public abstract class TransportContract {
             c.close();
             return digest;
         });
+        long start = System.nanoTime();
         try (Connection client = dial()) {
             Future<byte[]> download = pool.submit(() -> digestExactly(client.input(), size));
             writePattern(client.output(), 1, size);
@@ -170,6 +171,10 @@ public abstract class TransportContract {
             assertThat(download.get(100, TimeUnit.SECONDS)).as("download checksum").isEqualTo(patternDigest(2, size));
         }
         assertThat(server.get(100, TimeUnit.SECONDS)).as("upload checksum").isEqualTo(patternDigest(1, size));
+        // Printed for the record (bench/run.sh --tor collects the onion's), never asserted.
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%s: %,d bytes each way at once in %.2f s (%.1f MiB/s each way)%n", getClass().getSimpleName(),
+                size, seconds, size / seconds / (1 << 20));
     }
 
     /** Whether a half-closed stream still carries the peer's bytes to us (TCP yes; tor streams no). */
