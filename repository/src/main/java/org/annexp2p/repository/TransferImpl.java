@@ -19,6 +19,8 @@ import org.annexp2p.repository.objects.Verification;
  */
 final class TransferImpl implements Transfer {
     private static final int BUFFER = 64 * 1024;
+    /** From this size on, hashing runs beside the I/O on a thread of its own (see {@link BackgroundDigest}). */
+    private static final long BACKGROUND_FROM = 8L << 20;
 
     private final Key key;
     private final PartialCopy copy;
@@ -56,10 +58,13 @@ final class TransferImpl implements Transfer {
         prepareDigest(start);
         long room = key.size().map(s -> Math.max(0, s - start)).getOrElse(Long.MAX_VALUE);
         long stored = 0;
-        byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(1, length.value()))];
+        BackgroundDigest background = digest.isDefined() && length.value() >= BACKGROUND_FROM
+                ? new BackgroundDigest(digest.get(), key.toString()) : null;
+        byte[] own = background != null ? null : new byte[(int) Math.min(BUFFER, Math.max(1, length.value()))];
         try (OutputStream out = copy.appendAt(start)) {
             long remaining = length.value();
             while (remaining > 0) {
+                byte[] buf = background != null ? background.buffer() : own;
                 int n = in.read(buf, 0, (int) Math.min(buf.length, remaining));
                 if (n < 0) {
                     break;
@@ -72,9 +77,20 @@ final class TransferImpl implements Transfer {
                 }
                 if (keep > 0) {
                     out.write(buf, 0, keep);
-                    digest.forEach(d -> d.update(buf, 0, keep));
                     stored += keep;
                     hashed += keep;
+                }
+                if (background != null) {
+                    background.hash(buf, Math.max(keep, 0));
+                } else if (keep > 0) {
+                    digest.forEach(d -> d.update(buf, 0, keep));
+                }
+            }
+        } finally {
+            if (background != null) {
+                background.close();
+                if (background.failed()) {
+                    digest = Option.none();
                 }
             }
         }

@@ -147,6 +147,44 @@ abstract class RepositoryContract {
         assertThat(readAll(key, 0)).isEqualTo(content);
     }
 
+    /** Content past TransferImpl's 8 MiB threshold is hashed on a thread of its own beside the I/O. */
+    @Property(tries = 4)
+    void largeContentHashedBesideTheIoIsVerifiedAndResumes(@ForAll @IntRange(max = 2 << 20) int extra,
+            @ForAll @IntRange(min = 1, max = 999) int splitPermille, @ForAll boolean corrupt,
+            @ForAll long seed) throws IOException {
+        byte[] content = new byte[(8 << 20) + extra];
+        new java.util.Random(seed).nextBytes(content);
+        content = unique(content);
+        Key key = TestKeys.sha256e(content, ".bin");
+        Destination d = new Destination.ObjectStore(key);
+        int split = (int) ((long) content.length * splitPermille / 1000);
+        InputStream dying = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(content, 0, split),
+                new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("connection reset");
+                    }
+                });
+        byte[] announced = content;
+        try (RepositoryLocal l = connection()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> write(l, d, 0,
+                    new TestPayload(Len.of(announced.length), dying))).hasMessage("connection reset");
+        }
+        assertThat(repository().partialSize(d).value()).isEqualTo(split);
+        byte[] rest = Arrays.copyOfRange(content, split, content.length);
+        if (corrupt) {
+            rest[rest.length / 2] ^= 0x20;
+        }
+        try (RepositoryLocal l = connection()) {
+            assertThat(write(l, d, split, TestPayload.of(rest)).value()).isEqualTo(rest.length);
+            assertThat(finish(l, d, Option.some(Validity.VALID))).isEqualTo(!corrupt);
+        }
+        assertThat(repository().hasContent(key)).isEqualTo(!corrupt);
+        if (!corrupt) {
+            assertThat(readAll(key, 0)).isEqualTo(content);
+        }
+    }
+
     @Property(tries = 40)
     void badBytesAreNeverVisibleAsAnObject(@ForAll("contents") byte[] raw, @ForAll @IntRange(max = 1000) int where,
             @ForAll("validities") Option<Validity> validity) throws IOException {
