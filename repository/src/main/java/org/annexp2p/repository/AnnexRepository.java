@@ -66,7 +66,13 @@ public final class AnnexRepository implements Repository {
     private static final Map<Path, Shared> SHARED = new ConcurrentHashMap<>();
     /** git-annex's limit for recognising a pointer file. */
     private static final long POINTER_MAX = 32 * 1024;
-    private static final System.Logger LOG = System.getLogger(AnnexRepository.class.getName());
+    /**
+     * Looked up on first use, not when the class loads: finding the logging backend scans every jar on the class
+     * path, which alone costs p2pstdio about as much start-up time as the bare JVM.
+     */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(AnnexRepository.class.getName());
+    }
 
     private final Path top;
     private final Path gitDir;
@@ -187,7 +193,7 @@ public final class AnnexRepository implements Repository {
 
     private static boolean refused(Key key) {
         Option<String> reason = unstorableReason(key);
-        reason.forEach(r -> LOG.log(System.Logger.Level.WARNING, "refusing key " + FileNames.shown(key.toString()) + ": " + r));
+        reason.forEach(r -> Log.LOG.log(System.Logger.Level.WARNING, "refusing key " + FileNames.shown(key.toString()) + ": " + r));
         return reason.isDefined();
     }
 
@@ -253,8 +259,8 @@ public final class AnnexRepository implements Repository {
             return Option.none();
         }
         // A named file is already where it belongs; an object-store copy moves into objects/ when verified.
-        PartialCopy copy = destination instanceof Destination.File ? new FileCopy(file, () -> {})
-                : new FileCopy(file, () -> moveIntoPlace(destination.key(), file));
+        PartialCopy copy = destination instanceof Destination.File ? FileCopy.inPlace(file)
+                : FileCopy.durable(file, () -> moveIntoPlace(destination.key(), file));
         return Option.some(new TransferImpl(destination.key(), copy, () -> shared.receiving.remove(file)));
     }
 

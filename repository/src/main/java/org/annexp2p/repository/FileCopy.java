@@ -19,10 +19,22 @@ final class FileCopy implements PartialCopy {
 
     private final Path file;
     private final Completion completion;
+    private final boolean durable;
 
-    FileCopy(Path file, Completion completion) {
+    private FileCopy(Path file, Completion completion, boolean durable) {
         this.file = file;
         this.completion = completion;
+        this.durable = durable;
+    }
+
+    /** A copy that {@code completion} fsyncs and moves into place: large ones are flushed early as they grow. */
+    static FileCopy durable(Path file, Completion completion) {
+        return new FileCopy(file, completion, true);
+    }
+
+    /** A copy that already sits where it belongs (a file the user named): nothing to do when it completes. */
+    static FileCopy inPlace(Path file) {
+        return new FileCopy(file, () -> {}, false);
     }
 
     @Override
@@ -43,7 +55,8 @@ final class FileCopy implements PartialCopy {
             ch.close();
             throw e;
         }
-        return new BufferedOutputStream(Channels.newOutputStream(ch), 64 * 1024);
+        OutputStream out = Channels.newOutputStream(ch);
+        return new BufferedOutputStream(durable ? new WritebackStream(out, file) : out, 64 * 1024);
     }
 
     @Override
@@ -60,6 +73,4 @@ final class FileCopy implements PartialCopy {
     public void complete() throws IOException {
         completion.run();
     }
-
-    /** Flushes a file's bytes to the disk before it is renamed into place, so a crash cannot leave a torn object. */
 }

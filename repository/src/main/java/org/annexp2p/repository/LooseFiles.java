@@ -74,7 +74,7 @@ public final class LooseFiles implements Repository {
         if (!receiving.add(p)) {
             return Option.none();
         }
-        return Option.some(new TransferImpl(destination.key(), new FileCopy(p, () -> {}), () -> {
+        return Option.some(new TransferImpl(destination.key(), FileCopy.inPlace(p), () -> {
             synchronized (this) {
                 receiving.remove(p);
             }
