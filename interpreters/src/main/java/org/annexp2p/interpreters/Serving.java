@@ -23,7 +23,13 @@ import org.annexp2p.transports.ConnectionHandler;
  * and, only once a token was accepted, {@link Server#serveAuthed} under the {@link Full} one.
  */
 public final class Serving implements ConnectionHandler {
-    private static final System.Logger LOG = System.getLogger("annexp2p.serve");
+    /**
+     * Looked up on first use, not when the class loads: finding the logging backend scans every jar on the class
+     * path, which alone costs p2pstdio about as much start-up time as the bare JVM.
+     */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("annexp2p.serve");
+    }
 
     /** The tokens accepted right now; read for every connection, so new tokens work without a restart. */
     @FunctionalInterface
@@ -56,7 +62,7 @@ public final class Serving implements ConnectionHandler {
             log(connection, auth);
             return;
         }
-        LOG.log(System.Logger.Level.DEBUG, () -> connection.description() + ": authenticated " + c.value().get());
+        Log.LOG.log(System.Logger.Level.DEBUG, () -> connection.description() + ": authenticated " + c.value().get());
         // Authenticated peers may wait for ref changes (NOTIFYCHANGE), as git-annex's remote daemon offers; a
         // peer that hangs up meanwhile ends the wait, or its thread and connection slot would wait on.
         try (RepositoryLocal local = RepositoryLocal.withChangeNotification(repository, net.hangUpWatch())) {
@@ -66,7 +72,7 @@ public final class Serving implements ConnectionHandler {
 
     private static void log(Connection connection, Outcome<?> outcome) {
         if (outcome instanceof Outcome.Failed<?> f) {
-            LOG.log(System.Logger.Level.WARNING, connection.description() + ": " + f.reason());
+            Log.LOG.log(System.Logger.Level.WARNING, connection.description() + ": " + f.reason());
         }
     }
 }

@@ -31,7 +31,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ConnectionServer implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(ConnectionServer.class.getName());
+    /**
+     * Looked up on first use, not when the class loads: finding the logging backend scans every jar on the class
+     * path, which alone costs p2pstdio about as much start-up time as the bare JVM.
+     */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(ConnectionServer.class.getName());
+    }
     private static final long FINAL_WAIT_SECONDS = 10;
     /**
      * Refusals lingering at once. Each holds a thread until its peer hangs up or the linger ends, so a burst of
@@ -110,7 +116,7 @@ public final class ConnectionServer implements AutoCloseable {
         try {
             acceptor.join(TimeUnit.SECONDS.toMillis(FINAL_WAIT_SECONDS));
             if (!handlers.awaitTermination(options.shutdownGrace().toNanos(), TimeUnit.NANOSECONDS)) {
-                LOG.log(Level.INFO, "{0}: {1} connection(s) still running after the shutdown grace; closing them",
+                Log.LOG.log(Level.INFO, "{0}: {1} connection(s) still running after the shutdown grace; closing them",
                         listener.address(), active.size());
                 active.forEach(Connection::close);
                 handlers.shutdownNow();
@@ -136,7 +142,7 @@ public final class ConnectionServer implements AutoCloseable {
                 connection = listener.accept();
             } catch (IOException e) {
                 if (!stopping) {
-                    LOG.log(Level.WARNING, "{0}: accepting failed, no longer serving: {1}", listener.address(), e.getMessage());
+                    Log.LOG.log(Level.WARNING, "{0}: accepting failed, no longer serving: {1}", listener.address(), e.getMessage());
                 }
                 return;
             }
@@ -157,7 +163,7 @@ public final class ConnectionServer implements AutoCloseable {
                 try (connection) {
                     handler.handle(connection);
                 } catch (Exception e) {
-                    LOG.log(Level.WARNING, "{0}: {1}", connection.description(), describe(e));
+                    Log.LOG.log(Level.WARNING, "{0}: {1}", connection.description(), describe(e));
                 } finally {
                     active.remove(connection);
                     slots.release();
@@ -173,7 +179,7 @@ public final class ConnectionServer implements AutoCloseable {
 
     private void refuse(Connection connection) {
         refused.incrementAndGet();
-        LOG.log(Level.INFO, "{0}: refused, already serving {1} connections", connection.description(), options.maxConnections());
+        Log.LOG.log(Level.INFO, "{0}: refused, already serving {1} connections", connection.description(), options.maxConnections());
         try {
             refusals.execute(() -> sendRefusal(connection));
         } catch (RejectedExecutionException e) {

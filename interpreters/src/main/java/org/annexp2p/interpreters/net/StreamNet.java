@@ -22,7 +22,13 @@ import org.annexp2p.transports.Connection;
 
 /** Net instructions over a byte stream: any {@link Connection} (TCP, stdio, a spawned command, Tor, in-memory). */
 public final class StreamNet implements Net.Handler {
-    private static final System.Logger LOG = System.getLogger("annexp2p.net");
+    /**
+     * Looked up on first use, not when the class loads: finding the logging backend scans every jar on the class
+     * path, which alone costs p2pstdio about as much start-up time as the bare JVM.
+     */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("annexp2p.net");
+    }
 
     private final WireReader in;
     private final WireWriter out;
@@ -75,7 +81,7 @@ public final class StreamNet implements Net.Handler {
             // Hidden before abbreviating, so that a token the abbreviation would cut short is still found whole.
             transcript.line(Transcript.Direction.RECEIVED, abbreviated(hidden));
             // The description shows the peer's command word cut short, where a token could no longer be found.
-            LOG.log(System.Logger.Level.WARNING, "unparseable line from the peer: "
+            Log.LOG.log(System.Logger.Level.WARNING, "unparseable line from the peer: "
                     + (hidden.equals(shown) ? e.describe() : "(it held an auth token, so it is not shown)"));
             return new Received.Unparseable(e);
         }
