@@ -6,8 +6,9 @@
 #   bench/run.sh --memory   also a 4 GiB GET and PUT with our server at -Xmx64m, peak RSS reported
 #   bench/run.sh --tor      also the onion on a private Tor network (tests' fixture): time to reachable, throughput
 #
-# Same client everywhere (annex-p2p get/put), different servers: ours, git-annex-shell, and a raw pipe that does
-# nothing but copy bytes (raw_p2pstdio.py). Not part of `mvn verify`: it is slow and its numbers are not asserts.
+# Same client everywhere (annex-p2p get/put), different servers: ours, git-annex-shell, and a raw server that does
+# nothing but copy bytes (raw_p2pstdio.py, over a pipe or TCP); also a bare socket copy with no protocol at all
+# (raw_tcp.py). Not part of `mvn verify`: it is slow and its numbers are not asserts.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -34,13 +35,17 @@ fi
 built="$root/cli/target/annex-p2p.jar"
 if [ ! -f "$built" ]; then (cd "$root" && mvn -B -q -ntp -DskipTests -pl cli -am package) >&2; fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/annex-p2p-bench.XXXXXX")
-# A private copy of the tool, so a rebuild in the checkout cannot change it under a running measurement.
-mkdir -p "$work/tool" && cp -r "$built" "$root/cli/target/lib" "$work/tool/"
-jar="$work/tool/annex-p2p.jar"
+# A private copy of the tool and its launcher (bin/annex-p2p, as users run it: with its class-data archives), so
+# a rebuild in the checkout cannot change it under a running measurement.
+mkdir -p "$work/tool/bin" "$work/tool/cli/target"
+cp "$root/bin/annex-p2p" "$work/tool/bin/" && cp -r "$built" "$root/cli/target/lib" "$work/tool/cli/target/"
+jar="$work/tool/cli/target/annex-p2p.jar"
+launcher="$work/tool/bin/annex-p2p"
 cleanup() { pkill -f "annex-p2p-bench-serve" 2>/dev/null || true; chmod -R u+w "$work" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 java_opts=${BENCH_JAVA_OPTS:--XX:+UseSerialGC}
-ours() { java $java_opts -jar "$jar" "$@"; }
+export ANNEX_P2P_JAVA_OPTS="$java_opts"
+ours() { "$launcher" "$@"; }
 
 now() { date +%s.%N; }
 # best_of CMD...: runs CMD $reps times (with $before run before each, untimed), prints the best seconds.
@@ -49,7 +54,7 @@ best_of() {
   for _ in $(seq "$reps"); do
     [ -n "${before:-}" ] && eval "$before"
     local t0 t1 s
-    t0=$(now); "$@" >/dev/null 2>>"$work/errors.log"; t1=$(now)
+    t0=$(now); "$@" </dev/null >/dev/null 2>>"$work/errors.log"; t1=$(now)
     s=$(echo "$t1 - $t0" | bc -l)
     if [ -z "$best" ] || [ "$(echo "$s < $best" | bc -l)" = 1 ]; then best=$s; fi
   done
@@ -69,10 +74,16 @@ object=$(cd "$work/src" && readlink -f big.bin)
 cu=00000000-0000-4000-8000-0000000c11e7
 out="$work/out.bin"
 
+echo "recording the launcher's class-data archives (one untimed GET and PUT)..." >&2
+ours get --exec "$launcher p2pstdio $work/src $cu" "$key" "$out" 2>/dev/null
+ours put --exec "$launcher p2pstdio $work/dst $cu" "$key" "$object" 2>/dev/null
+(cd "$work/dst" && git annex dropkey -q --force "$key")
+ours token --repo "$work/src" >/dev/null
+
 declare -A get_s put_s
 for server in ours git-annex-shell raw; do
   case "$server" in
-    ours) src_cmd="java $java_opts -jar $jar p2pstdio $work/src $cu"; dst_cmd="java $java_opts -jar $jar p2pstdio $work/dst $cu" ;;
+    ours) src_cmd="$launcher p2pstdio $work/src $cu"; dst_cmd="$launcher p2pstdio $work/dst $cu" ;;
     git-annex-shell) src_cmd="git-annex-shell p2pstdio $work/src $cu"; dst_cmd="git-annex-shell p2pstdio $work/dst $cu" ;;
     raw) src_cmd="python3 $here/raw_p2pstdio.py $object"; dst_cmd="python3 $here/raw_p2pstdio.py /dev/null" ;;
   esac
@@ -90,8 +101,8 @@ token=$(ours token --repo "$work/src")
 dtoken=$(ours token --repo "$work/dst")
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 dport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-java $java_opts -Dannex-p2p-bench-serve -jar "$jar" serve --repo "$work/src" --listen "127.0.0.1:$port" 2>"$work/serve.log" &
-java $java_opts -Dannex-p2p-bench-serve -jar "$jar" serve --repo "$work/dst" --listen "127.0.0.1:$dport" 2>"$work/dserve.log" &
+ANNEX_P2P_JAVA_OPTS="$java_opts -Dannex-p2p-bench-serve" ours serve --repo "$work/src" --listen "127.0.0.1:$port" 2>"$work/serve.log" &
+ANNEX_P2P_JAVA_OPTS="$java_opts -Dannex-p2p-bench-serve" ours serve --repo "$work/dst" --listen "127.0.0.1:$dport" 2>"$work/dserve.log" &
 for _ in $(seq 100); do grep -q serving "$work/serve.log" 2>/dev/null && grep -q serving "$work/dserve.log" 2>/dev/null && break; sleep 0.2; done
 before="rm -f $out"
 tcp_get=$(best_of ours get --address "tcp://127.0.0.1:$port" --token "$token" "$key" "$out")
@@ -100,10 +111,20 @@ tcp_put=$(best_of ours put --address "tcp://127.0.0.1:$dport" --token "$dtoken" 
 before=""
 raw_tcp=$(for _ in $(seq "$reps"); do python3 "$here/raw_tcp.py" "$object"; done | sort -n | head -1)
 pkill -f "annex-p2p-bench-serve" || true
+# The same client against the least a TCP P2P server can do (like the raw pipe above, over a socket).
+rport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+python3 "$here/raw_p2pstdio.py" "$object" --listen "$rport" annex-p2p-bench-serve 2>>"$work/errors.log" &
+for _ in $(seq 50); do python3 -c "import socket; socket.create_connection(('127.0.0.1', $rport)).close()" 2>/dev/null && break; sleep 0.1; done
+before="rm -f $out"
+raw_srv_get=$(best_of ours get --address "tcp://127.0.0.1:$rport" --token "$token" "$key" "$out")
+cmp -s "$out" "$object" || { echo "bench: GET from the raw TCP server produced wrong bytes" >&2; exit 1; }
+before=""
+raw_srv_put=$(best_of ours put --address "tcp://127.0.0.1:$rport" --token "$token" "$key" "$object")
+pkill -f "annex-p2p-bench-serve" || true
 
 echo "end to end: the real git-annex client through our server vs git-annex-shell (ssh remote, local fake ssh)..." >&2
 printf '#!/bin/sh\nfor last; do :; done\nexec sh -c "$last"\n' > "$work/fakessh"
-printf '#!/bin/sh\nexec java %s -jar %s "$@"\n' "$java_opts" "$jar" > "$work/ours-shell"
+printf '#!/bin/sh\nexec %s "$@"\n' "$launcher" > "$work/ours-shell"
 chmod +x "$work/fakessh" "$work/ours-shell"
 repo "$work/cli"
 (cd "$work/cli" && git remote add -f src "$work/src" >/dev/null 2>&1 && git merge -q src/master \
@@ -132,22 +153,23 @@ interp=$(java $java_opts -cp "$work:$jar" InterpreterSteps)
 echo "start-up: time to AUTH-SUCCESS..." >&2
 javac -d "$work" "$here/Hello.java"
 reps_saved=$reps; reps=5
-start_ours=$(best_of sh -c "java $java_opts -jar $jar p2pstdio $work/src $cu </dev/null")
+start_ours=$(best_of "$launcher" p2pstdio "$work/src" "$cu")
 start_jvm=$(best_of java $java_opts -cp "$work" Hello)
-start_gas=$(best_of sh -c "git-annex-shell p2pstdio $work/src $cu </dev/null")
+start_gas=$(best_of git-annex-shell p2pstdio "$work/src" "$cu")
 reps=$reps_saved
 
 printf '\nannex-p2p benchmarks: %s MiB, best of %s, %s, %s cores, load %s\n' "$size_mib" "$reps" \
   "$(java -version 2>&1 | head -1)" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf 'Same client (annex-p2p get/put, JVM start included) for every server.\n\n'
+printf 'Same client (bin/annex-p2p get/put, JVM start included) for every server; ours runs through bin/annex-p2p too.\n\n'
 printf '%-40s %10s %10s %10s\n' "transfer" "ours" "other" "ratio"
 row() { printf '%-40s %7s MiB/s %7s MiB/s %8sx\n' "$1" "$(mibs "$2")" "$(mibs "$3")" "$(ratio "$2" "$3" | sed 's/^\./0./')"; }
 row "GET p2pstdio: ours vs git-annex-shell" "${get_s[ours]}" "${get_s[git-annex-shell]}"
 row "GET p2pstdio: ours vs raw pipe" "${get_s[ours]}" "${get_s[raw]}"
 row "PUT p2pstdio (verified): ours vs g-a-shell" "${put_s[ours]}" "${put_s[git-annex-shell]}"
 row "PUT p2pstdio: ours vs raw pipe (no hash)" "${put_s[ours]}" "${put_s[raw]}"
-row "GET TCP loopback: ours vs raw socket" "$tcp_get" "$raw_tcp"
-row "PUT TCP loopback: ours vs raw socket" "$tcp_put" "$raw_tcp"
+row "GET TCP loopback: ours vs raw TCP server" "$tcp_get" "$raw_srv_get"
+row "PUT TCP loopback: ours vs raw TCP server" "$tcp_put" "$raw_srv_put"
+row "GET TCP: ours vs bare socket copy (no hash)" "$tcp_get" "$raw_tcp"
 row "git annex get (real client): ours vs g-a-shell" "${e2e_get[ours]}" "${e2e_get[gas]}"
 row "git annex copy --to: ours vs g-a-shell" "${e2e_copy[ours]}" "${e2e_copy[gas]}"
 printf '(ratio = ours speed / other speed; > 1 means ours is faster)\n\n'
@@ -162,7 +184,7 @@ if [ "$memory" = 1 ]; then
   hkey=$(cd "$work/src" && git annex lookupkey huge.bin); hobj=$(cd "$work/src" && readlink -f huge.bin)
   cat > "$work/srv.sh" <<EOS
 #!/bin/sh
-exec /usr/bin/time -f '%M' -o "\$BENCH_RSS" java -Xmx64m $java_opts -jar $jar p2pstdio "\$1" $cu
+ANNEX_P2P_JAVA_OPTS="-Xmx64m $java_opts" exec /usr/bin/time -f '%M' -o "\$BENCH_RSS" $launcher p2pstdio "\$1" $cu
 EOS
   chmod +x "$work/srv.sh"
   BENCH_RSS="$work/rss-get" ours get --exec "$work/srv.sh $work/src" "$hkey" "$work/huge.out" 2>/dev/null
