@@ -3,7 +3,6 @@ package org.annexp2p.cli.lan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -41,37 +40,34 @@ class LanReFindIT {
 
     @Test
     void aPeerServingOnANewPortIsReFoundAndItsAddressSaved() throws Exception {
-        Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
-        Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
-        pair(a, b);
-        String key = GitAnnex.addFile(b, "song.txt", "la la la\n".getBytes(StandardCharsets.UTF_8));
-        String discovery = String.valueOf(freeUdpPort());
+        String key = pairedWithASongOnB();
+        String discovery = String.valueOf(LoopbackPairing.freeUdpPort());
         String before;
-        try (RunningTool serve = serve(b, "127.0.0.1:0", discovery)) {
+        try (RunningTool serve = serve(dir.resolve("b"), "127.0.0.1:0", discovery)) {
             before = serve.await(SERVING, BOUND);
-            GitAnnex.Result got = get(a, before, key, discovery, "first.txt");
+            GitAnnex.Result got = get(dir.resolve("a"), before, key, discovery, "first.txt");
             assertThat(got.exit()).as("get over lan://: %s", got.err()).isZero();
         }
         int moved = freeTcpPortOtherThan(port(before));
-        try (RunningTool serve = serve(b, "127.0.0.1:" + moved, discovery)) {
+        try (RunningTool serve = serve(dir.resolve("b"), "127.0.0.1:" + moved, discovery)) {
             assertThat(serve.await(SERVING, BOUND)).isEqualTo("lan://127.0.0.1:" + moved);
             serve.await(Pattern.compile("(answering where-is queries from 1 paired peer)"), BOUND);
 
             long started = System.nanoTime();
-            GitAnnex.Result got = get(a, before, key, discovery, "refound.txt");
+            GitAnnex.Result got = get(dir.resolve("a"), before, key, discovery, "refound.txt");
             System.out.printf("get over lan:// re-finding a moved peer (incl. JVM start): %d ms%n", (System.nanoTime() - started) / 1_000_000);
             assertThat(got.exit()).as("get after the move: %s", got.err()).isZero();
             assertThat(Files.readString(dir.resolve("refound.txt"))).isEqualTo("la la la\n");
             assertThat(got.err()).contains("answered from lan://127.0.0.1:" + moved);
 
-            Path peers = LanPeers.file(a.resolve(".git/annex/creds"));
-            assertThat(LanPeers.read(peers.getParent()).get(0).addresses().get(0))
-                    .isEqualTo(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), moved));
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(peers))).isEqualTo("rw-------");
-            assertThat(got.err() + got.out()).doesNotContain(LanPeers.read(peers.getParent()).get(0).token().reveal());
+            Path creds = dir.resolve("a/.git/annex/creds");
+            LanPeer b = LanPeers.read(creds).get(0);
+            assertThat(b.addresses().get(0)).isEqualTo(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), moved));
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(LanPeers.file(creds)))).isEqualTo("rw-------");
+            assertThat(got.err() + got.out()).doesNotContain(b.token().reveal());
 
             // The saved address now carries the old lan:// address without asking anyone.
-            GitAnnex.Result again = get(a, before, key, discovery, "again.txt");
+            GitAnnex.Result again = get(dir.resolve("a"), before, key, discovery, "again.txt");
             assertThat(again.exit()).as("get with the saved address: %s", again.err()).isZero();
             assertThat(again.err()).doesNotContain("answered from");
         }
@@ -79,13 +75,10 @@ class LanReFindIT {
 
     @Test
     void aPeerThatIsNowhereFailsWithinTheBoundInOneLine() throws Exception {
-        Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
-        Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
-        pair(a, b);
-        String key = GitAnnex.addFile(b, "song.txt", "la la la\n".getBytes(StandardCharsets.UTF_8));
-        String discovery = String.valueOf(freeUdpPort());
+        String key = pairedWithASongOnB();
+        String discovery = String.valueOf(LoopbackPairing.freeUdpPort());
         long started = System.nanoTime();
-        GitAnnex.Result got = get(a, "lan://127.0.0.1:" + freeTcpPortOtherThan(0), key, discovery, "nothing.txt");
+        GitAnnex.Result got = get(dir.resolve("a"), "lan://127.0.0.1:" + freeTcpPortOtherThan(0), key, discovery, "nothing.txt");
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("get over lan:// to a peer that is nowhere gave up after %d ms (incl. JVM start):%n  %s%n", millis, got.err().strip());
         assertThat(got.exit()).isEqualTo(1);
@@ -97,15 +90,12 @@ class LanReFindIT {
         assertThat(dir.resolve("nothing.txt")).doesNotExist();
     }
 
-    private void pair(Path one, Path other) throws Exception {
-        String discovery = String.valueOf(freeUdpPort());
-        try (RunningTool p1 = RunningTool.start(dir, "pair", "--lan", "--repo", one.toString(), "--secret", "moving day", "--loopback",
-                "--discovery-port", discovery, "--timeout", "60");
-                RunningTool p2 = RunningTool.start(dir, "pair", "--lan", "--repo", other.toString(), "--secret", "moving day", "--loopback",
-                        "--discovery-port", discovery, "--timeout", "60")) {
-            assertThat(p1.exit(BOUND)).as("%s", p1.err()).isZero();
-            assertThat(p2.exit(BOUND)).as("%s", p2.err()).isZero();
-        }
+    /** Repositories a and b in {@code dir}, paired; b has a file. Its key. */
+    private String pairedWithASongOnB() throws Exception {
+        Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
+        Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
+        LoopbackPairing.pair(dir, a, b, "moving day");
+        return GitAnnex.addFile(b, "song.txt", "la la la\n".getBytes(StandardCharsets.UTF_8));
     }
 
     private RunningTool serve(Path repo, String listen, String discovery) throws IOException {
@@ -128,12 +118,6 @@ class LanReFindIT {
                     return s.getLocalPort();
                 }
             }
-        }
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return s.getLocalPort();
         }
     }
 }
