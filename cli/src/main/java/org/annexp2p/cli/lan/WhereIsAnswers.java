@@ -38,14 +38,16 @@ public final class WhereIsAnswers implements Closeable {
 
     /**
      * Starts answering for {@code repository}, served at {@code listener}, on UDP {@code discoveryPort}; loopback
-     * only when the listener is on loopback. Channels that cannot be opened are told to {@code problems}.
+     * only when the listener is on loopback. Channels that cannot be opened are told to {@code problems}: serving
+     * goes on without answers then, as peers that know our address need none.
      */
     public static WhereIsAnswers start(Path credsDir, UUID repository, InetSocketAddress listener, int discoveryPort,
             Consumer<String> problems) throws IOException {
         DiscoveryScope scope = DiscoveryScope.of(List.of(listener));
+        List<LanPeer> peers = LanPeers.read(credsDir);
         List<Discovery> discoveries = new ArrayList<>();
         try {
-            for (LanPeer peer : LanPeers.read(credsDir)) {
+            for (LanPeer peer : peers) {
                 List<DiscoveryChannel> channels = scope.open(discoveryPort, problems);
                 if (channels.isEmpty()) {
                     break;
@@ -53,7 +55,11 @@ public final class WhereIsAnswers implements Closeable {
                 discoveries.add(new Discovery(DeviceId.random(), WhereIsSecret.of(peer.token()), Clock.systemUTC(), channels,
                         listener.getPort(), ThreadLocalRandom.current().nextLong(), Set.of(repository)));
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            discoveries.forEach(Discovery::close);
+            problems.accept("cannot listen for where-is on " + scope + " (UDP port " + discoveryPort + "): " + e.getMessage());
+            return none();
+        } catch (RuntimeException e) {
             discoveries.forEach(Discovery::close);
             throw e;
         }
