@@ -75,7 +75,7 @@ final class ClientSession implements AutoCloseable {
             }
         }
         if (address.startsWith("lan://")) {
-            LanDial.Link lan = LanDial.open(o.repo, address.substring("lan://".length()), CONNECT_TIMEOUT);
+            LanDial.Link lan = LanDial.open(o.repo, address.substring("lan://".length()), o.discoveryPort, CONNECT_TIMEOUT);
             AuthToken token = o.token != null ? token(o, repository, address) : lan.token();
             return new ClientSession(lan.connection(), null, Client.auth(repository.uuid(), token), repository, o.debug || Main.debug);
         }

@@ -1,6 +1,7 @@
 package org.annexp2p.cli;
 
 import java.nio.file.Path;
+import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -37,6 +38,11 @@ final class PeerOptions {
     @Option(names = "--tor-socks", paramLabel = "HOST:PORT",
             description = "Tor's SOCKS port for tor-annex:: addresses (default: $ANNEX_P2P_TOR_SOCKS, else 127.0.0.1:9050).")
     String torSocks;
+
+    @Option(names = "--discovery-port", paramLabel = "N", defaultValue = "" + DiscoveryGroups.PORT,
+            description = {"For lan:// when the peer is not at any address we know: the UDP port to ask where",
+                "it is now (its `serve --discovery-port`; default: ${DEFAULT-VALUE})."})
+    int discoveryPort;
 
     @Option(names = "--debug", description = "Show the protocol conversation on stderr (tokens hidden).")
     boolean debug;

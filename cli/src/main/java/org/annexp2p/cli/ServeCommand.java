@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.annexp2p.cli.lan.LanServing;
+import org.annexp2p.cli.lan.WhereIsAnswers;
 import org.annexp2p.interpreters.Serving;
 import org.annexp2p.interpreters.net.GitRelays;
+import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.transports.ConnectionServer;
@@ -43,6 +45,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--lan-listen", paramLabel = "HOST:PORT",
             description = "Also serve over TLS accepting only LAN-paired peers' keys (`pair --lan`), e.g. 0.0.0.0:4243.")
     String lanListen;
+
+    @Option(names = "--discovery-port", paramLabel = "N", defaultValue = "" + DiscoveryGroups.PORT,
+            description = {"With --lan-listen: UDP port on which paired peers ask where this repository is now",
+                "(default: ${DEFAULT-VALUE}; loopback only when --lan-listen is a loopback address)."})
+    int discoveryPort;
 
     /** --tor: also serve on the repository's onion address (set up by enable-tor), re-published if tor restarts. */
     @Mixin
@@ -90,10 +97,15 @@ final class ServeCommand implements Callable<Integer> {
         try (java.io.Closeable onionServing = onion ? serveOnion(repository, serving, limits, what) : () -> { };
                 TcpTransport tcp = new TcpTransport();
                 ConnectionServer server = listen == null ? null : ConnectionServer.start(tcp.listen(listen), serving, limits);
-                ConnectionServer lan = lanListen == null ? null : LanServing.start(repository.creds().dir(), lanListen, serving, limits)) {
+                ConnectionServer lan = lanListen == null ? null : LanServing.start(repository.creds().dir(), lanListen, serving, limits);
+                WhereIsAnswers whereIs = lan == null ? null : LanServing.answerWhereIs(lan, repository.creds().dir(),
+                        repository.uuid().value(), discoveryPort, p -> System.err.println("annex-p2p: note: where-is answers: " + p))) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (server != null) {
                     server.close();
+                }
+                if (whereIs != null) {
+                    whereIs.close();
                 }
                 if (lan != null) {
                     lan.close();
@@ -105,6 +117,9 @@ final class ServeCommand implements Callable<Integer> {
             }
             if (lan != null) {
                 System.err.println("serving " + what + " on " + LanServing.describe(lan, repository.creds().dir()));
+                if (whereIs.peers() > 0) {
+                    System.err.println("answering where-is queries from " + whereIs.peers() + " paired peer(s) on UDP port " + discoveryPort);
+                }
             }
             stopped.await();
         }

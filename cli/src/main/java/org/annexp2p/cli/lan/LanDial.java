@@ -4,14 +4,21 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import org.annexp2p.pairing.tls.TlsConnection;
+import java.util.Optional;
+import java.util.Set;
 import org.annexp2p.pairing.tls.TlsIdentity;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.transports.Connection;
 
-/** The client side of {@code --address lan://HOST:PORT}: TLS pinned to the paired peer's key, and its token. */
+/**
+ * The client side of {@code --address lan://HOST:PORT}: TLS pinned to the paired peer's key, and its token. When
+ * neither that address nor any saved one answers, the peer is asked for on the LAN ({@link WhereIsQuery}) and,
+ * once reached, its new address is saved.
+ */
 public final class LanDial {
 
     private LanDial() {
@@ -23,11 +30,13 @@ public final class LanDial {
 
     /**
      * Connects to {@code hostPort} presenting this repository's LAN identity and accepting only the key of the paired
-     * peer at that address (or the only paired peer).
+     * peer at that address (or the only paired peer); then to the peer's saved addresses; then to wherever it answers
+     * a where-is query on UDP {@code discoveryPort}.
      *
-     * @throws IOException naming the address and why: not paired, unreachable, or a key other than the paired one
+     * @throws IOException in one line naming what was tried and why each failed: not paired, unreachable, or a key
+     *     other than the paired one
      */
-    public static Link open(Path repo, String hostPort, Duration timeout) throws IOException {
+    public static Link open(Path repo, String hostPort, int discoveryPort, Duration timeout) throws IOException {
         if (repo == null) {
             throw new IllegalArgumentException("--address lan://... needs --repo: the pairing is stored in the repository");
         }
@@ -43,7 +52,41 @@ public final class LanDial {
                 ? "this repository is not paired with any LAN peer; run `annex-p2p pair --lan` first"
                 : "none of the " + peers.size() + " LAN peers paired with this repository is known at " + hostPort));
         TlsIdentity identity = LanIdentity.load(creds);
-        TlsConnection c = LanLink.dial(address, identity, peer.key(), timeout);
-        return new Link(c, peer.token());
+        Set<InetSocketAddress> known = new LinkedHashSet<>();
+        known.add(address);
+        known.addAll(peer.addresses());
+        // Several addresses, and a where-is after them: one silent address must not use up the whole timeout.
+        Duration attempt = timeout.compareTo(LanPairCommand.LINK_ATTEMPT) < 0 ? timeout : LanPairCommand.LINK_ATTEMPT;
+        List<String> problems = new ArrayList<>();
+        for (InetSocketAddress a : known) {
+            try {
+                return new Link(LanLink.dial(a, identity, peer.key(), attempt), peer.token());
+            } catch (IOException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        DiscoveryScope scope = DiscoveryScope.of(known);
+        Optional<WhereIsQuery.Found> found = WhereIsQuery.ask(peer, scope, discoveryPort, WhereIsQuery.BOUND,
+                a -> LanLink.dial(a, identity, peer.key(), attempt), problems);
+        if (found.isEmpty()) {
+            throw new IOException("cannot reach the paired LAN peer " + peer.uuid() + ": " + String.join("; ", problems)
+                    + "; is `annex-p2p serve --lan-listen` running there? `annex-p2p doctor` checks this network");
+        }
+        InetSocketAddress now = found.get().address();
+        LanPeers.store(creds, new LanPeer(peer.uuid(), peer.key(), peer.token(), moved(peer.addresses(), now)));
+        System.err.println("annex-p2p: note: the paired peer " + peer.uuid() + " answered from lan://" + LanAddress.format(now)
+                + "; saved that address");
+        return new Link(found.get().connection(), peer.token());
+    }
+
+    /** {@code now} first; addresses on other IPs stay (another interface may still lead there), stale ports on its IP go. */
+    static List<InetSocketAddress> moved(List<InetSocketAddress> saved, InetSocketAddress now) {
+        List<InetSocketAddress> addresses = new ArrayList<>(List.of(now));
+        for (InetSocketAddress a : saved) {
+            if (!a.getAddress().equals(now.getAddress())) {
+                addresses.add(a);
+            }
+        }
+        return addresses;
     }
 }

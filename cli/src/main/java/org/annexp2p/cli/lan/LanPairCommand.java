@@ -26,7 +26,6 @@ import org.annexp2p.pairing.conversation.PairingResult;
 import org.annexp2p.pairing.conversation.PairingSetup;
 import org.annexp2p.pairing.discovery.DiscoveryChannel;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
-import org.annexp2p.pairing.discovery.LanChannels;
 import org.annexp2p.pairing.qr.InvalidPayloadException;
 import org.annexp2p.pairing.qr.QrPayload;
 import org.annexp2p.pairing.qr.QrPayloadCodec;
@@ -229,13 +228,8 @@ public final class LanPairCommand implements Callable<Integer> {
     }
 
     private List<DiscoveryChannel> discoveryChannels(Consumer<String> log) throws IOException {
-        if (loopback) {
-            return List.of(LanChannels.open("lo/ipv4", UdpOptions.loopback(StandardProtocolFamily.INET, discoveryPort),
-                    List.of(DiscoveryGroups.ipv4(discoveryPort))));
-        }
-        LanChannels.Opened opened = LanChannels.onEveryInterface(discoveryPort);
-        opened.problems().forEach(p -> log.accept("discovery channel not opened: " + p));
-        return opened.channels();
+        return (loopback ? DiscoveryScope.LOOPBACK : DiscoveryScope.EVERY_INTERFACE).open(discoveryPort,
+                p -> log.accept("discovery channel not opened: " + p));
     }
 
     /**

@@ -3,6 +3,8 @@ package org.annexp2p.cli.lan;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.annexp2p.pairing.tls.PinnedTls;
 import org.annexp2p.pairing.tls.TlsIdentity;
 import org.annexp2p.pairing.tls.TrustedKeys;
@@ -31,6 +33,22 @@ public final class LanServing {
         PinnedTlsListener listener = new PinnedTlsListener(PinnedTls.listen(parse(hostPort), identity, trusted),
                 line -> System.err.println("annex-p2p: " + line));
         return ConnectionServer.start(listener, handler, limits);
+    }
+
+    /**
+     * Answers paired peers' "where is {@code repository} now?" with {@code server}'s port (see {@link WhereIsAnswers}).
+     * A repository UUID that is not a UUID cannot be asked for, so nothing is started for it.
+     */
+    public static WhereIsAnswers answerWhereIs(ConnectionServer server, Path credsDir, String repository, int discoveryPort,
+            Consumer<String> problems) throws IOException {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(repository);
+        } catch (IllegalArgumentException e) {
+            problems.accept("the repository UUID " + repository + " is not a UUID, so peers cannot ask where it is");
+            return WhereIsAnswers.none();
+        }
+        return WhereIsAnswers.start(credsDir, uuid, LanAddress.parse(server.address()), discoveryPort, problems);
     }
 
     /** One line for the serve banner. */

@@ -3,9 +3,6 @@ package org.annexp2p.cli.lan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +39,7 @@ class LanPairingIT {
     void secretOnBothSidesPairsAndGetWorksOverPinnedTls() throws Exception {
         Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
         Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
-        String discovery = String.valueOf(freeUdpPort());
+        String discovery = String.valueOf(LoopbackPairing.freeUdpPort());
         long started = System.nanoTime();
         try (RunningTool pa = RunningTool.start(dir, "pair", "--lan", "--repo", a.toString(), "--secret", "blue heron at dusk", "--loopback",
                 "--discovery-port", discovery, "--timeout", "60");
@@ -78,7 +75,7 @@ class LanPairingIT {
             // A client whose own key b never paired with is refused by b's server, even holding a valid token.
             Path c = GitAnnex.initRepo(dir.resolve("c"), "c");
             Path d = GitAnnex.initRepo(dir.resolve("d"), "d");
-            pair(c, d, "another pair entirely");
+            LoopbackPairing.pair(dir, c, d, "another pair entirely");
             Files.writeString(LanPeers.file(c.resolve(".git/annex/creds")), saved);
             GitAnnex.Result stranger = AnnexP2p.run(dir, Map.of(), "get", "--repo", c.toString(), "--address", address, key,
                     dir.resolve("stranger.txt").toString());
@@ -86,17 +83,6 @@ class LanPairingIT {
             assertThat(stranger.err()).contains("refused our key");
             assertThat(dir.resolve("stranger.txt")).doesNotExist();
             serve.await(Pattern.compile("(refused)"), Duration.ofSeconds(10));
-        }
-    }
-
-    private void pair(Path one, Path other, String secret) throws Exception {
-        String discovery = String.valueOf(freeUdpPort());
-        try (RunningTool p1 = RunningTool.start(dir, "pair", "--lan", "--repo", one.toString(), "--secret", secret, "--loopback",
-                "--discovery-port", discovery, "--timeout", "60");
-                RunningTool p2 = RunningTool.start(dir, "pair", "--lan", "--repo", other.toString(), "--secret", secret, "--loopback",
-                        "--discovery-port", discovery, "--timeout", "60")) {
-            assertThat(p1.exit(BOUND)).as("%s", p1.err()).isZero();
-            assertThat(p2.exit(BOUND)).as("%s", p2.err()).isZero();
         }
     }
 
@@ -141,7 +127,7 @@ class LanPairingIT {
     void wrongSecretNeverPairsAndWritesNothing() throws Exception {
         Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
         Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
-        String discovery = String.valueOf(freeUdpPort());
+        String discovery = String.valueOf(LoopbackPairing.freeUdpPort());
         try (RunningTool pa = RunningTool.start(dir, "pair", "--lan", "--repo", a.toString(), "--secret", "one phrase", "--loopback",
                 "--discovery-port", discovery, "--timeout", "4");
                 RunningTool pb = RunningTool.start(dir, "pair", "--lan", "--repo", b.toString(), "--secret", "another phrase", "--loopback",
@@ -189,11 +175,5 @@ class LanPairingIT {
         assertThat(peers).hasSize(1);
         assertThat(Files.readString(creds.resolve("p2pauth"))).contains(peers.get(0).token().reveal());
         assertThat(peers.get(0).addresses()).isNotEmpty().allMatch(x -> x.getAddress().isLoopbackAddress());
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -71,6 +71,19 @@ public final class SharedSecret {
         }
     }
 
+    /**
+     * Keys from 32 bytes that are already uniformly random (e.g. derived from a paired device's auth token), so
+     * PBKDF2's stretching, which only protects low-entropy phrases, is skipped. The bytes are copied.
+     *
+     * @throws IllegalArgumentException unless exactly 32 bytes
+     */
+    public static SharedSecret fromKey(byte[] key) {
+        if (key.length != 32) {
+            throw new IllegalArgumentException("a SharedSecret key is 32 bytes, not " + key.length);
+        }
+        return new SharedSecret(key.clone());
+    }
+
     /** A fresh random phrase (128 bits, URL-safe base64) for QR pairing, where nobody has to type it. */
     public static String randomPhrase() {
         byte[] bytes = new byte[16];
