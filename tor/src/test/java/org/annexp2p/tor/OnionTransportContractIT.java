@@ -27,9 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Tor streams cannot be half-closed: a FIN from either end makes tor send RELAY_END and close the stream both
  * ways (tor's connection_edge_reached_eof), so the half-close test checks that outcome here instead
- * ({@link #keepsHalfOpenStreams()}); every other contract test runs unchanged. The default bound on bytes
- * accepted without a reader holds: four loopback sockets (ours to tor, tor's two, tor to the listener) with
- * autotuned kernel buffers plus tor's stream window took 9 to 21.5 MiB in our runs.
+ * ({@link #keepsHalfOpenStreams()}); every other contract test runs unchanged except the one bounding what a
+ * non-reading peer lets a writer push ({@link #boundsBuffering()}).
  */
 @ExtendWith(PrivateTorNetworkExtension.class)
 class OnionTransportContractIT extends TransportContract {
@@ -94,6 +93,17 @@ class OnionTransportContractIT extends TransportContract {
     /** A FIN from either end makes tor send RELAY_END, which closes the stream both ways. */
     @Override
     protected boolean keepsHalfOpenStreams() {
+        return false;
+    }
+
+    /**
+     * What sits between a writer and a non-reading peer over tor is not ours to bound: four loopback sockets
+     * autotune up to the kernel's maximum buffers, and tor holds what its flow control lets through. Runs took 9 to
+     * 21.5 MiB, but also the whole 64 MiB, or 80 MiB before tor closed the stream. So here the contract checks
+     * only that nothing is lost silently.
+     */
+    @Override
+    protected boolean boundsBuffering() {
         return false;
     }
 
