@@ -31,9 +31,7 @@ final class BackgroundDigest implements AutoCloseable {
         for (int i = 0; i < SLOTS; i++) {
             empty.add(new byte[CHUNK]);
         }
-        hasher = new Thread(this::hashUntilEnd, "annex-p2p hash " + name);
-        hasher.setDaemon(true);
-        hasher.start();
+        hasher = BackgroundThread.start("hash " + name, this::hashUntilEnd);
     }
 
     /** A buffer to read the next chunk into; blocks while the hash is {@value #SLOTS} chunks behind. */
@@ -66,19 +64,8 @@ final class BackgroundDigest implements AutoCloseable {
             return;
         }
         ended = true;
-        boolean interrupted = false;
-        while (true) {
-            try {
-                filled.put(END);
-                hasher.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        filled.add(END); // never full: at most SLOTS chunks are out, and the queue holds SLOTS + 1
+        BackgroundThread.awaitEnd(hasher);
     }
 
     /** Whether the digest missed a chunk (it cannot be trusted then; the caller re-hashes the file instead). */

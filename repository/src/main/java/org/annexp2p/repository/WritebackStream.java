@@ -47,9 +47,7 @@ final class WritebackStream extends FilterOutputStream {
         if (sinceKick >= EVERY) {
             sinceKick = 0;
             if (flusher == null) {
-                flusher = new Thread(this::flushWhenKicked, "annex-p2p writeback " + file.getFileName());
-                flusher.setDaemon(true);
-                flusher.start();
+                flusher = BackgroundThread.start("writeback " + file.getFileName(), this::flushWhenKicked);
             }
             kicks.release();
         }
@@ -90,17 +88,6 @@ final class WritebackStream extends FilterOutputStream {
         }
         closing = true;
         kicks.release();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                flusher.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundThread.awaitEnd(flusher);
     }
 }

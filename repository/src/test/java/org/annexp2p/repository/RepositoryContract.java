@@ -64,6 +64,16 @@ abstract class RepositoryContract {
         return c;
     }
 
+    /** A peer's stream that delivers {@code split} bytes of {@code content}, then breaks. */
+    static InputStream dying(byte[] content, int split) {
+        return new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(content, 0, split), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        });
+    }
+
     static Len write(RepositoryLocal l, Destination d, long offset, Payload p) throws IOException {
         return l.writeContent(new Local.WriteContent(d, AssociatedFile.NONE, Offset.of(offset), p.length(), p));
     }
@@ -127,13 +137,7 @@ abstract class RepositoryContract {
         Key key = TestKeys.sha256e(content, ".bin");
         Destination d = new Destination.ObjectStore(key);
         int split = (int) ((long) content.length * splitPermille / 1000);
-        InputStream dying = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(content, 0, split),
-                new InputStream() {
-                    @Override
-                    public int read() throws IOException {
-                        throw new IOException("connection reset");
-                    }
-                });
+        InputStream dying = dying(content, split);
         RepositoryLocal l = connection();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> write(l, d, 0,
                 new TestPayload(Len.of(content.length), dying))).hasMessage("connection reset");
@@ -158,13 +162,7 @@ abstract class RepositoryContract {
         Key key = TestKeys.sha256e(content, ".bin");
         Destination d = new Destination.ObjectStore(key);
         int split = (int) ((long) content.length * splitPermille / 1000);
-        InputStream dying = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(content, 0, split),
-                new InputStream() {
-                    @Override
-                    public int read() throws IOException {
-                        throw new IOException("connection reset");
-                    }
-                });
+        InputStream dying = dying(content, split);
         byte[] announced = content;
         try (RepositoryLocal l = connection()) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> write(l, d, 0,
