@@ -32,6 +32,12 @@ public final class MailboxClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MailboxClient.class.getName());
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /**
+     * How long the connection may stay silent before we ping the server. A connection can die without either end
+     * saying so (seen once after a mailbox server restart in CI: the wait then ran out with the peer's messages
+     * sitting on the new server); a ping unanswered for as long again means it is dead, and we reconnect.
+     */
+    private static final Duration QUIET = Duration.ofSeconds(10);
 
     private final URI relay;
     private final String appId;
@@ -44,6 +50,8 @@ public final class MailboxClient implements AutoCloseable {
     private final Map<String, byte[]> unechoed = new LinkedHashMap<>();
     private final FrameChannel.Factory channels;
     private final Duration firstBackoff;
+    private final Duration quiet;
+    private long pings;
     private FrameChannel channel;
     private Optional<ClientMessage> inFlight = Optional.empty();
     private Optional<String> mailbox = Optional.empty();
@@ -52,10 +60,11 @@ public final class MailboxClient implements AutoCloseable {
     private boolean reconnecting;
     private boolean closed;
 
-    private MailboxClient(FrameChannel.Factory channels, Duration firstBackoff, URI relay, String appId, String side,
-                          Duration serverTimeout) throws WormholeException {
+    private MailboxClient(FrameChannel.Factory channels, Duration firstBackoff, Duration quiet, URI relay, String appId,
+                          String side, Duration serverTimeout) throws WormholeException {
         this.channels = channels;
         this.firstBackoff = firstBackoff;
+        this.quiet = quiet;
         this.relay = relay;
         this.appId = appId;
         this.side = side;
@@ -67,14 +76,20 @@ public final class MailboxClient implements AutoCloseable {
 
     /** Connects, waits for the server's welcome and binds; {@code serverTimeout} bounds every server round trip. */
     public static MailboxClient connect(URI relay, String appId, String side, Duration serverTimeout) throws WormholeException {
-        return new MailboxClient(() -> WebSocketChannel.connect(relay, serverTimeout), FIRST_BACKOFF, relay, appId, side,
-                serverTimeout);
+        return new MailboxClient(() -> WebSocketChannel.connect(relay, serverTimeout), FIRST_BACKOFF, QUIET, relay, appId,
+                side, serverTimeout);
     }
 
     /** Over any channel, with a chosen first reconnect delay; {@code relay} only names the server in messages. */
     static MailboxClient connect(FrameChannel.Factory channels, Duration firstBackoff, URI relay, String appId, String side,
                                  Duration serverTimeout) throws WormholeException {
-        return new MailboxClient(channels, firstBackoff, relay, appId, side, serverTimeout);
+        return connect(channels, firstBackoff, QUIET, relay, appId, side, serverTimeout);
+    }
+
+    /** As above, pinging the server after {@code quiet} of silence. */
+    static MailboxClient connect(FrameChannel.Factory channels, Duration firstBackoff, Duration quiet, URI relay, String appId,
+                                 String side, Duration serverTimeout) throws WormholeException {
+        return new MailboxClient(channels, firstBackoff, quiet, relay, appId, side, serverTimeout);
     }
 
     /** A fresh random side: 10 hex characters, as the Python client makes. */
@@ -224,19 +239,49 @@ public final class MailboxClient implements AutoCloseable {
     }
 
     private ServerMessage receive(Instant deadline, String what) throws WormholeException {
+        boolean pinged = false;
         while (true) {
-            FrameChannel.Inbound in = channel.take(Duration.between(Instant.now(), deadline));
+            Duration left = Duration.between(Instant.now(), deadline);
+            FrameChannel.Inbound in = channel.take(left.compareTo(quiet) < 0 ? left : quiet);
             if (in == null) {
-                throw new WormholeTimeoutException("timed out waiting for " + what);
+                if (!Instant.now().isBefore(deadline)) {
+                    throw new WormholeTimeoutException("timed out waiting for " + what);
+                }
+                String dead = pinged ? "the mailbox server answered no ping for " + quiet.toSeconds() + " s" : ping();
+                if (dead == null) {
+                    pinged = true;
+                    continue;
+                }
+                if (reconnecting || closed) {
+                    throw new MailboxConnectionException(dead);
+                }
+                reconnect(dead, deadline);
+                pinged = false;
+                continue;
             }
             if (in instanceof FrameChannel.Inbound.Frame frame) {
-                return ServerMessageCodec.decode(frame.text());
+                ServerMessage m = ServerMessageCodec.decode(frame.text());
+                if (m instanceof ServerMessage.Pong) {
+                    pinged = false; // alive; a pong is nobody's answer
+                    continue;
+                }
+                return m;
             }
             String why = ((FrameChannel.Inbound.End) in).why();
             if (reconnecting || closed) {
                 throw new MailboxConnectionException(why);
             }
             reconnect(why, deadline);
+        }
+    }
+
+    /** Asks a silent server whether it is still there: null once asked, else why the connection is dead. */
+    private String ping() {
+        try {
+            transmit(new ClientMessage.Ping(++pings));
+            return null;
+        } catch (MailboxConnectionException e) {
+            return e.getMessage();
         }
     }
 

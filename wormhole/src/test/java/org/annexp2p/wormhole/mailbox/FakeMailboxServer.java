@@ -50,6 +50,11 @@ final class FakeMailboxServer implements FrameChannel.Factory {
         current.inbound.add(new FrameChannel.Inbound.End("cut by test"));
     }
 
+    /** The connection dies without either end hearing of it: sends vanish, nothing more arrives. */
+    void goSilent() {
+        current.silent = true;
+    }
+
     List<List<ClientMessage>> received() {
         return received;
     }
@@ -62,10 +67,11 @@ final class FakeMailboxServer implements FrameChannel.Factory {
         private final BlockingQueue<Inbound> inbound = new LinkedBlockingQueue<>();
         private boolean opened;
         private boolean closed;
+        private boolean silent;
         private String side = "?";
 
         void deliver(ServerMessage m) {
-            if (!closed) {
+            if (!closed && !silent) {
                 inbound.add(new Inbound.Frame(ServerMessageCodec.encode(m)));
             }
         }
@@ -80,6 +86,9 @@ final class FakeMailboxServer implements FrameChannel.Factory {
                 m = ClientMessageCodec.decode(frame);
             } catch (PeerProtocolException e) {
                 throw new AssertionError("client sent an undecodable frame: " + frame, e);
+            }
+            if (silent) {
+                return;
             }
             received.get(received.size() - 1).add(m);
             if (m instanceof ClientMessage.Add add && loseNextAdd) {
@@ -107,6 +116,8 @@ final class FakeMailboxServer implements FrameChannel.Factory {
                 deliver(echo);
             } else if (m instanceof ClientMessage.Close) {
                 deliver(new ServerMessage.Closed());
+            } else if (m instanceof ClientMessage.Ping ping) {
+                deliver(new ServerMessage.Pong(ping.ping()));
             }
         }
 

@@ -89,6 +89,28 @@ class MailboxClientPropertyTest {
         }
     }
 
+    /** A connection that dies silently is found out by an unanswered ping, and the peer's message still arrives. */
+    @Property(tries = 3)
+    void aSilentlyDeadConnectionIsReplacedAndNothingIsLost(@ForAll boolean quietWhileAliveFirst) throws Exception {
+        FakeMailboxServer server = new FakeMailboxServer();
+        MailboxClient client = MailboxClient.connect(server, Duration.ofMillis(1), Duration.ofMillis(100), FAKE,
+                "example.com/app", "ourside0001", WAIT);
+        client.open(client.claim("7"));
+        client.add("pake", new byte[] {1});
+        if (quietWhileAliveFirst) {
+            assertThatThrownBy(() -> client.nextPeerMessage(Duration.ofMillis(350)))
+                    .as("a live but quiet connection is pinged, not replaced").isInstanceOf(WormholeTimeoutException.class);
+            assertThat(server.received()).hasSize(1);
+            assertThat(server.received().get(0)).contains(new ClientMessage.Ping(1));
+        }
+        server.goSilent();
+        server.peerAdds("pake", new byte[] {9});
+        assertThat(client.nextPeerMessage(WAIT).phase()).isEqualTo("pake");
+        assertThat(server.received()).as("a second connection replaced the silent one").hasSizeGreaterThan(1);
+        assertThat(server.received().get(server.received().size() - 1)).startsWith(
+                new ClientMessage.Bind("example.com/app", "ourside0001"), new ClientMessage.Claim("7"), new ClientMessage.Open("mbox"));
+    }
+
     @Property(tries = 1)
     void closeReleasesAnUnreleasedNameplateAndRecordsTheMood() throws Exception {
         FakeMailboxServer server = new FakeMailboxServer();
