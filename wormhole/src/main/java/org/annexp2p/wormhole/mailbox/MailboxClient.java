@@ -243,22 +243,7 @@ public final class MailboxClient implements AutoCloseable {
         while (true) {
             Duration left = Duration.between(Instant.now(), deadline);
             FrameChannel.Inbound in = channel.take(left.compareTo(quiet) < 0 ? left : quiet);
-            if (in == null) {
-                if (!Instant.now().isBefore(deadline)) {
-                    throw new WormholeTimeoutException("timed out waiting for " + what);
-                }
-                String dead = pinged ? "the mailbox server answered no ping for " + quiet.toSeconds() + " s" : ping();
-                if (dead == null) {
-                    pinged = true;
-                    continue;
-                }
-                if (reconnecting || closed) {
-                    throw new MailboxConnectionException(dead);
-                }
-                reconnect(dead, deadline);
-                pinged = false;
-                continue;
-            }
+            String why;
             if (in instanceof FrameChannel.Inbound.Frame frame) {
                 ServerMessage m = ServerMessageCodec.decode(frame.text());
                 if (m instanceof ServerMessage.Pong) {
@@ -266,12 +251,25 @@ public final class MailboxClient implements AutoCloseable {
                     continue;
                 }
                 return m;
+            } else if (in instanceof FrameChannel.Inbound.End end) {
+                why = end.why();
+            } else if (!Instant.now().isBefore(deadline)) {
+                throw new WormholeTimeoutException("timed out waiting for " + what);
+            } else if (pinged) {
+                why = "the mailbox server answered no ping for " + quiet.toSeconds() + " s";
+            } else {
+                why = ping();
+                if (why == null) {
+                    pinged = true;
+                    continue;
+                }
             }
-            String why = ((FrameChannel.Inbound.End) in).why();
+            // The connection is gone, whether the server said so or stopped answering.
             if (reconnecting || closed) {
                 throw new MailboxConnectionException(why);
             }
             reconnect(why, deadline);
+            pinged = false;
         }
     }
 
