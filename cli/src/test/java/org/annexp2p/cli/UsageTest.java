@@ -41,6 +41,16 @@ class UsageTest {
     }
 
     @Test
+    void lanPairingWaysThatDoNotGoTogetherAreUsageErrors() {
+        assertThat(Main.run("pair", "--lan", "--find", "--secret", "x")).isEqualTo(2);
+        assertThat(stderr()).contains("--find pairs with a device showing a QR code").doesNotContain("\tat ");
+        assertThat(Main.run("pair", "--lan")).isEqualTo(2);
+        assertThat(stderr()).contains("say how to pair");
+        assertThat(Main.run("pair", "--lan", "--qr", "--respond")).isEqualTo(2);
+        assertThat(stderr()).contains("--address and --respond go with --secret").doesNotContain("\tat ");
+    }
+
+    @Test
     void p2pstdioWithoutClientUuidSaysSoLikeGitAnnexShell() {
         // git-annex-shell exits 1 with "missing UUID parameter"; so do we.
         assertThat(Main.run("p2pstdio", "/tmp")).isEqualTo(1);

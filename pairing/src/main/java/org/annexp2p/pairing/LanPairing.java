@@ -18,6 +18,7 @@ import org.annexp2p.pairing.conversation.PairingState;
 import org.annexp2p.pairing.discovery.Discovery;
 import org.annexp2p.pairing.discovery.Heard;
 import org.annexp2p.pairing.qr.QrPayload;
+import org.annexp2p.pairing.secret.SharedSecret;
 import org.annexp2p.pairing.tls.TlsIdentity;
 
 /** Entry points for {@code annex-p2p pair --lan}: run a pairing conversation, or find a peer with a bound. */
@@ -26,6 +27,13 @@ public final class LanPairing {
     static final String FALLBACK_ADVICE = "pair with a QR code instead (pair --lan --qr on one side, --payload on the other), "
             + "or give the other side's address (--address)";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * The key of the discovery-first order's presence announcements. It is public on purpose: a device shows its
+     * QR code before anyone knows a secret, so these announcements only say "someone is here" and anyone can forge
+     * one. Nothing is trusted from them but an address to call; the QR code's secret and key decide (see
+     * {@code ConfirmationCall}).
+     */
+    private static final String OPEN_PRESENCE_PHRASE = "annex-p2p open presence v1";
 
     private LanPairing() {
     }
@@ -55,6 +63,11 @@ public final class LanPairing {
         } catch (IOException e) {
             return new PairingOutcome.Failed("the pairing endpoint failed: " + e.getMessage(), FALLBACK_ADVICE);
         }
+    }
+
+    /** The (publicly known) key of open presence announcements; see {@link #OPEN_PRESENCE_PHRASE} for why that is safe. */
+    public static SharedSecret openPresenceKey() {
+        return SharedSecret.fromPhrase(OPEN_PRESENCE_PHRASE);
     }
 
     /** The payload {@code pair --lan --qr} shows: our pairing port, our TLS key, the secret, our addresses. */

@@ -1,6 +1,9 @@
 package org.annexp2p.cli.lan;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -46,23 +49,39 @@ import org.annexp2p.transports.datagram.UdpEndpoint;
 import org.annexp2p.transports.datagram.UdpOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "--lan", mixinStandardHelpOptions = true,
         description = {"Pair this repository with another one on the same network, without any server.",
             "",
-            "Either type the same secret phrase on both devices (--secret; they find each other by authenticated "
-                + "multicast/broadcast discovery), or run --qr on one device and give the text it shows to the other "
-                + "with --payload, or (where discovery is blocked) run --secret --respond on one device and --secret "
-                + "--address with the address it shows on the other. The pairing proves both sides know the secret; each "
-                + "side learns the other's TLS key, addresses and a shared auth token. Only after a first TLS link pinned "
-                + "to that key has authenticated is "
-                + "anything saved (.git/annex/creds/lan-peers and lan-identity.pem, mode 0600; the token in p2pauth). "
-                + "Afterwards: `annex-p2p serve --lan-listen HOST:PORT` and `annex-p2p get --address lan://HOST:PORT ...`."},
+            "Four ways, pick one per device:",
+            "  * the same secret phrase on both devices (--secret); they find each other by multicast/broadcast discovery "
+                + "authenticated with the phrase;",
+            "  * --qr on one device, and the text under its QR code on the other (--payload); the text names the "
+                + "first device's addresses;",
+            "  * discovery first: --qr on one device, --find on the other. --find lists the devices waiting to pair, then "
+                + "asks for the text under the QR code (or takes --payload) and pairs only with the device that proves it "
+                + "shows that code, at the address discovery saw. If discovery finds nobody within --discovery-timeout, it "
+                + "says why and tries the addresses in the text;",
+            "  * where discovery is blocked: --secret --respond on one device, --secret --address with the address it "
+                + "shows on the other.",
+            "",
+            "The pairing proves both sides know the secret; each side learns the other's TLS key, addresses and a shared "
+                + "auth token. Only after a first TLS link pinned to that key has authenticated is anything saved "
+                + "(.git/annex/creds/lan-peers and lan-identity.pem, mode 0600; the token in p2pauth). "
+                + "Afterwards: `annex-p2p serve --lan-listen HOST:PORT` and `annex-p2p get --address lan://HOST:PORT ...`.",
+            ""},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:paired and saved", "1:not paired (the reason and what to try are on stderr); nothing saved",
+            "2:bad usage"},
         footerHeading = "%nExamples:%n",
         footer = {"  annex-p2p pair --lan --repo ~/annex --secret 'correct horse battery'   (on both devices)",
             "  annex-p2p pair --lan --repo ~/annex --qr                              (shows a QR code)",
-            "  annex-p2p pair --lan --repo ~/annex --payload 'TEXT'                  (on the other device)"})
+            "  annex-p2p pair --lan --repo ~/annex --payload 'TEXT'                  (on the other device)",
+            "  annex-p2p pair --lan --repo ~/annex --find                            (lists devices, then asks for TEXT)"})
 public final class LanPairCommand implements Callable<Integer> {
 
     static final Duration LINK_ATTEMPT = Duration.ofSeconds(5);
@@ -82,8 +101,19 @@ public final class LanPairCommand implements Callable<Integer> {
         String payload;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     How how;
+
+    @Option(names = "--find", description = {"Discovery first: list the devices running --qr here, then confirm the one "
+            + "you mean with the text under its QR code (typed when asked, or given with --payload)."})
+    boolean find;
+
+    @Option(names = "--discovery-timeout", paramLabel = "S", defaultValue = "20",
+            description = "With --find: look for devices this long before falling back to the QR code's addresses (default: 20).")
+    int discoveryTimeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "0",
             description = "UDP port of the pairing conversation (default: any free port).")
@@ -116,8 +146,17 @@ public final class LanPairCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (timeoutSeconds < 1) {
-            throw new IllegalArgumentException("--timeout must be at least 1 second");
+        if (timeoutSeconds < 1 || discoveryTimeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--timeout and --discovery-timeout must be at least 1 second");
+        }
+        if (find && how != null && how.payload == null) {
+            throw new ParameterException(spec.commandLine(), "--find pairs with a device showing a QR code: give it alone or with --payload");
+        }
+        if ((address != null || respond) && (how == null || how.secret == null)) {
+            throw new ParameterException(spec.commandLine(), "--address and --respond go with --secret");
+        }
+        if (!find && how == null) {
+            throw new ParameterException(spec.commandLine(), "say how to pair: --secret PHRASE, --qr, --payload TEXT or --find");
         }
         long started = System.nanoTime();
         AnnexRepository repository = AnnexRepository.open(repo);
@@ -134,7 +173,9 @@ public final class LanPairCommand implements Callable<Integer> {
             for (InetAddress a : own.subList(0, Math.min(own.size(), PairData.MAX_ADDRESSES))) {
                 listenerAddresses.add(new InetSocketAddress(a, tlsServer.port()));
             }
-            Optional<Conversation> conversation = prepare(identity, endpoint, own, timeout, log);
+            Optional<Conversation> conversation = find
+                    ? findFirst(new DiscoveryFirst.Caller(identity, own.get(0), tlsServer.port()), log)
+                    : prepare(identity, endpoint, own, timeout, log);
             if (conversation.isEmpty()) {
                 return 1;
             }
@@ -164,21 +205,22 @@ public final class LanPairCommand implements Callable<Integer> {
             QrPayload payload = LanPairing.qrPayload(conversationPort, identity, phrase,
                     own.subList(0, Math.min(own.size(), PairData.MAX_ADDRESSES)));
             String text = QrPayloadCodec.encode(payload);
+            SharedSecret secret = SharedSecret.fromPhrase(phrase);
+            AutoCloseable discoverable = discoverable(identity, own.get(0), secret, log);
             System.out.print(TerminalQr.render(text, false));
             System.out.println("Scan this, or run on the other device: annex-p2p pair --lan --payload '" + text + "'");
+            System.out.println("(or there: annex-p2p pair --lan --find, which lists this device and then asks for this text)");
             System.out.println("payload: " + text);
             System.out.println("waiting up to " + timeout.toSeconds() + " s for the other device...");
             System.out.flush();
-            return Optional.of(new Conversation(PairingSetup.Role.RESPONDER, SharedSecret.fromPhrase(phrase), List.of(), Optional.empty(), () -> { }));
+            return Optional.of(new Conversation(PairingSetup.Role.RESPONDER, secret, List.of(), Optional.empty(), discoverable));
         }
         if (how.payload != null) {
-            QrPayload payload;
-            try {
-                payload = QrPayloadCodec.decode(how.payload.trim());
-            } catch (InvalidPayloadException e) {
-                fail("the --payload text is not a pairing payload: " + e.getMessage(), "copy the whole text shown by `pair --lan --qr`");
+            Optional<QrPayload> given = givenPayload();
+            if (given.isEmpty()) {
                 return Optional.empty();
             }
+            QrPayload payload = given.get();
             if (payload.addresses().isEmpty()) {
                 fail("the payload names no address of the other device", "use --secret on both devices instead");
                 return Optional.empty();
@@ -204,6 +246,74 @@ public final class LanPairCommand implements Callable<Integer> {
             return Optional.empty();
         }
         return Optional.of(((Rendezvous.Met.Found) met).conversation());
+    }
+
+    /** The discovery-first order (--find): list the devices waiting with a QR code, then confirm one with its text. */
+    private Optional<Conversation> findFirst(DiscoveryFirst.Caller caller, Consumer<String> log) throws IOException, InterruptedException {
+        DiscoveryFirst.PayloadSource payloads;
+        if (how != null) {
+            Optional<QrPayload> given = givenPayload();
+            if (given.isEmpty()) {
+                return Optional.empty();
+            }
+            payloads = () -> given;
+        } else {
+            payloads = LanPairCommand::askForPayload;
+        }
+        List<DiscoveryChannel> channels = discoveryChannels(log);
+        if (channels.isEmpty()) {
+            fail("no discovery channel could be opened", "use --payload alone, which dials the addresses in the QR code");
+            return Optional.empty();
+        }
+        System.err.println("looking for devices waiting to pair (up to " + discoveryTimeoutSeconds + " s)...");
+        Rendezvous.Met met = DiscoveryFirst.find(channels, Duration.ofSeconds(discoveryTimeoutSeconds), payloads, caller, System.out, log);
+        if (met instanceof Rendezvous.Met.Missed m) {
+            fail(m.reason(), m.advice());
+            return Optional.empty();
+        }
+        return Optional.of(((Rendezvous.Met.Found) met).conversation());
+    }
+
+    private Optional<QrPayload> givenPayload() {
+        try {
+            return Optional.of(QrPayloadCodec.decode(how.payload.trim()));
+        } catch (InvalidPayloadException e) {
+            fail("the --payload text is not a pairing payload: " + e.getMessage(), "copy the whole text shown by `pair --lan --qr`");
+            return Optional.empty();
+        }
+    }
+
+    /** Asks on the terminal (or reads standard input) for the text under the other device's QR code; one try. */
+    private static Optional<QrPayload> askForPayload() {
+        System.err.println("type or paste the text shown under the QR code on the device you mean (the line after \"payload:\"), then Enter:");
+        String line;
+        try {
+            line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            System.err.println("annex-p2p: cannot read the payload: " + e.getMessage());
+            return Optional.empty();
+        }
+        if (line == null || line.isBlank()) {
+            System.err.println("annex-p2p: no payload was given");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(QrPayloadCodec.decode(line.trim()));
+        } catch (InvalidPayloadException e) {
+            System.err.println("annex-p2p: that is not a pairing payload: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Lets --find on another device list us; without discovery channels the QR code still works through its addresses. */
+    private AutoCloseable discoverable(TlsIdentity identity, InetAddress host, SharedSecret secret, Consumer<String> log) throws IOException {
+        List<DiscoveryChannel> channels = discoveryChannels(log);
+        if (channels.isEmpty()) {
+            System.err.println("annex-p2p: note: no discovery channel could be opened, so --find on the other device will not list this one;"
+                    + " --payload works");
+            return () -> { };
+        }
+        return Discoverable.start(channels, loopback ? host : wildcard(), identity, secret, log);
     }
 
     /** The manual order: one side waits (--respond), the other is told where (--address); no discovery at all. */

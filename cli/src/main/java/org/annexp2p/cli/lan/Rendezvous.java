@@ -61,7 +61,7 @@ final class Rendezvous {
     }
 
     /** The other side may not have heard us yet when we heard it: keep announcing until the conversation is over. */
-    private static Thread keepAnnouncing(Discovery discovery) {
+    static Thread keepAnnouncing(Discovery discovery) {
         Thread announcer = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 discovery.announcePresence();

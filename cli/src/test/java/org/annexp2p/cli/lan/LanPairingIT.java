@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two {@code annex-p2p pair --lan} processes on loopback pair end to end (secret on both sides; QR payload), and
+ * Two {@code annex-p2p pair --lan} processes on loopback pair end to end (secret on both sides; QR payload; discovery
+ * first with the QR text as confirmation, also among several devices and with discovery failing; manual address), and
  * the pairing carries a {@code get} over TLS pinned to the paired key; a wrong secret pairs nothing and writes nothing.
  */
 class LanPairingIT {
@@ -99,6 +100,82 @@ class LanPairingIT {
                 assertThat(shower.exit(BOUND)).as("shower: %s", shower.err()).isZero();
                 System.out.printf("LAN pairing (QR payload, from payload shown): %d ms%n", (System.nanoTime() - started) / 1_000_000);
                 assertCrossPinned(shower, scanner);
+            }
+        }
+        assertPairingSaved(a);
+        assertPairingSaved(b);
+    }
+
+    @Test
+    void discoveryFirstListsTheDeviceThenItsQrTextConfirmsIt() throws Exception {
+        Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
+        Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
+        String discovery = String.valueOf(LoopbackPairing.freeUdpPort());
+        try (RunningTool shower = RunningTool.start(dir, "pair", "--lan", "--repo", b.toString(), "--qr", "--loopback", "--discovery-port", discovery,
+                "--timeout", "60");
+                RunningTool finder = RunningTool.startAskable(dir, "pair", "--lan", "--repo", a.toString(), "--find", "--loopback",
+                        "--discovery-port", discovery, "--timeout", "60")) {
+            String payload = shower.await(Pattern.compile("^payload: (.+)$"), BOUND);
+            // The list comes first, and only then the question: the payload is typed after the device was seen.
+            finder.await(Pattern.compile("(type or paste the text)"), BOUND);
+            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!finder.out().contains("found 1 device waiting to pair:\n  1. 127.0.0.1 (device ") && System.nanoTime() < until) {
+                Thread.sleep(20); // stdout and stderr are read by two threads: the list may reach us just after the question
+            }
+            assertThat(finder.out()).contains("found 1 device waiting to pair:\n  1. 127.0.0.1 (device ");
+            finder.type(payload);
+            String confirmed = finder.await(Pattern.compile("^confirmed by the QR code: .* holds key ([0-9a-f]{64})$"), BOUND);
+            assertThat(finder.exit(BOUND)).as("finder: %s", finder.err()).isZero();
+            assertThat(shower.exit(BOUND)).as("shower: %s", shower.err()).isZero();
+            assertCrossPinned(shower, finder);
+            assertThat(shower.out()).contains("our key: " + confirmed);
+        }
+        assertPairingSaved(a);
+        assertPairingSaved(b);
+    }
+
+    @Test
+    void findPairsOnlyWithTheDeviceWhoseQrTextItWasGiven() throws Exception {
+        Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
+        Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
+        Path c = GitAnnex.initRepo(dir.resolve("c"), "c");
+        String discovery = String.valueOf(LoopbackPairing.freeUdpPort());
+        try (RunningTool other = RunningTool.start(dir, "pair", "--lan", "--repo", b.toString(), "--qr", "--loopback", "--discovery-port", discovery,
+                "--timeout", "60");
+                RunningTool meant = RunningTool.start(dir, "pair", "--lan", "--repo", c.toString(), "--qr", "--loopback", "--discovery-port", discovery,
+                        "--timeout", "60")) {
+            other.await(Pattern.compile("^payload: (.+)$"), BOUND);
+            String payload = meant.await(Pattern.compile("^payload: (.+)$"), BOUND);
+            String meantKey = payload.split(" ")[2];
+            try (RunningTool finder = RunningTool.start(dir, "pair", "--lan", "--repo", a.toString(), "--find", "--payload", payload, "--loopback",
+                    "--discovery-port", discovery, "--timeout", "60", "--debug")) {
+                assertThat(finder.exit(BOUND)).as("finder: %s", finder.err()).isZero();
+                assertThat(meant.exit(BOUND)).as("meant: %s", meant.err()).isZero();
+                assertThat(finder.out()).contains("found 2 devices waiting to pair").contains("its key: " + meantKey);
+                assertCrossPinned(meant, finder);
+            }
+        }
+        assertPairingSaved(a);
+        assertPairingSaved(c);
+        assertThat(c.resolve(".git/annex/creds").resolve(LanPeers.FILE)).exists();
+        assertThat(b.resolve(".git/annex/creds").resolve(LanPeers.FILE)).doesNotExist();
+    }
+
+    @Test
+    void findFallsBackToTheQrAddressesWhenDiscoveryFindsNobodyAndSaysWhy() throws Exception {
+        Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
+        Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
+        // The shower announces on one port and the finder listens on another: discovery cannot meet.
+        try (RunningTool shower = RunningTool.start(dir, "pair", "--lan", "--repo", b.toString(), "--qr", "--loopback", "--discovery-port",
+                String.valueOf(LoopbackPairing.freeUdpPort()), "--timeout", "60")) {
+            String payload = shower.await(Pattern.compile("^payload: (.+)$"), BOUND);
+            try (RunningTool finder = RunningTool.start(dir, "pair", "--lan", "--repo", a.toString(), "--find", "--payload", payload, "--loopback",
+                    "--discovery-port", String.valueOf(LoopbackPairing.freeUdpPort()), "--discovery-timeout", "2", "--timeout", "60")) {
+                assertThat(finder.exit(BOUND)).as("finder: %s", finder.err()).isZero();
+                assertThat(shower.exit(BOUND)).as("shower: %s", shower.err()).isZero();
+                assertThat(finder.err()).contains("discovery found no device: no peer found within 2 s")
+                        .contains("trying the addresses in the QR code instead");
+                assertCrossPinned(shower, finder);
             }
         }
         assertPairingSaved(a);

@@ -36,10 +36,25 @@ final class RunningTool implements AutoCloseable {
     }
 
     static RunningTool start(Path dir, String... args) throws IOException {
+        return start(dir, ProcessBuilder.Redirect.from(new java.io.File("/dev/null")), args);
+    }
+
+    /** Like {@link #start}, with standard input left open for {@link #type}. */
+    static RunningTool startAskable(Path dir, String... args) throws IOException {
+        return start(dir, ProcessBuilder.Redirect.PIPE, args);
+    }
+
+    private static RunningTool start(Path dir, ProcessBuilder.Redirect input, String... args) throws IOException {
         List<String> argv = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", AnnexP2p.jar().toString()));
         argv.addAll(List.of(args));
-        Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectInput(input).start();
         return new RunningTool(p, List.of(args));
+    }
+
+    /** Types one line on the tool's standard input (started with {@link #startAskable}). */
+    void type(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
     }
 
     /** The first group of the first output line (stdout or stderr) matching {@code pattern}, within {@code bound}. */

@@ -1,0 +1,129 @@
+package org.annexp2p.cli.lan;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import org.annexp2p.pairing.LanPairing;
+import org.annexp2p.pairing.confirm.CallOutcome;
+import org.annexp2p.pairing.confirm.CallerDetails;
+import org.annexp2p.pairing.confirm.ConfirmationCall;
+import org.annexp2p.pairing.conversation.PairingSetup;
+import org.annexp2p.pairing.discovery.Announcement;
+import org.annexp2p.pairing.discovery.DeviceId;
+import org.annexp2p.pairing.discovery.Discovery;
+import org.annexp2p.pairing.discovery.DiscoveryChannel;
+import org.annexp2p.pairing.discovery.Heard;
+import org.annexp2p.pairing.qr.QrPayload;
+import org.annexp2p.pairing.secret.SharedSecret;
+import org.annexp2p.pairing.tls.TlsIdentity;
+
+/**
+ * The discovery-first order, on the side that runs {@code --find}: list the devices that announce themselves for
+ * pairing, then take the QR code of the one the user means and confirm it. A device counts only when its
+ * confirmation listener answers with a MAC made with the QR code's secret over the TLS key the QR code names, so a
+ * forged announcement (they carry no secret) leads nowhere. The address used is the one discovery saw, which
+ * works even when the other device could not tell its own address; when discovery finds nobody within its bound,
+ * the QR code's own addresses are tried instead, and the user is told why.
+ */
+final class DiscoveryFirst {
+
+    /** After the first device is heard, how long to keep listening for others before showing the list. */
+    static final Duration GATHER = Duration.ofMillis(1500);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Where the QR code's text comes from: the command line, or asked for once the devices are listed. */
+    interface PayloadSource {
+        /** The payload, or empty after telling the user why there is none. */
+        Optional<QrPayload> get();
+    }
+
+    /** Who we are to the device we call: our address, and the TLS listener the first link is made to. */
+    record Caller(TlsIdentity identity, InetAddress address, int listenerPort) {
+    }
+
+    private DiscoveryFirst() {
+    }
+
+    static Rendezvous.Met find(List<DiscoveryChannel> channels, Duration bound, PayloadSource payloads, Caller caller, PrintStream out,
+            Consumer<String> log) throws InterruptedException {
+        try (Discovery discovery = new Discovery(DeviceId.random(), LanPairing.openPresenceKey(), Clock.systemUTC(), channels,
+                caller.listenerPort(), ThreadLocalRandom.current().nextLong(), Set.of())) {
+            LanPairing.Found found = LanPairing.find(discovery, h -> h.announcement() instanceof Announcement.Presence,
+                    Rendezvous.ANNOUNCE_INTERVAL, bound);
+            if (found instanceof LanPairing.Found.Fallback f) {
+                System.err.println("annex-p2p: discovery found no device: " + f.reason() + "; trying the addresses in the QR code instead");
+                return payloads.get().map(DiscoveryFirst::fromPayloadAlone)
+                        .orElseGet(() -> new Rendezvous.Met.Missed(f.reason(), f.advice()));
+            }
+            List<Heard> devices = gather(discovery, ((LanPairing.Found.Peer) found).heard());
+            out.println("found " + devices.size() + (devices.size() == 1 ? " device" : " devices") + " waiting to pair:");
+            for (int i = 0; i < devices.size(); i++) {
+                out.println("  " + (i + 1) + ". " + devices.get(i).from().getAddress().getHostAddress() + " (device "
+                        + devices.get(i).announcement().device() + ")");
+            }
+            out.flush();
+            Optional<QrPayload> payload = payloads.get();
+            if (payload.isEmpty()) {
+                return new Rendezvous.Met.Missed("no QR payload to confirm the device with", "run again and give the text shown with its QR code");
+            }
+            return confirm(devices, payload.get(), discovery.self(), caller, out, log);
+        }
+    }
+
+    /** Each device heard (its latest announcement), the first one first, listening {@link #GATHER} longer. */
+    private static List<Heard> gather(Discovery discovery, Heard first) throws InterruptedException {
+        Map<DeviceId, Heard> byDevice = new LinkedHashMap<>();
+        byDevice.put(first.announcement().device(), first);
+        long end = System.nanoTime() + GATHER.toNanos();
+        for (long left = GATHER.toNanos(); left > 0; left = end - System.nanoTime()) {
+            Optional<Heard> next = discovery.next(Duration.ofNanos(left));
+            next.filter(h -> h.announcement() instanceof Announcement.Presence).ifPresent(h -> byDevice.put(h.announcement().device(), h));
+        }
+        return new ArrayList<>(byDevice.values());
+    }
+
+    /** Calls each device's confirmation listener; the one that proves the QR code's secret and key is the one. */
+    private static Rendezvous.Met confirm(List<Heard> devices, QrPayload payload, DeviceId self, Caller caller, PrintStream out,
+            Consumer<String> log) {
+        SharedSecret secret = SharedSecret.fromPhrase(payload.secret());
+        List<String> why = new ArrayList<>();
+        for (Heard device : devices) {
+            InetAddress seen = device.from().getAddress();
+            int listener = ((Announcement.Presence) device.announcement()).listenerPort();
+            CallOutcome outcome = ConfirmationCall.call(new InetSocketAddress(seen, listener),
+                    new CallerDetails(self, caller.address(), caller.listenerPort(), seen), secret, caller.identity(), CALL_TIMEOUT);
+            if (outcome instanceof CallOutcome.Confirmed c && c.calleeKey().equals(payload.key())) {
+                out.println("confirmed by the QR code: the device at " + c.address().getHostAddress() + " holds key " + c.calleeKey().hex());
+                out.flush();
+                return new Rendezvous.Met.Found(new Conversation(PairingSetup.Role.REQUESTER, secret,
+                        List.of(new InetSocketAddress(c.address(), payload.port())), Optional.of(payload.key()), () -> { }));
+            }
+            String reason = outcome instanceof CallOutcome.Unconfirmed u ? u.reason()
+                    : seen.getHostAddress() + " presented another key than the QR code's";
+            log.accept("not the device of this QR code: " + reason);
+            why.add(reason);
+        }
+        return new Rendezvous.Met.Missed("none of the " + devices.size() + " devices found is the one that showed this QR code ("
+                + String.join("; ", why) + ")", "check that the text comes from the device you mean, and that it is still waiting");
+    }
+
+    /** Discovery failed: the plain QR order, with the addresses the QR code carries. */
+    private static Rendezvous.Met fromPayloadAlone(QrPayload payload) {
+        if (payload.addresses().isEmpty()) {
+            return new Rendezvous.Met.Missed("discovery found no device and the QR code names no address",
+                    "use --secret with --respond/--address instead");
+        }
+        return new Rendezvous.Met.Found(new Conversation(PairingSetup.Role.REQUESTER, SharedSecret.fromPhrase(payload.secret()),
+                LanPairing.requestTargets(payload), Optional.of(payload.key()), () -> { }));
+    }
+}
