@@ -94,7 +94,7 @@ public final class LanPairCommand implements Callable<Integer> {
         @Option(names = "--secret", paramLabel = "PHRASE", description = "The phrase typed on both devices (any text).")
         String secret;
 
-        @Option(names = "--qr", description = "Show a QR code (and its text) for the other device's --payload.")
+        @Option(names = "--qr", description = "Show a QR code (and its text) for the other device's --payload or --find; also announce this device for --find.")
         boolean qr;
 
         @Option(names = "--payload", paramLabel = "TEXT", description = "The text of the other device's QR code.")
@@ -128,8 +128,8 @@ public final class LanPairCommand implements Callable<Integer> {
     int discoveryPort;
 
     @Option(names = "--address", paramLabel = "IP:PORT",
-            description = {"With --secret, when discovery cannot work here: send the request straight to the other",
-                "device, which runs with --respond and shows its address and --port."})
+            description = "With --secret, when discovery cannot work here: send the request straight to the other "
+                + "device, which runs with --respond and shows its address and --port.")
     String address;
 
     @Option(names = "--respond", description = "With --secret: skip discovery and wait for a device using --address.")
