@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.WritableByteChannel;
+import java.util.Optional;
 
 /**
  * A reliable, ordered, bidirectional byte stream to one peer.
@@ -19,6 +21,17 @@ public interface Connection extends Closeable {
 
     /** Bytes to the peer; {@code flush} pushes buffered bytes onto the wire. */
     OutputStream output();
+
+    /**
+     * The file descriptor {@link #output()} ends in, where there is one (a pipe to a command, our own standard
+     * output). A sender may hand file content to it with {@code FileChannel.transferTo}, which the kernel then
+     * moves without copying it through our heap (sendfile). Bytes written here go out at once, so the caller
+     * flushes {@link #output()} first and writes nothing else meanwhile; it is valid only while {@link #output()}
+     * is open. Empty by default: most transports are not one descriptor.
+     */
+    default Optional<WritableByteChannel> directOutput() {
+        return Optional.empty();
+    }
 
     /** Half-close: the peer reads end-of-stream, while we can still read what it sends. */
     void shutdownOutput() throws IOException;

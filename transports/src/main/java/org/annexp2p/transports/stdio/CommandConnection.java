@@ -1,15 +1,20 @@
 package org.annexp2p.transports.stdio;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.transports.Connection;
@@ -27,22 +32,28 @@ import org.annexp2p.transports.Connection;
 public final class CommandConnection implements Connection {
 
     private static final Duration DESTROY_WAIT = Duration.ofSeconds(5);
+    /** As the JDK's own buffer for a child's stdin. */
+    private static final int STDIN_BUFFER = 8192;
 
     private final Process process;
     private final CommandOptions options;
     private final String description;
     private final Thread stderrPump;
+    private final OutputStream stdin;
+    private final FileChannel stdinChannel;
     private final OutputStream output;
     private final Object closeLock = new Object();
     private boolean closed;
     private volatile boolean outputShut;
 
-    private CommandConnection(Process process, CommandOptions options, String description, Thread stderrPump) {
+    private CommandConnection(Process process, CommandOptions options, String description, Thread stderrPump, FileChannel stdinChannel) {
         this.process = process;
         this.options = options;
         this.description = description;
         this.stderrPump = stderrPump;
-        OutputStream stdin = process.getOutputStream();
+        this.stdinChannel = stdinChannel;
+        this.stdin = stdinChannel == null ? process.getOutputStream()
+                : new BufferedOutputStream(Channels.newOutputStream(stdinChannel), STDIN_BUFFER);
         this.output = new java.io.FilterOutputStream(stdin) {
             @Override
             public void write(int b) throws IOException {
@@ -83,11 +94,23 @@ public final class CommandConnection implements Connection {
         builder.environment().putAll(options.environment());
         builder.redirectError(options.stderrLines().isPresent() ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.INHERIT);
         String program = argv.get(0);
+        Optional<FifoStdin> fifo = FifoStdin.prepare();
+        fifo.ifPresent(f -> builder.redirectInput(f.file()));
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
+            fifo.ifPresent(FifoStdin::abandon);
             throw new IOException("cannot start command '" + program + "': " + reason(e), e);
+        }
+        FileChannel stdinChannel = null;
+        if (fifo.isPresent()) {
+            try {
+                stdinChannel = fifo.get().openWriter();
+            } catch (IOException e) {
+                process.destroyForcibly();
+                throw new IOException("cannot open the standard input of '" + program + "': " + e.getMessage(), e);
+            }
         }
         Thread pump = null;
         if (options.stderrLines().isPresent()) {
@@ -96,7 +119,7 @@ public final class CommandConnection implements Connection {
             pump.setDaemon(true);
             pump.start();
         }
-        return new CommandConnection(process, options, "command " + program + " (pid " + process.pid() + ")", pump);
+        return new CommandConnection(process, options, "command " + program + " (pid " + process.pid() + ")", pump, stdinChannel);
     }
 
     @Override
@@ -109,13 +132,19 @@ public final class CommandConnection implements Connection {
         return output;
     }
 
+    /** Our end of the command's standard input (a named pipe), when one could be made: see {@link FifoStdin}. */
+    @Override
+    public Optional<WritableByteChannel> directOutput() {
+        return outputShut || stdinChannel == null ? Optional.empty() : Optional.of(stdinChannel);
+    }
+
     @Override
     public void shutdownOutput() throws IOException {
         if (outputShut) {
             return;
         }
         outputShut = true;
-        process.getOutputStream().close();
+        stdin.close();
     }
 
     @Override

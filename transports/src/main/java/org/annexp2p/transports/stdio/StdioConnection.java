@@ -14,7 +14,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.transports.Connection;
 
@@ -44,19 +46,22 @@ public final class StdioConnection implements Connection {
     private final InputStream input;
     private final OutputStream output;
     private final String description;
+    private final Optional<WritableByteChannel> direct;
     private volatile boolean closed;
     private volatile boolean outputShut;
 
     /** A connection over {@code in} and {@code out}, which it owns and closes. */
     public StdioConnection(InputStream in, OutputStream out, String description) {
-        this(in, out, description, () -> { }, () -> { });
+        this(in, out, description, () -> { }, () -> { }, Optional.empty());
     }
 
     /**
      * {@code inputChannel} / {@code outputChannel}, when closed, must abort a read / write blocked on the
      * streams (interruptible NIO channels do); close() uses them so it never waits on a stuck peer.
      */
-    private StdioConnection(InputStream in, OutputStream out, String description, Closeable inputChannel, Closeable outputChannel) {
+    private StdioConnection(InputStream in, OutputStream out, String description, Closeable inputChannel, Closeable outputChannel,
+            Optional<WritableByteChannel> direct) {
+        this.direct = direct;
         this.inputChannel = inputChannel;
         this.outputChannel = outputChannel;
         Objects.requireNonNull(in, "in");
@@ -125,7 +130,7 @@ public final class StdioConnection implements Connection {
         FileChannel stdout = new FileOutputStream(FileDescriptor.out).getChannel();
         InputStream in = new BufferedInputStream(new PipeInput(stdin), BUFFER);
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(stdout), BUFFER);
-        return new StdioConnection(in, out, "stdio", stdin, stdout);
+        return new StdioConnection(in, out, "stdio", stdin, stdout, Optional.of(stdout));
     }
 
     @Override
@@ -136,6 +141,12 @@ public final class StdioConnection implements Connection {
     @Override
     public OutputStream output() {
         return output;
+    }
+
+    /** Standard output's channel, for {@link #ofThisProcess()}: a GET then sends the object with sendfile. */
+    @Override
+    public Optional<WritableByteChannel> directOutput() {
+        return outputShut || closed ? Optional.empty() : direct;
     }
 
     @Override

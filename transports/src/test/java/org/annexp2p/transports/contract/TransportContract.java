@@ -177,6 +177,59 @@ public abstract class TransportContract {
                 size, seconds, size / seconds / (1 << 20));
     }
 
+    /** Whether connections offer {@link Connection#directOutput()} (their output ends in one file descriptor). */
+    protected boolean offersDirectOutput() {
+        return false;
+    }
+
+    /**
+     * A file handed to the kernel through {@link Connection#directOutput()} (sendfile), between lines written to
+     * {@link Connection#output()}, reaches the peer whole and in order; where there is no direct output, the
+     * stream carries the same bytes (what a sender falls back to).
+     */
+    @Test
+    void fileBytesSentDirectlyArriveInOrderBetweenStreamedLines() throws Exception {
+        int size = 3 * CHUNK + 17;
+        byte[] content = new byte[size];
+        fill(new SplittableRandom(7), content, size);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("contract-direct", ".bin");
+        try {
+            java.nio.file.Files.write(file, content);
+            byte[] head = "DATA 1\n".getBytes(StandardCharsets.US_ASCII);
+            byte[] tail = "VALID\n".getBytes(StandardCharsets.US_ASCII);
+            Future<byte[]> server = onServer(c -> {
+                byte[] got = readExactly(c.input(), head.length + size + tail.length);
+                c.close();
+                return got;
+            });
+            try (Connection client = dial()) {
+                assertThat(client.directOutput().isPresent()).as("direct output offered").isEqualTo(offersDirectOutput());
+                client.output().write(head);
+                client.output().flush();
+                if (client.directOutput().isPresent()) {
+                    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+                        for (long done = 0; done < size; ) {
+                            done += ch.transferTo(done, size - done, client.directOutput().get());
+                        }
+                    }
+                } else {
+                    client.output().write(content);
+                }
+                client.output().write(tail);
+                client.output().flush();
+                ByteArrayOutputStream expected = new ByteArrayOutputStream();
+                expected.write(head);
+                expected.write(content);
+                expected.write(tail);
+                assertThat(server.get(60, TimeUnit.SECONDS)).isEqualTo(expected.toByteArray());
+                client.shutdownOutput();
+                assertThat(client.directOutput()).as("no direct output once shut").isEmpty();
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
     /** Whether a half-closed stream still carries the peer's bytes to us (TCP yes; tor streams no). */
     protected boolean keepsHalfOpenStreams() {
         return true;

@@ -77,6 +77,11 @@ class PipedCommandsContractTest extends TransportContract {
     }
 
     @Override
+    protected boolean offersDirectOutput() {
+        return true;
+    }
+
+    @Override
     protected long maxBufferedBytes() {
         return 4L << 20;
     }
@@ -92,6 +97,11 @@ class PipedCommandsContractTest extends TransportContract {
         @Override
         public OutputStream output() {
             return writeTo.output();
+        }
+
+        @Override
+        public java.util.Optional<java.nio.channels.WritableByteChannel> directOutput() {
+            return writeTo.directOutput();
         }
 
         @Override
