@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class FilePayload implements Payload {
             long start = Math.min(offset, attrs.size());
             ch.position(start);
             long length = attrs.size() - start;
-            return new FilePayload(path, attrs, length, new Bounded(Channels.newInputStream(ch), length));
+            return new FilePayload(path, attrs, length, new Bounded(ch, length));
         } catch (IOException e) {
             ch.close();
             throw e;
@@ -73,13 +74,15 @@ final class FilePayload implements Payload {
         }
     }
 
-    /** Gives exactly {@code remaining} bytes and closes the file as soon as they are out. */
-    private static final class Bounded extends FilterInputStream {
+    /** Gives exactly {@code remaining} bytes, read or transferred, and closes the file as soon as they are out. */
+    private static final class Bounded extends FilterInputStream implements FileRegion {
+        private final FileChannel channel;
         private long remaining;
         private boolean closed;
 
-        Bounded(InputStream in, long remaining) throws IOException {
-            super(in);
+        Bounded(FileChannel channel, long remaining) throws IOException {
+            super(Channels.newInputStream(channel));
+            this.channel = channel;
             this.remaining = remaining;
             if (remaining == 0) {
                 close();
@@ -102,6 +105,25 @@ final class FilePayload implements Payload {
                 close();
                 return -1;
             }
+            remaining -= n;
+            if (remaining == 0) {
+                close();
+            }
+            return n;
+        }
+
+        @Override
+        public long transferTo(WritableByteChannel target, long max) throws IOException {
+            if (closed || remaining == 0) {
+                return 0;
+            }
+            long position = channel.position();
+            long n = channel.transferTo(position, Math.min(max, remaining), target);
+            if (n <= 0) {
+                close();
+                return 0;
+            }
+            channel.position(position + n);
             remaining -= n;
             if (remaining == 0) {
                 close();

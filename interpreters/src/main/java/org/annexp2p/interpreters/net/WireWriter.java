@@ -3,6 +3,10 @@ package org.annexp2p.interpreters.net;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.WritableByteChannel;
+import java.util.Optional;
+import org.annexp2p.repository.FileRegion;
+import org.annexp2p.transports.Connection;
 import org.annexp2p.protocol.message.Message;
 import org.annexp2p.protocol.message.MessageCodec;
 import org.annexp2p.protocol.program.Meter;
@@ -12,12 +16,22 @@ import org.annexp2p.protocol.program.Meter;
  * CONNECT relays, two threads write to the peer.
  */
 public final class WireWriter {
+    /** How much one sendfile call may move before progress is reported. */
+    static final long DIRECT_STEP = 8L << 20;
+
     private final OutputStream out;
+    private final Optional<WritableByteChannel> direct;
     /** Made on the first payload: most connections idle or only talk, and a server may hold a thousand. */
     private byte[] chunk;
 
     public WireWriter(OutputStream out) {
+        this(out, Optional.empty());
+    }
+
+    /** {@code direct}: where {@code out} ends, to send file content without copying it (see {@link Connection#directOutput()}). */
+    public WireWriter(OutputStream out, Optional<WritableByteChannel> direct) {
         this.out = out;
+        this.direct = direct;
     }
 
     public synchronized void send(Message m) throws IOException {
@@ -30,6 +44,10 @@ public final class WireWriter {
      * in-band, so this fails ("short data write") and the caller must hang up.
      */
     public synchronized void sendExactly(long length, InputStream source, Meter meter) throws IOException {
+        if (direct.isPresent() && source instanceof FileRegion region) {
+            sendDirect(length, region, direct.get(), meter);
+            return;
+        }
         if (chunk == null) {
             chunk = new byte[128 * 1024];
         }
@@ -46,6 +64,20 @@ public final class WireWriter {
             meter.progress(done);
         }
         out.flush();
+    }
+
+    /** Flushes what is buffered, then lets the kernel move the file's bytes to the descriptor {@code out} ends in. */
+    private void sendDirect(long length, FileRegion region, WritableByteChannel target, Meter meter) throws IOException {
+        out.flush();
+        long done = 0;
+        while (done < length) {
+            long n = region.transferTo(target, Math.min(DIRECT_STEP, length - done));
+            if (n <= 0) {
+                throw new IOException("short data write: the content ended " + (length - done) + " bytes early");
+            }
+            done += n;
+            meter.progress(done);
+        }
     }
 
     public synchronized void flush() throws IOException {
