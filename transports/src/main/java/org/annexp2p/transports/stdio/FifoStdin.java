@@ -19,19 +19,9 @@ import java.util.concurrent.TimeUnit;
  * reading and writing ourselves, so that neither the JDK's open for the child nor ours for writing blocks; that
  * placeholder is closed at once, so when the command dies our writes fail (EPIPE) as with an ordinary pipe.
  */
-final class FifoStdin {
+record FifoStdin(Path dir, Path fifo, FileChannel placeholder) {
 
     private static final long MKFIFO_SECONDS = 10;
-
-    private final Path dir;
-    private final Path fifo;
-    private final FileChannel placeholder;
-
-    private FifoStdin(Path dir, Path fifo, FileChannel placeholder) {
-        this.dir = dir;
-        this.fifo = fifo;
-        this.placeholder = placeholder;
-    }
 
     /** A fresh named pipe, or empty where one cannot be made (no {@code mkfifo}, no temporary directory). */
     static Optional<FifoStdin> prepare() {
