@@ -32,8 +32,8 @@ import org.annexp2p.pairing.tls.TlsIdentity;
  * pairing, then take the QR code of the one the user means and confirm it. A device counts only when its
  * confirmation listener answers with a MAC made with the QR code's secret over the TLS key the QR code names, so a
  * forged announcement (they carry no secret) leads nowhere. The address used is the one discovery saw, which
- * works even when the other device could not tell its own address; when discovery finds nobody within its bound,
- * the QR code's own addresses are tried instead, and the user is told why.
+ * works even when the other device could not tell its own address. When discovery finds nobody within its bound,
+ * or nobody it found proves the code, the QR code's own addresses are tried instead, and the user is told why.
  */
 final class DiscoveryFirst {
 
@@ -92,7 +92,11 @@ final class DiscoveryFirst {
         return new ArrayList<>(byDevice.values());
     }
 
-    /** Calls each device's confirmation listener; the one that proves the QR code's secret and key is the one. */
+    /**
+     * Calls each device's confirmation listener; the one that proves the QR code's secret and key is the one. When
+     * none does (the device meant may be heard by nobody here while others are), the QR code's own addresses are
+     * tried, and the user is told why.
+     */
     private static Rendezvous.Met confirm(List<Heard> devices, QrPayload payload, DeviceId self, Caller caller, PrintStream out,
             Consumer<String> log) {
         SharedSecret secret = SharedSecret.fromPhrase(payload.secret());
@@ -113,14 +117,15 @@ final class DiscoveryFirst {
             log.accept("not the device of this QR code: " + reason);
             why.add(reason);
         }
-        return new Rendezvous.Met.Missed("none of the " + devices.size() + " devices found is the one that showed this QR code ("
-                + String.join("; ", why) + ")", "check that the text comes from the device you mean, and that it is still waiting");
+        System.err.println("annex-p2p: none of the " + devices.size() + " devices found showed this QR code (" + String.join("; ", why)
+                + "); trying the addresses in the QR code instead");
+        return fromPayloadAlone(payload);
     }
 
     /** Discovery failed: the plain QR order, with the addresses the QR code carries. */
     private static Rendezvous.Met fromPayloadAlone(QrPayload payload) {
         if (payload.addresses().isEmpty()) {
-            return new Rendezvous.Met.Missed("discovery found no device and the QR code names no address",
+            return new Rendezvous.Met.Missed("discovery found no device that showed this QR code, and the code names no address",
                     "use --secret with --respond/--address instead");
         }
         return new Rendezvous.Met.Found(new Conversation(PairingSetup.Role.REQUESTER, SharedSecret.fromPhrase(payload.secret()),

@@ -26,6 +26,7 @@ class LanPairingIT {
 
     private static final Duration BOUND = Duration.ofSeconds(90);
     private static final Pattern OUR_KEY = Pattern.compile("^our key: ([0-9a-f]{64})$");
+    private static final Pattern PAYLOAD = Pattern.compile("^payload: (.+)$");
 
     @TempDir
     Path dir;
@@ -93,7 +94,7 @@ class LanPairingIT {
         Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
         long started = System.nanoTime();
         try (RunningTool shower = RunningTool.start(dir, "pair", "--lan", "--repo", a.toString(), "--qr", "--loopback", "--timeout", "60")) {
-            String payload = shower.await(Pattern.compile("^payload: (.+)$"), BOUND);
+            String payload = shower.await(PAYLOAD, BOUND);
             try (RunningTool scanner = RunningTool.start(dir, "pair", "--lan", "--repo", b.toString(), "--payload", payload, "--loopback",
                     "--timeout", "60")) {
                 assertThat(scanner.exit(BOUND)).as("scanner: %s", scanner.err()).isZero();
@@ -111,11 +112,10 @@ class LanPairingIT {
         Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
         Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
         String discovery = String.valueOf(LoopbackPairing.freeUdpPort());
-        try (RunningTool shower = RunningTool.start(dir, "pair", "--lan", "--repo", b.toString(), "--qr", "--loopback", "--discovery-port", discovery,
-                "--timeout", "60");
+        try (RunningTool shower = showQr(b, discovery);
                 RunningTool finder = RunningTool.startAskable(dir, "pair", "--lan", "--repo", a.toString(), "--find", "--loopback",
                         "--discovery-port", discovery, "--timeout", "60")) {
-            String payload = shower.await(Pattern.compile("^payload: (.+)$"), BOUND);
+            String payload = shower.await(PAYLOAD, BOUND);
             // The list comes first, and only then the question: the payload is typed after the device was seen.
             finder.await(Pattern.compile("(type or paste the text)"), BOUND);
             long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -140,15 +140,12 @@ class LanPairingIT {
         Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
         Path c = GitAnnex.initRepo(dir.resolve("c"), "c");
         String discovery = String.valueOf(LoopbackPairing.freeUdpPort());
-        try (RunningTool other = RunningTool.start(dir, "pair", "--lan", "--repo", b.toString(), "--qr", "--loopback", "--discovery-port", discovery,
-                "--timeout", "60");
-                RunningTool meant = RunningTool.start(dir, "pair", "--lan", "--repo", c.toString(), "--qr", "--loopback", "--discovery-port", discovery,
-                        "--timeout", "60")) {
-            other.await(Pattern.compile("^payload: (.+)$"), BOUND);
-            String payload = meant.await(Pattern.compile("^payload: (.+)$"), BOUND);
+        try (RunningTool other = showQr(b, discovery);
+                RunningTool meant = showQr(c, discovery)) {
+            other.await(PAYLOAD, BOUND);
+            String payload = meant.await(PAYLOAD, BOUND);
             String meantKey = payload.split(" ")[2];
-            try (RunningTool finder = RunningTool.start(dir, "pair", "--lan", "--repo", a.toString(), "--find", "--payload", payload, "--loopback",
-                    "--discovery-port", discovery, "--timeout", "60", "--debug")) {
+            try (RunningTool finder = findWith(a, payload, discovery)) {
                 assertThat(finder.exit(BOUND)).as("finder: %s", finder.err()).isZero();
                 assertThat(meant.exit(BOUND)).as("meant: %s", meant.err()).isZero();
                 assertThat(finder.out()).contains("found 2 devices waiting to pair").contains("its key: " + meantKey);
@@ -166,11 +163,9 @@ class LanPairingIT {
         Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
         Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
         // The shower announces on one port and the finder listens on another: discovery cannot meet.
-        try (RunningTool shower = RunningTool.start(dir, "pair", "--lan", "--repo", b.toString(), "--qr", "--loopback", "--discovery-port",
-                String.valueOf(LoopbackPairing.freeUdpPort()), "--timeout", "60")) {
-            String payload = shower.await(Pattern.compile("^payload: (.+)$"), BOUND);
-            try (RunningTool finder = RunningTool.start(dir, "pair", "--lan", "--repo", a.toString(), "--find", "--payload", payload, "--loopback",
-                    "--discovery-port", String.valueOf(LoopbackPairing.freeUdpPort()), "--discovery-timeout", "2", "--timeout", "60")) {
+        try (RunningTool shower = showQr(b, String.valueOf(LoopbackPairing.freeUdpPort()))) {
+            String payload = shower.await(PAYLOAD, BOUND);
+            try (RunningTool finder = findWith(a, payload, LoopbackPairing.freeUdpPort(), "--discovery-timeout", "2")) {
                 assertThat(finder.exit(BOUND)).as("finder: %s", finder.err()).isZero();
                 assertThat(shower.exit(BOUND)).as("shower: %s", shower.err()).isZero();
                 assertThat(finder.err()).contains("discovery found no device: no peer found within 2 s")
@@ -180,6 +175,31 @@ class LanPairingIT {
         }
         assertPairingSaved(a);
         assertPairingSaved(b);
+    }
+
+    @Test
+    void findRefusesADeviceThatCannotProveTheQrCodeAndFallsBackToItsAddresses() throws Exception {
+        Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
+        Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
+        Path c = GitAnnex.initRepo(dir.resolve("c"), "c");
+        String heard = String.valueOf(LoopbackPairing.freeUdpPort());
+        // b announces where a listens; c, the device meant, announces where a does not: a hears only the wrong one.
+        try (RunningTool wrong = showQr(b, heard);
+                RunningTool meant = showQr(c, String.valueOf(LoopbackPairing.freeUdpPort()))) {
+            wrong.await(PAYLOAD, BOUND);
+            String payload = meant.await(PAYLOAD, BOUND);
+            try (RunningTool finder = findWith(a, payload, heard)) {
+                assertThat(finder.exit(BOUND)).as("finder: %s", finder.err()).isZero();
+                assertThat(meant.exit(BOUND)).as("meant: %s", meant.err()).isZero();
+                assertThat(finder.out()).contains("found 1 device waiting to pair").doesNotContain("confirmed by the QR code");
+                assertThat(finder.err()).contains("none of the 1 devices found showed this QR code").contains("could not confirm")
+                        .contains("trying the addresses in the QR code instead");
+                assertCrossPinned(meant, finder);
+            }
+        }
+        assertPairingSaved(a);
+        assertPairingSaved(c);
+        assertThat(b.resolve(".git/annex/creds").resolve(LanPeers.FILE)).doesNotExist();
     }
 
     @Test
@@ -232,6 +252,20 @@ class LanPairingIT {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err().strip()).startsWith("annex-p2p: pairing failed: the --payload text is not a pairing payload").doesNotContain("\n");
         assertThat(a.resolve(".git/annex/creds").resolve(LanPeers.FILE)).doesNotExist();
+    }
+
+    /** {@code pair --lan --qr} for {@code repo}, announcing itself for --find on UDP {@code discoveryPort} (loopback only). */
+    private RunningTool showQr(Path repo, Object discoveryPort) throws IOException {
+        return RunningTool.start(dir, "pair", "--lan", "--repo", repo.toString(), "--qr", "--loopback", "--discovery-port",
+                String.valueOf(discoveryPort), "--timeout", "60");
+    }
+
+    /** {@code pair --lan --find --payload PAYLOAD} for {@code repo}, listening on UDP {@code discoveryPort}, with --debug. */
+    private RunningTool findWith(Path repo, String payload, Object discoveryPort, String... more) throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of("pair", "--lan", "--repo", repo.toString(), "--find", "--payload", payload,
+                "--loopback", "--discovery-port", String.valueOf(discoveryPort), "--timeout", "60", "--debug"));
+        args.addAll(List.of(more));
+        return RunningTool.start(dir, args.toArray(String[]::new));
     }
 
     private static void assertCrossPinned(RunningTool one, RunningTool other) throws InterruptedException {
