@@ -42,8 +42,14 @@ final class Discoverable implements AutoCloseable {
     static Discoverable start(List<DiscoveryChannel> channels, InetAddress host, TlsIdentity identity, SharedSecret secret, Consumer<String> log)
             throws IOException {
         ConfirmationListener listener = ConfirmationListener.open(new InetSocketAddress(host, 0), identity, secret, DiscoveryFirst.CALL_TIMEOUT);
-        Discovery discovery = new Discovery(DeviceId.random(), LanPairing.openPresenceKey(), Clock.systemUTC(), channels, listener.port(),
-                ThreadLocalRandom.current().nextLong(), Set.of());
+        Discovery discovery;
+        try {
+            discovery = new Discovery(DeviceId.random(), LanPairing.openPresenceKey(), Clock.systemUTC(), channels, listener.port(),
+                    ThreadLocalRandom.current().nextLong(), Set.of());
+        } catch (RuntimeException e) {
+            listener.close();
+            throw e;
+        }
         log.accept("announcing device " + discovery.self() + " with confirmation listener port " + listener.port());
         return new Discoverable(listener, discovery, Rendezvous.keepAnnouncing(discovery), log);
     }

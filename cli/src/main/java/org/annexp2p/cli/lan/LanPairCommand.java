@@ -64,8 +64,8 @@ import picocli.CommandLine.Spec;
                 + "first device's addresses;",
             "  * discovery first: --qr on one device, --find on the other. --find lists the devices waiting to pair, then "
                 + "asks for the text under the QR code (or takes --payload) and pairs only with the device that proves it "
-                + "shows that code, at the address discovery saw. If discovery finds nobody within --discovery-timeout, it "
-                + "says why and tries the addresses in the text;",
+                + "shows that code, at the address discovery saw. If discovery finds nobody within --discovery-timeout, or "
+                + "nobody it finds proves the code, it says why and tries the addresses in the text;",
             "  * where discovery is blocked: --secret --respond on one device, --secret --address with the address it "
                 + "shows on the other.",
             "",
@@ -178,6 +178,9 @@ public final class LanPairCommand implements Callable<Integer> {
                     : prepare(identity, endpoint, own, timeout, log);
             if (conversation.isEmpty()) {
                 return 1;
+            }
+            if (find) {
+                started = System.nanoTime(); // --find may have waited for a person to type the QR code's text: that is not pairing time
             }
             Conversation c = conversation.get();
             PairingOutcome outcome;
