@@ -136,26 +136,8 @@ class LanPairingIT {
 
     @Test
     void findPairsOnlyWithTheDeviceWhoseQrTextItWasGiven() throws Exception {
-        Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
-        Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
-        Path c = GitAnnex.initRepo(dir.resolve("c"), "c");
-        String discovery = String.valueOf(LoopbackPairing.freeUdpPort());
-        try (RunningTool other = showQr(b, discovery);
-                RunningTool meant = showQr(c, discovery)) {
-            other.await(PAYLOAD, BOUND);
-            String payload = meant.await(PAYLOAD, BOUND);
-            String meantKey = payload.split(" ")[2];
-            try (RunningTool finder = findWith(a, payload, discovery)) {
-                assertThat(finder.exit(BOUND)).as("finder: %s", finder.err()).isZero();
-                assertThat(meant.exit(BOUND)).as("meant: %s", meant.err()).isZero();
-                assertThat(finder.out()).contains("found 2 devices waiting to pair").contains("its key: " + meantKey);
-                assertCrossPinned(meant, finder);
-            }
-        }
-        assertPairingSaved(a);
-        assertPairingSaved(c);
-        assertThat(c.resolve(".git/annex/creds").resolve(LanPeers.FILE)).exists();
-        assertThat(b.resolve(".git/annex/creds").resolve(LanPeers.FILE)).doesNotExist();
+        Finder finder = findAmongTwoShowers(true);
+        assertThat(finder.out()).contains("found 2 devices waiting to pair").contains("confirmed by the QR code");
     }
 
     @Test
@@ -179,27 +161,42 @@ class LanPairingIT {
 
     @Test
     void findRefusesADeviceThatCannotProveTheQrCodeAndFallsBackToItsAddresses() throws Exception {
+        Finder finder = findAmongTwoShowers(false);
+        assertThat(finder.out()).contains("found 1 device waiting to pair").doesNotContain("confirmed by the QR code");
+        assertThat(finder.err()).contains("none of the 1 devices found showed this QR code").contains("could not confirm")
+                .contains("trying the addresses in the QR code instead");
+    }
+
+    /** What a finished {@code --find} printed. */
+    private record Finder(String out, String err) {
+    }
+
+    /**
+     * b and c both show QR codes; a runs --find with c's text. a always hears b (the wrong device), and hears c only
+     * if {@code meantHeard}. Whichever way, a must pair with c and b must save nothing.
+     */
+    private Finder findAmongTwoShowers(boolean meantHeard) throws Exception {
         Path a = GitAnnex.initRepo(dir.resolve("a"), "a");
         Path b = GitAnnex.initRepo(dir.resolve("b"), "b");
         Path c = GitAnnex.initRepo(dir.resolve("c"), "c");
         String heard = String.valueOf(LoopbackPairing.freeUdpPort());
-        // b announces where a listens; c, the device meant, announces where a does not: a hears only the wrong one.
+        Finder result;
         try (RunningTool wrong = showQr(b, heard);
-                RunningTool meant = showQr(c, String.valueOf(LoopbackPairing.freeUdpPort()))) {
+                RunningTool meant = showQr(c, meantHeard ? heard : String.valueOf(LoopbackPairing.freeUdpPort()))) {
             wrong.await(PAYLOAD, BOUND);
             String payload = meant.await(PAYLOAD, BOUND);
             try (RunningTool finder = findWith(a, payload, heard)) {
                 assertThat(finder.exit(BOUND)).as("finder: %s", finder.err()).isZero();
                 assertThat(meant.exit(BOUND)).as("meant: %s", meant.err()).isZero();
-                assertThat(finder.out()).contains("found 1 device waiting to pair").doesNotContain("confirmed by the QR code");
-                assertThat(finder.err()).contains("none of the 1 devices found showed this QR code").contains("could not confirm")
-                        .contains("trying the addresses in the QR code instead");
+                assertThat(finder.out()).contains("its key: " + payload.split(" ")[2]);
                 assertCrossPinned(meant, finder);
+                result = new Finder(finder.out(), finder.err());
             }
         }
         assertPairingSaved(a);
         assertPairingSaved(c);
         assertThat(b.resolve(".git/annex/creds").resolve(LanPeers.FILE)).doesNotExist();
+        return result;
     }
 
     @Test
