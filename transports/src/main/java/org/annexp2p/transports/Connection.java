@@ -24,7 +24,7 @@ public interface Connection extends Closeable {
 
     /**
      * The file descriptor {@link #output()} ends in, where there is one (a pipe to a command, our own standard
-     * output). A sender may hand file content to it with {@code FileChannel.transferTo}, which the kernel then
+     * output), as a blocking channel. A sender may hand file content to it with {@code FileChannel.transferTo}, which the kernel then
      * moves without copying it through our heap (sendfile). Bytes written here go out at once, so the caller
      * flushes {@link #output()} first and writes nothing else meanwhile; it is valid only while {@link #output()}
      * is open. Empty by default: most transports are not one descriptor.

@@ -5,11 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.WritableByteChannel;
 import java.util.Optional;
-import org.annexp2p.repository.FileRegion;
-import org.annexp2p.transports.Connection;
 import org.annexp2p.protocol.message.Message;
 import org.annexp2p.protocol.message.MessageCodec;
 import org.annexp2p.protocol.program.Meter;
+import org.annexp2p.repository.FileRegion;
+import org.annexp2p.transports.Connection;
 
 /**
  * Writes protocol lines (each flushed, as git-annex does) and exact-length DATA payloads. Thread-safe: while a

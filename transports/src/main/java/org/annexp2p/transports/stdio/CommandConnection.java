@@ -21,7 +21,9 @@ import org.annexp2p.transports.Connection;
 
 /**
  * A {@link Connection} to a spawned command, over its standard input and output (e.g.
- * {@code git-annex-shell p2pstdio /repo UUID}). Its standard error goes to ours or to a line consumer.
+ * {@code git-annex-shell p2pstdio /repo UUID}). Its standard error goes to ours or to a line consumer. Its
+ * standard input is a named pipe we write through a channel where one can be made ({@link FifoStdin}), so that
+ * {@link #directOutput()} can take file content by sendfile; otherwise the JDK's pipe.
  *
  * <p>{@link #shutdownOutput()} (or closing {@link #output()}) closes the command's standard input.
  * {@link #close()} closes standard input, waits up to the grace period for the command to exit, then
