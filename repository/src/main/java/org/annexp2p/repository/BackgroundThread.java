@@ -1,11 +1,15 @@
 package org.annexp2p.repository;
 
-/** The daemon threads a transfer starts beside itself (hashing, early flushing), and waiting for their end. */
-final class BackgroundThread {
+/**
+ * The daemon threads started beside a transfer or a connection (hashing, early flushing, the wire reader's hang-up
+ * watch), and waiting for their end.
+ */
+public final class BackgroundThread {
     private BackgroundThread() {
     }
 
-    static Thread start(String name, Runnable body) {
+    /** Starts {@code body} on a daemon thread named "annex-p2p NAME". */
+    public static Thread start(String name, Runnable body) {
         Thread t = new Thread(body, "annex-p2p " + name);
         t.setDaemon(true);
         t.start();
@@ -16,7 +20,7 @@ final class BackgroundThread {
      * Waits for {@code t} to end even if interrupted meanwhile (the interrupt is kept for the caller): the thread
      * still uses buffers or a file the caller is about to reuse or close.
      */
-    static void awaitEnd(Thread t) {
+    public static void awaitEnd(Thread t) {
         boolean interrupted = false;
         while (true) {
             try {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.Arrays;
 import org.annexp2p.interpreters.PeerClosedException;
 import org.annexp2p.protocol.message.MessageCodec;
+import org.annexp2p.repository.BackgroundThread;
 
 /**
  * Reads the wire: newline-terminated lines (at most {@link MessageCodec#MAX_LINE_BYTES}) and raw DATA bytes,
@@ -122,7 +123,7 @@ public final class WireReader {
             sentEarly = !ended;
             interrupt.run();
         } else if (readAhead == null) {
-            Thread t = new Thread(() -> {
+            readAhead = BackgroundThread.start("hang-up watch", () -> {
                 boolean more;
                 try {
                     more = fill();
@@ -136,10 +137,7 @@ public final class WireReader {
                     sentEarly = more;
                     interrupt.run();
                 }
-            }, "annex-p2p hang-up watch");
-            t.setDaemon(true);
-            readAhead = t;
-            t.start();
+            });
         }
         return () -> waiting = false;
     }
@@ -160,18 +158,7 @@ public final class WireReader {
         if (t == null) {
             return;
         }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundThread.awaitEnd(t);
         readAhead = null;
     }
 
