@@ -8,7 +8,8 @@
 #
 # Same client everywhere (annex-p2p get/put), different servers: ours, git-annex-shell, and a raw server that does
 # nothing but copy bytes (raw_p2pstdio.py, over a pipe or TCP); also a bare socket copy with no protocol at all
-# (raw_tcp.py). Not part of `mvn verify`: it is slow and its numbers are not asserts.
+# (raw_tcp.py). A verified PUT is also timed into the least a Java server can do (MinimalPut.java), the floor for
+# ours. Not part of `mvn verify`: it is slow and its numbers are not asserts.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -101,6 +102,11 @@ for server in ours git-annex-shell raw; do
   before=""
 done
 
+echo "PUT into the least a Java server can do (bench/MinimalPut.java)..." >&2
+javac -d "$work" "$here/MinimalPut.java"
+mkdir -p "$work/minimal"
+minimal_put=$(best_of python3 "$here/sendfile_put.py" "java $java_opts -cp $work MinimalPut $work/minimal" "$key" "$object")
+
 echo "TCP loopback: annex-p2p serve vs a raw socket copy..." >&2
 token=$(ours token --repo "$work/src")
 dtoken=$(ours token --repo "$work/dst")
@@ -179,6 +185,8 @@ row "GET p2pstdio: ours vs raw pipe" "${get_s[ours]}" "${get_s[raw]}"
 row "PUT p2pstdio (verified): ours vs g-a-shell" "${put_s[ours]}" "${put_s[git-annex-shell]}"
 row "PUT p2pstdio: ours vs raw pipe (no hash)" "${put_s[ours]}" "${put_s[raw]}"
 row "PUT, sendfile-only client: ours vs g-a-shell" "${lean_put[ours]}" "${lean_put[git-annex-shell]}"
+row "PUT, sendfile-only: ours vs least Java srv" "${lean_put[ours]}" "$minimal_put"
+row "PUT, sendfile-only: least Java srv vs g-a-sh" "$minimal_put" "${lean_put[git-annex-shell]}"
 row "GET TCP loopback: ours vs raw TCP server" "$tcp_get" "$raw_srv_get"
 row "PUT TCP loopback: ours vs raw TCP server" "$tcp_put" "$raw_srv_put"
 row "GET TCP: ours vs bare socket copy (no hash)" "$tcp_get" "$raw_tcp"
