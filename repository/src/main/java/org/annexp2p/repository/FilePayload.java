@@ -113,12 +113,12 @@ final class FilePayload implements Payload {
         }
 
         @Override
-        public long transferTo(WritableByteChannel target, long max) throws IOException {
+        public long sendWith(Sender sender, long max) throws IOException {
             if (closed || remaining == 0) {
                 return 0;
             }
             long position = channel.position();
-            long n = channel.transferTo(position, Math.min(max, remaining), target);
+            long n = sender.send(channel, position, Math.min(max, remaining));
             if (n <= 0) {
                 close();
                 return 0;

@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.WritableByteChannel;
 import java.util.Optional;
 
 /**
@@ -23,13 +22,13 @@ public interface Connection extends Closeable {
     OutputStream output();
 
     /**
-     * The file descriptor {@link #output()} ends in, where there is one (a pipe to a command, our own standard
-     * output), as a blocking channel. A sender may hand file content to it with {@code FileChannel.transferTo}, which the kernel then
-     * moves without copying it through our heap (sendfile). Bytes written here go out at once, so the caller
-     * flushes {@link #output()} first and writes nothing else meanwhile; it is valid only while {@link #output()}
-     * is open. Empty by default: most transports are not one descriptor.
+     * A way to send file content that the kernel moves without copying it through our heap (sendfile): over a
+     * socket, or over the file descriptor {@link #output()} ends in (a pipe to a command, our own standard output).
+     * Its bytes go out in order after what {@link #output()} has flushed, so the caller flushes first and writes
+     * nothing else meanwhile; it is valid only while {@link #output()} is open. Empty by default (in memory there
+     * is no kernel to hand pages to).
      */
-    default Optional<WritableByteChannel> directOutput() {
+    default Optional<FileSender> fileSender() {
         return Optional.empty();
     }
 

@@ -60,7 +60,7 @@ public final class StreamNet implements Net.Handler {
     /** As {@link #over(Connection, AuthCheck, Relays, Transcript)}, passing the peer's text through {@code hide} first. */
     public static StreamNet over(Connection c, AuthCheck authCheck, Relays relays, Transcript transcript,
             UnaryOperator<String> hide) {
-        return new StreamNet(new WireReader(c.input()), new WireWriter(c.output(), c.directOutput()), authCheck, relays, transcript, hide);
+        return new StreamNet(new WireReader(c.input()), new WireWriter(c.output(), c.fileSender()), authCheck, relays, transcript, hide);
     }
 
     @Override

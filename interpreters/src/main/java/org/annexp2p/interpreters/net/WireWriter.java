@@ -3,13 +3,13 @@ package org.annexp2p.interpreters.net;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.WritableByteChannel;
 import java.util.Optional;
 import org.annexp2p.protocol.message.Message;
 import org.annexp2p.protocol.message.MessageCodec;
 import org.annexp2p.protocol.program.Meter;
 import org.annexp2p.repository.FileRegion;
 import org.annexp2p.transports.Connection;
+import org.annexp2p.transports.FileSender;
 
 /**
  * Writes protocol lines (each flushed, as git-annex does) and exact-length DATA payloads. Thread-safe: while a
@@ -20,7 +20,7 @@ public final class WireWriter {
     static final long DIRECT_STEP = 8L << 20;
 
     private final OutputStream out;
-    private final Optional<WritableByteChannel> direct;
+    private final Optional<FileSender> direct;
     /** Made on the first payload: most connections idle or only talk, and a server may hold a thousand. */
     private byte[] chunk;
 
@@ -28,8 +28,8 @@ public final class WireWriter {
         this(out, Optional.empty());
     }
 
-    /** {@code direct}: where {@code out} ends, to send file content without copying it (see {@link Connection#directOutput()}). */
-    public WireWriter(OutputStream out, Optional<WritableByteChannel> direct) {
+    /** {@code direct}: how {@code out}'s connection sends file content without copying it (see {@link Connection#fileSender()}). */
+    public WireWriter(OutputStream out, Optional<FileSender> direct) {
         this.out = out;
         this.direct = direct;
     }
@@ -66,12 +66,12 @@ public final class WireWriter {
         out.flush();
     }
 
-    /** Flushes what is buffered, then lets the kernel move the file's bytes to the descriptor {@code out} ends in. */
-    private void sendDirect(long length, FileRegion region, WritableByteChannel target, Meter meter) throws IOException {
+    /** Flushes what is buffered, then lets the kernel move the file's bytes to where {@code out} goes. */
+    private void sendDirect(long length, FileRegion region, FileSender target, Meter meter) throws IOException {
         out.flush();
         long done = 0;
         while (done < length) {
-            long n = region.transferTo(target, Math.min(DIRECT_STEP, length - done));
+            long n = region.sendWith(target::send, Math.min(DIRECT_STEP, length - done));
             if (n <= 0) {
                 throw new IOException("short data write: the content ended " + (length - done) + " bytes early");
             }

@@ -7,43 +7,52 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
-import java.nio.channels.WritableByteChannel;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.annexp2p.protocol.message.Message;
 import org.annexp2p.protocol.wire.Len;
 import org.annexp2p.repository.FileRegion;
+import org.annexp2p.transports.FileSender;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Payloads that are file regions go through the direct channel (after what was buffered), others through the stream. */
+/** Payloads that are file regions go through the connection's file sender (after what was buffered), others through the stream. */
 class WireWriterTest {
 
     private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
-    private final WritableByteChannel direct = Channels.newChannel(wire);
+    private final FileSender direct = FileSender.to(Channels.newChannel(wire));
 
-    /** A file region over bytes in memory, moving at most {@code step} per call, counting its direct transfers. */
-    private static final class Region extends ByteArrayInputStream implements FileRegion {
+    @TempDir
+    Path dir;
+
+    /** A region of a real file, handing at most {@code step} bytes per call to the sender, counting what went. */
+    private final class Region extends ByteArrayInputStream implements FileRegion {
         final List<Long> transfers = new ArrayList<>();
         private final int step;
+        private final FileChannel file;
 
-        Region(byte[] bytes, int step) {
+        Region(byte[] bytes, int step) throws IOException {
             super(bytes);
             this.step = step;
+            Path path = Files.write(dir.resolve("region-" + System.nanoTime()), bytes);
+            this.file = FileChannel.open(path);
         }
 
         @Override
-        public long transferTo(WritableByteChannel target, long max) throws IOException {
+        public long sendWith(Sender sender, long max) throws IOException {
             int n = (int) Math.min(Math.min(max, step), count - pos);
             if (n <= 0) {
                 return 0;
             }
-            target.write(ByteBuffer.wrap(buf, pos, n));
-            pos += n;
-            transfers.add((long) n);
-            return n;
+            long went = sender.send(file, pos, n);
+            pos += (int) went;
+            transfers.add(went);
+            return went;
         }
     }
 
@@ -68,7 +77,7 @@ class WireWriterTest {
     }
 
     @Test
-    void withoutADirectChannelARegionIsCopiedThroughTheStream() throws IOException {
+    void withoutAFileSenderARegionIsCopiedThroughTheStream() throws IOException {
         WireWriter writer = new WireWriter(wire, Optional.empty());
         Region region = new Region("copied".getBytes(), 1);
         writer.sendExactly(6, region, done -> { });
@@ -77,7 +86,7 @@ class WireWriterTest {
     }
 
     @Test
-    void anOrdinaryStreamIsCopiedEvenWithADirectChannel() throws IOException {
+    void anOrdinaryStreamIsCopiedEvenWithAFileSender() throws IOException {
         WireWriter writer = new WireWriter(wire, Optional.of(direct));
         InputStream plain = new ByteArrayInputStream("plain".getBytes());
         writer.sendExactly(5, plain, done -> { });

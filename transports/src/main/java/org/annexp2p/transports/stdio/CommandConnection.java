@@ -9,7 +9,6 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -18,12 +17,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.transports.Connection;
+import org.annexp2p.transports.FileSender;
 
 /**
  * A {@link Connection} to a spawned command, over its standard input and output (e.g.
  * {@code git-annex-shell p2pstdio /repo UUID}). Its standard error goes to ours or to a line consumer. Its
  * standard input is a named pipe we write through a channel where one can be made ({@link FifoStdin}), so that
- * {@link #directOutput()} can take file content by sendfile; otherwise the JDK's pipe.
+ * {@link #fileSender()} can take file content by sendfile; otherwise the JDK's pipe.
  *
  * <p>{@link #shutdownOutput()} (or closing {@link #output()}) closes the command's standard input.
  * {@link #close()} closes standard input, waits up to the grace period for the command to exit, then
@@ -136,8 +136,8 @@ public final class CommandConnection implements Connection {
 
     /** Our end of the command's standard input (a named pipe), when one could be made: see {@link FifoStdin}. */
     @Override
-    public Optional<WritableByteChannel> directOutput() {
-        return outputShut || stdinChannel == null ? Optional.empty() : Optional.of(stdinChannel);
+    public Optional<FileSender> fileSender() {
+        return outputShut || stdinChannel == null ? Optional.empty() : Optional.of(FileSender.to(stdinChannel));
     }
 
     @Override

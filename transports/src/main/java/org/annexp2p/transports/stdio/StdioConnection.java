@@ -14,11 +14,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.transports.Connection;
+import org.annexp2p.transports.FileSender;
 
 /**
  * A {@link Connection} over a pair of plain streams, normally this process's standard input and output
@@ -46,7 +46,7 @@ public final class StdioConnection implements Connection {
     private final InputStream input;
     private final OutputStream output;
     private final String description;
-    private final Optional<WritableByteChannel> direct;
+    private final Optional<FileSender> direct;
     private volatile boolean closed;
     private volatile boolean outputShut;
 
@@ -60,7 +60,7 @@ public final class StdioConnection implements Connection {
      * streams (interruptible NIO channels do); close() uses them so it never waits on a stuck peer.
      */
     private StdioConnection(InputStream in, OutputStream out, String description, Closeable inputChannel, Closeable outputChannel,
-            Optional<WritableByteChannel> direct) {
+            Optional<FileSender> direct) {
         this.direct = direct;
         this.inputChannel = inputChannel;
         this.outputChannel = outputChannel;
@@ -131,7 +131,7 @@ public final class StdioConnection implements Connection {
         FileChannel stdout = new FileOutputStream(FileDescriptor.out).getChannel();
         InputStream in = new BufferedInputStream(new PipeInput(stdin, stdinStream), BUFFER);
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(stdout), BUFFER);
-        return new StdioConnection(in, out, "stdio", stdin, stdout, Optional.of(stdout));
+        return new StdioConnection(in, out, "stdio", stdin, stdout, Optional.of(FileSender.to(stdout)));
     }
 
     @Override
@@ -144,9 +144,9 @@ public final class StdioConnection implements Connection {
         return output;
     }
 
-    /** Standard output's channel, for {@link #ofThisProcess()}: a GET then sends the object with sendfile. */
+    /** Into standard output's channel, for {@link #ofThisProcess()}: a GET then sends the object with sendfile. */
     @Override
-    public Optional<WritableByteChannel> directOutput() {
+    public Optional<FileSender> fileSender() {
         return outputShut || closed ? Optional.empty() : direct;
     }
 

@@ -1,14 +1,19 @@
 package org.annexp2p.transports.tcp;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.socket.SocketChannel;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.transports.Connection;
+import org.annexp2p.transports.FileSender;
 
 /**
  * A {@link Connection} over a Netty socket channel, seen through blocking streams with backpressure both
@@ -44,6 +49,40 @@ final class NettyConnection implements Connection {
     @Override
     public OutputStream output() {
         return outbound;
+    }
+
+    /** Netty sends file content with sendfile straight to the socket (see {@link FileSlice}). */
+    @Override
+    public Optional<FileSender> fileSender() {
+        return outbound.isShut() || !channel.isActive() ? Optional.empty() : Optional.of(this::sendFile);
+    }
+
+    /** Hands a slice of the file to the event loop after what was flushed, and waits until it is on the socket. */
+    private long sendFile(FileChannel file, long position, long count) throws IOException {
+        long available = Math.min(count, Math.max(0, file.size() - position));
+        if (available == 0) {
+            return 0;
+        }
+        ChannelFuture sent;
+        synchronized (outbound) {
+            if (outbound.isShut()) {
+                throw new IOException(description + ": output is shut down");
+            }
+            outbound.flush();
+            inbound.awaitWritable();
+            sent = channel.writeAndFlush(new FileSlice(file, position, available));
+        }
+        try {
+            sent.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException(description + ": interrupted while sending a file");
+        }
+        if (!sent.isSuccess()) {
+            inbound.recordWriteFailure(sent.cause());
+            throw new IOException(description + ": " + NettyInbound.describe(sent.cause()), sent.cause());
+        }
+        return available;
     }
 
     @Override

@@ -13,6 +13,11 @@ class MemoryTransportContractTest extends TransportContract {
     }
 
     @Override
+    protected boolean offersFileSender() {
+        return false;
+    }
+
+    @Override
     protected long maxBufferedBytes() {
         return 2 * MemoryNetwork.DEFAULT_BUFFER;
     }

@@ -77,11 +77,6 @@ class PipedCommandsContractTest extends TransportContract {
     }
 
     @Override
-    protected boolean offersDirectOutput() {
-        return true;
-    }
-
-    @Override
     protected long maxBufferedBytes() {
         return 4L << 20;
     }
@@ -100,8 +95,8 @@ class PipedCommandsContractTest extends TransportContract {
         }
 
         @Override
-        public java.util.Optional<java.nio.channels.WritableByteChannel> directOutput() {
-            return writeTo.directOutput();
+        public java.util.Optional<org.annexp2p.transports.FileSender> fileSender() {
+            return writeTo.fileSender();
         }
 
         @Override
