@@ -177,7 +177,7 @@ public final class PrivateTorNetwork implements AutoCloseable {
         try {
             for (TorNode n : nodes) {
                 waitFor("control cookie of " + n.nickname, () -> n.cookieReady() || !n.process.isAlive(), n);
-                controls.add(n.control(Duration.ofSeconds(30)));
+                controls.add(control(n));
             }
             int routers = AUTHORITIES + RELAYS;
             ControlConnection auth0 = controls.get(0);
@@ -195,7 +195,7 @@ public final class PrivateTorNetwork implements AutoCloseable {
         client.start(empty);
         RUNNING.add(client.process.pid());
         waitFor("control cookie of client", () -> client.cookieReady() || !client.process.isAlive(), client);
-        try (ControlConnection c = client.control(Duration.ofSeconds(30))) {
+        try (ControlConnection c = control(client)) {
             waitFor("the client to bootstrap", () -> bootstrapped(c), client);
         }
     }
@@ -213,6 +213,33 @@ public final class PrivateTorNetwork implements AutoCloseable {
             return c.bootstrapPhase().map(b -> b.progress() == 100).orElse(false);
         } catch (TorException e) {
             return false;
+        }
+    }
+
+    /**
+     * The node's control connection. Its cookie file can appear a moment before its control listener accepts, so
+     * a refused connection is retried (for a while) as long as the node runs; a node that died says why.
+     */
+    private static ControlConnection control(TorNode n) throws TorException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (true) {
+            try {
+                return n.control(Duration.ofSeconds(30));
+            } catch (TorException refused) {
+                if (!n.process.isAlive()) {
+                    throw new IllegalStateException(n.nickname + " exited before its control port opened; its log:\n  "
+                            + n.logTail(), refused);
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw refused;
+                }
+                try {
+                    n.process.waitFor(100, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw refused;
+                }
+            }
         }
     }
 
