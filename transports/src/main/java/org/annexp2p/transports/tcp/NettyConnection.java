@@ -22,6 +22,12 @@ import org.annexp2p.transports.FileSender;
  */
 final class NettyConnection implements Connection {
 
+    /**
+     * The most one {@link FileSlice} carries. Each completed slice counts as traffic for the idle timeout (a whole
+     * file in one slice would look idle on a slow onion link) and lets the sender report progress.
+     */
+    static final long SLICE = 1L << 20;
+
     /** How long close() lets already-written bytes drain to a peer before resetting. */
     static final long CLOSE_LINGER_SECONDS = 10;
 
@@ -59,7 +65,7 @@ final class NettyConnection implements Connection {
 
     /** Hands a slice of the file to the event loop after what was flushed, and waits until it is on the socket. */
     private long sendFile(FileChannel file, long position, long count) throws IOException {
-        long available = Math.min(count, Math.max(0, file.size() - position));
+        long available = Math.min(Math.min(count, SLICE), Math.max(0, file.size() - position));
         if (available == 0) {
             return 0;
         }
