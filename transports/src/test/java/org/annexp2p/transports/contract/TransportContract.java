@@ -189,7 +189,7 @@ public abstract class TransportContract {
      */
     @Test
     void fileBytesSentDirectlyArriveInOrderBetweenStreamedLines() throws Exception {
-        int size = 3 * CHUNK + 17;
+        int size = (3 << 20) + 17;
         byte[] content = new byte[size];
         fill(new SplittableRandom(7), content, size);
         java.nio.file.Path file = java.nio.file.Files.createTempFile("contract-direct", ".bin");
@@ -208,9 +208,10 @@ public abstract class TransportContract {
                 client.output().flush();
                 if (client.fileSender().isPresent()) {
                     try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
-                        // Slices of a size that is no multiple of a page, the last one asking for more than is left.
+                        // Slices of a size that is no multiple of a page and more than a sender may take at once
+                        // (it then sends less), the last one asking for more than is left.
                         for (long done = 0; done < size; ) {
-                            long n = client.fileSender().get().send(ch, done, CHUNK + 4099);
+                            long n = client.fileSender().get().send(ch, done, (1 << 20) + 4099);
                             assertThat(n).as("bytes sent from %d", done).isPositive();
                             done += n;
                         }
