@@ -62,11 +62,14 @@ public final class MinimalPut {
                 Thread.currentThread().interrupt();
             }
         });
+        // Daemons: a client that hangs up mid-transfer ends the run with an error instead of leaving them waiting.
+        hasher.setDaemon(true);
         hasher.start();
         AtomicLong written = new AtomicLong();
         try (FileOutputStream out = new FileOutputStream(file.toFile())) {
             FileChannel channel = out.getChannel();
             Thread flusher = new Thread(() -> flushWhileWriting(channel, written));
+            flusher.setDaemon(true);
             flusher.start();
             for (long left = length; left > 0; ) {
                 byte[] b = free.take();
