@@ -6,16 +6,21 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.annexp2p.pairing.conversation.ConversationRunner;
 import org.annexp2p.pairing.conversation.EphemeralKey;
 import org.annexp2p.pairing.conversation.PairData;
 import org.annexp2p.pairing.conversation.PairingSetup;
 import org.annexp2p.pairing.conversation.PairingState;
+import org.annexp2p.pairing.discovery.DeviceId;
 import org.annexp2p.pairing.discovery.Discovery;
+import org.annexp2p.pairing.discovery.DiscoveryChannel;
 import org.annexp2p.pairing.discovery.Heard;
 import org.annexp2p.pairing.qr.QrPayload;
 import org.annexp2p.pairing.secret.SharedSecret;
@@ -68,6 +73,15 @@ public final class LanPairing {
     /** The (publicly known) key of open presence announcements; see {@link #OPEN_PRESENCE_PHRASE} for why that is safe. */
     public static SharedSecret openPresenceKey() {
         return SharedSecret.fromPhrase(OPEN_PRESENCE_PHRASE);
+    }
+
+    /**
+     * Discovery of open presence announcements, keyed with {@link #openPresenceKey()}: the one setup both the device
+     * showing a QR code and the one running {@code --find} must share. {@code listenerPort} is announced as ours.
+     */
+    public static Discovery openPresenceDiscovery(List<DiscoveryChannel> channels, int listenerPort) {
+        return new Discovery(DeviceId.random(), openPresenceKey(), Clock.systemUTC(), channels, listenerPort,
+                ThreadLocalRandom.current().nextLong(), Set.of());
     }
 
     /** The payload {@code pair --lan --qr} shows: our pairing port, our TLS key, the secret, our addresses. */

@@ -3,17 +3,13 @@ package org.annexp2p.cli.lan;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.annexp2p.pairing.LanPairing;
 import org.annexp2p.pairing.confirm.CallerDetails;
 import org.annexp2p.pairing.confirm.ConfirmationListener;
-import org.annexp2p.pairing.discovery.DeviceId;
 import org.annexp2p.pairing.discovery.Discovery;
 import org.annexp2p.pairing.discovery.DiscoveryChannel;
 import org.annexp2p.pairing.secret.SharedSecret;
@@ -21,7 +17,7 @@ import org.annexp2p.pairing.tls.TlsIdentity;
 
 /**
  * The side that shows a QR code, made findable for the discovery-first order: it announces its presence (with
- * the public key, see {@link LanPairing#openPresenceKey()}) and runs a confirmation listener that proves, with the
+ * the public key, see {@link LanPairing#openPresenceDiscovery}) and runs a confirmation listener that proves, with the
  * QR code's secret, that this device is the one showing it. Closing stops both.
  */
 final class Discoverable implements AutoCloseable {
@@ -44,8 +40,7 @@ final class Discoverable implements AutoCloseable {
         ConfirmationListener listener = ConfirmationListener.open(new InetSocketAddress(host, 0), identity, secret, DiscoveryFirst.CALL_TIMEOUT);
         Discovery discovery;
         try {
-            discovery = new Discovery(DeviceId.random(), LanPairing.openPresenceKey(), Clock.systemUTC(), channels, listener.port(),
-                    ThreadLocalRandom.current().nextLong(), Set.of());
+            discovery = LanPairing.openPresenceDiscovery(channels, listener.port());
         } catch (RuntimeException e) {
             listener.close();
             throw e;

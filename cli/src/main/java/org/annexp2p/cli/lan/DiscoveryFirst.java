@@ -3,15 +3,12 @@ package org.annexp2p.cli.lan;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.annexp2p.pairing.LanPairing;
 import org.annexp2p.pairing.confirm.CallOutcome;
@@ -56,8 +53,7 @@ final class DiscoveryFirst {
 
     static Rendezvous.Met find(List<DiscoveryChannel> channels, Duration bound, PayloadSource payloads, Caller caller, PrintStream out,
             Consumer<String> log) throws InterruptedException {
-        try (Discovery discovery = new Discovery(DeviceId.random(), LanPairing.openPresenceKey(), Clock.systemUTC(), channels,
-                caller.listenerPort(), ThreadLocalRandom.current().nextLong(), Set.of())) {
+        try (Discovery discovery = LanPairing.openPresenceDiscovery(channels, caller.listenerPort())) {
             LanPairing.Found found = LanPairing.find(discovery, h -> h.announcement() instanceof Announcement.Presence,
                     Rendezvous.ANNOUNCE_INTERVAL, bound);
             if (found instanceof LanPairing.Found.Fallback f) {
