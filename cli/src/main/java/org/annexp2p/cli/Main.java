@@ -57,12 +57,18 @@ public final class Main {
         if (args.length > 0 && GitAnnexShell.handles(args[0]) && !argv.contains("--help") && !argv.contains("-h")) {
             return GitAnnexShell.run(argv);
         }
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
+    /** The whole command tree. */
     static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /** The command tree {@code args} need (see {@link Commands#registerFor}). */
+    static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new Main());
-        Commands.register(cl);
+        Commands.registerFor(cl, args);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("annex-p2p: " + oneLine(e));
             if (debug) {

@@ -22,6 +22,27 @@ class UsageTest {
     }
 
     @Test
+    void aRunNamingItsCommandBuildsOnlyThatCommandAndAnyOtherRunBuildsThemAll() {
+        var all = Main.commandLine().getSubcommands().keySet();
+        assertThat(all).contains("get", "put", "serve", "pair", "p2pstdio", "wormhole", "help").hasSizeGreaterThan(10);
+        for (String name : all) {
+            if (!name.equals("help")) {
+                assertThat(Main.commandLine(name, "--help").getSubcommands().keySet()).as(name).containsExactly("help", name);
+            }
+        }
+        assertThat(Main.commandLine("pair").getSubcommands().get("pair").getSubcommands()).containsKey("--lan");
+        assertThat(Main.commandLine("help", "put").getSubcommands().keySet()).isEqualTo(all);
+        assertThat(Main.commandLine("--help").getSubcommands().keySet()).isEqualTo(all);
+        assertThat(Main.commandLine("gett").getSubcommands().keySet()).isEqualTo(all);
+    }
+
+    @Test
+    void aMisspeltCommandIsAUsageErrorThatSuggestsTheRightOne() {
+        assertThat(Main.run("gett", "x")).isEqualTo(2);
+        assertThat(stderr()).contains("Unmatched argument").contains("get").doesNotContain("\tat ");
+    }
+
+    @Test
     void missingRouteIsAUsageError() {
         assertThat(Main.run("get", "SHA256E-s1--00.bin", "out")).isEqualTo(2);
         assertThat(stderr()).contains("--exec").contains("--address").doesNotContain("\tat ");
