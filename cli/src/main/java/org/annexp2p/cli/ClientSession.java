@@ -50,7 +50,7 @@ final class ClientSession implements AutoCloseable {
 
     /** The repository we act for: the one --repo names, or loose files under a fresh identity. */
     static Repository repository(PeerOptions o) throws IOException {
-        return o.repo != null ? AnnexRepository.open(o.repo) : new LooseFiles(Uuid.random());
+        return o.repo != null ? AnnexRepository.open(o.repo) : LooseFiles.underFreshIdentity();
     }
 
     static ClientSession open(PeerOptions o, Repository repository) throws IOException {

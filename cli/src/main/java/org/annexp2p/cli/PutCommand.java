@@ -37,8 +37,9 @@ final class PutCommand implements Callable<Integer> {
             if (!Files.isRegularFile(path)) {
                 throw new Main.UsageException("no such file: " + infile);
             }
-            repository = ClientSession.repository(peer) instanceof LooseFiles loose ? loose.withSource(key, path)
-                    : new LooseFiles(ClientSession.repository(peer).uuid()).withSource(key, path);
+            Repository own = ClientSession.repository(peer);
+            // The content comes from INFILE either way; a --repo lends only its identity.
+            repository = (own instanceof LooseFiles loose ? loose : new LooseFiles(own.uuid())).withSource(key, path);
         } else if (peer.repo == null) {
             throw new Main.UsageException("name an INFILE, or a --repo to take the content from");
         } else {

@@ -1,5 +1,6 @@
 package org.annexp2p.repository;
 
+import io.vavr.Lazy;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,12 +27,24 @@ import org.annexp2p.protocol.wire.Validity;
  * repository verifies. There is no object store, location log or locking here.
  */
 public final class LooseFiles implements Repository {
-    private final Uuid uuid;
+    private final Lazy<Uuid> uuid;
     private final Map<Key, Path> sources = new HashMap<>();
     private final Set<Path> receiving = new HashSet<>();
 
     public LooseFiles(Uuid uuid) {
+        this.uuid = Lazy.of(() -> uuid);
+    }
+
+    private LooseFiles(Lazy<Uuid> uuid) {
         this.uuid = uuid;
+    }
+
+    /**
+     * Loose files under a random identity, drawn when first asked for: a p2pstdio client never sends it, and the
+     * secure random generator behind it costs a fresh JVM tens of milliseconds to set up.
+     */
+    public static LooseFiles underFreshIdentity() {
+        return new LooseFiles(Lazy.of(Uuid::random));
     }
 
     /** Content of {@code key} is the file {@code file}. */
@@ -42,7 +55,7 @@ public final class LooseFiles implements Repository {
 
     @Override
     public Uuid uuid() {
-        return uuid;
+        return uuid.get();
     }
 
     @Override
