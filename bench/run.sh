@@ -64,6 +64,13 @@ best_of() {
   done
   echo "$best"
 }
+# keep_best ARRAY KEY SECONDS: ARRAY[KEY] becomes SECONDS if it is unset or slower. No SECONDS means the timed run
+# failed (best_of said why, from a command substitution that set -e does not see): the bench stops.
+keep_best() {
+  [ -n "$3" ] || exit 1
+  local -n best=$1
+  if [ -z "${best[$2]:-}" ] || [ "$(echo "$3 < ${best[$2]}" | bc -l)" = 1 ]; then best[$2]=$3; fi
+}
 mibs() { echo "scale=1; $size_mib / $1" | bc -l; }
 ratio() { echo "scale=2; $2 / $1" | bc -l; }   # speed ratio a:b given seconds a, b = b/a
 
@@ -85,27 +92,31 @@ ours put --exec "$launcher p2pstdio $work/dst $cu" "$key" "$object" 2>/dev/null
 ours token --repo "$work/src" >/dev/null
 
 declare -A get_s put_s lean_put
-for server in ours git-annex-shell raw; do
-  case "$server" in
-    ours) src_cmd="$launcher p2pstdio $work/src $cu"; dst_cmd="$launcher p2pstdio $work/dst $cu" ;;
-    git-annex-shell) src_cmd="git-annex-shell p2pstdio $work/src $cu"; dst_cmd="git-annex-shell p2pstdio $work/dst $cu" ;;
-    raw) src_cmd="python3 $here/raw_p2pstdio.py $object"; dst_cmd="python3 $here/raw_p2pstdio.py /dev/null" ;;
-  esac
-  echo "p2pstdio GET/PUT against $server..." >&2
-  before="rm -f $out"
-  get_s[$server]=$(best_of ours get --exec "$src_cmd" "$key" "$out")
-  cmp -s "$out" "$object" || { echo "bench: GET from $server produced wrong bytes" >&2; exit 1; }
-  before="(cd $work/dst && git annex dropkey -q --force $key 2>/dev/null || true)"
-  put_s[$server]=$(best_of ours put --exec "$dst_cmd" "$key" "$object")
-  # The same PUT from a client that only sendfiles (no JVM): what the server alone allows.
-  [ "$server" != raw ] && lean_put[$server]=$(best_of python3 "$here/sendfile_put.py" "$dst_cmd" "$key" "$object")
-  before=""
-done
-
-echo "PUT into the least a Java server can do (bench/MinimalPut.java)..." >&2
 javac -d "$work" "$here/MinimalPut.java"
 mkdir -p "$work/minimal"
-minimal_put=$(best_of python3 "$here/sendfile_put.py" "java $java_opts -cp $work MinimalPut $work/minimal" "$key" "$object")
+# Rounds alternate the servers, so that a change in the machine's load during the run hits each of them alike
+# instead of whichever was being timed then; each row keeps its best round.
+echo "p2pstdio GET/PUT: ours, git-annex-shell, a raw pipe and the least Java server, alternating, $reps rounds..." >&2
+for _ in $(seq "$reps"); do
+  for server in ours git-annex-shell raw; do
+    case "$server" in
+      ours) src_cmd="$launcher p2pstdio $work/src $cu"; dst_cmd="$launcher p2pstdio $work/dst $cu" ;;
+      git-annex-shell) src_cmd="git-annex-shell p2pstdio $work/src $cu"; dst_cmd="git-annex-shell p2pstdio $work/dst $cu" ;;
+      raw) src_cmd="python3 $here/raw_p2pstdio.py $object"; dst_cmd="python3 $here/raw_p2pstdio.py /dev/null" ;;
+    esac
+    before="rm -f $out"
+    keep_best get_s "$server" "$(reps=1 best_of ours get --exec "$src_cmd" "$key" "$out")"
+    cmp -s "$out" "$object" || { echo "bench: GET from $server produced wrong bytes" >&2; exit 1; }
+    before="(cd $work/dst && git annex dropkey -q --force $key 2>/dev/null || true)"
+    keep_best put_s "$server" "$(reps=1 best_of ours put --exec "$dst_cmd" "$key" "$object")"
+    # The same PUT from a client that only sendfiles (no JVM): what the server alone allows.
+    [ "$server" != raw ] && keep_best lean_put "$server" "$(reps=1 best_of python3 "$here/sendfile_put.py" "$dst_cmd" "$key" "$object")"
+    before=""
+  done
+  # The least a Java server can do for a verified PUT (bench/MinimalPut.java).
+  keep_best lean_put minimal "$(reps=1 best_of python3 "$here/sendfile_put.py" "java $java_opts -cp $work MinimalPut $work/minimal" "$key" "$object")"
+done
+minimal_put=${lean_put[minimal]}
 
 echo "TCP loopback: annex-p2p serve vs a raw socket copy..." >&2
 token=$(ours token --repo "$work/src")
@@ -147,10 +158,7 @@ for r in viaours viagas toours togas; do git -C "$work/cli" config "remote.$r.an
   "$(git -C "$work/$( [[ $r == via* ]] && echo src || echo dst )" config annex.uuid)"; done
 export GIT_SSH="$work/fakessh" GIT_ANNEX_USE_GIT_SSH=1
 declare -A e2e_get e2e_copy
-# keep_best ARRAY KEY SECONDS: ARRAY[KEY] becomes SECONDS if it is unset or slower.
-keep_best() { local -n best=$1; if [ -z "${best[$2]:-}" ] || [ "$(echo "$3 < ${best[$2]}" | bc -l)" = 1 ]; then best[$2]=$3; fi; }
-# Rounds alternate ours and git-annex-shell, so that a change in the machine's load during the run hits both alike
-# (these two are the closest pair in the table).
+# Alternating rounds, as above.
 for _ in $(seq "$reps"); do
   for via in ours gas; do
     before="(cd $work/cli && git annex drop -q --force big.bin 2>/dev/null || true)"
