@@ -9,7 +9,8 @@
 # Same client everywhere (annex-p2p get/put), different servers: ours, git-annex-shell, and a raw server that does
 # nothing but copy bytes (raw_p2pstdio.py, over a pipe or TCP); also a bare socket copy with no protocol at all
 # (raw_tcp.py). A verified PUT is also timed into the least a Java server can do (MinimalPut.java), the floor for
-# ours. Not part of `mvn verify`: it is slow and its numbers are not asserts.
+# ours, and into the least a server without a JVM can do (minimal_put.py: Python with OpenSSL's SHA-256).
+# Not part of `mvn verify`: it is slow and its numbers are not asserts.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -113,8 +114,9 @@ for _ in $(seq "$reps"); do
     [ "$server" != raw ] && keep_best lean_put "$server" "$(reps=1 best_of python3 "$here/sendfile_put.py" "$dst_cmd" "$key" "$object")"
     before=""
   done
-  # The least a Java server can do for a verified PUT (bench/MinimalPut.java).
+  # The least a Java server can do for a verified PUT (bench/MinimalPut.java), and the least without a JVM.
   keep_best lean_put minimal "$(reps=1 best_of python3 "$here/sendfile_put.py" "java $java_opts -cp $work MinimalPut $work/minimal" "$key" "$object")"
+  keep_best lean_put minimal-py "$(reps=1 best_of python3 "$here/sendfile_put.py" "python3 $here/minimal_put.py $work/minimal" "$key" "$object")"
 done
 minimal_put=${lean_put[minimal]}
 
@@ -195,6 +197,7 @@ row "PUT p2pstdio: ours vs raw pipe (no hash)" "${put_s[ours]}" "${put_s[raw]}"
 row "PUT, sendfile-only client: ours vs g-a-shell" "${lean_put[ours]}" "${lean_put[git-annex-shell]}"
 row "PUT, sendfile-only: ours vs least Java srv" "${lean_put[ours]}" "$minimal_put"
 row "PUT, sendfile-only: least Java srv vs g-a-sh" "$minimal_put" "${lean_put[git-annex-shell]}"
+row "PUT, sendfile-only: least Python srv vs g-a-sh" "${lean_put[minimal-py]}" "${lean_put[git-annex-shell]}"
 row "GET TCP loopback: ours vs raw TCP server" "$tcp_get" "$raw_srv_get"
 row "PUT TCP loopback: ours vs raw TCP server" "$tcp_put" "$raw_srv_put"
 row "GET TCP: ours vs bare socket copy (no hash)" "$tcp_get" "$raw_tcp"
