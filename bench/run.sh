@@ -120,31 +120,33 @@ for _ in $(seq "$reps"); do
 done
 minimal_put=${lean_put[minimal]}
 
-echo "TCP loopback: annex-p2p serve vs a raw socket copy..." >&2
+echo "TCP loopback: annex-p2p serve vs the raw TCP server vs a bare socket copy, alternating, $reps rounds..." >&2
 token=$(ours token --repo "$work/src")
 dtoken=$(ours token --repo "$work/dst")
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-dport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+port=$(free_port); dport=$(free_port); rport=$(free_port)
 ANNEX_P2P_JAVA_OPTS="$java_opts -Dannex-p2p-bench-serve" ours serve --repo "$work/src" --listen "127.0.0.1:$port" 2>"$work/serve.log" &
 ANNEX_P2P_JAVA_OPTS="$java_opts -Dannex-p2p-bench-serve" ours serve --repo "$work/dst" --listen "127.0.0.1:$dport" 2>"$work/dserve.log" &
-for _ in $(seq 100); do grep -q serving "$work/serve.log" 2>/dev/null && grep -q serving "$work/dserve.log" 2>/dev/null && break; sleep 0.2; done
-before="rm -f $out"
-tcp_get=$(best_of ours get --address "tcp://127.0.0.1:$port" --token "$token" "$key" "$out")
-before="(cd $work/dst && git annex dropkey -q --force $key 2>/dev/null || true)"
-tcp_put=$(best_of ours put --address "tcp://127.0.0.1:$dport" --token "$dtoken" "$key" "$object")
-before=""
-raw_tcp=$(for _ in $(seq "$reps"); do python3 "$here/raw_tcp.py" "$object"; done | sort -n | head -1)
-pkill -f "annex-p2p-bench-serve" || true
-# The same client against the least a TCP P2P server can do (like the raw pipe above, over a socket).
-rport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# The least a TCP P2P server can do (like the raw pipe above, over a socket).
 python3 "$here/raw_p2pstdio.py" "$object" --listen "$rport" annex-p2p-bench-serve 2>>"$work/errors.log" &
+for _ in $(seq 100); do grep -q serving "$work/serve.log" 2>/dev/null && grep -q serving "$work/dserve.log" 2>/dev/null && break; sleep 0.2; done
 for _ in $(seq 50); do python3 -c "import socket; socket.create_connection(('127.0.0.1', $rport)).close()" 2>/dev/null && break; sleep 0.1; done
-before="rm -f $out"
-raw_srv_get=$(best_of ours get --address "tcp://127.0.0.1:$rport" --token "$token" "$key" "$out")
-cmp -s "$out" "$object" || { echo "bench: GET from the raw TCP server produced wrong bytes" >&2; exit 1; }
-before=""
-raw_srv_put=$(best_of ours put --address "tcp://127.0.0.1:$rport" --token "$token" "$key" "$object")
+declare -A tcp_get_s tcp_put_s
+for _ in $(seq "$reps"); do
+  for server in ours raw; do
+    if [ "$server" = ours ]; then sp=$port; dp=$dport; st=$token; dt=$dtoken; else sp=$rport; dp=$rport; st=$token; dt=$token; fi
+    before="rm -f $out"
+    keep_best tcp_get_s "$server" "$(reps=1 best_of ours get --address "tcp://127.0.0.1:$sp" --token "$st" "$key" "$out")"
+    cmp -s "$out" "$object" || { echo "bench: GET over TCP from the $server server produced wrong bytes" >&2; exit 1; }
+    before="(cd $work/dst && git annex dropkey -q --force $key 2>/dev/null || true)"
+    keep_best tcp_put_s "$server" "$(reps=1 best_of ours put --address "tcp://127.0.0.1:$dp" --token "$dt" "$key" "$object")"
+    before=""
+  done
+  keep_best tcp_get_s bare "$(python3 "$here/raw_tcp.py" "$object")"
+done
 pkill -f "annex-p2p-bench-serve" || true
+tcp_get=${tcp_get_s[ours]} tcp_put=${tcp_put_s[ours]} raw_srv_get=${tcp_get_s[raw]} raw_srv_put=${tcp_put_s[raw]}
+raw_tcp=${tcp_get_s[bare]}
 
 echo "end to end: the real git-annex client through our server vs git-annex-shell (ssh remote, local fake ssh)..." >&2
 printf '#!/bin/sh\nfor last; do :; done\nexec sh -c "$last"\n' > "$work/fakessh"
