@@ -108,6 +108,8 @@ for _ in $(seq "$reps"); do
     before="rm -f $out"
     keep_best get_s "$server" "$(reps=1 best_of ours get --exec "$src_cmd" "$key" "$out")"
     cmp -s "$out" "$object" || { echo "bench: GET from $server produced wrong bytes" >&2; exit 1; }
+    # Gone now, not before the next GET: its unwritten pages would otherwise go to disk during the runs between.
+    rm -f "$out"
     before="(cd $work/dst && git annex dropkey -q --force $key 2>/dev/null || true)"
     keep_best put_s "$server" "$(reps=1 best_of ours put --exec "$dst_cmd" "$key" "$object")"
     # The same PUT from a client that only sendfiles (no JVM): what the server alone allows.
@@ -138,6 +140,7 @@ for _ in $(seq "$reps"); do
     before="rm -f $out"
     keep_best tcp_get_s "$server" "$(reps=1 best_of ours get --address "tcp://127.0.0.1:$sp" --token "$st" "$key" "$out")"
     cmp -s "$out" "$object" || { echo "bench: GET over TCP from the $server server produced wrong bytes" >&2; exit 1; }
+    rm -f "$out"
     before="(cd $work/dst && git annex dropkey -q --force $key 2>/dev/null || true)"
     keep_best tcp_put_s "$server" "$(reps=1 best_of ours put --address "tcp://127.0.0.1:$dp" --token "$dt" "$key" "$object")"
     before=""
