@@ -79,6 +79,8 @@ public final class Main {
         cl.setParameterExceptionHandler((e, ignored) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("annex-p2p: " + e.getMessage());
+            // A misspelt command or option: picocli names the closest ones ("Did you mean: annex-p2p get?").
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
             return 2;
         });

@@ -39,7 +39,8 @@ class UsageTest {
     @Test
     void aMisspeltCommandIsAUsageErrorThatSuggestsTheRightOne() {
         assertThat(Main.run("gett", "x")).isEqualTo(2);
-        assertThat(stderr()).contains("Unmatched argument").contains("get").doesNotContain("\tat ");
+        assertThat(stderr()).contains("Unmatched argument").contains("Did you mean").contains("annex-p2p get")
+                .doesNotContain("\tat ");
     }
 
     @Test
