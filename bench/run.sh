@@ -97,7 +97,7 @@ javac -d "$work" "$here/MinimalPut.java"
 mkdir -p "$work/minimal"
 # Rounds alternate the servers, so that a change in the machine's load during the run hits each of them alike
 # instead of whichever was being timed then; each row keeps its best round.
-echo "p2pstdio GET/PUT: ours, git-annex-shell, a raw pipe and the least Java server, alternating, $reps rounds..." >&2
+echo "p2pstdio GET/PUT: ours, git-annex-shell, a raw pipe and the least servers with and without a JVM, alternating, $reps rounds..." >&2
 for _ in $(seq "$reps"); do
   for server in ours git-annex-shell raw; do
     case "$server" in
