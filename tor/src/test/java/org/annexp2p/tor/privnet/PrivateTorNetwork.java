@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.annexp2p.tor.TorException;
@@ -218,40 +219,34 @@ public final class PrivateTorNetwork implements AutoCloseable {
 
     /**
      * The node's control connection. Its cookie file can appear a moment before its control listener accepts, so
-     * a refused connection is retried (for a while) as long as the node runs; a node that died says why.
+     * a refused connection is retried (for up to 20 s) as long as the node runs; a node that died says why.
      */
-    private static ControlConnection control(TorNode n) throws TorException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (true) {
+    private ControlConnection control(TorNode n) {
+        AtomicReference<ControlConnection> opened = new AtomicReference<>();
+        waitFor("the control port of " + n.nickname, Duration.ofSeconds(20), () -> {
             try {
-                return n.control(Duration.ofSeconds(30));
+                opened.set(n.control(Duration.ofSeconds(30)));
+                return true;
             } catch (TorException refused) {
-                if (!n.process.isAlive()) {
-                    throw new IllegalStateException(n.nickname + " exited before its control port opened; its log:\n  "
-                            + n.logTail(), refused);
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw refused;
-                }
-                try {
-                    n.process.waitFor(100, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw refused;
-                }
+                return false;
             }
-        }
+        }, n);
+        return opened.get();
     }
 
     private void waitFor(String what, BooleanSupplier condition, TorNode node) {
-        Instant deadline = Instant.now().plus(STAGE_TIMEOUT);
+        waitFor(what, STAGE_TIMEOUT, condition, node);
+    }
+
+    private void waitFor(String what, Duration timeout, BooleanSupplier condition, TorNode node) {
+        Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {
             if (node.process != null && !node.process.isAlive()) {
                 throw new IllegalStateException(node.nickname + " exited while waiting for " + what + "; its log:\n  "
                         + node.logTail());
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("waited " + STAGE_TIMEOUT.toSeconds() + " s for " + what + "; "
+                throw new IllegalStateException("waited " + timeout.toSeconds() + " s for " + what + "; "
                         + node.nickname + "'s log:\n  " + node.logTail());
             }
             try {
