@@ -136,9 +136,9 @@ for _ in $(seq 50); do python3 -c "import socket; socket.create_connection(('127
 declare -A tcp_get_s tcp_put_s
 for _ in $(seq "$reps"); do
   for server in ours raw; do
-    if [ "$server" = ours ]; then sp=$port; dp=$dport; st=$token; dt=$dtoken; else sp=$rport; dp=$rport; st=$token; dt=$token; fi
+    if [ "$server" = ours ]; then sp=$port; dp=$dport; dt=$dtoken; else sp=$rport; dp=$rport; dt=$token; fi
     before="rm -f $out"
-    keep_best tcp_get_s "$server" "$(reps=1 best_of ours get --address "tcp://127.0.0.1:$sp" --token "$st" "$key" "$out")"
+    keep_best tcp_get_s "$server" "$(reps=1 best_of ours get --address "tcp://127.0.0.1:$sp" --token "$token" "$key" "$out")"
     cmp -s "$out" "$object" || { echo "bench: GET over TCP from the $server server produced wrong bytes" >&2; exit 1; }
     rm -f "$out"
     before="(cd $work/dst && git annex dropkey -q --force $key 2>/dev/null || true)"
