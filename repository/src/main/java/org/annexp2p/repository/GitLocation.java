@@ -7,10 +7,14 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.annexp2p.protocol.wire.Uuid;
 
 /** Where a git-annex repository's git directory is, whether it is bare, and its UUID — or why it is not one. */
 record GitLocation(Path top, Path gitDir, boolean bare, Uuid uuid) {
+
+    /** The settings we read, as one {@code git config --get-regexp} pattern. */
+    private static final String QUERY = "^(annex\\.uuid|core\\.bare|annex\\.tune\\..*)$";
 
     static GitLocation find(Path dir) throws IOException {
         Path top = dir.toAbsolutePath().normalize();
@@ -18,7 +22,7 @@ record GitLocation(Path top, Path gitDir, boolean bare, Uuid uuid) {
             throw new IOException("not a directory: " + top);
         }
         Path gitDir = gitDir(top);
-        Map<String, String> config = config(new GitProcess(gitDir));
+        Map<String, String> config = config(top, gitDir);
         String uuid = config.getOrDefault("annex.uuid", "");
         if (uuid.isEmpty()) {
             throw new IOException(top + " is a git repository but not a git-annex repository"
@@ -54,9 +58,14 @@ record GitLocation(Path top, Path gitDir, boolean bare, Uuid uuid) {
         throw new IOException("not a git repository: " + top);
     }
 
-    private static Map<String, String> config(GitProcess git) throws IOException {
-        GitProcess.Result r = git.run(new byte[0], "config", "-z", "--get-regexp",
-                "^(annex\\.uuid|core\\.bare|annex\\.tune\\..*)$");
+    private static Map<String, String> config(Path top, Path gitDir) throws IOException {
+        GitProcess git = new GitProcess(gitDir);
+        Optional<SavedConfig> saved = SavedConfig.of(top, gitDir, System.getenv());
+        return saved.isPresent() ? saved.get().answer(QUERY, () -> ask(git)) : ask(git);
+    }
+
+    private static Map<String, String> ask(GitProcess git) throws IOException {
+        GitProcess.Result r = git.run(new byte[0], "config", "-z", "--get-regexp", QUERY);
         Map<String, String> config = new HashMap<>();
         if (r.exitCode() == 1) {
             return config;
