@@ -96,6 +96,11 @@ final class SavedConfig {
         return answer;
     }
 
+    /** Whether answers can be saved now: every source is readable and none has an include directive. */
+    boolean canSave() {
+        return fingerprintOrNone("").isPresent();
+    }
+
     private Optional<Map<String, String>> read(String fingerprint) {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)));
