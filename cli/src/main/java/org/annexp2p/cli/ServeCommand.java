@@ -63,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
         @Option(names = "--read-only", description = "Refuse PUT, REMOVE and git pushes.")
         boolean readOnly;
 
-        @Option(names = "--append-only", description = "Refuse REMOVE.")
+        @Option(names = "--append-only", description = "Refuse REMOVE and git pushes (a push could delete or rewrite any branch); PUT is allowed.")
         boolean appendOnly;
     }
 

@@ -89,8 +89,8 @@ public final class Server {
                     .getOrElse(() -> put(myUuid, p.file(), p.key()));
         }
         if (m instanceof Connect c) {
-            boolean write = c.service() == org.annexp2p.protocol.wire.Service.RECEIVE_PACK;
-            Option<String> refused = write ? mode.refusesWrite() : Option.none();
+            boolean push = c.service() == org.annexp2p.protocol.wire.Service.RECEIVE_PACK;
+            Option<String> refused = push ? mode.refusesGitPush() : Option.none();
             // After a relay git may leave data unconsumed on the connection, so the conversation ends either way.
             return refused.<Program<Handled>>map(text -> Net.send(new Message.Error(text)).map(u -> Handled.STOP))
                     .getOrElse(() -> Net.relayService(c.service()).map(exit -> Handled.STOP));
