@@ -163,10 +163,19 @@ final class DemoCommand implements Callable<Integer> {
                 return true;
             }
             if (!(outcome instanceof Outcome.Completed<Either<String, Boolean>> done) || !done.value().getOrElse(false)) {
-                throw new IOException("the demo transfer failed: " + outcome);
+                throw new IOException("the demo transfer failed: " + why(outcome));
             }
             return false;
         }
+    }
+
+    /** Why a transfer did not succeed, in words (never the outcome's record). */
+    static String why(Outcome<Either<String, Boolean>> outcome) {
+        if (outcome instanceof Outcome.Completed<Either<String, Boolean>> done) {
+            return done.value().isLeft() ? "the server said: " + done.value().getLeft()
+                    : "the server did not store it (it did not verify, or the server could not keep it)";
+        }
+        return outcome instanceof Outcome.Failed<?> f ? f.reason() : "the server closed the connection";
     }
 
     /** A file of pseudo-random bytes, hashed to its SHA256E key and stored as that key's content. */

@@ -40,7 +40,7 @@ final class LocalInstructions {
     static List<Local<?>> everyKind() {
         Destination store = new Destination.ObjectStore(KEY);
         return List.of(
-                new Local.TmpContentSize(KEY),
+                new Local.ClaimTransfer(KEY),
                 new Local.DestinationSize(store),
                 new Local.ContentSize(KEY),
                 new Local.ReadContent(KEY, AssociatedFile.NONE, Offset.ZERO),

@@ -1,5 +1,6 @@
 package org.annexp2p.interpreters;
 
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ final class RecordingLocal implements Local.Handler {
         return result;
     }
 
-    @Override public Len tmpContentSize(Local.TmpContentSize i) { return note(i, Len.ZERO); }
+    @Override public Either<String, Len> claimTransfer(Local.ClaimTransfer i) { return note(i, Either.right(Len.ZERO)); }
     @Override public Len destinationSize(Local.DestinationSize i) { return note(i, Len.ZERO); }
     @Override public Option<Len> contentSize(Local.ContentSize i) { return note(i, Option.none()); }
     @Override public Option<Payload> readContent(Local.ReadContent i) { return note(i, Option.none()); }

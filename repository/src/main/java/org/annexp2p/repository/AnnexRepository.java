@@ -191,6 +191,11 @@ public final class AnnexRepository implements Repository {
         return Option.none();
     }
 
+    @Override
+    public Option<String> unstorable(Key key) {
+        return unstorableReason(key);
+    }
+
     private static boolean refused(Key key) {
         Option<String> reason = unstorableReason(key);
         reason.forEach(r -> Log.LOG.log(System.Logger.Level.WARNING, "refusing key " + FileNames.shown(key.toString()) + ": " + r));

@@ -47,6 +47,11 @@ public interface Repository {
      */
     Option<Transfer> beginTransfer(Destination destination) throws IOException;
 
+    /** Why content of {@code key} can never be stored here, if it cannot (e.g. its name is no file name here). */
+    default Option<String> unstorable(Key key) {
+        return Option.none();
+    }
+
     /**
      * Records in the location log that repository {@code uuid} has (or no longer has) {@code key}. This
      * repository itself is only logged as having content it has: for its own UUID, "present" is recorded only if

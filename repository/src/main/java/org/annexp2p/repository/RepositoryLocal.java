@@ -1,9 +1,11 @@
 package org.annexp2p.repository;
 
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -110,9 +112,53 @@ public final class RepositoryLocal implements Local.Handler, AutoCloseable {
         return repository;
     }
 
+    /**
+     * How long a PUT waits for another connection's transfer of the same key to let go. When a peer's connection
+     * drops and it redials at once, the server's handler for the old connection is still writing what arrived;
+     * it ends within moments, and the new PUT then resumes from everything it wrote. A transfer still running
+     * after this is a live one, and the PUT is refused before any bytes are sent.
+     */
+    public static final Duration CLAIM_WAIT = Duration.ofSeconds(10);
+    private static final long CLAIM_POLL_MILLIS = 20;
+    static final String BEING_RECEIVED = "this key is being received on another connection; try again when that transfer ends";
+
+    private Duration claimWait = CLAIM_WAIT;
+
+    /** Sets how long {@link #claimTransfer} waits for another connection's transfer of the key; returns this. */
+    public RepositoryLocal claimWait(Duration wait) {
+        this.claimWait = wait;
+        return this;
+    }
+
     @Override
-    public Len tmpContentSize(Local.TmpContentSize i) throws IOException {
-        return repository.partialSize(new Destination.ObjectStore(i.key()));
+    public Either<String, Len> claimTransfer(Local.ClaimTransfer i) throws IOException {
+        Destination d = new Destination.ObjectStore(i.key());
+        Option<Transfer> held = transfers.get(d);
+        if (held != null && held.isDefined()) {
+            return Either.right(repository.partialSize(d));
+        }
+        Option<String> unstorable = repository.unstorable(i.key());
+        if (unstorable.isDefined()) {
+            return Either.left("cannot store this key here: " + unstorable.get());
+        }
+        long deadline = System.nanoTime() + claimWait.toNanos();
+        while (true) {
+            Option<Transfer> transfer = repository.beginTransfer(d);
+            if (transfer.isDefined()) {
+                transfers.put(d, transfer);
+                // Read after the claim: everything the previous holder wrote is counted.
+                return Either.right(repository.partialSize(d));
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return Either.left(BEING_RECEIVED);
+            }
+            try {
+                Thread.sleep(CLAIM_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while waiting for another transfer of the key");
+            }
+        }
     }
 
     @Override

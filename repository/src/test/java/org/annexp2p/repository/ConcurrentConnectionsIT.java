@@ -121,7 +121,13 @@ class ConcurrentConnectionsIT {
         if (l.checkContentPresent(new Local.CheckContentPresent(key))) {
             return;
         }
-        long offset = Math.min(content.length, l.tmpContentSize(new Local.TmpContentSize(key)).value());
+        io.vavr.control.Either<String, org.annexp2p.protocol.wire.Len> claim = l.claimWait(java.time.Duration.ZERO)
+                .claimTransfer(new Local.ClaimTransfer(key));
+        if (claim.isLeft()) {
+            // Another connection is receiving it: the server refuses this PUT before any bytes.
+            return;
+        }
+        long offset = Math.min(content.length, claim.get().value());
         byte[] rest = Arrays.copyOfRange(content, (int) offset, content.length);
         int delivered = r.nextBoolean() ? rest.length : r.nextInt(rest.length + 1);
         Payload p = TestPayload.truncated(rest.length, Arrays.copyOf(rest, delivered));

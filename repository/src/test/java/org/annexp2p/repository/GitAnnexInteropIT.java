@@ -49,7 +49,7 @@ class GitAnnexInteropIT {
             l.writeContent(new Local.WriteContent(d, AssociatedFile.NONE, Offset.ZERO, first.length(), first));
         }
         try (RepositoryLocal l = new RepositoryLocal(repo)) {
-            long offset = l.tmpContentSize(new Local.TmpContentSize(key)).value();
+            long offset = l.claimTransfer(new Local.ClaimTransfer(key)).get().value();
             assertThat(offset).isEqualTo(split);
             Payload rest = TestPayload.of(java.util.Arrays.copyOfRange(content, split, content.length));
             l.writeContent(new Local.WriteContent(d, AssociatedFile.NONE, Offset.of(offset), rest.length(), rest));

@@ -83,7 +83,7 @@ abstract class RepositoryContract {
     }
 
     static long partial(RepositoryLocal l, Key key) throws IOException {
-        return l.tmpContentSize(new Local.TmpContentSize(key)).value();
+        return l.claimTransfer(new Local.ClaimTransfer(key)).get().value();
     }
 
     byte[] readAll(Key key, long offset) throws IOException {
@@ -128,6 +128,68 @@ abstract class RepositoryContract {
         assertThat(repository().contentSize(key)).isEqualTo(Option.some(Len.of(content.length)));
         assertThat(readAll(key, 0)).isEqualTo(content);
         assertThat(repository().partialSize(d).value()).isZero();
+    }
+
+    /**
+     * A PUT while another connection holds the key's transfer is refused before any byte (the holder may be live);
+     * once the holder lets go, a claim resumes from everything it wrote.
+     */
+    @Property(tries = 10)
+    void aKeyBeingReceivedElsewhereIsRefusedUntilReleasedThenResumes(@ForAll("contents") byte[] raw,
+            @ForAll @IntRange(min = 1, max = 999) int splitPermille) throws IOException {
+        byte[] content = unique(raw);
+        Key key = TestKeys.sha256e(content, ".bin");
+        Destination d = new Destination.ObjectStore(key);
+        int split = Math.max(1, (int) ((long) content.length * splitPermille / 1000));
+        try (RepositoryLocal holder = connection(); RepositoryLocal other = connection().claimWait(java.time.Duration.ZERO)) {
+            assertThat(partial(holder, key)).isZero();
+            write(holder, d, 0, TestPayload.of(Arrays.copyOf(content, split)));
+            assertThat(other.claimTransfer(new Local.ClaimTransfer(key)).getLeft())
+                    .contains("being received on another connection");
+            holder.close();
+            assertThat(partial(other, key)).isEqualTo(split);
+            write(other, d, split, TestPayload.of(Arrays.copyOfRange(content, split, content.length)));
+            assertThat(finish(other, d, Option.some(Validity.VALID))).isTrue();
+        }
+        assertThat(readAll(key, 0)).isEqualTo(content);
+    }
+
+    /** A dead connection's handler that lets go while a new PUT waits: the waiting claim takes over. */
+    @Example
+    void aWaitingClaimTakesOverWhenTheHolderLetsGo() throws Exception {
+        byte[] content = unique(new byte[100_000]);
+        Key key = TestKeys.sha256e(content, ".bin");
+        Destination d = new Destination.ObjectStore(key);
+        RepositoryLocal holder = connection();
+        assertThat(partial(holder, key)).isZero();
+        write(holder, d, 0, TestPayload.of(Arrays.copyOf(content, 40_000)));
+        java.util.concurrent.CompletableFuture<io.vavr.control.Either<String, Len>> waiting;
+        try (RepositoryLocal next = connection().claimWait(java.time.Duration.ofMinutes(5))) {
+            waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return next.claimTransfer(new Local.ClaimTransfer(key));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            holder.close();
+            assertThat(waiting.get(60, java.util.concurrent.TimeUnit.SECONDS).get().value()).isEqualTo(40_000);
+        }
+    }
+
+    /** A key that can never be stored is refused at once, without waiting for a transfer that will never come. */
+    @Example
+    void anUnstorableKeyIsRefusedBeforeAnyByte() throws IOException {
+        Key key = Key.of("WORM", 1, "x".repeat(300));
+        boolean storable = repository().unstorable(key).isEmpty(); // in memory any name is storable
+        try (RepositoryLocal l = connection().claimWait(java.time.Duration.ofMinutes(5))) {
+            io.vavr.control.Either<String, Len> claim = l.claimTransfer(new Local.ClaimTransfer(key));
+            if (storable) {
+                assertThat(claim.get()).isEqualTo(Len.ZERO);
+            } else {
+                assertThat(claim.getLeft()).startsWith("cannot store this key here");
+            }
+        }
     }
 
     @Property(tries = 30)

@@ -177,7 +177,12 @@ class RepositoryEquivalenceIT {
             Key key = keys.get(w.key());
             byte[] content = contents.get(w.key());
             RepositoryLocal l = side.conns[w.conn()];
-            long offset = Math.min(content.length, l.tmpContentSize(new Local.TmpContentSize(key)).value());
+            io.vavr.control.Either<String, org.annexp2p.protocol.wire.Len> claim = l.claimWait(java.time.Duration.ZERO)
+                    .claimTransfer(new Local.ClaimTransfer(key));
+            if (claim.isLeft()) {
+                return "refused: " + claim.getLeft();
+            }
+            long offset = Math.min(content.length, claim.get().value());
             byte[] rest = Arrays.copyOfRange(content, (int) offset, content.length);
             if (w.corrupt() && rest.length > 0) {
                 rest[rest.length / 2] ^= 0x40;

@@ -127,12 +127,15 @@ public final class Server {
                 return Net.send(new AlreadyHave()).map(u -> Handled.CONTINUE);
             }
             Destination dest = new Destination.ObjectStore(key);
-            return Local.tmpContentSize(key).flatMap(partial -> Net.send(new PutFrom(Offset.of(partial.value())))
-                    .then(() -> Transfers.receiveContent(dest, file, Offset.of(partial.value()), true, Meter.NONE))
-                    .flatMap(r -> {
-                        boolean ok = r.getOrElse(false);
-                        return (ok ? Local.setPresent(key, myUuid) : Program.done()).then(() -> sendSuccess(ok));
-                    }))
+            // Claimed before PUT-FROM: a key that cannot be received now is refused before the peer sends a byte.
+            return Local.claimTransfer(key).flatMap(claim -> claim.fold(
+                    why -> Net.send(new Message.Error(why)),
+                    partial -> Net.send(new PutFrom(Offset.of(partial.value())))
+                            .then(() -> Transfers.receiveContent(dest, file, Offset.of(partial.value()), true, Meter.NONE))
+                            .flatMap(r -> {
+                                boolean ok = r.getOrElse(false);
+                                return (ok ? Local.setPresent(key, myUuid) : Program.done()).then(() -> sendSuccess(ok));
+                            })))
                     .map(u -> Handled.CONTINUE);
         });
     }

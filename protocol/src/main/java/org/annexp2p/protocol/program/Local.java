@@ -1,5 +1,6 @@
 package org.annexp2p.protocol.program;
 
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.util.function.Function;
@@ -25,8 +26,8 @@ public sealed interface Local<A> extends Instruction<A> {
         return ifLocal.apply(this);
     }
 
-    static Program<Len> tmpContentSize(Key key) {
-        return Program.of(new TmpContentSize(key));
+    static Program<Either<String, Len>> claimTransfer(Key key) {
+        return Program.of(new ClaimTransfer(key));
     }
 
     static Program<Len> destinationSize(Destination d) {
@@ -83,7 +84,7 @@ public sealed interface Local<A> extends Instruction<A> {
 
     /** How an interpreter performs each Local instruction. */
     interface Handler {
-        Len tmpContentSize(TmpContentSize i) throws IOException;
+        Either<String, Len> claimTransfer(ClaimTransfer i) throws IOException;
 
         Len destinationSize(DestinationSize i) throws IOException;
 
@@ -112,11 +113,15 @@ public sealed interface Local<A> extends Instruction<A> {
         Long localTime(LocalTime i) throws IOException;
     }
 
-    /** Size of the partial copy of {@code key} (0 if none): the PUT-FROM offset. */
-    record TmpContentSize(Key key) implements Local<Len> {
+    /**
+     * Before answering a PUT: claims the receipt of {@code key}'s content for this connection and gives the size of
+     * the partial copy it resumes (0 if none), the PUT-FROM offset; or why it cannot be received now (another
+     * connection is receiving it, or it can never be stored here), which the peer is told before it sends a byte.
+     */
+    record ClaimTransfer(Key key) implements Local<Either<String, Len>> {
         @Override
-        public Len accept(Handler h) throws IOException {
-            return h.tmpContentSize(this);
+        public Either<String, Len> accept(Handler h) throws IOException {
+            return h.claimTransfer(this);
         }
     }
 
