@@ -4,13 +4,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Facts about where our output goes. */
-final class Terminal {
+public final class Terminal {
     private Terminal() {}
 
     /** Whether standard error is a terminal (so a live progress bar makes sense there). */
-    static boolean stderrIsTerminal() {
+    public static boolean stderrIsTerminal() {
+        return isTerminal(2);
+    }
+
+    /** Whether standard output is a terminal (a person reads it as it comes, rather than a pipe or a file). */
+    public static boolean stdoutIsTerminal() {
+        return isTerminal(1);
+    }
+
+    private static boolean isTerminal(int fd) {
         try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (Exception e) {
             return System.console() != null;

@@ -67,8 +67,15 @@ public final class DoctorCommand implements Callable<Integer> {
         Check run() throws Exception;
     }
 
+    /**
+     * In a terminal each result is printed once, as a table row when it comes; otherwise (a pipe, a file, --json)
+     * results are logged on stderr as they come, for a person watching, and the report goes to stdout at the end.
+     */
+    private boolean live;
+
     @Override
     public Integer call() {
+        live = !json && org.annexp2p.cli.Terminal.stdoutIsTerminal();
         List<Check> checks = new ArrayList<>();
         for (Check c : lanChecks()) {
             record(checks, c);
@@ -96,7 +103,7 @@ public final class DoctorCommand implements Callable<Integer> {
         } else {
             record(checks, repo == null ? Check.skip("creds permissions", noRepository) : Check.fail("creds permissions", noRepository));
         }
-        System.out.print(json ? json(checks) : table(checks));
+        System.out.print(json ? json(checks) : live ? summary(checks) : table(checks));
         System.out.flush();
         return checks.stream().anyMatch(c -> c.status() == Check.Status.FAIL) ? 1 : 0;
     }
@@ -134,13 +141,30 @@ public final class DoctorCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return Check.fail(name, "interrupted");
         } catch (Exception e) {
-            return Check.fail(name, "the check itself failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return Check.fail(name, "the check itself failed: " + (e.getMessage() == null ? "no reason given" : e.getMessage()));
         }
     }
 
-    private static void record(List<Check> checks, Check c) {
+    private void record(List<Check> checks, Check c) {
         checks.add(c);
-        System.err.println("doctor: " + c.name() + ": " + c.status().json() + ": " + c.detail());
+        if (live) {
+            System.out.print(row(c, LIVE_NAME_WIDTH));
+            System.out.flush();
+        } else {
+            System.err.println("doctor: " + c.name() + ": " + c.status().json() + ": " + c.detail());
+        }
+    }
+
+    /** Rows printed as they come cannot be measured first; the longest check name is about this long. */
+    private static final int LIVE_NAME_WIDTH = 22;
+
+    static String row(Check c, int width) {
+        return String.format(Locale.ROOT, "%-4s  %-" + width + "s  %s%n", c.status().json().toUpperCase(Locale.ROOT), c.name(), c.detail());
+    }
+
+    static String summary(List<Check> checks) {
+        long failed = checks.stream().filter(c -> c.status() == Check.Status.FAIL).count();
+        return failed == 0 ? "nothing failed\n" : failed + " check(s) failed\n";
     }
 
     static String json(List<Check> checks) {
@@ -161,10 +185,8 @@ public final class DoctorCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder();
         int width = checks.stream().mapToInt(c -> c.name().length()).max().orElse(0);
         for (Check c : checks) {
-            out.append(String.format(Locale.ROOT, "%-4s  %-" + width + "s  %s%n", c.status().json().toUpperCase(Locale.ROOT), c.name(), c.detail()));
+            out.append(row(c, width));
         }
-        long failed = checks.stream().filter(c -> c.status() == Check.Status.FAIL).count();
-        out.append(failed == 0 ? "nothing failed\n" : failed + " check(s) failed\n");
-        return out.toString();
+        return out.append(summary(checks)).toString();
     }
 }

@@ -95,13 +95,27 @@ final class HostChecks {
         if (uri.getHost() == null) {
             return Check.fail("wormhole server", relayUrl.get() + " names no host");
         }
-        int port = uri.getPort() != -1 ? uri.getPort() : "wss".equals(uri.getScheme()) ? 443 : 80;
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(uri.getHost(), port), 3000);
-            return Check.ok("wormhole server", uri.getHost() + ":" + port + " accepts TCP connections");
-        } catch (IOException e) {
-            return Check.fail("wormhole server", "cannot reach " + uri.getHost() + ":" + port + ": " + e.getMessage());
+        // A port that accepts TCP proves little (a transit relay's port does too): speak the mailbox protocol,
+        // bind, and ask for the nameplate list, as a wormhole client's first round trip does.
+        try (org.annexp2p.wormhole.mailbox.MailboxClient client = org.annexp2p.wormhole.mailbox.MailboxClient.connect(uri,
+                org.annexp2p.wormhole.WormholeOptions.DEFAULT_APP_ID, org.annexp2p.wormhole.mailbox.MailboxClient.newSide(),
+                WORMHOLE_CHECK_TIMEOUT)) {
+            client.listNameplates();
+            return Check.ok("wormhole server", uri + " answers as a Magic Wormhole mailbox server"
+                    + client.motd().map(m -> " (its message: " + oneLineOf(m) + ")").orElse(""));
+        } catch (org.annexp2p.wormhole.WormholeException e) {
+            return Check.fail("wormhole server", uri + " does not answer as a Magic Wormhole mailbox server: " + e.getMessage());
         }
+    }
+
+    private static final java.time.Duration WORMHOLE_CHECK_TIMEOUT = java.time.Duration.ofSeconds(5);
+
+    private static String oneLineOf(String text) {
+        // The server's words, shown to a person: no terminal escapes or direction overrides get through.
+        String line = text.strip().lines().findFirst().orElse("").codePoints()
+                .map(c -> Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return line.length() > 120 ? line.substring(0, 120) + "..." : line;
     }
 
     static Check gitAnnex() throws IOException, InterruptedException {

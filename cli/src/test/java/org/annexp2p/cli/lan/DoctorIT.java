@@ -64,6 +64,21 @@ class DoctorIT {
         assertThat(exposed.exit()).isEqualTo(1);
     }
 
+    /** In a terminal (a pseudo-terminal from util-linux's script) each result appears once, not once per stream. */
+    @Test
+    void inATerminalEachResultIsPrintedOnce() throws Exception {
+        Path repo = GitAnnex.initRepo(dir.resolve("t"), "t");
+        String doctor = String.join(" ", "java", "-jar", "'" + AnnexP2p.jar() + "'", "doctor", "--loopback", "--repo", "'" + repo + "'",
+                "--discovery-port", String.valueOf(freeUdpPort()), "--tor-control", "127.0.0.1:" + freeUdpPort());
+        GitAnnex.Result r = GitAnnex.run(dir, Map.of("WORMHOLE_RELAY_URL", ""), null, java.time.Duration.ofMinutes(2),
+                "script", "-qec", doctor + " 2>&1", "/dev/null");
+        for (String name : EXPECTED) {
+            assertThat(r.out().lines().filter(l -> l.contains(name)))
+                    .as("lines naming %s in:%n%s", name, r.out()).hasSize(1);
+        }
+        assertThat(r.out()).containsPattern("(nothing failed|check\\(s\\) failed)");
+    }
+
     private GitAnnex.Result doctor(Path repo) throws Exception {
         return AnnexP2p.run(dir, Map.of("WORMHOLE_RELAY_URL", ""), "doctor", "--json", "--loopback", "--repo", repo.toString(),
                 "--discovery-port", String.valueOf(freeUdpPort()), "--tor-control", "127.0.0.1:" + freeUdpPort());
