@@ -111,7 +111,9 @@ final class ClientSession implements AutoCloseable {
                 return dialer.dial(onion.dialString(), Duration.ofNanos(Math.max(Math.min(left, TOR_ATTEMPT_TIMEOUT.toNanos()),
                         1_000_000_000L)));
             } catch (IOException e) {
-                if (System.nanoTime() + 2_000_000_000L > deadline) {
+                // A restarted onion becomes reachable; a tor that is not running does not, so that fails at once.
+                boolean torUnusable = e instanceof org.annexp2p.tor.socks.SocksException s && s.torUnusable();
+                if (torUnusable || System.nanoTime() + 2_000_000_000L > deadline) {
                     throw e;
                 }
                 if (attempt == 1 || debug) {

@@ -23,6 +23,25 @@ public final class RelayOptions {
             description = "transit relay to use (default: ${DEFAULT-VALUE}; env WORMHOLE_TRANSIT_HELPER)")
     String transitHelper;
 
+    static final URI DEFAULT_RELAY_URL = URI.create("ws://relay.magic-wormhole.io:4000/v1");
+    static final String DEFAULT_TRANSIT_HELPER = "tcp:transit.magic-wormhole.io:4001";
+
+    /**
+     * The options the other side must give to meet us, before its subcommand (" --relay-url URL", and the
+     * transit helper if not the default), or "" with the public servers. An environment variable of ours is
+     * not the other computer's, so a server it chose is spelled out too.
+     */
+    String forTheOtherSide() {
+        StringBuilder b = new StringBuilder();
+        if (!DEFAULT_RELAY_URL.equals(relayUrl)) {
+            b.append(" --relay-url ").append(relayUrl);
+        }
+        if (!DEFAULT_TRANSIT_HELPER.equals(transitHelper)) {
+            b.append(" --transit-helper ").append(transitHelper);
+        }
+        return b.toString();
+    }
+
     /** {@code base} with these servers; a bad URL or endpoint is refused before anything connects. */
     public WormholeOptions applyTo(WormholeOptions base) throws InvalidCodeException {
         if (!"ws".equals(relayUrl.getScheme()) && !"wss".equals(relayUrl.getScheme())) {

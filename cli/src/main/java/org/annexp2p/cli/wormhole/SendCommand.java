@@ -121,7 +121,8 @@ final class SendCommand implements Callable<Integer> {
             console.say("Wormhole code is: " + c.value());
             console.say("On the other computer, please run:");
             console.say("");
-            console.say("annex-p2p wormhole receive " + c.value() + "   (or: wormhole receive)");
+            String servers = parent.relay.forTheOtherSide();
+            console.say("annex-p2p wormhole" + servers + " receive " + c.value() + "   (or: wormhole" + servers + " receive)");
             console.say("");
         }
 

@@ -115,7 +115,7 @@ public final class OnionDialer implements Dialer {
         if (cause instanceof ProxyConnectException && cause.getMessage() != null && cause.getMessage().contains("timeout")) {
             return new SocksException(-1, "tor did not connect to " + where + " in time; the onion may be unreachable");
         }
-        return new SocksException(-1, "cannot dial " + where + ": cannot use tor's SOCKS port " + socks.getHostString()
+        return SocksException.torUnusable("cannot dial " + where + ": cannot use tor's SOCKS port " + socks.getHostString()
                 + ":" + socks.getPort() + " (" + cause.getMessage() + "); is tor running, and is this its SocksPort?");
     }
 
