@@ -152,11 +152,26 @@ final class ClientSession implements AutoCloseable {
         return AuthToken.EMPTY;
     }
 
+    /** The peer's UUID, once {@link #run} has authenticated. */
+    private io.vavr.control.Option<Uuid> peer = io.vavr.control.Option.none();
+
+    /** What an operation gave, and who the peer it ran against is. */
+    private record Ran<A>(Uuid peer, A value) {}
+
+    /** The UUID the peer announced when it authenticated (none before a {@link #run}). */
+    io.vavr.control.Option<Uuid> peer() {
+        return peer;
+    }
+
     /** Runs {@code operation} after authentication and version negotiation; its Left is a failure message. */
     <A> A run(Program<Either<String, A>> operation) throws IOException {
-        Program<Either<String, A>> whole = authentication.flatMap(auth -> auth.isLeft()
-                ? Program.pure(Either.<String, A>left(auth.getLeft()))
-                : Client.negotiateVersion(ProtocolVersion.MAX).then(operation));
+        Program<Either<String, Ran<A>>> authed = authentication.flatMap(auth -> auth.isLeft()
+                ? Program.pure(Either.<String, Ran<A>>left(auth.getLeft()))
+                : Client.negotiateVersion(ProtocolVersion.MAX).then(operation).map(r -> r.map(a -> new Ran<>(auth.get(), a))));
+        Program<Either<String, A>> whole = authed.map(r -> {
+            r.forEach(ran -> peer = io.vavr.control.Option.some(ran.peer()));
+            return r.map(Ran::value);
+        });
         StreamNet net = StreamNet.over(connection, AuthCheck.REFUSE_ALL, Relays.NONE, Debug.transcript(debug));
         Outcome<Either<String, A>> outcome;
         try (RepositoryLocal local = new RepositoryLocal(repository)) {

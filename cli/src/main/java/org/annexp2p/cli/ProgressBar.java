@@ -36,11 +36,15 @@ final class ProgressBar implements Meter {
         started = System.nanoTime();
     }
 
-    /** The position reached in the content (a resumed transfer starts past 0). */
+    /**
+     * The position reached in the content. The first report is where the transfer starts (the interpreters
+     * report it before any byte moves), so a resumed put shows its offset as a get does.
+     */
     @Override
     public void progress(long position) {
         if (startOffset < 0) {
-            startOffset = 0;
+            startOffset = position;
+            started = System.nanoTime();
         }
         current = position;
         long now = System.nanoTime();

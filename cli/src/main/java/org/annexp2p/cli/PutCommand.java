@@ -32,24 +32,27 @@ final class PutCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Repository repository;
+        Repository own = null;
         if (infile != null) {
             var path = ClientSession.path(infile);
             if (!Files.isRegularFile(path)) {
                 throw new Main.UsageException("no such file: " + infile);
             }
-            Repository own = ClientSession.repository(peer);
+            own = ClientSession.repository(peer);
             // The content comes from INFILE either way; a --repo lends only its identity.
             repository = (own instanceof LooseFiles loose ? loose : new LooseFiles(own.uuid())).withSource(key, path);
         } else if (peer.repo == null) {
             throw new Main.UsageException("name an INFILE, or a --repo to take the content from");
         } else {
             repository = ClientSession.repository(peer);
+            own = repository;
         }
         if (repository.contentSize(key).isEmpty()) {
             throw new java.io.IOException("no content for " + key + " here to send");
         }
         boolean ok;
         ProgressBar bar;
+        io.vavr.control.Option<org.annexp2p.protocol.wire.Uuid> stored;
         try (ClientSession session = ClientSession.open(peer, repository)) {
             bar = ProgressBar.onStderr("put " + GetCommand.abbreviated(key), key.size().getOrElse(0L));
             try {
@@ -58,10 +61,17 @@ final class PutCommand implements Callable<Integer> {
                 bar.finish("failed");
                 throw e;
             }
+            stored = session.peer();
         }
         bar.finish(ok ? "ok" : "failed");
         if (!ok) {
             throw new java.io.IOException("the peer did not store " + key + " (it did not verify, or the peer could not keep it)");
+        }
+        // As `git annex copy --to` does: our location log now says the peer has the key.
+        if (own instanceof org.annexp2p.repository.AnnexRepository annex) {
+            for (org.annexp2p.protocol.wire.Uuid u : stored) {
+                annex.recordPresence(key, u, true);
+            }
         }
         return 0;
     }

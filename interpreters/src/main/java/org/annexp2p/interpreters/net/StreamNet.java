@@ -91,6 +91,8 @@ public final class StreamNet implements Net.Handler {
 
     @Override
     public Unit sendBytes(Net.SendBytes i) throws IOException {
+        // Progress starts where the transfer starts: a resumed one reports its offset before any byte moves.
+        i.meter().progress(0);
         try (InputStream s = i.payload().stream()) {
             out.sendExactly(i.length().value(), s, i.meter());
         }
@@ -101,6 +103,7 @@ public final class StreamNet implements Net.Handler {
     public Payload receiveBytes(Net.ReceiveBytes i) throws IOException {
         long length = i.length().value();
         in.beginPayload(length);
+        i.meter().progress(0);
         return new WirePayload(in, i.length(), i.meter());
     }
 

@@ -1,0 +1,103 @@
+package org.annexp2p.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vavr.control.Option;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.annexp2p.interpreters.Serving;
+import org.annexp2p.interpreters.net.Relays;
+import org.annexp2p.interpreters.net.Transcript;
+import org.annexp2p.protocol.conversation.ServerMode;
+import org.annexp2p.protocol.key.Key;
+import org.annexp2p.protocol.program.Destination;
+import org.annexp2p.protocol.wire.AuthToken;
+import org.annexp2p.protocol.wire.Len;
+import org.annexp2p.protocol.wire.Offset;
+import org.annexp2p.protocol.wire.Uuid;
+import org.annexp2p.protocol.wire.Validity;
+import org.annexp2p.protocol.wire.WireText;
+import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.repository.MemoryRepository;
+import org.annexp2p.repository.Transfer;
+import org.annexp2p.transports.ConnectionServer;
+import org.annexp2p.transports.ServerOptions;
+import org.annexp2p.transports.tcp.TcpTransport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code put --repo}: records the peer in our location log as `git annex copy --to` does, and says where it resumed. */
+class PutCommandTest {
+    static final AuthToken TOKEN = AuthToken.parse("puttesttoken").get();
+    static final Uuid SERVER = new Uuid("0b8e4a5c-3a4f-4e61-9c1e-2f7d6a5b4c3d");
+    static final byte[] CONTENT = "the content a put sends to its peer, long enough to cut in two\n".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path dir;
+    @RegisterExtension
+    final CapturedStderr err = new CapturedStderr();
+
+    final MemoryRepository server = new MemoryRepository(SERVER);
+    TcpTransport tcp;
+    ConnectionServer serving;
+    Key key;
+    AnnexRepository repo;
+
+    @BeforeEach
+    void start() throws Exception {
+        tcp = new TcpTransport();
+        serving = ConnectionServer.start(tcp.listen("127.0.0.1:0"),
+                new Serving(server, ServerMode.READ_WRITE, () -> List.of(TOKEN), Relays.NONE, Transcript.NONE),
+                ServerOptions.of(4, "ERROR too many connections\n"));
+        key = Key.parse(WireText.ofUnicode("SHA256E-s" + CONTENT.length + "--"
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(CONTENT)) + ".txt")).get();
+        Git.run(dir, "init", "-q");
+        Git.run(dir, "config", "annex.uuid", "5b7a4a8e-2f43-4c3c-9d0e-7a1f3c9e2b11");
+        repo = AnnexRepository.open(dir);
+        store(repo, CONTENT.length, true);
+    }
+
+    @AfterEach
+    void stop() {
+        serving.close();
+        tcp.close();
+    }
+
+    private void store(org.annexp2p.repository.Repository r, int bytes, boolean finish) throws Exception {
+        try (Transfer t = r.beginTransfer(new Destination.ObjectStore(key)).get()) {
+            t.write(Offset.of(0), Len.of(CONTENT.length), new ByteArrayInputStream(CONTENT, 0, bytes));
+            if (finish) {
+                assertThat(t.finish(Option.some(Validity.VALID))).isTrue();
+            }
+        }
+    }
+
+    private int put() {
+        return Main.run("put", "--address", "tcp://" + serving.address(), "--token", TOKEN.reveal(), "--repo", dir.toString(),
+                key.toString());
+    }
+
+    @Test
+    void aPutRecordsThatThePeerNowHasTheKey() throws Exception {
+        assertThat(repo.locations(key)).doesNotContain(SERVER);
+        assertThat(put()).as("stderr: %s", err).isZero();
+        assertThat(server.content(key).get()).isEqualTo(CONTENT);
+        assertThat(repo.locations(key)).contains(SERVER);
+        assertThat(err.text()).doesNotContain("resumed at");
+    }
+
+    @Test
+    void aResumedPutSaysWhereItResumed() throws Exception {
+        store(server, 20, false);
+        assertThat(put()).as("stderr: %s", err).isZero();
+        assertThat(err.text()).contains("(resumed at 20 B)");
+        assertThat(server.content(key).get()).isEqualTo(CONTENT);
+    }
+}
