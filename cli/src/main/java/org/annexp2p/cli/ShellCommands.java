@@ -14,16 +14,15 @@ import picocli.CommandLine.Unmatched;
 final class ShellCommands {
     private ShellCommands() {}
 
-    private static final String RESTRICTED_SHELL = "As a restricted ssh shell (what git-annex-shell is for): in "
-            + "~/.ssh/authorized_keys give the key a forced command, `command=\"annex-p2p -c \\\"$SSH_ORIGINAL_COMMAND\\\"\","
-            + "restrict ssh-ed25519 AAAA...`, with `environment=` or sshd's SetEnv naming GIT_ANNEX_SHELL_DIRECTORY "
-            + "(the one repository the key may reach) and GIT_ANNEX_SHELL_LIMITED (no git pull/push through git-shell); "
-            + "or make annex-p2p the account's login shell. Then only p2pstdio and configlist run, and other commands "
-            + "(git-upload-pack, git-receive-pack, git-upload-archive) go to git-shell as git-annex-shell does; annex-p2p's "
-            + "own commands (get, put, token, serve, ...) are refused, also whenever GIT_ANNEX_SHELL_LIMITED or "
-            + "GIT_ANNEX_SHELL_DIRECTORY is set. GIT_ANNEX_SHELL_READONLY / _APPENDONLY restrict writes as with "
-            + "git-annex-shell and, stricter than it, also refuse git-receive-pack (only git-upload-pack and "
-            + "git-upload-archive reach git-shell then). A set variable is one that is not empty; "
+    private static final String RESTRICTED_SHELL = "As a restricted ssh shell, like git-annex-shell: give the key a forced "
+            + "command in the account's authorized_keys, `command=\"annex-p2p -c \\\"$SSH_ORIGINAL_COMMAND\\\"\",restrict "
+            + "ssh-ed25519 AAAA...`, and set GIT_ANNEX_SHELL_DIRECTORY (the one repository the key may reach) and "
+            + "GIT_ANNEX_SHELL_LIMITED (no git pull or push) for it with authorized_keys' environment= or sshd's SetEnv; "
+            + "or make annex-p2p the account's login shell. Only p2pstdio and configlist run then, other commands go to "
+            + "git-shell as with git-annex-shell, and annex-p2p's own commands (get, put, token, serve, ...) are never "
+            + "reached, nor while GIT_ANNEX_SHELL_LIMITED or _DIRECTORY is set. GIT_ANNEX_SHELL_READONLY / _APPENDONLY "
+            + "restrict p2pstdio's writes and, stricter than git-annex-shell, let only git-upload-pack and "
+            + "git-upload-archive through to git-shell (no git push). A variable is set when it is not empty; "
             + "GIT_ANNEX_SHELL_DIRECTORY set but empty means the home directory. See docs/security.md.";
 
     @Command(name = "p2pstdio", mixinStandardHelpOptions = true,
