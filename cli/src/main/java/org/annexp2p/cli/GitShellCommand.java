@@ -15,6 +15,8 @@ record GitShellCommand(Option<String> name, Option<String> argument) {
     static final String RECEIVE_PACK = "git-receive-pack";
     static final String UPLOAD_ARCHIVE = "git-upload-archive";
     private static final List<String> OWN = List.of(RECEIVE_PACK, UPLOAD_PACK, UPLOAD_ARCHIVE, "cvs");
+    /** Not one of git-shell's own commands (git-shell then looks in ~/git-shell-commands, or refuses). */
+    static final GitShellCommand OTHER = new GitShellCommand(Option.none(), Option.none());
 
     static GitShellCommand parse(String command) {
         String prog = command;
@@ -32,7 +34,7 @@ record GitShellCommand(Option<String> name, Option<String> argument) {
                 return new GitShellCommand(Option.some(own), Option.some(prog.substring(own.length() + 1)));
             }
         }
-        return new GitShellCommand(Option.none(), Option.none());
+        return OTHER;
     }
 
     /** Only reads the repository: what GIT_ANNEX_SHELL_READONLY and _APPENDONLY let through to git-shell. */

@@ -142,7 +142,7 @@ final class RestrictedShell {
         refuseIfSet(ShellEnvironment.LIMITED);
         int marker = params.indexOf("--");
         List<String> command = new ArrayList<>(marker < 0 ? params : params.subList(0, marker));
-        GitShellCommand git = command.size() == 1 ? GitShellCommand.parse(command.get(0)) : GitShellCommand.parse("");
+        GitShellCommand git = command.size() == 1 ? GitShellCommand.parse(command.get(0)) : GitShellCommand.OTHER;
         if (!git.readsOnly()) {
             refuseWriteIfSet(ShellEnvironment.READONLY);
             refuseWriteIfSet(ShellEnvironment.APPENDONLY);
@@ -183,6 +183,8 @@ final class RestrictedShell {
                 "configlist DIRECTORY       outputs relevant git configuration",
                 "p2pstdio   DIRECTORY UUID  communicate in P2P protocol over stdio",
                 "",
-                "Other commands (git-upload-pack, git-receive-pack, git-upload-archive) go to git-shell."));
+                "Other commands (git-upload-pack, git-receive-pack, git-upload-archive) go to git-shell: none under",
+                "GIT_ANNEX_SHELL_LIMITED, and under GIT_ANNEX_SHELL_READONLY or _APPENDONLY only git-upload-pack and",
+                "git-upload-archive (git-annex-shell lets git-receive-pack through there; annex-p2p does not)."));
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.annexp2p.protocol.conversation.ServerMode;
 import org.junit.jupiter.api.Test;
 
 /** The restricted shell's decisions, against recorders (see {@link ShellHarness}); messages are git-annex-shell's. */
@@ -175,10 +177,10 @@ class RestrictedShellTest {
         ShellHarness h = new ShellHarness().with(ShellEnvironment.LIMITED, "").with(ShellEnvironment.READONLY, "");
         assertThat(h.route("-c", "git-receive-pack '/srv/a'")).isEqualTo(1);
         assertThat(h.gitShellCalls).containsExactly(List.of("-c", "git-receive-pack '/srv/a'"));
-        assertThat(GitAnnexShell.modeFrom(ShellEnvironment.of(java.util.Map.of(ShellEnvironment.READONLY, ""))))
-                .isEqualTo(org.annexp2p.protocol.conversation.ServerMode.READ_WRITE);
-        assertThat(GitAnnexShell.modeFrom(ShellEnvironment.of(java.util.Map.of(ShellEnvironment.APPENDONLY, "x",
-                ShellEnvironment.READONLY, "x")))).isEqualTo(org.annexp2p.protocol.conversation.ServerMode.READ_ONLY);
+        assertThat(GitAnnexShell.modeFrom(ShellEnvironment.of(Map.of(ShellEnvironment.READONLY, ""))))
+                .isEqualTo(ServerMode.READ_WRITE);
+        assertThat(GitAnnexShell.modeFrom(ShellEnvironment.of(Map.of(ShellEnvironment.APPENDONLY, "x",
+                ShellEnvironment.READONLY, "x")))).isEqualTo(ServerMode.READ_ONLY);
     }
 
     @Test

@@ -62,7 +62,7 @@ final class ShellHarness {
                 Commands.names()), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
-    /** What was printed on stderr so far, with the program name taken off each line. */
+    /** What was printed on stderr so far. */
     String err() {
         return err.toString(StandardCharsets.UTF_8);
     }

@@ -58,12 +58,16 @@ public final class GitAnnexVersions {
         Process p = new ProcessBuilder("sh", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         try {
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || out.isEmpty()) {
-                fail(script + " failed (exit " + (p.isAlive() ? "none, timed out" : p.exitValue()) + "): " + out);
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                fail(script + " did not finish in 10 minutes");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        }
+        if (p.exitValue() != 0 || out.isEmpty()) {
+            fail(script + " failed (exit " + p.exitValue() + "), printing: " + out);
         }
         return Path.of(out.lines().reduce((a, b) -> b).orElseThrow());
     }
