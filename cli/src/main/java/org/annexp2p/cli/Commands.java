@@ -1,7 +1,10 @@
 package org.annexp2p.cli;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.annexp2p.cli.lan.DoctorCommand;
 import org.annexp2p.cli.lan.LanPairCommand;
@@ -41,6 +44,13 @@ final class Commands {
 
     private static void add(String name, Consumer<CommandLine> registration) {
         BY_NAME.put(name, registration);
+    }
+
+    /** The subcommands' names, and {@code help}. */
+    static Set<String> names() {
+        Set<String> names = new LinkedHashSet<>(BY_NAME.keySet());
+        names.add("help");
+        return Collections.unmodifiableSet(names);
     }
 
     /** Every subcommand: what --help, `help`, a misspelt name's suggestions and the tests see. */

@@ -43,21 +43,15 @@ public final class Main {
         System.setProperty("java.util.logging.SimpleFormatter.format", "annex-p2p: %5$s%6$s%n");
         List<String> argv = Arrays.asList(args);
         debug = argv.contains("--debug");
-        // git-annex-shell compatibility: "-c '<command string>'" as a login shell or forced command.
-        if (args.length >= 2 && args[0].equals("-c")) {
-            List<String> words = ShellCommandLine.split(args[1]);
-            if (!words.isEmpty() && words.get(0).endsWith("git-annex-shell")) {
-                words = words.subList(1, words.size());
-            }
-            return run(words.toArray(String[]::new));
-        }
-        if (args.length > 0 && args[0].equals("git-remote-tor-annex")) {
-            return RemoteHelper.run(argv.subList(1, argv.size()));
-        }
-        if (args.length > 0 && GitAnnexShell.handles(args[0]) && !argv.contains("--help") && !argv.contains("-h")) {
-            return GitAnnexShell.run(argv);
-        }
-        return commandLine(args).execute(args);
+        // -c and the GIT_ANNEX_SHELL_* restrictions make this git-annex-shell's stand-in, which cannot reach the tool.
+        return Invocation.route(argv, ShellEnvironment.ofThisProcess(), new Invocation.Routes(
+                shellArgs -> RestrictedShell.ofThisProcess().run(shellArgs),
+                RemoteHelper::run,
+                toolArgs -> {
+                    String[] a = toolArgs.toArray(String[]::new);
+                    return commandLine(a).execute(a);
+                },
+                Commands.names()), System.err);
     }
 
     /** The whole command tree. */

@@ -5,61 +5,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * git-annex-shell's argument shape: {@code COMMAND DIR [--debug] PARAMS... [--uuid UUID] [-- field=value... --]}.
- * Parsed by hand because it is fixed by git-annex, not ours to design.
+ * What follows {@code COMMAND DIRECTORY} in a git-annex-shell command: {@code [--debug] PARAMS... [--uuid UUID]
+ * [-- field=value... -- [rsync options]]}. As git-annex-shell's partitionParams: only what comes before the first
+ * {@code --} is parameters and options; the fields between the markers are informational here (git-annex-shell
+ * keeps only remoteuuid and autoinit, for commands we do not implement) and what follows them is rsync's.
+ * Options git-annex-shell knows and we do not are ignored.
  */
-record ShellArgs(String command, String directory, List<String> params, Option<String> uuid, boolean debug) {
+record ShellArgs(List<String> params, Option<String> uuid, boolean debug) {
 
-    static ShellArgs parse(List<String> argv) {
-        if (argv.size() < 2) {
-            throw new Main.UsageException("usage: annex-p2p " + (argv.isEmpty() ? "p2pstdio" : argv.get(0))
-                    + " DIRECTORY [--debug] CLIENT-UUID [--uuid EXPECTED-UUID]");
-        }
-        String command = argv.get(0);
-        String directory = argv.get(1);
+    static ShellArgs parse(List<String> afterDirectory) {
         List<String> params = new ArrayList<>();
         Option<String> uuid = Option.none();
         boolean debug = false;
-        for (int i = 2; i < argv.size(); i++) {
-            String a = argv.get(i);
-            if (a.equals("--debug")) {
+        for (int i = 0; i < afterDirectory.size(); i++) {
+            String a = afterDirectory.get(i);
+            if (a.equals("--")) {
+                break;
+            } else if (a.equals("--debug")) {
                 debug = true;
             } else if (a.equals("--uuid")) {
-                if (i + 1 >= argv.size()) {
-                    throw new Main.UsageException("--uuid needs a value");
+                if (i + 1 >= afterDirectory.size() || afterDirectory.get(i + 1).equals("--")) {
+                    throw new ShellRefusal("The option `--uuid` expects an argument.");
                 }
-                uuid = Option.some(argv.get(++i));
-            } else if (a.equals("--")) {
-                // Fields git-annex passes between "--" markers (e.g. remoteuuid=...) are informational here.
-                int end = argv.subList(i + 1, argv.size()).indexOf("--");
-                i = end < 0 ? argv.size() : i + 1 + end;
-            } else if (a.startsWith("--") && !a.equals("--")) {
-                // Unknown options are ignored, as git-annex-shell ignores what it does not know.
-                continue;
-            } else {
+                uuid = Option.some(afterDirectory.get(++i));
+            } else if (a.startsWith("--uuid=")) {
+                uuid = Option.some(a.substring("--uuid=".length()));
+            } else if (!a.startsWith("--")) {
                 params.add(a);
             }
         }
-        return new ShellArgs(command, expandHome(directory), params, uuid, debug);
-    }
-
-    /** git-annex-shell accepts {@code /~/path} and {@code /~user/path} for paths relative to a home. */
-    static String expandHome(String dir) {
-        if (dir.startsWith("/~/")) {
-            return System.getProperty("user.home") + dir.substring(2);
-        }
-        if (dir.equals("/~")) {
-            return System.getProperty("user.home");
-        }
-        if (dir.startsWith("/~")) {
-            int slash = dir.indexOf('/', 2);
-            String user = slash < 0 ? dir.substring(2) : dir.substring(2, slash);
-            String rest = slash < 0 ? "" : dir.substring(slash);
-            if (user.equals(System.getProperty("user.name"))) {
-                return System.getProperty("user.home") + rest;
-            }
-            return "/home/" + user + rest;
-        }
-        return dir;
+        return new ShellArgs(List.copyOf(params), uuid, debug);
     }
 }

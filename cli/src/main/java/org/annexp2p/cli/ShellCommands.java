@@ -8,21 +8,32 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 /**
- * Help pages for the git-annex-shell commands. Their arguments are git-annex's, parsed by {@link ShellArgs};
- * {@link Main} hands them straight to {@link GitAnnexShell} unless help is asked for.
+ * Help pages for the git-annex-shell commands. Their arguments are git-annex's and {@link Invocation} hands them
+ * to {@link RestrictedShell} unless help is asked for; should picocli run one anyway, it goes there too.
  */
 final class ShellCommands {
     private ShellCommands() {}
+
+    private static final String RESTRICTED_SHELL = "As a restricted ssh shell, like git-annex-shell: give the key a forced "
+            + "command in the account's authorized_keys, `command=\"annex-p2p -c \\\"$SSH_ORIGINAL_COMMAND\\\"\",restrict "
+            + "ssh-ed25519 AAAA...`, and set GIT_ANNEX_SHELL_DIRECTORY (the one repository the key may reach) and "
+            + "GIT_ANNEX_SHELL_LIMITED (no git pull or push) for it with authorized_keys' environment= or sshd's SetEnv; "
+            + "or make annex-p2p the account's login shell. Only p2pstdio and configlist run then, other commands go to "
+            + "git-shell as with git-annex-shell, and annex-p2p's own commands (get, put, token, serve, ...) are never "
+            + "reached, nor while GIT_ANNEX_SHELL_LIMITED or _DIRECTORY is set. GIT_ANNEX_SHELL_READONLY / _APPENDONLY "
+            + "restrict p2pstdio's writes and, stricter than git-annex-shell, let only git-upload-pack and "
+            + "git-upload-archive through to git-shell (no git push). A variable is set when it is not empty; "
+            + "GIT_ANNEX_SHELL_DIRECTORY set but empty means the home directory. See docs/security.md.";
 
     @Command(name = "p2pstdio", mixinStandardHelpOptions = true,
             description = {"Serve a repository on stdin/stdout exactly as `git-annex-shell p2pstdio` does, for git-annex "
                     + "ssh remotes: the peer was authenticated by ssh, so the server announces AUTH-SUCCESS at once.",
                 "",
-                "Set `git config remote.NAME.annex-shell /path/to/annex-p2p` on the client (or use annex-p2p as the "
-                    + "forced command in authorized_keys; `-c \"git-annex-shell 'p2pstdio' ...\"` is understood). "
-                    + "GIT_ANNEX_SHELL_READONLY / GIT_ANNEX_SHELL_APPENDONLY restrict writes as with git-annex-shell. "
+                "Set `git config remote.NAME.annex-shell /path/to/annex-p2p` on the client. "
                     + "--uuid makes it refuse to serve a repository with another UUID. Exit 0 when the client hangs "
-                    + "up, 1 on failure."},
+                    + "up, 1 on failure.",
+                "",
+                RESTRICTED_SHELL},
             customSynopsis = "annex-p2p p2pstdio DIRECTORY [--debug] CLIENT-UUID [--uuid EXPECTED-UUID]")
     static final class P2pStdio implements Callable<Integer> {
         @Parameters(arity = "0..*")
@@ -36,23 +47,29 @@ final class ShellCommands {
             List<String> argv = new ArrayList<>(List.of("p2pstdio"));
             argv.addAll(args);
             argv.addAll(rest);
-            return GitAnnexShell.run(argv);
+            return RestrictedShell.ofThisProcess().run(argv);
         }
     }
 
     @Command(name = "configlist", mixinStandardHelpOptions = true,
-            description = "Print the repository's UUID the way `git-annex-shell configlist` does "
+            description = {"Print the repository's UUID the way `git-annex-shell configlist` does "
                     + "(annex.uuid=... and core.gcrypt-id=), which git-annex asks an ssh remote before it knows its UUID.",
-            customSynopsis = "annex-p2p configlist DIRECTORY")
+                "",
+                RESTRICTED_SHELL},
+            customSynopsis = "annex-p2p configlist DIRECTORY [--uuid EXPECTED-UUID]")
     static final class ConfigList implements Callable<Integer> {
         @Parameters(arity = "0..*")
         List<String> args = new ArrayList<>();
+
+        @Unmatched
+        List<String> rest = new ArrayList<>();
 
         @Override
         public Integer call() {
             List<String> argv = new ArrayList<>(List.of("configlist"));
             argv.addAll(args);
-            return GitAnnexShell.run(argv);
+            argv.addAll(rest);
+            return RestrictedShell.ofThisProcess().run(argv);
         }
     }
 }

@@ -90,12 +90,12 @@ class UsageTest {
 
     @Test
     void shellArgumentsParseLikeGitAnnexShell() {
-        ShellArgs a = ShellArgs.parse(List.of("p2pstdio", "/r", "--debug", "client", "--uuid", "server", "--", "remoteuuid=x", "--"));
-        assertThat(a.directory()).isEqualTo("/r");
+        ShellArgs a = ShellArgs.parse(List.of("--debug", "client", "--uuid", "server", "--", "remoteuuid=x", "--", "rsync"));
         assertThat(a.params()).containsExactly("client");
         assertThat(a.uuid().get()).isEqualTo("server");
         assertThat(a.debug()).isTrue();
-        assertThat(ShellArgs.parse(List.of("configlist", "/~/annex")).directory())
-                .isEqualTo(System.getProperty("user.home") + "/annex");
+        // As git-annex-shell's partitionParams: after the first "--" come fields, then rsync's options.
+        assertThat(ShellArgs.parse(List.of("u", "--", "--uuid", "x", "--", "v")).params()).containsExactly("u");
+        assertThat(ShellArgs.parse(List.of("--uuid=s", "u")).uuid().get()).isEqualTo("s");
     }
 }

@@ -1,0 +1,190 @@
+package org.annexp2p.cli;
+
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * annex-p2p as git-annex-shell: what runs for {@code annex-p2p -c STRING} (a login shell or an authorized_keys
+ * forced command), for {@code annex-p2p p2pstdio|configlist DIRECTORY ...}, and for anything at all while
+ * GIT_ANNEX_SHELL_LIMITED or _DIRECTORY is set. It can run exactly two things: the git-annex-shell commands we
+ * implement ({@code p2pstdio}, {@code configlist}) and git-shell. annex-p2p's own commands are not reachable from
+ * here by construction: this class has no way to call them.
+ *
+ * <p>The rules are git-annex-shell's (CmdLine/GitAnnexShell.hs run/builtin/external, Checks.hs), messages and exit
+ * codes included, except where we are deliberately stricter: the directory opened is GIT_ANNEX_SHELL_DIRECTORY's
+ * own ({@link AllowedDirectory}); a git command's directory is checked as git-shell will read it too, and handed
+ * to git-shell as the allowed directory; and under GIT_ANNEX_SHELL_READONLY or _APPENDONLY only git-upload-pack
+ * and git-upload-archive reach git-shell (git-annex-shell lets git-receive-pack through unless _LIMITED is set).
+ */
+final class RestrictedShell {
+    static final String NAME = "annex-p2p";
+
+    /** git-annex-shell's commands by the least restrictive server mode that allows them. */
+    private static final Set<String> READ_ONLY_COMMANDS = Set.of("configlist", "notifychanges", "p2pstdio", "inannex", "sendkey");
+    private static final Set<String> APPEND_ONLY_COMMANDS = Set.of("configlist", "notifychanges", "p2pstdio", "inannex", "sendkey", "recvkey");
+    private static final Set<String> ALL_COMMANDS = Set.of("configlist", "notifychanges", "p2pstdio", "inannex", "sendkey", "recvkey",
+            "dropkey", "gcryptsetup");
+
+    /** One of git-annex-shell's commands, run in {@code repository} (the client spelt it {@code spelt}). */
+    interface Builtin {
+        int run(Path repository, String spelt, ShellArgs args) throws IOException;
+    }
+
+    /** {@code git-shell ARGS...} with our stdin, stdout and stderr; its exit code, or non-zero when it cannot start. */
+    interface GitShell {
+        int run(List<String> args);
+
+        static GitShell ofThisProcess() {
+            return args -> {
+                List<String> argv = new ArrayList<>(List.of("git-shell"));
+                argv.addAll(args);
+                try {
+                    return new ProcessBuilder(argv).inheritIO().start().waitFor();
+                } catch (IOException e) {
+                    return 127;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 130;
+                }
+            };
+        }
+    }
+
+    private final ShellEnvironment env;
+    private final Map<String, Builtin> builtins;
+    private final GitShell gitShell;
+    private final PrintStream err;
+
+    RestrictedShell(ShellEnvironment env, Map<String, Builtin> builtins, GitShell gitShell, PrintStream err) {
+        if (!ALL_COMMANDS.containsAll(builtins.keySet())) {
+            throw new IllegalArgumentException("not git-annex-shell commands: " + builtins.keySet());
+        }
+        this.env = env;
+        this.builtins = Map.copyOf(builtins);
+        this.gitShell = gitShell;
+        this.err = err;
+    }
+
+    /** This process's environment, our p2pstdio and configlist, the git-shell on PATH. */
+    static RestrictedShell ofThisProcess() {
+        ShellEnvironment env = ShellEnvironment.ofThisProcess();
+        return new RestrictedShell(env, GitAnnexShell.builtins(env), GitShell.ofThisProcess(), System.err);
+    }
+
+    /** Runs a command line; refusals are one line (the usage after "bad parameters") and exit 1. */
+    int run(List<String> argv) {
+        try {
+            return dispatch(argv);
+        } catch (ShellRefusal r) {
+            err.println(NAME + ": " + r.getMessage());
+        } catch (IOException | RuntimeException e) {
+            err.println(NAME + ": " + Main.oneLine(e));
+            if (Main.debug) {
+                e.printStackTrace(err);
+            }
+        }
+        return 1;
+    }
+
+    private int dispatch(List<String> argv) throws IOException {
+        List<String> c = argv;
+        while (true) {
+            // Leading -c options, as ssh passes them.
+            while (!c.isEmpty() && c.get(0).equals("-c")) {
+                c = c.subList(1, c.size());
+            }
+            if (c.isEmpty()) {
+                throw badParameters();
+            }
+            String cmd = c.get(0);
+            if (c.size() >= 2) {
+                return ALL_COMMANDS.contains(cmd) ? builtin(cmd, c.get(1), c.subList(2, c.size())) : external(c);
+            }
+            // One word: as a login shell, the whole command line in one string.
+            if (cmd.startsWith("git-annex-shell ")) {
+                List<String> words = ShellWords.split(cmd);
+                c = words.subList(1, words.size());
+                continue;
+            }
+            if (ALL_COMMANDS.contains(cmd)) {
+                throw badParameters();
+            }
+            return external(c);
+        }
+    }
+
+    private int builtin(String cmd, String dir, List<String> params) throws IOException {
+        if (!READ_ONLY_COMMANDS.contains(cmd)) {
+            refuseIfSet(ShellEnvironment.READONLY);
+        }
+        if (!APPEND_ONLY_COMMANDS.contains(cmd)) {
+            refuseIfSet(ShellEnvironment.APPENDONLY);
+        }
+        AllowedDirectory.check(env, Option.some(dir));
+        Builtin b = builtins.get(cmd);
+        if (b == null) {
+            throw new ShellRefusal(cmd + " is not supported: annex-p2p implements only p2pstdio and configlist of "
+                    + "git-annex-shell's commands (git-annex uses p2pstdio for all transfers)");
+        }
+        return b.run(AllowedDirectory.repository(env, dir), dir, ShellArgs.parse(params));
+    }
+
+    private int external(List<String> params) {
+        // git's commands take the directory last; git-annex-shell checks that word.
+        List<String> lastWords = ShellWords.split(params.get(params.size() - 1));
+        AllowedDirectory.check(env, lastWords.isEmpty() ? Option.none() : Option.some(lastWords.get(lastWords.size() - 1)));
+        refuseIfSet(ShellEnvironment.LIMITED);
+        int marker = params.indexOf("--");
+        List<String> command = new ArrayList<>(marker < 0 ? params : params.subList(0, marker));
+        GitShellCommand git = command.size() == 1 ? GitShellCommand.parse(command.get(0)) : GitShellCommand.OTHER;
+        if (!git.readsOnly()) {
+            refuseWriteIfSet(ShellEnvironment.READONLY);
+            refuseWriteIfSet(ShellEnvironment.APPENDONLY);
+        }
+        if (env.directory().isDefined() && git.opensRepository() && git.directory().isDefined()) {
+            AllowedDirectory.check(env, git.directory());
+            command.set(0, git.withDirectory(AllowedDirectory.absoluteFromHome(env, env.directory().get())));
+        }
+        List<String> args = new ArrayList<>(List.of("-c"));
+        args.addAll(command);
+        if (gitShell.run(args) != 0) {
+            throw new ShellRefusal("git-shell failed");
+        }
+        return 0;
+    }
+
+    private void refuseIfSet(String variable) {
+        if (env.isSet(variable)) {
+            throw new ShellRefusal("Action blocked by " + variable);
+        }
+    }
+
+    private void refuseWriteIfSet(String variable) {
+        if (env.isSet(variable)) {
+            throw new ShellRefusal("Action blocked by " + variable + ": only git-upload-pack and git-upload-archive "
+                    + "are passed to git-shell then");
+        }
+    }
+
+    private static ShellRefusal badParameters() {
+        return new ShellRefusal(String.join("\n",
+                "bad parameters",
+                "",
+                "Usage: " + NAME + " [-c] command [parameters ...] [option ...]",
+                "",
+                "Commands (git-annex-shell's, those annex-p2p implements):",
+                "",
+                "configlist DIRECTORY       outputs relevant git configuration",
+                "p2pstdio   DIRECTORY UUID  communicate in P2P protocol over stdio",
+                "",
+                "Other commands (git-upload-pack, git-receive-pack, git-upload-archive) go to git-shell: none under",
+                "GIT_ANNEX_SHELL_LIMITED, and under GIT_ANNEX_SHELL_READONLY or _APPENDONLY only git-upload-pack and",
+                "git-upload-archive (git-annex-shell lets git-receive-pack through there; annex-p2p does not)."));
+    }
+}
