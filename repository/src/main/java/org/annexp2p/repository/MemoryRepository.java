@@ -56,7 +56,7 @@ public final class MemoryRepository implements Repository {
 
     /** Puts verified content in place (not recorded as an event). Refuses bytes that are not the key's. */
     public synchronized void putContent(Key key, byte[] content) {
-        if (!Verification.verify(key, content)) {
+        if (!Verification.verify(key, content).accepted()) {
             throw new IllegalArgumentException("content does not match " + key);
         }
         objects.put(key, content.clone());

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
+import org.annexp2p.protocol.key.ContentCheck;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.wire.Len;
 import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.Validity;
+import org.annexp2p.repository.objects.Verdict;
 import org.annexp2p.repository.objects.Verification;
 
 /**
@@ -156,21 +158,25 @@ final class TransferImpl implements Transfer {
             copy.discard();
             return false;
         }
-        boolean incremental = validity.contains(Validity.VALID) && digest.isDefined() && hashed == size;
-        boolean good;
-        if (incremental) {
-            good = Verification.digestMatches(key, digest.get().digest());
-        } else {
-            try (InputStream all = copy.read()) {
-                good = Verification.verify(key, all);
-            }
-        }
-        if (!good) {
+        if (!judge(validity, size).accepted()) {
             copy.discard();
             return false;
         }
         copy.complete();
         return true;
+    }
+
+    /** The verdict on the whole copy, which already has the key's size. */
+    private Verdict judge(Option<Validity> validity, long size) throws IOException {
+        if (key.contentCheck() instanceof ContentCheck.Unverifiable) {
+            return Verification.judge(key, size, Option.none()); // size only, as git-annex: nothing to read
+        }
+        if (validity.contains(Validity.VALID) && digest.isDefined() && hashed == size) {
+            return Verification.judge(key, size, Option.some(digest.get().digest()));
+        }
+        try (InputStream all = copy.read()) {
+            return Verification.verify(key, all);
+        }
     }
 
     private void requireOpen() {

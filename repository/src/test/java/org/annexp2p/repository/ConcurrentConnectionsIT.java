@@ -23,6 +23,7 @@ import org.annexp2p.protocol.program.Payload;
 import org.annexp2p.protocol.wire.AssociatedFile;
 import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.Validity;
+import org.annexp2p.repository.objects.Verdict;
 import org.annexp2p.repository.objects.Verification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class ConcurrentConnectionsIT {
             assertThat(repo.locations(key).contains(repo.uuid())).as("logged as present: %s", key)
                     .isEqualTo(object.isDefined());
             if (object.isDefined()) {
-                assertThat(Verification.verify(key, Files.readAllBytes(object.get()))).isTrue();
+                assertThat(Verification.verify(key, Files.readAllBytes(object.get()))).isEqualTo(new Verdict.Verified());
                 GitAnnexFixture.ok(dir, null, "git", "annex", "fsck", "--quiet", "--key=" + key.serialize());
             }
         }

@@ -24,6 +24,7 @@ import org.annexp2p.protocol.wire.MonotonicTimestamp;
 import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.protocol.wire.Validity;
+import org.annexp2p.repository.objects.GitAnnexKeys;
 
 /**
  * The behaviour every {@link Repository} shares, driven through {@link RepositoryLocal} exactly as the protocol
@@ -295,6 +296,76 @@ abstract class RepositoryContract {
             assertThat(finish(l, d, Option.some(Validity.VALID))).isFalse();
         }
         assertThat(repository().hasContent(key)).isFalse();
+    }
+
+    @Provide
+    Arbitrary<Key> gitAnnexKeys() {
+        return Arbitraries.of(GitAnnexKeys.all().stream()
+                .filter(k -> k.size().get() > 0 && k.size().get() < GitAnnexKeys.LARGE).toList());
+    }
+
+    @Provide
+    Arbitrary<Key> largeGitAnnexKeys() {
+        return Arbitraries.of(GitAnnexKeys.all().stream().filter(k -> k.size().get() >= GitAnnexKeys.LARGE).toList());
+    }
+
+    /**
+     * Keys real git-annex made, of every hash backend it verifies: bytes of the right size that are not the key's
+     * content are never stored, however they arrive (in one go or resumed, with any validity) and wherever they go
+     * (the object store, for a PUT or a GET into --repo; a named file, for a GET into OUTFILE); the content is.
+     */
+    @Property(tries = 150)
+    void forEveryHashBackendOnlyTheKeysOwnContentIsStored(@ForAll("gitAnnexKeys") Key computed,
+            @ForAll @IntRange(max = 1000) int where, @ForAll @IntRange(min = 1, max = 255) int flip,
+            @ForAll @IntRange(max = 1000) int splitPermille, @ForAll("validities") Option<Validity> validity,
+            @ForAll boolean intoFile) throws IOException {
+        byte[] content = GitAnnexKeys.content(computed);
+        byte[] bad = content.clone();
+        bad[(int) ((long) (bad.length - 1) * where / 1000)] ^= (byte) flip;
+        // A named file is fresh each try, so the key itself can serve; the object store needs a key of its own.
+        Key key = intoFile ? computed : GitAnnexKeys.withExtension(computed, ".t" + UNIQUE.incrementAndGet());
+        int split = (int) ((long) content.length * splitPermille / 1000);
+
+        Destination d = intoFile ? new Destination.File(key, freshFilePath()) : new Destination.ObjectStore(key);
+        assertThat(sendInTwo(d, bad, split, validity)).as("wrong content for %s", key).isFalse();
+        assertThat(repository().hasContent(key)).isFalse();
+        assertThat(repository().partialSize(d).value()).as("wrong content is discarded").isZero();
+
+        assertThat(sendInTwo(d, content, split, validity)).as("the content of %s", key).isTrue();
+        if (intoFile) {
+            assertThat(repository().partialSize(d).value()).isEqualTo(content.length);
+        } else {
+            assertThat(readAll(key, 0)).isEqualTo(content);
+        }
+    }
+
+    /** The same for content hashed on a thread of its own beside the I/O, with every hash backend. */
+    @Property(tries = 5)
+    void largeContentOfEveryHashBackendIsVerifiedBesideTheIo(@ForAll("largeGitAnnexKeys") Key computed,
+            @ForAll @IntRange(min = 1, max = 999) int splitPermille, @ForAll @IntRange(max = 1000) int where)
+            throws IOException {
+        byte[] content = GitAnnexKeys.content(computed);
+        byte[] bad = content.clone();
+        bad[(int) ((long) (bad.length - 1) * where / 1000)] ^= 0x01;
+        Key key = GitAnnexKeys.withExtension(computed, ".t" + UNIQUE.incrementAndGet());
+        Destination d = new Destination.ObjectStore(key);
+        int split = (int) ((long) content.length * splitPermille / 1000);
+        assertThat(sendInTwo(d, bad, split, Option.some(Validity.VALID))).as("wrong content for %s", key).isFalse();
+        assertThat(repository().hasContent(key)).isFalse();
+        assertThat(sendInTwo(d, content, split, Option.some(Validity.VALID))).as("the content of %s", key).isTrue();
+        assertThat(repository().hasContent(key)).isTrue();
+    }
+
+    /** A peer sends {@code split} bytes of all it announced and dies; a second connection resumes and finishes. */
+    private boolean sendInTwo(Destination d, byte[] bytes, int split, Option<Validity> validity) throws IOException {
+        try (RepositoryLocal l = connection()) {
+            write(l, d, 0, TestPayload.truncated(bytes.length, Arrays.copyOf(bytes, split)));
+        }
+        try (RepositoryLocal l = connection()) {
+            assertThat(l.destinationSize(new Local.DestinationSize(d)).value()).isEqualTo(split);
+            write(l, d, split, TestPayload.of(Arrays.copyOfRange(bytes, split, bytes.length)));
+            return finish(l, d, validity);
+        }
     }
 
     @Property(tries = 30)

@@ -3,39 +3,53 @@ package org.annexp2p.protocol.key;
 import io.vavr.control.Option;
 
 /**
- * Backends whose keys name their content's hash, with the JDK digest that checks them. Keys of other
- * backends (WORM, URL, external, BLAKE2, SKEIN...) are accepted with only their size checked, as git-annex
- * does for backends it cannot verify.
+ * The hashes of git-annex's hash backends (its Backend/Hash.hs), in git-annex's order. Each is two backends: its
+ * name, and its name with E, whose keys keep the file's extension after the hash. git-annex verifies the content
+ * of every one of them, and so do we: {@code repository}'s digests compute each hash (SKEIN as Skein-256-256 and
+ * Skein-512-512; BLAKE2BP and BLAKE2SP are the parallel tree modes of BLAKE2b and BLAKE2s, which hash to other
+ * values than BLAKE2b and BLAKE2s). SHA1 and MD5 are verified too, though git-annex counts neither as
+ * cryptographically secure. Keys of every other backend are {@link ContentCheck.Unverifiable}.
  */
 public enum HashBackend {
-    SHA256("SHA-256", 64),
-    SHA512("SHA-512", 128),
-    SHA224("SHA-224", 56),
-    SHA384("SHA-384", 96),
-    SHA3_256("SHA3-256", 64),
-    SHA3_512("SHA3-512", 128),
-    SHA3_224("SHA3-224", 56),
-    SHA3_384("SHA3-384", 96),
-    SHA1("SHA-1", 40),
-    MD5("MD5", 32);
+    SHA256(256),
+    SHA512(512),
+    SHA224(224),
+    SHA384(384),
+    SHA3_256(256),
+    SHA3_512(512),
+    SHA3_224(224),
+    SHA3_384(384),
+    SKEIN256(256),
+    SKEIN512(512),
+    BLAKE2B256(256),
+    BLAKE2B512(512),
+    BLAKE2B160(160),
+    BLAKE2B224(224),
+    BLAKE2B384(384),
+    BLAKE2BP512(512),
+    BLAKE2S256(256),
+    BLAKE2S160(160),
+    BLAKE2S224(224),
+    BLAKE2SP256(256),
+    BLAKE2SP224(224),
+    SHA1(160),
+    MD5(128);
 
-    private final String jdkAlgorithm;
-    private final int hexLength;
+    private final int bits;
 
-    HashBackend(String jdkAlgorithm, int hexLength) {
-        this.jdkAlgorithm = jdkAlgorithm;
-        this.hexLength = hexLength;
+    HashBackend(int bits) {
+        this.bits = bits;
     }
 
-    public String jdkAlgorithm() {
-        return jdkAlgorithm;
+    /** The hash's length in bits; a key names it in {@code bits / 4} lowercase hex digits. */
+    public int bits() {
+        return bits;
     }
 
-    public int hexLength() {
-        return hexLength;
-    }
-
-    /** The backend for a key's backend name, with or without the extension marker E. */
+    /**
+     * The hash of a key backend name: the name exactly, or the name with E. Exact, as git-annex parses backend
+     * names: {@code sha256}, {@code SHA256EE} or {@code SHA3-256} name no hash.
+     */
     public static Option<HashBackend> of(String backendName) {
         String base = backendName.endsWith("E") ? backendName.substring(0, backendName.length() - 1) : backendName;
         for (HashBackend b : values()) {

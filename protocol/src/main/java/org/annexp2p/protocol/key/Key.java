@@ -129,9 +129,9 @@ public record Key(String backend, Option<Long> size, Option<Long> mtime, Option<
         return dot < 0 ? name : name.substring(0, dot);
     }
 
-    /** The hash that content of this key must have, if its backend is one we can verify. */
-    public Option<HashBackend> hashBackend() {
-        return HashBackend.of(backend);
+    /** How content of this key is told from other bytes: by the hash its name declares, or (unverifiable) not. */
+    public ContentCheck contentCheck() {
+        return ContentCheck.of(this);
     }
 
     /**

@@ -19,7 +19,8 @@ class KeyTest {
         assertThat(k.size()).isEqualTo(Option.some(12L));
         assertThat(k.declaredHash()).isEqualTo("a948904f2f0f479b8f8197694b30184b0d2ed1c1cd2a1ec0fb85d299a192a447");
         assertThat(k.extension()).isEqualTo(".txt");
-        assertThat(k.hashBackend()).isEqualTo(Option.some(HashBackend.SHA256));
+        assertThat(k.contentCheck()).isEqualTo(new ContentCheck.ByHash(HashBackend.SHA256,
+                "a948904f2f0f479b8f8197694b30184b0d2ed1c1cd2a1ec0fb85d299a192a447"));
         Key chunk = Key.parse("SHA256E-s100-S10-C3--abc.bin").get();
         assertThat(chunk.chunkSize()).isEqualTo(Option.some(10L));
         assertThat(chunk.chunkNumber()).isEqualTo(Option.some(3L));
@@ -27,7 +28,7 @@ class KeyTest {
         Key worm = Key.parse("WORM-s5-m1700000000--some file-name").get();
         assertThat(worm.mtime()).isEqualTo(Option.some(1700000000L));
         assertThat(worm.name()).isEqualTo("some file-name");
-        assertThat(worm.hashBackend()).isEqualTo(Option.none());
+        assertThat(worm.contentCheck()).isEqualTo(new ContentCheck.Unverifiable("WORM"));
     }
 
     @Test
