@@ -209,7 +209,7 @@ final class ClientSession implements AutoCloseable {
         }
         Either<String, ProtocolVersion> greeted = result(outcome);
         if (greeted.isLeft()) {
-            throw new IOException(connection.description() + ": " + greeted.getLeft());
+            throw new IOException(connection.description() + ": " + TerminalText.ofWire(greeted.getLeft()));
         }
     }
 
@@ -219,7 +219,8 @@ final class ClientSession implements AutoCloseable {
         try (RepositoryLocal local = new RepositoryLocal(repository)) {
             outcome = new Full(net, local).run(operation);
         }
-        return result(outcome).getOrElseThrow(why -> new IOException(connection.description() + ": " + why));
+        // A failure message may be the peer's own ERROR text: shown, never obeyed, by the terminal.
+        return result(outcome).getOrElseThrow(why -> new IOException(connection.description() + ": " + TerminalText.ofWire(why)));
     }
 
     private <A> A result(Outcome<A> outcome) throws IOException {
@@ -227,7 +228,7 @@ final class ClientSession implements AutoCloseable {
             return c.value();
         }
         if (outcome instanceof Outcome.Failed<?> f) {
-            throw new IOException(connection.description() + ": " + f.reason());
+            throw new IOException(connection.description() + ": " + TerminalText.of(f.reason()));
         }
         throw new IOException(connection.description() + ": the peer closed the connection");
     }
