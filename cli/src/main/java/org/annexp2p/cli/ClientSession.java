@@ -96,9 +96,10 @@ final class ClientSession implements AutoCloseable {
             return greeted(c, tcp, Client.auth(repository.uuid(), token), repository, debug, Optional.of(deadline), true);
         }
         if (address.startsWith("lan://")) {
+            Optional<AuthToken> own = o.token != null ? Optional.of(token(o, repository, address)) : Optional.empty();
             LanDial.Link lan = LanDial.open(o.repo, address.substring("lan://".length()), o.discoveryPort,
                     given.map(HandshakeDeadline::left).orElse(CONNECT_TIMEOUT));
-            AuthToken token = o.token != null ? token(o, repository, address) : lan.token();
+            AuthToken token = own.orElse(lan.token());
             HandshakeDeadline deadline = given.orElse(
                     HandshakeDeadline.after(System.nanoTime(), Duration.ofSeconds(HandshakeDeadline.LAN_ANSWER_SECONDS)));
             return greeted(lan.connection(), null, Client.auth(repository.uuid(), token), repository, debug,
@@ -106,9 +107,9 @@ final class ClientSession implements AutoCloseable {
         }
         if (address.startsWith("tor-annex::")) {
             TorAnnexAddress onion = parseOnion(address);
+            AuthToken token = token(o, repository, onion.onion().hostname());
             Connection c = dialOnion(new OnionDialer(TorSocks.resolve(o.torSocks)), onion, debug,
                     given.map(HandshakeDeadline::left).orElse(TOR_CONNECT_TIMEOUT));
-            AuthToken token = token(o, repository, onion.onion().hostname());
             HandshakeDeadline deadline = given.orElse(
                     HandshakeDeadline.after(System.nanoTime(), Duration.ofSeconds(HandshakeDeadline.ONION_ANSWER_SECONDS)));
             return greeted(c, null, Client.auth(repository.uuid(), token), repository, debug, Optional.of(deadline), true);

@@ -109,8 +109,8 @@ final class OutputFileCopy implements PartialCopy {
         requireOwn(attributes());
         Set<OpenOption> options = Set.of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         FileChannel ch = FileChannel.open(partial, options);
-        // Ours, so we may correct a mode someone widened; the umask may have narrowed it anyway.
-        Files.setPosixFilePermissions(partial, OWNER_ONLY);
+        // Ours, so we may correct a mode someone widened.
+        chmod(partial, OWNER_ONLY);
         return ch;
     }
 
@@ -135,10 +135,19 @@ final class OutputFileCopy implements PartialCopy {
         try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             ch.force(true);
         }
-        Files.setPosixFilePermissions(partial, finalMode());
+        chmod(partial, finalMode());
         // rename(2): replaces OUTFILE (a symbolic link there is replaced, never followed) in one step.
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Fsync.directory(target.getParent());
+    }
+
+    /** Best effort: some file systems (vfat) have no modes to set, and refuse. */
+    private static void chmod(Path file, Set<PosixFilePermission> mode) {
+        try {
+            Files.setPosixFilePermissions(file, mode);
+        } catch (IOException | UnsupportedOperationException e) {
+            // The file keeps the mode its file system gives it.
+        }
     }
 
     /** OUTFILE's own mode if it existed; else what a new file gets under our umask. */

@@ -51,8 +51,8 @@ final class RefChanges {
             RefChanges changes = open.get(where);
             if (changes == null || changes.failed) {
                 changes = new RefChanges(this, where, gitDir.resolve("refs"), services.open());
-                open.put(where, changes);
                 changes.start();
+                open.put(where, changes);
             }
             RefWatcher waiter = new RefWatcher(changes);
             changes.waiters.add(waiter);
