@@ -4,6 +4,7 @@ import io.vavr.control.Either;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.annexp2p.cli.lan.LanDial;
 import org.annexp2p.interpreters.Full;
 import org.annexp2p.interpreters.Outcome;
@@ -35,17 +36,30 @@ final class ClientSession implements AutoCloseable {
 
     private final Connection connection;
     private final TcpTransport tcp;
-    private final Program<Either<String, Uuid>> authentication;
     private final Repository repository;
-    private final boolean debug;
+    private final StreamNet net;
 
-    private ClientSession(Connection connection, TcpTransport tcp, Program<Either<String, Uuid>> authentication,
-            Repository repository, boolean debug) {
+    private ClientSession(Connection connection, TcpTransport tcp, Repository repository, boolean debug) {
         this.connection = connection;
         this.tcp = tcp;
-        this.authentication = authentication;
         this.repository = repository;
-        this.debug = debug;
+        this.net = StreamNet.over(connection, AuthCheck.REFUSE_ALL, Relays.NONE, Debug.transcript(debug));
+    }
+
+    /**
+     * A session on {@code connection} once the peer has authenticated us and agreed on a version, within
+     * {@code deadline} if there is one (none for a command that may prompt, --exec); closed if it did not.
+     */
+    private static ClientSession greeted(Connection connection, TcpTransport tcp, Program<Either<String, Uuid>> authentication,
+            Repository repository, boolean debug, Optional<HandshakeDeadline> deadline, boolean dialed) throws IOException {
+        ClientSession s = new ClientSession(connection, tcp, repository, debug);
+        try {
+            s.greet(authentication, deadline, dialed);
+            return s;
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
     }
 
     /** The repository we act for: the one --repo names, or loose files under a fresh identity. */
@@ -54,36 +68,51 @@ final class ClientSession implements AutoCloseable {
     }
 
     static ClientSession open(PeerOptions o, Repository repository) throws IOException {
+        long start = System.nanoTime();
+        Optional<HandshakeDeadline> given = Optional.ofNullable(o.timeout).map(t -> HandshakeDeadline.after(start, t));
+        boolean debug = o.debug || Main.debug;
         if (o.route.exec != null) {
             var argv = ShellCommandLine.split(o.route.exec);
             if (argv.isEmpty()) {
                 throw new Main.UsageException("--exec needs a command");
             }
             Connection c = CommandConnection.start(argv);
-            return new ClientSession(c, null, Client.awaitAuthSuccess(), repository, o.debug || Main.debug);
+            return greeted(c, null, Client.awaitAuthSuccess(), repository, debug, given, false);
         }
         String address = o.route.address;
         if (address.startsWith("tcp://")) {
+            HandshakeDeadline deadline = given.orElse(
+                    HandshakeDeadline.after(start, Duration.ofSeconds(HandshakeDeadline.TCP_SECONDS)));
             TcpTransport tcp = new TcpTransport();
+            Connection c;
+            AuthToken token;
             try {
-                Connection c = tcp.dial(address.substring("tcp://".length()), CONNECT_TIMEOUT);
-                AuthToken token = token(o, repository, address);
-                return new ClientSession(c, tcp, Client.auth(repository.uuid(), token), repository, o.debug || Main.debug);
+                token = token(o, repository, address);
+                c = tcp.dial(address.substring("tcp://".length()), deadline.left());
             } catch (IOException | RuntimeException e) {
                 tcp.close();
                 throw e;
             }
+            return greeted(c, tcp, Client.auth(repository.uuid(), token), repository, debug, Optional.of(deadline), true);
         }
         if (address.startsWith("lan://")) {
-            LanDial.Link lan = LanDial.open(o.repo, address.substring("lan://".length()), o.discoveryPort, CONNECT_TIMEOUT);
-            AuthToken token = o.token != null ? token(o, repository, address) : lan.token();
-            return new ClientSession(lan.connection(), null, Client.auth(repository.uuid(), token), repository, o.debug || Main.debug);
+            Optional<AuthToken> own = o.token != null ? Optional.of(token(o, repository, address)) : Optional.empty();
+            LanDial.Link lan = LanDial.open(o.repo, address.substring("lan://".length()), o.discoveryPort,
+                    given.map(HandshakeDeadline::left).orElse(CONNECT_TIMEOUT));
+            AuthToken token = own.orElse(lan.token());
+            HandshakeDeadline deadline = given.orElse(
+                    HandshakeDeadline.after(System.nanoTime(), Duration.ofSeconds(HandshakeDeadline.LAN_ANSWER_SECONDS)));
+            return greeted(lan.connection(), null, Client.auth(repository.uuid(), token), repository, debug,
+                    Optional.of(deadline), true);
         }
         if (address.startsWith("tor-annex::")) {
             TorAnnexAddress onion = parseOnion(address);
-            Connection c = dialOnion(new OnionDialer(TorSocks.resolve(o.torSocks)), onion, o.debug || Main.debug);
             AuthToken token = token(o, repository, onion.onion().hostname());
-            return new ClientSession(c, null, Client.auth(repository.uuid(), token), repository, o.debug || Main.debug);
+            Connection c = dialOnion(new OnionDialer(TorSocks.resolve(o.torSocks)), onion, debug,
+                    given.map(HandshakeDeadline::left).orElse(TOR_CONNECT_TIMEOUT));
+            HandshakeDeadline deadline = given.orElse(
+                    HandshakeDeadline.after(System.nanoTime(), Duration.ofSeconds(HandshakeDeadline.ONION_ANSWER_SECONDS)));
+            return greeted(c, null, Client.auth(repository.uuid(), token), repository, debug, Optional.of(deadline), true);
         }
         throw new Main.UsageException("unsupported address " + address + " (expected tcp://HOST:PORT, lan://IP:PORT or tor-annex::ONION:PORT)");
     }
@@ -104,7 +133,13 @@ final class ClientSession implements AutoCloseable {
      */
     static Connection dialOnion(org.annexp2p.transports.Dialer dialer, TorAnnexAddress onion, boolean debug)
             throws IOException {
-        long deadline = System.nanoTime() + TOR_CONNECT_TIMEOUT.toNanos();
+        return dialOnion(dialer, onion, debug, TOR_CONNECT_TIMEOUT);
+    }
+
+    /** As {@link #dialOnion(org.annexp2p.transports.Dialer, TorAnnexAddress, boolean)}, retrying for up to {@code bound}. */
+    static Connection dialOnion(org.annexp2p.transports.Dialer dialer, TorAnnexAddress onion, boolean debug,
+            Duration bound) throws IOException {
+        long deadline = System.nanoTime() + bound.toNanos();
         for (int attempt = 1; ; attempt++) {
             long left = deadline - System.nanoTime();
             try {
@@ -152,39 +187,59 @@ final class ClientSession implements AutoCloseable {
         return AuthToken.EMPTY;
     }
 
-    /** The peer's UUID, once {@link #run} has authenticated. */
+    /**
+     * Authenticates and agrees on a version. Under a deadline a watch closes the connection when it passes, which
+     * ends the wait for the peer's answer; then the user reads that the peer did not answer, not that it hung up.
+     */
+    private void greet(Program<Either<String, Uuid>> authentication, Optional<HandshakeDeadline> deadline, boolean dialed)
+            throws IOException {
+        Program<Either<String, Uuid>> greeting = authentication.flatMap(auth -> auth.isLeft()
+                ? Program.pure(auth)
+                : Client.negotiateVersion(ProtocolVersion.MAX).map(v -> auth));
+        Outcome<Either<String, Uuid>> outcome;
+        try (RepositoryLocal local = new RepositoryLocal(repository)) {
+            if (deadline.isEmpty()) {
+                outcome = new Full(net, local).run(greeting);
+            } else {
+                HandshakeDeadline.Watch watch = deadline.get().watch(connection);
+                try (watch) {
+                    outcome = new Full(net, local).run(greeting);
+                }
+                if (watch.fired()) {
+                    throw deadline.get().missed(connection, dialed);
+                }
+            }
+        }
+        Either<String, Uuid> greeted = result(outcome);
+        if (greeted.isLeft()) {
+            throw new IOException(connection.description() + ": " + TerminalText.ofWire(greeted.getLeft()));
+        }
+        peer = io.vavr.control.Option.some(greeted.get());
+    }
+
+    /** The UUID the peer authenticated with, once the session is open. */
     private io.vavr.control.Option<Uuid> peer = io.vavr.control.Option.none();
 
-    /** What an operation gave, and who the peer it ran against is. */
-    private record Ran<A>(Uuid peer, A value) {}
-
-    /** The UUID the peer announced when it authenticated (none before a {@link #run}). */
     io.vavr.control.Option<Uuid> peer() {
         return peer;
     }
 
-    /** Runs {@code operation} after authentication and version negotiation; its Left is a failure message. */
+    /** Runs {@code operation} (the version agreed on stays with the connection); its Left is a failure message. */
     <A> A run(Program<Either<String, A>> operation) throws IOException {
-        Program<Either<String, Ran<A>>> authed = authentication.flatMap(auth -> auth.isLeft()
-                ? Program.pure(Either.<String, Ran<A>>left(auth.getLeft()))
-                : Client.negotiateVersion(ProtocolVersion.MAX).then(operation).map(r -> r.map(a -> new Ran<>(auth.get(), a))));
-        Program<Either<String, A>> whole = authed.map(r -> {
-            r.forEach(ran -> peer = io.vavr.control.Option.some(ran.peer()));
-            return r.map(Ran::value);
-        });
-        StreamNet net = StreamNet.over(connection, AuthCheck.REFUSE_ALL, Relays.NONE, Debug.transcript(debug));
         Outcome<Either<String, A>> outcome;
         try (RepositoryLocal local = new RepositoryLocal(repository)) {
-            outcome = new Full(net, local).run(whole);
+            outcome = new Full(net, local).run(operation);
         }
-        if (outcome instanceof Outcome.Completed<Either<String, A>> c) {
-            if (c.value().isLeft()) {
-                throw new IOException(connection.description() + ": " + c.value().getLeft());
-            }
-            return c.value().get();
+        // A failure message may be the peer's own ERROR text: shown, never obeyed, by the terminal.
+        return result(outcome).getOrElseThrow(why -> new IOException(connection.description() + ": " + TerminalText.ofWire(why)));
+    }
+
+    private <A> A result(Outcome<A> outcome) throws IOException {
+        if (outcome instanceof Outcome.Completed<A> c) {
+            return c.value();
         }
         if (outcome instanceof Outcome.Failed<?> f) {
-            throw new IOException(connection.description() + ": " + f.reason());
+            throw new IOException(connection.description() + ": " + TerminalText.of(f.reason()));
         }
         throw new IOException(connection.description() + ": the peer closed the connection");
     }

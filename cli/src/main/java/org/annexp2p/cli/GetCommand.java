@@ -13,11 +13,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = {"Download a key's content from a peer.",
             "",
-            "With OUTFILE the content goes there; a partial OUTFILE left by an interrupted get is resumed",
-            "from its size. Without OUTFILE it goes into the --repo repository's object store (via",
+            "With OUTFILE the content goes there once verified; until then it waits beside it in",
+            ".OUTFILE.<digest of KEY>.annex-p2p-partial (mode 0600), from which an interrupted get of",
+            "the same KEY resumes. Without OUTFILE it goes into the --repo repository's object store (via",
             ".git/annex/tmp, so no partial object is ever visible) and the location log records it.",
             "Content is checked against its key's hash while it streams (every hash backend git-annex has;",
-            "WORM, URL and X* keys only by size, as git-annex does); bad content is discarded.",
+            "WORM, URL and X* keys only by size, as git-annex does); bad content is discarded (an OUTFILE",
+            "that was there before stays as it was).",
             "Content already in the --repo object store is not fetched again; the location log is updated."},
         footerHeading = "%nExamples:%n",
         footer = {"  annex-p2p get --exec \"git-annex-shell p2pstdio /srv/annex $(uuidgen)\" KEY out.bin",
@@ -58,6 +60,11 @@ final class GetCommand implements Callable<Integer> {
             }
             try {
                 ok = session.run(Client.get(dest, AssociatedFile.NONE, bar));
+            } catch (java.io.IOException e) {
+                bar.finish("failed");
+                long kept = keptSize(repository, dest);
+                throw kept > 0 ? new java.io.IOException(Main.oneLine(e) + "; the " + kept
+                        + " bytes received are kept, and get resumes from them", e) : e;
             } catch (Exception e) {
                 bar.finish("failed");
                 throw e;
@@ -72,6 +79,14 @@ final class GetCommand implements Callable<Integer> {
         }
         bar.finish("ok");
         return 0;
+    }
+
+    private static long keptSize(org.annexp2p.repository.Repository repository, Destination dest) {
+        try {
+            return repository.partialSize(dest).value();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     static String abbreviated(Key key) {

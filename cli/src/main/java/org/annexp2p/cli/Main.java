@@ -87,7 +87,7 @@ public final class Main {
             m = e.getClass().getSimpleName();
         }
         int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return TerminalText.of(nl < 0 ? m : m.substring(0, nl));
     }
 
     /** Bad input from the user, reported with exit code 2. */

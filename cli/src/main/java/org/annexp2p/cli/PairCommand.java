@@ -193,7 +193,8 @@ final class PairCommand implements Callable<Integer> {
                 try {
                     Uuid theirs = PeerLink.authenticate(repository, a, token, socks, debug);
                     String remote = PeerLink.addRemote(repository, a, theirs, token, name);
-                    System.err.println("Paired with " + theirs + "; added remote " + remote + ".");
+                    System.err.println("Paired with " + TerminalText.ofWire(theirs.value()) + "; added remote "
+                            + TerminalText.of(remote) + ".");
                     return;
                 } catch (IOException e) {
                     last = e;

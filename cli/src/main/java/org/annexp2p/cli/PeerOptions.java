@@ -44,6 +44,13 @@ final class PeerOptions {
                 "it is now (its `serve --discovery-port`; default: ${DEFAULT-VALUE})."})
     int discoveryPort;
 
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationArgument.class,
+            description = {"Give up on a peer that has not connected and answered AUTH and VERSION within",
+                "DURATION (e.g. 30s, 2m). Default: 10 s for tcp://; lan:// and tor-annex:: connect within",
+                "their own bounds, then have 10 s (LAN) or 30 s (onion) to answer; --exec waits, as the command",
+                "may ask for a password. A transfer under way is not cut (a 10-minute silence still ends it)."})
+    java.time.Duration timeout;
+
     @Option(names = "--debug", description = "Show the protocol conversation on stderr (tokens hidden).")
     boolean debug;
 }

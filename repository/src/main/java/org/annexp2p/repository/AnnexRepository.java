@@ -250,6 +250,9 @@ public final class AnnexRepository implements Repository {
         if (destination instanceof Destination.ObjectStore && refused(destination.key())) {
             return Len.ZERO;
         }
+        if (destination instanceof Destination.File) {
+            return Len.of(OutputFileCopy.of(destination.key(), destinationPath(destination)).size());
+        }
         Path p = destinationPath(destination);
         return Len.of(Files.isRegularFile(p) ? Files.size(p) : 0);
     }
@@ -263,8 +266,8 @@ public final class AnnexRepository implements Repository {
         if (!shared.receiving.add(file)) {
             return Option.none();
         }
-        // A named file is already where it belongs; an object-store copy moves into objects/ when verified.
-        PartialCopy copy = destination instanceof Destination.File ? FileCopy.inPlace(file)
+        // A named file is renamed over when verified; an object-store copy moves into objects/.
+        PartialCopy copy = destination instanceof Destination.File ? OutputFileCopy.of(destination.key(), file)
                 : FileCopy.durable(file, () -> moveIntoPlace(destination.key(), file));
         return Option.some(new TransferImpl(destination.key(), copy, () -> shared.receiving.remove(file)));
     }

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** A partial copy in a file: the tmp file of an object, or a file the user named. */
+/** A partial copy in the tmp file of an object. */
 final class FileCopy implements PartialCopy {
 
     interface Completion {
@@ -19,22 +19,15 @@ final class FileCopy implements PartialCopy {
 
     private final Path file;
     private final Completion completion;
-    private final boolean durable;
 
-    private FileCopy(Path file, Completion completion, boolean durable) {
+    private FileCopy(Path file, Completion completion) {
         this.file = file;
         this.completion = completion;
-        this.durable = durable;
     }
 
     /** A copy that {@code completion} fsyncs and moves into place: large ones are flushed early as they grow. */
     static FileCopy durable(Path file, Completion completion) {
-        return new FileCopy(file, completion, true);
-    }
-
-    /** A copy that already sits where it belongs (a file the user named): nothing to do when it completes. */
-    static FileCopy inPlace(Path file) {
-        return new FileCopy(file, () -> {}, false);
+        return new FileCopy(file, completion);
     }
 
     @Override
@@ -56,7 +49,7 @@ final class FileCopy implements PartialCopy {
             throw e;
         }
         OutputStream out = Channels.newOutputStream(ch);
-        return new BufferedOutputStream(durable ? new WritebackStream(out, file) : out, 64 * 1024);
+        return new BufferedOutputStream(new WritebackStream(out, file), 64 * 1024);
     }
 
     @Override

@@ -23,8 +23,8 @@ import org.annexp2p.protocol.wire.Validity;
 /**
  * Plain files standing in for a repository, for client commands run outside one ({@code annex-p2p get KEY
  * OUTFILE}, {@code put KEY INFILE}): content of a key is read from the file named for it, and received content
- * goes into the file a {@link Destination.File} names — resumed from its size and verified exactly as a
- * repository verifies. There is no object store, location log or locking here.
+ * goes into the file a {@link Destination.File} names — kept under a partial name until verified exactly as a
+ * repository verifies, and resumed from there ({@link OutputFileCopy}). There is no object store, location log or locking here.
  */
 public final class LooseFiles implements Repository {
     private final Lazy<Uuid> uuid;
@@ -77,8 +77,7 @@ public final class LooseFiles implements Repository {
 
     @Override
     public Len partialSize(Destination destination) throws IOException {
-        Path p = file(destination);
-        return Len.of(Files.isRegularFile(p) ? Files.size(p) : 0);
+        return Len.of(OutputFileCopy.of(destination.key(), file(destination)).size());
     }
 
     @Override
@@ -87,7 +86,7 @@ public final class LooseFiles implements Repository {
         if (!receiving.add(p)) {
             return Option.none();
         }
-        return Option.some(new TransferImpl(destination.key(), FileCopy.inPlace(p), () -> {
+        return Option.some(new TransferImpl(destination.key(), OutputFileCopy.of(destination.key(), p), () -> {
             synchronized (this) {
                 receiving.remove(p);
             }

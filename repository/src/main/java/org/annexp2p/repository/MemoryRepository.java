@@ -29,7 +29,8 @@ import org.annexp2p.repository.objects.Verification;
 
 /**
  * The {@link Repository} contract in memory, for simulations and model-based tests: objects, partial copies
- * (object-store partials and "files"), a location log, locks, and a record of every request
+ * (bound for the object store or for a named "file"), verified "files", a location log, locks, and a record of
+ * every request
  * ({@link #events()}). Receiving uses the same rules as the on-disk repository.
  */
 public final class MemoryRepository implements Repository {
@@ -64,11 +65,7 @@ public final class MemoryRepository implements Repository {
 
     /** Plants a partial copy, right or wrong (not recorded as an event). */
     public synchronized void putPartial(Destination destination, byte[] bytes) {
-        if (destination instanceof Destination.File f) {
-            files.put(f.path(), bytes.clone());
-        } else {
-            partials.put(destination, bytes.clone());
-        }
+        partials.put(destination, bytes.clone());
     }
 
     public synchronized Option<byte[]> content(Key key) {
@@ -79,7 +76,7 @@ public final class MemoryRepository implements Repository {
         return Option.of(held(destination)).map(byte[]::clone);
     }
 
-    /** What the "file" at {@code path} holds (a {@link Destination.File} writes there). */
+    /** What the "file" at {@code path} holds: verified content a {@link Destination.File} put there. */
     public synchronized Option<byte[]> file(String path) {
         return Option.of(files.get(path)).map(byte[]::clone);
     }
@@ -152,23 +149,15 @@ public final class MemoryRepository implements Repository {
     }
 
     private byte[] held(Destination destination) {
-        return destination instanceof Destination.File f ? files.get(f.path()) : partials.get(destination);
+        return partials.get(destination);
     }
 
     private void hold(Destination destination, byte[] bytes) {
-        if (destination instanceof Destination.File f) {
-            files.put(f.path(), bytes);
-        } else {
-            partials.put(destination, bytes);
-        }
+        partials.put(destination, bytes);
     }
 
     private void drop(Destination destination) {
-        if (destination instanceof Destination.File f) {
-            files.remove(f.path());
-        } else {
-            partials.remove(destination);
-        }
+        partials.remove(destination);
     }
 
     @Override
@@ -236,8 +225,11 @@ public final class MemoryRepository implements Repository {
         @Override
         public void complete() {
             synchronized (MemoryRepository.this) {
-                if (destination instanceof Destination.ObjectStore) {
-                    byte[] b = partials.remove(destination);
+                byte[] b = partials.remove(destination);
+                if (destination instanceof Destination.File f) {
+                    // As on disk: verified bytes replace the file whole; until then it is untouched.
+                    files.put(f.path(), b == null ? new byte[0] : b);
+                } else {
                     objects.putIfAbsent(destination.key(), b);
                 }
                 events.add(new RepositoryEvent.ContentStored(destination));

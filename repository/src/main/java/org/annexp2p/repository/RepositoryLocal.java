@@ -100,7 +100,7 @@ public final class RepositoryLocal implements Local.Handler, AutoCloseable {
     /** As {@link #withChangeNotification(Repository)}, a wait for changes ending when {@code hangUp} says the peer left. */
     public static RepositoryLocal withChangeNotification(Repository repository, HangUpWatch hangUp) {
         Option<RefWatcherFactory> watch = repository instanceof AnnexRepository a
-                ? Option.some(() -> new RefWatcher(a.gitDir())) : Option.none();
+                ? Option.some(() -> RefWatcher.open(a.gitDir())) : Option.none();
         return new RepositoryLocal(repository, MonotonicClock.SYSTEM, Clock.systemUTC(), watch, hangUp);
     }
 

@@ -32,4 +32,11 @@ class AnnexRepositoryIT extends RepositoryContract {
     String freshFilePath() {
         return tmp.resolve("downloads").resolve("file-" + (++files)).toString();
     }
+
+    @Override
+    io.vavr.control.Option<byte[]> fileContent(String path) throws java.io.IOException {
+        java.nio.file.Path p = java.nio.file.Path.of(path);
+        return java.nio.file.Files.exists(p) ? io.vavr.control.Option.some(java.nio.file.Files.readAllBytes(p))
+                : io.vavr.control.Option.none();
+    }
 }

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.program.Destination;
@@ -71,6 +72,77 @@ class LooseFilesTest {
             assertThat(l.finishContent(new Local.FinishContent(d, Option.some(Validity.VALID)))).isFalse();
         }
         assertThat(tmp.resolve("bad.txt")).doesNotExist();
+    }
+
+    @Test
+    void anOutputFileAppearsOnlyVerifiedAndPartialBytesWaitBesideItPrivately() throws IOException {
+        LooseFiles loose = new LooseFiles(Uuid.random());
+        Path out = tmp.resolve("out.txt");
+        Destination d = new Destination.File(KEY, out.toString());
+        try (RepositoryLocal l = new RepositoryLocal(loose)) {
+            Payload first = TestPayload.truncated(CONTENT.length, Arrays.copyOf(CONTENT, 10));
+            l.writeContent(new Local.WriteContent(d, AssociatedFile.NONE, Offset.ZERO, first.length(), first));
+        }
+        Path partial = OutputFileCopy.partialPath(KEY, out);
+        assertThat(out).doesNotExist();
+        assertThat(partial.getParent()).isEqualTo(tmp);
+        assertThat(Files.readAllBytes(partial)).isEqualTo(Arrays.copyOf(CONTENT, 10));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(partial))).isEqualTo("rw-------");
+        assertThat(loose.partialSize(new Destination.File(TestKeys.worm(CONTENT.length, "other"), out.toString())))
+                .as("another key's get into the same file starts afresh").isEqualTo(Len.ZERO);
+
+        try (RepositoryLocal l = new RepositoryLocal(loose)) {
+            Payload rest = TestPayload.of(Arrays.copyOfRange(CONTENT, 10, CONTENT.length));
+            l.writeContent(new Local.WriteContent(d, AssociatedFile.NONE, Offset.of(10), rest.length(), rest));
+            assertThat(l.finishContent(new Local.FinishContent(d, Option.some(Validity.VALID)))).isTrue();
+        }
+        assertThat(partial).doesNotExist();
+        Path fresh = Files.createFile(tmp.resolve("what a new file gets"));
+        assertThat(Files.getPosixFilePermissions(out)).as("the umask's mode, not the partial file's")
+                .isEqualTo(Files.getPosixFilePermissions(fresh));
+    }
+
+    @Test
+    void aSymbolicLinkPlantedAtThePartialNameIsNeverWrittenThrough() throws IOException {
+        LooseFiles loose = new LooseFiles(Uuid.random());
+        Path out = tmp.resolve("out.txt");
+        Path victim = Files.write(tmp.resolve("victim"), "precious\n".getBytes(StandardCharsets.US_ASCII));
+        Files.createSymbolicLink(OutputFileCopy.partialPath(KEY, out), victim);
+        Destination d = new Destination.File(KEY, out.toString());
+        assertThatThrownBy(() -> loose.partialSize(d)).hasMessageContaining("not a regular file");
+        try (RepositoryLocal l = new RepositoryLocal(loose)) {
+            Payload p = TestPayload.of(CONTENT);
+            assertThatThrownBy(() -> l.writeContent(new Local.WriteContent(d, AssociatedFile.NONE, Offset.ZERO, p.length(), p)))
+                    .hasMessageContaining("not a regular file");
+        }
+        assertThat(Files.readString(victim)).isEqualTo("precious\n");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aPartialFileWithAnotherNameIsNotResumed() throws IOException {
+        LooseFiles loose = new LooseFiles(Uuid.random());
+        Path out = tmp.resolve("out.txt");
+        Path elsewhere = Files.write(tmp.resolve("elsewhere"), Arrays.copyOf(CONTENT, 5));
+        Files.createLink(OutputFileCopy.partialPath(KEY, out), elsewhere);
+        assertThatThrownBy(() -> loose.partialSize(new Destination.File(KEY, out.toString())))
+                .hasMessageContaining("has other names");
+    }
+
+    @Test
+    void verifiedContentReplacesAnExistingOutputFileKeepingItsMode() throws IOException {
+        LooseFiles loose = new LooseFiles(Uuid.random());
+        Path out = Files.write(tmp.resolve("out.txt"), "old".getBytes(StandardCharsets.US_ASCII));
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-r-----"));
+        Destination d = new Destination.File(KEY, out.toString());
+        assertThat(loose.partialSize(d)).as("OUTFILE itself is not a partial copy").isEqualTo(Len.ZERO);
+        try (RepositoryLocal l = new RepositoryLocal(loose)) {
+            Payload p = TestPayload.of(CONTENT);
+            l.writeContent(new Local.WriteContent(d, AssociatedFile.NONE, Offset.ZERO, p.length(), p));
+            assertThat(l.finishContent(new Local.FinishContent(d, Option.some(Validity.VALID)))).isTrue();
+        }
+        assertThat(Files.readAllBytes(out)).isEqualTo(CONTENT);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-r-----");
     }
 
     @Test

@@ -25,6 +25,11 @@ class MemoryRepositoryTest extends RepositoryContract {
         return "file-" + (++files);
     }
 
+    @Override
+    Option<byte[]> fileContent(String path) {
+        return REPO.file(path);
+    }
+
     @Example
     void aRefusedTransferStoresNothingAndTheEventsSaySo() throws IOException {
         MemoryRepository repo = new MemoryRepository(Uuid.random());

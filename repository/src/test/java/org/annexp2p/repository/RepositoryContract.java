@@ -38,6 +38,9 @@ abstract class RepositoryContract {
     /** A path (as Destination.File takes it) that nothing uses yet. */
     abstract String freshFilePath();
 
+    /** What the file at {@code path} holds; none if there is no file there. */
+    abstract Option<byte[]> fileContent(String path) throws IOException;
+
     /** Fixed clocks: the monotonic one reads 1000 s. */
     RepositoryLocal connection() {
         return new RepositoryLocal(repository(), () -> MonotonicTimestamp.of(1000),
@@ -332,8 +335,8 @@ abstract class RepositoryContract {
         assertThat(repository().partialSize(d).value()).as("wrong content is discarded").isZero();
 
         assertThat(sendInTwo(d, content, split, validity)).as("the content of %s", key).isTrue();
-        if (intoFile) {
-            assertThat(repository().partialSize(d).value()).isEqualTo(content.length);
+        if (d instanceof Destination.File f) {
+            assertThat(fileContent(f.path()).getOrNull()).isEqualTo(content);
         } else {
             assertThat(readAll(key, 0)).isEqualTo(content);
         }
@@ -398,18 +401,20 @@ abstract class RepositoryContract {
             @ForAll @IntRange(max = 1000) int splitPermille) throws IOException {
         byte[] content = unique(raw);
         Key key = TestKeys.sha256e(content, ".dat");
-        Destination d = new Destination.File(key, freshFilePath());
+        Destination.File d = new Destination.File(key, freshFilePath());
         int split = (int) ((long) content.length * splitPermille / 1000);
         try (RepositoryLocal l = connection()) {
             write(l, d, 0, TestPayload.truncated(content.length, Arrays.copyOf(content, split)));
         }
+        assertThat(fileContent(d.path())).as("nothing under the file's name until it is verified").isEmpty();
         try (RepositoryLocal l = connection()) {
             long have = l.destinationSize(new Local.DestinationSize(d)).value();
             assertThat(have).isEqualTo(split);
             write(l, d, have, TestPayload.of(Arrays.copyOfRange(content, split, content.length)));
             assertThat(finish(l, d, Option.some(Validity.VALID))).isTrue();
-            assertThat(l.destinationSize(new Local.DestinationSize(d)).value()).isEqualTo(content.length);
+            assertThat(l.destinationSize(new Local.DestinationSize(d)).value()).as("no partial copy left").isZero();
         }
+        assertThat(fileContent(d.path()).getOrNull()).isEqualTo(content);
         assertThat(repository().hasContent(key)).isFalse();
     }
 

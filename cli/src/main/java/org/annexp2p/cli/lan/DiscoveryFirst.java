@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.annexp2p.cli.TerminalText;
 import org.annexp2p.pairing.LanPairing;
 import org.annexp2p.pairing.confirm.CallOutcome;
 import org.annexp2p.pairing.confirm.CallerDetails;
@@ -57,15 +58,16 @@ final class DiscoveryFirst {
             LanPairing.Found found = LanPairing.find(discovery, h -> h.announcement() instanceof Announcement.Presence,
                     Rendezvous.ANNOUNCE_INTERVAL, bound);
             if (found instanceof LanPairing.Found.Fallback f) {
-                System.err.println("annex-p2p: discovery found no device: " + f.reason() + "; trying the addresses in the QR code instead");
+                System.err.println(TerminalText.of("annex-p2p: discovery found no device: " + f.reason()
+                        + "; trying the addresses in the QR code instead"));
                 return payloads.get().map(DiscoveryFirst::fromPayloadAlone)
                         .orElseGet(() -> new Rendezvous.Met.Missed(f.reason(), f.advice()));
             }
             List<Heard> devices = gather(discovery, ((LanPairing.Found.Peer) found).heard());
             out.println("found " + devices.size() + (devices.size() == 1 ? " device" : " devices") + " waiting to pair:");
             for (int i = 0; i < devices.size(); i++) {
-                out.println("  " + (i + 1) + ". " + devices.get(i).from().getAddress().getHostAddress() + " (device "
-                        + devices.get(i).announcement().device() + ")");
+                out.println(TerminalText.of("  " + (i + 1) + ". " + devices.get(i).from().getAddress().getHostAddress()
+                        + " (device " + devices.get(i).announcement().device() + ")"));
             }
             out.flush();
             Optional<QrPayload> payload = payloads.get();
@@ -113,8 +115,8 @@ final class DiscoveryFirst {
             log.accept("not the device of this QR code: " + reason);
             why.add(reason);
         }
-        System.err.println("annex-p2p: none of the " + devices.size() + " devices found showed this QR code (" + String.join("; ", why)
-                + "); trying the addresses in the QR code instead");
+        System.err.println(TerminalText.of("annex-p2p: none of the " + devices.size() + " devices found showed this QR code ("
+                + String.join("; ", why) + "); trying the addresses in the QR code instead"));
         return fromPayloadAlone(payload);
     }
 

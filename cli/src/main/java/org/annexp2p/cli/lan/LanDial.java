@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.annexp2p.cli.TerminalText;
 import org.annexp2p.pairing.tls.TlsIdentity;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.repository.AnnexRepository;
@@ -74,8 +75,8 @@ public final class LanDial {
         }
         InetSocketAddress now = found.get().address();
         LanPeers.store(creds, new LanPeer(peer.uuid(), peer.key(), peer.token(), moved(peer.addresses(), now)));
-        System.err.println("annex-p2p: note: the paired peer " + peer.uuid() + " answered from lan://" + LanAddress.format(now)
-                + "; saved that address");
+        System.err.println(TerminalText.of("annex-p2p: note: the paired peer " + peer.uuid() + " answered from lan://" + LanAddress.format(now)
+                + "; saved that address"));
         return new Link(found.get().connection(), peer.token());
     }
 

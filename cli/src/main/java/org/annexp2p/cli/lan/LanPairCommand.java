@@ -3,11 +3,11 @@ package org.annexp2p.cli.lan;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.StandardProtocolFamily;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.annexp2p.cli.TerminalText;
 import org.annexp2p.interpreters.Serving;
 import org.annexp2p.interpreters.net.GitRelays;
 import org.annexp2p.interpreters.net.Transcript;
@@ -162,7 +163,7 @@ public final class LanPairCommand implements Callable<Integer> {
         AnnexRepository repository = AnnexRepository.open(repo);
         Path creds = repository.creds().dir();
         TlsIdentity identity = LanIdentity.loadOrGenerate(creds, "annex-p2p " + repository.uuid());
-        Consumer<String> log = debug ? line -> System.err.println("pair --lan: " + line) : line -> { };
+        Consumer<String> log = debug ? line -> System.err.println(TerminalText.of("pair --lan: " + line)) : line -> { };
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         List<InetAddress> own = ownAddresses();
         TrustedKeys trusted = new TrustedKeys();
@@ -303,7 +304,7 @@ public final class LanPairCommand implements Callable<Integer> {
         try {
             return Optional.of(QrPayloadCodec.decode(line.trim()));
         } catch (InvalidPayloadException e) {
-            System.err.println("annex-p2p: that is not a pairing payload: " + e.getMessage());
+            System.err.println(TerminalText.of("annex-p2p: that is not a pairing payload: " + e.getMessage()));
             return Optional.empty();
         }
     }
@@ -376,8 +377,9 @@ public final class LanPairCommand implements Callable<Integer> {
             LanPeers.store(creds, new LanPeer(peer.repositoryUuid(), peerKey, token, peer.addresses()));
             repository.creds().addAcceptedToken(token);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            System.out.println("paired with " + peer.repositoryUuid() + " (" + peer.user() + "@" + peer.hostName() + ":" + peer.repositoryPath()
-                    + ") in " + millis + " ms");
+            // The other device chose all of these.
+            System.out.println(TerminalText.of("paired with " + peer.repositoryUuid() + " (" + peer.user() + "@" + peer.hostName()
+                    + ":" + peer.repositoryPath() + ") in " + millis + " ms"));
             System.out.println("its key: " + peerKey.hex());
             System.out.println("its addresses: " + peer.addresses().stream().map(a -> "lan://" + LanAddress.format(a)).toList());
             System.out.println("our key: " + identity.fingerprint().hex());
@@ -390,7 +392,7 @@ public final class LanPairCommand implements Callable<Integer> {
     }
 
     private static int fail(String reason, String advice) {
-        System.err.println("annex-p2p: pairing failed: " + reason + "; " + advice);
+        System.err.println(TerminalText.of("annex-p2p: pairing failed: " + reason + "; " + advice));
         return 1;
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.annexp2p.cli.TerminalText;
 import org.annexp2p.pairing.tls.PinnedTls;
 import org.annexp2p.pairing.tls.TlsIdentity;
 import org.annexp2p.pairing.tls.TrustedKeys;
@@ -31,7 +32,7 @@ public final class LanServing {
         TrustedKeys trusted = new TrustedKeys();
         peers.forEach(p -> trusted.add(p.key()));
         PinnedTlsListener listener = new PinnedTlsListener(PinnedTls.listen(parse(hostPort), identity, trusted),
-                line -> System.err.println("annex-p2p: " + line));
+                line -> System.err.println(TerminalText.of("annex-p2p: " + line)));
         return ConnectionServer.start(listener, handler, limits);
     }
 

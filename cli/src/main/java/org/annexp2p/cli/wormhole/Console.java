@@ -8,38 +8,50 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.annexp2p.cli.TerminalText;
 
 /**
  * The user's side of a wormhole command: messages on stderr (stdout carries only received text,
- * as in the Python CLI), questions answered on stdin, and whether stderr is a live terminal.
+ * as in the Python CLI), questions answered on stdin, and whether stderr is a live terminal. Messages
+ * often hold what the other side chose (a file name, an error text, its addresses), so every one is
+ * shown through {@link TerminalText}.
  */
 final class Console {
 
     private final PrintStream out;
+    private final boolean outIsTerminal;
     private final PrintStream err;
     private final BufferedReader in;
 
-    Console(PrintStream out, PrintStream err, BufferedReader in) {
+    Console(PrintStream out, boolean outIsTerminal, PrintStream err, BufferedReader in) {
         this.out = out;
+        this.outIsTerminal = outIsTerminal;
         this.err = err;
         this.in = in;
     }
 
     static Console system() {
-        return new Console(System.out, System.err, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
-    }
-
-    PrintStream out() {
-        return out;
+        return new Console(System.out, isTerminal(1), System.err,
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     }
 
     PrintStream err() {
         return err;
     }
 
+    /** One line on stderr, control characters escaped. */
     void say(String line) {
-        err.println(line);
+        err.println(TerminalText.of(line));
         err.flush();
+    }
+
+    /**
+     * A received text message on stdout. On a terminal its escape sequences are shown, not obeyed (its lines
+     * are kept); into a file or a pipe it goes as it came, being data.
+     */
+    void text(String message) {
+        out.println(outIsTerminal ? TerminalText.keepingLines(message) : message);
+        out.flush();
     }
 
     /** Asks on stderr and reads one line from stdin; empty at end of input. */
@@ -64,17 +76,16 @@ final class Console {
     }
 
     static boolean stderrIsTerminal() {
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return System.console() != null;
-        }
+        return isTerminal(2);
     }
 
     static boolean stdinIsTerminal() {
+        return isTerminal(0);
+    }
+
+    private static boolean isTerminal(int fd) {
         try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return System.console() != null;

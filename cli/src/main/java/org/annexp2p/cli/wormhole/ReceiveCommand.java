@@ -1,6 +1,7 @@
 package org.annexp2p.cli.wormhole;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -61,6 +62,10 @@ final class ReceiveCommand implements Callable<Integer> {
         this.console = console;
     }
 
+    Console console() {
+        return console;
+    }
+
     @Override
     public Integer call() {
         try {
@@ -69,12 +74,7 @@ final class ReceiveCommand implements Callable<Integer> {
             TransferMeter meter = new TransferMeter(console.err(), !hideProgress && Console.stderrIsTerminal());
             Received received = wormhole.receive(parsed, new Listener(meter));
             meter.finish();
-            if (received instanceof Received.Text text) {
-                console.out().println(text.text());
-                console.out().flush();
-            } else if (received instanceof Received.File file) {
-                console.say("Received file written to " + file.path().getFileName());
-            }
+            report(received);
             return 0;
         } catch (InvalidCodeException e) {
             console.say("annex-p2p wormhole receive: " + e.getMessage());
@@ -85,12 +85,20 @@ final class ReceiveCommand implements Callable<Integer> {
         }
     }
 
+    void report(Received received) {
+        if (received instanceof Received.Text text) {
+            console.text(text.text());
+        } else if (received instanceof Received.File file) {
+            console.say("Received file written to " + file.path().getFileName());
+        }
+    }
+
     private String readCode() throws InvalidCodeException {
         String prompt = Console.stdinIsTerminal() ? "Enter receive wormhole code: " : "";
         return console.ask(prompt).orElseThrow(() -> new InvalidCodeException("no code given (none on the command line or stdin)"));
     }
 
-    private final class Listener implements ReceiveListener {
+    final class Listener implements ReceiveListener {
         private final TransferMeter meter;
 
         Listener(TransferMeter meter) {
@@ -116,7 +124,8 @@ final class ReceiveCommand implements Callable<Integer> {
                 console.say("Refusing a file with an unusable name");
                 return Optional.empty();
             }
-            if (Files.exists(target.get())) {
+            // Not following a link: one planted under the offered name must not decide where the file goes.
+            if (Files.exists(target.get(), LinkOption.NOFOLLOW_LINKS)) {
                 console.say("Refusing to overwrite existing '" + target.get() + "'");
                 return Optional.empty();
             }
@@ -143,7 +152,10 @@ final class ReceiveCommand implements Callable<Integer> {
         }
     }
 
-    /** Only the last path component of the sender's name, never a path that climbs out of the current directory. */
+    /**
+     * Only the last path component of the sender's name (either slash), never a path that climbs out of the current
+     * directory: nothing for an empty name, {@code .}, {@code ..} or one with a NUL.
+     */
     static Optional<Path> safeName(String suggested) {
         String base = suggested.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);

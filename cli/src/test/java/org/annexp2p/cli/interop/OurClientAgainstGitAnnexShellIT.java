@@ -43,11 +43,15 @@ class OurClientAgainstGitAnnexShellIT {
         tool(Map.of(), "get", "--exec", shell(), key, out.toString()).ok();
         assertThat(Files.readAllBytes(out)).isEqualTo(content);
 
-        Path partial = tmp.resolve("partial.bin");
+        // What an interrupted get leaves: the bytes so far beside OUTFILE, under the name `get --help` gives.
+        Path resumed = tmp.resolve("resumed.bin");
+        Path partial = tmp.resolve(".resumed.bin." + sha256(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16)
+                + ".annex-p2p-partial");
         Files.write(partial, Arrays.copyOf(content, 123_456));
-        GitAnnex.Result r = tool(Map.of(), "get", "--debug", "--exec", shell(), key, partial.toString()).ok();
+        GitAnnex.Result r = tool(Map.of(), "get", "--debug", "--exec", shell(), key, resumed.toString()).ok();
         assertThat(r.err()).contains("P2P > GET 123456  " + key).contains("P2P < DATA " + (300_000 - 123_456));
-        assertThat(Files.readAllBytes(partial)).isEqualTo(content);
+        assertThat(Files.readAllBytes(resumed)).isEqualTo(content);
+        assertThat(partial).doesNotExist();
     }
 
     @Test

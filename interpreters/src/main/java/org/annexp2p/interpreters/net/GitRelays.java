@@ -128,7 +128,7 @@ public final class GitRelays implements Relays {
                 }
                 return done.exitCode();
             } else {
-                String what = m.isRight() ? MessageCodec.format(m.get()) : m.getLeft().describe();
+                String what = m.isRight() ? StreamNet.redacted(m.get()) : m.getLeft().describe();
                 try {
                     out.send(new Message.Error("expected DATA or CONNECTDONE"));
                 } catch (IOException ignored) {

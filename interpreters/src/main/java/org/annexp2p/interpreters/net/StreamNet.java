@@ -3,6 +3,7 @@ package org.annexp2p.interpreters.net;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.UnaryOperator;
+import org.annexp2p.protocol.message.AuthLine;
 import org.annexp2p.protocol.message.Message;
 import org.annexp2p.protocol.message.MessageCodec;
 import org.annexp2p.protocol.message.ParseError;
@@ -35,7 +36,10 @@ public final class StreamNet implements Net.Handler {
     private final AuthCheck authCheck;
     private final Relays relays;
     private final Transcript transcript;
-    /** Applied to whatever of the peer's bytes reaches a log or the transcript, to hide tokens sent out of place. */
+    /**
+     * Applied to the wire text of whatever reaches a log or the transcript, to hide tokens sent out of place;
+     * AUTH lines are hidden ({@link AuthLine}) whatever this is.
+     */
     private final UnaryOperator<String> hide;
     private ProtocolVersion version = ProtocolVersion.V0;
 
@@ -45,7 +49,7 @@ public final class StreamNet implements Net.Handler {
 
     public StreamNet(WireReader in, WireWriter out, AuthCheck authCheck, Relays relays, Transcript transcript,
             UnaryOperator<String> hide) {
-        this.hide = hide;
+        this.hide = wire -> hide.apply(AuthLine.masked(wire));
         this.in = in;
         this.out = out;
         this.authCheck = authCheck;
@@ -76,13 +80,13 @@ public final class StreamNet implements Net.Handler {
         var parsed = MessageCodec.decode(line);
         if (parsed.isLeft()) {
             ParseError e = parsed.getLeft();
-            String shown = WireText.printable(WireText.ofBytes(line));
-            String hidden = hide.apply(shown);
+            String wire = WireText.ofBytes(line);
+            String hidden = hide.apply(wire);
             // Hidden before abbreviating, so that a token the abbreviation would cut short is still found whole.
-            transcript.line(Transcript.Direction.RECEIVED, abbreviated(hidden));
+            transcript.line(Transcript.Direction.RECEIVED, abbreviated(WireText.printable(hidden)));
             // The description shows the peer's command word cut short, where a token could no longer be found.
             Log.LOG.log(System.Logger.Level.WARNING, "unparseable line from the peer: "
-                    + (hidden.equals(shown) ? e.describe() : "(it held an auth token, so it is not shown)"));
+                    + (hidden.equals(wire) ? e.describe() : "(it held an auth token, so it is not shown)"));
             return new Received.Unparseable(e);
         }
         transcript.line(Transcript.Direction.RECEIVED, redacted(parsed.get(), hide));
@@ -160,15 +164,15 @@ public final class StreamNet implements Net.Handler {
 
     /** The transcript form of a message: printable, abbreviated, the auth token replaced. */
     static String redacted(Message m) {
-        return redacted(m, UnaryOperator.identity());
+        return redacted(m, TokenHiding.AUTH_LINES_ONLY);
     }
 
-    /** As {@link #redacted(Message)}, with {@code hide} applied before abbreviating (tokens sent out of place). */
+    /** As {@link #redacted(Message)}, with {@code hide} applied to the wire text before abbreviating. */
     static String redacted(Message m, UnaryOperator<String> hide) {
         if (m instanceof Message.Auth a) {
-            return "AUTH " + hide.apply(WireText.printable(a.uuid().value())) + " <AUTHTOKEN>";
+            return "AUTH " + WireText.printable(hide.apply(AuthLine.shownUuid(a.uuid().value()))) + " " + AuthLine.HIDDEN;
         }
-        return abbreviated(hide.apply(WireText.printable(MessageCodec.format(m))));
+        return abbreviated(WireText.printable(hide.apply(AuthLine.masked(MessageCodec.format(m)))));
     }
 
     private static String abbreviated(String s) {

@@ -2,16 +2,21 @@ package org.annexp2p.interpreters.net;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.annexp2p.protocol.message.AuthLine;
 import org.annexp2p.protocol.wire.AuthToken;
 
 /**
- * Replaces every accepted token in text about to be logged or put in a transcript. A well-formed AUTH never
- * shows its token anyway; this is for the peer's bytes shown as they came — a broken AUTH line, a token that
- * ran into another line — which would otherwise print a working credential to the server's stderr.
+ * Hides tokens in the peer's wire text (before it is escaped for display) about to be logged or put in a
+ * transcript. A well-formed AUTH never shows its token anyway; this is for the peer's bytes shown as they came,
+ * which would otherwise print a working credential to the server's stderr. A line that starts like AUTH —
+ * whatever is wrong with it, and whether or not its token is one we accept — shows only its command word and
+ * UUID ({@link AuthLine}); an accepted token is hidden wherever else it turns up (run into another line).
  * Case is ignored because tokens are: {@code AUTH u ABC} authenticates with token {@code abc}.
  */
 public final class TokenHiding implements UnaryOperator<String> {
-    public static final String SHOWN_AS = "<AUTHTOKEN>";
+    public static final String SHOWN_AS = AuthLine.HIDDEN;
+    /** For a side that accepts no tokens (a client): AUTH lines are still hidden. */
+    public static final TokenHiding AUTH_LINES_ONLY = new TokenHiding(List.of());
 
     private final List<String> tokens;
 
@@ -20,8 +25,8 @@ public final class TokenHiding implements UnaryOperator<String> {
     }
 
     @Override
-    public String apply(String text) {
-        String out = text;
+    public String apply(String wire) {
+        String out = AuthLine.masked(wire);
         for (String token : tokens) {
             out = hide(out, token);
         }

@@ -17,6 +17,7 @@ import org.annexp2p.interpreters.net.Transcript;
 final class SecretWatch extends Handler implements Transcript, AutoCloseable {
     private final String secret;
     private final List<String> leaks = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> spreadLeaks = Collections.synchronizedList(new ArrayList<>());
     private final Logger root = Logger.getLogger("");
     private final Handler[] detached;
     private final Level rootLevel;
@@ -59,13 +60,23 @@ final class SecretWatch extends Handler implements Transcript, AutoCloseable {
 
     void check(String where, String text) {
         // Tokens are case-insensitive, so an upper-cased copy is just as good a credential.
-        if (text.toLowerCase(java.util.Locale.ROOT).contains(secret)) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains(secret)) {
             leaks.add(where + ": " + text);
+        }
+        // Split by spaces, a CR or junk, it is still the token to whoever reads the log.
+        if (lower.replaceAll("\\\\x[0-9a-f]{2}", "").replaceAll("[^a-z0-9]", "").contains(secret)) {
+            spreadLeaks.add(where + ": " + text);
         }
     }
 
     List<String> leaks() {
         return List.copyOf(leaks);
+    }
+
+    /** Lines that hold the token once escapes (\xNN) and everything but letters and digits are taken out. */
+    List<String> spreadLeaks() {
+        return List.copyOf(spreadLeaks);
     }
 
     long logRecords() {

@@ -26,7 +26,8 @@ public sealed interface ParseError {
     }
 
     private static String shown(String wire) {
-        String p = WireText.printable(wire);
+        // A command word that starts like AUTH may have the token run into it ("AUTHtoken").
+        String p = WireText.printable(AuthLine.masked(wire));
         return p.length() > 64 ? p.substring(0, 64) + "..." : p;
     }
 }

@@ -4,8 +4,8 @@ import org.annexp2p.protocol.key.Key;
 
 /**
  * Where received content goes. Into the repository's object store (via its partial-transfer file, so nothing
- * partial is ever visible as an object), or into a file the user named (which, like git-annex's destination
- * file, holds the partial bytes so a later GET resumes from its size).
+ * partial is ever visible as an object), or into a file the user named (via a partial file beside it, renamed
+ * over it once verified, from whose size a later GET of the same key resumes).
  */
 public sealed interface Destination {
     Key key();

@@ -29,7 +29,7 @@ class RefWatcherIT {
         git("init", "-q", "-b", "master");
         git("commit", "-q", "--allow-empty", "-m", "one");
         String one = git("rev-parse", "HEAD");
-        try (RefWatcher w = new RefWatcher(repo.resolve(".git"))) {
+        try (RefWatcher w = RefWatcher.open(repo.resolve(".git"))) {
             assertThat(w.next().shas()).containsExactly(one);
             CompletableFuture<ChangedRefs> next = CompletableFuture.supplyAsync(() -> {
                 try {
