@@ -25,6 +25,8 @@ import org.annexp2p.tor.socks.OnionDialer;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.stdio.CommandConnection;
 import org.annexp2p.transports.tcp.TcpTransport;
+import org.annexp2p.transports.tcp.TlsAddress;
+import org.annexp2p.transports.tcp.TlsTransport;
 
 /**
  * One client connection: reach the peer the options name, authenticate (p2pstdio servers announce themselves;
@@ -63,10 +65,15 @@ final class ClientSession implements AutoCloseable {
             return new ClientSession(c, null, Client.awaitAuthSuccess(), repository, o.debug || Main.debug);
         }
         String address = o.route.address;
-        if (address.startsWith("tcp://")) {
+        boolean tls = address.startsWith(TlsAddress.SCHEME);
+        if (address.startsWith("tcp://") || tls) {
+            if (!tls) {
+                PlaintextWarning.forClient(address);
+            }
             TcpTransport tcp = new TcpTransport();
             try {
-                Connection c = tcp.dial(address.substring("tcp://".length()), CONNECT_TIMEOUT);
+                Connection c = tls ? new TlsTransport(tcp).dial(parseTls(address), CONNECT_TIMEOUT)
+                        : tcp.dial(address.substring("tcp://".length()), CONNECT_TIMEOUT);
                 AuthToken token = token(o, repository, address);
                 return new ClientSession(c, tcp, Client.auth(repository.uuid(), token), repository, o.debug || Main.debug);
             } catch (IOException | RuntimeException e) {
@@ -85,7 +92,8 @@ final class ClientSession implements AutoCloseable {
             AuthToken token = token(o, repository, onion.onion().hostname());
             return new ClientSession(c, null, Client.auth(repository.uuid(), token), repository, o.debug || Main.debug);
         }
-        throw new Main.UsageException("unsupported address " + address + " (expected tcp://HOST:PORT, lan://IP:PORT or tor-annex::ONION:PORT)");
+        throw new Main.UsageException("unsupported address " + address
+                + " (expected tls://HOST:PORT/PIN, tcp://HOST:PORT, lan://IP:PORT or tor-annex::ONION:PORT)");
     }
 
     /** Onion circuits take seconds to build; the first connection to a fresh service can take a minute. */
@@ -126,6 +134,14 @@ final class ClientSession implements AutoCloseable {
                     throw e;
                 }
             }
+        }
+    }
+
+    static TlsAddress parseTls(String address) {
+        try {
+            return TlsAddress.parse(address);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException(e.getMessage());
         }
     }
 
