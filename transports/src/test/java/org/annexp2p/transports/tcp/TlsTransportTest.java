@@ -91,6 +91,37 @@ class TlsTransportTest {
     }
 
     @Test
+    void aTls12ClientIsRefused() throws Exception {
+        try (Listener listener = tls.listen("127.0.0.1:0", serverKey)) {
+            TlsAddress address = TlsAddress.parse(listener.address());
+            javax.net.ssl.SSLContext tls12 = javax.net.ssl.SSLContext.getInstance("TLSv1.2");
+            tls12.init(null, new javax.net.ssl.TrustManager[] {new TrustingAnyKey()}, null);
+            try (javax.net.ssl.SSLSocket old = (javax.net.ssl.SSLSocket) tls12.getSocketFactory()
+                    .createSocket(InetAddress.getLoopbackAddress(), address.endpoint().port())) {
+                old.setEnabledProtocols(new String[] {"TLSv1.2"});
+                old.setSoTimeout(30_000);
+                assertThatThrownBy(old::startHandshake).isInstanceOf(javax.net.ssl.SSLException.class);
+            }
+        }
+    }
+
+    @Test
+    void aPeerThatNeverHandshakesIsClosedByTheServer() throws Exception {
+        try (Listener listener = tls.listen("127.0.0.1:0", serverKey);
+                Socket silent = new Socket(InetAddress.getLoopbackAddress(), TlsAddress.parse(listener.address()).endpoint().port())) {
+            // Safety net only: the server's handshake timeout is what ends it.
+            silent.setSoTimeout((int) TlsTransport.SERVER_HANDSHAKE_TIMEOUT.multipliedBy(3).toMillis());
+            int first;
+            try {
+                first = silent.getInputStream().read();
+            } catch (java.net.SocketException reset) {
+                first = -1;
+            }
+            assertThat(first).as("the server hung up on a peer that never handshook").isEqualTo(-1);
+        }
+    }
+
+    @Test
     void aTlsDialToAPlaintextServerSaysSoInOneLine() throws Exception {
         try (Listener plain = tcp.listen("127.0.0.1:0")) {
             CompletableFuture.runAsync(() -> {
@@ -142,6 +173,38 @@ class TlsTransportTest {
         assertThatThrownBy(() -> tls.listen("tls://127.0.0.1:0/" + serverKey.pin(), serverKey))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("only clients give a pin");
+    }
+
+    /** For the TLS 1.2 client only: the test is about the protocol version, not the key. */
+    private static final class TrustingAnyKey extends javax.net.ssl.X509ExtendedTrustManager {
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType, javax.net.ssl.SSLEngine engine) {
+        }
+
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType, javax.net.ssl.SSLEngine engine) {
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
+        }
     }
 
     /** Sends {@code bytes} over a plain socket, half-closes, and returns all the server sends until it closes. */
