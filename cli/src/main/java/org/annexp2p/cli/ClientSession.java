@@ -26,6 +26,8 @@ import org.annexp2p.tor.socks.OnionDialer;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.stdio.CommandConnection;
 import org.annexp2p.transports.tcp.TcpTransport;
+import org.annexp2p.transports.tcp.TlsAddress;
+import org.annexp2p.transports.tcp.TlsTransport;
 
 /**
  * One client connection: reach the peer the options name, authenticate (p2pstdio servers announce themselves;
@@ -80,7 +82,11 @@ final class ClientSession implements AutoCloseable {
             return greeted(c, null, Client.awaitAuthSuccess(), repository, debug, given, false);
         }
         String address = o.route.address;
-        if (address.startsWith("tcp://")) {
+        boolean tls = address.startsWith(TlsAddress.SCHEME);
+        if (address.startsWith("tcp://") || tls) {
+            if (!tls) {
+                PlaintextWarning.forClient(address);
+            }
             HandshakeDeadline deadline = given.orElse(
                     HandshakeDeadline.after(start, Duration.ofSeconds(HandshakeDeadline.TCP_SECONDS)));
             TcpTransport tcp = new TcpTransport();
@@ -88,7 +94,8 @@ final class ClientSession implements AutoCloseable {
             AuthToken token;
             try {
                 token = token(o, repository, address);
-                c = tcp.dial(address.substring("tcp://".length()), deadline.left());
+                c = tls ? new TlsTransport(tcp).dial(parseTls(address), deadline.left())
+                        : tcp.dial(address.substring("tcp://".length()), deadline.left());
             } catch (IOException | RuntimeException e) {
                 tcp.close();
                 throw e;
@@ -114,7 +121,8 @@ final class ClientSession implements AutoCloseable {
                     HandshakeDeadline.after(System.nanoTime(), Duration.ofSeconds(HandshakeDeadline.ONION_ANSWER_SECONDS)));
             return greeted(c, null, Client.auth(repository.uuid(), token), repository, debug, Optional.of(deadline), true);
         }
-        throw new Main.UsageException("unsupported address " + address + " (expected tcp://HOST:PORT, lan://IP:PORT or tor-annex::ONION:PORT)");
+        throw new Main.UsageException("unsupported address " + address
+                + " (expected tls://HOST:PORT/PIN, tcp://HOST:PORT, lan://IP:PORT or tor-annex::ONION:PORT)");
     }
 
     /** Onion circuits take seconds to build; the first connection to a fresh service can take a minute. */
@@ -163,6 +171,14 @@ final class ClientSession implements AutoCloseable {
                     throw e;
                 }
             }
+        }
+    }
+
+    static TlsAddress parseTls(String address) {
+        try {
+            return TlsAddress.parse(address);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException(e.getMessage());
         }
     }
 

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
             "Content already in the --repo object store is not fetched again; the location log is updated."},
         footerHeading = "%nExamples:%n",
         footer = {"  annex-p2p get --exec \"git-annex-shell p2pstdio /srv/annex $(uuidgen)\" KEY out.bin",
-            "  GIT_ANNEX_P2P_AUTHTOKEN=... annex-p2p get --address tcp://10.0.0.2:4242 --repo . KEY"})
+            "  GIT_ANNEX_P2P_AUTHTOKEN=... annex-p2p get --repo . KEY \\",
+            "      --address tls://10.0.0.2:4242/PIN    # as `annex-p2p serve` printed it"})
 final class GetCommand implements Callable<Integer> {
     @Mixin
     PeerOptions peer;

@@ -60,7 +60,8 @@ final class P2pCommand implements Callable<Integer> {
     private int genAddresses(AnnexRepository repository) throws IOException {
         List<String> addresses = repository.creds().ownAddresses();
         if (addresses.isEmpty()) {
-            throw new IOException("No P2P networks are currently available. (Run `annex-p2p enable-tor` first.)");
+            throw new IOException("No P2P networks are currently available. (Run `annex-p2p enable-tor` first; for "
+                    + "`serve --listen`, `annex-p2p token` prints a token and the tls:// address.)");
         }
         TokenGenerator tokens = new TokenGenerator();
         for (String address : addresses) {
@@ -70,6 +71,7 @@ final class P2pCommand implements Callable<Integer> {
         }
         System.err.println("These addresses allow access to this git-annex repository. Only share them with people "
                 + "you trust with that access, using trusted communication channels!");
+        System.err.println(ServeTls.clientHint(repository.creds().dir()));
         return 0;
     }
 

@@ -16,9 +16,10 @@ final class PeerOptions {
         String exec;
 
         @Option(names = "--address", paramLabel = "ADDRESS",
-                description = {"Connect to a server that authenticates with AUTH: tcp://HOST:PORT (annex-p2p serve",
-                    "--listen), tor-annex::ONION:PORT (Tor), or lan://HOST:PORT (a peer paired with `pair --lan`,",
-                    "over TLS pinned to its key; needs --repo)."})
+                description = "Connect to a server that authenticates with AUTH: tls://HOST:PORT/PIN (annex-p2p "
+                    + "serve --listen off loopback: TLS, trusting only the key PIN names), tcp://HOST:PORT (plaintext: "
+                    + "loopback, or serve --listen tcp://...), tor-annex::ONION:PORT (Tor), or lan://HOST:PORT (a peer "
+                    + "paired with `pair --lan`, over TLS pinned to its key; needs --repo).")
         String address;
     }
 

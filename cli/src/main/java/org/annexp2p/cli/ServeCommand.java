@@ -32,14 +32,17 @@ import org.annexp2p.tor.onion.OnionTarget;
             "repository's onion address from `annex-p2p enable-tor`. Stops cleanly on Ctrl-C / SIGTERM."},
         footerHeading = "%nExamples:%n",
         footer = {"  annex-p2p token --repo ~/annex          # prints a token to give to the peer",
-            "  annex-p2p serve --repo ~/annex --listen 0.0.0.0:4242",
+            "  annex-p2p serve --repo ~/annex --listen 0.0.0.0:4242  # TLS (see --listen)",
             "  annex-p2p enable-tor --repo ~/annex && annex-p2p serve --repo ~/annex --tor"})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: .).")
     Path repo;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT",
-            description = "Where to listen, e.g. 127.0.0.1:4242, [::1]:4242, 0.0.0.0:4242 (port 0: any free port).")
+            description = "Where to listen, e.g. 0.0.0.0:4242, 127.0.0.1:4242, [::1]:4242 (port 0: any free port). "
+                + "Off loopback: TLS with the repository's key, printing the tls://HOST:PORT/PIN address clients must "
+                + "use; on loopback: plaintext tcp://. tls://HOST:PORT asks for TLS anywhere, tcp://HOST:PORT for "
+                + "plaintext anywhere (tokens and data then cross the network unencrypted).")
     String listen;
 
     @Option(names = "--lan-listen", paramLabel = "HOST:PORT",
@@ -96,7 +99,8 @@ final class ServeCommand implements Callable<Integer> {
         String what = repository.uuid() + " (" + serverMode.name().toLowerCase().replace('_', '-') + ")";
         try (java.io.Closeable onionServing = onion ? serveOnion(repository, serving, limits, what) : () -> { };
                 TcpTransport tcp = new TcpTransport();
-                ConnectionServer server = listen == null ? null : ConnectionServer.start(tcp.listen(listen), serving, limits);
+                ConnectionServer server = listen == null ? null
+                        : ConnectionServer.start(ServeTls.listen(tcp, listen, repository.creds().dir()), serving, limits);
                 ConnectionServer lan = lanListen == null ? null : LanServing.start(repository.creds().dir(), lanListen, serving, limits);
                 WhereIsAnswers whereIs = lan == null ? null : LanServing.answerWhereIs(lan, repository.creds().dir(),
                         repository.uuid().value(), discoveryPort, p -> System.err.println("annex-p2p: note: where-is answers: " + p))) {
@@ -113,7 +117,7 @@ final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "annex-p2p-shutdown"));
             if (server != null) {
-                System.err.println("serving " + what + " on tcp://" + server.address());
+                ServeTls.banner(what, server.address()).forEach(System.err::println);
             }
             if (lan != null) {
                 System.err.println("serving " + what + " on " + LanServing.describe(lan, repository.creds().dir()));

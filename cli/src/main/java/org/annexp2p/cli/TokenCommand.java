@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
             "",
             "The token is added to .git/annex/creds/p2pauth (mode 0600), where git-annex keeps the tokens",
             "it accepts too. Anyone holding it can read and write this repository through `annex-p2p serve`:",
-            "give it only to people you trust, over a channel you trust."})
+            "give it only to people you trust, over a channel you trust.",
+            "",
+            "On stderr it also prints the tls://HOST:PORT/PIN form clients of `serve --listen` use: the PIN is this",
+            "repository's TLS key (made on first use, kept in .git/annex/creds/tls-identity.pem, mode 0600)."})
 final class TokenCommand implements Callable<Integer> {
     @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: .).")
     Path repo;
@@ -23,6 +26,7 @@ final class TokenCommand implements Callable<Integer> {
         var token = new TokenGenerator().generate(TokenGenerator.ADDRESS_TOKEN_LENGTH);
         repository.creds().addAcceptedToken(token);
         System.out.println(token.reveal());
+        System.err.println(ServeTls.clientHint(repository.creds().dir()));
         return 0;
     }
 }

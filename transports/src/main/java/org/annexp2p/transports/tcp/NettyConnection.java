@@ -4,6 +4,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -32,6 +33,8 @@ final class NettyConnection implements Connection {
     static final long CLOSE_LINGER_SECONDS = 10;
 
     private final SocketChannel channel;
+    /** Null for plain TCP. */
+    private final SslHandler tls;
     private final NettyInbound inbound;
     private final NettyOutbound outbound;
     private final InputStream input;
@@ -41,6 +44,7 @@ final class NettyConnection implements Connection {
 
     NettyConnection(SocketChannel channel, NettyInbound inbound, String description) {
         this.channel = channel;
+        this.tls = channel.pipeline().get(SslHandler.class);
         this.inbound = inbound;
         this.description = description;
         this.outbound = new NettyOutbound(channel, inbound, description);
@@ -57,10 +61,13 @@ final class NettyConnection implements Connection {
         return outbound;
     }
 
-    /** Netty sends file content with sendfile straight to the socket (see {@link FileSlice}). */
+    /**
+     * Netty sends file content with sendfile straight to the socket (see {@link FileSlice}). Not under TLS: the
+     * bytes must pass through the cipher, so senders copy them through {@link #output()} instead.
+     */
     @Override
     public Optional<FileSender> fileSender() {
-        return outbound.isShut() || !channel.isActive() ? Optional.empty() : Optional.of(this::sendFile);
+        return tls != null || outbound.isShut() || !channel.isActive() ? Optional.empty() : Optional.of(this::sendFile);
     }
 
     /** Hands a slice of the file to the event loop after what was flushed, and waits until it is on the socket. */
@@ -104,7 +111,11 @@ final class NettyConnection implements Connection {
         }
         // Netty's shutdownOutput fails writes still queued in the channel, so the FIN is chained behind
         // the last write instead of being issued at once; nothing here waits for a slow peer.
-        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
+        ChannelFuture lastWrite = tls == null ? channel.writeAndFlush(Unpooled.EMPTY_BUFFER)
+                // TLS 1.3 half-close: close_notify, queued on the event loop behind every flushed write, then the
+                // FIN. The peer reads end-of-stream and may go on writing to us.
+                : tls.closeOutbound();
+        lastWrite.addListener(f -> {
             if (f.isSuccess() && channel.isActive()) {
                 channel.shutdownOutput();
             }

@@ -58,7 +58,7 @@ public record TcpAddress(String host, int port) {
     }
 
     /** The user's text for an error message: one line, printable, bounded. */
-    private static String shown(String text) {
+    static String shown(String text) {
         StringBuilder sb = new StringBuilder();
         text.codePoints().limit(100).forEach(c -> {
             if (c < 0x20 || c == 0x7f || !Character.isDefined(c) || Character.getType(c) == Character.LINE_SEPARATOR

@@ -65,14 +65,23 @@ public final class TcpTransport implements AutoCloseable {
     /** Connects to {@code address} within {@code timeout}. */
     public Connection dial(String address, Duration timeout) throws IOException {
         TcpAddress target = parse(address);
-        InetSocketAddress remote = new InetSocketAddress(resolve(target), target.port());
+        return dial(target, target.toString(), timeout, ChannelSetup.PLAIN);
+    }
+
+    /**
+     * Connects to {@code endpoint} and completes {@code setup} on the channel, all within {@code timeout}; errors name
+     * it as {@code target}, the address the caller was given.
+     */
+    Connection dial(TcpAddress endpoint, String target, Duration timeout, ChannelSetup setup) throws IOException {
+        InetSocketAddress remote = new InetSocketAddress(resolve(endpoint), endpoint.port());
         CompletableFuture<NettyConnection> ready = new CompletableFuture<>();
         long millis = Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) millis)
-                .handler(initializer(target.toString(), ready));
+                .handler(initializer(endpoint.toString(), setup, ready));
         configure(bootstrap);
         ChannelFuture connect = bootstrap.connect(remote);
         try {
@@ -83,20 +92,28 @@ public final class TcpTransport implements AutoCloseable {
             if (!connect.isSuccess()) {
                 throw connectFailure(target, millis, connect.cause());
             }
-            return ready.get(millis + 1000, TimeUnit.MILLISECONDS);
+            long left = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            return ready.get(left + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             connect.channel().close();
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while connecting to " + target);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
             connect.channel().close();
-            throw new IOException("cannot connect to " + target + ": connection was not set up", e);
+            throw setup.failure(target, e.getCause());
+        } catch (TimeoutException e) {
+            connect.channel().close();
+            throw new IOException("cannot connect to " + target + ": connection was not set up within " + millis + " ms", e);
         }
     }
 
     /** Binds a listener; port 0 picks a free port, which {@link Listener#address()} then shows. */
     public Listener listen(String address) throws IOException {
-        TcpAddress local = parse(address);
+        return listen(parse(address), ChannelSetup.PLAIN);
+    }
+
+    /** Binds a listener whose connections are offered once {@code setup} completed on them; the rest are closed. */
+    Listener listen(TcpAddress local, ChannelSetup setup) throws IOException {
         InetSocketAddress bind = new InetSocketAddress(resolve(local), local.port());
         TcpListener[] holder = new TcpListener[1];
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -114,10 +131,11 @@ public final class TcpTransport implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         InetSocketAddress peer = ch.remoteAddress();
-                        String label = "tcp " + (peer == null ? "?" : TcpAddress.of(peer)) + " (accepted on " + holder[0].address() + ")";
+                        String label = setup.scheme() + " " + (peer == null ? "?" : TcpAddress.of(peer)) + " (accepted on " + holder[0].address() + ")";
                         NettyInbound inbound = new NettyInbound(label);
                         addHandlers(ch, inbound);
-                        holder[0].offer(new NettyConnection(ch, inbound, label));
+                        TcpListener listener = holder[0];
+                        whenSetUp(ch, inbound, setup, () -> listener.offer(new NettyConnection(ch, inbound, label)), failure -> ch.close());
                     }
                 });
         ChannelFuture bound = bootstrap.bind(bind);
@@ -146,16 +164,36 @@ public final class TcpTransport implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10_000);
     }
 
-    private ChannelInitializer<SocketChannel> initializer(String target, CompletableFuture<NettyConnection> ready) {
+    private ChannelInitializer<SocketChannel> initializer(String target, ChannelSetup setup, CompletableFuture<NettyConnection> ready) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-                String label = "tcp " + target;
+                String label = setup.scheme() + " " + target;
                 NettyInbound inbound = new NettyInbound(label);
                 addHandlers(ch, inbound);
-                ready.complete(new NettyConnection(ch, inbound, label));
+                whenSetUp(ch, inbound, setup, () -> ready.complete(new NettyConnection(ch, inbound, label)), ready::completeExceptionally);
             }
         };
+    }
+
+    /** Runs {@code ready} once {@code setup} is done on the channel (at once for plain TCP), else {@code failed}. */
+    private static void whenSetUp(SocketChannel ch, NettyInbound inbound, ChannelSetup setup, Runnable ready,
+            java.util.function.Consumer<Throwable> failed) {
+        io.netty.util.concurrent.Future<?> handshake = setup.begin(ch);
+        if (handshake == null) {
+            ready.run();
+            return;
+        }
+        handshake.addListener(f -> {
+            if (f.isSuccess()) {
+                // The handshake may have used the read the inbound side asked for.
+                inbound.resumeReading();
+                ready.run();
+            } else {
+                failed.accept(f.cause());
+                ch.close();
+            }
+        });
     }
 
     private void addHandlers(SocketChannel ch, NettyInbound inbound) {
@@ -191,7 +229,7 @@ public final class TcpTransport implements AutoCloseable {
         }
     }
 
-    private static IOException connectFailure(TcpAddress target, long millis, Throwable cause) {
+    private static IOException connectFailure(String target, long millis, Throwable cause) {
         if (cause instanceof io.netty.channel.ConnectTimeoutException) {
             return new IOException("connection timed out after " + millis + " ms: " + target, cause);
         }

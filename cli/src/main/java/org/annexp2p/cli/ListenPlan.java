@@ -1,0 +1,59 @@
+package org.annexp2p.cli;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import org.annexp2p.transports.tcp.TcpAddress;
+import org.annexp2p.transports.tcp.TlsAddress;
+
+/**
+ * How {@code serve --listen} serves: TLS wherever the bytes could cross a network, plaintext on loopback (where
+ * only this machine can listen in) or where {@code tcp://} asks for it, and then with a warning off loopback.
+ *
+ * @param bind {@code HOST:PORT} as the transport takes it
+ * @param tls whether clients must dial the {@code tls://} address with the server's pin
+ * @param warning the one line to print before serving, if any
+ */
+record ListenPlan(String bind, boolean tls, Optional<String> warning) {
+
+    static final String PLAINTEXT = "tcp://";
+
+    /** Resolves the host of {@code listen} (a name may stand for a loopback address or not) and chooses. */
+    static ListenPlan choose(String listen) throws IOException {
+        String hostPort = withoutScheme(listen);
+        TcpAddress address;
+        try {
+            address = TcpAddress.parse(hostPort);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        try {
+            return choose(listen, InetAddress.getByName(address.host()));
+        } catch (UnknownHostException e) {
+            throw new IOException("cannot listen on " + hostPort + ": unknown host " + address.host(), e);
+        }
+    }
+
+    /** The choice for {@code listen}, whose host is {@code host}: a pure function of the two. */
+    static ListenPlan choose(String listen, InetAddress host) {
+        String bind = withoutScheme(listen);
+        if (listen.startsWith(TlsAddress.SCHEME)) {
+            return new ListenPlan(bind, true, Optional.empty());
+        }
+        if (host.isLoopbackAddress()) {
+            return new ListenPlan(bind, false, Optional.empty());
+        }
+        if (listen.startsWith(PLAINTEXT)) {
+            return new ListenPlan(bind, false, Optional.of(PlaintextWarning.forServer(listen)));
+        }
+        return new ListenPlan(bind, true, Optional.empty());
+    }
+
+    private static String withoutScheme(String listen) {
+        if (listen.startsWith(TlsAddress.SCHEME)) {
+            return listen.substring(TlsAddress.SCHEME.length());
+        }
+        return listen.startsWith(PLAINTEXT) ? listen.substring(PLAINTEXT.length()) : listen;
+    }
+}
