@@ -308,7 +308,7 @@ public final class ConnectionServer implements AutoCloseable {
         public void authenticationFailed() throws IOException {
             Duration delay = admissions.failed(ticket, clock.nanoTime());
             Log.LOG.log(Level.WARNING, "{0}: authentication failed{1}", connection.description(),
-                    delay.isZero() ? "" : " (answered after " + delay.toMillis() + " ms: failures from this peer repeat)");
+                    delay.isZero() ? "" : " (answered after " + shown(delay) + ": failures from this peer repeat)");
             if (!delay.isZero()) {
                 awaitAnswer(delay);
             }
@@ -344,8 +344,8 @@ public final class ConnectionServer implements AutoCloseable {
         void deadlinePassed() {
             if (admissions.expireIfDue(ticket, clock.nanoTime())) {
                 expired.incrementAndGet();
-                Log.LOG.log(Level.INFO, "{0}: closed: not authenticated within {1} ms", connection.description(),
-                        Long.toString(options.preAuth().deadline().toMillis()));
+                Log.LOG.log(Level.INFO, "{0}: closed: not authenticated within {1}", connection.description(),
+                        shown(options.preAuth().deadline()));
                 closeByServer();
             }
         }
@@ -381,6 +381,11 @@ public final class ConnectionServer implements AutoCloseable {
                 return () -> { };
             }
         }
+    }
+
+    /** A duration for a log line: whole seconds as such ({@code 30 s}), anything else in milliseconds. */
+    private static String shown(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static String describe(Exception e) {
