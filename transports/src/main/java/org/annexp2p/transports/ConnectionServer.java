@@ -294,7 +294,7 @@ public final class ConnectionServer implements AutoCloseable {
                     return true;
                 case NO_SLOT:
                     refused.incrementAndGet();
-                    Log.LOG.log(Level.INFO, "{0}: authenticated, but all {1} authenticated connection slots are taken; refused",
+                    Log.LOG.log(Level.INFO, "{0}: refused: authenticated, but all {1} authenticated connection slots are taken",
                             connection.description(), Integer.toString(options.maxConnections()));
                     closedByServer = true;
                     sendRefusal(connection);
