@@ -32,4 +32,29 @@ public interface Admission {
      * reading or writing then fails, and that failure is not news worth logging.
      */
     boolean closedByServer();
+
+    /** This admission, also running {@code then} once the peer has authenticated and been admitted. */
+    default Admission whenAuthenticated(Runnable then) {
+        Admission self = this;
+        return new Admission() {
+            @Override
+            public boolean authenticated() {
+                boolean admitted = self.authenticated();
+                if (admitted) {
+                    then.run();
+                }
+                return admitted;
+            }
+
+            @Override
+            public void authenticationFailed() throws IOException {
+                self.authenticationFailed();
+            }
+
+            @Override
+            public boolean closedByServer() {
+                return self.closedByServer();
+            }
+        };
+    }
 }
