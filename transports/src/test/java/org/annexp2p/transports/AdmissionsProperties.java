@@ -111,7 +111,8 @@ class AdmissionsProperties {
             assertThat(delay).isBetween(Duration.ZERO, BACKOFF.maxDelay());
             assertThat(delay).as("a connection's own repeated failures").isGreaterThanOrEqualTo(BACKOFF.delayFor(m.failures - 1));
             if (m.group.isEmpty()) {
-                assertThat(delay).as("without an address only the connection's own failures count").isEqualTo(BACKOFF.delayFor(m.failures - 1));
+                assertThat(delay).as("without an address only the connection's own failures count")
+                        .isEqualTo(BACKOFF.delayFor(m.failures - 1));
             }
         }
 

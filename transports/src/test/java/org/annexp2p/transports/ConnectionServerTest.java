@@ -61,7 +61,8 @@ class ConnectionServerTest {
     void overTcpAPeerThatSpokeFirstStillReadsTheRefusal() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (TcpTransport tcp = new TcpTransport();
-                ConnectionServer server = ConnectionServer.start(tcp.listen("127.0.0.1:0"), ConnectionHandler.withoutAuthentication(c -> release.await(60, TimeUnit.SECONDS)),
+                ConnectionServer server = ConnectionServer.start(tcp.listen("127.0.0.1:0"),
+                        ConnectionHandler.withoutAuthentication(c -> release.await(60, TimeUnit.SECONDS)),
                         ServerOptions.of(1, REFUSAL))) {
             try (Connection busy = tcp.dial(server.address(), DIAL)) {
                 awaitCondition(() -> server.activeConnections() == 1);
@@ -82,7 +83,8 @@ class ConnectionServerTest {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService readers = Executors.newFixedThreadPool(burst);
         try (TcpTransport tcp = new TcpTransport();
-                ConnectionServer server = ConnectionServer.start(tcp.listen("127.0.0.1:0"), ConnectionHandler.withoutAuthentication(c -> release.await(60, TimeUnit.SECONDS)),
+                ConnectionServer server = ConnectionServer.start(tcp.listen("127.0.0.1:0"),
+                        ConnectionHandler.withoutAuthentication(c -> release.await(60, TimeUnit.SECONDS)),
                         ServerOptions.of(1, REFUSAL))) {
             try (Connection busy = tcp.dial(server.address(), DIAL)) {
                 awaitCondition(() -> server.activeConnections() == 1);

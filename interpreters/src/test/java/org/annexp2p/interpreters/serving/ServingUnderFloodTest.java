@@ -211,7 +211,8 @@ class ServingUnderFloodTest {
             @Override
             public void publish(LogRecord r) {
                 synchronized (logged) {
-                    logged.add(r.getLevel() + " " + MessageFormat.format(r.getMessage(), r.getParameters() == null ? new Object[0] : r.getParameters()));
+                    Object[] parameters = r.getParameters() == null ? new Object[0] : r.getParameters();
+                    logged.add(r.getLevel() + " " + MessageFormat.format(r.getMessage(), parameters));
                 }
             }
 
@@ -234,7 +235,8 @@ class ServingUnderFloodTest {
             logger.removeHandler(capture);
         }
         synchronized (logged) {
-            assertThat(logged).anySatisfy(l -> assertThat(l).startsWith("WARNING").contains("authentication failed").contains("203.0.113.66"));
+            assertThat(logged).anySatisfy(l -> assertThat(l).startsWith("WARNING").contains("authentication failed")
+                    .contains("203.0.113.66"));
             assertThat(String.join("\n", logged).toLowerCase()).doesNotContain(wrong).doesNotContain(TOKEN.reveal());
         }
     }
