@@ -11,6 +11,7 @@ import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.transports.ConnectionServer;
+import org.annexp2p.transports.PreAuthLimits;
 import org.annexp2p.transports.ServerOptions;
 import org.annexp2p.transports.tcp.TcpTransport;
 import picocli.CommandLine.ArgGroup;
@@ -59,8 +60,25 @@ final class ServeCommand implements Callable<Integer> {
     TorChoice tor;
 
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "100",
-            description = "Serve at most N peers at once; more are told so and closed (default: 100, as git-annex).")
+            description = "Serve at most N authenticated peers at once; one more that authenticates is told so and"
+                    + " disconnected (default: 100, as git-annex). Peers still authenticating never take one of these.")
     int maxConnections;
+
+    @Option(names = "--max-unauthenticated", paramLabel = "N",
+            description = "Let at most N peers at once be still authenticating; more are told so and disconnected"
+                    + " (default: the same as --max-connections).")
+    Integer maxUnauthenticated;
+
+    @Option(names = "--max-unauthenticated-per-address", paramLabel = "N", defaultValue = "" + PreAuthLimits.DEFAULT_MAX_PER_ADDRESS,
+            description = "Of those, at most N from one IPv4 address or IPv6 /64 (default: ${DEFAULT-VALUE}). Loopback"
+                    + " peers are not limited per address: tor and ssh tunnels bring everyone from 127.0.0.1.")
+    int maxUnauthenticatedPerAddress;
+
+    @Option(names = "--auth-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Disconnect a peer that has not authenticated within SECONDS of connecting, however"
+                    + " steadily it keeps sending (default: ${DEFAULT-VALUE}). Repeated wrong tokens from one address"
+                    + " are answered ever more slowly.")
+    long authTimeoutSeconds;
 
     static final class Mode {
         @Option(names = "--read-only", description = "Refuse PUT, REMOVE and git pushes.")
@@ -85,6 +103,15 @@ final class ServeCommand implements Callable<Integer> {
         if (maxConnections < 1) {
             throw new Main.UsageException("--max-connections must be at least 1");
         }
+        if (maxUnauthenticated != null && maxUnauthenticated < 1) {
+            throw new Main.UsageException("--max-unauthenticated must be at least 1");
+        }
+        if (maxUnauthenticatedPerAddress < 1) {
+            throw new Main.UsageException("--max-unauthenticated-per-address must be at least 1");
+        }
+        if (authTimeoutSeconds < 1 || authTimeoutSeconds > 86_400) {
+            throw new Main.UsageException("--auth-timeout must be from 1 to 86400 seconds");
+        }
         AnnexRepository repository = AnnexRepository.open(repo);
         ServerMode serverMode = mode.readOnly ? ServerMode.READ_ONLY
                 : mode.appendOnly ? ServerMode.APPEND_ONLY : ServerMode.READ_WRITE;
@@ -95,7 +122,10 @@ final class ServeCommand implements Callable<Integer> {
         Serving serving = new Serving(repository, serverMode, () -> repository.creds().acceptedTokens(),
                 new GitRelays(repository.top(), null, null), Debug.transcript(debug || Main.debug));
         CountDownLatch stopped = new CountDownLatch(1);
-        ServerOptions limits = ServerOptions.of(maxConnections, "ERROR too many connections; try again later\n");
+        ServerOptions limits = ServerOptions.of(maxConnections, "ERROR too many connections; try again later\n")
+                .withPreAuth(PreAuthLimits.of(maxUnauthenticated == null ? maxConnections : maxUnauthenticated)
+                        .withMaxPerAddress(maxUnauthenticatedPerAddress)
+                        .withDeadline(java.time.Duration.ofSeconds(authTimeoutSeconds)));
         String what = repository.uuid() + " (" + serverMode.name().toLowerCase().replace('_', '-') + ")";
         try (java.io.Closeable onionServing = onion ? serveOnion(repository, serving, limits, what) : () -> { };
                 TcpTransport tcp = new TcpTransport();

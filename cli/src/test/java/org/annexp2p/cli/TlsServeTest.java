@@ -125,9 +125,9 @@ class TlsServeTest {
 
     private ConnectionServer serve(String listen) throws Exception {
         Serving serving = new Serving(served, ServerMode.READ_WRITE, () -> List.of(TOKEN), Relays.NONE, Transcript.NONE);
-        return ConnectionServer.start(ServeTls.listen(tcp, listen, dir.resolve("creds")), c -> {
+        return ConnectionServer.start(ServeTls.listen(tcp, listen, dir.resolve("creds")), (c, admission) -> {
             handled.incrementAndGet();
-            serving.handle(c);
+            serving.handle(c, admission);
         }, ServerOptions.of(4, "ERROR busy\n"));
     }
 

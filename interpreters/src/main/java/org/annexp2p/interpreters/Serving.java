@@ -14,6 +14,7 @@ import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.Repository;
 import org.annexp2p.repository.RepositoryLocal;
+import org.annexp2p.transports.Admission;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.ConnectionHandler;
 
@@ -21,6 +22,10 @@ import org.annexp2p.transports.ConnectionHandler;
  * Serves a repository to peers that must authenticate (TCP, Tor, unix sockets), as git-annex's remote daemon
  * does: {@link Server#serveAuth} under the {@link Unauthenticated} interpreter — which has no repository —
  * and, only once a token was accepted, {@link Server#serveAuthed} under the {@link Full} one.
+ *
+ * <p>The connection server is told of every token checked (see {@link Admission}): a good one moves the connection
+ * to an authenticated slot before AUTH-SUCCESS is sent — or, with every slot taken, gets the server's refusal in
+ * its place; a wrong one is logged and its AUTH-FAILURE held back as failures repeat.
  */
 public final class Serving implements ConnectionHandler {
     /**
@@ -52,14 +57,26 @@ public final class Serving implements ConnectionHandler {
     }
 
     @Override
-    public void handle(Connection connection) throws IOException {
+    public void handle(Connection connection, Admission admission) throws IOException {
         List<AuthToken> accepted = tokens.load();
-        AuthCheck check = (uuid, token) -> !token.isEmpty() && token.isAllowedBy(accepted);
+        AuthCheck check = (uuid, token) -> {
+            if (!token.isEmpty() && token.isAllowedBy(accepted)) {
+                if (!admission.authenticated()) {
+                    throw new IOException("authenticated, but not admitted");
+                }
+                return true;
+            }
+            admission.authenticationFailed();
+            return false;
+        };
         StreamNet net = StreamNet.over(connection, check, relays, transcript, new TokenHiding(accepted));
         Uuid me = repository.uuid();
         Outcome<Option<Uuid>> auth = new Unauthenticated(net).run(Server.serveAuth(me));
         if (!(auth instanceof Outcome.Completed<Option<Uuid>> c) || c.value().isEmpty()) {
-            log(connection, auth);
+            // The server logged why it closed the connection; the failure that followed is only its echo.
+            if (!admission.closedByServer()) {
+                log(connection, auth);
+            }
             return;
         }
         Log.LOG.log(System.Logger.Level.DEBUG, () -> connection.description() + ": authenticated " + c.value().get());

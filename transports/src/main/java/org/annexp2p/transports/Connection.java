@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,15 @@ public interface Connection extends Closeable {
 
     /** Who is on the other end, for logs (e.g. {@code tcp 127.0.0.1:4242}). Never contains secrets. */
     String description();
+
+    /**
+     * The peer's IP address, where the transport sees one that tells peers apart (TCP, TLS); empty where it does
+     * not (standard streams, a unix socket, connections tor relays to us). A server uses it to limit and slow
+     * down one address's unauthenticated connections; it never authenticates anyone.
+     */
+    default Optional<InetAddress> remoteAddress() {
+        return Optional.empty();
+    }
 
     /** Closes both directions. Idempotent; unblocks any thread blocked reading or writing. */
     @Override

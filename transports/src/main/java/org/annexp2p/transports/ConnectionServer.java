@@ -2,17 +2,17 @@ package org.annexp2p.transports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,12 +22,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * Serves every connection a {@link Listener} accepts, each with a {@link ConnectionHandler} on a bounded
  * pool, independent of the transport.
  *
- * <p>At most {@link ServerOptions#maxConnections()} handlers run at once. A connection beyond that gets
- * the configured refusal bytes, is half-closed, drained for a bounded linger (so a peer that already sent a
- * line reads the refusal rather than a reset) and closed, while the others keep being served.
+ * <p>A connection arrives unauthenticated. At most {@link PreAuthLimits#maxConnections()} of those are served
+ * at once, at most {@link PreAuthLimits#maxPerAddress()} from one address, and each must authenticate within
+ * {@link PreAuthLimits#deadline()} of arriving, or it is closed. Once its handler reports the peer authenticated
+ * ({@link Admission#authenticated()}), the connection takes one of {@link ServerOptions#maxConnections()}
+ * authenticated slots, which no unauthenticated connection ever holds: a flood of peers that never
+ * authenticate, or do so a byte a second, cannot keep authenticated peers out. Wrong credentials are logged and
+ * their answers delayed as they repeat ({@link FailureBackoff}).
  *
- * <p>{@link #close()} shuts down gracefully: it stops accepting, waits up to the shutdown grace for running
- * handlers, then closes their connections (unblocking them) and waits a bounded time more.
+ * <p>A connection refused (too many unauthenticated ones, or from its address; authenticated while no slot is
+ * free) gets the configured refusal bytes, is half-closed, drained for a bounded linger (so a peer that already
+ * sent a line reads the refusal rather than a reset) and closed, while the others keep being served. The accept
+ * loop never waits on a peer, so refusing stays prompt however many arrive.
+ *
+ * <p>{@link #close()} shuts down gracefully: it stops accepting, closes the connections still authenticating,
+ * waits up to the shutdown grace for running handlers, then closes their connections (unblocking them) and
+ * waits a bounded time more.
  */
 public final class ConnectionServer implements AutoCloseable {
 
@@ -51,40 +61,62 @@ public final class ConnectionServer implements AutoCloseable {
     private final Listener listener;
     private final ConnectionHandler handler;
     private final ServerOptions options;
-    private final Semaphore slots;
+    private final ServerClock clock;
+    /** The system clock's timer thread when this server made it; null with a clock given by the caller. */
+    private final ScheduledThreadPoolExecutor ownTimers;
+    private final Admissions admissions;
     private final ThreadPoolExecutor handlers;
     private final ThreadPoolExecutor refusals;
-    private final ScheduledExecutorService timers;
-    private final Set<Connection> active = ConcurrentHashMap.newKeySet();
+    /** Closes connections whose deadline passed, off the timer thread, which must never wait on a connection. */
+    private final ThreadPoolExecutor closers;
+    private final Set<Served> active = ConcurrentHashMap.newKeySet();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong expired = new AtomicLong();
     private final Thread acceptor;
     private volatile boolean stopping;
 
-    private ConnectionServer(Listener listener, ConnectionHandler handler, ServerOptions options) {
+    private ConnectionServer(Listener listener, ConnectionHandler handler, ServerOptions options, ServerClock clock,
+            ScheduledThreadPoolExecutor ownTimers) {
         this.listener = listener;
         this.handler = handler;
         this.options = options;
-        this.slots = new Semaphore(options.maxConnections());
+        this.clock = clock;
+        this.ownTimers = ownTimers;
+        this.admissions = new Admissions(options);
         AtomicInteger ids = new AtomicInteger();
         String name = "serve " + listener.address();
-        // Core = max with an unbounded queue never rejects, and the semaphore keeps the queue empty.
-        this.handlers = new ThreadPoolExecutor(options.maxConnections(), options.maxConnections(), 30, TimeUnit.SECONDS,
+        // A thread per connection, authenticating or authenticated; the admission counts keep the queue empty.
+        int threads = options.maxConnections() + options.preAuth().maxConnections();
+        this.handlers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> daemon(r, name + " #" + ids.incrementAndGet()));
         this.handlers.allowCoreThreadTimeOut(true);
         // Core = max: a pool only grows past its core size once its queue is full, which would leave one thread.
         this.refusals = new ThreadPoolExecutor(REFUSAL_THREADS, REFUSAL_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(REFUSAL_QUEUE), r -> daemon(r, name + " refusals"));
         this.refusals.allowCoreThreadTimeOut(true);
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, name + " timers"));
+        this.closers = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> daemon(r, name + " closer"));
+        this.closers.allowCoreThreadTimeOut(true);
         this.acceptor = daemon(this::acceptLoop, name + " accept");
     }
 
     /** Starts accepting on {@code listener} right away. The server owns the listener and closes it. */
     public static ConnectionServer start(Listener listener, ConnectionHandler handler, ServerOptions options) {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "serve " + listener.address() + " timers"));
+        timers.setRemoveOnCancelPolicy(true);
+        return start(listener, handler, options, new SystemClock(timers), timers);
+    }
+
+    /** As {@link #start(Listener, ConnectionHandler, ServerOptions)}, keeping deadlines and delays by {@code clock}. */
+    public static ConnectionServer start(Listener listener, ConnectionHandler handler, ServerOptions options, ServerClock clock) {
+        return start(listener, handler, options, Objects.requireNonNull(clock, "clock"), null);
+    }
+
+    private static ConnectionServer start(Listener listener, ConnectionHandler handler, ServerOptions options, ServerClock clock,
+            ScheduledThreadPoolExecutor ownTimers) {
         ConnectionServer server = new ConnectionServer(
                 Objects.requireNonNull(listener, "listener"),
                 Objects.requireNonNull(handler, "handler"),
-                Objects.requireNonNull(options, "options"));
+                Objects.requireNonNull(options, "options"), clock, ownTimers);
         server.acceptor.start();
         return server;
     }
@@ -93,14 +125,29 @@ public final class ConnectionServer implements AutoCloseable {
         return listener.address();
     }
 
-    /** Connections being served right now. */
+    /** Connections being served right now, authenticated or not. */
     public int activeConnections() {
         return active.size();
     }
 
-    /** Connections refused for being over the cap, so far. */
+    /** Connections holding an authenticated slot right now. */
+    public int authenticatedConnections() {
+        return admissions.authenticated();
+    }
+
+    /** Connections not (or no longer able to be) authenticated whose handler still runs. */
+    public int unauthenticatedConnections() {
+        return admissions.pending();
+    }
+
+    /** Connections refused so far: over a limit on arrival, or authenticated while every slot was taken. */
     public long refusedConnections() {
         return refused.get();
+    }
+
+    /** Connections closed so far because they had not authenticated by the deadline. */
+    public long expiredConnections() {
+        return expired.get();
     }
 
     @Override
@@ -110,6 +157,12 @@ public final class ConnectionServer implements AutoCloseable {
         }
         stopping = true;
         listener.close();
+        // Peers still authenticating have nothing to finish: they would only hold up the shutdown grace.
+        for (Served served : active) {
+            if (admissions.expireNow(served.ticket)) {
+                served.closeByServer();
+            }
+        }
         handlers.shutdown();
         refusals.shutdown();
         boolean interrupted = false;
@@ -118,17 +171,20 @@ public final class ConnectionServer implements AutoCloseable {
             if (!handlers.awaitTermination(options.shutdownGrace().toNanos(), TimeUnit.NANOSECONDS)) {
                 Log.LOG.log(Level.INFO, "{0}: {1} connection(s) still running after the shutdown grace; closing them",
                         listener.address(), active.size());
-                active.forEach(Connection::close);
+                active.forEach(Served::closeByServer);
                 handlers.shutdownNow();
                 handlers.awaitTermination(FINAL_WAIT_SECONDS, TimeUnit.SECONDS);
             }
             refusals.awaitTermination(options.refusalLinger().toNanos() + TimeUnit.SECONDS.toNanos(FINAL_WAIT_SECONDS), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             interrupted = true;
-            active.forEach(Connection::close);
+            active.forEach(Served::closeByServer);
             handlers.shutdownNow();
         } finally {
-            timers.shutdownNow();
+            closers.shutdown();
+            if (ownTimers != null) {
+                ownTimers.shutdownNow();
+            }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -148,38 +204,35 @@ public final class ConnectionServer implements AutoCloseable {
             }
             if (stopping) {
                 connection.close();
-            } else if (slots.tryAcquire()) {
-                serve(connection);
+                continue;
+            }
+            Admissions.Arrival arrival = admissions.arrive(AddressGroup.of(connection.remoteAddress()), clock.nanoTime());
+            if (arrival instanceof Admissions.Arrival.Admitted admitted) {
+                serve(connection, admitted.ticket());
             } else {
-                refuse(connection);
+                refuse(connection, ((Admissions.Arrival.Refused) arrival).why());
             }
         }
     }
 
-    private void serve(Connection connection) {
-        active.add(connection);
+    private void serve(Connection connection, Admissions.Ticket ticket) {
+        Served served = new Served(connection, ticket);
+        active.add(served);
+        served.deadline = clock.schedule(options.preAuth().deadline(), served::deadlinePassed);
         try {
-            handlers.execute(() -> {
-                try (connection) {
-                    handler.handle(connection);
-                } catch (Exception e) {
-                    Log.LOG.log(Level.WARNING, "{0}: {1}", connection.description(), describe(e));
-                } finally {
-                    active.remove(connection);
-                    slots.release();
-                }
-            });
+            handlers.execute(served::run);
         } catch (RejectedExecutionException e) {
             // Shutdown began between accept and execute.
-            active.remove(connection);
-            slots.release();
+            served.deadline.cancel();
+            admissions.leave(ticket);
+            active.remove(served);
             connection.close();
         }
     }
 
-    private void refuse(Connection connection) {
+    private void refuse(Connection connection, String why) {
         refused.incrementAndGet();
-        Log.LOG.log(Level.INFO, "{0}: refused, already serving {1} connections", connection.description(), options.maxConnections());
+        Log.LOG.log(Level.INFO, "{0}: refused: {1}", connection.description(), why);
         try {
             refusals.execute(() -> sendRefusal(connection));
         } catch (RejectedExecutionException e) {
@@ -189,7 +242,7 @@ public final class ConnectionServer implements AutoCloseable {
     }
 
     private void sendRefusal(Connection connection) {
-        ScheduledFuture<?> deadline = timers.schedule(connection::close, options.refusalLinger().toNanos(), TimeUnit.NANOSECONDS);
+        ServerClock.Scheduled deadline = clock.schedule(options.refusalLinger(), connection::close);
         try (connection) {
             connection.output().write(options.refusal());
             connection.output().flush();
@@ -202,8 +255,137 @@ public final class ConnectionServer implements AutoCloseable {
         } catch (IOException e) {
             // The peer went away or the linger ended; the refusal was best effort.
         } finally {
-            deadline.cancel(false);
+            deadline.cancel();
         }
+    }
+
+    /** One connection being served, and what its handler tells the server about it. */
+    private final class Served implements Admission {
+        final Connection connection;
+        final Admissions.Ticket ticket;
+        volatile ServerClock.Scheduled deadline = () -> { };
+        private volatile boolean closedByServer;
+        /** Set while the handler waits out a failure delay; counted down to end the wait early. */
+        private volatile CountDownLatch delayed;
+
+        Served(Connection connection, Admissions.Ticket ticket) {
+            this.connection = connection;
+            this.ticket = ticket;
+        }
+
+        void run() {
+            try (connection) {
+                handler.handle(connection, this);
+            } catch (Exception e) {
+                // After the server closed the connection, the handler's failure is only its echo.
+                Log.LOG.log(closedByServer ? Level.DEBUG : Level.WARNING, "{0}: {1}", connection.description(), describe(e));
+            } finally {
+                deadline.cancel();
+                admissions.leave(ticket);
+                active.remove(this);
+            }
+        }
+
+        @Override
+        public boolean authenticated() {
+            switch (admissions.authenticate(ticket)) {
+                case ADMITTED:
+                    deadline.cancel();
+                    return true;
+                case NO_SLOT:
+                    refused.incrementAndGet();
+                    Log.LOG.log(Level.INFO, "{0}: refused: authenticated, but all {1} authenticated connection slots are taken",
+                            connection.description(), Integer.toString(options.maxConnections()));
+                    closedByServer = true;
+                    sendRefusal(connection);
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        @Override
+        public void authenticationFailed() throws IOException {
+            Duration delay = admissions.failed(ticket, clock.nanoTime());
+            Log.LOG.log(Level.WARNING, "{0}: authentication failed{1}", connection.description(),
+                    delay.isZero() ? "" : " (answered after " + shown(delay) + ": failures from this peer repeat)");
+            if (!delay.isZero()) {
+                awaitAnswer(delay);
+            }
+            if (closedByServer) {
+                throw new IOException("closed by the server before the failed authentication was answered");
+            }
+        }
+
+        /** Waits until {@code delay} has passed on the clock, or the server closes the connection. */
+        private void awaitAnswer(Duration delay) throws InterruptedIOException {
+            CountDownLatch wake = new CountDownLatch(1);
+            delayed = wake;
+            if (closedByServer) {
+                return;
+            }
+            ServerClock.Scheduled answer = clock.schedule(delay, wake::countDown);
+            try {
+                wake.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while delaying the answer to a failed authentication");
+            } finally {
+                answer.cancel();
+                delayed = null;
+            }
+        }
+
+        @Override
+        public boolean closedByServer() {
+            return closedByServer;
+        }
+
+        void deadlinePassed() {
+            if (admissions.expireIfDue(ticket, clock.nanoTime())) {
+                expired.incrementAndGet();
+                Log.LOG.log(Level.INFO, "{0}: closed: not authenticated within {1}", connection.description(),
+                        shown(options.preAuth().deadline()));
+                closeByServer();
+            }
+        }
+
+        void closeByServer() {
+            closedByServer = true;
+            CountDownLatch wake = delayed;
+            if (wake != null) {
+                wake.countDown();
+            }
+            try {
+                closers.execute(connection::close);
+            } catch (RejectedExecutionException e) {
+                connection.close();
+            }
+        }
+    }
+
+    /** The system's clock, with this server's timer thread. */
+    private record SystemClock(ScheduledThreadPoolExecutor timers) implements ServerClock {
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public Scheduled schedule(Duration delay, Runnable task) {
+            try {
+                var future = timers.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+                return () -> future.cancel(false);
+            } catch (RejectedExecutionException e) {
+                // Shutting down: the server closes what the task would have.
+                return () -> { };
+            }
+        }
+    }
+
+    /** A duration for a log line: whole seconds as such ({@code 30 s}), anything else in milliseconds. */
+    private static String shown(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static String describe(Exception e) {

@@ -32,10 +32,10 @@ class ConnectionServerTest {
     void connectionsOverTheCapAreRefusedWhileOthersKeepBeingServed() throws Exception {
         MemoryNetwork net = new MemoryNetwork();
         CountDownLatch release = new CountDownLatch(1);
-        try (ConnectionServer server = ConnectionServer.start(net.listen("s"), c -> {
+        try (ConnectionServer server = ConnectionServer.start(net.listen("s"), ConnectionHandler.withoutAuthentication(c -> {
             release.await(60, TimeUnit.SECONDS);
             echoLine(c);
-        }, ServerOptions.of(2, REFUSAL))) {
+        }), ServerOptions.of(2, REFUSAL))) {
             Connection first = net.dial("s", DIAL);
             Connection second = net.dial("s", DIAL);
             awaitCondition(() -> server.activeConnections() == 2);
@@ -61,7 +61,8 @@ class ConnectionServerTest {
     void overTcpAPeerThatSpokeFirstStillReadsTheRefusal() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (TcpTransport tcp = new TcpTransport();
-                ConnectionServer server = ConnectionServer.start(tcp.listen("127.0.0.1:0"), c -> release.await(60, TimeUnit.SECONDS),
+                ConnectionServer server = ConnectionServer.start(tcp.listen("127.0.0.1:0"),
+                        ConnectionHandler.withoutAuthentication(c -> release.await(60, TimeUnit.SECONDS)),
                         ServerOptions.of(1, REFUSAL))) {
             try (Connection busy = tcp.dial(server.address(), DIAL)) {
                 awaitCondition(() -> server.activeConnections() == 1);
@@ -82,7 +83,8 @@ class ConnectionServerTest {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService readers = Executors.newFixedThreadPool(burst);
         try (TcpTransport tcp = new TcpTransport();
-                ConnectionServer server = ConnectionServer.start(tcp.listen("127.0.0.1:0"), c -> release.await(60, TimeUnit.SECONDS),
+                ConnectionServer server = ConnectionServer.start(tcp.listen("127.0.0.1:0"),
+                        ConnectionHandler.withoutAuthentication(c -> release.await(60, TimeUnit.SECONDS)),
                         ServerOptions.of(1, REFUSAL))) {
             try (Connection busy = tcp.dial(server.address(), DIAL)) {
                 awaitCondition(() -> server.activeConnections() == 1);
@@ -121,10 +123,10 @@ class ConnectionServerTest {
     void gracefulShutdownLetsRunningHandlersFinishAndStopsAccepting() throws Exception {
         MemoryNetwork net = new MemoryNetwork();
         CountDownLatch handlerStarted = new CountDownLatch(1);
-        ConnectionServer server = ConnectionServer.start(net.listen("s"), c -> {
+        ConnectionServer server = ConnectionServer.start(net.listen("s"), ConnectionHandler.withoutAuthentication(c -> {
             handlerStarted.countDown();
             echoLine(c);
-        }, ServerOptions.of(4, REFUSAL).withShutdownGrace(Duration.ofSeconds(30)));
+        }), ServerOptions.of(4, REFUSAL).withShutdownGrace(Duration.ofSeconds(30)));
         Connection client = net.dial("s", DIAL);
         assertThat(handlerStarted.await(30, TimeUnit.SECONDS)).isTrue();
         Thread closer = new Thread(server::close);
@@ -149,14 +151,14 @@ class ConnectionServerTest {
         MemoryNetwork net = new MemoryNetwork();
         AtomicBoolean handlerSawClose = new AtomicBoolean();
         CountDownLatch handlerStarted = new CountDownLatch(1);
-        ConnectionServer server = ConnectionServer.start(net.listen("s"), c -> {
+        ConnectionServer server = ConnectionServer.start(net.listen("s"), ConnectionHandler.withoutAuthentication(c -> {
             handlerStarted.countDown();
             try {
                 c.input().read();
             } catch (IOException e) {
                 handlerSawClose.set(true);
             }
-        }, ServerOptions.of(4, REFUSAL).withShutdownGrace(Duration.ofMillis(100)));
+        }), ServerOptions.of(4, REFUSAL).withShutdownGrace(Duration.ofMillis(100)));
         try (Connection client = net.dial("s", DIAL)) {
             assertThat(handlerStarted.await(30, TimeUnit.SECONDS)).isTrue();
             server.close();
@@ -169,14 +171,14 @@ class ConnectionServerTest {
     @Test
     void aFailingHandlerEndsOnlyItsConnection() throws Exception {
         MemoryNetwork net = new MemoryNetwork();
-        try (ConnectionServer server = ConnectionServer.start(net.listen("s"), c -> {
+        try (ConnectionServer server = ConnectionServer.start(net.listen("s"), ConnectionHandler.withoutAuthentication(c -> {
             String line = readLine(c.input());
             if (line.equals("boom")) {
                 throw new IllegalStateException("handler failed on purpose");
             }
             c.output().write((line + "\n").getBytes(StandardCharsets.UTF_8));
             c.output().flush();
-        }, ServerOptions.of(16, REFUSAL))) {
+        }), ServerOptions.of(16, REFUSAL))) {
             List<Connection> clients = new ArrayList<>();
             try (Connection bad = net.dial("s", DIAL)) {
                 bad.output().write("boom\n".getBytes(StandardCharsets.UTF_8));

@@ -360,10 +360,10 @@ public final class LanPairCommand implements Callable<Integer> {
                 new GitRelays(repository.top(), null, null), Transcript.NONE);
         CountDownLatch peerCalled = new CountDownLatch(1);
         PinnedTlsListener listener = new PinnedTlsListener(tlsServer, line -> log.accept("link refused: " + line));
-        try (ConnectionServer server = ConnectionServer.start(listener, connection -> {
-            peerCalled.countDown();
-            serving.handle(connection);
-        }, ServerOptions.of(4, "ERROR busy\n"))) {
+        // The peer has linked back once it has authenticated: closing the server any earlier would cut its AUTH short.
+        try (ConnectionServer server = ConnectionServer.start(listener,
+                (connection, admission) -> serving.handle(connection, admission.whenAuthenticated(peerCalled::countDown)),
+                ServerOptions.of(4, "ERROR busy\n"))) {
             Optional<String> problem = LanLink.authenticate(peer.addresses(), identity, peerKey, repository.uuid().toString(), token,
                     remaining(started, Duration.ofSeconds(timeoutSeconds)).plus(PEER_LINK_WAIT), log);
             if (problem.isPresent()) {

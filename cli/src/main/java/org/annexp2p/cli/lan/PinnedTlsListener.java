@@ -9,8 +9,10 @@ import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.Listener;
 
 /**
- * A transports {@link Listener} over a pinned TLS server: clients whose key is not paired are refused during the
- * handshake (reported to {@code refusals}, one line), and accepting goes on with the next client.
+ * A transports {@link Listener} over a pinned TLS server. Accepting never waits on a client: each connection's
+ * handshake (where a client whose key is not paired is refused) runs on its first use, on the thread serving it, so
+ * a client that is slow to handshake — or never does — holds up only itself, until its server's deadline closes it.
+ * Failures to accept are reported to {@code refusals} (one line), and accepting goes on.
  */
 final class PinnedTlsListener implements Listener {
 
@@ -29,12 +31,12 @@ final class PinnedTlsListener implements Listener {
     public Connection accept() throws IOException {
         while (!closed) {
             try {
-                return new TlsConnection(server.accept(ACCEPT_SLICE));
+                return TlsConnection.handshakingOnFirstUse(server.acceptBeforeHandshake(ACCEPT_SLICE));
             } catch (IOException e) {
                 if (closed) {
                     break;
                 }
-                // The timeout of one slice is not news; a refused or broken handshake is.
+                // The timeout of one slice is not news; anything else is.
                 if (!String.valueOf(e.getMessage()).startsWith("no TLS client connected")) {
                     refusals.accept(e.getMessage());
                 }

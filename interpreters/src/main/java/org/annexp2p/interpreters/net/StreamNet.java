@@ -112,7 +112,7 @@ public final class StreamNet implements Net.Handler {
     }
 
     @Override
-    public Boolean checkAuthToken(Net.CheckAuthToken i) {
+    public Boolean checkAuthToken(Net.CheckAuthToken i) throws IOException {
         return authCheck.allows(i.uuid(), i.token());
     }
 

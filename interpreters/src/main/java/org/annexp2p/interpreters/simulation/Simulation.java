@@ -312,7 +312,7 @@ public final class Simulation {
         }
 
         @Override
-        public Boolean checkAuthToken(Net.CheckAuthToken i) {
+        public Boolean checkAuthToken(Net.CheckAuthToken i) throws IOException {
             return auth.allows(i.uuid(), i.token());
         }
 

@@ -19,6 +19,7 @@ import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.ConnectionServer;
+import org.annexp2p.transports.RecordingAdmission;
 import org.annexp2p.transports.ServerOptions;
 import org.annexp2p.transports.stdio.StdioConnection;
 import org.annexp2p.transports.tcp.TcpTransport;
@@ -73,7 +74,7 @@ class PreAuthOverTransportsTest {
             try (StdioConnection stdio = new StdioConnection(serverIn, serverOut, "stdio pipe")) {
                 CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
                     try {
-                        serving.handle(stdio);
+                        serving.handle(stdio, new RecordingAdmission());
                         stdio.shutdownOutput();
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);

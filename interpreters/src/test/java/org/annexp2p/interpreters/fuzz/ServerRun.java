@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.annexp2p.interpreters.Serving;
+import org.annexp2p.transports.RecordingAdmission;
 
 /**
  * Runs one conversation through {@link Serving#handle} on a server thread, as a connection server would, and
@@ -37,7 +38,7 @@ final class ServerRun implements AutoCloseable {
     Result run(byte[] sent, Object shown) throws InterruptedException {
         BytesConnection connection = new BytesConnection(sent);
         Future<?> handled = server.submit(() -> {
-            serving.handle(connection);
+            serving.handle(connection, new RecordingAdmission());
             return null;
         });
         Throwable escaped = null;

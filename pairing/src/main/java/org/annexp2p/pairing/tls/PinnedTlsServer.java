@@ -43,28 +43,46 @@ public final class PinnedTlsServer implements Closeable {
      * with an {@link IOException} naming it, and the listener stays open for the next one.
      */
     public SSLSocket accept(Duration timeout) throws IOException {
-        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-        server.setSoTimeout(millis);
-        Socket plain;
+        SSLSocket tls = acceptBeforeHandshake(timeout);
+        tls.setSoTimeout(millis(timeout));
+        handshake(tls);
+        tls.setSoTimeout(0);
+        return tls;
+    }
+
+    /**
+     * Waits up to {@code timeout} for a client and returns it before any handshake: a server that must keep
+     * accepting while one client is slow (or never speaks) runs {@link #handshake} on that client's own thread,
+     * as {@link TlsConnection#handshakingOnFirstUse} does.
+     */
+    public SSLSocket acceptBeforeHandshake(Duration timeout) throws IOException {
+        server.setSoTimeout(millis(timeout));
         try {
-            plain = server.accept();
+            return (SSLSocket) server.accept();
         } catch (SocketTimeoutException e) {
             throw new IOException("no TLS client connected within " + timeout.toMillis() + " ms", e);
         }
-        InetSocketAddress remote = (InetSocketAddress) plain.getRemoteSocketAddress();
-        SSLSocket tls = (SSLSocket) plain;
+    }
+
+    /**
+     * The server side of the handshake with an accepted client: the client's key is checked against the pin, and a
+     * refused client is closed and reported with an {@link IOException} naming it.
+     */
+    static void handshake(SSLSocket tls) throws IOException {
+        InetSocketAddress remote = (InetSocketAddress) tls.getRemoteSocketAddress();
         try {
-            tls.setSoTimeout(millis);
             PinnedTls.acceptHandshake(tls);
-            tls.setSoTimeout(0);
-            return tls;
         } catch (SSLException e) {
-            closeQuietly(tls, plain);
+            closeQuietly(tls);
             throw PinnedTls.explain("TLS client at " + PinnedTls.describe(remote), e);
         } catch (IOException e) {
-            closeQuietly(tls, plain);
+            closeQuietly(tls);
             throw new IOException("TLS handshake with client at " + PinnedTls.describe(remote) + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private static int millis(Duration timeout) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     }
 
     @Override
@@ -76,12 +94,9 @@ public final class PinnedTlsServer implements Closeable {
         }
     }
 
-    private static void closeQuietly(Socket tls, Socket plain) {
+    private static void closeQuietly(Socket tls) {
         try {
-            if (tls != null) {
-                tls.close();
-            }
-            plain.close();
+            tls.close();
         } catch (IOException ignored) {
             // Already failing; the handshake error is the one reported.
         }

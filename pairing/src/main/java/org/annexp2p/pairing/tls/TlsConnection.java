@@ -1,9 +1,13 @@
 package org.annexp2p.pairing.tls;
 
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.Optional;
 import javax.net.ssl.SSLSocket;
 import org.annexp2p.transports.Connection;
 
@@ -14,16 +18,98 @@ public final class TlsConnection implements Connection {
     private final InputStream input;
     private final OutputStream output;
     private final String description;
+    /** Null once the handshake is done (or was done before this connection was made). */
+    private volatile Handshake pending;
 
     public TlsConnection(SSLSocket socket) {
+        this(socket, null);
+    }
+
+    private TlsConnection(SSLSocket socket, Handshake pending) {
         this.socket = socket;
+        this.pending = pending;
         try {
-            this.input = socket.getInputStream();
-            this.output = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            this.input = pending == null ? in : new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    handshake();
+                    return super.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    handshake();
+                    return super.read(b, off, len);
+                }
+            };
+            this.output = pending == null ? out : new FilterOutputStream(out) {
+                @Override
+                public void write(int b) throws IOException {
+                    handshake();
+                    out.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    handshake();
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    handshake();
+                    out.flush();
+                }
+            };
         } catch (IOException e) {
             throw new UncheckedIOException("TLS socket is not connected", e);
         }
         this.description = "tls " + socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+    }
+
+    /**
+     * A client from {@link PinnedTlsServer#acceptBeforeHandshake}: the server side of the handshake (the pin check
+     * included) runs on the first read or write, on the thread that serves the connection, so that a client that is
+     * slow to handshake, or never does, holds up only its own connection — which its server may close at a deadline.
+     */
+    public static TlsConnection handshakingOnFirstUse(SSLSocket accepted) {
+        return new TlsConnection(accepted, new Handshake(accepted));
+    }
+
+    private void handshake() throws IOException {
+        Handshake h = pending;
+        if (h != null) {
+            h.run();
+            pending = null;
+        }
+    }
+
+    /** The server side of one handshake, run once; a failure is given again to every later use. */
+    private static final class Handshake {
+        private final SSLSocket socket;
+        private boolean done;
+        private IOException failure;
+
+        Handshake(SSLSocket socket) {
+            this.socket = socket;
+        }
+
+        synchronized void run() throws IOException {
+            if (failure != null) {
+                throw new IOException(failure.getMessage(), failure);
+            }
+            if (!done) {
+                try {
+                    PinnedTlsServer.handshake(socket);
+                    done = true;
+                } catch (IOException e) {
+                    failure = e;
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
@@ -46,6 +132,11 @@ public final class TlsConnection implements Connection {
     @Override
     public String description() {
         return description;
+    }
+
+    @Override
+    public Optional<InetAddress> remoteAddress() {
+        return Optional.ofNullable(socket.getInetAddress());
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.annexp2p.transports.memory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.util.Optional;
 import org.annexp2p.transports.Connection;
 
 /**
@@ -17,9 +19,11 @@ final class MemoryConnection implements Connection {
     private final MemoryPipe out;
     private final InputStream input;
     private final OutputStream output;
+    private final Optional<InetAddress> remote;
 
-    MemoryConnection(String description, MemoryLink link, MemoryPipe in, MemoryPipe out) {
+    MemoryConnection(String description, MemoryLink link, MemoryPipe in, MemoryPipe out, Optional<InetAddress> remote) {
         this.description = description;
+        this.remote = remote;
         this.link = link;
         this.in = in;
         this.out = out;
@@ -62,6 +66,11 @@ final class MemoryConnection implements Connection {
     @Override
     public String description() {
         return description;
+    }
+
+    @Override
+    public Optional<InetAddress> remoteAddress() {
+        return remote;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.annexp2p.transports.memory;
 
+import java.net.InetAddress;
 import java.util.List;
+import java.util.Optional;
 
 /** The two pipes between one dialer and one listener, and the faults applied to them. */
 final class MemoryLink {
@@ -10,7 +12,7 @@ final class MemoryLink {
     private final MemoryConnection dialerSide;
     private final MemoryConnection listenerSide;
 
-    MemoryLink(String name, long id, int capacity, List<Fault> faults) {
+    MemoryLink(String name, long id, int capacity, List<Fault> faults, Optional<InetAddress> dialedFrom) {
         String label = "memory " + name + " #" + id;
         this.toListener = new MemoryPipe(label, capacity, () -> breakWith("connection reset (fault: closed after a byte count)"));
         this.toDialer = new MemoryPipe(label, capacity, () -> breakWith("connection reset (fault: closed after a byte count)"));
@@ -25,8 +27,9 @@ final class MemoryLink {
                 toDialer.maxPerRead(s.maxBytesPerRead());
             }
         }
-        this.dialerSide = new MemoryConnection(label + " (dialer side)", this, toDialer, toListener);
-        this.listenerSide = new MemoryConnection(label + " (listener side)", this, toListener, toDialer);
+        this.dialerSide = new MemoryConnection(label + " (dialer side)", this, toDialer, toListener, Optional.empty());
+        this.listenerSide = new MemoryConnection(label + " (listener side" + dialedFrom.map(a -> ", from " + a.getHostAddress()).orElse("")
+                + ")", this, toListener, toDialer, dialedFrom);
     }
 
     MemoryConnection dialerSide() {

@@ -1,6 +1,7 @@
 package org.annexp2p.transports.memory;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import org.annexp2p.transports.Connection;
@@ -68,6 +70,23 @@ public final class MemoryNetwork {
 
     /** Connects to the listener bound to {@code name}. In memory a dial never waits, so the timeout only bounds nothing. */
     public Connection dial(String name, Duration timeout) throws IOException {
+        return dial(name, Optional.empty(), timeout);
+    }
+
+    /**
+     * As {@link #dial(String, Duration)}, the listener seeing the connection come from {@code from}
+     * ({@link Connection#remoteAddress()}); without it, the listener sees no address.
+     */
+    public Connection dialFrom(InetAddress from, String name, Duration timeout) throws IOException {
+        return dial(name, Optional.of(from), timeout);
+    }
+
+    /** A dialer whose connections come from {@code from} (see {@link #dialFrom}). */
+    public Dialer dialerFrom(InetAddress from) {
+        return (name, timeout) -> dialFrom(from, name, timeout);
+    }
+
+    private Connection dial(String name, Optional<InetAddress> from, Duration timeout) throws IOException {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(timeout, "timeout");
         MemoryLink link;
@@ -78,7 +97,7 @@ public final class MemoryNetwork {
             if (listener == null || partitioned.contains(name) || active.stream().anyMatch(f -> f instanceof Fault.Refuse)) {
                 throw new IOException("connection refused: memory:" + name);
             }
-            link = new MemoryLink(name, nextId++, bufferSize, active);
+            link = new MemoryLink(name, nextId++, bufferSize, active, from);
             links.computeIfAbsent(name, n -> Collections.newSetFromMap(new WeakHashMap<>())).add(link);
         }
         if (!listener.offer(link.listenerSide())) {

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -125,6 +127,12 @@ final class NettyConnection implements Connection {
     @Override
     public String description() {
         return description;
+    }
+
+    @Override
+    public Optional<InetAddress> remoteAddress() {
+        InetSocketAddress peer = channel.remoteAddress();
+        return peer == null ? Optional.empty() : Optional.ofNullable(peer.getAddress());
     }
 
     @Override
