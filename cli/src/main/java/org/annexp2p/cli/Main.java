@@ -81,13 +81,9 @@ public final class Main {
         return cl;
     }
 
+    /** {@code e} as the one line a user reads (see {@link ErrorWords}). */
     static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            m = e.getClass().getSimpleName();
-        }
-        int nl = m.indexOf('\n');
-        return TerminalText.of(nl < 0 ? m : m.substring(0, nl));
+        return ErrorWords.of(e);
     }
 
     /** Bad input from the user, reported with exit code 2. */

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.cli.TerminalText;
 import org.annexp2p.interpreters.Serving;
 import org.annexp2p.interpreters.net.GitRelays;
@@ -282,7 +283,7 @@ public final class LanPairCommand implements Callable<Integer> {
         try {
             return Optional.of(QrPayloadCodec.decode(how.payload.trim()));
         } catch (InvalidPayloadException e) {
-            fail("the --payload text is not a pairing payload: " + e.getMessage(), "copy the whole text shown by `pair --lan --qr`");
+            fail("the --payload text is not a pairing payload: " + ErrorWords.of(e), "copy the whole text shown by `pair --lan --qr`");
             return Optional.empty();
         }
     }
@@ -294,7 +295,7 @@ public final class LanPairCommand implements Callable<Integer> {
         try {
             line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         } catch (IOException e) {
-            System.err.println("annex-p2p: cannot read the payload: " + e.getMessage());
+            System.err.println("annex-p2p: cannot read the payload: " + ErrorWords.of(e));
             return Optional.empty();
         }
         if (line == null || line.isBlank()) {
@@ -304,7 +305,7 @@ public final class LanPairCommand implements Callable<Integer> {
         try {
             return Optional.of(QrPayloadCodec.decode(line.trim()));
         } catch (InvalidPayloadException e) {
-            System.err.println(TerminalText.of("annex-p2p: that is not a pairing payload: " + e.getMessage()));
+            System.err.println(TerminalText.of("annex-p2p: that is not a pairing payload: " + ErrorWords.of(e)));
             return Optional.empty();
         }
     }
@@ -336,7 +337,7 @@ public final class LanPairCommand implements Callable<Integer> {
         try {
             target = LanAddress.parse(address);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--address wants the IP:PORT the other device (--respond) shows: " + e.getMessage());
+            throw new IllegalArgumentException("--address wants the IP:PORT the other device (--respond) shows: " + ErrorWords.of(e));
         }
         return new Conversation(PairingSetup.Role.REQUESTER, secret, List.of(target), Optional.empty(), () -> { });
     }
