@@ -67,19 +67,19 @@ final class ClientSession implements AutoCloseable {
         return o.repo != null ? AnnexRepository.open(o.repo) : LooseFiles.underFreshIdentity();
     }
 
-    static ClientSession open(PeerOptions o, Repository repository) throws IOException {
+    static ClientSession open(PeerOptions o, PeerOptions.Route route, Repository repository) throws IOException {
         long start = System.nanoTime();
         Optional<HandshakeDeadline> given = Optional.ofNullable(o.timeout).map(t -> HandshakeDeadline.after(start, t));
         boolean debug = o.debug || Main.debug;
-        if (o.route.exec != null) {
-            var argv = ShellCommandLine.split(o.route.exec);
+        if (route.exec != null) {
+            var argv = ShellCommandLine.split(route.exec);
             if (argv.isEmpty()) {
                 throw new Main.UsageException("--exec needs a command");
             }
             Connection c = CommandConnection.start(argv);
             return greeted(c, null, Client.awaitAuthSuccess(), repository, debug, given, false);
         }
-        String address = o.route.address;
+        String address = route.address;
         if (address.startsWith("tcp://")) {
             HandshakeDeadline deadline = given.orElse(
                     HandshakeDeadline.after(start, Duration.ofSeconds(HandshakeDeadline.TCP_SECONDS)));

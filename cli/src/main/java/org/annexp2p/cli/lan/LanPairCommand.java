@@ -60,15 +60,19 @@ import picocli.CommandLine.Spec;
         description = {"Pair this repository with another one on the same network, without any server.",
             "",
             "Four ways, pick one per device:",
-            "  * the same secret phrase on both devices (--secret); they find each other by multicast/broadcast discovery "
-                + "authenticated with the phrase;",
-            "  * --qr on one device, and the text under its QR code on the other (--payload); the text names the "
-                + "first device's addresses;",
-            "  * discovery first: --qr on one device, --find on the other. --find lists the devices waiting to pair, then "
-                + "asks for the text under the QR code (or takes --payload) and pairs only with the device that proves it "
-                + "shows that code, at the address discovery saw. If discovery finds nobody within --discovery-timeout, or "
-                + "nobody it finds proves the code, it says why and tries the addresses in the text;",
-            "  * where discovery is blocked: --secret --respond on one device, --secret --address with the address it "
+            "",
+            "1. The same secret phrase on both devices (--secret). They find each other by multicast/broadcast "
+                + "discovery authenticated with the phrase.",
+            "",
+            "2. --qr on one device, and the text under its QR code on the other (--payload). The text names the "
+                + "first device's addresses.",
+            "",
+            "3. Discovery first: --qr on one device, --find on the other. --find lists the devices waiting to pair, "
+                + "then asks for the text under the QR code (or takes --payload) and pairs only with the device that "
+                + "proves it shows that code, at the address discovery saw. If discovery finds nobody within "
+                + "--discovery-timeout, or nobody it finds proves the code, it says why and tries the addresses in the text.",
+            "",
+            "4. Where discovery is blocked: --secret --respond on one device, --secret --address with the address it "
                 + "shows on the other.",
             "",
             "The pairing proves both sides know the secret; each side learns the other's TLS key, addresses and a shared "
@@ -80,10 +84,14 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:paired and saved", "1:not paired (the reason and what to try are on stderr); nothing saved",
             "2:bad usage"},
         footerHeading = "%nExamples:%n",
-        footer = {"  annex-p2p pair --lan --repo ~/annex --secret 'correct horse battery'   (on both devices)",
-            "  annex-p2p pair --lan --repo ~/annex --qr                              (shows a QR code)",
-            "  annex-p2p pair --lan --repo ~/annex --payload 'TEXT'                  (on the other device)",
-            "  annex-p2p pair --lan --repo ~/annex --find                            (lists devices, then asks for TEXT)"})
+        footer = {"  # on both devices, with the same secret:",
+            "  annex-p2p pair --lan --repo ~/annex --secret 'correct horse battery'",
+            "  # or: show a QR code on one device,",
+            "  annex-p2p pair --lan --repo ~/annex --qr",
+            "  # and on the other give the text it shows,",
+            "  annex-p2p pair --lan --repo ~/annex --payload 'TEXT'",
+            "  # or list the devices showing one, then type the text:",
+            "  annex-p2p pair --lan --repo ~/annex --find"})
 public final class LanPairCommand implements Callable<Integer> {
 
     static final Duration LINK_ATTEMPT = Duration.ofSeconds(5);
