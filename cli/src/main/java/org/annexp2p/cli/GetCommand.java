@@ -67,7 +67,9 @@ final class GetCommand implements Callable<Integer> {
             if (resumeAt > 0) {
                 bar.resumedFrom(resumeAt);
             }
-            try {
+            ProgressBar shown = bar;
+            try (InterruptNotice notice = InterruptNotice.during(() -> shown.finish("interrupted"),
+                    () -> InterruptNotice.afterGet(keptSize(repository, dest)))) {
                 ok = session.run(Client.get(dest, AssociatedFile.NONE, bar));
             } catch (java.io.IOException e) {
                 bar.finish("failed");

@@ -62,7 +62,9 @@ final class PutCommand implements Callable<Integer> {
         io.vavr.control.Option<org.annexp2p.protocol.wire.Uuid> stored;
         try (ClientSession session = ClientSession.open(peer, route, repository)) {
             bar = ProgressBar.onStderr("put " + GetCommand.abbreviated(key), key.size().getOrElse(0L));
-            try {
+            ProgressBar shown = bar;
+            try (InterruptNotice notice = InterruptNotice.during(() -> shown.finish("interrupted"),
+                    () -> InterruptNotice.AFTER_PUT)) {
                 ok = session.run(Client.put(key, AssociatedFile.NONE, bar));
             } catch (Exception e) {
                 bar.finish("failed");
