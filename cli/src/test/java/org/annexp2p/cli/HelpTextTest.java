@@ -158,6 +158,17 @@ class HelpTextTest {
     }
 
     @Test
+    void examplesArePrintedAsWrittenEvenOnANarrowTerminal() {
+        CommandLine get = Main.commandLine("get", "--help").getSubcommands().get("get");
+        String help = usage(get, 60);
+        String example = "  annex-p2p get --exec \"git-annex-shell p2pstdio /srv/annex $U\" KEY out.bin";
+        assertThat(example.length()).isGreaterThan(60);
+        assertThat(help.lines()).contains(example);
+        CommandLine main = Main.commandLine();
+        assertThat(usage(main, 60).lines()).contains("Exit codes: 0 success, 1 failure, 2 bad usage.");
+    }
+
+    @Test
     void theTerminalWidthIsUsedByEveryCommand() {
         for (CommandLine cl : everyCommand()) {
             assertThat(cl.getCommandSpec().usageMessage().autoWidth() || HelpLayout.columns(System.getenv("COLUMNS")).isPresent())
