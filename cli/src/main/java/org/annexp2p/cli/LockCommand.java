@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "lock", mixinStandardHelpOptions = true,
         description = {"Lock a key's content on a peer so that it cannot be dropped, then unlock it.",
+            "",
             "Proves the peer holds the content (git-annex uses this as a drop proof). With --hold, keeps the "
                 + "lock for that many seconds first."})
 final class LockCommand implements Callable<Integer> {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "remove", mixinStandardHelpOptions = true,
         description = {"Remove a key's content from a peer (it succeeds too if the peer did not have it).",
+            "",
             "Mind numcopies yourself: unlike `git annex drop`, this does not check other copies exist."})
 final class RemoveCommand implements Callable<Integer> {
     @Mixin

@@ -89,8 +89,8 @@ class HelpTextTest {
     }
 
     /**
-     * A paragraph split over several strings: the next string goes on with the sentence (starts lower-case, or
-     * the previous one stops without ending a sentence).
+     * A paragraph split over several strings: picocli breaks the line after each string, so a paragraph given as
+     * pre-wrapped lines comes out ragged. (The first string is also the command's summary in its parent's list.)
      */
     @Test
     void eachParagraphIsOneString() {
@@ -98,7 +98,7 @@ class HelpTextTest {
         for (CommandLine cl : everyCommand()) {
             CommandSpec spec = cl.getCommandSpec();
             String name = spec.qualifiedName();
-            if (REFLOWED_ELSEWHERE.contains(name)) {
+            if (REFLOWED_ELSEWHERE.contains(name) || cl.getCommand() instanceof CommandLine.HelpCommand) {
                 continue;
             }
             paragraphSplits(name + " description", spec.usageMessage().description(), splits);
@@ -126,11 +126,8 @@ class HelpTextTest {
             if (before.isEmpty() || next.isEmpty() || next.startsWith(" ") || isExample(before)) {
                 continue;
             }
-            boolean continues = Character.isLowerCase(next.charAt(0)) || !before.matches("(?s).*[.:!?)]$")
-                    || !Character.isUpperCase(next.charAt(0));
-            if (continues) {
-                splits.add(where + ": \"" + before + "\" goes on in \"" + next + "\"");
-            }
+            // Paragraphs are separated by an empty string; two strings in a row are one paragraph split in two.
+            splits.add(where + ": \"" + before + "\" goes on in \"" + next + "\"");
         }
     }
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
         description = {
             "Create a Magic Wormhole and communicate through it: a short code such as 7-guitarist-revenge, spoken to"
                 + " the other person, lets two computers exchange a text or a file, end-to-end encrypted.",
+            "",
             "Interoperates with the Python 'wormhole' program; relay options go before the subcommand, as there."},
         footerHeading = "%nExamples:%n",
         footer = {
