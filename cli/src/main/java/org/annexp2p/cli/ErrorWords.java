@@ -32,7 +32,8 @@ public final class ErrorWords {
             "UnresolvedAddressException", "cannot resolve the host",
             "SocketTimeoutException", "timed out");
 
-    private static final Pattern CLASS_NAME = Pattern.compile("[A-Z][A-Za-z0-9]*(Exception|Error)");
+    /** A class name, alone or after what it happened to ("tcp 10.0.0.1:4242: ClosedChannelException"). */
+    private static final Pattern CLASS_NAME = Pattern.compile("(.*: )?([A-Z][A-Za-z0-9]*(?:Exception|Error))");
 
     /** {@code e} in words, on one line and safe to print: from its own message, or the first of its causes that says something. */
     public static String of(Throwable e) {
@@ -40,16 +41,17 @@ public final class ErrorWords {
     }
 
     /**
-     * A failure reason that may be a bare exception class name (what an interpreter reports for an exception
-     * without a message), in words.
+     * A failure reason that may be a bare exception class name, or end in one (what the interpreters and the TCP
+     * transport report for an exception without a message), in words.
      */
     static String ofReason(String reason) {
         if (reason == null || reason.isBlank()) {
             return UNEXPECTED;
         }
-        String stripped = reason.strip();
-        if (CLASS_NAME.matcher(stripped).matches()) {
-            return BY_NAME.getOrDefault(stripped, UNEXPECTED);
+        var named = CLASS_NAME.matcher(reason.strip());
+        if (named.matches()) {
+            String what = named.group(1) == null ? "" : named.group(1);
+            return what + BY_NAME.getOrDefault(named.group(2), UNEXPECTED);
         }
         return reason;
     }

@@ -86,6 +86,11 @@ class ErrorWordsTest {
         assertThat(ErrorWords.ofReason("UnresolvedAddressException")).isEqualTo("cannot resolve the host");
         assertThat(ErrorWords.ofReason("FrobException")).isEqualTo("an unexpected error (run with --debug for details)");
         assertThat(ErrorWords.ofReason("the peer sent an unparseable line")).isEqualTo("the peer sent an unparseable line");
+        // The TCP transport names the connection, then the class.
+        assertThat(ErrorWords.ofReason("tcp 10.0.0.1:4242: ClosedChannelException"))
+                .isEqualTo("tcp 10.0.0.1:4242: the connection was closed");
+        assertThat(Main.oneLine(new java.io.IOException("tcp 10.0.0.1:4242: ClosedChannelException")))
+                .isEqualTo("tcp 10.0.0.1:4242: the connection was closed");
     }
 
     @Test
