@@ -3,23 +3,29 @@ package org.annexp2p.cli;
 import java.util.concurrent.Callable;
 import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.key.Key;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "checkpresent", mixinStandardHelpOptions = true,
         description = {"Ask a peer whether it has a key's content. Prints \"present\" or \"absent\".",
+            "",
             "Exit codes, as `git annex checkpresentkey`: 0 present, 1 absent, 100 could not check."})
 final class CheckPresentCommand implements Callable<Integer> {
     @Mixin
     PeerOptions peer;
+
+    // Here, not in the mixin: picocli lists an @ArgGroup inside a @Mixin's options twice.
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    PeerOptions.Route route;
 
     @Parameters(index = "0", paramLabel = "KEY", converter = KeyArgument.class, description = "The key to ask about.")
     Key key;
 
     @Override
     public Integer call() {
-        try (ClientSession session = ClientSession.open(peer, ClientSession.repository(peer))) {
+        try (ClientSession session = ClientSession.open(peer, route, ClientSession.repository(peer))) {
             boolean present = session.run(Client.checkPresent(key));
             System.out.println(present ? "present" : "absent");
             return present ? 0 : 1;

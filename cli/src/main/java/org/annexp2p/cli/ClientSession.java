@@ -69,19 +69,19 @@ final class ClientSession implements AutoCloseable {
         return o.repo != null ? AnnexRepository.open(o.repo) : LooseFiles.underFreshIdentity();
     }
 
-    static ClientSession open(PeerOptions o, Repository repository) throws IOException {
+    static ClientSession open(PeerOptions o, PeerOptions.Route route, Repository repository) throws IOException {
         long start = System.nanoTime();
         Optional<HandshakeDeadline> given = Optional.ofNullable(o.timeout).map(t -> HandshakeDeadline.after(start, t));
         boolean debug = o.debug || Main.debug;
-        if (o.route.exec != null) {
-            var argv = ShellCommandLine.split(o.route.exec);
+        if (route.exec != null) {
+            var argv = ShellCommandLine.split(route.exec);
             if (argv.isEmpty()) {
                 throw new Main.UsageException("--exec needs a command");
             }
             Connection c = CommandConnection.start(argv);
             return greeted(c, null, Client.awaitAuthSuccess(), repository, debug, given, false);
         }
-        String address = o.route.address;
+        String address = route.address;
         boolean tls = address.startsWith(TlsAddress.SCHEME);
         if (address.startsWith("tcp://") || tls) {
             if (!tls) {
@@ -114,7 +114,7 @@ final class ClientSession implements AutoCloseable {
         }
         if (address.startsWith("tor-annex::")) {
             TorAnnexAddress onion = parseOnion(address);
-            AuthToken token = token(o, repository, onion.onion().hostname());
+            AuthToken token = token(o, repository, address);
             Connection c = dialOnion(new OnionDialer(TorSocks.resolve(o.torSocks)), onion, debug,
                     given.map(HandshakeDeadline::left).orElse(TOR_CONNECT_TIMEOUT));
             HandshakeDeadline deadline = given.orElse(
@@ -190,17 +190,29 @@ final class ClientSession implements AutoCloseable {
         }
     }
 
-    /** --token, else $GIT_ANNEX_P2P_AUTHTOKEN, else the repository's creds for that peer (an onion), else none. */
+    /**
+     * --token, else $GIT_ANNEX_P2P_AUTHTOKEN, else the repository's creds for that peer (an onion). Without any,
+     * no server would let us in, and the user would read that the peer refused a token they never gave: say so
+     * before dialing.
+     */
     static AuthToken token(PeerOptions o, Repository repository, String address) throws IOException {
-        String given = o.token != null ? o.token : System.getenv(CredsDir.TOKEN_ENVIRONMENT_VARIABLE);
+        return token(o.token, System.getenv(CredsDir.TOKEN_ENVIRONMENT_VARIABLE), repository, address);
+    }
+
+    static AuthToken token(String option, String environment, Repository repository, String address) throws IOException {
+        String given = option != null ? option : environment;
         if (given != null) {
             return AuthToken.parse(given.trim()).getOrElseThrow(
                     () -> new Main.UsageException("an auth token has only letters and digits"));
         }
-        if (repository instanceof AnnexRepository r && address.endsWith(".onion")) {
-            return r.creds().peerToken(address).getOrElse(AuthToken.EMPTY);
+        if (repository instanceof AnnexRepository r && address.startsWith("tor-annex::")) {
+            var stored = r.creds().peerToken(parseOnion(address).onion().hostname());
+            if (stored.isDefined()) {
+                return stored.get();
+            }
         }
-        return AuthToken.EMPTY;
+        throw new Main.UsageException("no auth token for " + TerminalText.of(address) + ": set "
+                + CredsDir.TOKEN_ENVIRONMENT_VARIABLE + " (from the server's `annex-p2p token`), or pass --token");
     }
 
     /**
@@ -228,7 +240,7 @@ final class ClientSession implements AutoCloseable {
         }
         Either<String, Uuid> greeted = result(outcome);
         if (greeted.isLeft()) {
-            throw new IOException(connection.description() + ": " + TerminalText.ofWire(greeted.getLeft()));
+            throw new IOException(named(connection.description(), TerminalText.ofWire(greeted.getLeft())));
         }
         peer = io.vavr.control.Option.some(greeted.get());
     }
@@ -247,7 +259,7 @@ final class ClientSession implements AutoCloseable {
             outcome = new Full(net, local).run(operation);
         }
         // A failure message may be the peer's own ERROR text: shown, never obeyed, by the terminal.
-        return result(outcome).getOrElseThrow(why -> new IOException(connection.description() + ": " + TerminalText.ofWire(why)));
+        return result(outcome).getOrElseThrow(why -> new IOException(named(connection.description(), TerminalText.ofWire(why))));
     }
 
     private <A> A result(Outcome<A> outcome) throws IOException {
@@ -255,9 +267,17 @@ final class ClientSession implements AutoCloseable {
             return c.value();
         }
         if (outcome instanceof Outcome.Failed<?> f) {
-            throw new IOException(connection.description() + ": " + TerminalText.of(f.reason()));
+            throw new IOException(named(connection.description(), TerminalText.of(ErrorWords.ofReason(f.reason()))));
         }
         throw new IOException(connection.description() + ": the peer closed the connection");
+    }
+
+    /**
+     * {@code why} said of the connection {@code description} names, naming it once: a transport's own failures
+     * ("tcp 10.0.0.1:4242: connection closed") already start with it.
+     */
+    static String named(String description, String why) {
+        return why.startsWith(description + ":") || why.startsWith(description + " ") ? why : description + ": " + why;
     }
 
     Repository repository() {

@@ -45,11 +45,11 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Two repositories syncing over loopback TCP, with progress: the main job, end to end.",
             "",
-            "Makes two git-annex repositories (\"laptop\" and \"desktop\") in a temporary directory, serves",
-            "\"desktop\" on 127.0.0.1 with a fresh auth token, and from \"laptop\": uploads a file (PUT),",
-            "uploads another one whose connection is cut part-way and then resumed from the offset the server",
-            "kept (PUT-FROM), and downloads a file back (GET), every byte verified against its SHA-256 key.",
-            "Uses real repositories when git is installed, in-memory ones otherwise."})
+            "Makes two git-annex repositories (\"laptop\" and \"desktop\") in a temporary directory, serves "
+                + "\"desktop\" on 127.0.0.1 with a fresh auth token, and from \"laptop\": uploads a file (PUT), "
+                + "uploads another one whose connection is cut part-way and then resumed from the offset the server "
+                + "kept (PUT-FROM), and downloads a file back (GET), every byte verified against its SHA-256 key. "
+                + "Uses real repositories when git is installed, in-memory ones otherwise."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "MiB", defaultValue = "256", description = "Size of each file (default: 256).")
     int sizeMiB;

@@ -6,6 +6,7 @@ import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.program.Destination;
 import org.annexp2p.protocol.wire.AssociatedFile;
 import org.annexp2p.repository.AnnexRepository;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -13,21 +14,29 @@ import picocli.CommandLine.Parameters;
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = {"Download a key's content from a peer.",
             "",
-            "With OUTFILE the content goes there once verified; until then it waits beside it in",
-            ".OUTFILE.<digest of KEY>.annex-p2p-partial (mode 0600), from which an interrupted get of",
-            "the same KEY resumes. Without OUTFILE it goes into the --repo repository's object store (via",
-            ".git/annex/tmp, so no partial object is ever visible) and the location log records it.",
-            "Content is checked against its key's hash while it streams (every hash backend git-annex has;",
-            "WORM, URL and X* keys only by size, as git-annex does); bad content is discarded (an OUTFILE",
-            "that was there before stays as it was).",
-            "Content already in the --repo object store is not fetched again; the location log is updated."},
+            "With OUTFILE the content goes there once verified; until then it waits beside it in "
+                + ".OUTFILE.<digest of KEY>.annex-p2p-partial (mode 0600), from which an interrupted get of the same "
+                + "KEY resumes. Without OUTFILE it goes into the --repo repository's object store (via .git/annex/tmp, "
+                + "so no partial object is ever visible) and the location log records it.",
+            "",
+            "Content is checked against its key's hash while it streams (every hash backend git-annex has; WORM, "
+                + "URL and X* keys only by size, as git-annex does); bad content is discarded (an OUTFILE that was "
+                + "there before stays as it was). Content already in the --repo object store is not fetched again; the location log is updated."},
         footerHeading = "%nExamples:%n",
-        footer = {"  annex-p2p get --exec \"git-annex-shell p2pstdio /srv/annex $(uuidgen)\" KEY out.bin",
-            "  GIT_ANNEX_P2P_AUTHTOKEN=... annex-p2p get --repo . KEY \\",
-            "      --address tls://10.0.0.2:4242/PIN    # as `annex-p2p serve` printed it"})
+        footer = {"  # from a repository on this machine (the client's UUID is made up):",
+            "  U=$(cat /proc/sys/kernel/random/uuid)",
+            "  annex-p2p get --exec \"git-annex-shell p2pstdio /srv/annex $U\" KEY out.bin",
+            "  # from an `annex-p2p serve --listen`, into this repository",
+            "  # (the address as serve printed it):",
+            "  export GIT_ANNEX_P2P_AUTHTOKEN=...",
+            "  annex-p2p get --address tls://10.0.0.2:4242/PIN --repo . KEY"})
 final class GetCommand implements Callable<Integer> {
     @Mixin
     PeerOptions peer;
+
+    // Here, not in the mixin: picocli lists an @ArgGroup inside a @Mixin's options twice.
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    PeerOptions.Route route;
 
     @Parameters(index = "0", paramLabel = "KEY", converter = KeyArgument.class, description = "The key to get.")
     Key key;
@@ -53,13 +62,15 @@ final class GetCommand implements Callable<Integer> {
         boolean ok;
         ProgressBar bar;
         // Connect first: a bad address is a usage error, reported alone, not under a progress bar.
-        try (ClientSession session = ClientSession.open(peer, repository)) {
+        try (ClientSession session = ClientSession.open(peer, route, repository)) {
             bar = ProgressBar.onStderr("get " + abbreviated(key), key.size().getOrElse(0L));
             long resumeAt = repository.partialSize(dest).value();
             if (resumeAt > 0) {
                 bar.resumedFrom(resumeAt);
             }
-            try {
+            ProgressBar shown = bar;
+            try (InterruptNotice notice = InterruptNotice.during(() -> shown.finish("interrupted"),
+                    () -> InterruptNotice.afterGet(keptSize(repository, dest)))) {
                 ok = session.run(Client.get(dest, AssociatedFile.NONE, bar));
             } catch (java.io.IOException e) {
                 bar.finish("failed");

@@ -3,6 +3,7 @@ package org.annexp2p.cli;
 import java.util.concurrent.Callable;
 import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.key.Key;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -10,11 +11,16 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "lock", mixinStandardHelpOptions = true,
         description = {"Lock a key's content on a peer so that it cannot be dropped, then unlock it.",
-            "Proves the peer holds the content (git-annex uses this as a drop proof). With --hold, keeps",
-            "the lock for that many seconds first."})
+            "",
+            "Proves the peer holds the content (git-annex uses this as a drop proof). With --hold, keeps the "
+                + "lock for that many seconds first."})
 final class LockCommand implements Callable<Integer> {
     @Mixin
     PeerOptions peer;
+
+    // Here, not in the mixin: picocli lists an @ArgGroup inside a @Mixin's options twice.
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    PeerOptions.Route route;
 
     @Parameters(index = "0", paramLabel = "KEY", converter = KeyArgument.class, description = "The key to lock.")
     Key key;
@@ -24,7 +30,7 @@ final class LockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ClientSession session = ClientSession.open(peer, ClientSession.repository(peer))) {
+        try (ClientSession session = ClientSession.open(peer, route, ClientSession.repository(peer))) {
             boolean locked = session.run(Client.lock(key).flatMap(l -> {
                 if (!l.getOrElse(false)) {
                     return org.annexp2p.protocol.program.Program.pure(l);

@@ -23,10 +23,14 @@ import picocli.CommandLine.Command;
                 + "and annex-p2p can use real git-annex."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  annex-p2p demo                          two repositories syncing over loopback, with progress",
+            "  # two repositories syncing over loopback, with progress:",
+            "  annex-p2p demo",
+            "  # serve a repository; get a key with a token from `annex-p2p token`:",
             "  annex-p2p serve --repo ~/annex --listen 127.0.0.1:4242",
-            "  annex-p2p get --address tcp://127.0.0.1:4242 --token T KEY out.bin",
-            "  git config remote.box.annex-shell /path/to/annex-p2p   (serve an ssh remote with annex-p2p)",
+            "  export GIT_ANNEX_P2P_AUTHTOKEN=...",
+            "  annex-p2p get --address tcp://127.0.0.1:4242 KEY out.bin",
+            "  # serve an ssh remote with annex-p2p instead of git-annex-shell:",
+            "  git config remote.box.annex-shell /path/to/annex-p2p",
             "",
             "Exit codes: 0 success, 1 failure, 2 bad usage."})
 public final class Main {
@@ -63,6 +67,7 @@ public final class Main {
     static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new Main());
         Commands.registerFor(cl, args);
+        HelpLayout.apply(cl, System.getenv("COLUMNS"));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("annex-p2p: " + oneLine(e));
             if (debug) {
@@ -81,13 +86,9 @@ public final class Main {
         return cl;
     }
 
+    /** {@code e} as the one line a user reads (see {@link ErrorWords}). */
     static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            m = e.getClass().getSimpleName();
-        }
-        int nl = m.indexOf('\n');
-        return TerminalText.of(nl < 0 ? m : m.substring(0, nl));
+        return ErrorWords.of(e);
     }
 
     /** Bad input from the user, reported with exit code 2. */

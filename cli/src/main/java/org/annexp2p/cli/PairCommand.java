@@ -205,7 +205,7 @@ final class PairCommand implements Callable<Integer> {
                 TimeUnit.SECONDS.sleep(2);
             }
         }
-        throw new IOException("Failed linking to pair: " + (last == null ? "no address" : last.getMessage()));
+        throw new IOException("Failed linking to pair: " + (last == null ? "no address" : ErrorWords.of(last)));
     }
 
     /** Our Tor addresses; git-annex's pair data carries only those, so other kinds in p2paddrs are left out. */

@@ -2,17 +2,19 @@ package org.annexp2p.cli;
 
 import java.nio.file.Path;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** How a client command reaches the peer, and which repository it acts for. */
+/**
+ * How a client command reaches the peer, and which repository it acts for. The {@link Route} group is declared
+ * by each command itself: an @ArgGroup inside a @Mixin is listed twice in --help.
+ */
 final class PeerOptions {
 
     static final class Route {
         @Option(names = "--exec", paramLabel = "COMMAND",
-                description = {"Run COMMAND and speak to it over its stdin/stdout; it must serve like",
-                    "`git-annex-shell p2pstdio` (e.g. \"git-annex-shell p2pstdio /srv/annex $(uuidgen)\",",
-                    "or through ssh: \"ssh host git-annex-shell p2pstdio /srv/annex UUID\")."})
+                description = "Run COMMAND and speak to it over its stdin/stdout; it must serve like `git-annex-shell p2pstdio` "
+                        + "(e.g. \"git-annex-shell p2pstdio /srv/annex $(cat /proc/sys/kernel/random/uuid)\", or through ssh: \"ssh host "
+                        + "git-annex-shell p2pstdio /srv/annex UUID\").")
         String exec;
 
         @Option(names = "--address", paramLabel = "ADDRESS",
@@ -23,17 +25,14 @@ final class PeerOptions {
         String address;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Route route;
-
     @Option(names = "--token", paramLabel = "TOKEN",
-            description = {"Auth token for --address (default: $GIT_ANNEX_P2P_AUTHTOKEN, then the",
-                "repository's creds for that peer). Prefer the environment: arguments show in `ps`."})
+            description = "Auth token for --address (default: $GIT_ANNEX_P2P_AUTHTOKEN, then the repository's creds for that "
+                    + "peer). Prefer the environment: arguments show in `ps`.")
     String token;
 
     @Option(names = "--repo", paramLabel = "DIR",
-            description = {"Act for this git-annex repository: its UUID identifies us, and content",
-                "goes to / comes from its object store when no FILE is given."})
+            description = "Act for this git-annex repository: its UUID identifies us, and content goes to / comes from its "
+                    + "object store when no FILE is given.")
     Path repo;
 
     @Option(names = "--tor-socks", paramLabel = "HOST:PORT",
@@ -41,15 +40,15 @@ final class PeerOptions {
     String torSocks;
 
     @Option(names = "--discovery-port", paramLabel = "N", defaultValue = "" + DiscoveryGroups.PORT,
-            description = {"For lan:// when the peer is not at any address we know: the UDP port to ask where",
-                "it is now (its `serve --discovery-port`; default: ${DEFAULT-VALUE})."})
+            description = "For lan:// when the peer is not at any address we know: the UDP port to ask where it is now (its "
+                    + "`serve --discovery-port`; default: ${DEFAULT-VALUE}).")
     int discoveryPort;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationArgument.class,
-            description = {"Give up on a peer that has not connected and answered AUTH and VERSION within",
-                "DURATION (e.g. 30s, 2m). Default: 10 s for tcp://; lan:// and tor-annex:: connect within",
-                "their own bounds, then have 10 s (LAN) or 30 s (onion) to answer; --exec waits, as the command",
-                "may ask for a password. A transfer under way is not cut (a 10-minute silence still ends it)."})
+            description = "Give up on a peer that has not connected and answered AUTH and VERSION within DURATION (e.g. 30s, "
+                    + "2m). Default: 10 s for tcp://; lan:// and tor-annex:: connect within their own bounds, then have 10 "
+                    + "s (LAN) or 30 s (onion) to answer; --exec waits, as the command may ask for a password. A transfer "
+                    + "under way is not cut (a 10-minute silence still ends it).")
     java.time.Duration timeout;
 
     @Option(names = "--debug", description = "Show the protocol conversation on stderr (tokens hidden).")

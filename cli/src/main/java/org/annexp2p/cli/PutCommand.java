@@ -7,6 +7,7 @@ import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.wire.AssociatedFile;
 import org.annexp2p.repository.LooseFiles;
 import org.annexp2p.repository.Repository;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -14,14 +15,20 @@ import picocli.CommandLine.Parameters;
 @Command(name = "put", mixinStandardHelpOptions = true,
         description = {"Upload a key's content to a peer.",
             "",
-            "The content comes from INFILE, or from the --repo repository's object store. If an earlier put",
-            "was interrupted, the peer asks only for the bytes it lacks (PUT-FROM its offset). The peer",
-            "verifies the content before it becomes visible there."},
+            "The content comes from INFILE, or from the --repo repository's object store. If an earlier put was "
+                + "interrupted, the peer asks only for the bytes it lacks (PUT-FROM its offset). The peer verifies the "
+                + "content before it becomes visible there."},
         footerHeading = "%nExamples:%n",
-        footer = {"  annex-p2p put --exec \"git-annex-shell p2pstdio /srv/annex $(uuidgen)\" KEY file.bin"})
+        footer = {"  # to a repository on this machine (the client's UUID is made up):",
+            "  U=$(cat /proc/sys/kernel/random/uuid)",
+            "  annex-p2p put --exec \"git-annex-shell p2pstdio /srv/annex $U\" KEY file.bin"})
 final class PutCommand implements Callable<Integer> {
     @Mixin
     PeerOptions peer;
+
+    // Here, not in the mixin: picocli lists an @ArgGroup inside a @Mixin's options twice.
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    PeerOptions.Route route;
 
     @Parameters(index = "0", paramLabel = "KEY", converter = KeyArgument.class, description = "The key to put.")
     Key key;
@@ -53,9 +60,11 @@ final class PutCommand implements Callable<Integer> {
         boolean ok;
         ProgressBar bar;
         io.vavr.control.Option<org.annexp2p.protocol.wire.Uuid> stored;
-        try (ClientSession session = ClientSession.open(peer, repository)) {
+        try (ClientSession session = ClientSession.open(peer, route, repository)) {
             bar = ProgressBar.onStderr("put " + GetCommand.abbreviated(key), key.size().getOrElse(0L));
-            try {
+            ProgressBar shown = bar;
+            try (InterruptNotice notice = InterruptNotice.during(() -> shown.finish("interrupted"),
+                    () -> InterruptNotice.AFTER_PUT)) {
                 ok = session.run(Client.put(key, AssociatedFile.NONE, bar));
             } catch (Exception e) {
                 bar.finish("failed");

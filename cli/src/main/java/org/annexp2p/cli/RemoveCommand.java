@@ -3,23 +3,29 @@ package org.annexp2p.cli;
 import java.util.concurrent.Callable;
 import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.key.Key;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "remove", mixinStandardHelpOptions = true,
         description = {"Remove a key's content from a peer (it succeeds too if the peer did not have it).",
+            "",
             "Mind numcopies yourself: unlike `git annex drop`, this does not check other copies exist."})
 final class RemoveCommand implements Callable<Integer> {
     @Mixin
     PeerOptions peer;
+
+    // Here, not in the mixin: picocli lists an @ArgGroup inside a @Mixin's options twice.
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    PeerOptions.Route route;
 
     @Parameters(index = "0", paramLabel = "KEY", converter = KeyArgument.class, description = "The key to remove.")
     Key key;
 
     @Override
     public Integer call() throws Exception {
-        try (ClientSession session = ClientSession.open(peer, ClientSession.repository(peer))) {
+        try (ClientSession session = ClientSession.open(peer, route, ClientSession.repository(peer))) {
             if (!session.run(Client.remove(key))) {
                 throw new java.io.IOException("the peer could not remove " + key + " (it may be locked)");
             }

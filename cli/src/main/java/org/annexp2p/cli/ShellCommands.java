@@ -34,7 +34,8 @@ final class ShellCommands {
                     + "up, 1 on failure.",
                 "",
                 RESTRICTED_SHELL},
-            customSynopsis = "annex-p2p p2pstdio DIRECTORY [--debug] CLIENT-UUID [--uuid EXPECTED-UUID]")
+            customSynopsis = {"annex-p2p p2pstdio DIRECTORY [--debug] CLIENT-UUID",
+                "                          [--uuid EXPECTED-UUID]"})
     static final class P2pStdio implements Callable<Integer> {
         @Parameters(arity = "0..*")
         List<String> args = new ArrayList<>();

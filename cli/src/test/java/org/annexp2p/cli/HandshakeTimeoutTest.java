@@ -85,11 +85,11 @@ class HandshakeTimeoutTest {
     void everyClientCommandTakesTheTimeout() throws Exception {
         String peer = silentPeer();
         String line = "tcp " + peer + " accepted the connection but did not answer within 1 s";
-        assertThat(Main.run("put", "--address", "tcp://" + peer, "--timeout", "1s", KEY,
+        assertThat(Main.run("put", "--address", "tcp://" + peer, "--token", "abc", "--timeout", "1s", KEY,
                 Files.writeString(dir.resolve("in"), "0123456789").toString())).isEqualTo(1);
-        assertThat(Main.run("lock", "--address", "tcp://" + peer, "--timeout", "1s", KEY)).isEqualTo(1);
-        assertThat(Main.run("remove", "--address", "tcp://" + peer, "--timeout", "1s", KEY)).isEqualTo(1);
-        assertThat(Main.run("checkpresent", "--address", "tcp://" + peer, "--timeout", "1s", KEY))
+        assertThat(Main.run("lock", "--address", "tcp://" + peer, "--token", "abc", "--timeout", "1s", KEY)).isEqualTo(1);
+        assertThat(Main.run("remove", "--address", "tcp://" + peer, "--token", "abc", "--timeout", "1s", KEY)).isEqualTo(1);
+        assertThat(Main.run("checkpresent", "--address", "tcp://" + peer, "--token", "abc", "--timeout", "1s", KEY))
                 .as("checkpresent's own code for could not check").isEqualTo(100);
         assertThat(err.text().lines().filter(l -> l.contains(line)).count()).as("stderr: %s", err).isEqualTo(4);
     }
@@ -97,7 +97,7 @@ class HandshakeTimeoutTest {
     @Test
     void withoutTimeoutATcpPeerHasTenSeconds() throws Exception {
         String peer = silentPeer();
-        assertThat(Main.run("checkpresent", "--address", "tcp://" + peer, KEY)).isEqualTo(100);
+        assertThat(Main.run("checkpresent", "--address", "tcp://" + peer, "--token", "abc", KEY)).isEqualTo(100);
         assertThat(err.text()).contains("tcp " + peer + " accepted the connection but did not answer within 10 s");
     }
 
@@ -115,7 +115,7 @@ class HandshakeTimeoutTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            assertThat(Main.run("checkpresent", "--address", "tcp://127.0.0.1:" + half.getLocalPort(), "--timeout", "1500ms",
+            assertThat(Main.run("checkpresent", "--address", "tcp://127.0.0.1:" + half.getLocalPort(), "--token", "abc", "--timeout", "1500ms",
                     KEY)).isEqualTo(100);
             assertThat(err.text()).contains("did not answer within 1500 ms");
             served.get(60, TimeUnit.SECONDS);

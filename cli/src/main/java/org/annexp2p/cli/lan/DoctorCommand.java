@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.pairing.discovery.LanChannels;
 import org.annexp2p.pairing.doctor.Check;
@@ -87,7 +88,7 @@ public final class DoctorCommand implements Callable<Integer> {
         try {
             repository = Optional.of(AnnexRepository.open(repo == null ? Path.of(".") : repo));
         } catch (IOException | RuntimeException e) {
-            noRepository = (repo == null ? "no repository here" : "cannot open " + repo) + ": " + e.getMessage();
+            noRepository = (repo == null ? "no repository here" : "cannot open " + repo) + ": " + ErrorWords.of(e);
         }
         if (repository.isPresent()) {
             AnnexRepository r = repository.get();
@@ -112,7 +113,7 @@ public final class DoctorCommand implements Callable<Integer> {
         try {
             return LanChecks.run(lanOptions());
         } catch (IOException | RuntimeException e) {
-            return List.of(Check.fail("lan checks", "could not set up the LAN checks: " + e.getMessage()));
+            return List.of(Check.fail("lan checks", "could not set up the LAN checks: " + ErrorWords.of(e)));
         }
     }
 
@@ -129,7 +130,7 @@ public final class DoctorCommand implements Callable<Integer> {
                 return new LanChannels.Opened(List.of(LanChannels.open("lo/ipv4", UdpOptions.loopback(StandardProtocolFamily.INET, discoveryPort),
                         List.of(DiscoveryGroups.ipv4(discoveryPort)))), List.of());
             } catch (IOException e) {
-                return new LanChannels.Opened(List.of(), List.of("lo/ipv4: " + e.getMessage()));
+                return new LanChannels.Opened(List.of(), List.of("lo/ipv4: " + ErrorWords.of(e)));
             }
         }, selfIp, Duration.ofSeconds(3));
     }
@@ -141,7 +142,7 @@ public final class DoctorCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return Check.fail(name, "interrupted");
         } catch (Exception e) {
-            return Check.fail(name, "the check itself failed: " + (e.getMessage() == null ? "no reason given" : e.getMessage()));
+            return Check.fail(name, "the check itself failed: " + ErrorWords.of(e));
         }
     }
 

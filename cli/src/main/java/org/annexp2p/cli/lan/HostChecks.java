@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.pairing.doctor.Check;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.tor.TorOptions;
@@ -58,7 +59,7 @@ final class HostChecks {
             try (Socket probe = new Socket()) {
                 probe.connect(address, 1000);
             } catch (IOException e) {
-                return Check.skip("tor bootstrapped", "no tor control port answers at " + where + " (doctor never starts tor): " + e.getMessage());
+                return Check.skip("tor bootstrapped", "no tor control port answers at " + where + " (doctor never starts tor): " + ErrorWords.of(e));
             }
         }
         TorOptions options = new TorOptions(TorPolicy.ATTACH, Optional.of(where), Optional.empty(),
@@ -90,7 +91,7 @@ final class HostChecks {
         try {
             uri = URI.create(relayUrl.get().trim());
         } catch (IllegalArgumentException e) {
-            return Check.fail("wormhole server", "not a URL: " + e.getMessage());
+            return Check.fail("wormhole server", "not a URL: " + ErrorWords.of(e));
         }
         if (uri.getHost() == null) {
             return Check.fail("wormhole server", relayUrl.get() + " names no host");
@@ -104,7 +105,7 @@ final class HostChecks {
             return Check.ok("wormhole server", uri + " answers as a Magic Wormhole mailbox server"
                     + client.motd().map(m -> " (its message: " + oneLineOf(m) + ")").orElse(""));
         } catch (org.annexp2p.wormhole.WormholeException e) {
-            return Check.fail("wormhole server", uri + " does not answer as a Magic Wormhole mailbox server: " + e.getMessage());
+            return Check.fail("wormhole server", uri + " does not answer as a Magic Wormhole mailbox server: " + ErrorWords.of(e));
         }
     }
 

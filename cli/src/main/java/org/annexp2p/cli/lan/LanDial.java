@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.cli.TerminalText;
 import org.annexp2p.pairing.tls.TlsIdentity;
 import org.annexp2p.protocol.wire.AuthToken;
@@ -63,7 +64,7 @@ public final class LanDial {
             try {
                 return new Link(LanLink.dial(a, identity, peer.key(), attempt), peer.token());
             } catch (IOException e) {
-                problems.add(e.getMessage());
+                problems.add(ErrorWords.of(e));
             }
         }
         DiscoveryScope scope = DiscoveryScope.of(known);

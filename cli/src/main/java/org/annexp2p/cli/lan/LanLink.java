@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocket;
+import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.pairing.tls.KeyFingerprint;
 import org.annexp2p.pairing.tls.PinnedTls;
 import org.annexp2p.pairing.tls.TlsConnection;
@@ -50,7 +51,7 @@ final class LanLink {
                     socket = PinnedTls.connect(a, own, pin, LanPairCommand.LINK_ATTEMPT);
                     socket.setSoTimeout((int) LanPairCommand.LINK_ATTEMPT.toMillis());
                 } catch (IOException e) {
-                    problem = e.getMessage();
+                    problem = ErrorWords.of(e);
                     log.accept("link attempt: " + problem);
                     continue;
                 }
@@ -64,7 +65,7 @@ final class LanLink {
                     }
                     problem = LanAddress.format(a) + " answered AUTH with " + (answer.startsWith("AUTH-FAILURE") ? "AUTH-FAILURE" : "something else");
                 } catch (IOException e) {
-                    problem = e.getMessage();
+                    problem = ErrorWords.of(e);
                 }
                 log.accept("link attempt: " + problem);
             }

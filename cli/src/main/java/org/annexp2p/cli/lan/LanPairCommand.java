@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.cli.TerminalText;
 import org.annexp2p.interpreters.Serving;
 import org.annexp2p.interpreters.net.GitRelays;
@@ -59,15 +60,19 @@ import picocli.CommandLine.Spec;
         description = {"Pair this repository with another one on the same network, without any server.",
             "",
             "Four ways, pick one per device:",
-            "  * the same secret phrase on both devices (--secret); they find each other by multicast/broadcast discovery "
-                + "authenticated with the phrase;",
-            "  * --qr on one device, and the text under its QR code on the other (--payload); the text names the "
-                + "first device's addresses;",
-            "  * discovery first: --qr on one device, --find on the other. --find lists the devices waiting to pair, then "
-                + "asks for the text under the QR code (or takes --payload) and pairs only with the device that proves it "
-                + "shows that code, at the address discovery saw. If discovery finds nobody within --discovery-timeout, or "
-                + "nobody it finds proves the code, it says why and tries the addresses in the text;",
-            "  * where discovery is blocked: --secret --respond on one device, --secret --address with the address it "
+            "",
+            "1. The same secret phrase on both devices (--secret). They find each other by multicast/broadcast "
+                + "discovery authenticated with the phrase.",
+            "",
+            "2. --qr on one device, and the text under its QR code on the other (--payload). The text names the "
+                + "first device's addresses.",
+            "",
+            "3. Discovery first: --qr on one device, --find on the other. --find lists the devices waiting to pair, "
+                + "then asks for the text under the QR code (or takes --payload) and pairs only with the device that "
+                + "proves it shows that code, at the address discovery saw. If discovery finds nobody within "
+                + "--discovery-timeout, or nobody it finds proves the code, it says why and tries the addresses in the text.",
+            "",
+            "4. Where discovery is blocked: --secret --respond on one device, --secret --address with the address it "
                 + "shows on the other.",
             "",
             "The pairing proves both sides know the secret; each side learns the other's TLS key, addresses and a shared "
@@ -79,10 +84,14 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:paired and saved", "1:not paired (the reason and what to try are on stderr); nothing saved",
             "2:bad usage"},
         footerHeading = "%nExamples:%n",
-        footer = {"  annex-p2p pair --lan --repo ~/annex --secret 'correct horse battery'   (on both devices)",
-            "  annex-p2p pair --lan --repo ~/annex --qr                              (shows a QR code)",
-            "  annex-p2p pair --lan --repo ~/annex --payload 'TEXT'                  (on the other device)",
-            "  annex-p2p pair --lan --repo ~/annex --find                            (lists devices, then asks for TEXT)"})
+        footer = {"  # on both devices, with the same secret:",
+            "  annex-p2p pair --lan --repo ~/annex --secret 'correct horse battery'",
+            "  # or: show a QR code on one device,",
+            "  annex-p2p pair --lan --repo ~/annex --qr",
+            "  # and on the other give the text it shows,",
+            "  annex-p2p pair --lan --repo ~/annex --payload 'TEXT'",
+            "  # or list the devices showing one, then type the text:",
+            "  annex-p2p pair --lan --repo ~/annex --find"})
 public final class LanPairCommand implements Callable<Integer> {
 
     static final Duration LINK_ATTEMPT = Duration.ofSeconds(5);
@@ -282,7 +291,7 @@ public final class LanPairCommand implements Callable<Integer> {
         try {
             return Optional.of(QrPayloadCodec.decode(how.payload.trim()));
         } catch (InvalidPayloadException e) {
-            fail("the --payload text is not a pairing payload: " + e.getMessage(), "copy the whole text shown by `pair --lan --qr`");
+            fail("the --payload text is not a pairing payload: " + ErrorWords.of(e), "copy the whole text shown by `pair --lan --qr`");
             return Optional.empty();
         }
     }
@@ -294,7 +303,7 @@ public final class LanPairCommand implements Callable<Integer> {
         try {
             line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         } catch (IOException e) {
-            System.err.println("annex-p2p: cannot read the payload: " + e.getMessage());
+            System.err.println("annex-p2p: cannot read the payload: " + ErrorWords.of(e));
             return Optional.empty();
         }
         if (line == null || line.isBlank()) {
@@ -304,7 +313,7 @@ public final class LanPairCommand implements Callable<Integer> {
         try {
             return Optional.of(QrPayloadCodec.decode(line.trim()));
         } catch (InvalidPayloadException e) {
-            System.err.println(TerminalText.of("annex-p2p: that is not a pairing payload: " + e.getMessage()));
+            System.err.println(TerminalText.of("annex-p2p: that is not a pairing payload: " + ErrorWords.of(e)));
             return Optional.empty();
         }
     }
@@ -336,7 +345,7 @@ public final class LanPairCommand implements Callable<Integer> {
         try {
             target = LanAddress.parse(address);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--address wants the IP:PORT the other device (--respond) shows: " + e.getMessage());
+            throw new IllegalArgumentException("--address wants the IP:PORT the other device (--respond) shows: " + ErrorWords.of(e));
         }
         return new Conversation(PairingSetup.Role.REQUESTER, secret, List.of(target), Optional.empty(), () -> { });
     }

@@ -45,7 +45,7 @@ final class LanPeers {
             try {
                 peers.add(parse(line));
             } catch (RuntimeException e) {
-                throw new IOException(file + " line " + number + " is damaged (" + e.getClass().getSimpleName() + ")");
+                throw new IOException(file + " line " + number + " is damaged: remove that line and pair again");
             }
         }
         return peers;

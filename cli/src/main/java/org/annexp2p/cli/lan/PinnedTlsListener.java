@@ -3,6 +3,7 @@ package org.annexp2p.cli.lan;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.pairing.tls.PinnedTlsServer;
 import org.annexp2p.pairing.tls.TlsConnection;
 import org.annexp2p.transports.Connection;
@@ -38,7 +39,7 @@ final class PinnedTlsListener implements Listener {
                 }
                 // The timeout of one slice is not news; anything else is.
                 if (!String.valueOf(e.getMessage()).startsWith("no TLS client connected")) {
-                    refusals.accept(e.getMessage());
+                    refusals.accept(ErrorWords.of(e));
                 }
             }
         }

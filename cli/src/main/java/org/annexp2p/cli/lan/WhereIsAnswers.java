@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.pairing.discovery.DeviceId;
 import org.annexp2p.pairing.discovery.Discovery;
 import org.annexp2p.pairing.discovery.DiscoveryChannel;
@@ -57,7 +58,7 @@ public final class WhereIsAnswers implements Closeable {
             }
         } catch (IOException e) {
             discoveries.forEach(Discovery::close);
-            problems.accept("cannot listen for where-is on " + scope + " (UDP port " + discoveryPort + "): " + e.getMessage());
+            problems.accept("cannot listen for where-is on " + scope + " (UDP port " + discoveryPort + "): " + ErrorWords.of(e));
             return none();
         } catch (RuntimeException e) {
             discoveries.forEach(Discovery::close);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.pairing.discovery.Announcement;
 import org.annexp2p.pairing.discovery.DeviceId;
 import org.annexp2p.pairing.discovery.Discovery;
@@ -57,7 +58,7 @@ final class WhereIsQuery {
         try {
             channels = scope.open(port, p -> { });
         } catch (IOException e) {
-            problems.add("cannot ask where-is on " + scope + " (UDP port " + port + "): " + e.getMessage());
+            problems.add("cannot ask where-is on " + scope + " (UDP port " + port + "): " + ErrorWords.of(e));
             return Optional.empty();
         }
         if (channels.isEmpty()) {
@@ -82,7 +83,7 @@ final class WhereIsQuery {
                 try {
                     return Optional.of(new Found(at, dial.to(at)));
                 } catch (IOException e) {
-                    problems.add("it answered where-is from " + LanAddress.format(at) + ", but " + e.getMessage());
+                    problems.add("it answered where-is from " + LanAddress.format(at) + ", but " + ErrorWords.of(e));
                 }
             }
         } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.wormhole.InvalidCodeException;
 import org.annexp2p.wormhole.ReceiveListener;
 import org.annexp2p.wormhole.Received;
@@ -77,10 +78,10 @@ final class ReceiveCommand implements Callable<Integer> {
             report(received);
             return 0;
         } catch (InvalidCodeException e) {
-            console.say("annex-p2p wormhole receive: " + e.getMessage());
+            console.say("annex-p2p wormhole receive: " + ErrorWords.of(e));
             return 2;
         } catch (WormholeException e) {
-            console.say("annex-p2p wormhole receive: " + e.getMessage());
+            console.say("annex-p2p wormhole receive: " + ErrorWords.of(e));
             return 1;
         }
     }

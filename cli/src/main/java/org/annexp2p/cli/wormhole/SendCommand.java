@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.wormhole.FileSent;
 import org.annexp2p.wormhole.InvalidCodeException;
 import org.annexp2p.wormhole.SendListener;
@@ -93,10 +94,10 @@ final class SendCommand implements Callable<Integer> {
             }
             return 0;
         } catch (InvalidCodeException e) {
-            console.say("annex-p2p wormhole send: " + e.getMessage());
+            console.say("annex-p2p wormhole send: " + ErrorWords.of(e));
             return 2;
         } catch (WormholeException | IOException e) {
-            console.say("annex-p2p wormhole send: " + e.getMessage());
+            console.say("annex-p2p wormhole send: " + ErrorWords.of(e));
             return 1;
         }
     }

@@ -15,13 +15,16 @@ import picocli.CommandLine.Option;
         description = {
             "Create a Magic Wormhole and communicate through it: a short code such as 7-guitarist-revenge, spoken to"
                 + " the other person, lets two computers exchange a text or a file, end-to-end encrypted.",
+            "",
             "Interoperates with the Python 'wormhole' program; relay options go before the subcommand, as there."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  annex-p2p wormhole send --text 'hello'",
             "  annex-p2p wormhole send photo.jpg",
             "  annex-p2p wormhole receive 7-guitarist-revenge",
-            "  annex-p2p wormhole --relay-url ws://127.0.0.1:4000/v1 receive --accept-file -o out.bin"})
+            "  # through your own mailbox server, accepting the file unasked:",
+            "  annex-p2p wormhole --relay-url ws://127.0.0.1:4000/v1 receive \\",
+            "      --accept-file -o out.bin"})
 public final class WormholeCommand {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")

@@ -1,0 +1,51 @@
+package org.annexp2p.cli;
+
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * What a transfer stopped by Ctrl-C (or SIGTERM) says on its way out: the JVM exits 130 on SIGINT without a word,
+ * and the user would not know that what arrived is kept and that running the same command resumes. Registered
+ * only for the transfer, and disarmed when it ends, so a command that finished never prints it.
+ */
+final class InterruptNotice implements AutoCloseable {
+    private final AtomicBoolean armed = new AtomicBoolean(true);
+    private final Thread hook;
+
+    private InterruptNotice(PrintStream err, Runnable before, Supplier<String> what) {
+        hook = new Thread(() -> {
+            if (armed.getAndSet(false)) {
+                before.run();
+                err.println("annex-p2p: interrupted; " + what.get());
+                err.flush();
+            }
+        }, "interrupt notice");
+    }
+
+    /** Until closed, an interrupted run first runs {@code before} (ending the progress bar), then prints {@code what}. */
+    static InterruptNotice during(Runnable before, Supplier<String> what) {
+        InterruptNotice notice = new InterruptNotice(System.err, before, what);
+        Runtime.getRuntime().addShutdownHook(notice.hook);
+        return notice;
+    }
+
+    /** What an interrupted get says, having kept {@code kept} bytes. */
+    static String afterGet(long kept) {
+        return kept > 0 ? "the " + kept + " bytes received are kept: run the same get again to resume"
+                : "nothing was received yet";
+    }
+
+    static final String AFTER_PUT = "the peer keeps what it received: run the same put again to resume";
+
+    @Override
+    public void close() {
+        if (armed.getAndSet(false)) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook has started or will find itself disarmed; either way it prints nothing now.
+            }
+        }
+    }
+}
