@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
 import org.annexp2p.cli.pairing.LocalWormhole;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -75,18 +76,21 @@ class ReadmeWalkthroughIT {
     @Test
     @Order(2)
     void helpOfTheToolAndOfEveryCommandInTheTable() throws Exception {
+        SoftAssertions soft = new SoftAssertions();
         for (List<String> command : TABLE_COMMANDS) {
             List<String> args = new ArrayList<>(command);
             args.add("--help");
             GitAnnex.Result help = walk(Map.of(), args.toArray(String[]::new)).ok();
             String shown = "annex-p2p " + String.join(" ", args);
-            assertThat(help.out()).as(shown).startsWith("Usage: annex-p2p");
+            soft.assertThat(help.out()).as(shown).startsWith("Usage: annex-p2p");
             List<String> options = new ArrayList<>();
-            Matcher m = OPTION_LINE.matcher(help.out());
+            // The examples after the option list may indent a command's continuation like an option.
+            int examples = help.out().indexOf("\nExamples:");
+            Matcher m = OPTION_LINE.matcher(examples < 0 ? help.out() : help.out().substring(0, examples));
             while (m.find()) {
                 options.add(m.group(1));
             }
-            assertThat(options).as("%s lists --help", shown).contains("--help");
+            soft.assertThat(options).as("%s lists --help", shown).contains("--help");
             Set<String> seen = new TreeSet<>();
             Set<String> twice = new TreeSet<>();
             for (String option : options) {
@@ -94,8 +98,9 @@ class ReadmeWalkthroughIT {
                     twice.add(option);
                 }
             }
-            assertThat(twice).as("options %s lists twice:%n%s", shown, help.out()).isEmpty();
+            soft.assertThat(twice).as("options %s lists twice", shown).isEmpty();
         }
+        soft.assertAll();
     }
 
     @Test
@@ -169,11 +174,13 @@ class ReadmeWalkthroughIT {
     void aMalformedAddressIsBadUsage() throws Exception {
         Map<String, String> env = Map.of("GIT_ANNEX_P2P_AUTHTOKEN", "0123456789abcdef");
         String key = "SHA256E-s1--6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b";
+        SoftAssertions soft = new SoftAssertions();
         for (String malformed : List.of("bogus", "tcp://127.0.0.1:notaport", "tcp://127.0.0.1", "tls://127.0.0.1:4242")) {
             GitAnnex.Result r = walk(env, "get", "--address", malformed, key, tmp.resolve("o").toString());
-            assertThat(r.exit()).as("get --address %s is bad usage:%n%s", malformed, r.err()).isEqualTo(2);
+            soft.assertThat(r.exit()).as("get --address %s is bad usage: %s", malformed, r.err().strip()).isEqualTo(2);
             UserOutput.oneErrorLine(r, "get --address " + malformed);
         }
+        soft.assertAll();
     }
 
     @Test
