@@ -23,7 +23,8 @@ final class PeerOptions {
         String address;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    // Its own heading: without one, picocli 4.7 lists a mixin's group options twice in --help (picocli issue 2309).
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nThe peer (one of):%n")
     Route route;
 
     @Option(names = "--token", paramLabel = "TOKEN",
