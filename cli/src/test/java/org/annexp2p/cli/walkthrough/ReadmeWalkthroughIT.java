@@ -180,6 +180,13 @@ class ReadmeWalkthroughIT {
             soft.assertThat(r.exit()).as("get --address %s is bad usage: %s", malformed, r.err().strip()).isEqualTo(2);
             UserOutput.oneErrorLine(r, "get --address " + malformed);
         }
+        Path repo = GitAnnex.initRepo(tmp.resolve("r"), "r");
+        walk(Map.of(), "token", "--repo", repo.toString()).ok(); // the README's order: a token, then serve
+        for (String malformed : List.of("bogus", "127.0.0.1:notaport")) {
+            GitAnnex.Result r = walk(Map.of(), "serve", "--repo", repo.toString(), "--listen", malformed);
+            soft.assertThat(r.exit()).as("serve --listen %s is bad usage: %s", malformed, r.err().strip()).isEqualTo(2);
+            UserOutput.oneErrorLine(r, "serve --listen " + malformed);
+        }
         soft.assertAll();
     }
 
@@ -235,6 +242,15 @@ class ReadmeWalkthroughIT {
 
     @Test
     @Order(10)
+    void aMailboxServerThatIsNotThereFailsInOneLine() throws Exception {
+        String relayUrl = "ws://127.0.0.1:" + closedTcpPort() + "/v1";
+        GitAnnex.Result r = walk(Map.of(), "wormhole", "--relay-url", relayUrl, "send", "--text", "hi");
+        assertThat(r.exit()).as("a failure:%n%s", r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("annex-p2p wormhole send: ").contains(relayUrl);
+    }
+
+    @Test
+    @Order(11)
     void badUsageExitsTwoAndSaysWhatToTry() throws Exception {
         GitAnnex.Result misspelt = walk(Map.of(), "gett");
         assertThat(misspelt.exit()).isEqualTo(2);
