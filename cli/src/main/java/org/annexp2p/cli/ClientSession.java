@@ -87,6 +87,8 @@ final class ClientSession implements AutoCloseable {
             if (!tls) {
                 PlaintextWarning.forClient(address);
             }
+            // A malformed address is bad usage (exit 2), said before anything else is looked at.
+            Object parsed = tls ? parseTls(address) : parseTcp(address);
             HandshakeDeadline deadline = given.orElse(
                     HandshakeDeadline.after(start, Duration.ofSeconds(HandshakeDeadline.TCP_SECONDS)));
             TcpTransport tcp = new TcpTransport();
@@ -94,7 +96,7 @@ final class ClientSession implements AutoCloseable {
             AuthToken token;
             try {
                 token = token(o, repository, address);
-                c = tls ? new TlsTransport(tcp).dial(parseTls(address), deadline.left())
+                c = tls ? new TlsTransport(tcp).dial((TlsAddress) parsed, deadline.left())
                         : tcp.dial(address.substring("tcp://".length()), deadline.left());
             } catch (IOException | RuntimeException e) {
                 tcp.close();
@@ -171,6 +173,14 @@ final class ClientSession implements AutoCloseable {
                     throw e;
                 }
             }
+        }
+    }
+
+    static org.annexp2p.transports.tcp.TcpAddress parseTcp(String address) {
+        try {
+            return org.annexp2p.transports.tcp.TcpAddress.parse(address);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException(e.getMessage());
         }
     }
 

@@ -94,13 +94,28 @@ final class WebSocketChannel implements FrameChannel {
                 .whenComplete((ws, error) -> socket.abort());
     }
 
-    private static String describe(Throwable t) {
+    /** Why a connection failed, in words: the JDK's client often gives only exception types, without a message. */
+    static String describe(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.net.ConnectException) {
+                return c.getMessage() != null && !c.getMessage().isBlank() ? c.getMessage() : "connection refused";
+            }
+            if (c instanceof java.nio.channels.ClosedChannelException) {
+                return "the connection was closed";
+            }
+            if (c instanceof java.nio.channels.UnresolvedAddressException || c instanceof java.net.UnknownHostException) {
+                return "unknown host";
+            }
+            if (c instanceof java.net.http.HttpTimeoutException || c instanceof java.net.SocketTimeoutException) {
+                return "timed out";
+            }
+        }
         Throwable root = t;
         while (root.getCause() != null) {
             root = root.getCause();
         }
         String msg = root.getMessage();
-        return msg == null ? root.getClass().getSimpleName() : msg;
+        return msg == null || msg.isBlank() ? "the connection failed" : msg;
     }
 
     private final class Listener implements WebSocket.Listener {
