@@ -26,7 +26,8 @@ record ListenPlan(String bind, boolean tls, Optional<String> warning) {
         try {
             address = TcpAddress.parse(hostPort);
         } catch (IllegalArgumentException e) {
-            throw new IOException(e.getMessage(), e);
+            // A malformed --listen is bad usage (exit 2), not a failure to listen.
+            throw new Main.UsageException(e.getMessage());
         }
         try {
             return choose(listen, InetAddress.getByName(address.host()));
