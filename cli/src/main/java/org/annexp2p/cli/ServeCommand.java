@@ -1,8 +1,9 @@
 package org.annexp2p.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.annexp2p.cli.lan.LanServing;
 import org.annexp2p.cli.lan.WhereIsAnswers;
 import org.annexp2p.interpreters.Serving;
@@ -91,37 +92,33 @@ final class ServeCommand implements Callable<Integer> {
         }
         Serving serving = new Serving(repository, serverMode, () -> repository.creds().acceptedTokens(),
                 new GitRelays(repository.top(), null, null), Debug.transcript(debug || Main.debug));
-        CountDownLatch stopped = new CountDownLatch(1);
+        List<String> places = new ArrayList<>();
+        StopRequest stop = new StopRequest();
         ServerOptions limits = ServerOptions.of(maxConnections, "ERROR too many connections; try again later\n");
         String what = repository.uuid() + " (" + serverMode.name().toLowerCase().replace('_', '-') + ")";
-        try (java.io.Closeable onionServing = onion ? serveOnion(repository, serving, limits, what) : () -> { };
+        // When the stop is requested the resources close in reverse order: each server stops accepting (its port is
+        // free at once), lets its connections finish within its shutdown grace and closes the rest; tor goes last.
+        try (java.io.Closeable onionServing = onion ? serveOnion(repository, serving, limits, what, places) : () -> { };
                 TcpTransport tcp = new TcpTransport();
                 ConnectionServer server = listen == null ? null : ConnectionServer.start(tcp.listen(listen), serving, limits);
                 ConnectionServer lan = lanListen == null ? null : LanServing.start(repository.creds().dir(), lanListen, serving, limits);
                 WhereIsAnswers whereIs = lan == null ? null : LanServing.answerWhereIs(lan, repository.creds().dir(),
                         repository.uuid().value(), discoveryPort, p -> System.err.println("annex-p2p: note: where-is answers: " + p))) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                if (server != null) {
-                    server.close();
-                }
-                if (whereIs != null) {
-                    whereIs.close();
-                }
-                if (lan != null) {
-                    lan.close();
-                }
-                stopped.countDown();
-            }, "annex-p2p-shutdown"));
+            stop.takeSignals();
             if (server != null) {
+                places.add("tcp://" + server.address());
                 System.err.println("serving " + what + " on tcp://" + server.address());
             }
             if (lan != null) {
+                places.add(LanServing.describe(lan, repository.creds().dir()));
                 System.err.println("serving " + what + " on " + LanServing.describe(lan, repository.creds().dir()));
                 if (whereIs.peers() > 0) {
                     System.err.println("answering where-is queries from " + whereIs.peers() + " paired peer(s) on UDP port " + discoveryPort);
                 }
             }
-            stopped.await();
+            stop.await();
+        } finally {
+            stop.stopped("serving " + String.join(", ", places));
         }
         return 0;
     }
@@ -129,8 +126,8 @@ final class ServeCommand implements Callable<Integer> {
     private static final java.time.Duration ONION_PROBE_TIMEOUT = java.time.Duration.ofMinutes(5);
 
     /** The onion leads to a loopback listener that only tor knows about. */
-    private java.io.Closeable serveOnion(AnnexRepository repository, Serving serving, ServerOptions limits, String what)
-            throws Exception {
+    private java.io.Closeable serveOnion(AnnexRepository repository, Serving serving, ServerOptions limits, String what,
+            List<String> places) throws Exception {
         var published = OnionSetup.published(repository);
         if (published.isEmpty()) {
             throw new java.io.IOException("this repository has no onion address yet; run `annex-p2p enable-tor` first");
@@ -144,6 +141,7 @@ final class ServeCommand implements Callable<Integer> {
         int localPort = Integer.parseInt(local.address().substring(local.address().lastIndexOf(':') + 1));
         OnionService service = session.publish(OnionSetup.keyFile(repository), published.get().port(),
                 new OnionTarget.LocalPort(localPort));
+        places.add(service.torAnnexAddress().format());
         System.err.println("serving " + what + " on " + service.torAnnexAddress().format());
         // Serving starts at once; whether other tor clients can find the onion yet is told when known.
         Thread probe = new Thread(() -> {

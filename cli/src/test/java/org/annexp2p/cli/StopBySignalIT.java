@@ -1,0 +1,127 @@
+package org.annexp2p.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.annexp2p.cli.interop.GitAnnex;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/annex-p2p serve} stopped as systemd, a shell's {@code kill $!} or a container's stop stop it, by
+ * signalling the PID they started: that PID is the server itself (the launcher execs the JVM), and on SIGTERM or
+ * SIGINT it stops serving, frees its port, says so in one line and exits 0, with or without the class-data
+ * archives, leaving no JVM and no temporary archive behind.
+ */
+class StopBySignalIT {
+    /** Generous: the first run may rebuild, and the machine may be busy. */
+    private static final long LISTENING_SECONDS = 180;
+    private static final long EXIT_SECONDS = 30;
+
+    @TempDir
+    Path dir;
+
+    private int port;
+
+    @Test
+    void sigtermStopsTheFirstRunAfterABuild() throws Exception {
+        try (AutoCloseable none = Launcher.withoutArchives(dir.resolve("archives"))) {
+            serveAndStop("TERM");
+        }
+    }
+
+    @Test
+    void sigintStopsTheFirstRunAfterABuild() throws Exception {
+        try (AutoCloseable none = Launcher.withoutArchives(dir.resolve("archives"))) {
+            serveAndStop("INT");
+        }
+    }
+
+    @Test
+    void sigtermStopsALaterRun() throws Exception {
+        assertThat(Files.readString(serveAndStop("TERM"))).as("what the serving JVM had mapped: its archive")
+                .contains(Launcher.archives().resolve("commands.jsa").toString());
+    }
+
+    @Test
+    void sigintStopsALaterRun() throws Exception {
+        serveAndStop("INT");
+    }
+
+    /**
+     * Starts serve through the launcher, signals the PID it got once serve listens, and checks what is left. Returns,
+     * for more checks, the mappings the server had while it listened (as a path to a copy of them).
+     */
+    private Path serveAndStop(String signal) throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        GitAnnex.run(repo, Map.of(), "git", "init", "-q").ok();
+        GitAnnex.run(repo, Map.of(), "git", "config", "annex.uuid", "00000000-0000-4000-8000-00000000516e").ok();
+        port = freePort();
+        Path err = dir.resolve("serve.err");
+        // As a terminal or systemd would start it: SIGINT and SIGTERM not ignored (a shell's background job, like
+        // the build running this test may be, starts with SIGINT ignored, and a JVM keeps it so).
+        Process serve = new ProcessBuilder("env", "--default-signal=INT,TERM", Launcher.path().toString(),
+                "serve", "--listen", "127.0.0.1:" + port, "--repo", repo.toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(dir.resolve("serve.out").toFile())
+                .redirectError(err.toFile())
+                .start();
+        String listening = "on tcp://127.0.0.1:" + port;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LISTENING_SECONDS);
+        while (!Files.readString(err).contains(listening)) {
+            if (!serve.isAlive() || System.nanoTime() > deadline) {
+                serve.destroyForcibly();
+                fail("serve did not start listening; stderr:%n%s", Files.readString(err));
+            }
+            Thread.sleep(50);
+        }
+        assertThat(Launcher.commandLine(serve.pid())).as("the process started is the JVM that serves")
+                .startsWith("java ").contains("serve --listen 127.0.0.1:" + port);
+        Path maps = Files.writeString(dir.resolve("maps"), Launcher.mappedFiles(serve.pid()));
+
+        int kill = new ProcessBuilder("kill", "-" + signal, Long.toString(serve.pid())).inheritIO().start().waitFor();
+        assertThat(kill).as("kill -%s", signal).isZero();
+
+        assertThat(serve.waitFor(EXIT_SECONDS, TimeUnit.SECONDS)).as("serve exited within %d s of SIG%s", EXIT_SECONDS, signal)
+                .isTrue();
+        String said = Files.readString(err);
+        assertThat(serve.exitValue()).as("exit code (0: a stop asked for; stderr:%n%s)", said).isZero();
+        assertThat(said).as("stderr").contains("annex-p2p: stopped serving tcp://127.0.0.1:" + port + " (SIG" + signal + ")\n");
+        try (ServerSocket again = new ServerSocket()) {
+            again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            fail("port %d is still taken after serve exited: %s", port, e.getMessage());
+        }
+        assertThat(Launcher.toolProcessesWith("127.0.0.1:" + port)).as("processes still running serve on that port")
+                .isEmpty();
+        assertThat(Launcher.temporaryArchives()).as("temporary archives").isEmpty();
+        return maps;
+    }
+
+    /** Whatever a failing run left (the old launcher left its JVM serving), so that it cannot hold the port on. */
+    @AfterEach
+    void stopLeftovers() {
+        if (port != 0) {
+            List<ProcessHandle> left = Launcher.toolProcessesWith("127.0.0.1:" + port);
+            left.forEach(ProcessHandle::destroyForcibly);
+            left.forEach(p -> p.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(t -> p).join());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
