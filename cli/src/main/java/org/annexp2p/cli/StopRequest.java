@@ -15,8 +15,9 @@ import sun.misc.Signal;
  * handling of the signal gives). A second signal stops at once, for whoever will not wait for the graceful stop.
  *
  * <p>{@code sun.misc.Signal} is how a Java program handles a signal itself (it stays open to applications for this,
- * JEP 260); javac warns about it and that cannot be turned off. Where a JVM refuses it (e.g. {@code -Xrs}), a shutdown
- * hook asks for the stop instead and lets the JVM finish exiting (with its code, 143 or 130) once it is done.
+ * JEP 260); javac warns about it and that cannot be turned off. Where it is missing (a runtime without the
+ * jdk.unsupported module), a shutdown hook asks for the stop instead and lets the JVM finish exiting (with its code,
+ * 143 or 130) once the command is done. Under {@code -Xrs} the JVM leaves both signals to the system, which ends it.
  */
 final class StopRequest {
     /** How long the shutdown-hook fallback lets the command stop before the JVM exits anyway. */
