@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -69,15 +68,12 @@ final class ClassDataTraining {
             System.err.println("usage: ClassDataTraining ssh|commands (run by the build; not a command)");
             System.exit(2);
         }
-        Path dir = Files.createTempDirectory("annex-p2p-training");
-        try {
+        try (TemporaryTree dir = TemporaryTree.create("annex-p2p-training")) {
             if (args[0].equals("ssh")) {
-                ssh(dir);
+                ssh(dir.path());
             } else {
-                commands(dir);
+                commands(dir.path());
             }
-        } finally {
-            deleteTree(dir);
         }
         // The JVM writes the archive as it exits; a thread left running must not keep the build waiting.
         System.exit(0);
@@ -254,13 +250,5 @@ final class ClassDataTraining {
             }
         }
         return false;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

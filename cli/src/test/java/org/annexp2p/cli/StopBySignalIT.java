@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.annexp2p.cli.interop.GitAnnex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bin/annex-p2p serve} stopped as systemd, a shell's {@code kill $!} or a container's stop stop it, by
  * signalling the PID they started: that PID is the server itself (the launcher execs the JVM), and on SIGTERM or
  * SIGINT it stops serving, frees its port, says so in one line and exits 0, with or without the class-data
- * archives, leaving no JVM and no temporary archive behind.
+ * archives, leaving no JVM and no temporary archive behind. A command stopped before it finished (the demo) removes
+ * its temporary files, says so, and exits as signalled.
  */
 class StopBySignalIT {
     /** Generous: the first run may rebuild, and the machine may be busy. */
@@ -57,6 +60,34 @@ class StopBySignalIT {
     @Test
     void sigintStopsALaterRun() throws Exception {
         serveAndStop("INT");
+    }
+
+    /** Interrupted while it makes its content, the demo removes its two repositories (up to 2 x --size of it). */
+    @Test
+    void aDemoStoppedByCtrlCRemovesItsRepositories() throws Exception {
+        Path err = dir.resolve("demo.err");
+        Process demo = new ProcessBuilder("env", "--default-signal=INT,TERM", Launcher.path().toString(), "demo", "--size", "512")
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(dir.resolve("demo.out").toFile())
+                .redirectError(err.toFile())
+                .start();
+        Matcher where = Pattern.compile("two git-annex repositories in (\\S+)").matcher("");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LISTENING_SECONDS);
+        while (!where.reset(Files.readString(err)).find()) {
+            if (!demo.isAlive() || System.nanoTime() > deadline) {
+                demo.destroyForcibly();
+                fail("the demo did not make its repositories; stderr:%n%s", Files.readString(err));
+            }
+            Thread.sleep(20);
+        }
+        Path repositories = Path.of(where.group(1));
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).inheritIO().start().waitFor()).isZero();
+        assertThat(demo.waitFor(EXIT_SECONDS, TimeUnit.SECONDS)).as("the demo exited within %d s of SIGINT", EXIT_SECONDS)
+                .isTrue();
+        String said = Files.readString(err);
+        assertThat(demo.exitValue()).as("exit code: stopped before it finished; stderr:%n%s", said).isEqualTo(130);
+        assertThat(said).contains("annex-p2p: stopped; removed " + repositories + "\n");
+        assertThat(repositories).as("the demo's repositories").doesNotExist();
     }
 
     /**
