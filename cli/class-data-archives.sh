@@ -5,8 +5,8 @@
 # Each archive is written by a JVM running ClassDataTraining, which loads what the commands that start often load:
 #   cds/ssh.jsa       p2pstdio, configlist and -c, which git-annex starts once per ssh connection;
 #   cds/commands.jsa  everything else.
-# Two, not one: the JVM relocates all of an archive at every start, and p2pstdio's start in the larger one cost it
-# about 15% more CPU than in its own (README, Start-up).
+# Two, not one: the JDK maps an archive at a random address and relocates all of it at every start, and p2pstdio's
+# start in one archive for everything took 1.14-1.17x the CPU it takes in its own (README, Start-up).
 #
 # The JDK on PATH makes them, as bin/annex-p2p runs that one: an archive serves only the JVM that made it. A failed
 # training costs start-up time, never correctness, so it does not fail the build; it says so in one line.

@@ -1,36 +1,30 @@
 package org.annexp2p.cli;
 
-import io.vavr.control.Either;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.annexp2p.interpreters.Full;
-import org.annexp2p.interpreters.Outcome;
 import org.annexp2p.interpreters.Serving;
 import org.annexp2p.interpreters.net.AuthCheck;
 import org.annexp2p.interpreters.net.GitRelays;
 import org.annexp2p.interpreters.net.Relays;
 import org.annexp2p.interpreters.net.StreamNet;
 import org.annexp2p.interpreters.net.Transcript;
-import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.conversation.Server;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.program.Destination;
-import org.annexp2p.protocol.program.Meter;
-import org.annexp2p.protocol.program.Program;
-import org.annexp2p.protocol.wire.AssociatedFile;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Len;
 import org.annexp2p.protocol.wire.Offset;
-import org.annexp2p.protocol.wire.ProtocolVersion;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.protocol.wire.Validity;
 import org.annexp2p.repository.AnnexRepository;
@@ -40,18 +34,17 @@ import org.annexp2p.repository.RepositoryLocal;
 import org.annexp2p.repository.creds.TokenGenerator;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.ConnectionServer;
-import org.annexp2p.transports.Listener;
 import org.annexp2p.transports.ServerOptions;
-import org.annexp2p.transports.memory.MemoryNetwork;
+import org.annexp2p.transports.stdio.StdioConnection;
 import org.annexp2p.transports.tcp.TcpTransport;
 
 /**
  * Not a command: the build runs this in a JVM that writes every class it loaded into a class-data archive, which
  * {@code bin/annex-p2p} then starts the tool with (see cli/pom.xml). It does, in small, what the commands that start
  * often do. {@code ssh}: what git-annex runs once per ssh connection ({@code configlist}, {@code p2pstdio}, alone and
- * through {@code -c}) and a p2pstdio conversation. {@code commands}: every command's picocli model, and the client
- * commands talking to a TCP server. Two archives, not one, because the JVM relocates all of an archive at every start:
- * p2pstdio in the larger one started measurably slower than in its own (see README, Start-up).
+ * through {@code -c}) and a p2pstdio session. {@code commands}: every command's picocli model, and the client commands
+ * talking to a TCP server. Two archives, not one: the JDK maps an archive at a random address and relocates all of it
+ * at every start, so p2pstdio in one archive for everything started measurably slower (README, Start-up).
  *
  * <p>A class left out only starts slower, never wrongly; so a step that fails says so on stderr and the rest still
  * run. In {@code ssh}, standard input must be at its end (the build gives it none) and standard output must not be
@@ -86,12 +79,8 @@ final class ClassDataTraining {
             return;
         }
         Path server = dir.resolve("server");
-        Path client = dir.resolve("client");
-        step("repositories", () -> {
-            repository(server);
-            repository(client);
-        });
-        step("p2pstdio conversation", () -> p2pstdioConversation(AnnexRepository.open(server), AnnexRepository.open(client)));
+        step("repository", () -> repository(server));
+        step("p2pstdio conversation", () -> p2pstdioConversation(AnnexRepository.open(server)));
         step("configlist", () -> Main.run("configlist", server.toString()));
         step("-c configlist", () -> Main.run("-c", "git-annex-shell 'configlist' '" + server + "'"));
         // Last: it takes this process's standard input and output for the protocol.
@@ -99,39 +88,35 @@ final class ClassDataTraining {
     }
 
     /**
-     * One git-annex-style session with a p2pstdio server, as {@link GitAnnexShell} serves it, over an in-memory
-     * connection: checkpresent, lock, get, remove, put.
+     * One git-annex-style session with a p2pstdio server, served as {@link GitAnnexShell} serves it, on a connection
+     * whose input is the client's side of it written out in advance (no client code runs, so none is archived):
+     * checkpresent, lock, get, remove, put. Each request waits for the one before it, so a script is enough.
      */
-    private static void p2pstdioConversation(AnnexRepository server, AnnexRepository client) throws Exception {
-        Key key = store(server, content());
-        MemoryNetwork network = new MemoryNetwork();
-        Listener listener = network.listen("ssh");
-        Thread serving = new Thread(() -> {
-            try (Connection c = listener.accept(); RepositoryLocal local = new RepositoryLocal(server)) {
-                new Full(StreamNet.over(c, AuthCheck.REFUSE_ALL, Relays.NONE, Transcript.NONE), local)
-                        .run(Server.serveStdio(ServerMode.READ_WRITE, server.uuid()));
-            } catch (IOException | RuntimeException e) {
-                System.err.println("annex-p2p: class-data training: p2pstdio server: " + Main.oneLine(e));
-            }
-        }, "training p2pstdio server");
-        serving.start();
-        Meter quiet = position -> { };
-        Program<Either<String, Boolean>> session = Client.awaitAuthSuccess().then(Client.negotiateVersion(ProtocolVersion.MAX))
-                .then(Client.checkPresent(key))
-                .then(Client.lock(key)).then(Client.unlock())
-                .then(Client.get(new Destination.ObjectStore(key), AssociatedFile.NONE, quiet))
-                .then(Client.remove(key))
-                .then(Client.put(key, AssociatedFile.of("training.bin"), quiet));
-        try (Connection c = network.dial("ssh", Duration.ofSeconds(10)); RepositoryLocal local = new RepositoryLocal(client)) {
-            Outcome<Either<String, Boolean>> outcome =
-                    new Full(StreamNet.over(c, AuthCheck.REFUSE_ALL, Relays.NONE, Transcript.NONE), local).run(session);
-            if (!(outcome instanceof Outcome.Completed<Either<String, Boolean>> done) || !done.value().getOrElse(false)) {
-                System.err.println("annex-p2p: class-data training: the p2pstdio session did not end in a stored PUT: "
-                        + DemoCommand.why(outcome));
-            }
-        } finally {
-            listener.close();
-            serving.join(Duration.ofSeconds(30).toMillis());
+    private static void p2pstdioConversation(AnnexRepository server) throws Exception {
+        byte[] content = content();
+        Key key = store(server, content);
+        ByteArrayOutputStream client = new ByteArrayOutputStream();
+        client.writeBytes(("VERSION 1\n"
+                + "CHECKPRESENT " + key + "\n"
+                + "LOCKCONTENT " + key + "\n"
+                + "UNLOCKCONTENT\n"
+                + "GET 0 training.bin " + key + "\n"
+                + "SUCCESS\n"
+                + "REMOVE " + key + "\n"
+                + "PUT training.bin " + key + "\n"
+                + "DATA " + content.length + "\n").getBytes(StandardCharsets.US_ASCII));
+        client.writeBytes(content);
+        client.writeBytes("VALID\n".getBytes(StandardCharsets.US_ASCII));
+        ByteArrayOutputStream answers = new ByteArrayOutputStream();
+        Connection c = new StdioConnection(new ByteArrayInputStream(client.toByteArray()), answers, "training");
+        try (RepositoryLocal local = new RepositoryLocal(server)) {
+            new Full(StreamNet.over(c, AuthCheck.REFUSE_ALL, Relays.NONE, Transcript.NONE), local)
+                    .run(Server.serveStdio(ServerMode.READ_WRITE, server.uuid()));
+        }
+        String said = answers.toString(StandardCharsets.ISO_8859_1);
+        if (!said.endsWith("PUT-FROM 0\nSUCCESS\n")) {
+            System.err.println("annex-p2p: class-data training: the p2pstdio session did not end in a stored PUT: "
+                    + said.substring(Math.max(0, said.length() - 200)).replace("\n", "\\n"));
         }
     }
 
