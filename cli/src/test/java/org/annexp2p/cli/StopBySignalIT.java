@@ -3,11 +3,15 @@ package org.annexp2p.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.annexp2p.cli.interop.GitAnnex;
+import org.annexp2p.protocol.wire.AuthToken;
+import org.annexp2p.repository.creds.CredsDir;
+import org.annexp2p.repository.creds.TokenGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +69,37 @@ class StopBySignalIT {
         serveAndStop("INT");
     }
 
+    /**
+     * A stop waits (up to the shutdown grace) for connections still being served; a second signal does not. Told
+     * apart by how it ends: 143 and "stopping at once", where the graceful stop would have ended 0.
+     */
+    @Test
+    void aSecondSignalStopsAtOnceWhileAConnectionIsStillServed() throws Exception {
+        AuthToken token = new TokenGenerator().generate(TokenGenerator.ADDRESS_TOKEN_LENGTH);
+        Process serve = startServe(token);
+        try (Socket peer = new Socket(InetAddress.getLoopbackAddress(), port);
+                BufferedReader answers = new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.US_ASCII))) {
+            peer.getOutputStream().write(("AUTH 00000000-0000-4000-8000-0000000c11e7 " + token.reveal() + "\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            peer.getOutputStream().flush();
+            // Authenticated: a handler is serving this connection now, waiting for its next request.
+            assertThat(answers.readLine()).startsWith("AUTH-SUCCESS ");
+            signal(serve, "TERM");
+            // The first stop closes the listener at once, then waits for the connection.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EXIT_SECONDS);
+            while (!portIsFree()) {
+                assertThat(System.nanoTime()).as("the port was freed after the first SIGTERM").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            assertThat(serve.isAlive()).as("serve waits for the connection it serves").isTrue();
+            signal(serve, "TERM");
+            assertThat(serve.waitFor(EXIT_SECONDS, TimeUnit.SECONDS)).as("serve exited after the second SIGTERM").isTrue();
+        }
+        String said = Files.readString(dir.resolve("serve.err"));
+        assertThat(serve.exitValue()).as("exit code; stderr:%n%s", said).isEqualTo(143);
+        assertThat(said).contains("annex-p2p: stopping at once (SIGTERM while stopping)").doesNotContain("stopped serving");
+    }
+
     /** Interrupted while it makes its content, the demo removes its two repositories (up to 2 x --size of it). */
     @Test
     void aDemoStoppedByCtrlCRemovesItsRepositories() throws Exception {
@@ -95,9 +133,33 @@ class StopBySignalIT {
      * for more checks, the mappings the server had while it listened (as a path to a copy of them).
      */
     private Path serveAndStop(String signal) throws Exception {
+        Process serve = startServe(null);
+        assertThat(Launcher.commandLine(serve.pid())).as("the process started is the JVM that serves")
+                .startsWith("java ").contains("serve --listen 127.0.0.1:" + port);
+        Path maps = Files.writeString(dir.resolve("maps"), Launcher.mappedFiles(serve.pid()));
+
+        signal(serve, signal);
+
+        assertThat(serve.waitFor(EXIT_SECONDS, TimeUnit.SECONDS)).as("serve exited within %d s of SIG%s", EXIT_SECONDS, signal)
+                .isTrue();
+        String said = Files.readString(dir.resolve("serve.err"));
+        assertThat(serve.exitValue()).as("exit code (0: a stop asked for; stderr:%n%s)", said).isZero();
+        assertThat(said).as("stderr").contains("annex-p2p: stopped serving tcp://127.0.0.1:" + port + " (SIG" + signal + ")\n");
+        assertThat(portIsFree()).as("port %d is free after serve exited", port).isTrue();
+        assertThat(Launcher.toolProcessesWith("127.0.0.1:" + port)).as("processes still running serve on that port")
+                .isEmpty();
+        assertThat(Launcher.temporaryArchives()).as("temporary archives").isEmpty();
+        return maps;
+    }
+
+    /** serve through the launcher on a free port, once it listens; {@code token}, if any, is accepted. */
+    private Process startServe(AuthToken token) throws Exception {
         Path repo = Files.createDirectories(dir.resolve("repo"));
         GitAnnex.run(repo, Map.of(), "git", "init", "-q").ok();
         GitAnnex.run(repo, Map.of(), "git", "config", "annex.uuid", "00000000-0000-4000-8000-00000000516e").ok();
+        if (token != null) {
+            new CredsDir(repo.resolve(".git/annex/creds")).addAcceptedToken(token);
+        }
         port = freePort();
         Path err = dir.resolve("serve.err");
         // As a terminal or systemd would start it: SIGINT and SIGTERM not ignored (a shell's background job, like
@@ -117,27 +179,22 @@ class StopBySignalIT {
             }
             Thread.sleep(50);
         }
-        assertThat(Launcher.commandLine(serve.pid())).as("the process started is the JVM that serves")
-                .startsWith("java ").contains("serve --listen 127.0.0.1:" + port);
-        Path maps = Files.writeString(dir.resolve("maps"), Launcher.mappedFiles(serve.pid()));
+        return serve;
+    }
 
-        int kill = new ProcessBuilder("kill", "-" + signal, Long.toString(serve.pid())).inheritIO().start().waitFor();
+    private static void signal(Process p, String signal) throws Exception {
+        int kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start().waitFor();
         assertThat(kill).as("kill -%s", signal).isZero();
+    }
 
-        assertThat(serve.waitFor(EXIT_SECONDS, TimeUnit.SECONDS)).as("serve exited within %d s of SIG%s", EXIT_SECONDS, signal)
-                .isTrue();
-        String said = Files.readString(err);
-        assertThat(serve.exitValue()).as("exit code (0: a stop asked for; stderr:%n%s)", said).isZero();
-        assertThat(said).as("stderr").contains("annex-p2p: stopped serving tcp://127.0.0.1:" + port + " (SIG" + signal + ")\n");
+    /** Whether a server could listen on the port now (as a restarted serve would: with SO_REUSEADDR, Java's default). */
+    private boolean portIsFree() {
         try (ServerSocket again = new ServerSocket()) {
             again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
         } catch (IOException e) {
-            fail("port %d is still taken after serve exited: %s", port, e.getMessage());
+            return false;
         }
-        assertThat(Launcher.toolProcessesWith("127.0.0.1:" + port)).as("processes still running serve on that port")
-                .isEmpty();
-        assertThat(Launcher.temporaryArchives()).as("temporary archives").isEmpty();
-        return maps;
     }
 
     /** Whatever a failing run left (the old launcher left its JVM serving), so that it cannot hold the port on. */
