@@ -65,15 +65,16 @@ final class DemoCommand implements Callable<Integer> {
         if (sizeMiB < 1 || sizeMiB > 65536) {
             throw new Main.UsageException("--size must be between 1 and 65536 MiB");
         }
-        Path dir = Files.createTempDirectory("annex-p2p-demo");
-        try {
-            return run(dir);
-        } finally {
-            if (keep) {
+        if (keep) {
+            Path dir = Files.createTempDirectory("annex-p2p-demo");
+            try {
+                return run(dir);
+            } finally {
                 say("kept the demo repositories in " + dir);
-            } else {
-                deleteTree(dir);
             }
+        }
+        try (TemporaryTree dir = TemporaryTree.create("annex-p2p-demo")) {
+            return run(dir.path());
         }
     }
 
@@ -229,20 +230,5 @@ final class DemoCommand implements Callable<Integer> {
 
     private static void say(String line) {
         System.err.println(line);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                p.toFile().setWritable(true);
-                if (p.getParent() != null) {
-                    p.getParent().toFile().setWritable(true);
-                }
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

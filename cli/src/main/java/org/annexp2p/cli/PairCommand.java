@@ -88,22 +88,15 @@ final class PairCommand implements Callable<Integer> {
         }
         Wormhole wormhole = new Wormhole(options);
         AuthToken ourHalf = new TokenGenerator().generate(PairData.HALF_LENGTH);
-        Path dir = Files.createTempDirectory("annex-p2p-pair",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        try {
-            PairData theirs = exchange(wormhole, dir, new PairData(ourHalf, ours));
+        try (TemporaryTree dir = TemporaryTree.create("annex-p2p-pair",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))) {
+            PairData theirs = exchange(wormhole, dir.path(), new PairData(ourHalf, ours));
             // Both sides compute the same two tokens: ours+theirs is what we accept, theirs+ours what we present.
             AuthToken accept = AuthToken.parse(ourHalf.reveal() + theirs.half().reveal()).get();
             AuthToken present = AuthToken.parse(theirs.half().reveal() + ourHalf.reveal()).get();
             repository.creds().addAcceptedToken(accept);
             link(repository, theirs.addresses(), present, socks);
             return 0;
-        } finally {
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
         }
     }
 

@@ -1,8 +1,9 @@
 package org.annexp2p.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.annexp2p.cli.lan.LanServing;
 import org.annexp2p.cli.lan.WhereIsAnswers;
 import org.annexp2p.interpreters.Serving;
@@ -14,6 +15,7 @@ import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.PreAuthLimits;
 import org.annexp2p.transports.ServerOptions;
 import org.annexp2p.transports.tcp.TcpTransport;
+import org.annexp2p.transports.tcp.TlsAddress;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,16 +27,24 @@ import org.annexp2p.tor.onion.OnionTarget;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve a git-annex repository to peers that authenticate with a token (AUTH).",
             "",
-            "Peers must present one of the tokens in the repository's .git/annex/creds/p2pauth (re-read for",
-            "every connection; make one with `annex-p2p token`). Until a peer has authenticated, the",
-            "server runs under an interpreter that cannot touch the repository at all. Authenticated peers",
-            "may get, put, lock, remove, and fetch/push git through CONNECT, as with git-annex's own",
-            "Tor server; --read-only and --append-only restrict that. With --tor it (also) serves on the",
-            "repository's onion address from `annex-p2p enable-tor`. Stops cleanly on Ctrl-C / SIGTERM."},
+            "Peers must present one of the tokens in the repository's .git/annex/creds/p2pauth (re-read for every "
+                + "connection; make one with `annex-p2p token`). Until a peer has authenticated, the server runs under "
+                + "an interpreter that cannot touch the repository at all, and it must authenticate within "
+                + "--auth-timeout.",
+            "",
+            "Authenticated peers may get, put, lock, remove, and fetch/push git through CONNECT, as with git-annex's "
+                + "own Tor server; --read-only and --append-only restrict that. With --tor it (also) serves on the "
+                + "repository's onion address from `annex-p2p enable-tor`.",
+            "",
+            "Ctrl-C or SIGTERM stops it: its ports are free at once, peers being served get the shutdown grace, and "
+                + "one line says it stopped."},
         footerHeading = "%nExamples:%n",
-        footer = {"  annex-p2p token --repo ~/annex          # prints a token to give to the peer",
-            "  annex-p2p serve --repo ~/annex --listen 0.0.0.0:4242  # TLS (see --listen)",
-            "  annex-p2p enable-tor --repo ~/annex && annex-p2p serve --repo ~/annex --tor"})
+        footer = {"  # a token to give to the peer:",
+            "  annex-p2p token --repo ~/annex",
+            "  # TLS off loopback (see --listen):",
+            "  annex-p2p serve --repo ~/annex --listen 0.0.0.0:4242",
+            "  annex-p2p enable-tor --repo ~/annex",
+            "  annex-p2p serve --repo ~/annex --tor"})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: .).")
     Path repo;
@@ -51,8 +61,8 @@ final class ServeCommand implements Callable<Integer> {
     String lanListen;
 
     @Option(names = "--discovery-port", paramLabel = "N", defaultValue = "" + DiscoveryGroups.PORT,
-            description = {"With --lan-listen: UDP port on which paired peers ask where this repository is now",
-                "(default: ${DEFAULT-VALUE}; loopback only when --lan-listen is a loopback address)."})
+            description = "With --lan-listen: UDP port on which paired peers ask where this repository is now "
+                + "(default: ${DEFAULT-VALUE}; loopback only when --lan-listen is a loopback address).")
     int discoveryPort;
 
     /** --tor: also serve on the repository's onion address (set up by enable-tor), re-published if tor restarts. */
@@ -121,41 +131,37 @@ final class ServeCommand implements Callable<Integer> {
         }
         Serving serving = new Serving(repository, serverMode, () -> repository.creds().acceptedTokens(),
                 new GitRelays(repository.top(), null, null), Debug.transcript(debug || Main.debug));
-        CountDownLatch stopped = new CountDownLatch(1);
+        List<String> places = new ArrayList<>();
+        StopRequest stop = new StopRequest();
         ServerOptions limits = ServerOptions.of(maxConnections, "ERROR too many connections; try again later\n")
                 .withPreAuth(PreAuthLimits.of(maxUnauthenticated == null ? maxConnections : maxUnauthenticated)
                         .withMaxPerAddress(maxUnauthenticatedPerAddress)
                         .withDeadline(java.time.Duration.ofSeconds(authTimeoutSeconds)));
         String what = repository.uuid() + " (" + serverMode.name().toLowerCase().replace('_', '-') + ")";
-        try (java.io.Closeable onionServing = onion ? serveOnion(repository, serving, limits, what) : () -> { };
+        // When the stop is requested the resources close in reverse order: each server stops accepting (its port is
+        // free at once), lets its connections finish within its shutdown grace and closes the rest; tor goes last.
+        try (java.io.Closeable onionServing = onion ? serveOnion(repository, serving, limits, what, places) : () -> { };
                 TcpTransport tcp = new TcpTransport();
                 ConnectionServer server = listen == null ? null
                         : ConnectionServer.start(ServeTls.listen(tcp, listen, repository.creds().dir()), serving, limits);
                 ConnectionServer lan = lanListen == null ? null : LanServing.start(repository.creds().dir(), lanListen, serving, limits);
                 WhereIsAnswers whereIs = lan == null ? null : LanServing.answerWhereIs(lan, repository.creds().dir(),
                         repository.uuid().value(), discoveryPort, p -> System.err.println("annex-p2p: note: where-is answers: " + p))) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                if (server != null) {
-                    server.close();
-                }
-                if (whereIs != null) {
-                    whereIs.close();
-                }
-                if (lan != null) {
-                    lan.close();
-                }
-                stopped.countDown();
-            }, "annex-p2p-shutdown"));
+            stop.takeSignals();
             if (server != null) {
+                places.add(server.address().startsWith(TlsAddress.SCHEME) ? server.address() : "tcp://" + server.address());
                 ServeTls.banner(what, server.address()).forEach(System.err::println);
             }
             if (lan != null) {
+                places.add(LanServing.describe(lan, repository.creds().dir()));
                 System.err.println("serving " + what + " on " + LanServing.describe(lan, repository.creds().dir()));
                 if (whereIs.peers() > 0) {
                     System.err.println("answering where-is queries from " + whereIs.peers() + " paired peer(s) on UDP port " + discoveryPort);
                 }
             }
-            stopped.await();
+            stop.await();
+        } finally {
+            stop.stopped("serving " + String.join(", ", places));
         }
         return 0;
     }
@@ -163,8 +169,8 @@ final class ServeCommand implements Callable<Integer> {
     private static final java.time.Duration ONION_PROBE_TIMEOUT = java.time.Duration.ofMinutes(5);
 
     /** The onion leads to a loopback listener that only tor knows about. */
-    private java.io.Closeable serveOnion(AnnexRepository repository, Serving serving, ServerOptions limits, String what)
-            throws Exception {
+    private java.io.Closeable serveOnion(AnnexRepository repository, Serving serving, ServerOptions limits, String what,
+            List<String> places) throws Exception {
         var published = OnionSetup.published(repository);
         if (published.isEmpty()) {
             throw new java.io.IOException("this repository has no onion address yet; run `annex-p2p enable-tor` first");
@@ -178,6 +184,7 @@ final class ServeCommand implements Callable<Integer> {
         int localPort = Integer.parseInt(local.address().substring(local.address().lastIndexOf(':') + 1));
         OnionService service = session.publish(OnionSetup.keyFile(repository), published.get().port(),
                 new OnionTarget.LocalPort(localPort));
+        places.add(service.torAnnexAddress().format());
         System.err.println("serving " + what + " on " + service.torAnnexAddress().format());
         // Serving starts at once; whether other tor clients can find the onion yet is told when known.
         Thread probe = new Thread(() -> {

@@ -2,10 +2,17 @@ package org.annexp2p.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * bin/annex-p2p as git-annex runs it for an ssh remote: whether it is recording its class-data archive, using
- * it, or finding it damaged, stdout carries nothing but the protocol (JVM messages would corrupt it).
+ * bin/annex-p2p as git-annex runs it for an ssh remote. The build leaves its class-data archives beside the jar;
+ * p2pstdio runs in its own one, and whether it has it, has none, or finds it damaged, stdout carries nothing but the
+ * protocol (JVM messages would corrupt it) and the process git-annex started is the JVM.
  */
 class LauncherIT {
     private static final String CLIENT = "00000000-0000-4000-8000-0000000c11e7";
@@ -27,39 +35,84 @@ class LauncherIT {
         GitAnnex.requireInstalled();
     }
 
-    private static Path launcher() {
-        AnnexP2p.jar();
-        Path launcher = Path.of("..", "bin", "annex-p2p").toAbsolutePath().normalize();
-        assertThat(launcher).as("the checkout's launcher").isExecutable();
-        return launcher;
+    @Test
+    void theBuildLeavesOneArchiveForTheSshCommandsAndOneForTheRestNewerThanTheJar() throws IOException {
+        FileTime jar = Files.getLastModifiedTime(AnnexP2p.jar());
+        for (String name : List.of("ssh.jsa", "commands.jsa")) {
+            Path archive = Launcher.archives().resolve(name);
+            assertThat(archive).as("made by the build (see %s)", Launcher.archives().resolve("training.log")).isNotEmptyFile();
+            assertThat(Files.getLastModifiedTime(archive)).as("%s is newer than the jar", name).isGreaterThan(jar);
+        }
+        try (Stream<Path> files = Files.list(Launcher.archives())) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .as("nothing else: no per-command archive of the old scheme, no temporary file")
+                    .containsExactlyInAnyOrder("ssh.jsa", "commands.jsa", "training.log");
+        }
+        assertThat(Files.readString(Launcher.archives().resolve("training.log")))
+                .as("the training's log: every step went through").doesNotContain("class-data training");
     }
 
     @Test
-    void stdoutIsOnlyTheProtocolWhileRecordingUsingOrIgnoringADamagedArchive() throws IOException {
+    void p2pstdioIsTheJvmItselfRunningInTheSshArchive() throws Exception {
         Path repo = GitAnnex.initRepo(dir.resolve("r"), "launcher");
-        String expected = "AUTH-SUCCESS " + GitAnnex.uuid(repo) + "\n";
-        Path archive = Path.of("target", "cds", "p2pstdio.jsa").toAbsolutePath();
-        Files.deleteIfExists(archive);
-
-        GitAnnex.Result recording = p2pstdio(repo);
-        assertThat(recording.out()).isEqualTo(expected);
-        assertThat(recording.err()).isEmpty();
-        assertThat(archive).as("the first run recorded the archive").isNotEmptyFile();
-
-        GitAnnex.Result using = p2pstdio(repo);
-        assertThat(using.out()).isEqualTo(expected);
-        assertThat(using.err()).isEmpty();
-
-        archive.toFile().setWritable(true);
-        Files.write(archive, new byte[4096]);
-        GitAnnex.Result damaged = p2pstdio(repo);
-        assertThat(damaged.out()).as("a damaged archive is ignored, quietly").isEqualTo(expected);
-        assertThat(damaged.exit()).isZero();
-        Files.delete(archive);
+        Process p = new ProcessBuilder(Launcher.path().toString(), "p2pstdio", repo.toString(), CLIENT)
+                .redirectError(dir.resolve("err").toFile()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("AUTH-SUCCESS " + GitAnnex.uuid(repo));
+            // It waits for the client's next line now: look at it while it runs.
+            assertThat(Launcher.commandLine(p.pid())).as("git-annex's child is the JVM (exec'd)").startsWith("java ");
+            assertThat(Launcher.mappedFiles(p.pid())).as("its mappings")
+                    .contains(Launcher.archives().resolve("ssh.jsa").toString())
+                    .doesNotContain(Launcher.archives().resolve("commands.jsa").toString());
+            p.getOutputStream().close();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("p2pstdio ends when the client hangs up").isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        assertThat(p.exitValue()).isZero();
+        assertThat(Files.readString(dir.resolve("err"))).isEmpty();
     }
 
-    private GitAnnex.Result p2pstdio(Path repo) throws IOException {
-        GitAnnex.Result r = GitAnnex.run(dir, Map.of(), new byte[0], launcher().toString(), "p2pstdio", repo.toString(), CLIENT);
+    @Test
+    void stdoutIsOnlyTheProtocolWithoutArchivesOrWithADamagedOne() throws Exception {
+        Path repo = GitAnnex.initRepo(dir.resolve("r"), "launcher");
+        String expected = "AUTH-SUCCESS " + GitAnnex.uuid(repo) + "\n";
+        try (AutoCloseable none = Launcher.withoutArchives(dir.resolve("archives"))) {
+            GitAnnex.Result without = p2pstdio(repo, Map.of());
+            assertThat(without.out()).isEqualTo(expected);
+            assertThat(without.err()).isEmpty();
+            assertThat(Launcher.archives().resolve("ssh.jsa")).as("no run makes an archive").doesNotExist();
+
+            // Newer than the jar and the JDK, so the launcher hands it to the JVM, which must refuse it quietly.
+            Files.write(Launcher.archives().resolve("ssh.jsa"), new byte[4096]);
+            GitAnnex.Result damaged = p2pstdio(repo, Map.of());
+            assertThat(damaged.out()).as("a damaged archive is ignored, quietly").isEqualTo(expected);
+            assertThat(damaged.err()).isEmpty();
+            Files.delete(Launcher.archives().resolve("ssh.jsa"));
+        }
+    }
+
+    @Test
+    void annexP2pCdsOffRunsWithoutTheArchive() throws Exception {
+        Path repo = GitAnnex.initRepo(dir.resolve("r"), "launcher");
+        ProcessBuilder pb = new ProcessBuilder(Launcher.path().toString(), "p2pstdio", repo.toString(), CLIENT)
+                .redirectError(dir.resolve("err").toFile());
+        pb.environment().put("ANNEX_P2P_CDS", "off");
+        Process p = pb.start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).startsWith("AUTH-SUCCESS ");
+            assertThat(Launcher.mappedFiles(p.pid())).as("its mappings")
+                    .doesNotContain(Launcher.archives().resolve("ssh.jsa").toString());
+            p.getOutputStream().close();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        assertThat(p.exitValue()).isZero();
+    }
+
+    private GitAnnex.Result p2pstdio(Path repo, Map<String, String> env) throws IOException {
+        GitAnnex.Result r = GitAnnex.run(dir, env, new byte[0], Launcher.path().toString(), "p2pstdio", repo.toString(), CLIENT);
         assertThat(r.exit()).as("exit code; stderr: %s", r.err()).isZero();
         return r;
     }

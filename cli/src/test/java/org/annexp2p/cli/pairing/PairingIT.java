@@ -277,6 +277,18 @@ class PairingIT {
         return new TorAnnexAddress(OnionAddress.fromPublicKey(key), 20_000 + seed);
     }
 
+    @Test
+    void aPairingStoppedWhileItWaitsForTheOtherCodeLeavesNoPairData() throws Exception {
+        Side a = side("a", 7);
+        PeerProcess pairA = pair(a, servers.relayUrl());
+        pairA.awaitStderr(OUR_CODE, STEP);
+        pairA.terminate();
+        assertThat(pairA.awaitExit(STEP)).as("exit code: not finished, stopped by SIGTERM; %s", pairA).isEqualTo(143);
+        assertNoPairDataLeft();
+        assertThat(pairA.stderr()).as("%s", pairA).contains("annex-p2p: stopped; removed ");
+        assertThat(a.creds().acceptedTokens()).as("nothing stored").isEmpty();
+    }
+
     private PeerProcess pair(Side side, String relayUrl, String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("pair", "--repo", side.repo().toString(), "--relay-url", relayUrl,
                 "--transit-helper", servers.transitHelper(), "--tor-socks", socks.address(), "--name", "peer"));

@@ -96,6 +96,17 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM, as `kill`, systemd or a container's stop sends it. Sent with kill(1), not Process.destroy(), which also
+     * closes our ends of the program's pipes: its stdin would end and what it says while stopping would be lost.
+     */
+    void terminate() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -TERM " + process.pid() + " failed");
+        }
+    }
+
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError(name + " did not exit within " + timeout + "; stderr: " + stderr + " stdout: " + stdout);

@@ -134,6 +134,19 @@ class TorEndToEndIT {
         assertThat(GitAnnex.run(client, Map.of(), "git", "annex", "whereis", "back.txt").ok().out())
                 .contains(GitAnnex.uuid(server)).contains("onion");
         assertThat(annexSocks.getPort()).isEqualTo(9050);
+
+        // 7. SIGTERM, as systemd stops it: serve closes its onion and the tor it launched, says so, exits 0.
+        List<ProcessHandle> tors = serve.descendants().filter(p -> p.info().command().orElse("").endsWith("/tor")).toList();
+        assertThat(tors).as("the tor serve launched").hasSize(1);
+        serve.destroy();
+        assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve exited after SIGTERM").isTrue();
+        String log = Files.readString(tmp.resolve("serve.log"));
+        assertThat(serve.exitValue()).as("exit code; log:%n%s", log).isZero();
+        assertThat(log).contains("annex-p2p: stopped serving " + address + " (SIGTERM)");
+        ProcessHandle tor = tors.get(0);
+        tor.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> tor).join();
+        assertThat(tor.isAlive()).as("serve's tor (pid %d) after serve exited", tor.pid()).isFalse();
+        serve = null;
     }
 
     @Test
