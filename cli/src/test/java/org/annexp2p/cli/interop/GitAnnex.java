@@ -84,6 +84,12 @@ public final class GitAnnex {
             throws IOException {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(argv))).directory(dir.toFile());
         pb.environment().putAll(env);
+        return run(pb, stdin, bound);
+    }
+
+    /** Runs a prepared process to its end, feeding it {@code stdin} (if any) and collecting both outputs. */
+    public static Result run(ProcessBuilder pb, byte[] stdin, java.time.Duration bound) throws IOException {
+        String[] argv = pb.command().toArray(String[]::new);
         Process p = pb.start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -93,6 +99,8 @@ public final class GitAnnex {
             if (stdin != null) {
                 in.write(stdin);
             }
+        } catch (IOException closedEarly) {
+            // A program that does not read all its input (a refusal, say) closed its end first.
         }
         try {
             if (!p.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {

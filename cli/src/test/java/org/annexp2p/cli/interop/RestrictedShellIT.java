@@ -1,11 +1,8 @@
 package org.annexp2p.cli.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,41 +63,8 @@ class RestrictedShellIT {
         pb.environment().put("HOME", home.toString());
         pb.environment().put("PATH", path);
         pb.environment().putAll(env);
-        Process p = pb.start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Thread o = pump(p.getInputStream(), out);
-        Thread e = pump(p.getErrorStream(), err);
-        try (var in = p.getOutputStream()) {
-            in.write(stdin);
-        } catch (IOException closedEarly) {
-            // A refusal does not read its input.
-        }
-        try {
-            if (!p.waitFor(2, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                fail("timed out: " + argv);
-            }
-            o.join(10_000);
-            e.join(10_000);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new IOException(ie);
-        }
-        return new Ran(p.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static Thread pump(InputStream in, ByteArrayOutputStream to) {
-        Thread t = new Thread(() -> {
-            try (in) {
-                in.transferTo(to);
-            } catch (IOException ignored) {
-                // The process ended.
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        return t;
+        GitAnnex.Result r = GitAnnex.run(pb, stdin, java.time.Duration.ofMinutes(2));
+        return new Ran(r.exit(), r.out(), r.err());
     }
 
     static Ran ours(Map<String, String> env, byte[] stdin, String... args) throws IOException {
