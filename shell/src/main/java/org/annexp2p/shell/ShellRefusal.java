@@ -1,4 +1,4 @@
-package org.annexp2p.cli;
+package org.annexp2p.shell;
 
 /**
  * git-annex-shell's {@code giveup}: the one line it prints after its name, then exit 1. Thrown by the checks of

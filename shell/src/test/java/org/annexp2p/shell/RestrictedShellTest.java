@@ -1,4 +1,4 @@
-package org.annexp2p.cli;
+package org.annexp2p.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ class RestrictedShellTest {
 
     @Test
     void noToolCommandUnderDashCReachesTheTool() {
-        for (String name : Commands.names()) {
+        for (String name : ShellHarness.TOOL_COMMANDS) {
             for (String command : List.of(name, name + " --help", name + " /srv/a x", "git-annex-shell " + name + " /srv/a x",
                     "git-annex-shell '" + name + "'")) {
                 ShellHarness h = new ShellHarness();
@@ -32,7 +32,7 @@ class RestrictedShellTest {
     @Test
     void underLimitedOrDirectoryNoToolCommandRunsEvenWithoutDashC() {
         for (String variable : List.of(ShellEnvironment.LIMITED, ShellEnvironment.DIRECTORY)) {
-            for (String name : Commands.names()) {
+            for (String name : ShellHarness.TOOL_COMMANDS) {
                 if (GitAnnexShell.handles(name)) {
                     continue;
                 }
