@@ -109,6 +109,21 @@ class RestrictedShellTest {
     }
 
     @Test
+    void aRefusedDirectoryIsShownEscapedOnOneLine() {
+        // The client chooses the directory; its refusal must not move the cursor, retitle, or add a line of "ours".
+        String hostile = "/srv/b\u001b]52;c;eA==\u0007\r\nannex-p2p: ok \u202etxt.exe";
+        for (String[] argv : List.of(new String[] {"-c", "git-annex-shell 'configlist' '" + hostile + "'"},
+                new String[] {"p2pstdio", hostile, "UUID"}, new String[] {"-c", "git-upload-pack '" + hostile + "'"})) {
+            ShellHarness h = new ShellHarness().with(ShellEnvironment.DIRECTORY, "/srv/a");
+            assertThat(h.route(argv)).isEqualTo(1);
+            assertThat(h.err()).isEqualTo("annex-p2p: Only allowed to access /srv/a not "
+                    + "/srv/b\\x1b]52;c;eA==\\x07\\x0d\\x0aannex-p2p: ok \\u202etxt.exe\n");
+            assertThat(h.builtinCalls).isEmpty();
+            assertThat(h.gitShellCalls).isEmpty();
+        }
+    }
+
+    @Test
     void directInvocationOutsideAShellStillGoesThroughTheShell() {
         ShellHarness h = new ShellHarness();
         assertThat(h.route("p2pstdio", "/srv/a", "UUID")).isZero();
