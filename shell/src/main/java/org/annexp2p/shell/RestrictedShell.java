@@ -30,6 +30,12 @@ import org.annexp2p.interpreters.net.Transcript;
 public final class RestrictedShell {
     static final String NAME = "annex-p2p";
 
+    /** git-annex-shell's commands by the least restrictive server mode that allows them. */
+    private static final Set<String> READ_ONLY_COMMANDS = Set.of("configlist", "notifychanges", "p2pstdio", "inannex", "sendkey");
+    private static final Set<String> APPEND_ONLY_COMMANDS = Set.of("configlist", "notifychanges", "p2pstdio", "inannex", "sendkey", "recvkey");
+    private static final Set<String> ALL_COMMANDS = Set.of("configlist", "notifychanges", "p2pstdio", "inannex", "sendkey", "recvkey",
+            "dropkey", "gcryptsetup");
+
     /**
      * The caller's terminal: where configlist prints ({@code out}) and errors go ({@code err}), a failure in the one
      * line a user reads ({@code words}), whether --debug was given (stack traces, the protocol transcript), and the
@@ -58,12 +64,6 @@ public final class RestrictedShell {
     private static RestrictedShell standIn(ShellEnvironment env, Io io) {
         return new RestrictedShell(env, GitAnnexShell.builtins(env, io), GitShell.onPath(), io);
     }
-
-    /** git-annex-shell's commands by the least restrictive server mode that allows them. */
-    private static final Set<String> READ_ONLY_COMMANDS = Set.of("configlist", "notifychanges", "p2pstdio", "inannex", "sendkey");
-    private static final Set<String> APPEND_ONLY_COMMANDS = Set.of("configlist", "notifychanges", "p2pstdio", "inannex", "sendkey", "recvkey");
-    private static final Set<String> ALL_COMMANDS = Set.of("configlist", "notifychanges", "p2pstdio", "inannex", "sendkey", "recvkey",
-            "dropkey", "gcryptsetup");
 
     /** One of git-annex-shell's commands, run in {@code repository} (the client spelt it {@code spelt}). */
     interface Builtin {
@@ -108,7 +108,7 @@ public final class RestrictedShell {
                 c = c.subList(1, c.size());
             }
             if (c.isEmpty()) {
-                throw badParameters();
+                throw ShellRefusal.badParameters();
             }
             String cmd = c.get(0);
             if (c.size() >= 2) {
@@ -121,7 +121,7 @@ public final class RestrictedShell {
                 continue;
             }
             if (ALL_COMMANDS.contains(cmd)) {
-                throw badParameters();
+                throw ShellRefusal.badParameters();
             }
             return external(c);
         }
@@ -178,21 +178,5 @@ public final class RestrictedShell {
             throw new ShellRefusal("Action blocked by " + variable + ": only git-upload-pack and git-upload-archive "
                     + "are passed to git-shell then");
         }
-    }
-
-    private static ShellRefusal badParameters() {
-        return new ShellRefusal(String.join("\n",
-                "bad parameters",
-                "",
-                "Usage: " + NAME + " [-c] command [parameters ...] [option ...]",
-                "",
-                "Commands (git-annex-shell's, those annex-p2p implements):",
-                "",
-                "configlist DIRECTORY       outputs relevant git configuration",
-                "p2pstdio   DIRECTORY UUID  communicate in P2P protocol over stdio",
-                "",
-                "Other commands (git-upload-pack, git-receive-pack, git-upload-archive) go to git-shell: none under",
-                "GIT_ANNEX_SHELL_LIMITED, and under GIT_ANNEX_SHELL_READONLY or _APPENDONLY only git-upload-pack and",
-                "git-upload-archive (git-annex-shell lets git-receive-pack through there; annex-p2p does not)."));
     }
 }
