@@ -88,7 +88,7 @@ final class ClassDataTraining {
     }
 
     /**
-     * One git-annex-style session with a p2pstdio server, served as {@link GitAnnexShell} serves it, on a connection
+     * One git-annex-style session with a p2pstdio server, served as the shell module's p2pstdio serves it, on a connection
      * whose input is the client's side of it written out in advance (no client code runs, so none is archived):
      * checkpresent, lock, get, remove, put. Each request waits for the one before it, so a script is enough.
      */

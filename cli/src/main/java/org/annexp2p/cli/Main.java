@@ -3,6 +3,7 @@ package org.annexp2p.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import org.annexp2p.shell.RestrictedShell;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -48,14 +49,18 @@ public final class Main {
         List<String> argv = Arrays.asList(args);
         debug = argv.contains("--debug");
         // -c and the GIT_ANNEX_SHELL_* restrictions make this git-annex-shell's stand-in, which cannot reach the tool.
-        return Invocation.route(argv, ShellEnvironment.ofThisProcess(), new Invocation.Routes(
-                shellArgs -> RestrictedShell.ofThisProcess().run(shellArgs),
+        return RestrictedShell.route(argv, System.getenv(), shellIo(), new RestrictedShell.Elsewhere(
                 RemoteHelper::run,
                 toolArgs -> {
                     String[] a = toolArgs.toArray(String[]::new);
                     return commandLine(a).execute(a);
                 },
-                Commands.names()), System.err);
+                Commands.names()));
+    }
+
+    /** This process's terminal, as git-annex-shell's stand-in writes to it. */
+    static RestrictedShell.Io shellIo() {
+        return new RestrictedShell.Io(System.out, System.err, Main::oneLine, debug, Debug.transcript(true));
     }
 
     /** The whole command tree. */

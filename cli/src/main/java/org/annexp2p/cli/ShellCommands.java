@@ -3,13 +3,14 @@ package org.annexp2p.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.annexp2p.shell.RestrictedShell;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 /**
- * Help pages for the git-annex-shell commands. Their arguments are git-annex's and {@link Invocation} hands them
- * to {@link RestrictedShell} unless help is asked for; should picocli run one anyway, it goes there too.
+ * Help pages for the git-annex-shell commands. Their arguments are git-annex's and {@link RestrictedShell#route}
+ * keeps them unless help is asked for; should picocli run one anyway, it goes to {@link RestrictedShell#run} too.
  */
 final class ShellCommands {
     private ShellCommands() {}
@@ -48,7 +49,7 @@ final class ShellCommands {
             List<String> argv = new ArrayList<>(List.of("p2pstdio"));
             argv.addAll(args);
             argv.addAll(rest);
-            return RestrictedShell.ofThisProcess().run(argv);
+            return RestrictedShell.run(argv, System.getenv(), Main.shellIo());
         }
     }
 
@@ -70,7 +71,7 @@ final class ShellCommands {
             List<String> argv = new ArrayList<>(List.of("configlist"));
             argv.addAll(args);
             argv.addAll(rest);
-            return RestrictedShell.ofThisProcess().run(argv);
+            return RestrictedShell.run(argv, System.getenv(), Main.shellIo());
         }
     }
 }

@@ -2,7 +2,6 @@ package org.annexp2p.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -86,16 +85,5 @@ class UsageTest {
         assertThat(ShellCommandLine.split("git-annex-shell 'p2pstdio' '/a dir' '--debug' 'u' --uuid x"))
                 .containsExactly("git-annex-shell", "p2pstdio", "/a dir", "--debug", "u", "--uuid", "x");
         assertThat(ShellCommandLine.split("a \"b \\\"c\\\"\" d\\ e")).containsExactly("a", "b \"c\"", "d e");
-    }
-
-    @Test
-    void shellArgumentsParseLikeGitAnnexShell() {
-        ShellArgs a = ShellArgs.parse(List.of("--debug", "client", "--uuid", "server", "--", "remoteuuid=x", "--", "rsync"));
-        assertThat(a.params()).containsExactly("client");
-        assertThat(a.uuid().get()).isEqualTo("server");
-        assertThat(a.debug()).isTrue();
-        // As git-annex-shell's partitionParams: after the first "--" come fields, then rsync's options.
-        assertThat(ShellArgs.parse(List.of("u", "--", "--uuid", "x", "--", "v")).params()).containsExactly("u");
-        assertThat(ShellArgs.parse(List.of("--uuid=s", "u")).uuid().get()).isEqualTo("s");
     }
 }

@@ -1,4 +1,4 @@
-package org.annexp2p.cli;
+package org.annexp2p.shell;
 
 import io.vavr.control.Option;
 import java.io.IOException;
@@ -20,8 +20,9 @@ record ShellEnvironment(Function<String, String> variables, UnaryOperator<String
     static final String LIMITED = "GIT_ANNEX_SHELL_LIMITED";
     static final String DIRECTORY = "GIT_ANNEX_SHELL_DIRECTORY";
 
-    static ShellEnvironment ofThisProcess() {
-        return new ShellEnvironment(System::getenv, ShellEnvironment::homeFromPasswd);
+    /** A process's {@code variables}, and other users' homes from the password database. */
+    static ShellEnvironment ofProcess(Map<String, String> variables) {
+        return new ShellEnvironment(variables::get, ShellEnvironment::homeFromPasswd);
     }
 
     static ShellEnvironment of(Map<String, String> variables) {

@@ -1,4 +1,4 @@
-package org.annexp2p.cli;
+package org.annexp2p.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ class RestrictedShellTest {
 
     @Test
     void noToolCommandUnderDashCReachesTheTool() {
-        for (String name : Commands.names()) {
+        for (String name : ShellHarness.TOOL_COMMANDS) {
             for (String command : List.of(name, name + " --help", name + " /srv/a x", "git-annex-shell " + name + " /srv/a x",
                     "git-annex-shell '" + name + "'")) {
                 ShellHarness h = new ShellHarness();
@@ -32,7 +32,7 @@ class RestrictedShellTest {
     @Test
     void underLimitedOrDirectoryNoToolCommandRunsEvenWithoutDashC() {
         for (String variable : List.of(ShellEnvironment.LIMITED, ShellEnvironment.DIRECTORY)) {
-            for (String name : Commands.names()) {
+            for (String name : ShellHarness.TOOL_COMMANDS) {
                 if (GitAnnexShell.handles(name)) {
                     continue;
                 }
@@ -106,6 +106,21 @@ class RestrictedShellTest {
         assertThat(call.args().params()).containsExactly("UUID");
         assertThat(call.args().uuid().get()).isEqualTo("S");
         assertThat(call.args().debug()).isTrue();
+    }
+
+    @Test
+    void aRefusedDirectoryIsShownEscapedOnOneLine() {
+        // The client chooses the directory; its refusal must not move the cursor, retitle, or add a line of "ours".
+        String hostile = "/srv/b\u001b]52;c;eA==\u0007\r\nannex-p2p: ok \u202etxt.exe";
+        for (String[] argv : List.of(new String[] {"-c", "git-annex-shell 'configlist' '" + hostile + "'"},
+                new String[] {"p2pstdio", hostile, "UUID"}, new String[] {"-c", "git-upload-pack '" + hostile + "'"})) {
+            ShellHarness h = new ShellHarness().with(ShellEnvironment.DIRECTORY, "/srv/a");
+            assertThat(h.route(argv)).isEqualTo(1);
+            assertThat(h.err()).isEqualTo("annex-p2p: Only allowed to access /srv/a not "
+                    + "/srv/b\\x1b]52;c;eA==\\x07\\x0d\\x0aannex-p2p: ok \\u202etxt.exe\n");
+            assertThat(h.builtinCalls).isEmpty();
+            assertThat(h.gitShellCalls).isEmpty();
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.annexp2p.cli;
+package org.annexp2p.shell;
 
 import io.vavr.control.Option;
 import java.io.IOException;
@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import org.annexp2p.interpreters.net.Transcript;
 
 /**
  * annex-p2p as git-annex-shell: what runs for {@code annex-p2p -c STRING} (a login shell or an authorized_keys
@@ -21,8 +23,11 @@ import java.util.Set;
  * own ({@link AllowedDirectory}); a git command's directory is checked as git-shell will read it too, and handed
  * to git-shell as the allowed directory; and under GIT_ANNEX_SHELL_READONLY or _APPENDONLY only git-upload-pack
  * and git-upload-archive reach git-shell (git-annex-shell lets git-receive-pack through unless _LIMITED is set).
+ *
+ * <p>The module's one way in: {@link #route} for a whole command line (is this process the shell at all?) and
+ * {@link #run} for one the caller already knows is the shell's.
  */
-final class RestrictedShell {
+public final class RestrictedShell {
     static final String NAME = "annex-p2p";
 
     /** git-annex-shell's commands by the least restrictive server mode that allows them. */
@@ -31,50 +36,53 @@ final class RestrictedShell {
     private static final Set<String> ALL_COMMANDS = Set.of("configlist", "notifychanges", "p2pstdio", "inannex", "sendkey", "recvkey",
             "dropkey", "gcryptsetup");
 
+    /**
+     * The caller's terminal: where configlist prints ({@code out}) and errors go ({@code err}), a failure in the one
+     * line a user reads ({@code words}), whether --debug was given (stack traces, the protocol transcript), and the
+     * transcript that p2pstdio writes when it is on.
+     */
+    public record Io(PrintStream out, PrintStream err, Function<Throwable, String> words, boolean debug,
+            Transcript transcript) {}
+
+    /** What is not the shell's: the remote helper, the tool, and the tool's command names (refused by name here). */
+    public record Elsewhere(Function<List<String>, Integer> remoteHelper, Function<List<String>, Integer> tool,
+            Set<String> toolCommands) {}
+
+    /** Runs {@code argv} as the shell, the remote helper or the tool, as {@link Invocation} decides; its exit code. */
+    public static int route(List<String> argv, Map<String, String> env, Io io, Elsewhere elsewhere) {
+        ShellEnvironment shellEnv = ShellEnvironment.ofProcess(env);
+        return Invocation.route(argv, shellEnv, new Invocation.Routes(a -> standIn(shellEnv, io).run(a),
+                elsewhere.remoteHelper(), elsewhere.tool(), elsewhere.toolCommands()), io.err());
+    }
+
+    /** Runs {@code argv} as the shell: a command line that can only be git-annex-shell's. */
+    public static int run(List<String> argv, Map<String, String> env, Io io) {
+        return standIn(ShellEnvironment.ofProcess(env), io).run(argv);
+    }
+
+    /** Our p2pstdio and configlist, the git-shell on PATH. */
+    private static RestrictedShell standIn(ShellEnvironment env, Io io) {
+        return new RestrictedShell(env, GitAnnexShell.builtins(env, io), GitShell.onPath(), io);
+    }
+
     /** One of git-annex-shell's commands, run in {@code repository} (the client spelt it {@code spelt}). */
     interface Builtin {
         int run(Path repository, String spelt, ShellArgs args) throws IOException;
     }
 
-    /** {@code git-shell ARGS...} with our stdin, stdout and stderr; its exit code, or non-zero when it cannot start. */
-    interface GitShell {
-        int run(List<String> args);
-
-        static GitShell ofThisProcess() {
-            return args -> {
-                List<String> argv = new ArrayList<>(List.of("git-shell"));
-                argv.addAll(args);
-                try {
-                    return new ProcessBuilder(argv).inheritIO().start().waitFor();
-                } catch (IOException e) {
-                    return 127;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return 130;
-                }
-            };
-        }
-    }
-
     private final ShellEnvironment env;
     private final Map<String, Builtin> builtins;
     private final GitShell gitShell;
-    private final PrintStream err;
+    private final Io io;
 
-    RestrictedShell(ShellEnvironment env, Map<String, Builtin> builtins, GitShell gitShell, PrintStream err) {
+    RestrictedShell(ShellEnvironment env, Map<String, Builtin> builtins, GitShell gitShell, Io io) {
         if (!ALL_COMMANDS.containsAll(builtins.keySet())) {
             throw new IllegalArgumentException("not git-annex-shell commands: " + builtins.keySet());
         }
         this.env = env;
         this.builtins = Map.copyOf(builtins);
         this.gitShell = gitShell;
-        this.err = err;
-    }
-
-    /** This process's environment, our p2pstdio and configlist, the git-shell on PATH. */
-    static RestrictedShell ofThisProcess() {
-        ShellEnvironment env = ShellEnvironment.ofThisProcess();
-        return new RestrictedShell(env, GitAnnexShell.builtins(env), GitShell.ofThisProcess(), System.err);
+        this.io = io;
     }
 
     /** Runs a command line; refusals are one line (the usage after "bad parameters") and exit 1. */
@@ -82,11 +90,11 @@ final class RestrictedShell {
         try {
             return dispatch(argv);
         } catch (ShellRefusal r) {
-            err.println(NAME + ": " + r.getMessage());
+            io.err().println(NAME + ": " + r.getMessage());
         } catch (IOException | RuntimeException e) {
-            err.println(NAME + ": " + Main.oneLine(e));
-            if (Main.debug) {
-                e.printStackTrace(err);
+            io.err().println(NAME + ": " + io.words().apply(e));
+            if (io.debug()) {
+                e.printStackTrace(io.err());
             }
         }
         return 1;
@@ -100,7 +108,7 @@ final class RestrictedShell {
                 c = c.subList(1, c.size());
             }
             if (c.isEmpty()) {
-                throw badParameters();
+                throw ShellRefusal.badParameters();
             }
             String cmd = c.get(0);
             if (c.size() >= 2) {
@@ -113,7 +121,7 @@ final class RestrictedShell {
                 continue;
             }
             if (ALL_COMMANDS.contains(cmd)) {
-                throw badParameters();
+                throw ShellRefusal.badParameters();
             }
             return external(c);
         }
@@ -170,21 +178,5 @@ final class RestrictedShell {
             throw new ShellRefusal("Action blocked by " + variable + ": only git-upload-pack and git-upload-archive "
                     + "are passed to git-shell then");
         }
-    }
-
-    private static ShellRefusal badParameters() {
-        return new ShellRefusal(String.join("\n",
-                "bad parameters",
-                "",
-                "Usage: " + NAME + " [-c] command [parameters ...] [option ...]",
-                "",
-                "Commands (git-annex-shell's, those annex-p2p implements):",
-                "",
-                "configlist DIRECTORY       outputs relevant git configuration",
-                "p2pstdio   DIRECTORY UUID  communicate in P2P protocol over stdio",
-                "",
-                "Other commands (git-upload-pack, git-receive-pack, git-upload-archive) go to git-shell: none under",
-                "GIT_ANNEX_SHELL_LIMITED, and under GIT_ANNEX_SHELL_READONLY or _APPENDONLY only git-upload-pack and",
-                "git-upload-archive (git-annex-shell lets git-receive-pack through there; annex-p2p does not)."));
     }
 }

@@ -1,7 +1,8 @@
-package org.annexp2p.cli;
+package org.annexp2p.shell;
 
 import io.vavr.control.Option;
 import java.nio.file.Path;
+import org.annexp2p.protocol.wire.ShownText;
 
 /**
  * GIT_ANNEX_SHELL_DIRECTORY: the one repository an ssh key may reach. The check is git-annex-shell's, rule for
@@ -11,6 +12,8 @@ import java.nio.file.Path;
  * client's spelling of it. git-annex-shell opens the client's spelling, and two spellings the check equates can
  * lead elsewhere: {@code ALLOWED/link/..} follows a symlink {@code link} inside the repository out of it, and with
  * GIT_ANNEX_SHELL_DIRECTORY=$HOME/srv/a the spelling {@code ~//srv/a} passes the check and opens {@code /srv/a}.
+ * The refusal names the directories with control characters escaped (git-annex-shell prints them raw): the client
+ * chose one, and it must not steer the terminal or add a line.
  */
 final class AllowedDirectory {
     private AllowedDirectory() {}
@@ -23,7 +26,8 @@ final class AllowedDirectory {
         }
         String d = allowed.get();
         if (requested.isEmpty()) {
-            throw new ShellRefusal("Only allowed to access " + d + " and could not determine directory from command line");
+            throw new ShellRefusal("Only allowed to access " + ShownText.of(d)
+                    + " and could not determine directory from command line");
         }
         String dir = requested.get();
         if (PathText.equalFilePath(d, dir)) {
@@ -33,7 +37,7 @@ final class AllowedDirectory {
         String d1 = canonical(home, d);
         String dir1 = canonical(home, dir);
         if (!PathText.equalFilePath(d1, dir1)) {
-            throw new ShellRefusal("Only allowed to access " + d1 + " not " + dir1);
+            throw new ShellRefusal("Only allowed to access " + ShownText.of(d1) + " not " + ShownText.of(dir1));
         }
     }
 

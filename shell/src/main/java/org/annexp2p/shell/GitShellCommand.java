@@ -1,4 +1,4 @@
-package org.annexp2p.cli;
+package org.annexp2p.shell;
 
 import io.vavr.control.Option;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.annexp2p.cli;
+package org.annexp2p.shell;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +9,7 @@ import org.annexp2p.interpreters.Outcome;
 import org.annexp2p.interpreters.net.AuthCheck;
 import org.annexp2p.interpreters.net.Relays;
 import org.annexp2p.interpreters.net.StreamNet;
+import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.protocol.conversation.Server;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.repository.AnnexRepository;
@@ -28,12 +29,12 @@ final class GitAnnexShell {
         return command.equals("p2pstdio") || command.equals("configlist");
     }
 
-    static Map<String, RestrictedShell.Builtin> builtins(ShellEnvironment env) {
-        return Map.of("p2pstdio", (repository, spelt, args) -> p2pstdio(repository, args, modeFrom(env)),
-                "configlist", GitAnnexShell::configlist);
+    static Map<String, RestrictedShell.Builtin> builtins(ShellEnvironment env, RestrictedShell.Io io) {
+        return Map.of("p2pstdio", (repository, spelt, args) -> p2pstdio(repository, args, modeFrom(env), io),
+                "configlist", (repository, spelt, args) -> configlist(repository, spelt, args, io));
     }
 
-    private static int configlist(Path repository, String spelt, ShellArgs args) throws IOException {
+    private static int configlist(Path repository, String spelt, ShellArgs args, RestrictedShell.Io io) throws IOException {
         if (!Files.isDirectory(repository)) {
             throw new IOException("no such directory: " + spelt);
         }
@@ -42,18 +43,18 @@ final class GitAnnexShell {
             uuid = AnnexRepository.open(repository).uuid().value();
         } catch (IOException e) {
             // Like git-annex-shell: a directory that is no git-annex repository has an empty UUID.
-            System.err.println(RestrictedShell.NAME + ": " + Main.oneLine(e));
+            io.err().println(RestrictedShell.NAME + ": " + io.words().apply(e));
         }
         checkExpectedUuid(args, uuid);
         if (!args.params().isEmpty()) {
             throw new IOException("This command takes no parameters.");
         }
-        System.out.print("annex.uuid=" + uuid + "\ncore.gcrypt-id=\n");
-        System.out.flush();
+        io.out().print("annex.uuid=" + uuid + "\ncore.gcrypt-id=\n");
+        io.out().flush();
         return 0;
     }
 
-    private static int p2pstdio(Path repository, ShellArgs args, ServerMode mode) throws IOException {
+    private static int p2pstdio(Path repository, ShellArgs args, ServerMode mode, RestrictedShell.Io io) throws IOException {
         if (args.params().size() != 1) {
             throw new IOException("missing UUID parameter");
         }
@@ -61,7 +62,7 @@ final class GitAnnexShell {
         checkExpectedUuid(args, repo.uuid().value());
         // The protocol owns stdout; git-annex-shell no longer relays CONNECT here (a security fix), nor do we.
         StreamNet net = StreamNet.over(StdioConnection.ofThisProcess(), AuthCheck.REFUSE_ALL, Relays.NONE,
-                Debug.transcript(args.debug() || Main.debug));
+                args.debug() || io.debug() ? io.transcript() : Transcript.NONE);
         Outcome<?> outcome;
         try (RepositoryLocal local = new RepositoryLocal(repo)) {
             outcome = new Full(net, local).run(Server.serveStdio(mode, repo.uuid()));

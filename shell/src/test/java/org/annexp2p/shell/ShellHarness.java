@@ -1,4 +1,4 @@
-package org.annexp2p.cli;
+package org.annexp2p.shell;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -8,12 +8,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.annexp2p.interpreters.net.Transcript;
 
 /**
  * The restricted shell and the routing in front of it with every way out replaced by a recorder: our two
  * git-annex-shell commands, git-shell, the remote helper and the tool's picocli entry. Nothing runs.
  */
 final class ShellHarness {
+    /**
+     * annex-p2p's command names (cli's Commands.names()) as the tool had them when this module was split from it.
+     * The shell treats every name alike: only its refusal message names it, so any list shows the rules.
+     */
+    static final List<String> TOOL_COMMANDS = List.of("demo", "get", "put", "checkpresent", "lock", "remove", "serve",
+            "token", "p2p", "enable-tor", "pair", "doctor", "p2pstdio", "configlist", "wormhole", "help");
+
     record BuiltinCall(String command, Path repository, String spelt, ShellArgs args) {}
 
     final Map<String, String> variables = new HashMap<>(Map.of("HOME", "/home/u"));
@@ -44,10 +53,16 @@ final class ShellHarness {
         return new RestrictedShell(environment(), builtins, args -> {
             gitShellCalls.add(List.copyOf(args));
             return gitShellExit;
-        }, new PrintStream(err, true, StandardCharsets.UTF_8));
+        }, io());
     }
 
-    /** As {@link Main#run} routes a command line. */
+    /** Stderr recorded; a failure in words as its message; no --debug. */
+    RestrictedShell.Io io() {
+        PrintStream printer = new PrintStream(err, true, StandardCharsets.UTF_8);
+        return new RestrictedShell.Io(printer, printer, Throwable::getMessage, false, Transcript.NONE);
+    }
+
+    /** As {@link RestrictedShell#route} routes a command line. */
     int route(String... argv) {
         return Invocation.route(List.of(argv), environment(), new Invocation.Routes(
                 a -> shell().run(a),
@@ -59,7 +74,7 @@ final class ShellHarness {
                     toolCalls.add(List.copyOf(a));
                     return 0;
                 },
-                Commands.names()), new PrintStream(err, true, StandardCharsets.UTF_8));
+                Set.copyOf(TOOL_COMMANDS)), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     /** What was printed on stderr so far. */

@@ -1,4 +1,4 @@
-package org.annexp2p.cli;
+package org.annexp2p.shell;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.List;
  * The words of a git-annex-shell command string, split the way git-annex-shell splits them (its shellUnEscape),
  * because what we check and run must be what it would: a word ends at a space (only a space) outside quotes;
  * '...' and "..." quote with no escapes inside; a quote left open runs to the end; backslashes are plain text;
- * two spaces make an empty word. This is not {@link ShellCommandLine} (POSIX-like, for {@code --exec}).
+ * two spaces make an empty word. This is not cli's ShellCommandLine (POSIX-like, for {@code --exec}).
  */
 final class ShellWords {
     private ShellWords() {}

@@ -1,4 +1,4 @@
-package org.annexp2p.cli;
+package org.annexp2p.protocol.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,40 +10,40 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** What a peer chose never reaches the terminal as a control character or a bidi override; printable text as it is. */
-class TerminalTextProperties {
+class ShownTextProperties {
 
     @Property(tries = 2000)
     void shownTextHoldsNoControlCharacter(@ForAll("hostile") String text) {
-        assertThat(TerminalText.of(text).chars().noneMatch(c -> TerminalText.isControl((char) c))).isTrue();
+        assertThat(ShownText.of(text).chars().noneMatch(c -> ShownText.isControl((char) c))).isTrue();
     }
 
     @Property(tries = 2000)
     void aTextMessageKeepsOnlyItsLineBreaksAndTabs(@ForAll("hostile") String text) {
-        assertThat(TerminalText.keepingLines(text).chars()
-                .noneMatch(c -> TerminalText.isControl((char) c) && c != '\n' && c != '\t')).isTrue();
-        assertThat(TerminalText.keepingLines(text).chars().filter(c -> c == '\n').count())
+        assertThat(ShownText.keepingLines(text).chars()
+                .noneMatch(c -> ShownText.isControl((char) c) && c != '\n' && c != '\t')).isTrue();
+        assertThat(ShownText.keepingLines(text).chars().filter(c -> c == '\n').count())
                 .isEqualTo(text.chars().filter(c -> c == '\n').count());
     }
 
     @Property(tries = 2000)
     void printableTextPassesUnchanged(@ForAll("printable") String text) {
-        assertThat(TerminalText.of(text)).isEqualTo(text);
-        assertThat(TerminalText.keepingLines(text)).isEqualTo(text);
+        assertThat(ShownText.of(text)).isEqualTo(text);
+        assertThat(ShownText.keepingLines(text)).isEqualTo(text);
     }
 
     @Property(tries = 500)
     void wireTextIsShownDecodedAndSafe(@ForAll("hostile") String text) {
-        String wire = org.annexp2p.protocol.wire.WireText.ofUnicode(text);
-        String shown = TerminalText.ofWire(wire);
-        assertThat(shown.chars().noneMatch(c -> TerminalText.isControl((char) c))).isTrue();
-        assertThat(shown).isEqualTo(TerminalText.of(text));
+        String wire = WireText.ofUnicode(text);
+        String shown = ShownText.ofWire(wire);
+        assertThat(shown.chars().noneMatch(c -> ShownText.isControl((char) c))).isTrue();
+        assertThat(shown).isEqualTo(ShownText.of(text));
     }
 
     @Example
     void escapesAreVisible() {
-        assertThat(TerminalText.of("a\u001b]0;owned\u0007b\nc\u202etxt.exe\u0085\u007f"))
+        assertThat(ShownText.of("a\u001b]0;owned\u0007b\nc\u202etxt.exe\u0085\u007f"))
                 .isEqualTo("a\\x1b]0;owned\\x07b\\x0ac\\u202etxt.exe\\x85\\x7f");
-        assertThat(TerminalText.keepingLines("one\n\ttwo\r\n")).isEqualTo("one\n\ttwo\\x0d\n");
+        assertThat(ShownText.keepingLines("one\n\ttwo\r\n")).isEqualTo("one\n\ttwo\\x0d\n");
     }
 
     @Provide
@@ -53,13 +53,13 @@ class TerminalTextProperties {
                 Arbitraries.chars().range('\u2066', '\u2069'));
         Arbitrary<Character> any = Arbitraries.oneOf(controls, Arbitraries.chars().ascii(),
                 Arbitraries.chars().all().filter(c -> !Character.isSurrogate(c)));
-        return any.list().ofMaxSize(60).map(TerminalTextProperties::join);
+        return any.list().ofMaxSize(60).map(ShownTextProperties::join);
     }
 
     @Provide
     Arbitrary<String> printable() {
-        return Arbitraries.chars().all().filter(c -> !TerminalText.isControl(c) && !Character.isSurrogate(c))
-                .list().ofMaxSize(60).map(TerminalTextProperties::join);
+        return Arbitraries.chars().all().filter(c -> !ShownText.isControl(c) && !Character.isSurrogate(c))
+                .list().ofMaxSize(60).map(ShownTextProperties::join);
     }
 
     private static String join(java.util.List<Character> chars) {

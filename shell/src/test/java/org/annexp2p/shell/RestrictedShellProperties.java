@@ -1,4 +1,4 @@
-package org.annexp2p.cli;
+package org.annexp2p.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +24,7 @@ class RestrictedShellProperties {
         return Arbitraries.oneOf(
                 Arbitraries.strings().withChars(" '\"\\\n\t$`!~/a-").ofMaxLength(12),
                 Arbitraries.strings().ofMaxLength(12),
-                Arbitraries.of(Commands.names()),
+                Arbitraries.of(ShellHarness.TOOL_COMMANDS),
                 Arbitraries.of("p2pstdio", "configlist", "git-annex-shell", "-c", "--", "--uuid", "--debug", "/srv/a",
                         "/srv/b", "~/a", "/~/a", "/srv/a/..", "git-upload-pack", "git-receive-pack", "inannex",
                         "git-remote-tor-annex", "'/srv/a'", "'/srv/b'"));
