@@ -122,10 +122,11 @@ class SimulationTest {
         Key key = Contents.keyOf(content);
         byte[] lie = Contents.bytes(1000, 5);
         // A hostile client: announces the key, then sends other bytes and swears they are VALID.
-        Program<Object> liar = Net.send(new Message.Put(AssociatedFile.NONE, key)).then(Net.receive())
-                .then(Net.send(new Message.Data(Len.of(lie.length))))
-                .then(Net.sendBytes(Len.of(lie.length), bytesPayload(lie), Meter.NONE))
-                .then(Net.send(new Message.Valid())).then(Net.receive()).map(r -> (Object) r);
+        Program<Object> liar = new Net.SendMessage(new Message.Put(AssociatedFile.NONE, key))
+                .then(new Net.ReceiveMessage())
+                .then(new Net.SendMessage(new Message.Data(Len.of(lie.length))))
+                .then(new Net.SendBytes(Len.of(lie.length), bytesPayload(lie), Meter.NONE))
+                .then(new Net.SendMessage(new Message.Valid())).then(new Net.ReceiveMessage()).map(r -> (Object) r);
         assertThat(run(ServerMode.READ_WRITE, liar)).isEqualTo(new Received.Parsed(new Message.Failure()));
         assertThat(server.content(key)).isEqualTo(Option.none());
         assertThat(server.partialSize(new Destination.ObjectStore(key)).value()).isZero();
@@ -211,8 +212,8 @@ class SimulationTest {
     @Test
     void unknownAndUnexpectedCommandsAreAnsweredAndServingGoesOn() {
         Simulation.Result r = Simulation.run(
-                Phase.netOnly(org.annexp2p.protocol.program.Net.send(new org.annexp2p.protocol.message.Message.Success())
-                        .then(org.annexp2p.protocol.program.Net.receive()).then(Client.auth(CLIENT, TOKEN))),
+                Phase.netOnly(new org.annexp2p.protocol.program.Net.SendMessage(new org.annexp2p.protocol.message.Message.Success())
+                        .then(new org.annexp2p.protocol.program.Net.ReceiveMessage()).then(Client.auth(CLIENT, TOKEN))),
                 Simulation.authenticatedServer(SERVER, ServerMode.READ_WRITE, new RepositoryLocal(server)),
                 Simulation.Options.defaults().withServerAuth(AUTH));
         assertThat(new String(r.serverSent(), StandardCharsets.ISO_8859_1))
