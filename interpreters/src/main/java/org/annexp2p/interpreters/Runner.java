@@ -26,7 +26,7 @@ final class Runner {
         } catch (PeerClosedException e) {
             return new Outcome.PeerClosed<>();
         } catch (IOException e) {
-            return new Outcome.Failed<>(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return new Outcome.Failed<>(FailureReason.of(e));
         }
     }
 
