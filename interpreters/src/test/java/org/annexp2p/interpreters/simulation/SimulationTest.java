@@ -6,6 +6,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
 import org.annexp2p.interpreters.Outcome;
+import org.annexp2p.interpreters.local.RepositoryLocal;
 import org.annexp2p.interpreters.net.AuthCheck;
 import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.conversation.ServerMode;
@@ -23,7 +24,6 @@ import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.ProtocolVersion;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
-import org.annexp2p.repository.RepositoryLocal;
 import org.junit.jupiter.api.Test;
 
 /** Client and server programs against each other in the deterministic simulation, scenario by scenario. */
