@@ -3,10 +3,12 @@ package org.annexp2p.protocol.conversation;
 import io.vavr.control.Either;
 import java.util.function.Function;
 import org.annexp2p.protocol.message.Message;
+import org.annexp2p.protocol.message.MessageCodec;
 import org.annexp2p.protocol.program.Net;
 import org.annexp2p.protocol.program.Program;
 import org.annexp2p.protocol.program.Received;
 import org.annexp2p.protocol.program.Unit;
+import org.annexp2p.protocol.wire.WireText;
 
 /**
  * The words client and server conversations are written in, so they read like the protocol's transcripts:
@@ -62,13 +64,20 @@ final class Dialogue {
         return Program.pure(Either.right(value));
     }
 
-    /** A reason for the user: the peer's own ERROR text if it sent one, else what we expected and got. */
+    /**
+     * A reason for the user: the peer's own ERROR text if it sent one, else what we expected and got — the
+     * message's command word as the protocol spells it, never its fields (an AUTH line holds a token).
+     */
     static String unexpected(String expected, Received r) {
         if (r instanceof Received.Parsed p && p.message() instanceof Message.Error e) {
             return e.text();
         }
-        String got = r instanceof Received.Parsed p ? p.message().getClass().getSimpleName()
+        String got = r instanceof Received.Parsed p ? commandWord(p.message())
                 : ((Received.Unparseable) r).error().describe();
         return "expected " + expected + " from the peer, got " + got;
+    }
+
+    private static String commandWord(Message m) {
+        return WireText.ofBytes(MessageCodec.encode(m)).split("[ \n]", 2)[0];
     }
 }
