@@ -51,7 +51,7 @@ public final class InterpreterSteps {
         if (left == 0) {
             return Program.pure(acc);
         }
-        return Net.protocolVersion().flatMap(v -> loop(left - 1, acc + v.value()));
+        return new Net.GetProtocolVersion().flatMap(v -> loop(left - 1, acc + v.value()));
     }
 
     static long interpreted() {

@@ -1,5 +1,6 @@
 package org.annexp2p.interpreters;
 
+import io.vavr.control.Option;
 import org.annexp2p.protocol.program.Local;
 import org.annexp2p.protocol.program.Net;
 import org.annexp2p.protocol.program.Program;
@@ -15,6 +16,6 @@ public final class Full {
     }
 
     public <A> Outcome<A> run(Program<A> program) {
-        return Runner.run(program, instruction -> Dispatch.perform(instruction, net, l -> l.accept(local)));
+        return Runner.run(program, net, Option.some(local));
     }
 }

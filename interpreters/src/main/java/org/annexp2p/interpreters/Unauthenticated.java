@@ -1,6 +1,6 @@
 package org.annexp2p.interpreters;
 
-import java.io.IOException;
+import io.vavr.control.Option;
 import org.annexp2p.protocol.program.Net;
 import org.annexp2p.protocol.program.Program;
 
@@ -19,8 +19,6 @@ public final class Unauthenticated {
     }
 
     public <A> Outcome<A> run(Program<A> program) {
-        return Runner.run(program, instruction -> Dispatch.perform(instruction, net, local -> {
-            throw new IOException(REFUSAL);
-        }));
+        return Runner.run(program, net, Option.none());
     }
 }

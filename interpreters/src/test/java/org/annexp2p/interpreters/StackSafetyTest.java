@@ -37,7 +37,7 @@ class StackSafetyTest {
         if (left == 0) {
             return Program.pure(acc);
         }
-        return Net.protocolVersion().flatMap(v -> countDown(left - 1, acc + 1));
+        return new Net.GetProtocolVersion().flatMap(v -> countDown(left - 1, acc + 1));
     }
 
     private static <T> T inSmallStack(java.util.concurrent.Callable<T> body) throws Exception {

@@ -34,11 +34,11 @@ class UnauthenticatedRefusalProperties {
     @Provide
     Arbitrary<List<Program<?>>> netSteps() {
         Arbitrary<Program<?>> step = Arbitraries.of(
-                Net.send(new Message.Success()),
-                Net.send(new Message.Version(ProtocolVersion.V1)),
-                Net.protocolVersion(),
-                Net.setProtocolVersion(ProtocolVersion.V2),
-                Net.monotonicTimestamp());
+                new Net.SendMessage(new Message.Success()),
+                new Net.SendMessage(new Message.Version(ProtocolVersion.V1)),
+                new Net.GetProtocolVersion(),
+                new Net.SetProtocolVersion(ProtocolVersion.V2),
+                new Net.GetMonotonicTimestamp());
         return step.list().ofMaxSize(20);
     }
 
@@ -50,14 +50,14 @@ class UnauthenticatedRefusalProperties {
     @Property(tries = 500)
     void everyLocalInstructionIsRefusedWherever(@ForAll("netSteps") List<Program<?>> before,
             @ForAll("locals") Local<?> local, @ForAll("netSteps") List<Program<?>> after) {
-        Program<Unit> program = sequence(before).then(Program.of(local)).then(sequence(after));
+        Program<Unit> program = sequence(before).then(local).then(sequence(after));
         ScriptedNet net = new ScriptedNet();
         RecordingLocal repository = new RecordingLocal();
 
         Outcome<Unit> out = new Unauthenticated(net).run(program);
 
         assertThat(out).isEqualTo(new Outcome.Failed<Unit>(Unauthenticated.REFUSAL));
-        long netBefore = before.stream().filter(p -> !(((Program.Suspend<?>) p).instruction() instanceof Net.GetProtocolVersion)).count();
+        long netBefore = before.stream().filter(p -> !(p instanceof Net.GetProtocolVersion)).count();
         assertThat(net.performed).hasSize((int) netBefore);
         assertThat(repository.calls).isEmpty();
         // Control: the very same program under the full interpreter does reach the repository.

@@ -16,7 +16,7 @@ import org.annexp2p.protocol.wire.Validity;
 /**
  * A git-annex repository as the P2P protocol needs it: complete objects, partial copies that transfers resume,
  * the location log, and content locks. {@link AnnexRepository} is one on disk, {@link MemoryRepository} one in
- * memory; {@link RepositoryLocal} performs the protocol's Local instructions over either.
+ * memory; the interpreters module's {@code RepositoryLocal} performs the protocol's Local instructions over either.
  */
 public interface Repository {
 

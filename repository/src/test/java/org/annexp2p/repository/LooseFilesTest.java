@@ -13,9 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.program.Destination;
-import org.annexp2p.protocol.program.Local;
 import org.annexp2p.protocol.program.Payload;
-import org.annexp2p.protocol.wire.AssociatedFile;
 import org.annexp2p.protocol.wire.Len;
 import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.Uuid;
@@ -47,16 +45,15 @@ class LooseFilesTest {
     void anOutputFileResumesAndIsVerified() throws IOException {
         LooseFiles loose = new LooseFiles(Uuid.random());
         Destination d = new Destination.File(KEY, tmp.resolve("out.txt").toString());
-        try (RepositoryLocal l = new RepositoryLocal(loose)) {
+        try (Transfer t = loose.beginTransfer(d).get()) {
             Payload first = TestPayload.truncated(CONTENT.length, Arrays.copyOf(CONTENT, 10));
-            l.writeContent(new Local.WriteContent(d, AssociatedFile.NONE, Offset.ZERO, first.length(), first));
+            t.write(Offset.ZERO, first.length(), first.stream());
         }
-        try (RepositoryLocal l = new RepositoryLocal(loose)) {
-            assertThat(l.destinationSize(new Local.DestinationSize(d))).isEqualTo(Len.of(10));
-            Payload rest = TestPayload.of(Arrays.copyOfRange(CONTENT, 10, CONTENT.length));
-            l.writeContent(new Local.WriteContent(d, AssociatedFile.NONE, Offset.of(10), rest.length(), rest));
-            assertThat(l.finishContent(new Local.FinishContent(d, Option.some(Validity.VALID)))).isTrue();
-        }
+        assertThat(loose.partialSize(d)).isEqualTo(Len.of(10));
+        Transfer t = loose.beginTransfer(d).get();
+        Payload rest = TestPayload.of(Arrays.copyOfRange(CONTENT, 10, CONTENT.length));
+        t.write(Offset.of(10), rest.length(), rest.stream());
+        assertThat(t.finish(Option.some(Validity.VALID))).isTrue();
         assertThat(Files.readAllBytes(tmp.resolve("out.txt"))).isEqualTo(CONTENT);
     }
 
@@ -66,11 +63,10 @@ class LooseFilesTest {
         Destination d = new Destination.File(KEY, tmp.resolve("bad.txt").toString());
         byte[] bad = CONTENT.clone();
         bad[3] ^= 1;
-        try (RepositoryLocal l = new RepositoryLocal(loose)) {
-            Payload p = TestPayload.of(bad);
-            l.writeContent(new Local.WriteContent(d, AssociatedFile.NONE, Offset.ZERO, p.length(), p));
-            assertThat(l.finishContent(new Local.FinishContent(d, Option.some(Validity.VALID)))).isFalse();
-        }
+        Transfer t = loose.beginTransfer(d).get();
+        Payload p = TestPayload.of(bad);
+        t.write(Offset.ZERO, p.length(), p.stream());
+        assertThat(t.finish(Option.some(Validity.VALID))).isFalse();
         assertThat(tmp.resolve("bad.txt")).doesNotExist();
     }
 
@@ -79,9 +75,9 @@ class LooseFilesTest {
         LooseFiles loose = new LooseFiles(Uuid.random());
         Path out = tmp.resolve("out.txt");
         Destination d = new Destination.File(KEY, out.toString());
-        try (RepositoryLocal l = new RepositoryLocal(loose)) {
+        try (Transfer t = loose.beginTransfer(d).get()) {
             Payload first = TestPayload.truncated(CONTENT.length, Arrays.copyOf(CONTENT, 10));
-            l.writeContent(new Local.WriteContent(d, AssociatedFile.NONE, Offset.ZERO, first.length(), first));
+            t.write(Offset.ZERO, first.length(), first.stream());
         }
         Path partial = OutputFileCopy.partialPath(KEY, out);
         assertThat(out).doesNotExist();
@@ -91,11 +87,10 @@ class LooseFilesTest {
         assertThat(loose.partialSize(new Destination.File(TestKeys.worm(CONTENT.length, "other"), out.toString())))
                 .as("another key's get into the same file starts afresh").isEqualTo(Len.ZERO);
 
-        try (RepositoryLocal l = new RepositoryLocal(loose)) {
-            Payload rest = TestPayload.of(Arrays.copyOfRange(CONTENT, 10, CONTENT.length));
-            l.writeContent(new Local.WriteContent(d, AssociatedFile.NONE, Offset.of(10), rest.length(), rest));
-            assertThat(l.finishContent(new Local.FinishContent(d, Option.some(Validity.VALID)))).isTrue();
-        }
+        Transfer t = loose.beginTransfer(d).get();
+        Payload rest = TestPayload.of(Arrays.copyOfRange(CONTENT, 10, CONTENT.length));
+        t.write(Offset.of(10), rest.length(), rest.stream());
+        assertThat(t.finish(Option.some(Validity.VALID))).isTrue();
         assertThat(partial).doesNotExist();
         Path fresh = Files.createFile(tmp.resolve("what a new file gets"));
         assertThat(Files.getPosixFilePermissions(out)).as("the umask's mode, not the partial file's")
@@ -110,10 +105,9 @@ class LooseFilesTest {
         Files.createSymbolicLink(OutputFileCopy.partialPath(KEY, out), victim);
         Destination d = new Destination.File(KEY, out.toString());
         assertThatThrownBy(() -> loose.partialSize(d)).hasMessageContaining("not a regular file");
-        try (RepositoryLocal l = new RepositoryLocal(loose)) {
+        try (Transfer t = loose.beginTransfer(d).get()) {
             Payload p = TestPayload.of(CONTENT);
-            assertThatThrownBy(() -> l.writeContent(new Local.WriteContent(d, AssociatedFile.NONE, Offset.ZERO, p.length(), p)))
-                    .hasMessageContaining("not a regular file");
+            assertThatThrownBy(() -> t.write(Offset.ZERO, p.length(), p.stream())).hasMessageContaining("not a regular file");
         }
         assertThat(Files.readString(victim)).isEqualTo("precious\n");
         assertThat(out).doesNotExist();
@@ -136,11 +130,10 @@ class LooseFilesTest {
         Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-r-----"));
         Destination d = new Destination.File(KEY, out.toString());
         assertThat(loose.partialSize(d)).as("OUTFILE itself is not a partial copy").isEqualTo(Len.ZERO);
-        try (RepositoryLocal l = new RepositoryLocal(loose)) {
-            Payload p = TestPayload.of(CONTENT);
-            l.writeContent(new Local.WriteContent(d, AssociatedFile.NONE, Offset.ZERO, p.length(), p));
-            assertThat(l.finishContent(new Local.FinishContent(d, Option.some(Validity.VALID)))).isTrue();
-        }
+        Transfer t = loose.beginTransfer(d).get();
+        Payload p = TestPayload.of(CONTENT);
+        t.write(Offset.ZERO, p.length(), p.stream());
+        assertThat(t.finish(Option.some(Validity.VALID))).isTrue();
         assertThat(Files.readAllBytes(out)).isEqualTo(CONTENT);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-r-----");
     }

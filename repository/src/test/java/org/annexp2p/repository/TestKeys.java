@@ -4,10 +4,10 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.annexp2p.protocol.key.Key;
 
-final class TestKeys {
+public final class TestKeys {
     private TestKeys() {}
 
-    static Key sha256e(byte[] content, String extension) {
+    public static Key sha256e(byte[] content, String extension) {
         try {
             String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
             return Key.of("SHA256E", content.length, hex + extension);
@@ -16,7 +16,7 @@ final class TestKeys {
         }
     }
 
-    static Key sha512(byte[] content) {
+    public static Key sha512(byte[] content) {
         try {
             String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(content));
             return Key.of("SHA512", content.length, hex);
@@ -25,7 +25,7 @@ final class TestKeys {
         }
     }
 
-    static Key worm(long size, String name) {
+    public static Key worm(long size, String name) {
         return Key.of("WORM", size, name);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.annexp2p.interpreters.Full;
 import org.annexp2p.interpreters.Outcome;
+import org.annexp2p.interpreters.local.RepositoryLocal;
 import org.annexp2p.interpreters.net.AuthCheck;
 import org.annexp2p.interpreters.net.Relays;
 import org.annexp2p.interpreters.net.StreamNet;
@@ -13,7 +14,6 @@ import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.protocol.conversation.Server;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.repository.AnnexRepository;
-import org.annexp2p.repository.RepositoryLocal;
 import org.annexp2p.transports.stdio.StdioConnection;
 
 /**

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.annexp2p.interpreters.Full;
 import org.annexp2p.interpreters.Outcome;
+import org.annexp2p.interpreters.local.RepositoryLocal;
 import org.annexp2p.interpreters.net.AuthCheck;
 import org.annexp2p.interpreters.net.Relays;
 import org.annexp2p.interpreters.net.StreamNet;
@@ -24,7 +25,6 @@ import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.ProtocolVersion;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.LooseFiles;
-import org.annexp2p.repository.RepositoryLocal;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.tcp.TcpTransport;
 

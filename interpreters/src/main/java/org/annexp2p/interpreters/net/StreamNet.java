@@ -3,6 +3,7 @@ package org.annexp2p.interpreters.net;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.UnaryOperator;
+import org.annexp2p.interpreters.local.RepositoryLocal;
 import org.annexp2p.protocol.message.AuthLine;
 import org.annexp2p.protocol.message.Message;
 import org.annexp2p.protocol.message.MessageCodec;
@@ -18,7 +19,6 @@ import org.annexp2p.protocol.wire.MonotonicTimestamp;
 import org.annexp2p.protocol.wire.ProtocolVersion;
 import org.annexp2p.protocol.wire.WireText;
 import org.annexp2p.interpreters.PeerClosedException;
-import org.annexp2p.repository.RepositoryLocal;
 import org.annexp2p.transports.Connection;
 
 /** Net instructions over a byte stream: any {@link Connection} (TCP, stdio, a spawned command, Tor, in-memory). */

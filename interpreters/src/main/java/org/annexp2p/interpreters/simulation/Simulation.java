@@ -4,6 +4,7 @@ import io.vavr.control.Option;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.annexp2p.interpreters.FailureReason;
 import org.annexp2p.interpreters.Outcome;
 import org.annexp2p.interpreters.net.AuthCheck;
 import org.annexp2p.protocol.conversation.Server;
@@ -208,7 +209,7 @@ public final class Simulation {
                     finish(new Outcome.PeerClosed<>());
                     return true;
                 } catch (IOException e) {
-                    finish(new Outcome.Failed<>(e.getMessage()));
+                    finish(new Outcome.Failed<>(FailureReason.of(e)));
                     return true;
                 }
                 pending = null;

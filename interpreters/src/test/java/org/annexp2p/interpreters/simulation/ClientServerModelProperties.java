@@ -18,6 +18,7 @@ import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
 import org.annexp2p.interpreters.Outcome;
+import org.annexp2p.interpreters.local.RepositoryLocal;
 import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.protocol.key.Key;
@@ -31,7 +32,6 @@ import org.annexp2p.protocol.wire.ProtocolVersion;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.repository.MonotonicClock;
-import org.annexp2p.repository.RepositoryLocal;
 
 /**
  * Model-based test: random sequences of client operations, each on its own connection, many of them killed

@@ -6,6 +6,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
 import org.annexp2p.interpreters.Outcome;
+import org.annexp2p.interpreters.local.RepositoryLocal;
 import org.annexp2p.interpreters.net.AuthCheck;
 import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.conversation.ServerMode;
@@ -23,7 +24,6 @@ import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.ProtocolVersion;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
-import org.annexp2p.repository.RepositoryLocal;
 import org.junit.jupiter.api.Test;
 
 /** Client and server programs against each other in the deterministic simulation, scenario by scenario. */
@@ -122,10 +122,11 @@ class SimulationTest {
         Key key = Contents.keyOf(content);
         byte[] lie = Contents.bytes(1000, 5);
         // A hostile client: announces the key, then sends other bytes and swears they are VALID.
-        Program<Object> liar = Net.send(new Message.Put(AssociatedFile.NONE, key)).then(Net.receive())
-                .then(Net.send(new Message.Data(Len.of(lie.length))))
-                .then(Net.sendBytes(Len.of(lie.length), bytesPayload(lie), Meter.NONE))
-                .then(Net.send(new Message.Valid())).then(Net.receive()).map(r -> (Object) r);
+        Program<Object> liar = new Net.SendMessage(new Message.Put(AssociatedFile.NONE, key))
+                .then(new Net.ReceiveMessage())
+                .then(new Net.SendMessage(new Message.Data(Len.of(lie.length))))
+                .then(new Net.SendBytes(Len.of(lie.length), bytesPayload(lie), Meter.NONE))
+                .then(new Net.SendMessage(new Message.Valid())).then(new Net.ReceiveMessage()).map(r -> (Object) r);
         assertThat(run(ServerMode.READ_WRITE, liar)).isEqualTo(new Received.Parsed(new Message.Failure()));
         assertThat(server.content(key)).isEqualTo(Option.none());
         assertThat(server.partialSize(new Destination.ObjectStore(key)).value()).isZero();
@@ -211,8 +212,8 @@ class SimulationTest {
     @Test
     void unknownAndUnexpectedCommandsAreAnsweredAndServingGoesOn() {
         Simulation.Result r = Simulation.run(
-                Phase.netOnly(org.annexp2p.protocol.program.Net.send(new org.annexp2p.protocol.message.Message.Success())
-                        .then(org.annexp2p.protocol.program.Net.receive()).then(Client.auth(CLIENT, TOKEN))),
+                Phase.netOnly(new org.annexp2p.protocol.program.Net.SendMessage(new org.annexp2p.protocol.message.Message.Success())
+                        .then(new org.annexp2p.protocol.program.Net.ReceiveMessage()).then(Client.auth(CLIENT, TOKEN))),
                 Simulation.authenticatedServer(SERVER, ServerMode.READ_WRITE, new RepositoryLocal(server)),
                 Simulation.Options.defaults().withServerAuth(AUTH));
         assertThat(new String(r.serverSent(), StandardCharsets.ISO_8859_1))

@@ -1,8 +1,14 @@
 package org.annexp2p.protocol.conversation;
 
+import static org.annexp2p.protocol.conversation.Dialogue.andThen;
+import static org.annexp2p.protocol.conversation.Dialogue.expect;
+import static org.annexp2p.protocol.conversation.Dialogue.right;
+import static org.annexp2p.protocol.conversation.Dialogue.send;
+import static org.annexp2p.protocol.conversation.Dialogue.sendSuccess;
+
 import io.vavr.collection.List;
 import io.vavr.control.Either;
-import io.vavr.control.Option;
+import org.annexp2p.protocol.conversation.Dialogue.Expected;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.message.Message;
 import org.annexp2p.protocol.message.Message.*;
@@ -11,7 +17,6 @@ import org.annexp2p.protocol.program.Local;
 import org.annexp2p.protocol.program.Meter;
 import org.annexp2p.protocol.program.Net;
 import org.annexp2p.protocol.program.Program;
-import org.annexp2p.protocol.program.Received;
 import org.annexp2p.protocol.program.Unit;
 import org.annexp2p.protocol.wire.AssociatedFile;
 import org.annexp2p.protocol.wire.AuthToken;
@@ -32,23 +37,21 @@ import org.annexp2p.protocol.wire.Uuid;
 public final class Client {
     private Client() {}
 
+    private static final Expected AUTH_SUCCESS = new Expected("AUTH-SUCCESS", "auth failed");
+    private static final Expected PUT_FROM = new Expected("PUT-FROM", "expected PUT_FROM or ALREADY_HAVE");
+    private static final Expected SUCCESS = Expected.reply("SUCCESS or FAILURE");
+    private static final Expected SUCCESS_PLUS =
+            new Expected("SUCCESS or FAILURE", "expected SUCCESS or SUCCESS-PLUS or FAILURE or FAILURE-PLUS");
+
     /** Authenticates (the client speaks first: Tor, TCP); Right(server UUID). */
     public static Program<Either<String, Uuid>> auth(Uuid myUuid, AuthToken token) {
-        return Net.send(new Auth(myUuid, token)).then(Client::awaitAuthSuccess);
+        return send(new Auth(myUuid, token)).then(Client::awaitAuthSuccess);
     }
 
     /** Reads the server's AUTH-SUCCESS (p2pstdio servers send it unprompted). */
     public static Program<Either<String, Uuid>> awaitAuthSuccess() {
-        return Net.receive().flatMap(r -> {
-            Option<Message> m = Transfers.parsed(r);
-            if (m.exists(x -> x instanceof AuthSuccess)) {
-                return Program.pure(Either.right(((AuthSuccess) m.get()).uuid()));
-            }
-            if (m.exists(x -> x instanceof AuthFailure)) {
-                return Program.pure(Either.left("authentication failed: the peer refused our token"));
-            }
-            return fail("auth failed", Transfers.unexpected("AUTH-SUCCESS", r));
-        });
+        return expect(AUTH_SUCCESS, AuthSuccess.class, AuthFailure.class).map(r -> r.flatMap(m -> m instanceof AuthSuccess s
+                ? Either.<String, Uuid>right(s.uuid()) : Either.<String, Uuid>left("authentication failed: the peer refused our token")));
     }
 
     /**
@@ -56,40 +59,36 @@ public final class Client {
      * ERROR, and we stay at version 0.
      */
     public static Program<ProtocolVersion> negotiateVersion(ProtocolVersion max) {
-        return Net.send(new Version(max)).then(Net::receive).flatMap(r -> {
-            Option<Message> m = Transfers.parsed(r);
-            if (m.exists(x -> x instanceof Version)) {
-                ProtocolVersion v = ((Version) m.get()).version().min(max);
-                return Net.setProtocolVersion(v).map(u -> v);
+        return send(new Version(max)).then(expect(Expected.reply("VERSION"), Version.class, Message.Error.class)).flatMap(r -> {
+            if (r.isRight() && r.get() instanceof Version v) {
+                ProtocolVersion agreed = v.version().min(max);
+                return new Net.SetProtocolVersion(agreed).map(u -> agreed);
             }
-            if (m.exists(x -> x instanceof Message.Error)) {
-                return Program.pure(ProtocolVersion.V0);
-            }
-            return Net.send(new Message.Error("expected VERSION")).map(u -> ProtocolVersion.V0);
+            return Program.pure(ProtocolVersion.V0);
         });
     }
 
     /** Tells a v2+ server which cluster nodes not to forward to (nothing is sent if empty or older). */
     public static Program<Unit> bypass(List<Uuid> uuids) {
-        return Net.protocolVersion().flatMap(v -> v.hasPlusReplies() && !uuids.isEmpty()
-                ? Net.send(new Bypass(uuids)) : Program.done());
+        return new Net.GetProtocolVersion().flatMap(v -> v.hasPlusReplies() && !uuids.isEmpty()
+                ? send(new Bypass(uuids)) : Program.done());
     }
 
     public static Program<Either<String, Boolean>> checkPresent(Key key) {
-        return Net.send(new CheckPresent(key)).then(Client::checkSuccess);
+        return send(new CheckPresent(key)).then(Client::checkSuccess);
     }
 
     /** Locks content on the server; while locked the next message must be {@link #unlock()}. */
     public static Program<Either<String, Boolean>> lock(Key key) {
-        return Net.send(new LockContent(key)).then(Client::checkSuccess);
+        return send(new LockContent(key)).then(Client::checkSuccess);
     }
 
     public static Program<Unit> unlock() {
-        return Net.send(new UnlockContent());
+        return send(new UnlockContent());
     }
 
     public static Program<Either<String, Boolean>> remove(Key key) {
-        return Net.send(new Remove(key)).then(Client::checkSuccessPlus);
+        return send(new Remove(key)).then(Client::checkSuccessPlus);
     }
 
     /**
@@ -97,25 +96,19 @@ public final class Client {
      * seconds): asks the server's monotonic clock and translates the deadline into it. Needs v3.
      */
     public static Program<Either<String, Boolean>> removeBefore(Key key, long deadline) {
-        return timestamp().flatMap(ts -> ts.fold(e -> Program.pure(Either.left(e)),
-                remote -> Local.localTime().flatMap(now -> {
-                    long remaining = deadline - now;
-                    if (remaining <= 0) {
-                        return Program.pure(Either.<String, Boolean>left("the lock proof expired before removal"));
-                    }
-                    MonotonicTimestamp before = MonotonicTimestamp.of(remote.value() + remaining);
-                    return Net.send(new RemoveBefore(before, key)).then(Client::checkSuccessPlus);
-                })));
+        return timestamp().flatMap(andThen(remote -> new Local.LocalTime().flatMap(now -> {
+            long remaining = deadline - now;
+            if (remaining <= 0) {
+                return Program.pure(Either.<String, Boolean>left("the lock proof expired before removal"));
+            }
+            MonotonicTimestamp before = MonotonicTimestamp.of(remote.value() + remaining);
+            return send(new RemoveBefore(before, key)).then(Client::checkSuccessPlus);
+        })));
     }
 
     public static Program<Either<String, MonotonicTimestamp>> timestamp() {
-        return Net.send(new GetTimestamp()).then(Net::receive).flatMap(r -> {
-            Option<Message> m = Transfers.parsed(r);
-            if (m.exists(x -> x instanceof Timestamp)) {
-                return Program.pure(Either.right(((Timestamp) m.get()).timestamp()));
-            }
-            return fail("expected TIMESTAMP", Transfers.unexpected("TIMESTAMP", r));
-        });
+        return send(new GetTimestamp()).then(expect(Expected.reply("TIMESTAMP"), Timestamp.class))
+                .map(r -> r.map(Timestamp::timestamp));
     }
 
     /**
@@ -123,12 +116,11 @@ public final class Client {
      * the content arrived and verified.
      */
     public static Program<Either<String, Boolean>> get(Destination dest, AssociatedFile file, Meter meter) {
-        return Local.destinationSize(dest).flatMap(have -> {
+        return new Local.DestinationSize(dest).flatMap(have -> {
             Offset offset = Offset.of(have.value());
-            return Net.send(new Get(offset, file, dest.key()))
+            return send(new Get(offset, file, dest.key()))
                     .then(() -> Transfers.receiveContent(dest, file, offset, false, meter))
-                    .flatMap(r -> r.isLeft() ? Program.pure(r)
-                            : Server.sendSuccess(r.get()).map(u -> r));
+                    .flatMap(andThen(kept -> sendSuccess(kept).then(right(kept))));
         });
     }
 
@@ -137,82 +129,46 @@ public final class Client {
      * it. Right(true) when the server has the content afterwards.
      */
     public static Program<Either<String, Boolean>> put(Key key, AssociatedFile file, Meter meter) {
-        return Net.send(new Put(file, key)).then(Net::receive).flatMap(r -> {
-            Option<Message> m = Transfers.parsed(r);
-            if (m.exists(x -> x instanceof AlreadyHave || x instanceof AlreadyHavePlus)) {
-                return Program.pure(Either.right(true));
-            }
-            if (m.exists(x -> x instanceof PutFrom)) {
-                Offset offset = ((PutFrom) m.get()).offset();
-                return Transfers.sendContent(key, file, offset, meter).then(Client::checkSuccessPlus);
-            }
-            return fail("expected PUT_FROM or ALREADY_HAVE", Transfers.unexpected("PUT-FROM", r));
-        });
+        return offer(key, file).flatMap(andThen(m -> m instanceof PutFrom p
+                ? Transfers.sendContent(key, file, p.offset(), meter).then(Client::checkSuccessPlus)
+                : right(true)));
     }
 
     /** v4: tells the server the content of {@code key} got there another way, instead of sending it. */
     public static Program<Either<String, Boolean>> putDataPresent(Key key, AssociatedFile file) {
-        return Net.send(new Put(file, key)).then(Net::receive).flatMap(r -> {
-            Option<Message> m = Transfers.parsed(r);
-            if (m.exists(x -> x instanceof AlreadyHave || x instanceof AlreadyHavePlus)) {
-                return Program.pure(Either.right(true));
-            }
-            if (m.exists(x -> x instanceof PutFrom)) {
-                return Net.send(new DataPresent()).then(Client::checkSuccessPlus);
-            }
-            return fail("expected PUT_FROM or ALREADY_HAVE", Transfers.unexpected("PUT-FROM", r));
-        });
+        return offer(key, file).flatMap(andThen(m -> m instanceof PutFrom
+                ? send(new DataPresent()).then(Client::checkSuccessPlus)
+                : right(true)));
+    }
+
+    /** PUT, answered by PUT-FROM, or ALREADY-HAVE (-PLUS) when the server needs nothing. */
+    private static Program<Either<String, Message>> offer(Key key, AssociatedFile file) {
+        return send(new Put(file, key)).then(expect(PUT_FROM, AlreadyHave.class, AlreadyHavePlus.class, PutFrom.class));
     }
 
     /** Tunnels a git service; the exit code is the one the server's git exited with. */
     public static Program<ExitCode> connect(Service service) {
-        return Net.send(new Connect(service)).then(Net::relay);
+        return send(new Connect(service)).then(new Net.Relay());
     }
 
     public static Program<Either<String, ChangedRefs>> notifyChange() {
-        return Net.send(new NotifyChange()).then(Net::receive).flatMap(r -> {
-            Option<Message> m = Transfers.parsed(r);
-            if (m.exists(x -> x instanceof Changed)) {
-                return Program.pure(Either.right(((Changed) m.get()).refs()));
-            }
-            return fail("expected CHANGED", Transfers.unexpected("CHANGED", r));
-        });
+        return send(new NotifyChange()).then(expect(Expected.reply("CHANGED"), Changed.class))
+                .map(r -> r.map(Changed::refs));
     }
 
     /** Ends the conversation politely: servers stop serving a client that sends ERROR. */
     public static Program<Unit> giveUp(String why) {
-        return Net.send(new Message.Error(why));
+        return send(new Message.Error(why));
     }
 
     private static Program<Either<String, Boolean>> checkSuccess() {
-        return Net.receive().flatMap(r -> {
-            Option<Message> m = Transfers.parsed(r);
-            if (m.exists(x -> x instanceof Success)) {
-                return Program.pure(Either.right(true));
-            }
-            if (m.exists(x -> x instanceof Failure)) {
-                return Program.pure(Either.right(false));
-            }
-            return fail("expected SUCCESS or FAILURE", Transfers.unexpected("SUCCESS or FAILURE", r));
-        });
+        return expect(SUCCESS, Success.class, Failure.class).map(r -> r.map(m -> m instanceof Success));
     }
 
     /** From v2 on, servers may answer with the *-PLUS variants, naming other repositories involved. */
     private static Program<Either<String, Boolean>> checkSuccessPlus() {
-        return Net.protocolVersion().flatMap(v -> !v.hasPlusReplies() ? checkSuccess() : Net.receive().flatMap(r -> {
-            Option<Message> m = Transfers.parsed(r);
-            if (m.exists(x -> x instanceof Success || x instanceof SuccessPlus)) {
-                return Program.pure(Either.right(true));
-            }
-            if (m.exists(x -> x instanceof Failure || x instanceof FailurePlus)) {
-                return Program.pure(Either.right(false));
-            }
-            return fail("expected SUCCESS or SUCCESS-PLUS or FAILURE or FAILURE-PLUS",
-                    Transfers.unexpected("SUCCESS or FAILURE", r));
-        }));
-    }
-
-    private static <T> Program<Either<String, T>> fail(String errorToPeer, String reason) {
-        return Net.send(new Message.Error(errorToPeer)).map(u -> Either.left(reason));
+        return new Net.GetProtocolVersion().flatMap(v -> !v.hasPlusReplies() ? checkSuccess()
+                : expect(SUCCESS_PLUS, Success.class, SuccessPlus.class, Failure.class, FailurePlus.class)
+                        .map(r -> r.map(m -> m instanceof Success || m instanceof SuccessPlus)));
     }
 }

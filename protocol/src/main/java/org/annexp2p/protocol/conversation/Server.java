@@ -1,6 +1,11 @@
 package org.annexp2p.protocol.conversation;
 
+import static org.annexp2p.protocol.conversation.Dialogue.expect;
+import static org.annexp2p.protocol.conversation.Dialogue.send;
+import static org.annexp2p.protocol.conversation.Dialogue.sendSuccess;
+
 import io.vavr.control.Option;
+import org.annexp2p.protocol.conversation.Dialogue.Expected;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.message.Message;
 import org.annexp2p.protocol.message.Message.*;
@@ -9,12 +14,12 @@ import org.annexp2p.protocol.program.Local;
 import org.annexp2p.protocol.program.Meter;
 import org.annexp2p.protocol.program.Net;
 import org.annexp2p.protocol.program.Program;
-import org.annexp2p.protocol.program.Received;
 import org.annexp2p.protocol.program.Unit;
 import org.annexp2p.protocol.wire.AssociatedFile;
 import org.annexp2p.protocol.wire.MonotonicTimestamp;
 import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.ProtocolVersion;
+import org.annexp2p.protocol.wire.Service;
 import org.annexp2p.protocol.wire.Uuid;
 
 /**
@@ -32,19 +37,10 @@ public final class Server {
      * another chance; anything else gets {@code ERROR unexpected command}. None if the client gave up (ERROR).
      */
     public static Program<Option<Uuid>> serveAuth(Uuid myUuid) {
-        Uuid[] peer = new Uuid[1];
-        return ServerLoop.serve(m -> {
-            if (!(m instanceof Auth a)) {
-                return Program.pure(Handled.UNEXPECTED);
-            }
-            return Net.checkAuthToken(a.uuid(), a.token()).flatMap(ok -> {
-                if (!ok) {
-                    return Net.send(new AuthFailure()).map(u -> Handled.CONTINUE);
-                }
-                peer[0] = a.uuid();
-                return Net.send(new AuthSuccess(myUuid)).map(u -> Handled.STOP);
-            });
-        }).map(stopped -> stopped ? Option.some(peer[0]) : Option.none());
+        return ServerLoop.serve(m -> !(m instanceof Auth a) ? Program.pure(Handled.unexpected())
+                : new Net.CheckAuthToken(a.uuid(), a.token()).flatMap(ok -> ok
+                        ? send(new AuthSuccess(myUuid)).map(u -> Handled.stop(a.uuid()))
+                        : send(new AuthFailure()).map(u -> Handled.next())));
     }
 
     /** Serves an authenticated peer until it hangs up, sends ERROR, or a CONNECT ends. */
@@ -54,93 +50,82 @@ public final class Server {
 
     /** What git-annex-shell p2pstdio does: announce AUTH-SUCCESS unprompted (ssh authenticated), then serve. */
     public static Program<Unit> serveStdio(ServerMode mode, Uuid myUuid) {
-        return Net.send(new AuthSuccess(myUuid)).then(() -> serveAuthed(mode, myUuid));
+        return send(new AuthSuccess(myUuid)).then(() -> serveAuthed(mode, myUuid));
     }
 
-    private static Program<Handled> handle(ServerMode mode, Uuid myUuid, Message m) {
+    private static Program<Handled<Unit>> handle(ServerMode mode, Uuid myUuid, Message m) {
         if (m instanceof Version v) {
             ProtocolVersion agreed = v.version().min(ProtocolVersion.MAX);
-            return Net.setProtocolVersion(agreed).then(Net.send(new Version(agreed))).map(u -> Handled.CONTINUE);
+            return next(new Net.SetProtocolVersion(agreed).then(send(new Version(agreed))));
         }
         if (m instanceof Bypass) {
-            return Program.pure(Handled.CONTINUE);
+            return next(Program.done());
         }
         if (m instanceof CheckPresent c) {
-            return Local.checkContentPresent(c.key()).flatMap(Server::sendSuccess).map(u -> Handled.CONTINUE);
+            return next(new Local.CheckContentPresent(c.key()).flatMap(Dialogue::sendSuccess));
         }
         if (m instanceof LockContent l) {
-            return lock(l.key()).map(u -> Handled.CONTINUE);
+            return next(lock(l.key()));
         }
         if (m instanceof Remove r) {
-            return remove(mode, r.key(), Option.none());
+            return next(remove(mode, r.key(), Option.none()));
         }
         if (m instanceof RemoveBefore r) {
-            return remove(mode, r.key(), Option.some(r.timestamp()));
+            return next(remove(mode, r.key(), Option.some(r.timestamp())));
         }
         if (m instanceof GetTimestamp) {
-            return Net.monotonicTimestamp().flatMap(ts -> Net.send(new Timestamp(ts))).map(u -> Handled.CONTINUE);
+            return next(new Net.GetMonotonicTimestamp().flatMap(ts -> send(new Timestamp(ts))));
         }
         if (m instanceof Get g) {
-            return Transfers.sendContent(g.key(), g.file(), g.offset(), Meter.NONE)
-                    .then(() -> Transfers.awaitSuccess()).map(ok -> Handled.CONTINUE);
+            return next(Transfers.sendContent(g.key(), g.file(), g.offset(), Meter.NONE).then(Transfers::awaitSuccess));
         }
         if (m instanceof Put p) {
-            return mode.refusesWrite().<Program<Handled>>map(text -> Net.send(new Message.Error(text)).map(u -> Handled.CONTINUE))
-                    .getOrElse(() -> put(myUuid, p.file(), p.key()));
+            return next(mode.refusesWrite().map(text -> send(new Message.Error(text)))
+                    .getOrElse(() -> put(myUuid, p.file(), p.key())));
         }
         if (m instanceof Connect c) {
-            boolean push = c.service() == org.annexp2p.protocol.wire.Service.RECEIVE_PACK;
-            Option<String> refused = push ? mode.refusesGitPush() : Option.none();
+            Option<String> refused = c.service() == Service.RECEIVE_PACK ? mode.refusesGitPush() : Option.none();
             // After a relay git may leave data unconsumed on the connection, so the conversation ends either way.
-            return refused.<Program<Handled>>map(text -> Net.send(new Message.Error(text)).map(u -> Handled.STOP))
-                    .getOrElse(() -> Net.relayService(c.service()).map(exit -> Handled.STOP));
+            Program<?> answer = refused.<Program<?>>map(text -> send(new Message.Error(text)))
+                    .getOrElse(() -> new Net.RelayService(c.service()));
+            return answer.map(u -> Handled.stop(Unit.UNIT));
         }
         if (m instanceof NotifyChange) {
-            return Local.waitRefChange().flatMap(refs -> Net.send(new Changed(refs))).map(u -> Handled.CONTINUE);
+            return next(new Local.WaitRefChange().flatMap(refs -> send(new Changed(refs))));
         }
-        return Program.pure(Handled.UNEXPECTED);
+        return Program.pure(Handled.unexpected());
+    }
+
+    private static Program<Handled<Unit>> next(Program<?> answer) {
+        return answer.map(u -> Handled.next());
     }
 
     private static Program<Unit> lock(Key key) {
-        return Local.lockContent(key).flatMap(locked -> sendSuccess(locked).then(() -> {
-            if (!locked) {
-                return Program.done();
-            }
-            // While locked, the only acceptable next message is UNLOCKCONTENT; any other is dropped, not served.
-            return Net.receive().flatMap(r -> {
-                boolean unlock = r instanceof Received.Parsed p && p.message() instanceof UnlockContent;
-                Program<Unit> answer = unlock ? Program.done() : Net.send(new Message.Error("expected UNLOCKCONTENT"));
-                return answer.then(() -> Local.unlockContent(key));
-            });
-        }));
+        return new Local.LockContent(key).flatMap(locked -> sendSuccess(locked).then(() -> !locked ? Program.done()
+                // While locked, the only acceptable next message is UNLOCKCONTENT; any other is dropped, not served.
+                : expect(Expected.reply("UNLOCKCONTENT"), UnlockContent.class).then(new Local.UnlockContent(key))));
     }
 
-    private static Program<Handled> remove(ServerMode mode, Key key, Option<MonotonicTimestamp> before) {
-        Program<Unit> act = mode.refusesRemoval().<Program<Unit>>map(text -> Net.send(new Message.Error(text)))
-                .getOrElse(() -> Local.removeContent(key, before).flatMap(Server::sendSuccess));
-        return act.map(u -> Handled.CONTINUE);
+    private static Program<Unit> remove(ServerMode mode, Key key, Option<MonotonicTimestamp> before) {
+        return mode.refusesRemoval().map(text -> send(new Message.Error(text)))
+                .getOrElse(() -> new Local.RemoveContent(key, before).flatMap(Dialogue::sendSuccess));
     }
 
-    private static Program<Handled> put(Uuid myUuid, AssociatedFile file, Key key) {
-        return Local.checkContentPresent(key).flatMap(have -> {
+    private static Program<Unit> put(Uuid myUuid, AssociatedFile file, Key key) {
+        return new Local.CheckContentPresent(key).flatMap(have -> {
             if (have) {
-                return Net.send(new AlreadyHave()).map(u -> Handled.CONTINUE);
+                return send(new AlreadyHave());
             }
             Destination dest = new Destination.ObjectStore(key);
             // Claimed before PUT-FROM: a key that cannot be received now is refused before the peer sends a byte.
-            return Local.claimTransfer(key).flatMap(claim -> claim.fold(
-                    why -> Net.send(new Message.Error(why)),
-                    partial -> Net.send(new PutFrom(Offset.of(partial.value())))
+            return new Local.ClaimTransfer(key).flatMap(claim -> claim.fold(
+                    why -> send(new Message.Error(why)),
+                    partial -> send(new PutFrom(Offset.of(partial.value())))
                             .then(() -> Transfers.receiveContent(dest, file, Offset.of(partial.value()), true, Meter.NONE))
                             .flatMap(r -> {
                                 boolean ok = r.getOrElse(false);
-                                return (ok ? Local.setPresent(key, myUuid) : Program.done()).then(() -> sendSuccess(ok));
-                            })))
-                    .map(u -> Handled.CONTINUE);
+                                return (ok ? new Local.SetPresent(key, myUuid) : Program.done()).then(() -> sendSuccess(ok));
+                            })));
         });
-    }
-
-    static Program<Unit> sendSuccess(boolean ok) {
-        return Net.send(ok ? new Success() : new Failure());
     }
 }

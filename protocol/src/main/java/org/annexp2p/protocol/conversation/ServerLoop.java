@@ -1,5 +1,8 @@
 package org.annexp2p.protocol.conversation;
 
+import static org.annexp2p.protocol.conversation.Dialogue.send;
+
+import io.vavr.control.Option;
 import java.util.function.Function;
 import org.annexp2p.protocol.message.Message;
 import org.annexp2p.protocol.program.Net;
@@ -17,20 +20,21 @@ final class ServerLoop {
     static final String UNKNOWN_COMMAND = "unknown command";
     static final String UNEXPECTED_COMMAND = "unexpected command";
 
-    /** Serves until the handler stops or the client sends ERROR; true if the handler stopped it. */
-    static Program<Boolean> serve(Function<Message, Program<Handled>> handler) {
-        return Net.receive().flatMap(r -> {
-            if (r instanceof Received.Unparseable) {
-                return Net.send(new Message.Error(UNKNOWN_COMMAND)).then(() -> serve(handler));
+    /** Serves until the handler stops, with its result, or the client sends ERROR (none). */
+    static <T> Program<Option<T>> serve(Function<Message, Program<Handled<T>>> handler) {
+        return new Net.ReceiveMessage().flatMap(r -> {
+            if (!(r instanceof Received.Parsed p)) {
+                return send(new Message.Error(UNKNOWN_COMMAND)).then(() -> serve(handler));
             }
-            Message m = ((Received.Parsed) r).message();
-            if (m instanceof Message.Error) {
-                return Program.pure(false);
+            if (p.message() instanceof Message.Error) {
+                return Program.pure(Option.none());
             }
-            return handler.apply(m).flatMap(h -> switch (h) {
-                case STOP -> Program.pure(true);
-                case CONTINUE -> serve(handler);
-                case UNEXPECTED -> Net.send(new Message.Error(UNEXPECTED_COMMAND)).then(() -> serve(handler));
+            return handler.apply(p.message()).flatMap(h -> {
+                if (h instanceof Handled.Stop<T> stop) {
+                    return Program.pure(Option.some(stop.result()));
+                }
+                Program<?> answer = h instanceof Handled.Unexpected ? send(new Message.Error(UNEXPECTED_COMMAND)) : Program.done();
+                return answer.then(() -> serve(handler));
             });
         });
     }

@@ -1,7 +1,11 @@
 package org.annexp2p.protocol.conversation;
 
+import static org.annexp2p.protocol.conversation.Dialogue.expect;
+import static org.annexp2p.protocol.conversation.Dialogue.send;
+
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import org.annexp2p.protocol.conversation.Dialogue.Expected;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.message.Message;
 import org.annexp2p.protocol.message.Message.*;
@@ -11,7 +15,6 @@ import org.annexp2p.protocol.program.Meter;
 import org.annexp2p.protocol.program.Net;
 import org.annexp2p.protocol.program.Payload;
 import org.annexp2p.protocol.program.Program;
-import org.annexp2p.protocol.program.Received;
 import org.annexp2p.protocol.program.Unit;
 import org.annexp2p.protocol.wire.AssociatedFile;
 import org.annexp2p.protocol.wire.Len;
@@ -25,6 +28,8 @@ import org.annexp2p.protocol.wire.Validity;
 final class Transfers {
     private Transfers() {}
 
+    private static final Expected SUCCESS = Expected.reply("SUCCESS or FAILURE");
+
     /**
      * Sends {@code DATA len}, the bytes of {@code key} from {@code offset}, and (v1+) whether they were valid.
      * Progress is reported as the position in the content (offset included), as on the receiving side.
@@ -33,7 +38,7 @@ final class Transfers {
      */
     static Program<Unit> sendContent(Key key, AssociatedFile file, Offset offset, Meter progress) {
         Meter meter = n -> progress.progress(offset.value() + n);
-        return Local.contentSize(key).flatMap(size -> {
+        return new Local.ContentSize(key).flatMap(size -> {
             if (size.isEmpty()) {
                 return sendData(Len.ZERO, Option.none(), Program.pure(Validity.INVALID), meter);
             }
@@ -41,16 +46,16 @@ final class Transfers {
             if (len <= 0) {
                 return sendData(Len.ZERO, Option.none(), Program.pure(Validity.VALID), meter);
             }
-            return Local.readContent(key, file, offset).flatMap(payload -> payload.isEmpty()
+            return new Local.ReadContent(key, file, offset).flatMap(payload -> payload.isEmpty()
                     ? sendData(Len.ZERO, Option.none(), Program.pure(Validity.INVALID), meter)
-                    : sendData(Len.of(len), payload, Local.checkUnchanged(payload.get()), meter));
+                    : sendData(Len.of(len), payload, new Local.CheckUnchanged(payload.get()), meter));
         });
     }
 
     private static Program<Unit> sendData(Len len, Option<Payload> payload, Program<Validity> validity, Meter meter) {
-        Program<Unit> bytes = payload.isDefined() ? Net.sendBytes(len, payload.get(), meter) : Program.done();
-        return Net.send(new Data(len)).then(bytes).then(() -> Net.protocolVersion()).flatMap(v -> v.hasValidity()
-                ? validity.flatMap(ok -> Net.send(ok == Validity.VALID ? new Valid() : new Invalid()))
+        Program<Unit> bytes = payload.<Program<Unit>>map(p -> new Net.SendBytes(len, p, meter)).getOrElse(Program.done());
+        return send(new Data(len)).then(bytes).then(new Net.GetProtocolVersion()).flatMap(v -> v.hasValidity()
+                ? validity.flatMap(ok -> send(ok == Validity.VALID ? new Valid() : new Invalid()))
                 : Program.done());
     }
 
@@ -62,21 +67,21 @@ final class Transfers {
      */
     static Program<Either<String, Boolean>> receiveContent(Destination dest, AssociatedFile file, Offset offset,
             boolean allowDataPresent, Meter meter) {
-        return Net.receive().flatMap(r -> Net.protocolVersion().flatMap(version -> {
-            Option<Message> m = parsed(r);
-            if (m.exists(x -> x instanceof Data)) {
-                Len len = ((Data) m.get()).length();
+        return new Net.GetProtocolVersion().flatMap(version -> {
+            Program<Either<String, Message>> answer = allowDataPresent && version.hasDataPresent()
+                    ? expect(Expected.reply("DATA"), Data.class, DataPresent.class)
+                    : expect(Expected.reply("DATA"), Data.class);
+            return answer.flatMap(Dialogue.andThen(m -> {
+                if (!(m instanceof Data d)) {
+                    return new Local.CheckContentPresent(dest.key()).map(Either::<String, Boolean>right);
+                }
                 Meter offsetMeter = n -> meter.progress(offset.value() + n);
-                return Net.receiveBytes(len, offsetMeter)
-                        .flatMap(payload -> Local.writeContent(dest, file, offset, len, payload))
+                return new Net.ReceiveBytes(d.length(), offsetMeter)
+                        .flatMap(payload -> new Local.WriteContent(dest, file, offset, d.length(), payload))
                         .then(() -> version.hasValidity() ? receiveValidity() : Program.pure(Option.<Validity>none()))
-                        .flatMap(validity -> finish(dest, len, validity));
-            }
-            if (allowDataPresent && version.hasDataPresent() && m.exists(x -> x instanceof DataPresent)) {
-                return Local.checkContentPresent(dest.key()).map(Either::<String, Boolean>right);
-            }
-            return Net.send(new Message.Error("expected DATA")).map(u -> Either.left(unexpected("DATA", r)));
-        }));
+                        .flatMap(validity -> finish(dest, d.length(), validity));
+            }));
+        });
     }
 
     private static Program<Either<String, Boolean>> finish(Destination dest, Len len, Option<Validity> validity) {
@@ -84,48 +89,17 @@ final class Transfers {
         if (len.value() == 0 && validity.contains(Validity.INVALID)) {
             return Program.pure(Either.right(false));
         }
-        return Local.finishContent(dest, validity).map(Either::right);
+        return new Local.FinishContent(dest, validity).map(Either::right);
     }
 
+    /** None when the peer said neither: an unverifiable transfer, like v0, so the receiver re-hashes everything. */
     private static Program<Option<Validity>> receiveValidity() {
-        return Net.receive().flatMap(r -> {
-            Option<Message> m = parsed(r);
-            if (m.exists(x -> x instanceof Valid)) {
-                return Program.pure(Option.some(Validity.VALID));
-            }
-            if (m.exists(x -> x instanceof Invalid)) {
-                return Program.pure(Option.some(Validity.INVALID));
-            }
-            // An unverifiable transfer, like v0: the receiver re-hashes everything.
-            return Net.send(new Message.Error("expected VALID or INVALID")).map(u -> Option.none());
-        });
+        return expect(Expected.reply("VALID or INVALID"), Valid.class, Invalid.class)
+                .map(r -> r.toOption().map(m -> m instanceof Valid ? Validity.VALID : Validity.INVALID));
     }
 
     /** After sending content a GET asked for: the client says whether it kept it. */
     static Program<Boolean> awaitSuccess() {
-        return Net.receive().flatMap(r -> {
-            Option<Message> m = parsed(r);
-            if (m.exists(x -> x instanceof Success)) {
-                return Program.pure(true);
-            }
-            if (m.exists(x -> x instanceof Failure)) {
-                return Program.pure(false);
-            }
-            return Net.send(new Message.Error("expected SUCCESS or FAILURE")).map(u -> false);
-        });
-    }
-
-    static Option<Message> parsed(Received r) {
-        return r instanceof Received.Parsed p ? Option.some(p.message()) : Option.none();
-    }
-
-    /** A reason for the user: the peer's own ERROR text if it sent one, else what we expected and got. */
-    static String unexpected(String expected, Received r) {
-        if (r instanceof Received.Parsed p && p.message() instanceof Message.Error e) {
-            return e.text();
-        }
-        String got = r instanceof Received.Parsed p ? p.message().getClass().getSimpleName()
-                : ((Received.Unparseable) r).error().describe();
-        return "expected " + expected + " from the peer, got " + got;
+        return expect(SUCCESS, Success.class, Failure.class).map(r -> r.isRight() && r.get() instanceof Success);
     }
 }

@@ -3,7 +3,6 @@ package org.annexp2p.protocol.program;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
-import java.util.function.Function;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.wire.AssociatedFile;
 import org.annexp2p.protocol.wire.ChangedRefs;
@@ -15,72 +14,13 @@ import org.annexp2p.protocol.wire.Validity;
 
 /**
  * Instructions that touch the local repository. Only an interpreter that holds a repository can perform
- * them, and servers only run under such an interpreter after the peer has authenticated.
+ * them, and servers only run under such an interpreter after the peer has authenticated. As with {@link Net},
+ * each record's {@code accept} calls its own {@link Handler} method.
  */
 public sealed interface Local<A> extends Instruction<A> {
 
+    /** Performs this instruction with {@code handler}; the result type is the instruction's own. */
     A accept(Handler handler) throws IOException;
-
-    @Override
-    default <R> R select(Function<? super Net<A>, ? extends R> ifNet, Function<? super Local<A>, ? extends R> ifLocal) {
-        return ifLocal.apply(this);
-    }
-
-    static Program<Either<String, Len>> claimTransfer(Key key) {
-        return Program.of(new ClaimTransfer(key));
-    }
-
-    static Program<Len> destinationSize(Destination d) {
-        return Program.of(new DestinationSize(d));
-    }
-
-    static Program<Option<Len>> contentSize(Key key) {
-        return Program.of(new ContentSize(key));
-    }
-
-    static Program<Option<Payload>> readContent(Key key, AssociatedFile file, Offset offset) {
-        return Program.of(new ReadContent(key, file, offset));
-    }
-
-    static Program<Validity> checkUnchanged(Payload payload) {
-        return Program.of(new CheckUnchanged(payload));
-    }
-
-    static Program<Len> writeContent(Destination d, AssociatedFile file, Offset offset, Len length, Payload payload) {
-        return Program.of(new WriteContent(d, file, offset, length, payload));
-    }
-
-    static Program<Boolean> finishContent(Destination d, Option<Validity> validity) {
-        return Program.of(new FinishContent(d, validity));
-    }
-
-    static Program<Unit> setPresent(Key key, Uuid uuid) {
-        return Program.of(new SetPresent(key, uuid));
-    }
-
-    static Program<Boolean> checkContentPresent(Key key) {
-        return Program.of(new CheckContentPresent(key));
-    }
-
-    static Program<Boolean> removeContent(Key key, Option<MonotonicTimestamp> before) {
-        return Program.of(new RemoveContent(key, before));
-    }
-
-    static Program<Boolean> lockContent(Key key) {
-        return Program.of(new LockContent(key));
-    }
-
-    static Program<Unit> unlockContent(Key key) {
-        return Program.of(new UnlockContent(key));
-    }
-
-    static Program<ChangedRefs> waitRefChange() {
-        return Program.of(new WaitRefChange());
-    }
-
-    static Program<Long> localTime() {
-        return Program.of(new LocalTime());
-    }
 
     /** How an interpreter performs each Local instruction. */
     interface Handler {

@@ -43,7 +43,7 @@ public final class Machine<A> {
                 current = b.program();
             } else {
                 waiting = true;
-                return new Step.Perform<>(((Program.Suspend<?>) current).instruction());
+                return new Step.Perform<>((Instruction<?>) current);
             }
         }
     }

@@ -1,7 +1,6 @@
 package org.annexp2p.protocol.program;
 
 import java.io.IOException;
-import java.util.function.Function;
 import org.annexp2p.protocol.message.Message;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.ExitCode;
@@ -12,58 +11,14 @@ import org.annexp2p.protocol.wire.Service;
 import org.annexp2p.protocol.wire.Uuid;
 
 /**
- * Instructions that talk to the peer. Each case dispatches to its own {@link Handler} method, so an
- * interpreter that does not handle a new instruction does not compile.
+ * Instructions that talk to the peer. Each is a record, a one-step program of its result type, whose
+ * {@code accept} calls its own {@link Handler} method: an interpreter that does not handle a new instruction
+ * does not compile.
  */
 public sealed interface Net<A> extends Instruction<A> {
 
     /** Performs this instruction with {@code handler}; the result type is the instruction's own. */
     A accept(Handler handler) throws IOException;
-
-    @Override
-    default <R> R select(Function<? super Net<A>, ? extends R> ifNet, Function<? super Local<A>, ? extends R> ifLocal) {
-        return ifNet.apply(this);
-    }
-
-    static Program<Unit> send(Message m) {
-        return Program.of(new SendMessage(m));
-    }
-
-    static Program<Received> receive() {
-        return Program.of(new ReceiveMessage());
-    }
-
-    static Program<Unit> sendBytes(Len length, Payload payload, Meter meter) {
-        return Program.of(new SendBytes(length, payload, meter));
-    }
-
-    static Program<Payload> receiveBytes(Len length, Meter meter) {
-        return Program.of(new ReceiveBytes(length, meter));
-    }
-
-    static Program<Boolean> checkAuthToken(Uuid uuid, AuthToken token) {
-        return Program.of(new CheckAuthToken(uuid, token));
-    }
-
-    static Program<ExitCode> relayService(Service service) {
-        return Program.of(new RelayService(service));
-    }
-
-    static Program<ExitCode> relay() {
-        return Program.of(new Relay());
-    }
-
-    static Program<Unit> setProtocolVersion(ProtocolVersion v) {
-        return Program.of(new SetProtocolVersion(v));
-    }
-
-    static Program<ProtocolVersion> protocolVersion() {
-        return Program.of(new GetProtocolVersion());
-    }
-
-    static Program<MonotonicTimestamp> monotonicTimestamp() {
-        return Program.of(new GetMonotonicTimestamp());
-    }
 
     /** How an interpreter performs each Net instruction. */
     interface Handler {

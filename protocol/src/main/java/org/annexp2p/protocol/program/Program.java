@@ -5,19 +5,13 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A protocol conversation as data: a pure value, one instruction, or a program followed by what to do with
- * its result. Programs do nothing by themselves; an interpreter gives them meaning. Binding only builds
+ * A protocol conversation as data: a pure value, one {@link Instruction}, or a program followed by what to do
+ * with its result. Programs do nothing by themselves; an interpreter gives them meaning. Binding only builds
  * objects, and {@link Machine} runs them with a loop, so programs of millions of steps are stack-safe.
  */
-public sealed interface Program<A> {
+public sealed interface Program<A> permits Program.Pure, Program.Bind, Instruction {
 
     record Pure<A>(A value) implements Program<A> {}
-
-    record Suspend<A>(Instruction<A> instruction) implements Program<A> {
-        public Suspend {
-            Objects.requireNonNull(instruction, "instruction");
-        }
-    }
 
     record Bind<X, A>(Program<X> program, Function<? super X, ? extends Program<A>> next) implements Program<A> {
         public Bind {
@@ -32,10 +26,6 @@ public sealed interface Program<A> {
 
     static Program<Unit> done() {
         return new Pure<>(Unit.UNIT);
-    }
-
-    static <A> Program<A> of(Instruction<A> instruction) {
-        return new Suspend<>(instruction);
     }
 
     /** A program built only when it is reached: how loops are written without recursion at build time. */

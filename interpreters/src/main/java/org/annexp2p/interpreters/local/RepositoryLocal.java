@@ -1,4 +1,4 @@
-package org.annexp2p.repository;
+package org.annexp2p.interpreters.local;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -15,12 +15,17 @@ import java.util.Map;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.program.Destination;
 import org.annexp2p.protocol.program.Local;
-import org.annexp2p.repository.refs.RefWatcher;
 import org.annexp2p.protocol.program.Payload;
 import org.annexp2p.protocol.program.Unit;
 import org.annexp2p.protocol.wire.ChangedRefs;
 import org.annexp2p.protocol.wire.Len;
 import org.annexp2p.protocol.wire.Validity;
+import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.repository.ContentLock;
+import org.annexp2p.repository.MonotonicClock;
+import org.annexp2p.repository.Repository;
+import org.annexp2p.repository.Transfer;
+import org.annexp2p.repository.refs.RefWatcher;
 
 /**
  * Performs the protocol's Local instructions over a {@link Repository}, for one connection. It holds that

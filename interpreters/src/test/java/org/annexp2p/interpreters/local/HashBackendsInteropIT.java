@@ -1,4 +1,4 @@
-package org.annexp2p.repository;
+package org.annexp2p.interpreters.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +19,9 @@ import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.program.Destination;
 import org.annexp2p.protocol.program.Local;
 import org.annexp2p.protocol.wire.Validity;
+import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.repository.GitAnnexFixture;
+import org.annexp2p.repository.TestPayload;
 import org.annexp2p.repository.objects.Verdict;
 import org.annexp2p.repository.objects.Verification;
 import org.junit.jupiter.api.AfterEach;

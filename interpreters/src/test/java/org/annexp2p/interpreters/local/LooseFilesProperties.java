@@ -1,4 +1,4 @@
-package org.annexp2p.repository;
+package org.annexp2p.interpreters.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +21,9 @@ import org.annexp2p.protocol.wire.AssociatedFile;
 import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.protocol.wire.Validity;
+import org.annexp2p.repository.GitAnnexFixture;
+import org.annexp2p.repository.LooseFiles;
+import org.annexp2p.repository.TestPayload;
 import org.annexp2p.repository.objects.GitAnnexKeys;
 
 /** {@code annex-p2p get KEY OUTFILE} outside a repository: only the key's own content is left in OUTFILE. */

@@ -1,21 +1,24 @@
-package org.annexp2p.repository;
+package org.annexp2p.interpreters.local;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.repository.GitAnnexFixture;
+import org.annexp2p.repository.Repository;
 
-/** The repository contract on a real (non-bare) git-annex repository. */
-class AnnexRepositoryIT extends RepositoryContract {
+/** The repository contract on a real bare git-annex repository. */
+class BareAnnexRepositoryIT extends RepositoryContract {
     private static Path tmp;
     private static AnnexRepository repo;
     private static long files;
 
     @BeforeContainer
     static void createRepository() throws IOException {
-        tmp = Files.createTempDirectory("annex-repository-it");
-        repo = AnnexRepository.open(GitAnnexFixture.newRepository(tmp, "repo", false));
+        tmp = Files.createTempDirectory("bare-annex-repository-it");
+        repo = AnnexRepository.open(GitAnnexFixture.newRepository(tmp, "repo.git", true));
     }
 
     @AfterContainer

@@ -1,4 +1,4 @@
-package org.annexp2p.repository;
+package org.annexp2p.interpreters.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.annexp2p.protocol.program.Local;
 import org.annexp2p.protocol.wire.ChangedRefs;
+import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.repository.GitAnnexFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.annexp2p.repository;
+package org.annexp2p.interpreters.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,11 @@ import org.annexp2p.protocol.program.Destination;
 import org.annexp2p.protocol.wire.ChangedRefs;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.protocol.wire.Validity;
+import org.annexp2p.repository.MemoryRepository;
+import org.annexp2p.repository.Repository;
+import org.annexp2p.repository.RepositoryEvent;
+import org.annexp2p.repository.TestKeys;
+import org.annexp2p.repository.TestPayload;
 
 class MemoryRepositoryTest extends RepositoryContract {
     private static final MemoryRepository REPO = new MemoryRepository(new Uuid("8f2b2c6e-0000-4000-8000-000000000001"));
