@@ -156,8 +156,8 @@ public final class CredsDir {
         file(name).writeText(content);
     }
 
-    /** The file {@code name} in this directory, read and written only through {@link CredsFile}. */
-    public CredsFile file(String name) {
-        return new CredsFile(dir, name);
+    /** The file {@code name} in this directory, read and written only through {@link PrivateFile}. */
+    public PrivateFile file(String name) {
+        return PrivateFile.in(dir, name);
     }
 }

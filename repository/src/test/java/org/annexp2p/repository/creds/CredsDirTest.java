@@ -88,7 +88,7 @@ class CredsDirTest {
     }
 
     @Test
-    void aCredsFileOthersCanReadIsRefused() throws IOException {
+    void aPrivateFileOthersCanReadIsRefused() throws IOException {
         CredsDir c = creds();
         c.addAcceptedToken(AuthToken.parse("abc").get());
         Path file = c.dir().resolve("p2pauth");
@@ -192,7 +192,7 @@ class CredsDirTest {
 
     /** Two processes storing a peer's token at once (pairing while linking) must both succeed. */
     @Test
-    void concurrentWritersOfOneCredsFileBothSucceed() throws Exception {
+    void concurrentWritersOfOnePrivateFileBothSucceed() throws Exception {
         CredsDir c = creds();
         String onion = "a".repeat(56) + ".onion";
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);

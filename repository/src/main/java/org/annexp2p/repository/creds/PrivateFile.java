@@ -19,12 +19,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One file in the creds directory, and the only way anything in this tool reads or writes one. A file is read only
+ * A file only its owner may read: every file in the creds directory (see {@link CredsDir#file}) and the few other
+ * private files the tool keeps, all read and written through this class alone. A file is read only
  * if it is a regular file that no one but its owner may access; it is written whole to a fresh 0600 file of its own,
  * forced to disk, renamed over the old one and the directory forced too, so a crash leaves either the old content
  * or the new, never a part, and two writers never share a temporary file.
  */
-public final class CredsFile {
+public final class PrivateFile {
     static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> GROUP_OR_OTHER = EnumSet.of(PosixFilePermission.GROUP_READ,
@@ -34,10 +35,15 @@ public final class CredsFile {
     private final Path dir;
     private final String name;
 
-    CredsFile(Path dir, String name) {
+    /** The private file {@code name} in {@code dir} (made 0700 when first written to). */
+    public static PrivateFile in(Path dir, String name) {
+        return new PrivateFile(dir, name);
+    }
+
+    private PrivateFile(Path dir, String name) {
         if (name.isEmpty() || name.startsWith(".") || name.contains("/") || name.contains("\0")) {
             // Names come from code and from onion addresses; none may leave the directory or hide as a temp file.
-            throw new IllegalArgumentException("not a creds file name: " + name);
+            throw new IllegalArgumentException("not a private file name: " + name);
         }
         this.dir = dir;
         this.name = name;

@@ -20,7 +20,7 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CredsFileTest {
+class PrivateFileTest {
     @TempDir
     Path tmp;
 
@@ -30,7 +30,7 @@ class CredsFileTest {
 
     @Test
     void aWrittenFileIsPrivateAndAloneInItsDirectory() throws IOException {
-        CredsFile f = creds().file("lan-identity.pem");
+        PrivateFile f = creds().file("lan-identity.pem");
         f.writeText("secret\n");
         assertThat(f.readText()).contains("secret\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f.path()))).isEqualTo("rw-------");
@@ -53,10 +53,10 @@ class CredsFileTest {
     }
 
     @Test
-    void aLinkInPlaceOfACredsFileIsNotFollowed() throws IOException {
+    void aLinkInPlaceOfAPrivateFileIsNotFollowed() throws IOException {
         Path elsewhere = Files.writeString(tmp.resolve("attacker-chosen"), "not yours");
         Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("rw-------"));
-        CredsFile f = creds().file("p2pauth");
+        PrivateFile f = creds().file("p2pauth");
         Files.createDirectories(f.path().getParent());
         Files.createSymbolicLink(f.path(), elsewhere);
         assertThatThrownBy(f::read).hasMessageContaining("not a regular file");
@@ -64,7 +64,7 @@ class CredsFileTest {
 
     @Test
     void aFileOthersMayReadIsRefusedWithTheFix() throws IOException {
-        CredsFile f = creds().file("annex-p2p-tls.pem");
+        PrivateFile f = creds().file("annex-p2p-tls.pem");
         f.writeText("key");
         Files.setPosixFilePermissions(f.path(), PosixFilePermissions.fromString("rw-r--r--"));
         assertThatThrownBy(f::read).hasMessageContaining("group or others may access it").hasMessageContaining("chmod 600");
@@ -73,7 +73,7 @@ class CredsFileTest {
     /** Writers of one file each get a temporary file of their own: none fails, and the file is always one whole write. */
     @Test
     void concurrentWritersNeverCollideNorMix() throws Exception {
-        CredsFile f = creds().file("lan-peers");
+        PrivateFile f = creds().file("lan-peers");
         Set<String> written = new HashSet<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -103,7 +103,7 @@ class CredsFileTest {
     @Property(tries = 50)
     void anyBytesComeBackAsWritten(@ForAll byte[] content) throws IOException {
         Path dir = Files.createTempDirectory("creds-file");
-        CredsFile f = new CredsDir(dir.resolve("creds")).file("blob");
+        PrivateFile f = new CredsDir(dir.resolve("creds")).file("blob");
         f.write(content);
         assertThat(f.read()).hasValueSatisfying(b -> assertThat(b).isEqualTo(content));
     }
