@@ -21,8 +21,8 @@ import java.util.zip.CRC32C;
 /**
  * git config's answer to one query for one repository, saved in the repository together with a fingerprint of
  * every file git could have read it from. Spawning git from a JVM that has just started costs more than git's own
- * run (the JVM's process machinery), and p2pstdio asks on every ssh connection git-annex makes: with the saved
- * answer its median start fell from 190 to 172 ms (40 alternating runs each).
+ * run (the JVM's process machinery), and p2pstdio asks on every ssh connection git-annex makes (docs/performance.md
+ * has the start-up figures).
  *
  * <p>An answer is saved only when those files are all that can decide it: not when a {@code GIT_CONFIG*}
  * variable is set or {@code HOME} is not, not in a linked worktree, and not when any of the files has an include

@@ -1,7 +1,6 @@
 package org.annexp2p.pairing.tls;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -66,35 +65,26 @@ public final class TlsIdentity {
         }
     }
 
-    /**
-     * Writes key and certificate as PEM to {@code file}, created with mode 0600 (where POSIX permissions exist)
-     * through a temporary file and an atomic rename, so a crash never leaves half a key behind.
-     */
-    public void save(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(tmp);
-        }
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII); JcaPEMWriter pem = new JcaPEMWriter(w)) {
+    /** Key and certificate as PEM, for the caller to keep in a private file (the creds directory's writer). */
+    public byte[] toPem() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (JcaPEMWriter pem = new JcaPEMWriter(text)) {
             pem.writeObject(new JcaPKCS8Generator(keyPair.getPrivate(), null));
             pem.writeObject(certificate);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode a P-256 key as PEM: " + e.getMessage(), e);
         }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return text.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Reads what {@link #save} wrote; a damaged file is an {@link IOException} naming the file, never the key. */
-    public static TlsIdentity load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("TLS identity file " + file + " does not exist");
-        }
+    /**
+     * Reads what {@link #toPem()} made; {@code where} names its file in messages. A damaged file is an
+     * {@link IOException} naming the file, never the key.
+     */
+    public static TlsIdentity fromPem(byte[] pem, String where) throws IOException {
         PrivateKeyInfo keyInfo = null;
         X509CertificateHolder holder = null;
-        try (PEMParser parser = new PEMParser(Files.newBufferedReader(file, StandardCharsets.US_ASCII))) {
+        try (PEMParser parser = new PEMParser(new java.io.StringReader(new String(pem, StandardCharsets.US_ASCII)))) {
             Object o;
             while ((o = parser.readObject()) != null) {
                 if (o instanceof PrivateKeyInfo k) {
@@ -104,24 +94,58 @@ public final class TlsIdentity {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new IOException("TLS identity file " + file + " is damaged: cannot parse its PEM", e);
+            throw new IOException("TLS identity file " + where + " is damaged: cannot parse its PEM", e);
         }
         if (keyInfo == null || holder == null) {
-            throw new IOException("TLS identity file " + file + " is damaged: it needs a private key and a certificate");
+            throw new IOException("TLS identity file " + where + " is damaged: it needs a private key and a certificate");
         }
+        TlsIdentity identity;
         try {
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(holder);
             PrivateKey key = new JcaPEMKeyConverter().getPrivateKey(keyInfo);
-            KeyPair pair = new KeyPair(certificate.getPublicKey(), key);
-            TlsIdentity identity = new TlsIdentity(pair, certificate);
-            identity.requireMatchingPair(file);
-            return identity;
+            identity = new TlsIdentity(new KeyPair(certificate.getPublicKey(), key), certificate);
         } catch (GeneralSecurityException | IOException e) {
-            throw new IOException("TLS identity file " + file + " is damaged: " + e.getClass().getSimpleName(), e);
+            throw new IOException("TLS identity file " + where + " is damaged: its key or certificate cannot be read", e);
+        }
+        identity.requireMatchingPair(where);
+        return identity;
+    }
+
+    /** Writes {@link #toPem()} to {@code file}, 0600, whole or not at all (through a temporary file of its own). */
+    public void save(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        try {
+            Files.write(tmp, toPem());
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
-    private void requireMatchingPair(Path file) throws GeneralSecurityException, IOException {
+    /** Reads what {@link #save} wrote. */
+    public static TlsIdentity load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("TLS identity file " + file + " does not exist");
+        }
+        return fromPem(Files.readAllBytes(file), file.toString());
+    }
+
+    private void requireMatchingPair(String where) throws IOException {
+        try {
+            if (!signsForItsCertificate()) {
+                throw new IOException("TLS identity file " + where + " is damaged: its key does not match its certificate");
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IOException("TLS identity file " + where + " is damaged: its key cannot sign", e);
+        }
+    }
+
+    private boolean signsForItsCertificate() throws GeneralSecurityException {
         Signature signer = Signature.getInstance("SHA256withECDSA");
         signer.initSign(keyPair.getPrivate());
         byte[] probe = "annex-p2p identity check".getBytes(StandardCharsets.US_ASCII);
@@ -130,9 +154,7 @@ public final class TlsIdentity {
         Signature verifier = Signature.getInstance("SHA256withECDSA");
         verifier.initVerify(keyPair.getPublic());
         verifier.update(probe);
-        if (!verifier.verify(signature)) {
-            throw new IOException("TLS identity file " + file + " is damaged: its key does not match its certificate");
-        }
+        return verifier.verify(signature);
     }
 
     public KeyPair keyPair() {

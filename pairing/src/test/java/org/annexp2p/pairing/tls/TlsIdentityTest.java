@@ -45,4 +45,24 @@ class TlsIdentityTest {
 
         assertThatThrownBy(() -> TlsIdentity.load(dir.resolve("missing.pem"))).isInstanceOf(IOException.class).hasMessageEndingWith("does not exist");
     }
+
+    /** A key that is not an EC key made the message name an exception class (InvalidKeyException). */
+    @Test
+    void aKeyThatCannotSignIsDescribedInWordsNotClassNames() throws IOException {
+        TlsIdentity a = TlsIdentity.generate("a");
+        String certOfA = "-----BEGIN CERTIFICATE-----" + new String(a.toPem(), java.nio.charset.StandardCharsets.US_ASCII)
+                .split("-----BEGIN CERTIFICATE-----")[1];
+        // A PKCS#8 Ed25519 private key: well-formed PEM, but not the kind of key the certificate carries.
+        String ed25519 = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g\n-----END PRIVATE KEY-----\n";
+        assertThatThrownBy(() -> TlsIdentity.fromPem((ed25519 + certOfA).getBytes(java.nio.charset.StandardCharsets.US_ASCII), "creds/x.pem"))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("TLS identity file creds/x.pem is damaged: ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContainPattern("[A-Z][a-z]+Exception"));
+    }
+
+    @Test
+    void pemRoundTripsTheSameKey() throws IOException {
+        TlsIdentity identity = TlsIdentity.generate("pem");
+        assertThat(TlsIdentity.fromPem(identity.toPem(), "x").fingerprint()).isEqualTo(identity.fingerprint());
+    }
 }

@@ -2,21 +2,10 @@ package org.annexp2p.repository.creds;
 
 import io.vavr.control.Option;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.annexp2p.protocol.wire.AuthToken;
 
@@ -33,11 +22,6 @@ public final class CredsDir {
     public static final String TOKEN_ENVIRONMENT_VARIABLE = "GIT_ANNEX_P2P_AUTHTOKEN";
 
     private static final Pattern ONION = Pattern.compile("[a-z2-7]{16,56}\\.onion");
-    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> GROUP_OR_OTHER = EnumSet.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private final Path dir;
 
@@ -165,53 +149,15 @@ public final class CredsDir {
 
     /** A creds file's content; none if it does not exist. Refuses a file that others can read. */
     private Option<String> read(String name) throws IOException {
-        Path file = dir.resolve(name);
-        Set<PosixFilePermission> perms;
-        try {
-            perms = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            return Option.none();
-        } catch (UnsupportedOperationException e) {
-            perms = FILE_MODE;
-        }
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException("refusing to read " + file + ": not a regular file");
-        }
-        if (perms.stream().anyMatch(GROUP_OR_OTHER::contains)) {
-            throw new IOException("refusing to read " + file + ": group or others may access it (mode "
-                    + PosixFilePermissions.toString(perms) + "); run chmod 600 " + file);
-        }
-        return Option.some(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+        return Option.ofOptional(file(name).readText());
     }
 
-    /** Writes a temp file created 0600, then renames it over the target: never partial, never readable by others. */
     private void write(String name, String content) throws IOException {
-        ensureDir();
-        Path tmp = dir.resolve("." + name + ".tmp");
-        Files.deleteIfExists(tmp);
-        try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                PosixFilePermissions.asFileAttribute(FILE_MODE))) {
-            ch.write(java.nio.ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
-            ch.force(true);
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("another writer is updating " + dir.resolve(name), e);
-        }
-        // The umask can only take bits away; set the mode anyway in case the filesystem ignored it.
-        Files.setPosixFilePermissions(tmp, FILE_MODE);
-        Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        file(name).writeText(content);
     }
 
-    private void ensureDir() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir.getParent());
-            try {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
-            } catch (FileAlreadyExistsException e) {
-                // Made meanwhile by someone else; its mode is corrected below.
-            }
-        }
-        if (!Files.getPosixFilePermissions(dir).equals(DIR_MODE)) {
-            Files.setPosixFilePermissions(dir, DIR_MODE);
-        }
+    /** The file {@code name} in this directory, read and written only through {@link PrivateFile}. */
+    public PrivateFile file(String name) {
+        return PrivateFile.in(dir, name);
     }
 }

@@ -88,7 +88,7 @@ class CredsDirTest {
     }
 
     @Test
-    void aCredsFileOthersCanReadIsRefused() throws IOException {
+    void aPrivateFileOthersCanReadIsRefused() throws IOException {
         CredsDir c = creds();
         c.addAcceptedToken(AuthToken.parse("abc").get());
         Path file = c.dir().resolve("p2pauth");
@@ -188,5 +188,28 @@ class CredsDirTest {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("p2pauth");
         }
         assertThat(new String(Files.readAllBytes(c.dir().resolve("p2pauth")), StandardCharsets.UTF_8).lines()).hasSize(20);
+    }
+
+    /** Two processes storing a peer's token at once (pairing while linking) must both succeed. */
+    @Test
+    void concurrentWritersOfOnePrivateFileBothSucceed() throws Exception {
+        CredsDir c = creds();
+        String onion = "a".repeat(56) + ".onion";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> jobs = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                jobs.add(pool.submit(() -> {
+                    c.storePeerToken(onion, new TokenGenerator().generate(64));
+                    return null;
+                }));
+            }
+            for (var job : jobs) {
+                job.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(c.peerToken(onion).isDefined()).isTrue();
     }
 }
