@@ -82,13 +82,6 @@ class UsageTest {
     }
 
     @Test
-    void shellCommandStringsSplitLikeTheShell() {
-        assertThat(ShellCommandLine.split("git-annex-shell 'p2pstdio' '/a dir' '--debug' 'u' --uuid x"))
-                .containsExactly("git-annex-shell", "p2pstdio", "/a dir", "--debug", "u", "--uuid", "x");
-        assertThat(ShellCommandLine.split("a \"b \\\"c\\\"\" d\\ e")).containsExactly("a", "b \"c\"", "d e");
-    }
-
-    @Test
     void shellArgumentsParseLikeGitAnnexShell() {
         ShellArgs a = ShellArgs.parse(List.of("--debug", "client", "--uuid", "server", "--", "remoteuuid=x", "--", "rsync"));
         assertThat(a.params()).containsExactly("client");

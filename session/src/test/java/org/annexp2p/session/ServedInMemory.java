@@ -55,7 +55,7 @@ final class ServedInMemory implements AutoCloseable {
 
         @Override
         public Dialed dial(String name, Dialing dialing) throws IOException {
-            var token = dialing.token().resolve(scheme() + name, io.vavr.control.Option.none());
+            var token = dialing.token().resolve(scheme() + name, org.annexp2p.session.plugin.GivenToken.Stored.NONE);
             HandshakeDeadline deadline = dialing.bound().orElse(HandshakeDeadline.after(System.nanoTime(), answerWithin));
             return new Dialed(network.dial(name, deadline.left()), new Greeting.Token(token), Optional.of(deadline), true);
         }

@@ -11,11 +11,11 @@ import org.annexp2p.repository.Repository;
  * @param token the token the user gave (option or environment), which wins over any stored one
  * @param bound the user's bound on connecting and answering together (--timeout, running since the command
  *     began); empty for the plugin's own defaults
- * @param notices where a plugin says what it is waiting for (e.g. "retrying for up to 90 s"), one line each
+ * @param notices what a plugin tells the user while dialing (a plaintext warning, a retried onion)
  * @param verbose whether the user asked to see every step (--debug), not only the first of a kind
  */
 public record Dialing(Repository repository, GivenToken token, Optional<HandshakeDeadline> bound,
-        Consumer<String> notices, boolean verbose) {
+        Consumer<DialNotice> notices, boolean verbose) {
 
     /** No token given, no bound, nothing said: for tests and for peers that announce themselves. */
     public static Dialing quietly(Repository repository) {

@@ -1,6 +1,7 @@
 package org.annexp2p.session.plugin;
 
 import io.vavr.control.Option;
+import java.io.IOException;
 import java.util.Optional;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.repository.creds.CredsDir;
@@ -29,14 +30,34 @@ public record GivenToken(Optional<String> option, Optional<String> environment) 
         return option.map(GivenToken::parsed);
     }
 
-    /** The token to present to the peer at {@code address}, for which the repository stored {@code stored}. */
-    public AuthToken resolve(String address, Option<AuthToken> stored) {
+    /** Where a token the repository keeps for a peer is looked up, only when none was given. */
+    @FunctionalInterface
+    public interface Stored {
+        Stored NONE = Option::none;
+
+        Option<AuthToken> load() throws IOException;
+    }
+
+    /** The token to present to the peer at {@code address} (as the user wrote it), for which {@code stored} may hold one. */
+    public AuthToken resolve(String address, Stored stored) throws IOException {
         Optional<String> given = option.or(() -> environment);
         if (given.isPresent()) {
             return parsed(given.get());
         }
-        return stored.getOrElseThrow(() -> new BadUsageException("no auth token for " + address + ": set "
+        return stored.load().getOrElseThrow(() -> new BadUsageException("no auth token for " + address + ": set "
                 + CredsDir.TOKEN_ENVIRONMENT_VARIABLE + " (from the server's `annex-p2p token`), or pass --token"));
+    }
+
+    /**
+     * As git-annex's remote helper chooses: the environment's token, else the stored one, else none at all (the peer
+     * then refuses us, and the helper says which variable to set).
+     */
+    public AuthToken forRemoteHelper(Stored stored) throws IOException {
+        if (environment.isPresent()) {
+            return AuthToken.parse(environment.get().trim()).getOrElseThrow(() -> new IOException(
+                    CredsDir.TOKEN_ENVIRONMENT_VARIABLE + " holds something that is not a token"));
+        }
+        return stored.load().getOrElse(AuthToken.EMPTY);
     }
 
     private static AuthToken parsed(String text) {
