@@ -3,6 +3,7 @@ package org.annexp2p.cli;
 import java.util.concurrent.Callable;
 import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.key.Key;
+import org.annexp2p.session.plugin.BadUsageException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,7 @@ final class CheckPresentCommand implements Callable<Integer> {
             boolean present = session.run(Client.checkPresent(key));
             System.out.println(present ? "present" : "absent");
             return present ? 0 : 1;
-        } catch (Main.UsageException e) {
+        } catch (BadUsageException e) {
             throw e;
         } catch (Exception e) {
             System.err.println("annex-p2p: could not check: " + Main.oneLine(e));

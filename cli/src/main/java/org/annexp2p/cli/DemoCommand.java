@@ -10,15 +10,11 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.annexp2p.interpreters.Full;
-import org.annexp2p.interpreters.Outcome;
 import org.annexp2p.interpreters.Serving;
-import org.annexp2p.interpreters.local.RepositoryLocal;
-import org.annexp2p.interpreters.net.AuthCheck;
 import org.annexp2p.interpreters.net.Relays;
-import org.annexp2p.interpreters.net.StreamNet;
 import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.conversation.ServerMode;
@@ -28,14 +24,16 @@ import org.annexp2p.protocol.program.Meter;
 import org.annexp2p.protocol.program.Program;
 import org.annexp2p.protocol.wire.AssociatedFile;
 import org.annexp2p.protocol.wire.AuthToken;
-import org.annexp2p.protocol.wire.ProtocolVersion;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.protocol.wire.Validity;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.repository.Repository;
 import org.annexp2p.repository.creds.TokenGenerator;
-import org.annexp2p.transports.Connection;
+import org.annexp2p.session.PeerFailure;
+import org.annexp2p.session.PeerSession;
+import org.annexp2p.session.plugin.Dialed;
+import org.annexp2p.session.plugin.Greeting;
 import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.ServerOptions;
 import org.annexp2p.transports.tcp.TcpTransport;
@@ -145,38 +143,36 @@ final class DemoCommand implements Callable<Integer> {
     private boolean session(TcpTransport tcp, String address, Repository laptop, AuthToken token,
             java.util.function.Function<Meter, Program<Either<String, Boolean>>> operation, ProgressBar bar, long cutAt,
             Transcript transcript) throws IOException {
-        try (Connection c = tcp.dial(address, Duration.ofSeconds(10));
-                RepositoryLocal local = new RepositoryLocal(laptop)) {
-            boolean[] cut = {false};
+        boolean[] cut = {false};
+        Dialed dialed = new Dialed(tcp.dial(address, Duration.ofSeconds(10)), new Greeting.Token(token), Optional.empty(), true);
+        try (PeerSession session = PeerSession.open(dialed, laptop, PeerSession.Options.DEFAULT.withTranscript(transcript))) {
             Meter meter = position -> {
                 bar.progress(position);
                 if (position >= cutAt && !cut[0]) {
                     cut[0] = true;
-                    c.close();
+                    session.connection().close();
                 }
             };
-            Program<Either<String, Boolean>> whole = Client.auth(laptop.uuid(), token).flatMap(a -> a.isLeft()
-                    ? Program.pure(Either.<String, Boolean>left(a.getLeft()))
-                    : Client.negotiateVersion(ProtocolVersion.MAX).then(operation.apply(meter)));
-            StreamNet net = StreamNet.over(c, AuthCheck.REFUSE_ALL, Relays.NONE, transcript);
-            Outcome<Either<String, Boolean>> outcome = new Full(net, local).run(whole);
-            if (cut[0]) {
-                return true;
+            boolean stored = session.run(operation.apply(meter));
+            if (!cut[0] && !stored) {
+                throw new IOException("the demo transfer failed: the server did not store it (it did not verify, or the "
+                        + "server could not keep it)");
             }
-            if (!(outcome instanceof Outcome.Completed<Either<String, Boolean>> done) || !done.value().getOrElse(false)) {
-                throw new IOException("the demo transfer failed: " + why(outcome));
+        } catch (PeerFailure f) {
+            if (!cut[0]) {
+                throw new IOException("the demo transfer failed: " + why(f), f);
             }
-            return false;
         }
+        return cut[0];
     }
 
-    /** Why a transfer did not succeed, in words (never the outcome's record). */
-    static String why(Outcome<Either<String, Boolean>> outcome) {
-        if (outcome instanceof Outcome.Completed<Either<String, Boolean>> done) {
-            return done.value().isLeft() ? "the server said: " + done.value().getLeft()
-                    : "the server did not store it (it did not verify, or the server could not keep it)";
-        }
-        return outcome instanceof Outcome.Failed<?> f ? f.reason() : "the server closed the connection";
+    /** Why a transfer did not succeed, in words (never a record dump). */
+    static String why(PeerFailure f) {
+        return switch (f.kind()) {
+            case REFUSED, SAID -> "the server said: " + f.detail();
+            case BROKE -> f.detail();
+            case CLOSED -> "the server closed the connection";
+        };
     }
 
     /** A file of pseudo-random bytes, hashed to its SHA256E key and stored as that key's content. */

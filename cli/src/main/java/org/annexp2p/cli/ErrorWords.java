@@ -11,6 +11,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.annexp2p.session.PeerFailure;
 
 /**
  * What went wrong, in words a user reads on one line. Many JDK exceptions carry no message (a closed channel, an
@@ -72,6 +73,10 @@ public final class ErrorWords {
         boolean hasMessage = m != null && !m.isBlank()
                 // new IOException(cause) copies cause.toString() ("java.nio.channels.ClosedChannelException")
                 && !(t.getCause() != null && m.equals(t.getCause().toString()));
+        if (t instanceof PeerFailure f) {
+            // What the peer chose to say is shown escaped, never obeyed by the terminal.
+            return ofReason(f.worded(TerminalText::ofWire, reason -> TerminalText.of(ofReason(reason))));
+        }
         if (t instanceof NoSuchFileException f) {
             return "no such file: " + (f.getFile() != null ? f.getFile() : m);
         }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import org.annexp2p.shell.RestrictedShell;
+import org.annexp2p.session.plugin.BadUsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -78,7 +79,7 @@ public final class Main {
             if (debug) {
                 e.printStackTrace(commandLine.getErr());
             }
-            return e instanceof UsageException ? 2 : 1;
+            return e instanceof BadUsageException ? 2 : 1;
         });
         cl.setParameterExceptionHandler((e, ignored) -> {
             PrintWriter err = e.getCommandLine().getErr();
@@ -97,7 +98,7 @@ public final class Main {
     }
 
     /** Bad input from the user, reported with exit code 2. */
-    static final class UsageException extends RuntimeException {
+    static final class UsageException extends BadUsageException {
         private static final long serialVersionUID = 1L;
 
         UsageException(String message) {

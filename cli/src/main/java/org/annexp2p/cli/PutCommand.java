@@ -59,7 +59,7 @@ final class PutCommand implements Callable<Integer> {
         }
         boolean ok;
         ProgressBar bar;
-        io.vavr.control.Option<org.annexp2p.protocol.wire.Uuid> stored;
+        org.annexp2p.protocol.wire.Uuid stored;
         try (ClientSession session = ClientSession.open(peer, route, repository)) {
             bar = ProgressBar.onStderr("put " + GetCommand.abbreviated(key), key.size().getOrElse(0L));
             ProgressBar shown = bar;
@@ -78,9 +78,7 @@ final class PutCommand implements Callable<Integer> {
         }
         // As `git annex copy --to` does: our location log now says the peer has the key.
         if (own instanceof org.annexp2p.repository.AnnexRepository annex) {
-            for (org.annexp2p.protocol.wire.Uuid u : stored) {
-                annex.recordPresence(key, u, true);
-            }
+            annex.recordPresence(key, stored, true);
         }
         return 0;
     }

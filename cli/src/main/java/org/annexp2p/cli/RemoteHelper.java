@@ -11,14 +11,19 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.annexp2p.interpreters.Full;
-import org.annexp2p.interpreters.Outcome;
-import org.annexp2p.interpreters.local.RepositoryLocal;
-import org.annexp2p.interpreters.net.AuthCheck;
+import io.vavr.control.Either;
+import java.util.Optional;
+import org.annexp2p.session.PeerFailure;
+import org.annexp2p.session.PeerSession;
+import org.annexp2p.session.plugin.BadUsageException;
+import org.annexp2p.session.plugin.Dialed;
+import org.annexp2p.session.plugin.Dialing;
+import org.annexp2p.session.plugin.GivenToken;
+import org.annexp2p.session.plugin.Greeting;
+import org.annexp2p.session.plugin.onion.OnionPlugin;
+import org.annexp2p.session.plugin.onion.OnionRetry;
 import org.annexp2p.interpreters.net.GitRelays;
-import org.annexp2p.interpreters.net.StreamNet;
 import org.annexp2p.protocol.conversation.Client;
-import org.annexp2p.protocol.program.Program;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.ExitCode;
 import org.annexp2p.protocol.wire.Service;
@@ -28,7 +33,6 @@ import org.annexp2p.repository.LooseFiles;
 import org.annexp2p.repository.Repository;
 import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.tor.onion.TorAnnexAddress;
-import org.annexp2p.tor.socks.OnionDialer;
 import org.annexp2p.transports.Connection;
 
 /**
@@ -55,7 +59,7 @@ final class RemoteHelper {
             if (!rest.contains(":")) {
                 throw new IOException("onion address must include port number");
             }
-            TorAnnexAddress address = ClientSession.parseOnion("tor-annex::" + rest);
+            TorAnnexAddress address = new OnionPlugin(null).parse(OnionPlugin.SCHEME + rest).onion();
             while (true) {
                 String line = readLine(gitIn);
                 if (line == null || line.isEmpty()) {
@@ -74,7 +78,7 @@ final class RemoteHelper {
                     throw new IOException("gitremote-helpers protocol error at " + line);
                 }
             }
-        } catch (Main.UsageException | IOException e) {
+        } catch (BadUsageException | IOException e) {
             err.println("git-remote-tor-annex: " + Main.oneLine(e));
             return 1;
         }
@@ -83,23 +87,21 @@ final class RemoteHelper {
     private static ExitCode connect(TorAnnexAddress address, Service service, InputStream gitIn, OutputStream gitOut)
             throws IOException {
         Repository repository = repository();
-        AuthToken token = token(repository, address);
-        try (Connection c = ClientSession.dialOnion(new OnionDialer(TorSocks.resolve(null)), address, Main.debug);
-                RepositoryLocal local = new RepositoryLocal(repository)) {
-            StreamNet net = StreamNet.over(c, AuthCheck.REFUSE_ALL, new GitRelays(null, gitIn, gitOut),
-                    Debug.transcript(Main.debug));
-            // No VERSION on this path, as with git-annex's helper.
-            Program<io.vavr.control.Either<String, ExitCode>> p = Client.auth(repository.uuid(), token)
-                    .flatMap(a -> a.isLeft() ? Program.pure(io.vavr.control.Either.<String, ExitCode>left(a.getLeft()))
-                            : Client.connect(service).map(io.vavr.control.Either::<String, ExitCode>right));
-            Outcome<io.vavr.control.Either<String, ExitCode>> o = new Full(net, local).run(p);
-            if (o instanceof Outcome.Completed<io.vavr.control.Either<String, ExitCode>> done) {
-                if (done.value().isLeft()) {
-                    throw new IOException("authentication failed, perhaps you need to set " + CredsDir.TOKEN_ENVIRONMENT_VARIABLE);
-                }
-                return done.value().get();
-            }
-            throw new IOException(o instanceof Outcome.Failed<?> f ? f.reason() : "the peer closed the connection");
+        AuthToken token = GivenToken.of(null).forRemoteHelper(() -> OnionPlugin.stored(repository, address));
+        Dialing dialing = new Dialing(repository, GivenToken.NONE, Optional.empty(), ClientSession::tell, Main.debug);
+        Connection c = new OnionPlugin(null).dial(address, dialing, OnionRetry.CONNECT_TIMEOUT);
+        // No VERSION on this path, as with git-annex's helper; no deadline either, as before.
+        PeerSession.Options options = PeerSession.Options.DEFAULT.withTranscript(Debug.transcript(Main.debug))
+                .authOnly(new GitRelays(null, gitIn, gitOut));
+        try (PeerSession session = PeerSession.open(new Dialed(c, new Greeting.Token(token), Optional.empty(), true),
+                repository, options)) {
+            return session.run(Client.connect(service).map(Either::<String, ExitCode>right));
+        } catch (PeerFailure f) {
+            throw new IOException(switch (f.kind()) {
+                case REFUSED -> "authentication failed, perhaps you need to set " + CredsDir.TOKEN_ENVIRONMENT_VARIABLE;
+                case CLOSED -> "the peer closed the connection";
+                default -> f.detail();
+            }, f);
         }
     }
 
@@ -112,18 +114,6 @@ final class RemoteHelper {
             // A plain git repository (e.g. during `git clone`): no annex UUID to present.
             return new LooseFiles(new Uuid(""));
         }
-    }
-
-    private static AuthToken token(Repository repository, TorAnnexAddress address) throws IOException {
-        String env = System.getenv(CredsDir.TOKEN_ENVIRONMENT_VARIABLE);
-        if (env != null) {
-            return AuthToken.parse(env.trim()).getOrElseThrow(() -> new IOException(
-                    CredsDir.TOKEN_ENVIRONMENT_VARIABLE + " holds something that is not a token"));
-        }
-        if (repository instanceof AnnexRepository r) {
-            return r.creds().peerToken(address.onion().hostname()).getOrElse(AuthToken.EMPTY);
-        }
-        return AuthToken.EMPTY;
     }
 
     /** One line, read byte by byte: what follows "connect" is git's own protocol and must not be read ahead. */

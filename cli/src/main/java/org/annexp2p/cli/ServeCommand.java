@@ -11,7 +11,11 @@ import org.annexp2p.interpreters.net.GitRelays;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.session.StandardPlugins;
+import org.annexp2p.session.plugin.Listening;
+import org.annexp2p.session.plugin.tcp.ListenPlan;
 import org.annexp2p.transports.ConnectionServer;
+import org.annexp2p.transports.Listener;
 import org.annexp2p.transports.PreAuthLimits;
 import org.annexp2p.transports.ServerOptions;
 import org.annexp2p.transports.tcp.TcpTransport;
@@ -141,9 +145,9 @@ final class ServeCommand implements Callable<Integer> {
         // When the stop is requested the resources close in reverse order: each server stops accepting (its port is
         // free at once), lets its connections finish within its shutdown grace and closes the rest; tor goes last.
         try (java.io.Closeable onionServing = onion ? serveOnion(repository, serving, limits, what, places) : () -> { };
-                TcpTransport tcp = new TcpTransport();
+                StandardPlugins plugins = StandardPlugins.of(new StandardPlugins.Settings(null), new LanAddressPlugin(repo, discoveryPort));
                 ConnectionServer server = listen == null ? null
-                        : ConnectionServer.start(ServeTls.listen(tcp, listen, repository.creds().dir()), serving, limits);
+                        : ConnectionServer.start(listener(plugins, repository), serving, limits);
                 ConnectionServer lan = lanListen == null ? null : LanServing.start(repository.creds().dir(), lanListen, serving, limits);
                 WhereIsAnswers whereIs = lan == null ? null : LanServing.answerWhereIs(lan, repository.creds().dir(),
                         repository.uuid().value(), discoveryPort, p -> System.err.println("annex-p2p: note: where-is answers: " + p))) {
@@ -164,6 +168,15 @@ final class ServeCommand implements Callable<Integer> {
             stop.stopped("serving " + String.join(", ", places));
         }
         return 0;
+    }
+
+    /** Where --listen serves, as its plan decides; plaintext off loopback is said first. */
+    private Listener listener(StandardPlugins plugins, AnnexRepository repository) throws java.io.IOException {
+        ListenPlan plan = ListenPlan.choose(listen);
+        if (plan.plaintextOffLoopback()) {
+            System.err.println(PlaintextWarning.forServer(listen));
+        }
+        return plugins.listen(plan, new Listening(repository, line -> System.err.println("annex-p2p: " + line)));
     }
 
     private static final java.time.Duration ONION_PROBE_TIMEOUT = java.time.Duration.ofMinutes(5);

@@ -6,38 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
-import org.annexp2p.protocol.wire.AuthToken;
-import org.annexp2p.repository.LooseFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What a client command tells the user about its connection: each thing once, and the real reason. */
+/**
+ * What a client command tells the user about its connection: each thing once, and the real reason (the rules
+ * themselves are tested in session: PeerSessionTest, GivenTokenTest).
+ */
 class ClientMessagesTest {
     static final String KEY = "SHA256E-s10--0000000000000000000000000000000000000000000000000000000000000000";
 
     @RegisterExtension
     final CapturedStderr err = new CapturedStderr();
-
-    @Test
-    void aTransportsOwnFailureIsNotPrefixedTwice() {
-        assertThat(ClientSession.named("tcp 10.0.0.1:4242", "tcp 10.0.0.1:4242: connection closed"))
-                .isEqualTo("tcp 10.0.0.1:4242: connection closed");
-        assertThat(ClientSession.named("tcp 10.0.0.1:4242", "connection closed"))
-                .isEqualTo("tcp 10.0.0.1:4242: connection closed");
-        // Another connection's name is not ours.
-        assertThat(ClientSession.named("tcp 10.0.0.1:4242", "tcp 10.0.0.1:42420: connection closed"))
-                .isEqualTo("tcp 10.0.0.1:4242: tcp 10.0.0.1:42420: connection closed");
-    }
-
-    @Test
-    void withoutAnyTokenNoneIsSentAndTheUserLearnsWhereOneComesFrom() throws Exception {
-        assertThatThrownBy(() -> ClientSession.token(null, null, LooseFiles.underFreshIdentity(), "tcp://127.0.0.1:4242"))
-                .isInstanceOf(Main.UsageException.class)
-                .hasMessage("no auth token for tcp://127.0.0.1:4242: set GIT_ANNEX_P2P_AUTHTOKEN (from the server's "
-                        + "`annex-p2p token`), or pass --token");
-        assertThat(ClientSession.token(null, "abc", LooseFiles.underFreshIdentity(), "tcp://127.0.0.1:4242"))
-                .isEqualTo(AuthToken.parse("abc").get());
-    }
 
     @Test
     void aGetWithoutTokenFailsBeforeConnecting() throws Exception {

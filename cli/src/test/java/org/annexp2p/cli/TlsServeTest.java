@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,7 +16,11 @@ import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
+import org.annexp2p.session.plugin.tcp.ListenPlan;
+import org.annexp2p.session.plugin.tcp.TlsIdentityFile;
+import org.annexp2p.session.plugin.tcp.TlsPlugin;
 import org.annexp2p.transports.ConnectionServer;
+import org.annexp2p.transports.Listener;
 import org.annexp2p.transports.ServerOptions;
 import org.annexp2p.transports.tcp.KeyPin;
 import org.annexp2p.transports.tcp.TcpTransport;
@@ -84,7 +87,7 @@ class TlsServeTest {
     @Test
     void aClientPinningAnotherKeyIsRefusedBeforeItSendsItsToken() throws Exception {
         try (ConnectionServer server = serve("tls://127.0.0.1:0"); WireCapture wire = new WireCapture(port(server))) {
-            KeyPin other = ServeTls.pin(ServeTls.identity(dir.resolve("another-repository-creds")));
+            KeyPin other = TlsIdentityFile.in(dir.resolve("another-repository-creds")).pin();
             String wrong = "tls://127.0.0.1:" + wire.port() + "/" + other;
             Path file = Files.write(dir.resolve("in.bin"), CONTENT);
 
@@ -100,20 +103,6 @@ class TlsServeTest {
         }
     }
 
-    @Test
-    void theServerKeyIsTheRepositorysKeptPrivateAndRefusedWhenOthersCanReadIt() throws Exception {
-        Path creds = dir.resolve("creds");
-        KeyPin first = ServeTls.pin(ServeTls.identity(creds));
-        Path file = creds.resolve(ServeTls.IDENTITY_FILE);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(creds))).isEqualTo("rwx------");
-        assertThat(ServeTls.pin(ServeTls.identity(creds))).as("the same key on every start").isEqualTo(first);
-
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServeTls.identity(creds))
-                .hasMessage("refusing to use " + file + ": group or others may access it (mode rw-r--r--); run chmod 600 " + file);
-    }
-
     private void putAndGetBack(String address) throws Exception {
         Path in = Files.write(dir.resolve("in.bin"), CONTENT);
         Path out = dir.resolve("out.bin");
@@ -125,7 +114,9 @@ class TlsServeTest {
 
     private ConnectionServer serve(String listen) throws Exception {
         Serving serving = new Serving(served, ServerMode.READ_WRITE, () -> List.of(TOKEN), Relays.NONE, Transcript.NONE);
-        return ConnectionServer.start(ServeTls.listen(tcp, listen, dir.resolve("creds")), (c, admission) -> {
+        ListenPlan plan = ListenPlan.choose(listen);
+        Listener listener = plan.tls() ? new TlsPlugin(() -> tcp).listen(plan.bind(), dir.resolve("creds")) : tcp.listen(plan.bind());
+        return ConnectionServer.start(listener, (c, admission) -> {
             handled.incrementAndGet();
             serving.handle(c, admission);
         }, ServerOptions.of(4, "ERROR busy\n"));

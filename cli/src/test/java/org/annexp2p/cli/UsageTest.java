@@ -80,10 +80,4 @@ class UsageTest {
         assertThat(stderr()).contains("not a directory");
     }
 
-    @Test
-    void shellCommandStringsSplitLikeTheShell() {
-        assertThat(ShellCommandLine.split("git-annex-shell 'p2pstdio' '/a dir' '--debug' 'u' --uuid x"))
-                .containsExactly("git-annex-shell", "p2pstdio", "/a dir", "--debug", "u", "--uuid", "x");
-        assertThat(ShellCommandLine.split("a \"b \\\"c\\\"\" d\\ e")).containsExactly("a", "b \"c\"", "d e");
-    }
 }

@@ -28,8 +28,12 @@ public interface TransportPlugin<A> {
     /** Reaches the peer at {@code address}: a connection, and how the peer expects to be greeted. */
     Dialed dial(A address, Dialing dialing) throws IOException;
 
-    /** Accepts peers at {@code address}; schemes that only dial out say so. */
-    default Listener listen(A address, Listening listening) throws IOException {
+    /**
+     * Accepts peers at {@code bind}, written in the scheme's listening form ({@code HOST:PORT} for {@code tcp://}
+     * and {@code tls://}): not a dial address, which may name what only the listener makes (a TLS key's pin, an
+     * onion); schemes that only dial out say so.
+     */
+    default Listener listen(String bind, Listening listening) throws IOException {
         throw new IOException("cannot listen on a " + scheme() + " address");
     }
 }

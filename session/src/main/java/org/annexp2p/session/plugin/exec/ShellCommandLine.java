@@ -1,17 +1,17 @@
-package org.annexp2p.cli;
+package org.annexp2p.session.plugin.exec;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command strings git-annex sends through ssh, e.g. {@code git-annex-shell 'p2pstdio' '/dir' 'uuid'}: what
- * {@code -c} receives when annex-p2p stands in for git-annex-shell as a login shell or forced command.
- * Splits POSIX-shell style (single quotes, double quotes, backslashes); nothing is ever executed.
+ * A command line as a user writes it for {@code --exec}, e.g. {@code ssh host git-annex-shell p2pstdio '/dir' UUID},
+ * split into its words POSIX-shell style (single quotes, double quotes, backslashes); no shell is involved, so
+ * nothing in it is expanded or executed but the command itself.
  */
-final class ShellCommandLine {
+public final class ShellCommandLine {
     private ShellCommandLine() {}
 
-    static List<String> split(String s) {
+    public static List<String> split(String s) {
         List<String> words = new ArrayList<>();
         StringBuilder w = new StringBuilder();
         boolean inWord = false;

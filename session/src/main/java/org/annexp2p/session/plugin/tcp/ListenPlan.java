@@ -1,9 +1,9 @@
-package org.annexp2p.cli;
+package org.annexp2p.session.plugin.tcp;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Optional;
+import org.annexp2p.session.plugin.MalformedAddressException;
 import org.annexp2p.transports.tcp.TcpAddress;
 import org.annexp2p.transports.tcp.TlsAddress;
 
@@ -13,21 +13,19 @@ import org.annexp2p.transports.tcp.TlsAddress;
  *
  * @param bind {@code HOST:PORT} as the transport takes it
  * @param tls whether clients must dial the {@code tls://} address with the server's pin
- * @param warning the one line to print before serving, if any
+ * @param plaintextOffLoopback whether plaintext was asked for where the network can read it: the user is warned
  */
-record ListenPlan(String bind, boolean tls, Optional<String> warning) {
-
-    static final String PLAINTEXT = "tcp://";
+public record ListenPlan(String bind, boolean tls, boolean plaintextOffLoopback) {
 
     /** Resolves the host of {@code listen} (a name may stand for a loopback address or not) and chooses. */
-    static ListenPlan choose(String listen) throws IOException {
+    public static ListenPlan choose(String listen) throws IOException {
         String hostPort = withoutScheme(listen);
         TcpAddress address;
         try {
             address = TcpAddress.parse(hostPort);
         } catch (IllegalArgumentException e) {
             // A malformed --listen is bad usage (exit 2), not a failure to listen.
-            throw new Main.UsageException(e.getMessage());
+            throw new MalformedAddressException(e.getMessage());
         }
         try {
             return choose(listen, InetAddress.getByName(address.host()));
@@ -37,24 +35,24 @@ record ListenPlan(String bind, boolean tls, Optional<String> warning) {
     }
 
     /** The choice for {@code listen}, whose host is {@code host}: a pure function of the two. */
-    static ListenPlan choose(String listen, InetAddress host) {
+    public static ListenPlan choose(String listen, InetAddress host) {
         String bind = withoutScheme(listen);
         if (listen.startsWith(TlsAddress.SCHEME)) {
-            return new ListenPlan(bind, true, Optional.empty());
+            return new ListenPlan(bind, true, false);
         }
         if (host.isLoopbackAddress()) {
-            return new ListenPlan(bind, false, Optional.empty());
+            return new ListenPlan(bind, false, false);
         }
-        if (listen.startsWith(PLAINTEXT)) {
-            return new ListenPlan(bind, false, Optional.of(PlaintextWarning.forServer(listen)));
+        if (listen.startsWith(TcpPlugin.SCHEME)) {
+            return new ListenPlan(bind, false, true);
         }
-        return new ListenPlan(bind, true, Optional.empty());
+        return new ListenPlan(bind, true, false);
     }
 
     private static String withoutScheme(String listen) {
         if (listen.startsWith(TlsAddress.SCHEME)) {
             return listen.substring(TlsAddress.SCHEME.length());
         }
-        return listen.startsWith(PLAINTEXT) ? listen.substring(PLAINTEXT.length()) : listen;
+        return listen.startsWith(TcpPlugin.SCHEME) ? listen.substring(TcpPlugin.SCHEME.length()) : listen;
     }
 }

@@ -1,0 +1,70 @@
+package org.annexp2p.session;
+
+import java.io.IOException;
+import java.util.List;
+import org.annexp2p.session.plugin.Listening;
+import org.annexp2p.session.plugin.TransportPlugin;
+import org.annexp2p.session.plugin.TransportPlugins;
+import org.annexp2p.session.plugin.exec.ExecPlugin;
+import org.annexp2p.session.plugin.onion.OnionPlugin;
+import org.annexp2p.session.plugin.tcp.ListenPlan;
+import org.annexp2p.session.plugin.tcp.SharedTcp;
+import org.annexp2p.session.plugin.tcp.TcpPlugin;
+import org.annexp2p.session.plugin.tcp.TlsPlugin;
+import org.annexp2p.transports.Listener;
+
+/**
+ * The plugins this tool speaks, built from the user's settings, in one place: {@code tls://}, {@code tcp://},
+ * {@code lan://} and {@code tor-annex::} for {@code --address} (in the order messages list them), {@code --exec}
+ * for commands, and {@code serve --listen}. Closing it closes the TCP transport they share, so it is closed after
+ * the sessions and listeners it made.
+ */
+public final class StandardPlugins implements AutoCloseable {
+
+    /**
+     * What the user set for the plugins.
+     *
+     * @param torSocks --tor-socks, or null for $ANNEX_P2P_TOR_SOCKS or tor's default
+     */
+    public record Settings(String torSocks) {}
+
+    private final SharedTcp tcp = new SharedTcp();
+    private final TcpPlugin plaintext = new TcpPlugin(tcp);
+    private final TlsPlugin tls = new TlsPlugin(tcp);
+    private final ExecPlugin exec = new ExecPlugin();
+    private final TransportPlugins addresses;
+
+    private StandardPlugins(Settings settings, TransportPlugin<?> lan) {
+        this.addresses = TransportPlugins.of(List.of(tls, plaintext, lan, new OnionPlugin(settings.torSocks())));
+    }
+
+    /** The standard plugins, with {@code lan} for {@code lan://} (the LAN module builds it from its own settings). */
+    public static StandardPlugins of(Settings settings, TransportPlugin<?> lan) {
+        return new StandardPlugins(settings, lan);
+    }
+
+    /** The plugins {@code --address} finds by scheme. */
+    public TransportPlugins addresses() {
+        return addresses;
+    }
+
+    /** The plugin for {@code --exec COMMAND}. */
+    public ExecPlugin exec() {
+        return exec;
+    }
+
+    /** The TLS plugin, whose listener serves the repository's key. */
+    public TlsPlugin tls() {
+        return tls;
+    }
+
+    /** Listens as {@code plan} says: TLS with the repository's key, or plaintext. */
+    public Listener listen(ListenPlan plan, Listening listening) throws IOException {
+        return plan.tls() ? tls.listen(plan.bind(), listening) : plaintext.listen(plan.bind(), listening);
+    }
+
+    @Override
+    public void close() {
+        tcp.close();
+    }
+}
