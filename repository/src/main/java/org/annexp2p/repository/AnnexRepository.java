@@ -141,6 +141,11 @@ public final class AnnexRepository implements Repository {
         return uuid;
     }
 
+    /** This repository's git remotes. */
+    public GitRemotes remotes() {
+        return new GitRemotes(new GitProcess(gitDir));
+    }
+
     /** Where the object of {@code key} goes when this repository stores it. */
     public Path objectPath(Key key) throws IOException {
         return objectPaths(key).get(0);
