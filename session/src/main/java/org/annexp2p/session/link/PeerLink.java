@@ -1,19 +1,16 @@
 package org.annexp2p.session.link;
 
-import io.vavr.control.Either;
 import java.io.IOException;
 import java.util.Optional;
-import org.annexp2p.interpreters.Full;
-import org.annexp2p.interpreters.Outcome;
-import org.annexp2p.interpreters.net.AuthCheck;
 import org.annexp2p.interpreters.net.Relays;
-import org.annexp2p.interpreters.net.StreamNet;
 import org.annexp2p.interpreters.net.Transcript;
-import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.AnnexRepository;
-import org.annexp2p.repository.RepositoryLocal;
+import org.annexp2p.session.PeerFailure;
+import org.annexp2p.session.PeerSession;
+import org.annexp2p.session.plugin.Dialed;
+import org.annexp2p.session.plugin.Greeting;
 import org.annexp2p.tor.onion.TorAnnexAddress;
 import org.annexp2p.transports.Connection;
 
@@ -40,16 +37,13 @@ public final class PeerLink {
     /** AUTH alone over {@code connection}, which is closed afterwards; the peer's UUID, or why not. */
     static Uuid authenticate(AnnexRepository repository, Connection connection, AuthToken token, Transcript transcript)
             throws IOException {
-        try (Connection c = connection;
-                RepositoryLocal local = new RepositoryLocal(repository)) {
-            StreamNet net = StreamNet.over(c, AuthCheck.REFUSE_ALL, Relays.NONE, transcript);
-            Outcome<Either<String, Uuid>> o = new Full(net, local).run(Client.auth(repository.uuid(), token));
-            if (o instanceof Outcome.Completed<Either<String, Uuid>> done && done.value().isRight()) {
-                return done.value().get();
-            }
-            String why = o instanceof Outcome.Completed<Either<String, Uuid>> done ? done.value().getLeft()
-                    : o instanceof Outcome.Failed<?> f ? f.reason() : "the peer closed the connection";
-            throw new IOException("Unable to authenticate with peer: " + why);
+        Dialed dialed = new Dialed(connection, new Greeting.Token(token), Optional.empty(), true);
+        try (PeerSession session = PeerSession.open(dialed, repository,
+                PeerSession.Options.DEFAULT.withTranscript(transcript).authOnly(Relays.NONE))) {
+            return session.peer();
+        } catch (PeerFailure f) {
+            String why = f.kind() == PeerFailure.Kind.CLOSED ? "the peer closed the connection" : f.detail();
+            throw new IOException("Unable to authenticate with peer: " + why, f);
         }
     }
 

@@ -101,4 +101,23 @@ class PeerLinkTest {
         assertThat(ours.remotes().names()).isEmpty();
         assertThat(ours.creds().peerToken(ADDRESS.onion().hostname())).isEmpty();
     }
+
+    @Test
+    void aPeerThatHangsUpIsSaidToHaveClosedTheConnection() throws IOException {
+        try (java.net.ServerSocket hangsUp = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                try (java.net.Socket s = hangsUp.accept()) {
+                    s.getInputStream().read();
+                } catch (IOException e) {
+                    // the test's assertion tells
+                }
+            });
+            t.start();
+            Connection c = tcp.dial("127.0.0.1:" + hangsUp.getLocalPort(), Duration.ofSeconds(10));
+            assertThatThrownBy(() -> PeerLink.link(ours, ADDRESS, c, TOKEN, Transcript.NONE, Optional.empty()))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("Unable to authenticate with peer: the peer closed the connection");
+        }
+        assertThat(ours.remotes().names()).isEmpty();
+    }
 }
