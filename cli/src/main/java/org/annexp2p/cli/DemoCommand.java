@@ -1,14 +1,19 @@
 package org.annexp2p.cli;
 
 import io.vavr.control.Either;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.annexp2p.interpreters.Full;
 import org.annexp2p.interpreters.Outcome;
 import org.annexp2p.interpreters.Serving;
@@ -176,57 +181,26 @@ final class DemoCommand implements Callable<Integer> {
         return outcome instanceof Outcome.Failed<?> f ? f.reason() : "the server closed the connection";
     }
 
-    /** {@code size} pseudo-random bytes, the same for the same {@code seed}: content Ingest can read twice. */
+    /** {@code size} (whole MiB) pseudo-random bytes, the same for the same {@code seed}, no two MiB alike. */
     private static Ingest.Source generated(long size, int seed) {
-        return () -> new InputStream() {
-            private final SplittableRandom random = new SplittableRandom(seed);
-            private long left = size;
-            private long bits;
-            private int bitsLeft;
+        return () -> {
+            SplittableRandom random = new SplittableRandom(seed);
+            Iterator<InputStream> blocks = Stream.generate(() -> {
+                byte[] block = new byte[1 << 20];
+                random.nextBytes(block);
+                return (InputStream) new ByteArrayInputStream(block);
+            }).limit(size >> 20).iterator();
+            return new SequenceInputStream(new Enumeration<InputStream>() {
+                @Override
+                public boolean hasMoreElements() {
+                    return blocks.hasNext();
+                }
 
-            @Override
-            public int read() {
-                if (left == 0) {
-                    return -1;
+                @Override
+                public InputStream nextElement() {
+                    return blocks.next();
                 }
-                left--;
-                return nextByte();
-            }
-
-            @Override
-            public int read(byte[] buf, int off, int len) {
-                if (left == 0) {
-                    return len == 0 ? 0 : -1;
-                }
-                int n = (int) Math.min(len, left);
-                int i = 0;
-                for (; i < n && bitsLeft > 0; i++) {
-                    buf[off + i] = (byte) nextByte();
-                }
-                for (; n - i >= 8; i += 8) {
-                    long r = random.nextLong();
-                    for (int b = 0; b < 8; b++) {
-                        buf[off + i + b] = (byte) (r >>> (8 * b));
-                    }
-                }
-                for (; i < n; i++) {
-                    buf[off + i] = (byte) nextByte();
-                }
-                left -= n;
-                return n;
-            }
-
-            /** The random longs' bytes, lowest first. */
-            private int nextByte() {
-                if (bitsLeft == 0) {
-                    bits = random.nextLong();
-                    bitsLeft = 8;
-                }
-                int b = (int) (bits & 0xff);
-                bits >>>= 8;
-                bitsLeft--;
-                return b;
-            }
+            });
         };
     }
 
