@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.annexp2p.interpreters.Full;
@@ -22,13 +20,10 @@ import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.protocol.conversation.Server;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.protocol.key.Key;
-import org.annexp2p.protocol.program.Destination;
 import org.annexp2p.protocol.wire.AuthToken;
-import org.annexp2p.protocol.wire.Len;
-import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.Uuid;
-import org.annexp2p.protocol.wire.Validity;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.repository.Ingest;
 import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.repository.Repository;
 import org.annexp2p.repository.creds.TokenGenerator;
@@ -191,29 +186,17 @@ final class ClassDataTraining {
     }
 
     private static Key key(byte[] bytes) throws Exception {
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        return Key.of("SHA256E", bytes.length, sha256 + ".bin");
+        return Ingest.keyOf(() -> new ByteArrayInputStream(bytes), ".bin");
     }
 
     /** {@code bytes} as the content of their SHA256E key in {@code repository}'s object store. */
     private static Key store(Repository repository, byte[] bytes) throws Exception {
-        Key key = key(bytes);
-        try (var transfer = repository.beginTransfer(new Destination.ObjectStore(key)).get()) {
-            transfer.write(Offset.ZERO, Len.of(bytes.length), new ByteArrayInputStream(bytes));
-            if (!transfer.finish(io.vavr.control.Option.some(Validity.VALID))) {
-                throw new IOException("could not store the training content");
-            }
-        }
-        repository.recordPresence(key, repository.uuid(), true);
-        return key;
+        return Ingest.sha256e(repository, () -> new ByteArrayInputStream(bytes), ".bin");
     }
 
     /** What `git annex init` records, by hand (as the demo does): the build needs git, never git-annex. */
     private static void repository(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Git.run(dir, "init", "-q");
-        Git.run(dir, "config", "annex.uuid", Uuid.random().value());
-        Git.run(dir, "config", "annex.version", "10");
+        AnnexRepository.create(dir);
     }
 
     private interface Step {

@@ -1,18 +1,20 @@
 package org.annexp2p.cli;
 
 import io.vavr.control.Either;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.annexp2p.interpreters.Serving;
 import org.annexp2p.interpreters.net.Relays;
 import org.annexp2p.interpreters.net.Transcript;
@@ -25,8 +27,8 @@ import org.annexp2p.protocol.program.Program;
 import org.annexp2p.protocol.wire.AssociatedFile;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
-import org.annexp2p.protocol.wire.Validity;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.repository.Ingest;
 import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.repository.Repository;
 import org.annexp2p.repository.creds.TokenGenerator;
@@ -78,15 +80,15 @@ final class DemoCommand implements Callable<Integer> {
 
     private int run(Path dir) throws Exception {
         boolean real = onPath("git");
-        Repository laptop = real ? gitAnnexRepository(dir.resolve("laptop")) : new MemoryRepository(Uuid.random());
-        Repository desktop = real ? gitAnnexRepository(dir.resolve("desktop")) : new MemoryRepository(Uuid.random());
+        Repository laptop = real ? AnnexRepository.create(dir.resolve("laptop")) : new MemoryRepository(Uuid.random());
+        Repository desktop = real ? AnnexRepository.create(dir.resolve("desktop")) : new MemoryRepository(Uuid.random());
         say(real ? "two git-annex repositories in " + dir : "two in-memory repositories (git is not installed)");
         say("  laptop  " + laptop.uuid());
         say("  desktop " + desktop.uuid());
 
         long size = (long) sizeMiB << 20;
-        Key first = addGenerated(laptop, dir, size, 1);
-        Key second = addGenerated(laptop, dir, size, 2);
+        Key first = Ingest.sha256e(laptop, generated(size, 1), ".bin");
+        Key second = Ingest.sha256e(laptop, generated(size, 2), ".bin");
 
         AuthToken token = new TokenGenerator().generate(TokenGenerator.ADDRESS_TOKEN_LENGTH);
         Transcript transcript = Debug.transcript(debug || Main.debug);
@@ -175,44 +177,27 @@ final class DemoCommand implements Callable<Integer> {
         };
     }
 
-    /** A file of pseudo-random bytes, hashed to its SHA256E key and stored as that key's content. */
-    private static Key addGenerated(Repository repo, Path dir, long size, int seed) throws Exception {
-        Path tmp = dir.resolve("generated-" + seed);
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        SplittableRandom random = new SplittableRandom(seed);
-        byte[] buf = new byte[1 << 20];
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            for (long left = size; left > 0; left -= buf.length) {
-                for (int i = 0; i < buf.length; i += 8) {
-                    long r = random.nextLong();
-                    for (int b = 0; b < 8; b++) {
-                        buf[i + b] = (byte) (r >>> (8 * b));
-                    }
+    /** {@code size} (whole MiB) pseudo-random bytes, the same for the same {@code seed}, no two MiB alike. */
+    private static Ingest.Source generated(long size, int seed) {
+        return () -> {
+            SplittableRandom random = new SplittableRandom(seed);
+            Iterator<InputStream> blocks = Stream.generate(() -> {
+                byte[] block = new byte[1 << 20];
+                random.nextBytes(block);
+                return (InputStream) new ByteArrayInputStream(block);
+            }).limit(size >> 20).iterator();
+            return new SequenceInputStream(new Enumeration<InputStream>() {
+                @Override
+                public boolean hasMoreElements() {
+                    return blocks.hasNext();
                 }
-                int n = (int) Math.min(buf.length, left);
-                sha.update(buf, 0, n);
-                out.write(buf, 0, n);
-            }
-        }
-        Key key = Key.of("SHA256E", size, HexFormat.of().formatHex(sha.digest()) + ".bin");
-        try (var transfer = repo.beginTransfer(new Destination.ObjectStore(key)).get(); InputStream in = Files.newInputStream(tmp)) {
-            transfer.write(org.annexp2p.protocol.wire.Offset.ZERO, org.annexp2p.protocol.wire.Len.of(size), in);
-            if (!transfer.finish(io.vavr.control.Option.some(Validity.VALID))) {
-                throw new IOException("could not store the generated content");
-            }
-        }
-        repo.recordPresence(key, repo.uuid(), true);
-        Files.delete(tmp);
-        return key;
-    }
 
-    private static Repository gitAnnexRepository(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Git.run(dir, "init", "-q");
-        // What `git annex init` records; done by hand so the demo needs git but not git-annex.
-        Git.run(dir, "config", "annex.uuid", Uuid.random().value());
-        Git.run(dir, "config", "annex.version", "10");
-        return AnnexRepository.open(dir);
+                @Override
+                public InputStream nextElement() {
+                    return blocks.next();
+                }
+            });
+        };
     }
 
     private static boolean onPath(String program) {

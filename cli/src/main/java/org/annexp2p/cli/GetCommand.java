@@ -5,7 +5,6 @@ import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.program.Destination;
 import org.annexp2p.protocol.wire.AssociatedFile;
-import org.annexp2p.repository.AnnexRepository;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,15 +49,15 @@ final class GetCommand implements Callable<Integer> {
             throw new Main.UsageException("name an OUTFILE, or a --repo to get the content into");
         }
         var repository = ClientSession.repository(peer);
-        if (outfile == null && repository instanceof AnnexRepository r && r.hasContent(key)) {
+        Destination dest = outfile == null ? new Destination.ObjectStore(key)
+                : new Destination.File(key, ClientSession.path(outfile).toString());
+        if (dest instanceof Destination.ObjectStore && repository.hasContent(key)) {
             // Only verified content is ever moved into the store, so it is the content. It can be here unlogged
             // when a get was killed between the move and the log write; git-annex's get, too, skips content it has.
-            r.recordPresence(key, r.uuid(), true);
+            repository.recordArrival(dest);
             System.err.println("get " + abbreviated(key) + ": already here");
             return 0;
         }
-        Destination dest = outfile == null ? new Destination.ObjectStore(key)
-                : new Destination.File(key, ClientSession.path(outfile).toString());
         boolean ok;
         ProgressBar bar;
         // Connect first: a bad address is a usage error, reported alone, not under a progress bar.
@@ -86,9 +85,7 @@ final class GetCommand implements Callable<Integer> {
             bar.finish("failed");
             throw new java.io.IOException("the peer does not have " + key + ", or its content did not verify");
         }
-        if (outfile == null && repository instanceof AnnexRepository r) {
-            r.recordPresence(key, r.uuid(), true);
-        }
+        repository.recordArrival(dest);
         bar.finish("ok");
         return 0;
     }

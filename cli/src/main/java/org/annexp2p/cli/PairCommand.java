@@ -5,30 +5,27 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import org.annexp2p.cli.wormhole.PairData;
 import org.annexp2p.cli.wormhole.RelayOptions;
+import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.protocol.wire.AuthToken;
-import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.AnnexRepository;
-import org.annexp2p.repository.creds.TokenGenerator;
+import org.annexp2p.session.link.PeerLink;
+import org.annexp2p.session.pair.LinkRounds;
+import org.annexp2p.session.pair.PairData;
+import org.annexp2p.session.pair.PairExchange;
+import org.annexp2p.session.pair.PairExchangeException;
+import org.annexp2p.session.pair.PairTokens;
+import org.annexp2p.session.pair.PairingWormhole;
 import org.annexp2p.tor.onion.TorAnnexAddress;
+import org.annexp2p.tor.socks.OnionDialer;
 import org.annexp2p.wormhole.InvalidCodeException;
-import org.annexp2p.wormhole.ReceiveListener;
-import org.annexp2p.wormhole.Received;
 import org.annexp2p.wormhole.Wormhole;
-import org.annexp2p.wormhole.WormholeException;
 import org.annexp2p.wormhole.WormholeOptions;
-import org.annexp2p.wormhole.code.Code;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,7 +69,7 @@ final class PairCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AnnexRepository repository = AnnexRepository.open(repo);
-        List<TorAnnexAddress> ours = torAddresses(repository.creds().ownAddresses());
+        List<TorAnnexAddress> ours = PairData.torAddressesOf(repository.creds().ownAddresses());
         if (ours.isEmpty()) {
             throw new IOException("this repository has no P2P address to pair with; run `annex-p2p enable-tor` first");
         }
@@ -86,84 +83,31 @@ final class PairCommand implements Callable<Integer> {
         } catch (InvalidCodeException e) {
             throw new Main.UsageException(e.getMessage());
         }
-        Wormhole wormhole = new Wormhole(options);
-        AuthToken ourHalf = new TokenGenerator().generate(PairData.HALF_LENGTH);
+        PairingWormhole wormhole = PairingWormhole.over(new Wormhole(options));
+        AuthToken ourHalf = PairTokens.freshHalf();
         try (TemporaryTree dir = TemporaryTree.create("annex-p2p-pair",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))) {
-            PairData theirs = exchange(wormhole, dir.path(), new PairData(ourHalf, ours));
-            // Both sides compute the same two tokens: ours+theirs is what we accept, theirs+ours what we present.
-            AuthToken accept = AuthToken.parse(ourHalf.reveal() + theirs.half().reveal()).get();
-            AuthToken present = AuthToken.parse(theirs.half().reveal() + ourHalf.reveal()).get();
-            repository.creds().addAcceptedToken(accept);
-            link(repository, theirs.addresses(), present, socks);
+            PairData theirs = exchange(new PairExchange(wormhole, dir.path()), new PairData(ourHalf, ours));
+            PairTokens tokens = PairTokens.of(ourHalf, theirs.half());
+            repository.creds().addAcceptedToken(tokens.accept());
+            link(repository, theirs.addresses(), tokens.present(), socks);
             return 0;
         }
     }
 
-    /**
-     * Sends our pair data and receives theirs at the same time, as git-annex does. Nothing is stored here: a
-     * failure on either side (wrong code, garbage, unreachable server) leaves the repository untouched.
-     */
-    private PairData exchange(Wormhole wormhole, Path dir, PairData ours) throws Exception {
-        Path send = dir.resolve("send");
-        Files.writeString(send, ours.format(), StandardCharsets.US_ASCII);
-        CompletableFuture<Code> ourCode = new CompletableFuture<>();
-        CompletableFuture<Void> sent = new CompletableFuture<>();
-        // A thread of our own, not the common pool, so that a failed receive can interrupt a send still
-        // waiting for the other side; the wormhole then releases its nameplate on the way out.
-        Thread sender = new Thread(() -> {
-            try {
-                wormhole.sendFile(send, Optional.empty(), c -> {
-                    System.err.println("This repository's pairing code is: " + c.value());
-                    ourCode.complete(c);
-                });
-                sent.complete(null);
-            } catch (Exception | Error e) {
-                sent.completeExceptionally(e);
-                ourCode.completeExceptionally(e);
-            }
-        }, "pair-send");
-        sender.setDaemon(true);
-        sender.start();
+    private PairData exchange(PairExchange exchange, PairData ours) throws Exception {
         try {
-            Code mine = await(ourCode, "Failed sending data to pair: ");
-            String other = code != null ? code : ask();
-            Code theirCode = Code.parse(other.trim().replace(' ', '-'));
-            if (theirCode.value().equals(mine.value())) {
-                throw new Main.UsageException("that is this repository's own code; enter the other repository's");
-            }
-            Path recv = dir.resolve("recv");
-            Received received;
-            try {
-                received = wormhole.receive(theirCode, new ReceiveListener() {
-                    @Override
-                    public Optional<Path> acceptFile(IncomingFile offer) {
-                        return offer.size() <= PairData.MAX_BYTES ? Optional.of(recv) : Optional.empty();
-                    }
-                });
-            } catch (WormholeException e) {
-                throw new IOException("Failed receiving data from pair: " + Main.oneLine(e), e);
-            }
-            if (!(received instanceof Received.File)) {
-                throw new IOException("Failed receiving data from pair: the other side sent a text, not pair data");
-            }
-            PairData theirs = PairData.parse(Files.readAllBytes(recv));
-            await(sent, "Failed sending data to pair: ");
-            return theirs;
-        } finally {
-            if (sender.isAlive()) {
-                sender.interrupt();
-                sender.join(TimeUnit.SECONDS.toMillis(5));
-            }
-        }
-    }
-
-    /** The sender's result; it bounds its own waits (server and peer timeouts), so this join ends. */
-    private static <T> T await(CompletableFuture<T> f, String context) throws Exception {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            throw new IOException(context + Main.oneLine(e.getCause()), e.getCause());
+            return exchange.run(ours, mine -> {
+                System.err.println("This repository's pairing code is: " + mine.value());
+                return code != null ? code : ask();
+            });
+        } catch (PairExchangeException e) {
+            String why = e.getCause() != null ? Main.oneLine(e.getCause()) : e.getMessage();
+            throw switch (e.step()) {
+                case OWN_CODE -> new Main.UsageException("that is this repository's own code; enter the other repository's");
+                case SENDING -> new IOException("Failed sending data to pair: " + why, e.getCause());
+                case RECEIVING -> new IOException("Failed receiving data from pair: " + why, e.getCause());
+            };
         }
     }
 
@@ -177,40 +121,20 @@ final class PairCommand implements Callable<Integer> {
         return line;
     }
 
-    /** Tries each of their addresses in rounds: the other side may still be storing its token. */
     private void link(AnnexRepository repository, List<TorAnnexAddress> addresses, AuthToken token,
             InetSocketAddress socks) throws Exception {
-        IOException last = null;
-        for (int round = 0; round < linkAttempts; round++) {
-            for (TorAnnexAddress a : addresses) {
-                try {
-                    Uuid theirs = PeerLink.authenticate(repository, a, token, socks, debug);
-                    String remote = PeerLink.addRemote(repository, a, theirs, token, name);
-                    System.err.println("Paired with " + TerminalText.ofWire(theirs.value()) + "; added remote "
-                            + TerminalText.of(remote) + ".");
-                    return;
-                } catch (IOException e) {
-                    last = e;
-                    System.err.println("Unable to connect to " + a.format() + ". Retrying...");
-                }
-            }
-            if (round + 1 < linkAttempts) {
-                TimeUnit.SECONDS.sleep(2);
-            }
+        Transcript transcript = Debug.transcript(debug || Main.debug);
+        PeerLink.Linked linked;
+        try {
+            linked = new LinkRounds(linkAttempts).link(addresses,
+                    a -> PeerLink.link(repository, a, new OnionDialer(socks).dial(a.dialString(),
+                            ClientSession.TOR_CONNECT_TIMEOUT), token, transcript, Optional.ofNullable(name)),
+                    (a, why) -> System.err.println("Unable to connect to " + a.format() + ". Retrying..."));
+        } catch (LinkRounds.Exhausted e) {
+            throw new IOException("Failed linking to pair: "
+                    + e.last().map(ErrorWords::of).orElse("no address"));
         }
-        throw new IOException("Failed linking to pair: " + (last == null ? "no address" : ErrorWords.of(last)));
-    }
-
-    /** Our Tor addresses; git-annex's pair data carries only those, so other kinds in p2paddrs are left out. */
-    private static List<TorAnnexAddress> torAddresses(List<String> lines) {
-        List<TorAnnexAddress> tor = new ArrayList<>();
-        for (String line : lines) {
-            try {
-                tor.add(TorAnnexAddress.parse(line));
-            } catch (RuntimeException e) {
-                // Not a tor-annex address (another transport's): nothing the other side could use.
-            }
-        }
-        return tor;
+        System.err.println("Paired with " + TerminalText.ofWire(linked.peer().value()) + "; added remote "
+                + TerminalText.of(linked.remote()) + ".");
     }
 }

@@ -58,9 +58,7 @@ class PutCommandTest {
                 ServerOptions.of(4, "ERROR too many connections\n"));
         key = Key.parse(WireText.ofUnicode("SHA256E-s" + CONTENT.length + "--"
                 + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(CONTENT)) + ".txt")).get();
-        Git.run(dir, "init", "-q");
-        Git.run(dir, "config", "annex.uuid", "5b7a4a8e-2f43-4c3c-9d0e-7a1f3c9e2b11");
-        repo = AnnexRepository.open(dir);
+        repo = AnnexRepository.create(dir);
         store(repo, CONTENT.length, true);
     }
 

@@ -99,6 +99,15 @@ public final class AnnexRepository implements Repository {
         return open(dir, Clock.systemUTC());
     }
 
+    /**
+     * Makes {@code dir} a new git-annex repository with a fresh UUID and opens it; needs git, not git-annex.
+     * Refuses a directory that is already a git repository.
+     */
+    public static AnnexRepository create(Path dir) throws IOException {
+        AnnexInit.at(dir);
+        return open(dir);
+    }
+
     /** As {@link #open(Path)}, with the clock that timestamps location log lines. */
     public static AnnexRepository open(Path dir, Clock clock) throws IOException {
         return new AnnexRepository(GitLocation.find(dir), clock);
@@ -130,6 +139,11 @@ public final class AnnexRepository implements Repository {
     @Override
     public Uuid uuid() {
         return uuid;
+    }
+
+    /** This repository's git remotes. */
+    public GitRemotes remotes() {
+        return new GitRemotes(new GitProcess(gitDir));
     }
 
     /** Where the object of {@code key} goes when this repository stores it. */

@@ -26,16 +26,29 @@ final class GitProcess {
         }
     }
 
-    private final Path gitDir;
+    /** What goes before each command's arguments: which repository git works on. */
+    private final List<String> where;
 
     GitProcess(Path gitDir) {
-        this.gitDir = gitDir;
+        this(List.of("--git-dir=" + gitDir));
+    }
+
+    private GitProcess(List<String> where) {
+        this.where = where;
+    }
+
+    /** Makes {@code dir} a new git repository with a work tree (as {@code git init} there); fails if git does. */
+    static void init(Path dir) throws IOException {
+        Result r = new GitProcess(List.of()).run(new byte[0], "init", "-q", "--", dir.toString());
+        if (r.exitCode() != 0) {
+            throw new IOException("git init " + dir + " failed: " + r.stderr());
+        }
     }
 
     Result run(byte[] stdin, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add("git");
-        command.add("--git-dir=" + gitDir);
+        command.addAll(where);
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();

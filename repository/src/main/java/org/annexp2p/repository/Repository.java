@@ -59,6 +59,17 @@ public interface Repository {
      */
     void recordPresence(Key key, Uuid uuid, boolean present) throws IOException;
 
+    /**
+     * Logs content that a transfer completed into {@code destination}, the same way whoever received it: into
+     * the object store, this repository as having it (as a server logs a PUT it received); into a file outside
+     * the repository, nothing.
+     */
+    default void recordArrival(Destination destination) throws IOException {
+        if (destination instanceof Destination.ObjectStore) {
+            recordPresence(destination.key(), uuid(), true);
+        }
+    }
+
     /** The repositories the location log says have {@code key}. */
     List<Uuid> locations(Key key) throws IOException;
 

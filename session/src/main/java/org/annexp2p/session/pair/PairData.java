@@ -1,4 +1,4 @@
-package org.annexp2p.cli.wormhole;
+package org.annexp2p.session.pair;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -58,6 +58,22 @@ public record PairData(AuthToken half, List<TorAnnexAddress> addresses) {
             throw new InvalidPairDataException("it names no address");
         }
         return new PairData(half, addresses);
+    }
+
+    /**
+     * The Tor addresses among a repository's P2P addresses (its p2paddrs lines): git-annex's pair data carries
+     * only those, so other kinds are left out.
+     */
+    public static List<TorAnnexAddress> torAddressesOf(List<String> p2pAddresses) {
+        List<TorAnnexAddress> tor = new ArrayList<>();
+        for (String line : p2pAddresses) {
+            try {
+                tor.add(TorAnnexAddress.parse(line));
+            } catch (RuntimeException e) {
+                // Not a tor-annex address (another transport's): nothing the other side could use.
+            }
+        }
+        return tor;
     }
 
     /** git-annex's serialization: every line, the last one too, ends in a newline. */

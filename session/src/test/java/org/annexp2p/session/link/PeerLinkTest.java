@@ -1,0 +1,123 @@
+package org.annexp2p.session.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.annexp2p.interpreters.Serving;
+import org.annexp2p.interpreters.net.Relays;
+import org.annexp2p.interpreters.net.Transcript;
+import org.annexp2p.protocol.conversation.ServerMode;
+import org.annexp2p.protocol.wire.AuthToken;
+import org.annexp2p.protocol.wire.Uuid;
+import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.repository.MemoryRepository;
+import org.annexp2p.repository.creds.TokenGenerator;
+import org.annexp2p.tor.onion.TorAnnexAddress;
+import org.annexp2p.transports.Connection;
+import org.annexp2p.transports.ConnectionServer;
+import org.annexp2p.transports.ServerOptions;
+import org.annexp2p.transports.tcp.TcpTransport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Linking against a real server on loopback: AUTH decides, and only a link that authenticated leaves traces. */
+class PeerLinkTest {
+    static final TorAnnexAddress ADDRESS = TorAnnexAddress.parse(
+            "tor-annex::lwkwvuvzt4g2gwkcom6wccjbqxzx427f66gog54tftaw2dp5oqmt6jqd.onion:5432");
+    static final AuthToken TOKEN = new TokenGenerator().generate(TokenGenerator.ADDRESS_TOKEN_LENGTH);
+
+    @TempDir
+    Path tmp;
+    final MemoryRepository peer = new MemoryRepository(Uuid.random());
+    final List<String> transcript = new ArrayList<>();
+    TcpTransport tcp;
+    ConnectionServer serving;
+    AnnexRepository ours;
+
+    @BeforeEach
+    void start() throws IOException {
+        tcp = new TcpTransport();
+        serving = ConnectionServer.start(tcp.listen("127.0.0.1:0"),
+                new Serving(peer, ServerMode.READ_WRITE, () -> List.of(TOKEN), Relays.NONE, Transcript.NONE),
+                ServerOptions.of(4, "ERROR too many connections\n"));
+        ours = AnnexRepository.create(tmp.resolve("ours"));
+    }
+
+    @AfterEach
+    void stop() {
+        serving.close();
+        tcp.close();
+    }
+
+    Connection dial() throws IOException {
+        return tcp.dial(serving.address(), Duration.ofSeconds(10));
+    }
+
+    Transcript recording() {
+        return (direction, line) -> transcript.add(line);
+    }
+
+    @Test
+    void anAcceptedTokenAddsTheRemoteWithThePeersUuidAndKeepsTheTokenPrivately() throws IOException {
+        PeerLink.Linked linked = PeerLink.link(ours, ADDRESS, dial(), TOKEN, recording(), Optional.empty());
+
+        assertThat(linked).isEqualTo(new PeerLink.Linked(peer.uuid(), "peer1"));
+        assertThat(Files.readString(tmp.resolve("ours/.git/config"))).contains("[remote \"peer1\"]",
+                "url = " + ADDRESS.format(), "annex-uuid = " + peer.uuid().value());
+        assertThat(ours.creds().peerToken(ADDRESS.onion().hostname()).get()).isEqualTo(TOKEN);
+        Path stored = ours.creds().dir().resolve(ADDRESS.onion().hostname());
+        assertThat(Files.getPosixFilePermissions(stored))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(transcript).isNotEmpty().noneMatch(line -> line.contains(TOKEN.reveal()));
+    }
+
+    @Test
+    void aSecondLinkTakesTheNextNameOrTheOneGiven() throws IOException {
+        PeerLink.link(ours, ADDRESS, dial(), TOKEN, Transcript.NONE, Optional.empty());
+        TorAnnexAddress other = TorAnnexAddress.parse(
+                "tor-annex::2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzui5du4xyclen53wid.onion:1");
+        assertThat(PeerLink.link(ours, other, dial(), TOKEN, Transcript.NONE, Optional.empty()).remote())
+                .isEqualTo("peer2");
+        assertThat(PeerLink.link(ours, other, dial(), TOKEN, Transcript.NONE, Optional.of("box")).remote())
+                .isEqualTo("box");
+        assertThat(ours.remotes().names()).containsExactlyInAnyOrder("peer1", "peer2", "box");
+    }
+
+    @Test
+    void aRefusedTokenLeavesNoRemoteAndNoToken() throws IOException {
+        AuthToken wrong = new TokenGenerator().generate(TokenGenerator.ADDRESS_TOKEN_LENGTH);
+        assertThatThrownBy(() -> PeerLink.link(ours, ADDRESS, dial(), wrong, Transcript.NONE, Optional.empty()))
+                .isInstanceOf(IOException.class).hasMessageStartingWith("Unable to authenticate with peer: ");
+        assertThat(ours.remotes().names()).isEmpty();
+        assertThat(ours.creds().peerToken(ADDRESS.onion().hostname())).isEmpty();
+    }
+
+    @Test
+    void aPeerThatHangsUpIsSaidToHaveClosedTheConnection() throws IOException {
+        try (java.net.ServerSocket hangsUp = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                try (java.net.Socket s = hangsUp.accept()) {
+                    s.getInputStream().read();
+                } catch (IOException e) {
+                    // the test's assertion tells
+                }
+            });
+            t.start();
+            Connection c = tcp.dial("127.0.0.1:" + hangsUp.getLocalPort(), Duration.ofSeconds(10));
+            assertThatThrownBy(() -> PeerLink.link(ours, ADDRESS, c, TOKEN, Transcript.NONE, Optional.empty()))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("Unable to authenticate with peer: the peer closed the connection");
+        }
+        assertThat(ours.remotes().names()).isEmpty();
+    }
+}
