@@ -42,7 +42,7 @@ final class ClientSession implements AutoCloseable {
     static ClientSession open(PeerOptions o, PeerOptions.Route route, Repository repository) throws IOException {
         Optional<HandshakeDeadline> bound = Optional.ofNullable(o.timeout)
                 .map(t -> HandshakeDeadline.after(System.nanoTime(), t));
-        boolean debug = o.debug || Main.debug;
+        boolean debug = o.debug;
         Dialing dialing = new Dialing(repository, GivenToken.of(o.token), bound, ClientSession::tell, debug);
         StandardPlugins plugins = StandardPlugins.of(new StandardPlugins.Settings(o.torSocks),
                 new LanAddressPlugin(o.repo, o.discoveryPort));

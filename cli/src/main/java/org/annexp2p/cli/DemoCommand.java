@@ -91,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
         Key second = Ingest.sha256e(laptop, generated(size, 2), ".bin");
 
         AuthToken token = new TokenGenerator().generate(TokenGenerator.ADDRESS_TOKEN_LENGTH);
-        Transcript transcript = Debug.transcript(debug || Main.debug);
+        Transcript transcript = Debug.transcript(debug);
         Serving serving = new Serving(desktop, ServerMode.READ_WRITE, () -> List.of(token), Relays.NONE, transcript);
         try (TcpTransport tcp = new TcpTransport();
                 ConnectionServer server = ConnectionServer.start(tcp.listen("127.0.0.1:0"), serving,

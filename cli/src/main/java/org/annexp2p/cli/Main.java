@@ -37,9 +37,6 @@ import picocli.CommandLine.Command;
             "Exit codes: 0 success, 1 failure, 2 bad usage."})
 public final class Main {
 
-    /** Options every command shares. */
-    static boolean debug;
-
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -48,29 +45,30 @@ public final class Main {
         // Log lines (e.g. a peer's unparseable line) as one short line on stderr, never on stdout.
         System.setProperty("java.util.logging.SimpleFormatter.format", "annex-p2p: %5$s%6$s%n");
         List<String> argv = Arrays.asList(args);
-        debug = argv.contains("--debug");
+        // --debug anywhere also shows the stack trace of a failure; each command reads its own --debug for the rest.
+        boolean debug = argv.contains("--debug");
         // -c and the GIT_ANNEX_SHELL_* restrictions make this git-annex-shell's stand-in, which cannot reach the tool.
-        return RestrictedShell.route(argv, System.getenv(), shellIo(), new RestrictedShell.Elsewhere(
+        return RestrictedShell.route(argv, System.getenv(), shellIo(debug), new RestrictedShell.Elsewhere(
                 RemoteHelper::run,
                 toolArgs -> {
                     String[] a = toolArgs.toArray(String[]::new);
-                    return commandLine(a).execute(a);
+                    return commandLine(debug, a).execute(a);
                 },
                 Commands.names()));
     }
 
     /** This process's terminal, as git-annex-shell's stand-in writes to it. */
-    static RestrictedShell.Io shellIo() {
+    static RestrictedShell.Io shellIo(boolean debug) {
         return new RestrictedShell.Io(System.out, System.err, Main::oneLine, debug, Debug.transcript(true));
     }
 
     /** The whole command tree. */
     static CommandLine commandLine() {
-        return commandLine(new String[0]);
+        return commandLine(false);
     }
 
-    /** The command tree {@code args} need (see {@link Commands#registerFor}). */
-    static CommandLine commandLine(String... args) {
+    /** The command tree {@code args} need (see {@link Commands#registerFor}); {@code debug} adds stack traces. */
+    static CommandLine commandLine(boolean debug, String... args) {
         CommandLine cl = new CommandLine(new Main());
         Commands.registerFor(cl, args);
         HelpLayout.apply(cl, System.getenv("COLUMNS"));

@@ -102,9 +102,9 @@ final class P2pCommand implements Callable<Integer> {
                 .orElse(AuthToken.EMPTY);
         InetSocketAddress socks = TorSocks.resolve(torSocks);
         // Patiently: a freshly (re)published onion takes a while to become reachable.
-        Connection connection = ClientSession.dialOnion(new OnionDialer(socks), address.address(), debug || Main.debug);
+        Connection connection = ClientSession.dialOnion(new OnionDialer(socks), address.address(), debug);
         PeerLink.Linked linked = PeerLink.link(repository, address.address(), connection, token,
-                Debug.transcript(debug || Main.debug), Optional.ofNullable(name));
+                Debug.transcript(debug), Optional.ofNullable(name));
         System.err.println("linked to " + linked.peer() + " as remote " + linked.remote());
         return 0;
     }

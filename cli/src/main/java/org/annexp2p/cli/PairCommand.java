@@ -123,7 +123,7 @@ final class PairCommand implements Callable<Integer> {
 
     private void link(AnnexRepository repository, List<TorAnnexAddress> addresses, AuthToken token,
             InetSocketAddress socks) throws Exception {
-        Transcript transcript = Debug.transcript(debug || Main.debug);
+        Transcript transcript = Debug.transcript(debug);
         PeerLink.Linked linked;
         try {
             linked = new LinkRounds(linkAttempts).link(addresses,

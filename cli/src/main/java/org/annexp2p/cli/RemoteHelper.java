@@ -73,7 +73,7 @@ final class RemoteHelper {
                             .getOrElseThrow(() -> new IOException("gitremote-helpers protocol error at " + line));
                     gitOut.write('\n');
                     gitOut.flush();
-                    return connect(address, service, gitIn, gitOut).value();
+                    return connect(address, service, gitIn, gitOut, args.contains("--debug")).value();
                 } else {
                     throw new IOException("gitremote-helpers protocol error at " + line);
                 }
@@ -84,14 +84,15 @@ final class RemoteHelper {
         }
     }
 
-    private static ExitCode connect(TorAnnexAddress address, Service service, InputStream gitIn, OutputStream gitOut)
+    private static ExitCode connect(TorAnnexAddress address, Service service, InputStream gitIn, OutputStream gitOut,
+            boolean debug)
             throws IOException {
         Repository repository = repository();
         AuthToken token = GivenToken.of(null).forRemoteHelper(() -> OnionPlugin.stored(repository, address));
-        Dialing dialing = new Dialing(repository, GivenToken.NONE, Optional.empty(), ClientSession::tell, Main.debug);
+        Dialing dialing = new Dialing(repository, GivenToken.NONE, Optional.empty(), ClientSession::tell, debug);
         Connection c = new OnionPlugin(null).dial(address, dialing, OnionRetry.CONNECT_TIMEOUT);
         // No VERSION on this path, as with git-annex's helper; no deadline either, as before.
-        PeerSession.Options options = PeerSession.Options.DEFAULT.withTranscript(Debug.transcript(Main.debug))
+        PeerSession.Options options = PeerSession.Options.DEFAULT.withTranscript(Debug.transcript(debug))
                 .authOnly(new GitRelays(null, gitIn, gitOut));
         try (PeerSession session = PeerSession.open(new Dialed(c, new Greeting.Token(token), Optional.empty(), true),
                 repository, options)) {

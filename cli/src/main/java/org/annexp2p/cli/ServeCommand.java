@@ -134,7 +134,7 @@ final class ServeCommand implements Callable<Integer> {
                     + repo + "` to make a token");
         }
         Serving serving = new Serving(repository, serverMode, () -> repository.creds().acceptedTokens(),
-                new GitRelays(repository.top(), null, null), Debug.transcript(debug || Main.debug));
+                new GitRelays(repository.top(), null, null), Debug.transcript(debug));
         List<String> places = new ArrayList<>();
         StopRequest stop = new StopRequest();
         ServerOptions limits = ServerOptions.of(maxConnections, "ERROR too many connections; try again later\n")
@@ -189,7 +189,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new java.io.IOException("this repository has no onion address yet; run `annex-p2p enable-tor` first");
         }
         TorSession session = TorSession.open(tor.options());
-        if (debug || Main.debug) {
+        if (debug) {
             session.addListener(e -> TorEventLine.of(e).ifPresent(line -> System.err.println("tor: " + line)));
         }
         TcpTransport tcp = new TcpTransport();

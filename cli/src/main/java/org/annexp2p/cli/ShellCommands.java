@@ -49,7 +49,7 @@ final class ShellCommands {
             List<String> argv = new ArrayList<>(List.of("p2pstdio"));
             argv.addAll(args);
             argv.addAll(rest);
-            return RestrictedShell.run(argv, System.getenv(), Main.shellIo());
+            return RestrictedShell.run(argv, System.getenv(), Main.shellIo(argv.contains("--debug")));
         }
     }
 
@@ -71,7 +71,7 @@ final class ShellCommands {
             List<String> argv = new ArrayList<>(List.of("configlist"));
             argv.addAll(args);
             argv.addAll(rest);
-            return RestrictedShell.run(argv, System.getenv(), Main.shellIo());
+            return RestrictedShell.run(argv, System.getenv(), Main.shellIo(argv.contains("--debug")));
         }
     }
 }

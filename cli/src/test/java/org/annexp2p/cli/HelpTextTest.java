@@ -156,7 +156,7 @@ class HelpTextTest {
 
     @Test
     void examplesArePrintedAsWrittenEvenOnANarrowTerminal() {
-        CommandLine get = Main.commandLine("get", "--help").getSubcommands().get("get");
+        CommandLine get = Main.commandLine(false, "get", "--help").getSubcommands().get("get");
         String help = usage(get, 60);
         String example = "  annex-p2p get --exec \"git-annex-shell p2pstdio /srv/annex $U\" KEY out.bin";
         assertThat(example.length()).isGreaterThan(60);
@@ -172,14 +172,14 @@ class HelpTextTest {
                     .as(cl.getCommandSpec().qualifiedName()).isTrue();
         }
         // A lazily built tree (the command named first) gets the same.
-        CommandLine get = Main.commandLine("get", "--help").getSubcommands().get("get");
+        CommandLine get = Main.commandLine(false, "get", "--help").getSubcommands().get("get");
         assertThat(get.getCommandSpec().usageMessage().autoWidth()
                 || HelpLayout.columns(System.getenv("COLUMNS")).isPresent()).isTrue();
     }
 
     @Test
     void columnsFromTheEnvironmentSetTheWidth() {
-        CommandLine cl = Main.commandLine("get", "--help");
+        CommandLine cl = Main.commandLine(false, "get", "--help");
         HelpLayout.apply(cl, "120");
         CommandLine get = cl.getSubcommands().get("get");
         assertThat(get.getCommandSpec().usageMessage().width()).isEqualTo(120);

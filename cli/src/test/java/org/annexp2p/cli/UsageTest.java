@@ -26,13 +26,13 @@ class UsageTest {
         assertThat(all).contains("get", "put", "serve", "pair", "p2pstdio", "wormhole", "help").hasSizeGreaterThan(10);
         for (String name : all) {
             if (!name.equals("help")) {
-                assertThat(Main.commandLine(name, "--help").getSubcommands().keySet()).as(name).containsExactly("help", name);
+                assertThat(Main.commandLine(false, name, "--help").getSubcommands().keySet()).as(name).containsExactly("help", name);
             }
         }
-        assertThat(Main.commandLine("pair").getSubcommands().get("pair").getSubcommands()).containsKey("--lan");
-        assertThat(Main.commandLine("help", "put").getSubcommands().keySet()).isEqualTo(all);
-        assertThat(Main.commandLine("--help").getSubcommands().keySet()).isEqualTo(all);
-        assertThat(Main.commandLine("gett").getSubcommands().keySet()).isEqualTo(all);
+        assertThat(Main.commandLine(false, "pair").getSubcommands().get("pair").getSubcommands()).containsKey("--lan");
+        assertThat(Main.commandLine(false, "help", "put").getSubcommands().keySet()).isEqualTo(all);
+        assertThat(Main.commandLine(false, "--help").getSubcommands().keySet()).isEqualTo(all);
+        assertThat(Main.commandLine(false, "gett").getSubcommands().keySet()).isEqualTo(all);
     }
 
     @Test
