@@ -128,19 +128,9 @@ final class ClientSession implements AutoCloseable {
     }
 
     /** Onion circuits take seconds to build; the first connection to a fresh service can take a minute. */
-    static final Duration TOR_CONNECT_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration TOR_CONNECT_TIMEOUT = org.annexp2p.tor.socks.PatientOnionDialer.DEFAULT_BOUND;
 
-    /**
-     * One attempt's bound. Tor holds a SOCKS request while it tries the introduction points of the descriptor it
-     * has; a service that just restarted may have left a stale descriptor behind, and a new request is what makes
-     * tor fetch again, so several shorter attempts reach a restarted onion sooner than one long one.
-     */
-    static final Duration TOR_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
-
-    /**
-     * Dials an onion, retrying for up to {@link #TOR_CONNECT_TIMEOUT}: a service that just (re)started is often
-     * unreachable until its new descriptor reaches our tor. The first failure is reported, so a wait is never silent.
-     */
+    /** Dials an onion patiently (see {@link org.annexp2p.tor.socks.PatientOnionDialer}) for up to {@link #TOR_CONNECT_TIMEOUT}. */
     static Connection dialOnion(org.annexp2p.transports.Dialer dialer, TorAnnexAddress onion, boolean debug)
             throws IOException {
         return dialOnion(dialer, onion, debug, TOR_CONNECT_TIMEOUT);
@@ -149,31 +139,12 @@ final class ClientSession implements AutoCloseable {
     /** As {@link #dialOnion(org.annexp2p.transports.Dialer, TorAnnexAddress, boolean)}, retrying for up to {@code bound}. */
     static Connection dialOnion(org.annexp2p.transports.Dialer dialer, TorAnnexAddress onion, boolean debug,
             Duration bound) throws IOException {
-        long deadline = System.nanoTime() + bound.toNanos();
-        for (int attempt = 1; ; attempt++) {
-            long left = deadline - System.nanoTime();
-            try {
-                return dialer.dial(onion.dialString(), Duration.ofNanos(Math.max(Math.min(left, TOR_ATTEMPT_TIMEOUT.toNanos()),
-                        1_000_000_000L)));
-            } catch (IOException e) {
-                // A restarted onion becomes reachable; a tor that is not running does not, so that fails at once.
-                boolean torUnusable = e instanceof org.annexp2p.tor.socks.SocksException s && s.torUnusable();
-                if (torUnusable || System.nanoTime() + 2_000_000_000L > deadline) {
-                    throw e;
-                }
-                if (attempt == 1 || debug) {
-                    System.err.println("annex-p2p: " + Main.oneLine(e) + "; retrying for up to "
-                            + Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L) + " s (a restarted onion "
-                            + "needs its new descriptor to reach tor)");
-                }
-                try {
-                    Thread.sleep(2000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
+        return new org.annexp2p.tor.socks.PatientOnionDialer(dialer, (e, attempt, left) -> {
+            if (attempt == 1 || debug) {
+                System.err.println("annex-p2p: " + Main.oneLine(e) + "; retrying for up to " + Math.max(1, left.toSeconds())
+                        + " s (a restarted onion needs its new descriptor to reach tor)");
             }
-        }
+        }).dial(onion.dialString(), bound);
     }
 
     static org.annexp2p.transports.tcp.TcpAddress parseTcp(String address) {
