@@ -44,7 +44,11 @@ public final class StateDirectoryLock implements Closeable {
     public static StateDirectoryLock acquire(Path stateDir) throws TorException {
         FileChannel channel;
         try {
-            Files.createDirectories(stateDir);
+            if (!Files.isDirectory(stateDir)) {
+                // tor's log and state say which onions this repository serves: for the owner only
+                Files.createDirectories(stateDir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            }
             channel = FileChannel.open(stateDir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new TorException(Reason.BAD_CONFIG, "cannot prepare tor's state directory " + stateDir + " ("
@@ -99,6 +103,7 @@ public final class StateDirectoryLock implements Closeable {
         Path torrc = stateDir.resolve(TorProcess.TORRC).toAbsolutePath();
         Optional<ProcessHandle> leftover = readPid(stateDir.resolve(TOR_PID)).flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("/tor")).orElse(false))
                 .filter(p -> p.info().arguments().map(args -> java.util.Arrays.asList(args).contains(torrc.toString()))
                         .orElse(false));
         leftover.ifPresent(p -> {
