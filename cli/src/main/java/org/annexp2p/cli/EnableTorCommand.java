@@ -9,10 +9,11 @@ import org.annexp2p.interpreters.net.Relays;
 import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.repository.AnnexRepository;
-import org.annexp2p.tor.OnionService;
+import org.annexp2p.tor.OnionListener;
 import org.annexp2p.tor.Reachability;
+import org.annexp2p.tor.TorEventLine;
 import org.annexp2p.tor.TorSession;
-import org.annexp2p.tor.onion.OnionTarget;
+import org.annexp2p.tor.onion.RepositoryOnion;
 import org.annexp2p.tor.onion.SystemTorConfig;
 import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.ServerOptions;
@@ -53,30 +54,32 @@ final class EnableTorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AnnexRepository repository = AnnexRepository.open(repo);
+        RepositoryOnion onion = RepositoryOnion.of(repository.annexDir(), repository.creds().dir());
         if (torrc) {
             long uid = ((Number) java.nio.file.Files.getAttribute(repository.top(), "unix:uid")).longValue();
-            System.out.print(new SystemTorConfig(uid, repository.uuid().value(), OnionSetup.port(repository)).torrcLines());
+            System.out.print(new SystemTorConfig(uid, repository.uuid().value(), onion.port()).torrcLines());
             return 0;
         }
-        int port = OnionSetup.port(repository);
+        int port = onion.port();
         System.err.println("starting tor (" + (tor.policy == null ? "auto" : tor.policy) + ")...");
         // While measuring, the onion leads to a server that refuses every token: it proves the circuit, nothing more.
         Serving refuseAll = new Serving(repository, ServerMode.READ_ONLY, List::of, Relays.NONE, Transcript.NONE);
-        try (TorSession session = TorSession.open(tor.options());
-                TcpTransport tcp = new TcpTransport();
-                ConnectionServer probeServer = ConnectionServer.start(tcp.listen("127.0.0.1:0"), refuseAll,
-                        ServerOptions.of(4, "ERROR too many connections\n"))) {
+        try (TorSession session = TorSession.open(tor.options(onion));
+                TcpTransport tcp = new TcpTransport()) {
             if (debug) {
                 session.addListener(e -> TorEventLine.of(e).ifPresent(line -> System.err.println("tor: " + line)));
             }
-            int localPort = Integer.parseInt(probeServer.address().substring(probeServer.address().lastIndexOf(':') + 1));
-            try (OnionService service = session.publish(OnionSetup.keyFile(repository), port, new OnionTarget.LocalPort(localPort))) {
-                String address = service.torAnnexAddress().format();
+            session.stoppedLeftover().ifPresent(pid -> System.err.println("annex-p2p: note: stopped tor (pid " + pid
+                    + ") that an earlier annex-p2p left running for this repository"));
+            try (OnionListener listener = OnionListener.overLoopback(session, onion.keyFile(), port, tcp.listen("127.0.0.1:0"));
+                    ConnectionServer probeServer = ConnectionServer.start(listener, refuseAll,
+                            ServerOptions.of(4, "ERROR too many connections\n"))) {
+                String address = listener.service().torAnnexAddress().format();
                 repository.creds().addOwnAddress(address);
-                OnionSetup.remember(repository, service.torAnnexAddress());
+                onion.remember(listener.service().torAnnexAddress());
                 System.err.println("onion address " + address + " recorded in .git/annex/creds/p2paddrs");
                 System.err.println("checking that it is reachable through Tor (at most " + timeoutSeconds + " s)...");
-                Reachability r = session.measure(service, Duration.ofSeconds(timeoutSeconds));
+                Reachability r = session.measure(listener.service(), Duration.ofSeconds(timeoutSeconds));
                 System.err.println("Tor onion service is working: " + r);
                 System.out.println(address);
             }

@@ -24,9 +24,12 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import org.annexp2p.tor.OnionService;
-import org.annexp2p.tor.TorSession;
-import org.annexp2p.tor.onion.OnionTarget;
+import org.annexp2p.tor.OnionServing;
+import org.annexp2p.tor.Reachability;
+import org.annexp2p.tor.TorEventLine;
+import org.annexp2p.tor.TorException;
+import org.annexp2p.tor.control.TorEvent;
+import org.annexp2p.tor.onion.RepositoryOnion;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve a git-annex repository to peers that authenticate with a token (AUTH).",
@@ -181,39 +184,36 @@ final class ServeCommand implements Callable<Integer> {
 
     private static final java.time.Duration ONION_PROBE_TIMEOUT = java.time.Duration.ofMinutes(5);
 
-    /** The onion leads to a loopback listener that only tor knows about. */
+    /** The onion leads to a loopback listener that only tor knows about; tor's restarts are always told. */
     private java.io.Closeable serveOnion(AnnexRepository repository, Serving serving, ServerOptions limits, String what,
             List<String> places) throws Exception {
-        var published = OnionSetup.published(repository);
-        if (published.isEmpty()) {
-            throw new java.io.IOException("this repository has no onion address yet; run `annex-p2p enable-tor` first");
-        }
-        TorSession session = TorSession.open(tor.options());
-        if (debug) {
-            session.addListener(e -> TorEventLine.of(e).ifPresent(line -> System.err.println("tor: " + line)));
-        }
-        TcpTransport tcp = new TcpTransport();
-        ConnectionServer local = ConnectionServer.start(tcp.listen("127.0.0.1:0"), serving, limits);
-        int localPort = Integer.parseInt(local.address().substring(local.address().lastIndexOf(':') + 1));
-        OnionService service = session.publish(OnionSetup.keyFile(repository), published.get().port(),
-                new OnionTarget.LocalPort(localPort));
-        places.add(service.torAnnexAddress().format());
-        System.err.println("serving " + what + " on " + service.torAnnexAddress().format());
-        // Serving starts at once; whether other tor clients can find the onion yet is told when known.
-        Thread probe = new Thread(() -> {
-            try {
-                System.err.println("onion reachable through Tor: " + session.measure(service, ONION_PROBE_TIMEOUT));
-            } catch (Exception e) {
-                System.err.println("annex-p2p: onion not confirmed reachable: " + Main.oneLine(e));
-            }
-        }, "onion-reachability");
-        probe.setDaemon(true);
-        probe.start();
-        return () -> {
-            service.close();
-            local.close();
-            tcp.close();
-            session.close();
-        };
+        RepositoryOnion onion = RepositoryOnion.of(repository.annexDir(), repository.creds().dir());
+        boolean verbose = debug;
+        OnionServing served = OnionServing.start(tor.options(onion), onion, serving, limits, ONION_PROBE_TIMEOUT,
+                new OnionServing.Watcher() {
+                    @Override
+                    public void event(TorEvent e) {
+                        if (e instanceof TorEvent.Restarting || e instanceof TorEvent.Recovered || e instanceof TorEvent.GaveUp) {
+                            TorEventLine.of(e).ifPresent(line -> System.err.println("annex-p2p: " + line));
+                        } else if (verbose) {
+                            TorEventLine.of(e).ifPresent(line -> System.err.println("tor: " + line));
+                        }
+                    }
+
+                    @Override
+                    public void reachable(Reachability r, boolean again) {
+                        System.err.println("onion reachable through Tor" + (again ? " again: " : ": ") + r);
+                    }
+
+                    @Override
+                    public void notConfirmed(TorException why, boolean again) {
+                        System.err.println("annex-p2p: onion not confirmed reachable" + (again ? " again: " : ": ") + Main.oneLine(why));
+                    }
+                });
+        served.session().stoppedLeftover().ifPresent(pid -> System.err.println("annex-p2p: note: stopped tor (pid " + pid
+                + ") that an earlier annex-p2p left running for this repository"));
+        places.add(served.address().format());
+        System.err.println("serving " + what + " on " + served.address().format());
+        return served;
     }
 }

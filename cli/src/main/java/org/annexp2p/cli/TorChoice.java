@@ -1,9 +1,8 @@
 package org.annexp2p.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.annexp2p.tor.TorOptions;
-import org.annexp2p.tor.TorPolicy;
+import org.annexp2p.tor.onion.RepositoryOnion;
 import picocli.CommandLine.Option;
 
 /** Which tor to use, for the commands that publish an onion. */
@@ -32,33 +31,12 @@ final class TorChoice {
         return policy != null;
     }
 
-    TorOptions options() {
-        TorPolicy p;
+    /** A launched tor keeps its state with the repository's onion (see {@link RepositoryOnion}). */
+    TorOptions options(RepositoryOnion onion) {
         try {
-            p = TorPolicy.valueOf((policy == null ? "auto" : policy).toUpperCase(java.util.Locale.ROOT));
+            return TorOptions.chosen(policy, control, socks, extraConfig, onion.torStateDir());
         } catch (IllegalArgumentException e) {
-            throw new Main.UsageException("--tor must be launch, attach or auto, not " + policy);
+            throw new Main.UsageException(e.getMessage());
         }
-        TorOptions o = TorOptions.defaults(stateDir()).withPolicy(p);
-        if (control != null) {
-            o = o.withControl(control);
-        }
-        if (socks != null) {
-            o = o.withSocks(socks);
-        }
-        if (extraConfig != null) {
-            if (!Files.isReadable(extraConfig)) {
-                throw new Main.UsageException("cannot read --tor-extra-config " + extraConfig);
-            }
-            o = o.withExtraTorrc(extraConfig);
-        }
-        return o;
-    }
-
-    /** Where a launched tor keeps its data: $XDG_STATE_HOME/annex-p2p/tor, else ~/.local/state/annex-p2p/tor. */
-    static Path stateDir() {
-        String xdg = System.getenv("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("annex-p2p").resolve("tor");
     }
 }

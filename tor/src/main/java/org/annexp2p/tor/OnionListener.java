@@ -6,6 +6,7 @@ import org.annexp2p.tor.local.UnixSocketListener;
 import org.annexp2p.tor.onion.OnionTarget;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.Listener;
+import org.annexp2p.transports.tcp.TcpAddress;
 
 /**
  * A listener reachable as an onion: a local listener (loopback TCP or unix socket) plus an onion service that
@@ -45,6 +46,19 @@ public final class OnionListener implements Listener {
             local.close();
             throw e;
         }
+    }
+
+    /**
+     * Publishes {@code loopback}, a listener on 127.0.0.1 (any transport's, e.g. Netty's TCP one), as tor reaches it
+     * at its address; closing the onion listener closes it.
+     */
+    public static OnionListener overLoopback(TorSession session, Path keyFile, int virtualPort, Listener loopback)
+            throws TorException {
+        TcpAddress at = TcpAddress.parse(loopback.address());
+        if (!at.host().equals("127.0.0.1")) {
+            throw new IllegalArgumentException("an onion's local listener must be on 127.0.0.1, not " + loopback.address());
+        }
+        return over(session, keyFile, virtualPort, loopback, new OnionTarget.LocalPort(at.port()));
     }
 
     /** Publishes an existing local listener, which must be reachable by tor at {@code target}. */

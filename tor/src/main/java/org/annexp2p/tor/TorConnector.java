@@ -11,7 +11,7 @@ import org.annexp2p.tor.control.ControlEndpoint;
 import org.annexp2p.tor.launch.TorProcess;
 
 /** Decides which tor to use (attach or launch, per {@link TorPolicy}) and where its SOCKS port is. */
-final class TorConnector {
+final class TorConnector implements java.io.Closeable {
 
     /** Where tor's control port usually is: tor's default, Tor Browser's, Debian's ControlSocket. */
     static final List<String> USUAL_CONTROL = List.of("127.0.0.1:9051", "127.0.0.1:9151", "unix:/run/tor/control",
@@ -23,6 +23,7 @@ final class TorConnector {
     }
 
     private final TorOptions options;
+    private org.annexp2p.tor.launch.StateDirectoryLock stateLock;
 
     TorConnector(TorOptions options) {
         this.options = options;
@@ -48,7 +49,11 @@ final class TorConnector {
         }
     }
 
+    /** Launches tor in the state directory, which this connector holds from its first launch until closed. */
     Connected launch() throws TorException {
+        if (stateLock == null) {
+            stateLock = org.annexp2p.tor.launch.StateDirectoryLock.acquire(options.stateDir());
+        }
         TorProcess p = TorProcess.launch(options.environment().get("PATH"), options.stateDir(), options.extraTorrc(), options.startupTimeout(),
                 options.commandTimeout());
         return new Connected(p.control(), Optional.of(p));
@@ -125,5 +130,19 @@ final class TorConnector {
 
     Path stateDir() {
         return options.stateDir();
+    }
+
+    /** The pid of a tor an earlier, vanished owner of the state directory left running, stopped before launching. */
+    Optional<Long> stoppedLeftover() {
+        return stateLock == null ? Optional.empty() : stateLock.stoppedLeftover();
+    }
+
+    /** Lets the next process launch in the state directory; the tor launched there must be gone first. */
+    @Override
+    public void close() {
+        if (stateLock != null) {
+            stateLock.close();
+            stateLock = null;
+        }
     }
 }

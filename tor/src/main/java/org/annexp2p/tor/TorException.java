@@ -28,7 +28,9 @@ public final class TorException extends IOException {
         /** Our own onion could not be reached through SOCKS. */
         UNREACHABLE,
         /** Our configuration (options, files, key file) is unusable. */
-        BAD_CONFIG
+        BAD_CONFIG,
+        /** Another process holds what we need (a launched tor's state directory). */
+        IN_USE
     }
 
     private final Reason reason;

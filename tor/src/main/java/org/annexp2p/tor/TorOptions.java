@@ -32,6 +32,36 @@ public record TorOptions(TorPolicy policy, Optional<String> control, Optional<St
                 ControlAuth.automatic(), Duration.ofSeconds(120), Duration.ofSeconds(30), System.getenv());
     }
 
+    /**
+     * The options a user's words choose: {@code policy} launch, attach or auto (null: auto), a control address, a
+     * SOCKS address and an extra torrc file (each null when not given), for a tor that keeps its state in
+     * {@code stateDir} if launched.
+     *
+     * @throws IllegalArgumentException saying which word is wrong
+     */
+    public static TorOptions chosen(String policy, String control, String socks, Path extraTorrc, Path stateDir) {
+        TorPolicy p;
+        try {
+            p = TorPolicy.valueOf((policy == null ? "auto" : policy).toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--tor must be launch, attach or auto, not " + policy, e);
+        }
+        TorOptions o = defaults(stateDir).withPolicy(p);
+        if (control != null) {
+            o = o.withControl(control);
+        }
+        if (socks != null) {
+            o = o.withSocks(socks);
+        }
+        if (extraTorrc != null) {
+            if (!java.nio.file.Files.isReadable(extraTorrc)) {
+                throw new IllegalArgumentException("cannot read --tor-extra-config " + extraTorrc);
+            }
+            o = o.withExtraTorrc(extraTorrc);
+        }
+        return o;
+    }
+
     public TorOptions withPolicy(TorPolicy p) {
         return new TorOptions(p, control, socks, stateDir, extraTorrc, auth, startupTimeout, commandTimeout, environment);
     }

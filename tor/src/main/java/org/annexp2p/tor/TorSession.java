@@ -58,6 +58,7 @@ public final class TorSession implements Closeable {
             s.install(connector.connect());
         } catch (TorException e) {
             s.supervisor.shutdownNow();
+            connector.close();
             throw e;
         }
         return s;
@@ -124,6 +125,14 @@ public final class TorSession implements Closeable {
         synchronized (state) {
             return process.isPresent();
         }
+    }
+
+    /**
+     * The pid of a tor that an earlier owner of the state directory left running (its process gone), which was
+     * stopped so this session could launch its own.
+     */
+    public Optional<Long> stoppedLeftover() {
+        return connector.stoppedLeftover();
     }
 
     /** The pid of the tor we launched, if we did. */
@@ -266,6 +275,11 @@ public final class TorSession implements Closeable {
             endpoint = control.endpoint();
             bootstrap = new TorEvent.Bootstrap(0, "", "");
         }
+        long lostAt = System.nanoTime();
+        String why = old.map(p -> p.exitReason().map(r -> "tor exited (" + r + ")")
+                .orElse("lost the control connection to tor (pid " + p.pid() + ")"))
+                .orElse("lost the control connection to tor at " + endpoint);
+        emitToListeners(new TorEvent.Restarting(why, relaunch));
         // a launched tor exits when its owning connection closes; make sure the old one is gone first
         old.ifPresentOrElse(TorProcess::close, () -> control.close());
         Instant deadline = Instant.now().plus(options.startupTimeout());
@@ -283,22 +297,26 @@ public final class TorSession implements Closeable {
                     c.process().ifPresentOrElse(TorProcess::close, () -> c.control().close());
                     throw e;
                 }
-                emitToListeners(new TorEvent.Recovered(c.control().endpoint().toString(), relaunch));
+                emitToListeners(new TorEvent.Recovered(c.control().endpoint().toString(), relaunch,
+                        Duration.ofNanos(System.nanoTime() - lostAt)));
                 return;
             } catch (TorException e) {
                 last = e;
                 pause(Duration.ofSeconds(1));
             }
         }
+        TorException gaveUp = new TorException(Reason.DIED, "tor went away and could not be "
+                + (relaunch ? "restarted" : "reconnected") + (last == null ? "" : ": " + last.getMessage()));
         synchronized (state) {
-            failure = new TorException(Reason.DIED, "tor went away and could not be "
-                    + (relaunch ? "restarted" : "reconnected") + (last == null ? "" : ": " + last.getMessage()));
+            failure = gaveUp;
         }
         if (isClosed()) {
             synchronized (state) {
                 process.ifPresent(TorProcess::close);
                 control.close();
             }
+        } else {
+            emitToListeners(new TorEvent.GaveUp(gaveUp.getMessage()));
         }
     }
 
@@ -347,5 +365,6 @@ public final class TorSession implements Closeable {
         synchronized (state) {
             process.ifPresentOrElse(TorProcess::close, () -> control.close());
         }
+        connector.close();
     }
 }

@@ -53,8 +53,6 @@ class TorEndToEndIT {
                 "127.0.0.1:9050 was taken when the private Tor network started; git-annex can only dial there"));
         String socks = "127.0.0.1:" + network.clientSocks().getPort();
         Map<String, String> env = new HashMap<>();
-        // A fresh state directory: our launched tor must not reuse another network's cached consensus.
-        env.put("XDG_STATE_HOME", Files.createDirectories(tmp.resolve("state")).toString());
         env.put("ANNEX_P2P_TOR_SOCKS", socks);
         String[] torArgs = {"--tor", "launch", "--tor-extra-config", network.joinTorrc().toString()};
 

@@ -31,7 +31,21 @@ public sealed interface TorEvent {
     record ConnectionLost(String endpoint) implements TorEvent {
     }
 
-    /** The session is working again after a {@link ConnectionLost}: reconnected or tor relaunched. */
-    record Recovered(String endpoint, boolean relaunched) implements TorEvent {
+    /**
+     * The session lost its tor and is getting it back ({@code relaunch}: starting a new one, else reconnecting);
+     * {@code why} in words, tor's own exit reason where known.
+     */
+    record Restarting(String why, boolean relaunch) implements TorEvent {
+    }
+
+    /**
+     * The session is working again after a {@link ConnectionLost}: reconnected or tor relaunched, and its onions
+     * re-published, {@code took} after the loss was noticed.
+     */
+    record Recovered(String endpoint, boolean relaunched, java.time.Duration took) implements TorEvent {
+    }
+
+    /** The session could not get its tor back within its start-up timeout and is unusable now. */
+    record GaveUp(String why) implements TorEvent {
     }
 }

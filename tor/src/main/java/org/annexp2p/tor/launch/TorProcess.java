@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.tor.TorException;
@@ -26,6 +25,9 @@ import org.annexp2p.tor.control.ControlEndpoint;
 public final class TorProcess implements Closeable {
 
     private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
+    /** tor waits 5 s for another tor on the same data directory to go away before it exits saying so. */
+    private static final Duration EXIT_AFTER_LOST_CONTROL = Duration.ofSeconds(8);
+    static final String TORRC = "torrc";
 
     private final Process process;
     private final ControlConnection control;
@@ -42,12 +44,15 @@ public final class TorProcess implements Closeable {
     /**
      * Starts tor and returns once its control connection is authenticated and owns it. {@code extraTorrc}, if
      * given, is included after our own lines, so it can add to or override them (e.g. join a private network).
+     * The caller holds the {@link StateDirectoryLock} of {@code stateDir}. When tor exits during start-up, the error
+     * quotes tor's reason from its log and names the log.
      */
     public static TorProcess launch(String pathVariable, Path stateDir, Optional<Path> extraTorrc, Duration timeout,
             Duration commandTimeout) throws TorException {
         Path tor = TorExecutable.find(pathVariable);
         Path dataDir = stateDir.resolve("tor-data").toAbsolutePath();
-        Path torrc = stateDir.resolve("torrc").toAbsolutePath();
+        Path torrc = stateDir.resolve(TORRC).toAbsolutePath();
+        Path pidFile = stateDir.resolve(StateDirectoryLock.TOR_PID).toAbsolutePath();
         Path defaults = stateDir.resolve("torrc-defaults").toAbsolutePath();
         Path portFile = dataDir.resolve("control-port");
         Path cookie = dataDir.resolve("control_auth_cookie");
@@ -68,7 +73,7 @@ public final class TorProcess implements Closeable {
                 Files.move(log, log.resolveSibling("tor.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             Files.writeString(defaults, "");
-            Files.writeString(torrc, torrc(dataDir, portFile, extraTorrc.map(p -> p.toAbsolutePath())), StandardCharsets.UTF_8);
+            Files.writeString(torrc, torrc(dataDir, portFile, pidFile, extraTorrc.map(p -> p.toAbsolutePath())), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new TorException(Reason.BAD_CONFIG, "cannot prepare tor's state directory " + stateDir + " ("
                     + e.getMessage() + "); check that it is writable", e);
@@ -92,13 +97,18 @@ public final class TorProcess implements Closeable {
             ControlEndpoint endpoint = awaitControlPort(process, portFile, log, deadline);
             awaitFile(process, cookie, log, deadline);
             Duration left = Duration.between(Instant.now(), deadline);
-            ControlConnection control = ControlConnection.open(endpoint, ControlAuth.cookie(cookie),
-                    left.isNegative() ? Duration.ofSeconds(1) : left, commandTimeout);
+            ControlConnection control;
+            try {
+                control = ControlConnection.open(endpoint, ControlAuth.cookie(cookie),
+                        left.isNegative() ? Duration.ofSeconds(1) : left, commandTimeout);
+            } catch (TorException e) {
+                throw exitedInstead(process, log, e);
+            }
             try {
                 control.takeOwnership();
             } catch (TorException e) {
                 control.close();
-                throw e;
+                throw exitedInstead(process, log, e);
             }
             return new TorProcess(process, control, log, hook);
         } catch (TorException e) {
@@ -108,12 +118,36 @@ public final class TorProcess implements Closeable {
         }
     }
 
-    static String torrc(Path dataDir, Path portFile, Optional<Path> extra) {
+    /**
+     * A lost control connection during start-up is what a tor that is exiting looks like (e.g. one that found its
+     * data directory in use): wait for the exit and say tor's reason instead.
+     */
+    private static TorException exitedInstead(Process p, Path log, TorException e) {
+        if (e.reason() != Reason.NOT_RUNNING && e.reason() != Reason.DIED) {
+            return e;
+        }
+        try {
+            if (p.waitFor(EXIT_AFTER_LOST_CONTROL.toMillis(), TimeUnit.MILLISECONDS)) {
+                return exitedDuringStartup(p, log);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return new TorException(e.reason(), e.getMessage() + " (tor's log: " + log + ")");
+    }
+
+    private static TorException exitedDuringStartup(Process p, Path log) {
+        return new TorException(Reason.NOT_RUNNING, "tor exited during start-up (" + TorExit.reason(p.exitValue(), log)
+                + "); its log: " + log);
+    }
+
+    static String torrc(Path dataDir, Path portFile, Path pidFile, Optional<Path> extra) {
         StringBuilder b = new StringBuilder()
                 .append("# written by annex-p2p at every start; edits are lost\n")
                 .append("DataDirectory ").append(dataDir).append('\n')
                 .append("ControlPort auto\n")
                 .append("ControlPortWriteToFile ").append(portFile).append('\n')
+                .append("PidFile ").append(pidFile).append('\n')
                 .append("CookieAuthentication 1\n")
                 .append("SocksPort auto\n")
                 .append("Log notice stdout\n");
@@ -149,11 +183,10 @@ public final class TorProcess implements Closeable {
                 // tor has not written it yet
             }
             if (!p.isAlive()) {
-                throw new TorException(Reason.NOT_RUNNING, "tor exited with status " + p.exitValue()
-                        + " during startup: " + lastProblem(log) + " (full log: " + log + ")");
+                throw exitedDuringStartup(p, log);
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new TorException(Reason.TIMEOUT, "tor did not open its control port in time; see " + log);
+                throw new TorException(Reason.TIMEOUT, "tor did not open its control port in time; its log: " + log);
             }
             try {
                 // polling a file tor writes once; a WatchService would need the same bound anyway
@@ -165,22 +198,17 @@ public final class TorProcess implements Closeable {
         }
     }
 
-    /** The most telling line of tor's log: its last [err] or [warn], else its last line. */
-    static String lastProblem(Path log) {
+    /** Why this tor exited, once it has (waits a moment for a dying one); empty while it still runs. */
+    public Optional<String> exitReason() {
         try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            for (String tag : List.of("[err]", "[warn]")) {
-                for (int i = lines.size() - 1; i >= 0; i--) {
-                    int at = lines.get(i).indexOf(tag);
-                    if (at >= 0) {
-                        return lines.get(i).substring(at).strip();
-                    }
-                }
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                return Optional.empty();
             }
-            return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).strip();
-        } catch (IOException e) {
-            return "no log";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
+        return Optional.of(TorExit.reason(process.exitValue(), logFile));
     }
 
     public ControlConnection control() {

@@ -17,6 +17,8 @@ import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -28,9 +30,15 @@ import org.annexp2p.transports.Dialer;
 import org.annexp2p.transports.tcp.ChannelConnection;
 
 /**
- * Dials {@code ONION.onion:PORT} (or {@code tor-annex::ONION.onion:PORT}) through tor's SOCKS5 port the way
- * git-annex does: no authentication, the onion name sent as ATYP=domain so tor resolves it. Only onion
- * addresses are accepted, so nothing ever leaves through an exit.
+ * Dials {@code ONION.onion:PORT} (or {@code tor-annex::ONION.onion:PORT}) through tor's SOCKS5 port: the onion
+ * name sent as ATYP=domain so tor resolves it, as git-annex does. Only onion addresses are accepted, so nothing
+ * ever leaves through an exit.
+ *
+ * <p>Unlike git-annex, every dial offers a fresh random SOCKS username, which tor (IsolateSOCKSAuth, on by default)
+ * takes as a stream isolation token: a dial never joins circuits an earlier dial left. After the onion's tor
+ * restarted, the client tor may still hold a rendezvous circuit joined to the dead service, or one waiting for a
+ * RENDEZVOUS2 that will never come (tor keeps that kind for three circuit-build timeouts, about three minutes), and
+ * without isolation every new stream to the onion waits on it.
  */
 public final class OnionDialer implements Dialer {
 
@@ -40,6 +48,7 @@ public final class OnionDialer implements Dialer {
     }
 
     private static final String PROXY = "socks5";
+    private static final SecureRandom ISOLATION = new SecureRandom();
 
     private final Supplier<InetSocketAddress> proxy;
 
@@ -60,7 +69,7 @@ public final class OnionDialer implements Dialer {
         String description = "onion " + target.host() + ":" + target.port() + " via socks " + socks.getHostString()
                 + ":" + socks.getPort();
         ChannelConnection connection = new ChannelConnection(description);
-        Socks5ProxyHandler proxy = new Socks5ProxyHandler(socks);
+        Socks5ProxyHandler proxy = new Socks5ProxyHandler(socks, isolationToken(), "-");
         SocksReplyRecorder recorder = new SocksReplyRecorder();
         proxy.setConnectTimeoutMillis(Math.max(1, timeout.toMillis()));
         Bootstrap b = ChannelConnection.configure(new Bootstrap())
@@ -103,6 +112,13 @@ public final class OnionDialer implements Dialer {
             throw new InterruptedIOException("interrupted while dialing " + target.host());
         }
         return connection.open((SocketChannel) ch);
+    }
+
+    /** Not a secret: tor only compares it with other streams' tokens. */
+    static String isolationToken() {
+        byte[] b = new byte[16];
+        ISOLATION.nextBytes(b);
+        return "annex-p2p-" + HexFormat.of().formatHex(b);
     }
 
     private static SocksException failure(Throwable cause, SocksReplyRecorder recorder, InetSocketAddress socks,

@@ -314,6 +314,8 @@ public final class PrivateTorNetwork implements AutoCloseable {
                 + "DataDirectory " + n.dir + "\n"
                 + "Nickname " + n.nickname + "\n"
                 + "Log notice file " + n.log() + "\n"
+                + (Boolean.getBoolean("privnet.keep") ? "Log " + System.getProperty("privnet.log", "[rend,dir]info") + " file "
+                        + n.dir.resolve("info.log") + "\n" : "")
                 + "SafeLogging 0\n"
                 + "ControlPort 127.0.0.1:" + n.controlPort + "\n"
                 + "CookieAuthentication 1\n"
@@ -386,6 +388,11 @@ public final class PrivateTorNetwork implements AutoCloseable {
             if (n.process != null) {
                 RUNNING.remove(n.process.pid());
             }
+        }
+        if (Boolean.getBoolean("privnet.keep")) {
+            System.out.println("private Tor network stopped; its directories (info logs of onion services and directory "
+                    + "requests) stay in " + base);
+            return;
         }
         try (Stream<Path> walk = Files.walk(base)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

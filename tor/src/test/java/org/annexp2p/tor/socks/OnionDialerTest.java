@@ -40,39 +40,71 @@ class OnionDialerTest {
                 .hasMessageContaining("cannot use tor's SOCKS port 127.0.0.1:" + port).hasMessageContaining("is tor running");
     }
 
-    /** A one-shot SOCKS5 server: records the client's bytes, answers CONNECT with {@code status}, then echoes. */
+    /**
+     * A SOCKS5 server that, like tor, prefers username/password when offered: records each client's bytes,
+     * answers CONNECT with {@code status}, then echoes.
+     */
     static final class FakeSocks implements AutoCloseable {
-        final ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-        final java.util.concurrent.CompletableFuture<byte[]> greetingAndRequest = new java.util.concurrent.CompletableFuture<>();
+        final ServerSocket server = new ServerSocket(0, 4, java.net.InetAddress.getLoopbackAddress());
+        final java.util.concurrent.BlockingQueue<byte[]> requests = new java.util.concurrent.LinkedBlockingQueue<>();
 
         FakeSocks(int status) throws java.io.IOException {
             Thread t = new Thread(() -> {
-                try (java.net.Socket s = server.accept()) {
-                    java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
-                    java.io.OutputStream out = s.getOutputStream();
-                    byte[] greeting = new byte[3];
-                    in.readFully(greeting);
-                    out.write(new byte[] {5, 0});
-                    byte[] head = new byte[5];
-                    in.readFully(head);
-                    byte[] rest = new byte[(head[4] & 0xff) + 2];
-                    in.readFully(rest);
-                    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-                    all.write(greeting);
-                    all.write(head);
-                    all.write(rest);
-                    greetingAndRequest.complete(all.toByteArray());
-                    out.write(new byte[] {5, (byte) status, 0, 1, 0, 0, 0, 0, 0, 0});
-                    out.flush();
-                    if (status == 0) {
-                        in.transferTo(out);
+                while (!server.isClosed()) {
+                    try (java.net.Socket s = server.accept()) {
+                        serve(s, status);
+                    } catch (java.io.IOException e) {
+                        // closed, or a client that went away
                     }
-                } catch (java.io.IOException e) {
-                    greetingAndRequest.completeExceptionally(e);
                 }
             }, "fake-socks");
             t.setDaemon(true);
             t.start();
+        }
+
+        private void serve(java.net.Socket s, int status) throws java.io.IOException {
+            java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
+            java.io.OutputStream out = s.getOutputStream();
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            byte[] head = new byte[2];
+            in.readFully(head);
+            byte[] methods = new byte[head[1]];
+            in.readFully(methods);
+            all.write(head);
+            all.write(methods);
+            boolean password = new String(methods, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf(2) >= 0;
+            out.write(new byte[] {5, (byte) (password ? 2 : 0)});
+            if (password) {
+                byte[] auth = new byte[2];
+                in.readFully(auth);
+                byte[] user = new byte[auth[1] & 0xff];
+                in.readFully(user);
+                byte[] pass = new byte[in.readUnsignedByte()];
+                in.readFully(pass);
+                all.write(auth);
+                all.write(user);
+                all.write(pass.length);
+                all.write(pass);
+                out.write(new byte[] {1, 0});
+            }
+            byte[] request = new byte[5];
+            in.readFully(request);
+            byte[] rest = new byte[(request[4] & 0xff) + 2];
+            in.readFully(rest);
+            all.write(request);
+            all.write(rest);
+            requests.add(all.toByteArray());
+            out.write(new byte[] {5, (byte) status, 0, 1, 0, 0, 0, 0, 0, 0});
+            out.flush();
+            if (status == 0) {
+                in.transferTo(out);
+            }
+        }
+
+        byte[] nextRequest() throws InterruptedException {
+            byte[] r = requests.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(r).as("a SOCKS request within 10 s").isNotNull();
+            return r;
         }
 
         InetSocketAddress address() {
@@ -85,20 +117,39 @@ class OnionDialerTest {
         }
     }
 
+    /** What tor reads from us, byte for byte, when we offer {@code user}. */
+    static byte[] expectedRequest(String user, int port) throws java.io.IOException {
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        expected.write(new byte[] {5, 2, 0, 2}); // version 5, two methods: none, username/password
+        expected.write(new byte[] {1, (byte) user.length()});
+        expected.write(user.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        expected.write(new byte[] {1, '-'});
+        expected.write(new byte[] {5, 1, 0, 3, (byte) ONION.length()}); // CONNECT, ATYP=domain
+        expected.write(ONION.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        expected.write(new byte[] {(byte) (port >> 8), (byte) (port & 0xff)});
+        return expected.toByteArray();
+    }
+
+    /** The onion goes to tor by name; each dial offers its own username, so tor never reuses another dial's circuits. */
     @Test
-    void speaksSocks5LikeGitAnnexNoAuthAndTheOnionAsADomainName() throws Exception {
-        try (FakeSocks socks = new FakeSocks(0);
-                org.annexp2p.transports.Connection c = new OnionDialer(socks.address()).dial(ONION + ":39140", Duration.ofSeconds(10))) {
-            java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
-            expected.write(new byte[] {5, 1, 0}); // version 5, one method: no authentication
-            expected.write(new byte[] {5, 1, 0, 3, (byte) ONION.length()}); // CONNECT, ATYP=domain
-            expected.write(ONION.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            expected.write(new byte[] {(byte) (39140 >> 8), (byte) (39140 & 0xff)});
-            assertThat(socks.greetingAndRequest.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected.toByteArray());
-            c.output().write("ok".getBytes());
-            c.output().flush();
-            assertThat(new String(c.input().readNBytes(2))).isEqualTo("ok");
+    void speaksSocks5WithTheOnionAsADomainNameAndAFreshIsolationTokenPerDial() throws Exception {
+        java.util.Set<String> users = new java.util.HashSet<>();
+        try (FakeSocks socks = new FakeSocks(0)) {
+            for (int i = 0; i < 2; i++) {
+                try (org.annexp2p.transports.Connection c = new OnionDialer(socks.address()).dial(ONION + ":39140",
+                        Duration.ofSeconds(10))) {
+                    byte[] got = socks.nextRequest();
+                    String user = new String(got, 6, got[5] & 0xff, java.nio.charset.StandardCharsets.US_ASCII);
+                    assertThat(user).matches("annex-p2p-[0-9a-f]{32}");
+                    assertThat(got).isEqualTo(expectedRequest(user, 39140));
+                    users.add(user);
+                    c.output().write("ok".getBytes());
+                    c.output().flush();
+                    assertThat(new String(c.input().readNBytes(2))).isEqualTo("ok");
+                }
+            }
         }
+        assertThat(users).hasSize(2);
     }
 
     @Test

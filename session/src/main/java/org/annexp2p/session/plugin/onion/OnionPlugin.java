@@ -18,6 +18,7 @@ import org.annexp2p.session.plugin.TransportPlugin;
 import org.annexp2p.tor.TorOptions;
 import org.annexp2p.tor.onion.TorAnnexAddress;
 import org.annexp2p.tor.socks.OnionDialer;
+import org.annexp2p.tor.socks.SocksPort;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.tcp.TcpAddress;
 
@@ -80,15 +81,10 @@ public final class OnionPlugin implements TransportPlugin<OnionPlugin.Target> {
 
     /** Where tor's SOCKS port is: {@code option}, else $ANNEX_P2P_TOR_SOCKS, else git-annex's 127.0.0.1:9050. */
     public static InetSocketAddress socks(String option) {
-        String given = option != null ? option : System.getenv(TorOptions.ENV_SOCKS);
-        if (given == null || given.isBlank()) {
-            return new InetSocketAddress("127.0.0.1", 9050);
-        }
         try {
-            TcpAddress a = TcpAddress.parse(given.trim());
-            return new InetSocketAddress(a.host(), a.port());
-        } catch (RuntimeException e) {
-            throw new BadUsageException("bad tor SOCKS address " + given + " (expected HOST:PORT): " + e.getMessage());
+            return SocksPort.resolve(option, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new BadUsageException(e.getMessage());
         }
     }
 }

@@ -1,14 +1,14 @@
-package org.annexp2p.cli;
+package org.annexp2p.tor;
 
 import java.util.Optional;
 import org.annexp2p.tor.control.TorEvent;
 
-/** One line of --debug output for a tor event; circuits that merely open and close are left out as noise. */
-final class TorEventLine {
+/** One line of output for a tor event; circuits that merely open and close are left out as noise. */
+public final class TorEventLine {
     private TorEventLine() {
     }
 
-    static Optional<String> of(TorEvent event) {
+    public static Optional<String> of(TorEvent event) {
         if (event instanceof TorEvent.Bootstrap b) {
             return Optional.of("bootstrapped " + b.progress() + " % (" + b.summary() + ")");
         } else if (event instanceof TorEvent.CircuitEstablished c) {
@@ -23,9 +23,19 @@ final class TorEventLine {
             return Optional.of(l.severity() + " " + l.message());
         } else if (event instanceof TorEvent.ConnectionLost l) {
             return Optional.of("control connection to " + l.endpoint() + " lost");
+        } else if (event instanceof TorEvent.Restarting r) {
+            return Optional.of(r.why() + "; " + (r.relaunch() ? "restarting it" : "reconnecting"));
         } else if (event instanceof TorEvent.Recovered r) {
-            return Optional.of((r.relaunched() ? "tor relaunched at " : "reconnected to ") + r.endpoint());
+            return Optional.of((r.relaunched() ? "tor relaunched at " : "reconnected to ") + r.endpoint() + ", onion re-published "
+                    + seconds(r.took()) + " after tor went away");
+        } else if (event instanceof TorEvent.GaveUp g) {
+            return Optional.of(g.why());
         }
         throw new IllegalArgumentException("unknown tor event " + event);
+    }
+
+    /** {@code 7.8 s}. */
+    public static String seconds(java.time.Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 }
