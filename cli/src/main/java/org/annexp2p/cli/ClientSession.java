@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.annexp2p.cli.lan.LanDial;
 import org.annexp2p.interpreters.Full;
 import org.annexp2p.interpreters.Outcome;
 import org.annexp2p.interpreters.net.AuthCheck;
 import org.annexp2p.interpreters.net.Relays;
 import org.annexp2p.interpreters.net.StreamNet;
+import org.annexp2p.pairing.lan.LanDial;
 import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.program.Program;
 import org.annexp2p.protocol.wire.AuthToken;
@@ -107,7 +107,7 @@ final class ClientSession implements AutoCloseable {
         if (address.startsWith("lan://")) {
             Optional<AuthToken> own = o.token != null ? Optional.of(token(o, repository, address)) : Optional.empty();
             LanDial.Link lan = LanDial.open(o.repo, address.substring("lan://".length()), o.discoveryPort,
-                    given.map(HandshakeDeadline::left).orElse(CONNECT_TIMEOUT));
+                    given.map(HandshakeDeadline::left).orElse(CONNECT_TIMEOUT), line -> System.err.println(TerminalText.of("annex-p2p: note: " + line)));
             AuthToken token = own.orElse(lan.token());
             HandshakeDeadline deadline = given.orElse(
                     HandshakeDeadline.after(System.nanoTime(), Duration.ofSeconds(HandshakeDeadline.LAN_ANSWER_SECONDS)));

@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.annexp2p.cli.lan.LanServing;
-import org.annexp2p.cli.lan.WhereIsAnswers;
 import org.annexp2p.interpreters.Serving;
 import org.annexp2p.interpreters.net.GitRelays;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
+import org.annexp2p.pairing.lan.LanServing;
+import org.annexp2p.pairing.lan.WhereIsAnswers;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.transports.ConnectionServer;
@@ -144,7 +144,8 @@ final class ServeCommand implements Callable<Integer> {
                 TcpTransport tcp = new TcpTransport();
                 ConnectionServer server = listen == null ? null
                         : ConnectionServer.start(ServeTls.listen(tcp, listen, repository.creds().dir()), serving, limits);
-                ConnectionServer lan = lanListen == null ? null : LanServing.start(repository.creds().dir(), lanListen, serving, limits);
+                ConnectionServer lan = lanListen == null ? null : LanServing.start(repository.creds().dir(), lanListen, serving, limits,
+                        line -> System.err.println(TerminalText.of("annex-p2p: " + line)));
                 WhereIsAnswers whereIs = lan == null ? null : LanServing.answerWhereIs(lan, repository.creds().dir(),
                         repository.uuid().value(), discoveryPort, p -> System.err.println("annex-p2p: note: where-is answers: " + p))) {
             stop.takeSignals();

@@ -1,4 +1,4 @@
-package org.annexp2p.cli.lan;
+package org.annexp2p.session.lan;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,33 +12,32 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocket;
-import org.annexp2p.cli.ErrorWords;
+import org.annexp2p.pairing.lan.LanAddress;
+import org.annexp2p.pairing.lan.LanDial;
 import org.annexp2p.pairing.tls.KeyFingerprint;
 import org.annexp2p.pairing.tls.PinnedTls;
 import org.annexp2p.pairing.tls.TlsConnection;
 import org.annexp2p.pairing.tls.TlsIdentity;
 import org.annexp2p.protocol.wire.AuthToken;
+import org.annexp2p.repository.Repository;
+import org.annexp2p.transports.FailureWords;
 
-/** Dialing a paired peer over TLS pinned to its key. */
-final class LanLink {
+/** The first link to a newly paired peer: TLS pinned to its key, and AUTH with the new token. */
+public final class FirstLink {
 
     private static final int MAX_LINE = 1024;
     private static final Duration RETRY = Duration.ofMillis(300);
 
-    private LanLink() {
-    }
-
-    /** Connects to {@code address} presenting {@code own} and accepting only {@code pin}; errors name the address and why. */
-    public static TlsConnection dial(InetSocketAddress address, TlsIdentity own, KeyFingerprint pin, Duration timeout) throws IOException {
-        return new TlsConnection(PinnedTls.connect(address, own, pin, timeout));
+    private FirstLink() {
     }
 
     /**
      * Calls the peer at each of its addresses in turn, until one answers AUTH with AUTH-SUCCESS or {@code bound}
      * passes (the peer may still be finishing its side of the pairing). Empty when authenticated, else the last problem.
      */
-    static Optional<String> authenticate(List<InetSocketAddress> addresses, TlsIdentity own, KeyFingerprint pin, String ourUuid,
-            AuthToken token, Duration bound, Consumer<String> log) {
+    public static Optional<String> authenticate(List<InetSocketAddress> addresses, TlsIdentity own, KeyFingerprint pin,
+            Repository ours, org.annexp2p.protocol.wire.Uuid paired, AuthToken token, Duration bound, Consumer<String> log) {
+        String ourUuid = ours.uuid().value();
         if (addresses.isEmpty()) {
             return Optional.of("the other device named no address to call");
         }
@@ -48,10 +47,10 @@ final class LanLink {
             for (InetSocketAddress a : addresses) {
                 SSLSocket socket;
                 try {
-                    socket = PinnedTls.connect(a, own, pin, LanPairCommand.LINK_ATTEMPT);
-                    socket.setSoTimeout((int) LanPairCommand.LINK_ATTEMPT.toMillis());
+                    socket = PinnedTls.connect(a, own, pin, LanDial.LINK_ATTEMPT);
+                    socket.setSoTimeout((int) LanDial.LINK_ATTEMPT.toMillis());
                 } catch (IOException e) {
-                    problem = ErrorWords.of(e);
+                    problem = FailureWords.of(e);
                     log.accept("link attempt: " + problem);
                     continue;
                 }
@@ -65,7 +64,7 @@ final class LanLink {
                     }
                     problem = LanAddress.format(a) + " answered AUTH with " + (answer.startsWith("AUTH-FAILURE") ? "AUTH-FAILURE" : "something else");
                 } catch (IOException e) {
-                    problem = ErrorWords.of(e);
+                    problem = FailureWords.of(e);
                 }
                 log.accept("link attempt: " + problem);
             }

@@ -1,11 +1,10 @@
-package org.annexp2p.cli.lan;
+package org.annexp2p.pairing.lan;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.annexp2p.cli.TerminalText;
 import org.annexp2p.pairing.tls.PinnedTls;
 import org.annexp2p.pairing.tls.TlsIdentity;
 import org.annexp2p.pairing.tls.TrustedKeys;
@@ -13,7 +12,7 @@ import org.annexp2p.transports.ConnectionHandler;
 import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.ServerOptions;
 
-/** {@code serve --lan-listen}: the P2P server behind TLS that accepts only the keys of LAN-paired peers. */
+/** {@code serve --lan-listen}: TLS that accepts only the keys of LAN-paired peers, and where-is answers for them. */
 public final class LanServing {
 
     private LanServing() {
@@ -21,9 +20,16 @@ public final class LanServing {
 
     /**
      * Listens on {@code hostPort} (a literal IP and port) with this repository's LAN identity; the handler still
-     * requires AUTH, so a paired key alone does not open the repository.
+     * requires AUTH, so a paired key alone does not open the repository. Refused clients are told to
+     * {@code refusals}, one line each.
      */
-    public static ConnectionServer start(Path credsDir, String hostPort, ConnectionHandler handler, ServerOptions limits) throws IOException {
+    public static ConnectionServer start(Path credsDir, String hostPort, ConnectionHandler handler, ServerOptions limits,
+            Consumer<String> refusals) throws IOException {
+        return ConnectionServer.start(listen(credsDir, hostPort, refusals), handler, limits);
+    }
+
+    /** The listener of {@link #start}, for a server of the caller's own. */
+    public static PinnedTlsListener listen(Path credsDir, String hostPort, Consumer<String> refusals) throws IOException {
         TlsIdentity identity = LanIdentity.load(credsDir);
         List<LanPeer> peers = LanPeers.read(credsDir);
         if (peers.isEmpty()) {
@@ -31,9 +37,7 @@ public final class LanServing {
         }
         TrustedKeys trusted = new TrustedKeys();
         peers.forEach(p -> trusted.add(p.key()));
-        PinnedTlsListener listener = new PinnedTlsListener(PinnedTls.listen(parse(hostPort), identity, trusted),
-                line -> System.err.println(TerminalText.of("annex-p2p: " + line)));
-        return ConnectionServer.start(listener, handler, limits);
+        return new PinnedTlsListener(PinnedTls.listen(parse(hostPort), identity, trusted), refusals);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.annexp2p.cli.pairing;
+package org.annexp2p.pairing.wormhole;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,13 +12,11 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.annexp2p.cli.wormhole.InvalidPairDataException;
-import org.annexp2p.cli.wormhole.PairData;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.tor.onion.OnionAddress;
 import org.annexp2p.tor.onion.TorAnnexAddress;
 
-class PairDataTest {
+class PairDataProperties {
     static final String HALF = "0123456789abcdef".repeat(4);
     static final String ONION = "lwkwvuvzt4g2gwkcom6wccjbqxzx427f66gog54tftaw2dp5oqmt6jqd.onion";
 

@@ -1,4 +1,4 @@
-package org.annexp2p.cli.wormhole;
+package org.annexp2p.pairing.wormhole;
 
 import java.io.IOException;
 
