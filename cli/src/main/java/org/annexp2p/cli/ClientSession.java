@@ -21,6 +21,7 @@ import org.annexp2p.repository.LooseFiles;
 import org.annexp2p.repository.Repository;
 import org.annexp2p.repository.RepositoryLocal;
 import org.annexp2p.repository.creds.CredsDir;
+import org.annexp2p.session.plugin.HandshakeDeadline;
 import org.annexp2p.tor.onion.TorAnnexAddress;
 import org.annexp2p.tor.socks.OnionDialer;
 import org.annexp2p.transports.Connection;

@@ -28,13 +28,4 @@ final class DurationArgument implements CommandLine.ITypeConverter<Duration> {
         }
         return d;
     }
-
-    /** For messages: 10 s, 2 min, 500 ms. */
-    static String shown(Duration d) {
-        long ms = d.toMillis();
-        if (ms >= 60_000 && ms % 60_000 == 0) {
-            return ms / 60_000 + " min";
-        }
-        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
-    }
 }

@@ -42,7 +42,7 @@ class TransportPluginsTest {
 
     private final MemoryNetwork network = new MemoryNetwork();
     private final TransportPlugins plugins = TransportPlugins.of(List.of(new MemoryPlugin(network)));
-    private final Dialing dialing = new Dialing(new MemoryRepository(org.annexp2p.protocol.wire.Uuid.random()), Optional.empty(), Optional.empty(), line -> { });
+    private final Dialing dialing = Dialing.quietly(new MemoryRepository(org.annexp2p.protocol.wire.Uuid.random()));
 
     @Test
     void anAddressGoesToThePluginOfItsScheme() throws IOException {

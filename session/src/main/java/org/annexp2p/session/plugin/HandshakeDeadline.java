@@ -1,4 +1,4 @@
-package org.annexp2p.cli;
+package org.annexp2p.session.plugin;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -17,10 +17,10 @@ import org.annexp2p.transports.Connection;
  * relays) to answer; {@code --exec} has none, as the command may be asking the user for a password (ssh). With
  * {@code --timeout D}, D bounds connecting and answering together, for every kind of peer.
  */
-final class HandshakeDeadline {
-    static final int TCP_SECONDS = 10;
-    static final int LAN_ANSWER_SECONDS = 10;
-    static final int ONION_ANSWER_SECONDS = 30;
+public final class HandshakeDeadline {
+    public static final int TCP_SECONDS = 10;
+    public static final int LAN_ANSWER_SECONDS = 10;
+    public static final int ONION_ANSWER_SECONDS = 30;
 
     private final long atNanos;
     private final Duration shown;
@@ -31,28 +31,37 @@ final class HandshakeDeadline {
     }
 
     /** {@code within} after {@code startNanos} (a {@link System#nanoTime()} reading). */
-    static HandshakeDeadline after(long startNanos, Duration within) {
+    public static HandshakeDeadline after(long startNanos, Duration within) {
         return new HandshakeDeadline(startNanos + within.toNanos(), within);
     }
 
     /** How long a dial may take that must end by this deadline (at least a millisecond, so it fails on its own). */
-    Duration left() {
+    public Duration left() {
         return Duration.ofNanos(Math.max(1_000_000L, atNanos - System.nanoTime()));
     }
 
     /** The one line a user reads when {@code c} did not answer in time. */
-    IOException missed(Connection c, boolean dialed) {
+    public IOException missed(Connection c, boolean dialed) {
         return new IOException(c.description() + (dialed ? " accepted the connection but" : " was started but")
-                + " did not answer within " + DurationArgument.shown(shown));
+                + " did not answer within " + shown(shown));
+    }
+
+    /** For messages: 10 s, 2 min, 500 ms. */
+    public static String shown(Duration d) {
+        long ms = d.toMillis();
+        if (ms >= 60_000 && ms % 60_000 == 0) {
+            return ms / 60_000 + " min";
+        }
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }
 
     /** Closes {@code c} at the deadline unless the returned watch is closed first. */
-    Watch watch(Connection c) {
+    public Watch watch(Connection c) {
         return new Watch(c);
     }
 
     /** One greeting under the deadline: closing it either stops the watch, or finds that it already fired. */
-    final class Watch implements AutoCloseable {
+    public final class Watch implements AutoCloseable {
         private final Connection connection;
         private boolean over;
         private boolean fired;
@@ -82,7 +91,7 @@ final class HandshakeDeadline {
         }
 
         /** True if the deadline passed (and the connection was closed) before the greeting ended. */
-        synchronized boolean fired() {
+        public synchronized boolean fired() {
             return fired;
         }
 
