@@ -108,7 +108,7 @@ final class ClientSession implements AutoCloseable {
         if (address.startsWith("lan://")) {
             Optional<AuthToken> own = o.token != null ? Optional.of(token(o, repository, address)) : Optional.empty();
             LanDial.Link lan = LanDial.open(o.repo, address.substring("lan://".length()), o.discoveryPort,
-                    given.map(HandshakeDeadline::left).orElse(CONNECT_TIMEOUT), line -> System.err.println(TerminalText.of("annex-p2p: note: " + line)));
+                    given.map(HandshakeDeadline::left).orElse(CONNECT_TIMEOUT), line -> System.err.println(TerminalText.of("annex-p2p: " + line)));
             AuthToken token = own.orElse(lan.token());
             HandshakeDeadline deadline = given.orElse(
                     HandshakeDeadline.after(System.nanoTime(), Duration.ofSeconds(HandshakeDeadline.LAN_ANSWER_SECONDS)));

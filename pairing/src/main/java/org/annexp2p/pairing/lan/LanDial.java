@@ -41,7 +41,8 @@ public final class LanDial {
      * peer at that address (or the only paired peer); then to the peer's saved addresses; then to wherever it answers
      * a where-is query on UDP {@code discoveryPort}.
      *
-     * A peer found elsewhere is told to {@code notices} (one line, with the address it now has, which is saved).
+     * A peer found elsewhere is told to {@code notices} (one line, "note: ...", with the address it now has, which is
+     * saved).
      *
      * @throws IOException in one line naming what was tried and why each failed: not paired, unreachable, or a key
      *     other than the paired one
@@ -51,13 +52,22 @@ public final class LanDial {
         if (repo == null) {
             throw new IllegalArgumentException("--address lan://... needs --repo: the pairing is stored in the repository");
         }
-        InetSocketAddress address;
+        return reach(AnnexRepository.open(repo).creds().dir(), hostPort, discoveryPort, timeout, notices);
+    }
+
+    /** The {@code IP:PORT} of a {@code lan://} address; a malformed one is said in one line. */
+    public static InetSocketAddress parse(String hostPort) {
         try {
-            address = LanAddress.parse(hostPort);
+            return LanAddress.parse(hostPort);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("lan:// addresses are lan://IP:PORT with a literal IP: " + e.getMessage());
         }
-        Path creds = AnnexRepository.open(repo).creds().dir();
+    }
+
+    /** As {@link #open}, with the pairings in {@code creds}. */
+    public static Link reach(Path creds, String hostPort, int discoveryPort, Duration timeout, Consumer<String> notices)
+            throws IOException {
+        InetSocketAddress address = parse(hostPort);
         List<LanPeer> peers = LanPeers.read(creds);
         LanPeer peer = LanPeers.forAddress(peers, address).orElseThrow(() -> new IOException(peers.isEmpty()
                 ? "this repository is not paired with any LAN peer; run `annex-p2p pair --lan` first"
@@ -85,7 +95,7 @@ public final class LanDial {
         }
         InetSocketAddress now = found.get().address();
         LanPeers.store(creds, new LanPeer(peer.uuid(), peer.key(), peer.token(), moved(peer.addresses(), now)));
-        notices.accept("the paired peer " + peer.uuid() + " answered from lan://" + LanAddress.format(now) + "; saved that address");
+        notices.accept("note: the paired peer " + peer.uuid() + " answered from lan://" + LanAddress.format(now) + "; saved that address");
         return new Link(found.get().connection(), peer.token());
     }
 

@@ -30,6 +30,11 @@ public final class LanServing {
 
     /** The listener of {@link #start}, for a server of the caller's own. */
     public static PinnedTlsListener listen(Path credsDir, String hostPort, Consumer<String> refusals) throws IOException {
+        return listen(credsDir, parse(hostPort), refusals);
+    }
+
+    /** As {@link #listen(Path, String, Consumer)} at an address already read. */
+    public static PinnedTlsListener listen(Path credsDir, java.net.InetSocketAddress address, Consumer<String> refusals) throws IOException {
         TlsIdentity identity = LanIdentity.load(credsDir);
         List<LanPeer> peers = LanPeers.read(credsDir);
         if (peers.isEmpty()) {
@@ -37,7 +42,7 @@ public final class LanServing {
         }
         TrustedKeys trusted = new TrustedKeys();
         peers.forEach(p -> trusted.add(p.key()));
-        return new PinnedTlsListener(PinnedTls.listen(parse(hostPort), identity, trusted), refusals);
+        return new PinnedTlsListener(PinnedTls.listen(address, identity, trusted), refusals);
     }
 
     /**
@@ -46,6 +51,12 @@ public final class LanServing {
      */
     public static WhereIsAnswers answerWhereIs(ConnectionServer server, Path credsDir, String repository, int discoveryPort,
             Consumer<String> problems) throws IOException {
+        return answerWhereIs(server.address(), credsDir, repository, discoveryPort, problems);
+    }
+
+    /** As {@link #answerWhereIs(ConnectionServer, Path, String, int, Consumer)} for a listener at {@code listening}. */
+    public static WhereIsAnswers answerWhereIs(String listening, Path credsDir, String repository, int discoveryPort,
+            Consumer<String> problems) throws IOException {
         UUID uuid;
         try {
             uuid = UUID.fromString(repository);
@@ -53,15 +64,21 @@ public final class LanServing {
             problems.accept("the repository UUID " + repository + " is not a UUID, so peers cannot ask where it is");
             return WhereIsAnswers.none();
         }
-        return WhereIsAnswers.start(credsDir, uuid, LanAddress.parse(server.address()), discoveryPort, problems);
+        return WhereIsAnswers.start(credsDir, uuid, LanAddress.parse(listening), discoveryPort, problems);
     }
 
     /** One line for the serve banner. */
     public static String describe(ConnectionServer server, Path credsDir) throws IOException {
-        return "lan://" + server.address() + " (our key " + LanIdentity.load(credsDir).fingerprint().hex() + ")";
+        return describe(server.address(), credsDir);
     }
 
-    static java.net.InetSocketAddress parse(String hostPort) {
+    /** One line for the serve banner, for a listener at {@code listening}. */
+    public static String describe(String listening, Path credsDir) throws IOException {
+        return "lan://" + listening + " (our key " + LanIdentity.load(credsDir).fingerprint().hex() + ")";
+    }
+
+    /** The address {@code --lan-listen} names; a malformed one is said in one line. */
+    public static java.net.InetSocketAddress parse(String hostPort) {
         try {
             return LanAddress.parse(hostPort);
         } catch (IllegalArgumentException e) {
