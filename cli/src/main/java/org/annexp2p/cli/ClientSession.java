@@ -44,8 +44,7 @@ final class ClientSession implements AutoCloseable {
                 .map(t -> HandshakeDeadline.after(System.nanoTime(), t));
         boolean debug = o.debug;
         Dialing dialing = new Dialing(repository, GivenToken.of(o.token), bound, ClientSession::tell, debug);
-        StandardPlugins plugins = StandardPlugins.of(new StandardPlugins.Settings(o.torSocks),
-                new LanAddressPlugin(o.repo, o.discoveryPort));
+        StandardPlugins plugins = StandardPlugins.of(new StandardPlugins.Settings(o.torSocks, o.discoveryPort));
         try {
             Dialed dialed = route.exec != null
                     ? plugins.exec().dial(plugins.exec().parse(route.exec), dialing)
@@ -65,6 +64,8 @@ final class ClientSession implements AutoCloseable {
         } else if (notice instanceof DialNotice.RetryingOnion r) {
             System.err.println("annex-p2p: " + Main.oneLine(r.failure()) + "; retrying for up to " + r.secondsLeft()
                     + " s (a restarted onion needs its new descriptor to reach tor)");
+        } else if (notice instanceof DialNotice.Progress p) {
+            System.err.println(TerminalText.of("annex-p2p: " + p.line()));
         }
     }
 

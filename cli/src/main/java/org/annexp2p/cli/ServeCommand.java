@@ -4,14 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.annexp2p.cli.lan.LanServing;
-import org.annexp2p.cli.lan.WhereIsAnswers;
 import org.annexp2p.interpreters.Serving;
 import org.annexp2p.interpreters.net.GitRelays;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.session.StandardPlugins;
+import org.annexp2p.session.lan.LanPlugin;
 import org.annexp2p.session.plugin.Listening;
 import org.annexp2p.session.plugin.tcp.ListenPlan;
 import org.annexp2p.transports.ConnectionServer;
@@ -148,22 +147,21 @@ final class ServeCommand implements Callable<Integer> {
         // When the stop is requested the resources close in reverse order: each server stops accepting (its port is
         // free at once), lets its connections finish within its shutdown grace and closes the rest; tor goes last.
         try (java.io.Closeable onionServing = onion ? serveOnion(repository, serving, limits, what, places) : () -> { };
-                StandardPlugins plugins = StandardPlugins.of(new StandardPlugins.Settings(null), new LanAddressPlugin(repo, discoveryPort));
+                StandardPlugins plugins = StandardPlugins.of(new StandardPlugins.Settings(null, discoveryPort));
                 ConnectionServer server = listen == null ? null
                         : ConnectionServer.start(listener(plugins, repository), serving, limits);
-                ConnectionServer lan = lanListen == null ? null : LanServing.start(repository.creds().dir(), lanListen, serving, limits);
-                WhereIsAnswers whereIs = lan == null ? null : LanServing.answerWhereIs(lan, repository.creds().dir(),
-                        repository.uuid().value(), discoveryPort, p -> System.err.println("annex-p2p: note: where-is answers: " + p))) {
+                ConnectionServer lan = lanListen == null ? null : ConnectionServer.start(lanListener(plugins, repository), serving, limits)) {
             stop.takeSignals();
             if (server != null) {
                 places.add(server.address().startsWith(TlsAddress.SCHEME) ? server.address() : "tcp://" + server.address());
                 ServeTls.banner(what, server.address()).forEach(System.err::println);
             }
-            if (lan != null) {
-                places.add(LanServing.describe(lan, repository.creds().dir()));
-                System.err.println("serving " + what + " on " + LanServing.describe(lan, repository.creds().dir()));
-                if (whereIs.peers() > 0) {
-                    System.err.println("answering where-is queries from " + whereIs.peers() + " paired peer(s) on UDP port " + discoveryPort);
+            if (lanListening != null) {
+                places.add(lanListening.described());
+                System.err.println("serving " + what + " on " + lanListening.described());
+                if (lanListening.whereIsPeers() > 0) {
+                    System.err.println("answering where-is queries from " + lanListening.whereIsPeers()
+                            + " paired peer(s) on UDP port " + discoveryPort);
                 }
             }
             stop.await();
@@ -171,6 +169,15 @@ final class ServeCommand implements Callable<Integer> {
             stop.stopped("serving " + String.join(", ", places));
         }
         return 0;
+    }
+
+    /** The --lan-listen listener, kept for its banner: the key clients pin and who may ask where we are. */
+    private LanPlugin.LanListener lanListening;
+
+    private Listener lanListener(StandardPlugins plugins, AnnexRepository repository) throws java.io.IOException {
+        lanListening = plugins.lan().listen(LanPlugin.listenAddress(lanListen),
+                new Listening(repository, line -> System.err.println(TerminalText.of("annex-p2p: " + line))));
+        return lanListening;
     }
 
     /** Where --listen serves, as its plan decides; plaintext off loopback is said first. */

@@ -7,6 +7,7 @@ import org.annexp2p.session.plugin.TransportPlugin;
 import org.annexp2p.session.plugin.TransportPlugins;
 import org.annexp2p.session.plugin.exec.ExecPlugin;
 import org.annexp2p.session.plugin.onion.OnionPlugin;
+import org.annexp2p.session.lan.LanPlugin;
 import org.annexp2p.session.plugin.tcp.ListenPlan;
 import org.annexp2p.session.plugin.tcp.SharedTcp;
 import org.annexp2p.session.plugin.tcp.TcpPlugin;
@@ -25,22 +26,25 @@ public final class StandardPlugins implements AutoCloseable {
      * What the user set for the plugins.
      *
      * @param torSocks --tor-socks, or null for $ANNEX_P2P_TOR_SOCKS or tor's default
+     * @param discoveryPort the UDP port where LAN peers are asked where they are now
      */
-    public record Settings(String torSocks) {}
+    public record Settings(String torSocks, int discoveryPort) {}
 
     private final SharedTcp tcp = new SharedTcp();
     private final TcpPlugin plaintext = new TcpPlugin(tcp);
     private final TlsPlugin tls = new TlsPlugin(tcp);
     private final ExecPlugin exec = new ExecPlugin();
+    private final LanPlugin lan;
     private final TransportPlugins addresses;
 
-    private StandardPlugins(Settings settings, TransportPlugin<?> lan) {
+    private StandardPlugins(Settings settings) {
+        this.lan = new LanPlugin(settings.discoveryPort());
         this.addresses = TransportPlugins.of(List.of(tls, plaintext, lan, new OnionPlugin(settings.torSocks())));
     }
 
-    /** The standard plugins, with {@code lan} for {@code lan://} (the LAN module builds it from its own settings). */
-    public static StandardPlugins of(Settings settings, TransportPlugin<?> lan) {
-        return new StandardPlugins(settings, lan);
+    /** The standard plugins for what the user set. */
+    public static StandardPlugins of(Settings settings) {
+        return new StandardPlugins(settings);
     }
 
     /** The plugins {@code --address} finds by scheme. */
@@ -51,6 +55,11 @@ public final class StandardPlugins implements AutoCloseable {
     /** The plugin for {@code --exec COMMAND}. */
     public ExecPlugin exec() {
         return exec;
+    }
+
+    /** The LAN plugin, whose listener accepts only paired keys. */
+    public LanPlugin lan() {
+        return lan;
     }
 
     /** The TLS plugin, whose listener serves the repository's key. */

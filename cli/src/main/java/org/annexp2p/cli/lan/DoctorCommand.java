@@ -4,25 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.annexp2p.cli.ErrorWords;
+import org.annexp2p.cli.TerminalText;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
-import org.annexp2p.pairing.discovery.LanChannels;
 import org.annexp2p.pairing.doctor.Check;
+import org.annexp2p.pairing.doctor.Doctor;
 import org.annexp2p.pairing.doctor.LanCheckOptions;
-import org.annexp2p.pairing.doctor.LanChecks;
-import org.annexp2p.pairing.selfip.SelfIpOptions;
-import org.annexp2p.repository.AnnexRepository;
-import org.annexp2p.transports.datagram.UdpOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,7 +42,7 @@ public final class DoctorCommand implements Callable<Integer> {
     String relayUrl;
 
     @Option(names = "--tor-control", paramLabel = "HOST:PORT",
-            description = "A running tor's control port (default: $ANNEX_P2P_TOR_CONTROL, else " + HostChecks.DEFAULT_TOR_CONTROL + ").")
+            description = "A running tor's control port (default: $ANNEX_P2P_TOR_CONTROL, else " + Doctor.DEFAULT_TOR_CONTROL + ").")
     String torControl;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "The LAN listener port to check (default: any).")
@@ -64,10 +55,6 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--loopback", description = "Run the network self-tests on loopback only (single host; tests).")
     boolean loopback;
 
-    private interface Body {
-        Check run() throws Exception;
-    }
-
     /**
      * In a terminal each result is printed once, as a table row when it comes; otherwise (a pipe, a file, --json)
      * results are logged on stderr as they come, for a person watching, and the report goes to stdout at the end.
@@ -77,82 +64,20 @@ public final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         live = !json && org.annexp2p.cli.Terminal.stdoutIsTerminal();
-        List<Check> checks = new ArrayList<>();
-        for (Check c : lanChecks()) {
-            record(checks, c);
-        }
-        record(checks, guard("tor present", HostChecks::torPresent));
-        record(checks, guard("tor bootstrapped", () -> HostChecks.torBootstrapped(Optional.ofNullable(torControl), System.getenv())));
-        Optional<AnnexRepository> repository = Optional.empty();
-        String noRepository = "";
-        try {
-            repository = Optional.of(AnnexRepository.open(repo == null ? Path.of(".") : repo));
-        } catch (IOException | RuntimeException e) {
-            noRepository = (repo == null ? "no repository here" : "cannot open " + repo) + ": " + ErrorWords.of(e);
-        }
-        if (repository.isPresent()) {
-            AnnexRepository r = repository.get();
-            record(checks, guard("onion published", () -> HostChecks.onionPublished(r)));
-        } else {
-            record(checks, repo == null ? Check.skip("onion published", noRepository) : Check.fail("onion published", noRepository));
-        }
-        record(checks, guard("wormhole server", () -> HostChecks.wormholeServer(Optional.ofNullable(relayUrl))));
-        record(checks, guard("git-annex present", HostChecks::gitAnnex));
-        if (repository.isPresent()) {
-            AnnexRepository r = repository.get();
-            record(checks, guard("creds permissions", () -> HostChecks.credsPermissions(r.creds().dir())));
-        } else {
-            record(checks, repo == null ? Check.skip("creds permissions", noRepository) : Check.fail("creds permissions", noRepository));
-        }
+        LanCheckOptions lan = loopback ? LanCheckOptions.loopback(port, discoveryPort) : LanCheckOptions.defaults(port, discoveryPort);
+        List<Check> checks = Doctor.run(new Doctor.Options(lan, Optional.ofNullable(torControl), Optional.ofNullable(relayUrl),
+                Optional.ofNullable(repo), System.getenv()), this::show);
         System.out.print(json ? json(checks) : live ? summary(checks) : table(checks));
         System.out.flush();
         return checks.stream().anyMatch(c -> c.status() == Check.Status.FAIL) ? 1 : 0;
     }
 
-    private List<Check> lanChecks() {
-        try {
-            return LanChecks.run(lanOptions());
-        } catch (IOException | RuntimeException e) {
-            return List.of(Check.fail("lan checks", "could not set up the LAN checks: " + ErrorWords.of(e)));
-        }
-    }
-
-    private LanCheckOptions lanOptions() throws IOException {
-        if (!loopback) {
-            return LanCheckOptions.defaults(port, discoveryPort);
-        }
-        InetAddress lo = InetAddress.getLoopbackAddress();
-        // A loopback "outbound" target keeps stage 1 on loopback too, where the confirmation listener is bound.
-        SelfIpOptions selfIp = new SelfIpOptions(new InetSocketAddress(lo, 9), () -> List.of(lo), bound -> List.of(), true,
-                Duration.ofSeconds(2));
-        return new LanCheckOptions(new InetSocketAddress(lo, port), () -> {
-            try {
-                return new LanChannels.Opened(List.of(LanChannels.open("lo/ipv4", UdpOptions.loopback(StandardProtocolFamily.INET, discoveryPort),
-                        List.of(DiscoveryGroups.ipv4(discoveryPort)))), List.of());
-            } catch (IOException e) {
-                return new LanChannels.Opened(List.of(), List.of("lo/ipv4: " + ErrorWords.of(e)));
-            }
-        }, selfIp, Duration.ofSeconds(3));
-    }
-
-    private static Check guard(String name, Body body) {
-        try {
-            return body.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Check.fail(name, "interrupted");
-        } catch (Exception e) {
-            return Check.fail(name, "the check itself failed: " + ErrorWords.of(e));
-        }
-    }
-
-    private void record(List<Check> checks, Check c) {
-        checks.add(c);
+    private void show(Check c) {
         if (live) {
             System.out.print(row(c, LIVE_NAME_WIDTH));
             System.out.flush();
         } else {
-            System.err.println("doctor: " + c.name() + ": " + c.status().json() + ": " + c.detail());
+            System.err.println("doctor: " + c.name() + ": " + c.status().json() + ": " + TerminalText.of(c.detail()));
         }
     }
 
@@ -160,7 +85,8 @@ public final class DoctorCommand implements Callable<Integer> {
     private static final int LIVE_NAME_WIDTH = 22;
 
     static String row(Check c, int width) {
-        return String.format(Locale.ROOT, "%-4s  %-" + width + "s  %s%n", c.status().json().toUpperCase(Locale.ROOT), c.name(), c.detail());
+        return String.format(Locale.ROOT, "%-4s  %-" + width + "s  %s%n", c.status().json().toUpperCase(Locale.ROOT), c.name(),
+                TerminalText.of(c.detail()));
     }
 
     static String summary(List<Check> checks) {

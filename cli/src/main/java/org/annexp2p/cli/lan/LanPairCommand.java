@@ -1,54 +1,28 @@
 package org.annexp2p.cli.lan;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.StandardProtocolFamily;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.cli.TerminalText;
-import org.annexp2p.interpreters.Serving;
-import org.annexp2p.interpreters.net.GitRelays;
-import org.annexp2p.interpreters.net.Transcript;
-import org.annexp2p.pairing.LanPairing;
-import org.annexp2p.pairing.PairingOptions;
-import org.annexp2p.pairing.PairingOutcome;
-import org.annexp2p.pairing.conversation.PairData;
-import org.annexp2p.pairing.conversation.PairingResult;
-import org.annexp2p.pairing.conversation.PairingSetup;
 import org.annexp2p.pairing.discovery.DiscoveryChannel;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
-import org.annexp2p.pairing.qr.InvalidPayloadException;
+import org.annexp2p.pairing.lan.Conversation;
+import org.annexp2p.pairing.lan.DiscoveryFirst;
+import org.annexp2p.pairing.lan.LanAddress;
+import org.annexp2p.pairing.lan.LanEndpoints;
+import org.annexp2p.pairing.lan.LanIdentity;
 import org.annexp2p.pairing.qr.QrPayload;
-import org.annexp2p.pairing.qr.QrPayloadCodec;
-import org.annexp2p.pairing.qr.TerminalQr;
 import org.annexp2p.pairing.secret.SharedSecret;
-import org.annexp2p.pairing.selfip.SelfIp;
-import org.annexp2p.pairing.tls.KeyFingerprint;
-import org.annexp2p.pairing.tls.PinnedTls;
-import org.annexp2p.pairing.tls.PinnedTlsServer;
 import org.annexp2p.pairing.tls.TlsIdentity;
-import org.annexp2p.pairing.tls.TrustedKeys;
-import org.annexp2p.protocol.conversation.ServerMode;
-import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.repository.AnnexRepository;
-import org.annexp2p.transports.ConnectionServer;
-import org.annexp2p.transports.ServerOptions;
-import org.annexp2p.transports.datagram.UdpEndpoint;
-import org.annexp2p.transports.datagram.UdpOptions;
+import org.annexp2p.session.lan.LanPairingFlow;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,9 +67,6 @@ import picocli.CommandLine.Spec;
             "  # or list the devices showing one, then type the text:",
             "  annex-p2p pair --lan --repo ~/annex --find"})
 public final class LanPairCommand implements Callable<Integer> {
-
-    static final Duration LINK_ATTEMPT = Duration.ofSeconds(5);
-    static final Duration PEER_LINK_WAIT = Duration.ofSeconds(20);
 
     @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: .).")
     Path repo;
@@ -170,286 +141,101 @@ public final class LanPairCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         AnnexRepository repository = AnnexRepository.open(repo);
-        Path creds = repository.creds().dir();
-        TlsIdentity identity = LanIdentity.loadOrGenerate(creds, "annex-p2p " + repository.uuid());
+        TlsIdentity identity = LanIdentity.loadOrGenerate(repository.creds().dir(), "annex-p2p " + repository.uuid());
         Consumer<String> log = debug ? line -> System.err.println(TerminalText.of("pair --lan: " + line)) : line -> { };
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        List<InetAddress> own = ownAddresses();
-        TrustedKeys trusted = new TrustedKeys();
-        InetSocketAddress bind = new InetSocketAddress(loopback ? InetAddress.getLoopbackAddress() : wildcard(), listenPort);
-        try (PinnedTlsServer tlsServer = PinnedTls.listen(bind, identity, trusted);
-                UdpEndpoint endpoint = UdpEndpoint.open(conversationOptions(own))) {
-            List<InetSocketAddress> listenerAddresses = new ArrayList<>();
-            for (InetAddress a : own.subList(0, Math.min(own.size(), PairData.MAX_ADDRESSES))) {
-                listenerAddresses.add(new InetSocketAddress(a, tlsServer.port()));
-            }
-            Optional<Conversation> conversation = find
-                    ? findFirst(new DiscoveryFirst.Caller(identity, own.get(0), tlsServer.port()), log)
-                    : prepare(identity, endpoint, own, timeout, log);
+        try (LanEndpoints ends = LanEndpoints.open(identity, port, listenPort, new LanEndpoints.Scope(loopback, discoveryPort, log));
+                LanPairingFlow flow = new LanPairingFlow(repository, ends)) {
+            Optional<Conversation> conversation = find ? findFirst(ends) : prepare(ends, timeout);
             if (conversation.isEmpty()) {
                 return 1;
             }
             if (find) {
                 started = System.nanoTime(); // --find may have waited for a person to type the QR code's text: that is not pairing time
             }
-            Conversation c = conversation.get();
-            PairingOutcome outcome;
-            try {
-                outcome = LanPairing.run(new PairingOptions(c.role(), c.secret(), endpoint, c.targets(), hostName(),
-                        System.getProperty("user.name", "user"), shorten(repository.top().toString(), PairData.MAX_PATH),
-                        repository.uuid().toString(), identity, listenerAddresses, PairingOptions.DEFAULT_RETRANSMIT,
-                        remaining(started, timeout), Duration.ofSeconds(2), c.expectedKey(), log));
-            } finally {
-                c.close();
+            LanPairingFlow.Outcome outcome = flow.pair(conversation.get(), remaining(started, timeout));
+            if (outcome instanceof LanPairingFlow.Outcome.Failed f) {
+                return LanPairScreen.fail(f.reason(), f.advice());
             }
-            if (outcome instanceof PairingOutcome.Failed f) {
-                return fail(f.reason(), f.advice());
-            }
-            PairingResult result = ((PairingOutcome.Paired) outcome).result();
-            return link(repository, identity, trusted, tlsServer, result, started, log);
-        }
-    }
-
-    private Optional<Conversation> prepare(TlsIdentity identity, UdpEndpoint endpoint, List<InetAddress> own, Duration timeout,
-            Consumer<String> log) throws IOException {
-        int conversationPort = endpoint.localAddress().getPort();
-        if (how.qr) {
-            String phrase = SharedSecret.randomPhrase();
-            QrPayload payload = LanPairing.qrPayload(conversationPort, identity, phrase,
-                    own.subList(0, Math.min(own.size(), PairData.MAX_ADDRESSES)));
-            String text = QrPayloadCodec.encode(payload);
-            SharedSecret secret = SharedSecret.fromPhrase(phrase);
-            AutoCloseable discoverable = discoverable(identity, own.get(0), secret, log);
-            System.out.print(TerminalQr.render(text, false));
-            System.out.println("Scan this, or run on the other device: annex-p2p pair --lan --payload '" + text + "'");
-            System.out.println("(or there: annex-p2p pair --lan --find, which lists this device and then asks for this text)");
-            System.out.println("payload: " + text);
-            System.out.println("waiting up to " + timeout.toSeconds() + " s for the other device...");
-            System.out.flush();
-            return Optional.of(new Conversation(PairingSetup.Role.RESPONDER, secret, List.of(), Optional.empty(), discoverable));
-        }
-        if (how.payload != null) {
-            Optional<QrPayload> given = givenPayload();
-            if (given.isEmpty()) {
-                return Optional.empty();
-            }
-            QrPayload payload = given.get();
-            if (payload.addresses().isEmpty()) {
-                fail("the payload names no address of the other device", "use --secret on both devices instead");
-                return Optional.empty();
-            }
-            return Optional.of(new Conversation(PairingSetup.Role.REQUESTER, SharedSecret.fromPhrase(payload.secret()),
-                    LanPairing.requestTargets(payload), Optional.of(payload.key()), () -> { }));
-        }
-        if (how.secret.isBlank()) {
-            throw new IllegalArgumentException("the --secret phrase must not be empty");
-        }
-        if (address != null || respond) {
-            return Optional.of(manual(conversationPort, own, timeout));
-        }
-        List<DiscoveryChannel> channels = discoveryChannels(log);
-        if (channels.isEmpty()) {
-            fail("no discovery channel could be opened", "use --qr on one device and --payload on the other");
-            return Optional.empty();
-        }
-        System.err.println("looking for the other device (up to " + timeout.toSeconds() + " s)...");
-        Rendezvous.Met met = Rendezvous.meet(SharedSecret.fromPhrase(how.secret), channels, conversationPort, timeout, log);
-        if (met instanceof Rendezvous.Met.Missed m) {
-            fail(m.reason(), m.advice());
-            return Optional.empty();
-        }
-        return Optional.of(((Rendezvous.Met.Found) met).conversation());
-    }
-
-    /** The discovery-first order (--find): list the devices waiting with a QR code, then confirm one with its text. */
-    private Optional<Conversation> findFirst(DiscoveryFirst.Caller caller, Consumer<String> log) throws IOException, InterruptedException {
-        DiscoveryFirst.PayloadSource payloads;
-        if (how != null) {
-            Optional<QrPayload> given = givenPayload();
-            if (given.isEmpty()) {
-                return Optional.empty();
-            }
-            payloads = () -> given;
-        } else {
-            payloads = LanPairCommand::askForPayload;
-        }
-        List<DiscoveryChannel> channels = discoveryChannels(log);
-        if (channels.isEmpty()) {
-            fail("no discovery channel could be opened", "use --payload alone, which dials the addresses in the QR code");
-            return Optional.empty();
-        }
-        System.err.println("looking for devices waiting to pair (up to " + discoveryTimeoutSeconds + " s)...");
-        Rendezvous.Met met = DiscoveryFirst.find(channels, Duration.ofSeconds(discoveryTimeoutSeconds), payloads, caller, System.out, log);
-        if (met instanceof Rendezvous.Met.Missed m) {
-            fail(m.reason(), m.advice());
-            return Optional.empty();
-        }
-        return Optional.of(((Rendezvous.Met.Found) met).conversation());
-    }
-
-    private Optional<QrPayload> givenPayload() {
-        try {
-            return Optional.of(QrPayloadCodec.decode(how.payload.trim()));
-        } catch (InvalidPayloadException e) {
-            fail("the --payload text is not a pairing payload: " + ErrorWords.of(e), "copy the whole text shown by `pair --lan --qr`");
-            return Optional.empty();
-        }
-    }
-
-    /** Asks on the terminal (or reads standard input) for the text under the other device's QR code; one try. */
-    private static Optional<QrPayload> askForPayload() {
-        System.err.println("type or paste the text shown under the QR code on the device you mean (the line after \"payload:\"), then Enter:");
-        String line;
-        try {
-            line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        } catch (IOException e) {
-            System.err.println("annex-p2p: cannot read the payload: " + ErrorWords.of(e));
-            return Optional.empty();
-        }
-        if (line == null || line.isBlank()) {
-            System.err.println("annex-p2p: no payload was given");
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(QrPayloadCodec.decode(line.trim()));
-        } catch (InvalidPayloadException e) {
-            System.err.println(TerminalText.of("annex-p2p: that is not a pairing payload: " + ErrorWords.of(e)));
-            return Optional.empty();
-        }
-    }
-
-    /** Lets --find on another device list us; without discovery channels the QR code still works through its addresses. */
-    private AutoCloseable discoverable(TlsIdentity identity, InetAddress host, SharedSecret secret, Consumer<String> log) throws IOException {
-        List<DiscoveryChannel> channels = discoveryChannels(log);
-        if (channels.isEmpty()) {
-            System.err.println("annex-p2p: note: no discovery channel could be opened, so --find on the other device will not list this one;"
-                    + " --payload works");
-            return () -> { };
-        }
-        return Discoverable.start(channels, loopback ? host : wildcard(), identity, secret, log);
-    }
-
-    /** The manual order: one side waits (--respond), the other is told where (--address); no discovery at all. */
-    private Conversation manual(int conversationPort, List<InetAddress> own, Duration timeout) {
-        if (address != null && respond) {
-            throw new IllegalArgumentException("--address and --respond are for the two different devices; give one of them");
-        }
-        SharedSecret secret = SharedSecret.fromPhrase(how.secret);
-        if (respond) {
-            System.out.println("waiting up to " + timeout.toSeconds() + " s; on the other device run: annex-p2p pair --lan --secret ... --address "
-                    + LanAddress.format(new InetSocketAddress(own.get(0), conversationPort)));
-            System.out.flush();
-            return new Conversation(PairingSetup.Role.RESPONDER, secret, List.of(), Optional.empty(), () -> { });
-        }
-        InetSocketAddress target;
-        try {
-            target = LanAddress.parse(address);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--address wants the IP:PORT the other device (--respond) shows: " + ErrorWords.of(e));
-        }
-        return new Conversation(PairingSetup.Role.REQUESTER, secret, List.of(target), Optional.empty(), () -> { });
-    }
-
-    private List<DiscoveryChannel> discoveryChannels(Consumer<String> log) throws IOException {
-        return (loopback ? DiscoveryScope.LOOPBACK : DiscoveryScope.EVERY_INTERFACE).open(discoveryPort,
-                p -> log.accept("discovery channel not opened: " + p));
-    }
-
-    /**
-     * Serves the new peer (AUTH with the new token only, its key only) while calling it; saves the pairing once our
-     * own call authenticated, then gives the peer a bounded time to finish its call to us.
-     */
-    private int link(AnnexRepository repository, TlsIdentity identity, TrustedKeys trusted, PinnedTlsServer tlsServer,
-            PairingResult result, long started, Consumer<String> log) throws Exception {
-        PairData peer = result.peer();
-        KeyFingerprint peerKey = KeyFingerprint.of(peer.publicKey());
-        AuthToken token = AuthToken.parse(result.token().value()).get();
-        trusted.add(peerKey);
-        Serving serving = new Serving(repository, ServerMode.READ_WRITE, () -> List.of(token),
-                new GitRelays(repository.top(), null, null), Transcript.NONE);
-        CountDownLatch peerCalled = new CountDownLatch(1);
-        PinnedTlsListener listener = new PinnedTlsListener(tlsServer, line -> log.accept("link refused: " + line));
-        // The peer has linked back once it has authenticated: closing the server any earlier would cut its AUTH short.
-        try (ConnectionServer server = ConnectionServer.start(listener,
-                (connection, admission) -> serving.handle(connection, admission.whenAuthenticated(peerCalled::countDown)),
-                ServerOptions.of(4, "ERROR busy\n"))) {
-            Optional<String> problem = LanLink.authenticate(peer.addresses(), identity, peerKey, repository.uuid().toString(), token,
-                    remaining(started, Duration.ofSeconds(timeoutSeconds)).plus(PEER_LINK_WAIT), log);
-            if (problem.isPresent()) {
-                return fail("paired, but the first pinned-TLS link to the other device failed: " + problem.get(),
-                        "nothing was saved; check that no firewall blocks TCP between the devices and pair again");
-            }
-            Path creds = repository.creds().dir();
-            if (!Files.exists(LanIdentity.file(creds))) {
-                identity.save(LanIdentity.file(creds));
-            }
-            LanPeers.store(creds, new LanPeer(peer.repositoryUuid(), peerKey, token, peer.addresses()));
-            repository.creds().addAcceptedToken(token);
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            // The other device chose all of these.
-            System.out.println(TerminalText.of("paired with " + peer.repositoryUuid() + " (" + peer.user() + "@" + peer.hostName()
-                    + ":" + peer.repositoryPath() + ") in " + millis + " ms"));
-            System.out.println("its key: " + peerKey.hex());
-            System.out.println("its addresses: " + peer.addresses().stream().map(a -> "lan://" + LanAddress.format(a)).toList());
-            System.out.println("our key: " + identity.fingerprint().hex());
-            System.out.flush();
-            if (!peerCalled.await(PEER_LINK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            LanPairScreen.paired((LanPairingFlow.Outcome.Paired) outcome, identity, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            if (!flow.awaitLinkBack()) {
                 System.err.println("annex-p2p: note: the other device has not linked back yet; it saves the pairing only once it has");
             }
             return 0;
         }
     }
 
-    private static int fail(String reason, String advice) {
-        System.err.println(TerminalText.of("annex-p2p: pairing failed: " + reason + "; " + advice));
-        return 1;
+    private Optional<Conversation> prepare(LanEndpoints ends, Duration timeout) throws IOException {
+        if (how.qr) {
+            LanEndpoints.QrOffer offer = ends.offerQr();
+            LanPairScreen.showQr(offer, timeout);
+            return Optional.of(offer.conversation());
+        }
+        if (how.payload != null) {
+            Optional<QrPayload> given = LanPairScreen.givenPayload(how.payload);
+            if (given.isPresent() && given.get().addresses().isEmpty()) {
+                LanPairScreen.fail("the payload names no address of the other device", "use --secret on both devices instead");
+                return Optional.empty();
+            }
+            return given.map(Conversation::requesting);
+        }
+        if (how.secret.isBlank()) {
+            throw new IllegalArgumentException("the --secret phrase must not be empty");
+        }
+        if (address != null || respond) {
+            return Optional.of(manual(ends, timeout));
+        }
+        List<DiscoveryChannel> channels = ends.discoveryChannels();
+        if (channels.isEmpty()) {
+            LanPairScreen.fail("no discovery channel could be opened", "use --qr on one device and --payload on the other");
+            return Optional.empty();
+        }
+        System.err.println("looking for the other device (up to " + timeout.toSeconds() + " s)...");
+        return LanPairScreen.met(ends.meet(SharedSecret.fromPhrase(how.secret), channels, timeout));
     }
 
-    private List<InetAddress> ownAddresses() {
-        if (loopback) {
-            return List.of(InetAddress.getLoopbackAddress());
+    /** The discovery-first order (--find): list the devices waiting with a QR code, then confirm one with its text. */
+    private Optional<Conversation> findFirst(LanEndpoints ends) throws IOException, InterruptedException {
+        DiscoveryFirst.PayloadSource payloads;
+        if (how != null) {
+            Optional<QrPayload> given = LanPairScreen.givenPayload(how.payload);
+            if (given.isEmpty()) {
+                return Optional.empty();
+            }
+            payloads = () -> given;
+        } else {
+            payloads = LanPairScreen::askForPayload;
         }
-        List<InetAddress> addresses = new ArrayList<>(SelfIp.privateInterfaceAddresses());
-        if (addresses.isEmpty()) {
-            throw new IllegalStateException("this machine has no private LAN address; connect to the network (or use --loopback on one machine)");
+        List<DiscoveryChannel> channels = ends.discoveryChannels();
+        if (channels.isEmpty()) {
+            LanPairScreen.fail("no discovery channel could be opened", "use --payload alone, which dials the addresses in the QR code");
+            return Optional.empty();
         }
-        return addresses;
+        System.err.println("looking for devices waiting to pair (up to " + discoveryTimeoutSeconds + " s)...");
+        return LanPairScreen.met(ends.find(channels, Duration.ofSeconds(discoveryTimeoutSeconds), payloads, new LanPairScreen()));
     }
 
-    private UdpOptions conversationOptions(List<InetAddress> own) throws IOException {
-        if (loopback) {
-            return UdpOptions.loopback(StandardProtocolFamily.INET, port);
+    /** The manual order: one side waits (--respond), the other is told where (--address); no discovery at all. */
+    private Conversation manual(LanEndpoints ends, Duration timeout) {
+        if (address != null && respond) {
+            throw new IllegalArgumentException("--address and --respond are for the two different devices; give one of them");
         }
-        NetworkInterface nif = NetworkInterface.getByInetAddress(own.get(0));
-        return nif == null ? UdpOptions.loopback(StandardProtocolFamily.INET, port) : UdpOptions.lan(StandardProtocolFamily.INET, port, nif);
-    }
-
-    private static InetAddress wildcard() throws IOException {
-        return InetAddress.getByAddress(new byte[4]);
+        SharedSecret secret = SharedSecret.fromPhrase(how.secret);
+        if (respond) {
+            System.out.println("waiting up to " + timeout.toSeconds() + " s; on the other device run: annex-p2p pair --lan --secret ... --address "
+                    + LanAddress.format(new InetSocketAddress(ends.own().get(0), ends.conversationPort())));
+            System.out.flush();
+            return Conversation.responding(secret, () -> { });
+        }
+        try {
+            return Conversation.requesting(secret, LanAddress.parse(address));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--address wants the IP:PORT the other device (--respond) shows: " + ErrorWords.of(e));
+        }
     }
 
     private static Duration remaining(long started, Duration total) {
         long left = total.toNanos() - (System.nanoTime() - started);
         return Duration.ofNanos(Math.max(TimeUnit.SECONDS.toNanos(1), left));
-    }
-
-    private static String hostName() {
-        String h = System.getenv("HOSTNAME");
-        if (h == null || h.isBlank()) {
-            try {
-                h = Files.readString(Path.of("/etc/hostname")).trim();
-            } catch (IOException e) {
-                h = "";
-            }
-        }
-        return shorten(h.isBlank() ? "unknown" : h, PairData.MAX_HOST_NAME);
-    }
-
-    private static String shorten(String s, int maxBytes) {
-        String t = s;
-        while (t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t;
     }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
+import org.annexp2p.pairing.lan.LanPeer;
+import org.annexp2p.pairing.lan.LanPeers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

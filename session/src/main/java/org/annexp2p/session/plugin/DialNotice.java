@@ -10,4 +10,7 @@ public sealed interface DialNotice {
 
     /** An onion did not answer ({@code failure}); the dial goes on for up to {@code secondsLeft}. */
     record RetryingOnion(IOException failure, long secondsLeft) implements DialNotice {}
+
+    /** What a plugin is doing, in its own words (a LAN peer not at its saved address, asked where it is now). */
+    record Progress(String line) implements DialNotice {}
 }

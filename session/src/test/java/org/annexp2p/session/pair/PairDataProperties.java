@@ -16,7 +16,7 @@ import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.tor.onion.OnionAddress;
 import org.annexp2p.tor.onion.TorAnnexAddress;
 
-class PairDataTest {
+class PairDataProperties {
     static final String HALF = "0123456789abcdef".repeat(4);
     static final String ONION = "lwkwvuvzt4g2gwkcom6wccjbqxzx427f66gog54tftaw2dp5oqmt6jqd.onion";
 

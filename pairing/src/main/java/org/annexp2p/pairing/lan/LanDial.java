@@ -1,4 +1,4 @@
-package org.annexp2p.cli.lan;
+package org.annexp2p.pairing.lan;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,12 +9,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.annexp2p.cli.ErrorWords;
-import org.annexp2p.cli.TerminalText;
+import java.util.function.Consumer;
+import org.annexp2p.pairing.tls.KeyFingerprint;
+import org.annexp2p.pairing.tls.PinnedTls;
+import org.annexp2p.pairing.tls.TlsConnection;
 import org.annexp2p.pairing.tls.TlsIdentity;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.transports.Connection;
+import org.annexp2p.transports.FailureWords;
 
 /**
  * The client side of {@code --address lan://HOST:PORT}: TLS pinned to the paired peer's key, and its token. When
@@ -23,6 +26,9 @@ import org.annexp2p.transports.Connection;
  */
 public final class LanDial {
 
+    /** One attempt at one address: a peer with several addresses, or still starting, gets several. */
+    public static final Duration LINK_ATTEMPT = Duration.ofSeconds(5);
+
     private LanDial() {
     }
 
@@ -30,25 +36,20 @@ public final class LanDial {
     public record Link(Connection connection, AuthToken token) {
     }
 
-    /**
-     * Connects to {@code hostPort} presenting this repository's LAN identity and accepting only the key of the paired
-     * peer at that address (or the only paired peer); then to the peer's saved addresses; then to wherever it answers
-     * a where-is query on UDP {@code discoveryPort}.
-     *
-     * @throws IOException in one line naming what was tried and why each failed: not paired, unreachable, or a key
-     *     other than the paired one
-     */
-    public static Link open(Path repo, String hostPort, int discoveryPort, Duration timeout) throws IOException {
-        if (repo == null) {
-            throw new IllegalArgumentException("--address lan://... needs --repo: the pairing is stored in the repository");
-        }
-        InetSocketAddress address;
+
+    /** The {@code IP:PORT} of a {@code lan://} address; a malformed one is said in one line. */
+    public static InetSocketAddress parse(String hostPort) {
         try {
-            address = LanAddress.parse(hostPort);
+            return LanAddress.parse(hostPort);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("lan:// addresses are lan://IP:PORT with a literal IP: " + e.getMessage());
         }
-        Path creds = AnnexRepository.open(repo).creds().dir();
+    }
+
+    /** As {@link #open}, with the pairings in {@code creds}. */
+    public static Link reach(Path creds, String hostPort, int discoveryPort, Duration timeout, Consumer<String> notices)
+            throws IOException {
+        InetSocketAddress address = parse(hostPort);
         List<LanPeer> peers = LanPeers.read(creds);
         LanPeer peer = LanPeers.forAddress(peers, address).orElseThrow(() -> new IOException(peers.isEmpty()
                 ? "this repository is not paired with any LAN peer; run `annex-p2p pair --lan` first"
@@ -58,27 +59,31 @@ public final class LanDial {
         known.add(address);
         known.addAll(peer.addresses());
         // Several addresses, and a where-is after them: one silent address must not use up the whole timeout.
-        Duration attempt = timeout.compareTo(LanPairCommand.LINK_ATTEMPT) < 0 ? timeout : LanPairCommand.LINK_ATTEMPT;
+        Duration attempt = timeout.compareTo(LINK_ATTEMPT) < 0 ? timeout : LINK_ATTEMPT;
         List<String> problems = new ArrayList<>();
         for (InetSocketAddress a : known) {
             try {
-                return new Link(LanLink.dial(a, identity, peer.key(), attempt), peer.token());
+                return new Link(dial(a, identity, peer.key(), attempt), peer.token());
             } catch (IOException e) {
-                problems.add(ErrorWords.of(e));
+                problems.add(FailureWords.of(e));
             }
         }
         DiscoveryScope scope = DiscoveryScope.of(known);
         Optional<WhereIsQuery.Found> found = WhereIsQuery.ask(peer, scope, discoveryPort, WhereIsQuery.BOUND,
-                a -> LanLink.dial(a, identity, peer.key(), attempt), problems);
+                a -> dial(a, identity, peer.key(), attempt), problems);
         if (found.isEmpty()) {
             throw new IOException("cannot reach the paired LAN peer " + peer.uuid() + ": " + String.join("; ", problems)
                     + "; is `annex-p2p serve --lan-listen` running there? `annex-p2p doctor` checks this network");
         }
         InetSocketAddress now = found.get().address();
         LanPeers.store(creds, new LanPeer(peer.uuid(), peer.key(), peer.token(), moved(peer.addresses(), now)));
-        System.err.println(TerminalText.of("annex-p2p: note: the paired peer " + peer.uuid() + " answered from lan://" + LanAddress.format(now)
-                + "; saved that address"));
+        notices.accept("note: the paired peer " + peer.uuid() + " answered from lan://" + LanAddress.format(now) + "; saved that address");
         return new Link(found.get().connection(), peer.token());
+    }
+
+    /** Connects to {@code address} presenting {@code own} and accepting only {@code pin}; errors name the address and why. */
+    public static TlsConnection dial(InetSocketAddress address, TlsIdentity own, KeyFingerprint pin, Duration timeout) throws IOException {
+        return new TlsConnection(PinnedTls.connect(address, own, pin, timeout));
     }
 
     /** {@code now} first; addresses on other IPs stay (another interface may still lead there), stale ports on its IP go. */

@@ -1,4 +1,4 @@
-package org.annexp2p.cli.lan;
+package org.annexp2p.pairing.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,11 +62,5 @@ class HostChecksTest {
         assertThat(HostChecks.runProgram(List.of("annex-p2p-no-such-program-here"))).isEmpty();
         assertThat(HostChecks.runProgram(List.of("sh", "-c", "echo hi"))).contains("hi\n");
         assertThat(HostChecks.runProgram(List.of("sh", "-c", "exit 3"))).isEmpty();
-    }
-
-    @Test
-    void theTableSaysWhetherAnythingFailed() {
-        assertThat(DoctorCommand.table(List.of(Check.ok("a", "fine"), Check.skip("bb", "n/a")))).endsWith("nothing failed\n");
-        assertThat(DoctorCommand.table(List.of(Check.fail("a", "broken")))).contains("FAIL  a  broken").endsWith("1 check(s) failed\n");
     }
 }

@@ -1,6 +1,5 @@
-package org.annexp2p.cli.lan;
+package org.annexp2p.pairing.lan;
 
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -10,12 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.annexp2p.cli.TerminalText;
 import org.annexp2p.pairing.LanPairing;
 import org.annexp2p.pairing.confirm.CallOutcome;
 import org.annexp2p.pairing.confirm.CallerDetails;
 import org.annexp2p.pairing.confirm.ConfirmationCall;
-import org.annexp2p.pairing.conversation.PairingSetup;
 import org.annexp2p.pairing.discovery.Announcement;
 import org.annexp2p.pairing.discovery.DeviceId;
 import org.annexp2p.pairing.discovery.Discovery;
@@ -23,6 +20,7 @@ import org.annexp2p.pairing.discovery.DiscoveryChannel;
 import org.annexp2p.pairing.discovery.Heard;
 import org.annexp2p.pairing.qr.QrPayload;
 import org.annexp2p.pairing.secret.SharedSecret;
+import org.annexp2p.pairing.tls.KeyFingerprint;
 import org.annexp2p.pairing.tls.TlsIdentity;
 
 /**
@@ -33,48 +31,54 @@ import org.annexp2p.pairing.tls.TlsIdentity;
  * works even when the other device could not tell its own address. When discovery finds nobody within its bound,
  * or nobody it found proves the code, the QR code's own addresses are tried instead, and the user is told why.
  */
-final class DiscoveryFirst {
+public final class DiscoveryFirst {
 
     /** After the first device is heard, how long to keep listening for others before showing the list. */
     static final Duration GATHER = Duration.ofMillis(1500);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     /** Where the QR code's text comes from: the command line, or asked for once the devices are listed. */
-    interface PayloadSource {
+    public interface PayloadSource {
         /** The payload, or empty after telling the user why there is none. */
         Optional<QrPayload> get();
     }
 
     /** Who we are to the device we call: our address, and the TLS listener the first link is made to. */
-    record Caller(TlsIdentity identity, InetAddress address, int listenerPort) {
+    public record Caller(TlsIdentity identity, InetAddress address, int listenerPort) {
+    }
+
+    /** What the person running {@code --find} is shown as the search goes. */
+    public interface Screen {
+        /** The devices heard waiting to pair, the first heard first; the person picks one by its QR code. */
+        void heard(List<Heard> devices);
+
+        /** The device at {@code address} proved that it shows the QR code, which names {@code key}. */
+        void confirmed(InetAddress address, KeyFingerprint key);
+
+        /** Discovery led to no device of this QR code, for {@code why}; its own addresses are tried next. */
+        void fallingBack(String why);
     }
 
     private DiscoveryFirst() {
     }
 
-    static Rendezvous.Met find(List<DiscoveryChannel> channels, Duration bound, PayloadSource payloads, Caller caller, PrintStream out,
-            Consumer<String> log) throws InterruptedException {
+    public static Rendezvous.Met find(List<DiscoveryChannel> channels, Duration bound, PayloadSource payloads, Caller caller,
+            Screen screen, Consumer<String> log) throws InterruptedException {
         try (Discovery discovery = LanPairing.openPresenceDiscovery(channels, caller.listenerPort())) {
             LanPairing.Found found = LanPairing.find(discovery, h -> h.announcement() instanceof Announcement.Presence,
                     Rendezvous.ANNOUNCE_INTERVAL, bound);
             if (found instanceof LanPairing.Found.Fallback f) {
-                System.err.println(TerminalText.of("annex-p2p: discovery found no device: " + f.reason()
-                        + "; trying the addresses in the QR code instead"));
+                screen.fallingBack("discovery found no device: " + f.reason());
                 return payloads.get().map(DiscoveryFirst::fromPayloadAlone)
                         .orElseGet(() -> new Rendezvous.Met.Missed(f.reason(), f.advice()));
             }
             List<Heard> devices = gather(discovery, ((LanPairing.Found.Peer) found).heard());
-            out.println("found " + devices.size() + (devices.size() == 1 ? " device" : " devices") + " waiting to pair:");
-            for (int i = 0; i < devices.size(); i++) {
-                out.println(TerminalText.of("  " + (i + 1) + ". " + devices.get(i).from().getAddress().getHostAddress()
-                        + " (device " + devices.get(i).announcement().device() + ")"));
-            }
-            out.flush();
+            screen.heard(devices);
             Optional<QrPayload> payload = payloads.get();
             if (payload.isEmpty()) {
                 return new Rendezvous.Met.Missed("no QR payload to confirm the device with", "run again and give the text shown with its QR code");
             }
-            return confirm(devices, payload.get(), discovery.self(), caller, out, log);
+            return confirm(devices, payload.get(), discovery.self(), caller, screen, log);
         }
     }
 
@@ -95,7 +99,7 @@ final class DiscoveryFirst {
      * none does (the device meant may be heard by nobody here while others are), the QR code's own addresses are
      * tried, and the user is told why.
      */
-    private static Rendezvous.Met confirm(List<Heard> devices, QrPayload payload, DeviceId self, Caller caller, PrintStream out,
+    private static Rendezvous.Met confirm(List<Heard> devices, QrPayload payload, DeviceId self, Caller caller, Screen screen,
             Consumer<String> log) {
         SharedSecret secret = SharedSecret.fromPhrase(payload.secret());
         List<String> why = new ArrayList<>();
@@ -105,18 +109,16 @@ final class DiscoveryFirst {
             CallOutcome outcome = ConfirmationCall.call(new InetSocketAddress(seen, listener),
                     new CallerDetails(self, caller.address(), caller.listenerPort(), seen), secret, caller.identity(), CALL_TIMEOUT);
             if (outcome instanceof CallOutcome.Confirmed c && c.calleeKey().equals(payload.key())) {
-                out.println("confirmed by the QR code: the device at " + c.address().getHostAddress() + " holds key " + c.calleeKey().hex());
-                out.flush();
-                return new Rendezvous.Met.Found(new Conversation(PairingSetup.Role.REQUESTER, secret,
-                        List.of(new InetSocketAddress(c.address(), payload.port())), Optional.of(payload.key()), () -> { }));
+                screen.confirmed(c.address(), c.calleeKey());
+                return new Rendezvous.Met.Found(Conversation.requesting(secret, new InetSocketAddress(c.address(), payload.port()),
+                        payload.key()));
             }
             String reason = outcome instanceof CallOutcome.Unconfirmed u ? u.reason()
                     : seen.getHostAddress() + " presented another key than the QR code's";
             log.accept("not the device of this QR code: " + reason);
             why.add(reason);
         }
-        System.err.println(TerminalText.of("annex-p2p: none of the " + devices.size() + " devices found showed this QR code ("
-                + String.join("; ", why) + "); trying the addresses in the QR code instead"));
+        screen.fallingBack("none of the " + devices.size() + " devices found showed this QR code (" + String.join("; ", why) + ")");
         return fromPayloadAlone(payload);
     }
 
@@ -126,7 +128,6 @@ final class DiscoveryFirst {
             return new Rendezvous.Met.Missed("discovery found no device that showed this QR code, and the code names no address",
                     "use --secret with --respond/--address instead");
         }
-        return new Rendezvous.Met.Found(new Conversation(PairingSetup.Role.REQUESTER, SharedSecret.fromPhrase(payload.secret()),
-                LanPairing.requestTargets(payload), Optional.of(payload.key()), () -> { }));
+        return new Rendezvous.Met.Found(Conversation.requesting(payload));
     }
 }

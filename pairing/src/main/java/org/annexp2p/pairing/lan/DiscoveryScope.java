@@ -1,4 +1,4 @@
-package org.annexp2p.cli.lan;
+package org.annexp2p.pairing.lan;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,7 +15,7 @@ import org.annexp2p.transports.datagram.UdpOptions;
  * Where discovery datagrams may go: only the loopback interface (two repositories on one machine, and tests,
  * which must never announce on a real network), or every up, multicast-capable interface.
  */
-enum DiscoveryScope {
+public enum DiscoveryScope {
     LOOPBACK("loopback"),
     EVERY_INTERFACE("every LAN interface");
 
@@ -26,13 +26,13 @@ enum DiscoveryScope {
     }
 
     /** Loopback when every address is a loopback one: a peer known only there is on this machine. */
-    static DiscoveryScope of(Collection<InetSocketAddress> addresses) {
+    public static DiscoveryScope of(Collection<InetSocketAddress> addresses) {
         boolean local = !addresses.isEmpty() && addresses.stream().allMatch(a -> a.getAddress() != null && a.getAddress().isLoopbackAddress());
         return local ? LOOPBACK : EVERY_INTERFACE;
     }
 
     /** The channels that could be opened on UDP {@code port}; each one that could not is told to {@code problems}. */
-    List<DiscoveryChannel> open(int port, Consumer<String> problems) throws IOException {
+    public List<DiscoveryChannel> open(int port, Consumer<String> problems) throws IOException {
         if (this == LOOPBACK) {
             return List.of(LanChannels.open("lo/ipv4", UdpOptions.loopback(StandardProtocolFamily.INET, port),
                     List.of(DiscoveryGroups.ipv4(port))));

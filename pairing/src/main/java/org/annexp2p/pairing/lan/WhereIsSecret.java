@@ -1,4 +1,4 @@
-package org.annexp2p.cli.lan;
+package org.annexp2p.pairing.lan;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

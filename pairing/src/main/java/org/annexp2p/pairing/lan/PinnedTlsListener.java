@@ -1,12 +1,12 @@
-package org.annexp2p.cli.lan;
+package org.annexp2p.pairing.lan;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
-import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.pairing.tls.PinnedTlsServer;
 import org.annexp2p.pairing.tls.TlsConnection;
 import org.annexp2p.transports.Connection;
+import org.annexp2p.transports.FailureWords;
 import org.annexp2p.transports.Listener;
 
 /**
@@ -15,7 +15,7 @@ import org.annexp2p.transports.Listener;
  * a client that is slow to handshake — or never does — holds up only itself, until its server's deadline closes it.
  * Failures to accept are reported to {@code refusals} (one line), and accepting goes on.
  */
-final class PinnedTlsListener implements Listener {
+public final class PinnedTlsListener implements Listener {
 
     private static final Duration ACCEPT_SLICE = Duration.ofSeconds(1);
 
@@ -39,7 +39,7 @@ final class PinnedTlsListener implements Listener {
                 }
                 // The timeout of one slice is not news; anything else is.
                 if (!String.valueOf(e.getMessage()).startsWith("no TLS client connected")) {
-                    refusals.accept(ErrorWords.of(e));
+                    refusals.accept(FailureWords.of(e));
                 }
             }
         }

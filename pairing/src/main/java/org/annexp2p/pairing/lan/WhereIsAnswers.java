@@ -1,4 +1,4 @@
-package org.annexp2p.cli.lan;
+package org.annexp2p.pairing.lan;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.pairing.discovery.DeviceId;
 import org.annexp2p.pairing.discovery.Discovery;
 import org.annexp2p.pairing.discovery.DiscoveryChannel;
+import org.annexp2p.transports.FailureWords;
 
 /**
  * {@code serve --lan-listen}'s answers to paired peers asking "where is this repository now?": the listener's
@@ -58,7 +58,7 @@ public final class WhereIsAnswers implements Closeable {
             }
         } catch (IOException e) {
             discoveries.forEach(Discovery::close);
-            problems.accept("cannot listen for where-is on " + scope + " (UDP port " + discoveryPort + "): " + ErrorWords.of(e));
+            problems.accept("cannot listen for where-is on " + scope + " (UDP port " + discoveryPort + "): " + FailureWords.of(e));
             return none();
         } catch (RuntimeException e) {
             discoveries.forEach(Discovery::close);

@@ -1,4 +1,4 @@
-package org.annexp2p.cli.lan;
+package org.annexp2p.pairing.lan;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
 /** {@code IP:PORT} / {@code [IPv6]:PORT} with literal IPs only, so parsing never asks a resolver. */
-final class LanAddress {
+public final class LanAddress {
 
     private static final java.util.regex.Pattern IPV4 =
             java.util.regex.Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");

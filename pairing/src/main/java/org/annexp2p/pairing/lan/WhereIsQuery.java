@@ -1,4 +1,4 @@
-package org.annexp2p.cli.lan;
+package org.annexp2p.pairing.lan;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.pairing.discovery.Announcement;
 import org.annexp2p.pairing.discovery.DeviceId;
 import org.annexp2p.pairing.discovery.Discovery;
 import org.annexp2p.pairing.discovery.DiscoveryChannel;
 import org.annexp2p.pairing.discovery.Heard;
 import org.annexp2p.pairing.tls.TlsConnection;
+import org.annexp2p.transports.FailureWords;
 
 /**
  * A client's "where is repository X now?" for a paired peer none of whose saved addresses answered. Each answer
@@ -58,7 +58,7 @@ final class WhereIsQuery {
         try {
             channels = scope.open(port, p -> { });
         } catch (IOException e) {
-            problems.add("cannot ask where-is on " + scope + " (UDP port " + port + "): " + ErrorWords.of(e));
+            problems.add("cannot ask where-is on " + scope + " (UDP port " + port + "): " + FailureWords.of(e));
             return Optional.empty();
         }
         if (channels.isEmpty()) {
@@ -83,7 +83,7 @@ final class WhereIsQuery {
                 try {
                     return Optional.of(new Found(at, dial.to(at)));
                 } catch (IOException e) {
-                    problems.add("it answered where-is from " + LanAddress.format(at) + ", but " + ErrorWords.of(e));
+                    problems.add("it answered where-is from " + LanAddress.format(at) + ", but " + FailureWords.of(e));
                 }
             }
         } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package org.annexp2p.cli.lan;
+package org.annexp2p.pairing.lan;
 
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.annexp2p.protocol.wire.AuthToken;
  * A repository paired on the LAN: the TLS key its connections must present, where it was last seen, and the
  * token both sides use for AUTH.
  */
-record LanPeer(String uuid, KeyFingerprint key, AuthToken token, List<InetSocketAddress> addresses) {
+public record LanPeer(String uuid, KeyFingerprint key, AuthToken token, List<InetSocketAddress> addresses) {
 
     public LanPeer {
         Objects.requireNonNull(uuid, "uuid");
@@ -23,7 +23,7 @@ record LanPeer(String uuid, KeyFingerprint key, AuthToken token, List<InetSocket
     }
 
     /** Whether {@code host:port} is one of its addresses, or at least its host is. */
-    boolean reachableAt(InetSocketAddress address, boolean hostOnly) {
+    public boolean reachableAt(InetSocketAddress address, boolean hostOnly) {
         for (InetSocketAddress a : addresses) {
             if (a.getAddress() != null && a.getAddress().equals(address.getAddress()) && (hostOnly || a.getPort() == address.getPort())) {
                 return true;

@@ -1,4 +1,4 @@
-package org.annexp2p.cli.lan;
+package org.annexp2p.pairing.lan;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -20,14 +20,15 @@ import org.annexp2p.pairing.secret.SharedSecret;
  * The secret-first order: both devices announce themselves (authenticated with the secret) until one hears the
  * other, then decide who sends the pairing request without exchanging another message.
  */
-final class Rendezvous {
+public final class Rendezvous {
 
-    static final Duration ANNOUNCE_INTERVAL = Duration.ofMillis(500);
+    public static final Duration ANNOUNCE_INTERVAL = Duration.ofMillis(500);
 
     private Rendezvous() {
     }
 
-    sealed interface Met {
+    /** Whether another device was met, and the conversation with it; else why not and what to try. */
+    public sealed interface Met {
         record Found(Conversation conversation) implements Met {
         }
 
@@ -36,7 +37,7 @@ final class Rendezvous {
     }
 
     /** Announces our conversation port on {@code channels} and waits (at most {@code bound}) for another device. */
-    static Met meet(SharedSecret secret, List<DiscoveryChannel> channels, int conversationPort, Duration bound, Consumer<String> log) {
+    public static Met meet(SharedSecret secret, List<DiscoveryChannel> channels, int conversationPort, Duration bound, Consumer<String> log) {
         Discovery discovery = new Discovery(DeviceId.random(), secret, Clock.systemUTC(), channels, conversationPort,
                 ThreadLocalRandom.current().nextLong(), Set.of());
         LanPairing.Found found = LanPairing.find(discovery, h -> h.announcement() instanceof Announcement.Presence, ANNOUNCE_INTERVAL, bound);
@@ -56,8 +57,8 @@ final class Rendezvous {
         // The smaller device id asks, the other answers: both sides decide alike.
         boolean asks = discovery.self().value().compareTo(presence.device().value()) < 0;
         List<InetSocketAddress> targets = List.of(new InetSocketAddress(heard.from().getAddress(), presence.listenerPort()));
-        return new Met.Found(new Conversation(asks ? PairingSetup.Role.REQUESTER : PairingSetup.Role.RESPONDER, secret,
-                asks ? targets : List.of(), Optional.empty(), stop));
+        return new Met.Found(asks ? new Conversation(PairingSetup.Role.REQUESTER, secret, targets, Optional.empty(), stop)
+                : Conversation.responding(secret, stop));
     }
 
     /** The other side may not have heard us yet when we heard it: keep announcing until the conversation is over. */

@@ -1,4 +1,4 @@
-package org.annexp2p.cli.lan;
+package org.annexp2p.pairing.doctor;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.pairing.doctor.Check;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.tor.TorOptions;
 import org.annexp2p.tor.TorPolicy;
 import org.annexp2p.tor.TorSession;
 import org.annexp2p.tor.control.ControlAuth;
+import org.annexp2p.transports.FailureWords;
 
 /**
  * The checks of {@code annex-p2p doctor} beyond the LAN ones: tor, the onion address, the wormhole server,
@@ -33,7 +33,6 @@ import org.annexp2p.tor.control.ControlAuth;
 final class HostChecks {
 
     static final Duration PROGRAM_BOUND = Duration.ofSeconds(10);
-    static final String DEFAULT_TOR_CONTROL = "127.0.0.1:9051";
 
     private HostChecks() {
     }
@@ -48,7 +47,7 @@ final class HostChecks {
 
     /** Attaches to a running tor only if its control port answers; never launches one. */
     static Check torBootstrapped(Optional<String> control, Map<String, String> environment) throws Exception {
-        String where = control.orElse(environment.getOrDefault(TorOptions.ENV_CONTROL, DEFAULT_TOR_CONTROL));
+        String where = control.orElse(environment.getOrDefault(TorOptions.ENV_CONTROL, Doctor.DEFAULT_TOR_CONTROL));
         if (!where.startsWith("unix:")) {
             int colon = where.lastIndexOf(':');
             if (colon <= 0) {
@@ -59,7 +58,7 @@ final class HostChecks {
             try (Socket probe = new Socket()) {
                 probe.connect(address, 1000);
             } catch (IOException e) {
-                return Check.skip("tor bootstrapped", "no tor control port answers at " + where + " (doctor never starts tor): " + ErrorWords.of(e));
+                return Check.skip("tor bootstrapped", "no tor control port answers at " + where + " (doctor never starts tor): " + FailureWords.of(e));
             }
         }
         TorOptions options = new TorOptions(TorPolicy.ATTACH, Optional.of(where), Optional.empty(),
@@ -91,7 +90,7 @@ final class HostChecks {
         try {
             uri = URI.create(relayUrl.get().trim());
         } catch (IllegalArgumentException e) {
-            return Check.fail("wormhole server", "not a URL: " + ErrorWords.of(e));
+            return Check.fail("wormhole server", "not a URL: " + FailureWords.of(e));
         }
         if (uri.getHost() == null) {
             return Check.fail("wormhole server", relayUrl.get() + " names no host");
@@ -105,7 +104,7 @@ final class HostChecks {
             return Check.ok("wormhole server", uri + " answers as a Magic Wormhole mailbox server"
                     + client.motd().map(m -> " (its message: " + oneLineOf(m) + ")").orElse(""));
         } catch (org.annexp2p.wormhole.WormholeException e) {
-            return Check.fail("wormhole server", uri + " does not answer as a Magic Wormhole mailbox server: " + ErrorWords.of(e));
+            return Check.fail("wormhole server", uri + " does not answer as a Magic Wormhole mailbox server: " + FailureWords.of(e));
         }
     }
 

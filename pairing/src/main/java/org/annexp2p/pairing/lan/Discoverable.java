@@ -1,4 +1,4 @@
-package org.annexp2p.cli.lan;
+package org.annexp2p.pairing.lan;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -20,7 +20,7 @@ import org.annexp2p.pairing.tls.TlsIdentity;
  * the public key, see {@link LanPairing#openPresenceDiscovery}) and runs a confirmation listener that proves, with the
  * QR code's secret, that this device is the one showing it. Closing stops both.
  */
-final class Discoverable implements AutoCloseable {
+public final class Discoverable implements AutoCloseable {
 
     private final ConfirmationListener listener;
     private final Discovery discovery;
@@ -35,7 +35,7 @@ final class Discoverable implements AutoCloseable {
     }
 
     /** Starts announcing on {@code channels}; the confirmation listener answers on {@code host}, any free port. */
-    static Discoverable start(List<DiscoveryChannel> channels, InetAddress host, TlsIdentity identity, SharedSecret secret, Consumer<String> log)
+    public static Discoverable start(List<DiscoveryChannel> channels, InetAddress host, TlsIdentity identity, SharedSecret secret, Consumer<String> log)
             throws IOException {
         ConfirmationListener listener = ConfirmationListener.open(new InetSocketAddress(host, 0), identity, secret, DiscoveryFirst.CALL_TIMEOUT);
         Discovery discovery;

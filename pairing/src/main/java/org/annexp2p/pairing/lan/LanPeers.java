@@ -1,4 +1,4 @@
-package org.annexp2p.cli.lan;
+package org.annexp2p.pairing.lan;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,7 +19,7 @@ import org.annexp2p.protocol.wire.AuthToken;
  * with addresses as {@code IP:PORT} ({@code [v6]:PORT}). It holds tokens, so it is written mode 0600 through a
  * temporary file and an atomic rename; a damaged line is an error naming the file and line, never its content.
  */
-final class LanPeers {
+public final class LanPeers {
 
     public static final String FILE = "lan-peers";
 

@@ -1,4 +1,4 @@
-package org.annexp2p.cli.lan;
+package org.annexp2p.pairing.lan;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.annexp2p.pairing.tls.TlsIdentity;
 
 /** This repository's TLS identity for LAN links, kept in {@code .git/annex/creds/lan-identity.pem} (0600). */
-final class LanIdentity {
+public final class LanIdentity {
 
     public static final String FILE = "lan-identity.pem";
 

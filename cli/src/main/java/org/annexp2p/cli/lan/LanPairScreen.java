@@ -1,0 +1,124 @@
+package org.annexp2p.cli.lan;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.annexp2p.cli.ErrorWords;
+import org.annexp2p.cli.TerminalText;
+import org.annexp2p.pairing.conversation.PairData;
+import org.annexp2p.pairing.discovery.Heard;
+import org.annexp2p.pairing.lan.Conversation;
+import org.annexp2p.pairing.lan.DiscoveryFirst;
+import org.annexp2p.pairing.lan.LanAddress;
+import org.annexp2p.pairing.lan.LanEndpoints;
+import org.annexp2p.pairing.lan.Rendezvous;
+import org.annexp2p.pairing.qr.InvalidPayloadException;
+import org.annexp2p.pairing.qr.QrPayload;
+import org.annexp2p.pairing.qr.QrPayloadCodec;
+import org.annexp2p.pairing.qr.TerminalQr;
+import org.annexp2p.pairing.tls.KeyFingerprint;
+import org.annexp2p.pairing.tls.TlsIdentity;
+import org.annexp2p.session.lan.LanPairingFlow;
+
+/**
+ * What {@code pair --lan} shows and asks on the terminal: the QR code, the devices found, the result on stdout;
+ * notes and failures (one line, reason and advice) on stderr. Whatever the other device chose to tell about itself
+ * is escaped before it is shown.
+ */
+final class LanPairScreen implements DiscoveryFirst.Screen {
+
+    @Override
+    public void heard(List<Heard> devices) {
+        System.out.println("found " + devices.size() + (devices.size() == 1 ? " device" : " devices") + " waiting to pair:");
+        for (int i = 0; i < devices.size(); i++) {
+            System.out.println(TerminalText.of("  " + (i + 1) + ". " + devices.get(i).from().getAddress().getHostAddress()
+                    + " (device " + devices.get(i).announcement().device() + ")"));
+        }
+        System.out.flush();
+    }
+
+    @Override
+    public void confirmed(InetAddress address, KeyFingerprint key) {
+        System.out.println("confirmed by the QR code: the device at " + address.getHostAddress() + " holds key " + key.hex());
+        System.out.flush();
+    }
+
+    @Override
+    public void fallingBack(String why) {
+        System.err.println(TerminalText.of("annex-p2p: " + why + "; trying the addresses in the QR code instead"));
+    }
+
+    static void showQr(LanEndpoints.QrOffer offer, Duration timeout) {
+        if (!offer.findable()) {
+            System.err.println("annex-p2p: note: no discovery channel could be opened, so --find on the other device will not list this one;"
+                    + " --payload works");
+        }
+        System.out.print(TerminalQr.render(offer.text(), false));
+        System.out.println("Scan this, or run on the other device: annex-p2p pair --lan --payload '" + offer.text() + "'");
+        System.out.println("(or there: annex-p2p pair --lan --find, which lists this device and then asks for this text)");
+        System.out.println("payload: " + offer.text());
+        System.out.println("waiting up to " + timeout.toSeconds() + " s for the other device...");
+        System.out.flush();
+    }
+
+    /** The conversation met with, or empty after saying why none was. */
+    static Optional<Conversation> met(Rendezvous.Met met) {
+        if (met instanceof Rendezvous.Met.Missed m) {
+            fail(m.reason(), m.advice());
+            return Optional.empty();
+        }
+        return Optional.of(((Rendezvous.Met.Found) met).conversation());
+    }
+
+    static Optional<QrPayload> givenPayload(String text) {
+        try {
+            return Optional.of(QrPayloadCodec.decode(text.trim()));
+        } catch (InvalidPayloadException e) {
+            fail("the --payload text is not a pairing payload: " + ErrorWords.of(e), "copy the whole text shown by `pair --lan --qr`");
+            return Optional.empty();
+        }
+    }
+
+    /** Asks on the terminal (or reads standard input) for the text under the other device's QR code; one try. */
+    static Optional<QrPayload> askForPayload() {
+        System.err.println("type or paste the text shown under the QR code on the device you mean (the line after \"payload:\"), then Enter:");
+        String line;
+        try {
+            line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            System.err.println("annex-p2p: cannot read the payload: " + ErrorWords.of(e));
+            return Optional.empty();
+        }
+        if (line == null || line.isBlank()) {
+            System.err.println("annex-p2p: no payload was given");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(QrPayloadCodec.decode(line.trim()));
+        } catch (InvalidPayloadException e) {
+            System.err.println(TerminalText.of("annex-p2p: that is not a pairing payload: " + ErrorWords.of(e)));
+            return Optional.empty();
+        }
+    }
+
+    static void paired(LanPairingFlow.Outcome.Paired paired, TlsIdentity identity, long millis) {
+        PairData peer = paired.peer();
+        // The other device chose all of these.
+        System.out.println(TerminalText.of("paired with " + peer.repositoryUuid() + " (" + peer.user() + "@" + peer.hostName()
+                + ":" + peer.repositoryPath() + ") in " + millis + " ms"));
+        System.out.println("its key: " + paired.peerKey().hex());
+        System.out.println("its addresses: " + peer.addresses().stream().map(a -> "lan://" + LanAddress.format(a)).toList());
+        System.out.println("our key: " + identity.fingerprint().hex());
+        System.out.flush();
+    }
+
+    static int fail(String reason, String advice) {
+        System.err.println(TerminalText.of("annex-p2p: pairing failed: " + reason + "; " + advice));
+        return 1;
+    }
+}
