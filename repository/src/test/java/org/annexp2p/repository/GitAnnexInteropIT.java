@@ -21,6 +21,7 @@ import org.annexp2p.protocol.wire.Len;
 import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.protocol.wire.Validity;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,7 @@ class GitAnnexInteropIT {
 
     /** Stores as a server's PUT does: partial write, resume, VALID, then SetPresent with our own UUID. */
     private static Key put(AnnexRepository repo, byte[] content, int split) throws IOException {
-        Key key = TestKeys.sha256e(content, ".txt");
+        Key key = AnnexedContent.sha256e(content, ".txt");
         Destination d = new Destination.ObjectStore(key);
         try (RepositoryLocal l = new RepositoryLocal(repo)) {
             Payload first = TestPayload.truncated(content.length, java.util.Arrays.copyOf(content, split));

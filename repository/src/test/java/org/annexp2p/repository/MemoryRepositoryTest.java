@@ -10,6 +10,7 @@ import org.annexp2p.protocol.program.Destination;
 import org.annexp2p.protocol.wire.ChangedRefs;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.protocol.wire.Validity;
+import org.annexp2p.testkit.content.AnnexedContent;
 
 class MemoryRepositoryTest extends RepositoryContract {
     private static final MemoryRepository REPO = new MemoryRepository(new Uuid("8f2b2c6e-0000-4000-8000-000000000001"));
@@ -34,7 +35,7 @@ class MemoryRepositoryTest extends RepositoryContract {
     void aRefusedTransferStoresNothingAndTheEventsSaySo() throws IOException {
         MemoryRepository repo = new MemoryRepository(Uuid.random());
         byte[] content = "hello world\n".getBytes();
-        Key key = TestKeys.sha256e(content, ".txt");
+        Key key = AnnexedContent.sha256e(content, ".txt");
         Destination d = new Destination.ObjectStore(key);
         byte[] bad = content.clone();
         bad[0] = 'H';
@@ -50,9 +51,9 @@ class MemoryRepositoryTest extends RepositoryContract {
     @Example
     void aFreshRepositoryHasNoEventsAndSetUpIsNotAnEvent() {
         MemoryRepository repo = new MemoryRepository(Uuid.random());
-        repo.putContent(TestKeys.worm(2, "x"), new byte[2]);
+        repo.putContent(Key.of("WORM", 2, "x"), new byte[2]);
         assertThat(repo.events()).isEmpty();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.putContent(TestKeys.worm(3, "y"), new byte[2]))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.putContent(Key.of("WORM", 3, "y"), new byte[2]))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

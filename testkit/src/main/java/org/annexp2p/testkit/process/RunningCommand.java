@@ -154,6 +154,7 @@ public final class RunningCommand implements AutoCloseable {
     public int awaitExit(Duration bound) throws InterruptedException {
         if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
             killTree();
+            process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
             throw new AssertionError(this + " did not exit within " + bound + said());
         }
         // Its output ends with it, unless a child it left behind still holds the pipes.

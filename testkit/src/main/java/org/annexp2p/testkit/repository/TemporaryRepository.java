@@ -90,6 +90,19 @@ public record TemporaryRepository(Path dir) {
     }
 
     /**
+     * Makes every directory under {@code root} writable again, as git-annex's object directories are not, so that
+     * JUnit's {@code @TempDir} clean-up (or anyone) can delete the tree.
+     */
+    public static void thaw(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.filter(Files::isDirectory).forEach(d -> d.toFile().setWritable(true, true));
+        }
+    }
+
+    /**
      * Deletes a tree of repositories. git-annex freezes object directories read-only, so they are thawed first;
      * it tries a few times because a property's time-bounded shrinking may still be adding files in a try that
      * runs on after a failure.
@@ -98,9 +111,8 @@ public record TemporaryRepository(Path dir) {
         IOException last = null;
         for (int attempt = 0; attempt < 5 && Files.exists(root); attempt++) {
             try (Stream<Path> walk = Files.walk(root)) {
-                List<Path> all = walk.sorted(Comparator.reverseOrder()).toList();
-                all.stream().filter(Files::isDirectory).forEach(d -> d.toFile().setWritable(true, true));
-                for (Path p : all) {
+                thaw(root);
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
                 }
             } catch (IOException | UncheckedIOException e) {
