@@ -3,26 +3,24 @@ package org.annexp2p.testkit.process;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * One output stream of a process, read on its own thread as it is written (so a full pipe never blocks the
- * program) and kept whole, optionally copied to a shared log. Waiters are woken on every chunk and at the end.
+ * program) and kept whole, and into the process's {@link Transcript}. Waiters are woken on every chunk and at the end.
  */
 final class Captured {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final Thread pump;
     private boolean ended;
 
-    Captured(InputStream from, Optional<OutputStream> copy, String name) {
-        pump = new Thread(() -> drain(from, copy), name);
+    Captured(InputStream from, Transcript transcript, String name) {
+        pump = new Thread(() -> drain(from, transcript), name);
         pump.setDaemon(true);
         pump.start();
     }
 
-    private void drain(InputStream from, Optional<OutputStream> copy) {
+    private void drain(InputStream from, Transcript transcript) {
         byte[] buffer = new byte[8192];
         try (from) {
             for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
@@ -30,13 +28,7 @@ final class Captured {
                     bytes.write(buffer, 0, n);
                     notifyAll();
                 }
-                if (copy.isPresent()) {
-                    OutputStream log = copy.get();
-                    synchronized (log) {
-                        log.write(buffer, 0, n);
-                        log.flush();
-                    }
-                }
+                transcript.append(buffer, n);
             }
         } catch (IOException e) {
             // The process ended or was killed; what was read is kept.

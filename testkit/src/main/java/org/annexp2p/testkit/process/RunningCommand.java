@@ -36,18 +36,18 @@ public final class RunningCommand implements AutoCloseable {
     private final Process process;
     private final Optional<Captured> out;
     private final Captured err;
-    private final Optional<OutputStream> log;
+    private final Transcript transcript;
     private final ProcessTree tree;
     private final ScheduledFuture<?> watchdog;
 
     private RunningCommand(Command command, Process process, Optional<OutputStream> log) {
         this.command = command;
         this.process = process;
-        this.log = log;
+        this.transcript = new Transcript(log);
         this.tree = new ProcessTree(process.toHandle());
         this.out = command.talks() ? Optional.empty()
-                : Optional.of(new Captured(process.getInputStream(), log, "stdout of " + command.argv().get(0)));
-        this.err = new Captured(process.getErrorStream(), log, "stderr of " + command.argv().get(0));
+                : Optional.of(new Captured(process.getInputStream(), transcript, "stdout of " + command.argv().get(0)));
+        this.err = new Captured(process.getErrorStream(), transcript, "stderr of " + command.argv().get(0));
         this.watchdog = WATCHDOG.schedule(this::killTree, command.safety().toMillis(), TimeUnit.MILLISECONDS);
         process.onExit().thenRun(() -> watchdog.cancel(false));
     }
@@ -118,6 +118,11 @@ public final class RunningCommand implements AutoCloseable {
         return err.text();
     }
 
+    /** Everything it printed, stdout and stderr in the order they arrived (as in its log). */
+    public String said() {
+        return transcript.text();
+    }
+
     /**
      * The first group (or the whole match) of {@code pattern} in what it printed, on stdout or stderr, once it
      * appears; fails, showing its output, if it has not within {@code bound} or ended without it.
@@ -144,7 +149,7 @@ public final class RunningCommand implements AutoCloseable {
             }
             if (over || ended) {
                 throw new AssertionError(this + (ended ? " ended" : " is still running") + " without printing " + pattern
-                        + " (waited up to " + bound + ")" + said());
+                        + " (waited up to " + bound + ")" + shown());
             }
             err.awaitChange(Math.min(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50)));
         }
@@ -155,7 +160,7 @@ public final class RunningCommand implements AutoCloseable {
         if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
             killTree();
             process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            throw new AssertionError(this + " did not exit within " + bound + said());
+            throw new AssertionError(this + " did not exit within " + bound + shown());
         }
         // Its output ends with it, unless a child it left behind still holds the pipes.
         out.ifPresent(c -> join(c, bound));
@@ -215,23 +220,21 @@ public final class RunningCommand implements AutoCloseable {
         } finally {
             killTree();
             watchdog.cancel(false);
-            log.ifPresent(this::closeLog);
+            closeTranscript();
         }
     }
 
-    private void closeLog(OutputStream file) {
+    private void closeTranscript() {
         try {
             out.ifPresent(c -> join(c, Duration.ofSeconds(5)));
             join(err, Duration.ofSeconds(5));
-            synchronized (file) {
-                file.close();
-            }
+            transcript.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private String said() {
+    private String shown() {
         return "\nstdout:\n" + (command.talks() ? "(read by the test)" : out()) + "\nstderr:\n" + err();
     }
 

@@ -110,6 +110,21 @@ class RunningCommandTest {
     }
 
     @Test
+    void saidHasBothStreamsInTheOrderTheyArrived() throws Exception {
+        String script = "echo one; read x; echo two >&2; read x; echo three";
+        try (RunningCommand c = Command.of("sh", "-c", script).typing().start()) {
+            c.await(Pattern.compile("one"), BOUND);
+            c.type("");
+            c.await(Pattern.compile("two"), BOUND);
+            c.type("");
+            assertThat(c.awaitExit(BOUND)).isZero();
+            assertThat(c.said()).isEqualTo("one\ntwo\nthree\n");
+            assertThat(c.out()).isEqualTo("one\nthree\n");
+            assertThat(c.err()).isEqualTo("two\n");
+        }
+    }
+
+    @Test
     void killIsSigkill() throws Exception {
         try (RunningCommand c = Command.of("sleep", "600").start()) {
             assertThat(c.kill()).isEqualTo(137);
