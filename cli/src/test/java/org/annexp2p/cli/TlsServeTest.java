@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.annexp2p.interpreters.Serving;
@@ -17,6 +15,7 @@ import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.ServerOptions;
 import org.annexp2p.transports.tcp.KeyPin;
@@ -138,7 +137,7 @@ class TlsServeTest {
     }
 
     private static String key(byte[] content) throws Exception {
-        return "SHA256E-s" + content.length + "--" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)) + ".bin";
+        return AnnexedContent.of(content, ".bin").keyText();
     }
 
     /** 64 bytes from the middle of {@code content}: any cleartext copy on the wire contains them. */

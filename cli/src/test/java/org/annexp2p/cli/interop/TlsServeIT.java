@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +37,7 @@ class TlsServeIT {
         Map<String, String> env = Map.of("GIT_ANNEX_P2P_AUTHTOKEN", token.out().trim());
         byte[] content = "sent over TLS to a pinned key\n".repeat(50_000).getBytes(StandardCharsets.US_ASCII);
         Path in = Files.write(tmp.resolve("in.bin"), content);
-        String key = "SHA256E-s" + content.length + "--" + java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(content)) + ".bin";
+        String key = AnnexedContent.of(content, ".bin").keyText();
 
         String address;
         try (Server serve = Server.start(repo, tmp.resolve("serve1.log"))) {
