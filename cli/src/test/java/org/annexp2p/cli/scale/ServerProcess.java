@@ -46,12 +46,7 @@ final class ServerProcess implements AutoCloseable {
         RunningCommand p = Command.java(MAX_HEAP, "-Xlog:gc:file=" + gcLog, "-jar", AnnexP2p.jar().toString(), "serve",
                 "--repo", repo.toString(), "--listen", "127.0.0.1:0", "--max-connections", Integer.toString(maxConnections))
                 .in(repo).log(logs.resolve("serve.log")).start();
-        try {
-            return new ServerProcess(p, gcLog, Integer.parseInt(p.awaitErr(LISTENING, Duration.ofSeconds(60))));
-        } catch (AssertionError notListening) {
-            p.close();
-            throw notListening;
-        }
+        return new ServerProcess(p, gcLog, Integer.parseInt(p.awaitErr(LISTENING, Duration.ofSeconds(60))));
     }
 
     String address() {

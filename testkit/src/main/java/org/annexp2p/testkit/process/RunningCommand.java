@@ -125,7 +125,8 @@ public final class RunningCommand implements AutoCloseable {
 
     /**
      * The first group (or the whole match) of {@code pattern} in what it printed, on stdout or stderr, once it
-     * appears; fails, showing its output, if it has not within {@code bound} or ended without it.
+     * appears; if it has not within {@code bound} or ended without it, kills it (nothing the test wanted from it will
+     * come) and fails, showing its output.
      */
     public String await(Pattern pattern, Duration bound) throws InterruptedException {
         return awaitIn(pattern, bound, true);
@@ -148,6 +149,7 @@ public final class RunningCommand implements AutoCloseable {
                 }
             }
             if (over || ended) {
+                killTree();
                 throw new AssertionError(this + (ended ? " ended" : " is still running") + " without printing " + pattern
                         + " (waited up to " + bound + ")" + shown());
             }

@@ -60,6 +60,15 @@ class RunningCommandTest {
     }
 
     @Test
+    void aProgramThatNeverPrintsWhatIsAwaitedIsKilled() throws Exception {
+        try (RunningCommand c = Command.of("sh", "-c", "echo other; exec sleep 600").start()) {
+            assertThatThrownBy(() -> c.await(Pattern.compile("never"), Duration.ofMillis(500)))
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("still running").hasMessageContaining("other");
+            assertThat(c.awaitExit(BOUND)).isEqualTo(137);
+        }
+    }
+
+    @Test
     void aProgramThatOutlivesItsBoundIsKilledAndTheTestFails() throws Exception {
         try (RunningCommand c = Command.of("sh", "-c", "echo started; exec sleep 600").start()) {
             assertThatThrownBy(() -> c.awaitExit(Duration.ofMillis(500)))
