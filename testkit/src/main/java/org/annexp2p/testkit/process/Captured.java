@@ -24,11 +24,12 @@ final class Captured {
         byte[] buffer = new byte[8192];
         try (from) {
             for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
+                // Transcript first: whoever sees these bytes here must find them there too.
+                transcript.append(buffer, n);
                 synchronized (this) {
                     bytes.write(buffer, 0, n);
                     notifyAll();
                 }
-                transcript.append(buffer, n);
             }
         } catch (IOException e) {
             // The process ended or was killed; what was read is kept.
