@@ -6,16 +6,14 @@ import io.vavr.control.Option;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.program.Destination;
 import org.annexp2p.protocol.wire.Len;
 import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.Validity;
-import org.annexp2p.protocol.wire.WireText;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.Transfer;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +34,7 @@ class GetIntoStoreTest {
         git("init", "-q");
         git("config", "annex.uuid", "5b7a4a8e-2f43-4c3c-9d0e-7a1f3c9e2b11");
         byte[] content = "content that an interrupted get already stored\n".getBytes(StandardCharsets.UTF_8);
-        Key key = Key.parse(WireText.ofUnicode("SHA256E-s" + content.length + "--"
-                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)) + ".txt")).get();
+        Key key = AnnexedContent.sha256e(content, ".txt");
         AnnexRepository repo = AnnexRepository.open(dir);
         try (Transfer t = repo.beginTransfer(new Destination.ObjectStore(key)).get()) {
             t.write(Offset.of(0), Len.of(content.length), new ByteArrayInputStream(content));

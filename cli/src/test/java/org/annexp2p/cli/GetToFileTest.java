@@ -6,15 +6,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.annexp2p.protocol.key.Key;
-import org.annexp2p.protocol.wire.WireText;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,8 +38,7 @@ class GetToFileTest {
     void content() throws Exception {
         content = new byte[200_000];
         new Random(7).nextBytes(content);
-        key = Key.parse(WireText.ofUnicode("SHA256E-s" + content.length + "--"
-                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)) + ".bin")).get();
+        key = AnnexedContent.sha256e(content, ".bin");
         outfile = dir.resolve("out.bin");
     }
 

@@ -8,15 +8,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.wire.WireText;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -125,8 +124,7 @@ class HandshakeTimeoutTest {
     @Test
     void aTransferThatOutlastsTheDeadlineAfterAPromptGreetingIsNotCut() throws Exception {
         byte[] content = "slow bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        String key = "SHA256E-s" + content.length + "--"
-                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        String key = AnnexedContent.of(content, "").keyText();
         assertThat(Key.parse(WireText.ofUnicode(key))).isNotEmpty();
         Path out = dir.resolve("out");
         try (HandPlayedPeer peer = new HandPlayedPeer()) {

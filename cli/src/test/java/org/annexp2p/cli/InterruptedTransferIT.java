@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.annexp2p.cli.interop.AnnexP2p;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +36,7 @@ class InterruptedTransferIT {
     void content() throws Exception {
         content = new byte[400_000];
         new Random(11).nextBytes(content);
-        key = "SHA256E-s" + content.length + "--"
-                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)) + ".bin";
+        key = AnnexedContent.of(content, ".bin").keyText();
     }
 
     @Test

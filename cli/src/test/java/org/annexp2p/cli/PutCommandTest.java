@@ -6,8 +6,6 @@ import io.vavr.control.Option;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import org.annexp2p.interpreters.Serving;
 import org.annexp2p.interpreters.net.Relays;
@@ -20,10 +18,10 @@ import org.annexp2p.protocol.wire.Len;
 import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.protocol.wire.Validity;
-import org.annexp2p.protocol.wire.WireText;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.repository.Transfer;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.ServerOptions;
 import org.annexp2p.transports.tcp.TcpTransport;
@@ -56,8 +54,7 @@ class PutCommandTest {
         serving = ConnectionServer.start(tcp.listen("127.0.0.1:0"),
                 new Serving(server, ServerMode.READ_WRITE, () -> List.of(TOKEN), Relays.NONE, Transcript.NONE),
                 ServerOptions.of(4, "ERROR too many connections\n"));
-        key = Key.parse(WireText.ofUnicode("SHA256E-s" + CONTENT.length + "--"
-                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(CONTENT)) + ".txt")).get();
+        key = AnnexedContent.sha256e(CONTENT, ".txt");
         repo = AnnexRepository.create(dir);
         store(repo, CONTENT.length, true);
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.annexp2p.interpreters.Serving;
@@ -19,6 +20,7 @@ import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.session.plugin.tcp.ListenPlan;
 import org.annexp2p.session.plugin.tcp.TlsIdentityFile;
 import org.annexp2p.session.plugin.tcp.TlsPlugin;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.Listener;
 import org.annexp2p.transports.ServerOptions;
@@ -129,7 +131,7 @@ class TlsServeTest {
     }
 
     private static String key(byte[] content) throws Exception {
-        return "SHA256E-s" + content.length + "--" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)) + ".bin";
+        return AnnexedContent.of(content, ".bin").keyText();
     }
 
     /** 64 bytes from the middle of {@code content}: any cleartext copy on the wire contains them. */

@@ -2,18 +2,15 @@ package org.annexp2p.pairing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.annexp2p.transports.datagram.UdpEndpoint;
 import org.annexp2p.transports.datagram.UdpOptions;
 import org.junit.jupiter.api.AfterEach;
@@ -21,31 +18,28 @@ import org.junit.jupiter.api.Test;
 
 /** Two JVMs pair over real UDP multicast on loopback, then link over TLS pinned to the exchanged keys. */
 class TwoProcessPairingIT {
-
-    private static final long WAIT_SECONDS = 90;
-    private final List<Process> processes = new ArrayList<>();
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Pattern READY = Pattern.compile("(?m)^READY$");
+    private final List<RunningCommand> processes = new ArrayList<>();
 
     @AfterEach
-    void stopProcesses() throws InterruptedException {
-        for (Process p : processes) {
-            p.destroyForcibly();
-            assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        }
+    void stopProcesses() {
+        processes.forEach(RunningCommand::close);
     }
 
     @Test
     void twoProcessesPairAndLinkOverPinnedTls() throws Exception {
         int port = freeUdpPort();
-        Peer responder = start("responder", port, "a phrase both users typed", 30);
-        responder.awaitLine("READY");
-        Peer requester = start("requester", port, "a phrase both users typed", 30);
+        RunningCommand responder = start("responder", port, "a phrase both users typed", 30);
+        responder.await(READY, WAIT);
+        RunningCommand requester = start("requester", port, "a phrase both users typed", 30);
 
-        assertThat(requester.process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("requester finished").isTrue();
-        assertThat(responder.process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("responder finished").isTrue();
-        List<String> a = requester.drain();
-        List<String> b = responder.drain();
-        assertThat(requester.process.exitValue()).as("requester output %s", a).isZero();
-        assertThat(responder.process.exitValue()).as("responder output %s", b).isZero();
+        int requesterExit = requester.awaitExit(WAIT);
+        int responderExit = responder.awaitExit(WAIT);
+        List<String> a = lines(requester);
+        List<String> b = lines(responder);
+        assertThat(requesterExit).as("requester output %s%n%s", a, requester.err()).isZero();
+        assertThat(responderExit).as("responder output %s%n%s", b, responder.err()).isZero();
         assertThat(a).contains("LINK OK");
         assertThat(b).contains("LINK OK");
         assertThat(value(a, "PEER")).isEqualTo(value(b, "OWN"));
@@ -56,28 +50,24 @@ class TwoProcessPairingIT {
     @Test
     void differentPhrasesNeverPairAndBothSidesSayWhy() throws Exception {
         int port = freeUdpPort();
-        Peer responder = start("responder", port, "the right phrase", 6);
-        responder.awaitLine("READY");
-        Peer requester = start("requester", port, "the wrong phrase", 6);
-        assertThat(requester.process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        assertThat(responder.process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        assertThat(requester.process.exitValue()).isEqualTo(1);
-        assertThat(responder.process.exitValue()).isEqualTo(1);
-        assertThat(responder.drain()).anySatisfy(l -> assertThat(l).startsWith("FAILED").contains("different secret"));
-        assertThat(requester.drain()).anySatisfy(l -> assertThat(l).startsWith("FAILED").contains("no device acknowledged"));
+        RunningCommand responder = start("responder", port, "the right phrase", 6);
+        responder.await(READY, WAIT);
+        RunningCommand requester = start("requester", port, "the wrong phrase", 6);
+        assertThat(requester.awaitExit(WAIT)).isEqualTo(1);
+        assertThat(responder.awaitExit(WAIT)).isEqualTo(1);
+        assertThat(lines(responder)).anySatisfy(l -> assertThat(l).startsWith("FAILED").contains("different secret"));
+        assertThat(lines(requester)).anySatisfy(l -> assertThat(l).startsWith("FAILED").contains("no device acknowledged"));
     }
 
-    private Peer start(String role, int port, String phrase, int timeoutSeconds) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                PairingPeerProgram.class.getName(), role, Integer.toString(port), Integer.toString(timeoutSeconds));
-        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-        Process process = pb.start();
-        processes.add(process);
-        try (OutputStream in = process.getOutputStream()) {
-            in.write((phrase + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        return new Peer(process);
+    private RunningCommand start(String role, int port, String phrase, int timeoutSeconds) throws IOException {
+        RunningCommand peer = Command.java("-cp", System.getProperty("java.class.path"), PairingPeerProgram.class.getName(),
+                role, Integer.toString(port), Integer.toString(timeoutSeconds)).stdin(phrase + "\n").start();
+        processes.add(peer);
+        return peer;
+    }
+
+    private static List<String> lines(RunningCommand peer) {
+        return peer.out().lines().toList();
     }
 
     private static int freeUdpPort() throws IOException {
@@ -89,51 +79,5 @@ class TwoProcessPairingIT {
     private static String value(List<String> lines, String key) {
         return lines.stream().filter(l -> l.startsWith(key + " ")).map(l -> l.substring(key.length() + 1)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + key + " line in " + lines));
-    }
-
-    /** A child process whose stdout lines are collected by a daemon reader thread. */
-    private static final class Peer {
-        final Process process;
-        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        final List<String> seen = new ArrayList<>();
-
-        Peer(Process process) {
-            this.process = process;
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        lines.add(line);
-                    }
-                } catch (IOException ignored) {
-                    // The process was stopped; what was read is kept.
-                }
-            }, "peer stdout");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        void awaitLine(String wanted) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-            while (true) {
-                String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (line == null) {
-                    throw new AssertionError("no " + wanted + " line within " + WAIT_SECONDS + " s; saw " + seen);
-                }
-                seen.add(line);
-                if (line.equals(wanted)) {
-                    return;
-                }
-            }
-        }
-
-        List<String> drain() throws InterruptedException {
-            // The process has exited; its reader sees end-of-stream shortly after.
-            String line;
-            while ((line = lines.poll(2, TimeUnit.SECONDS)) != null) {
-                seen.add(line);
-            }
-            return List.copyOf(seen);
-        }
     }
 }

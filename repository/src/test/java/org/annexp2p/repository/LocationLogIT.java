@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The location log shared with git-annex: its journal, its locking, its uncommitted changes. */
 class LocationLogIT {
-    private static final Key KEY = TestKeys.worm(5, "location-log-it");
+    private static final Key KEY = Key.of("WORM", 5, "location-log-it");
 
     @TempDir
     Path tmp;

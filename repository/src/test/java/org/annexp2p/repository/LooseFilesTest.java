@@ -18,12 +18,13 @@ import org.annexp2p.protocol.wire.Len;
 import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.protocol.wire.Validity;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LooseFilesTest {
     private static final byte[] CONTENT = "loose content, no repository\n".getBytes(StandardCharsets.US_ASCII);
-    private static final Key KEY = TestKeys.sha256e(CONTENT, ".txt");
+    private static final Key KEY = AnnexedContent.sha256e(CONTENT, ".txt");
 
     @TempDir
     Path tmp;
@@ -38,7 +39,7 @@ class LooseFilesTest {
             assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(CONTENT, 7, CONTENT.length));
         }
         assertThat(loose.checkUnchanged(p)).isEqualTo(Validity.VALID);
-        assertThat(loose.readContent(TestKeys.worm(1, "other"), Offset.ZERO)).isEmpty();
+        assertThat(loose.readContent(Key.of("WORM", 1, "other"), Offset.ZERO)).isEmpty();
     }
 
     @Test
@@ -84,7 +85,7 @@ class LooseFilesTest {
         assertThat(partial.getParent()).isEqualTo(tmp);
         assertThat(Files.readAllBytes(partial)).isEqualTo(Arrays.copyOf(CONTENT, 10));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(partial))).isEqualTo("rw-------");
-        assertThat(loose.partialSize(new Destination.File(TestKeys.worm(CONTENT.length, "other"), out.toString())))
+        assertThat(loose.partialSize(new Destination.File(Key.of("WORM", CONTENT.length, "other"), out.toString())))
                 .as("another key's get into the same file starts afresh").isEqualTo(Len.ZERO);
 
         Transfer t = loose.beginTransfer(d).get();

@@ -3,6 +3,7 @@ package org.annexp2p.wormhole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -11,19 +12,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.annexp2p.wormhole.transit.TcpHint;
 
 /** A mailbox server and a transit relay (the Debian packages) on free loopback ports, for one test class. */
 final class LocalServers implements AutoCloseable {
 
-    private final List<RunningProcess> processes = new ArrayList<>();
+    private final List<RunningCommand> processes = new ArrayList<>();
     final int mailboxPort;
     final int relayPort;
 
     private final Path dir;
     private final List<String> mailboxCommand;
-    private RunningProcess mailbox;
+    private RunningCommand mailbox;
 
     private LocalServers(Path dir, List<String> mailboxExtra) throws Exception {
         this.dir = dir;
@@ -36,11 +38,11 @@ final class LocalServers implements AutoCloseable {
                 "--channel-db=" + dir.resolve("relay.sqlite")));
         command.addAll(mailboxExtra);
         mailboxCommand = List.copyOf(command);
-        mailbox = RunningProcess.start(mailboxCommand, dir, Map.of(), null);
+        mailbox = server(mailboxCommand, dir);
         try {
-            RunningProcess relay = RunningProcess.start(List.of(twist.toString(), "--log-format=text",
+            RunningCommand relay = server(List.of(twist.toString(), "--log-format=text",
                     "--log-file=" + dir.resolve("transit.log"), "transitrelay", "--port=tcp:" + relayPort + ":interface=127.0.0.1"),
-                    dir, Map.of(), null);
+                    dir);
             processes.add(relay);
             awaitListening(mailbox, mailboxPort, "the mailbox server (Debian package python3-magic-wormhole-mailbox-server)");
             awaitListening(relay, relayPort, "the transit relay (Debian package magic-wormhole-transit-relay)");
@@ -50,11 +52,19 @@ final class LocalServers implements AutoCloseable {
         }
     }
 
+    private static RunningCommand server(List<String> command, Path dir) {
+        try {
+            return Command.of(command).in(dir).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
     /** A missing twistd plugin shows up as twist3 exiting at once; say which package that is. */
-    private static void awaitListening(RunningProcess server, int port, String what) {
+    private static void awaitListening(RunningCommand server, int port, String what) {
         assertThat(Await.until(() -> listening(port) || !server.alive(), Duration.ofSeconds(20)) && listening(port))
                 .as("interop peer missing or broken: %s did not start on port %d; its output: %s %s",
-                        what, port, server.stderr(), server.stdout())
+                        what, port, server.err(), server.out())
                 .isTrue();
     }
 
@@ -62,7 +72,7 @@ final class LocalServers implements AutoCloseable {
     void restartMailbox() {
         mailbox.close();
         assertThat(Await.until(() -> !listening(mailboxPort), Duration.ofSeconds(10))).as("mailbox server stopped").isTrue();
-        mailbox = RunningProcess.start(mailboxCommand, dir, Map.of(), null);
+        mailbox = server(mailboxCommand, dir);
         awaitListening(mailbox, mailboxPort, "the restarted mailbox server");
     }
 
@@ -101,7 +111,7 @@ final class LocalServers implements AutoCloseable {
     @Override
     public void close() {
         mailbox.close();
-        for (RunningProcess p : processes) {
+        for (RunningCommand p : processes) {
             p.close();
         }
     }

@@ -1,9 +1,12 @@
 package org.annexp2p.wormhole;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.RunningCommand;
 
 /** Runs the Python {@code wormhole} 0.12 CLI against the local servers; relay options always given (never the public ones). */
 final class PythonCli {
@@ -30,7 +33,7 @@ final class PythonCli {
         return new PythonCli(servers, workDir, NO_RELAY);
     }
 
-    RunningProcess runScoped(String appId, String stdin, String... args) {
+    RunningCommand runScoped(String appId, String stdin, String... args) {
         List<String> command = new ArrayList<>(List.of(Programs.require("wormhole", "magic-wormhole").toString(),
                 "--relay-url", servers.relayUrl().toString(), "--transit-helper", transitHelper));
         if (appId != null) {
@@ -38,10 +41,15 @@ final class PythonCli {
             command.add(appId);
         }
         command.addAll(List.of(args));
-        return RunningProcess.start(command, workDir, Map.of("PYTHONUNBUFFERED", "1"), stdin);
+        Command c = Command.of(command).in(workDir).env("PYTHONUNBUFFERED", "1");
+        try {
+            return (stdin == null ? c : c.stdin(stdin)).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
     }
 
-    RunningProcess run(String... args) {
+    RunningCommand run(String... args) {
         return runScoped(null, null, args);
     }
 }

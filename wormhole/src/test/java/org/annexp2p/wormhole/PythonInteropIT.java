@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.annexp2p.wormhole.code.Code;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,20 +142,20 @@ class PythonInteropIT {
             new Wormhole(options(true)).sendText("hello from java ✓", Optional.empty(), code::complete);
             return true;
         });
-        try (RunningProcess py = python().run("receive", code.get(WAIT.toSeconds(), TimeUnit.SECONDS).value())) {
-            assertThat(py.awaitExit(WAIT)).as("python stderr: %s", py.stderr()).isZero();
-            assertThat(py.stdout()).contains("hello from java ✓");
+        try (RunningCommand py = python().run("receive", code.get(WAIT.toSeconds(), TimeUnit.SECONDS).value())) {
+            assertThat(py.awaitExit(WAIT)).as("python stderr: %s", py.err()).isZero();
+            assertThat(py.out()).contains("hello from java ✓");
         }
         assertThat(result(sent)).isTrue();
     }
 
     @Test
     void pythonSendsTextToJava() throws Exception {
-        try (RunningProcess py = python().run("send", "--text", "hello from python")) {
-            String code = py.awaitStderr(CODE, WAIT);
+        try (RunningCommand py = python().run("send", "--text", "hello from python")) {
+            String code = py.awaitErr(CODE, WAIT);
             Received got = new Wormhole(options(true)).receive(Code.parse(code), offer -> Optional.empty());
             assertThat(got).isEqualTo(new Received.Text("hello from python"));
-            assertThat(py.awaitExit(WAIT)).as("python stderr: %s", py.stderr()).isZero();
+            assertThat(py.awaitExit(WAIT)).as("python stderr: %s", py.err()).isZero();
         }
     }
 
@@ -165,9 +166,9 @@ class PythonInteropIT {
         Path out = dir.resolve("from-java.bin");
         CompletableFuture<Code> code = new CompletableFuture<>();
         CompletableFuture<FileSent> sent = async(() -> new Wormhole(fileOptions(direct)).sendFile(payload, Optional.empty(), code::complete));
-        try (RunningProcess py = python(direct).run("receive", "--no-listen", "--accept-file", "--hide-progress",
+        try (RunningCommand py = python(direct).run("receive", "--no-listen", "--accept-file", "--hide-progress",
                 "-o", out.toString(), code.get(WAIT.toSeconds(), TimeUnit.SECONDS).value())) {
-            assertThat(py.awaitExit(WAIT)).as("python stderr: %s", py.stderr()).isZero();
+            assertThat(py.awaitExit(WAIT)).as("python stderr: %s", py.err()).isZero();
         }
         FileSent done = result(sent);
         assertThat(Files.mismatch(out, payload)).isEqualTo(-1L);
@@ -180,15 +181,15 @@ class PythonInteropIT {
     void pythonSendsFileToJava(boolean direct) throws Exception {
         Path payload = payload(777_777);
         Path target = dir.resolve("from-python.bin");
-        try (RunningProcess py = python(direct).run("send", "--no-listen", "--hide-progress", payload.toString())) {
-            String code = py.awaitStderr(CODE, WAIT);
+        try (RunningCommand py = python(direct).run("send", "--no-listen", "--hide-progress", payload.toString())) {
+            String code = py.awaitErr(CODE, WAIT);
             Received got = new Wormhole(fileOptions(direct)).receive(Code.parse(code), offer -> {
                 assertThat(offer).isEqualTo(new ReceiveListener.IncomingFile(payload.getFileName().toString(), 777_777));
                 return Optional.of(target);
             });
             assertThat(got).isInstanceOf(Received.File.class);
             assertThat(((Received.File) got).route()).startsWith(direct ? "direct" : "relay");
-            assertThat(py.awaitExit(WAIT)).as("python stderr: %s", py.stderr()).isZero();
+            assertThat(py.awaitExit(WAIT)).as("python stderr: %s", py.err()).isZero();
         }
         assertThat(Files.mismatch(target, payload)).isEqualTo(-1L);
         assertThat(leftovers()).isEmpty();
@@ -198,10 +199,10 @@ class PythonInteropIT {
     void emptyFileFromPython() throws Exception {
         Path payload = payload(0);
         Path target = dir.resolve("empty.bin");
-        try (RunningProcess py = python().run("send", "--no-listen", "--hide-progress", payload.toString())) {
-            String code = py.awaitStderr(CODE, WAIT);
+        try (RunningCommand py = python().run("send", "--no-listen", "--hide-progress", payload.toString())) {
+            String code = py.awaitErr(CODE, WAIT);
             new Wormhole(options(false)).receive(Code.parse(code), offer -> Optional.of(target));
-            assertThat(py.awaitExit(WAIT)).as("python stderr: %s", py.stderr()).isZero();
+            assertThat(py.awaitExit(WAIT)).as("python stderr: %s", py.err()).isZero();
         }
         assertThat(target).exists().isEmptyFile();
     }
@@ -211,14 +212,14 @@ class PythonInteropIT {
         Path target = dir.resolve("never.bin");
         Path payload = payload(1000);
         Wormhole wormhole = new Wormhole(options(true));
-        try (RunningProcess py = python().run("send", "--no-listen", "--hide-progress", "--code", "9876-aardvark-adroitness",
+        try (RunningCommand py = python().run("send", "--no-listen", "--hide-progress", "--code", "9876-aardvark-adroitness",
                 payload.toString())) {
-            py.awaitStderr(CODE, WAIT);
+            py.awaitErr(CODE, WAIT);
             assertThatThrownBy(() -> wormhole.receive(Code.parse("9876-aardvark-baboon"), offer -> Optional.of(target)))
                     .isInstanceOf(WrongCodeException.class)
                     .hasMessageContaining("wrong code or tampering");
             assertThat(py.awaitExit(WAIT)).isNotZero();
-            assertThat(py.stderr()).contains("Key confirmation failed");
+            assertThat(py.err()).contains("Key confirmation failed");
         }
         assertThat(target).doesNotExist();
         assertThat(leftovers()).isEmpty();
@@ -232,10 +233,10 @@ class PythonInteropIT {
             new Wormhole(options(true)).sendText("secret", Optional.of(Code.parse("9877-aardvark-adroitness")), c -> { });
             return true;
         });
-        try (RunningProcess py = python().run("receive", "9877-aardvark-baboon")) {
+        try (RunningCommand py = python().run("receive", "9877-aardvark-baboon")) {
             assertThatThrownBy(() -> result(sent)).isInstanceOf(WrongCodeException.class);
             assertThat(py.awaitExit(WAIT)).isNotZero();
-            assertThat(py.stdout()).doesNotContain("secret");
+            assertThat(py.out()).doesNotContain("secret");
         }
     }
 
@@ -248,9 +249,9 @@ class PythonInteropIT {
         assertThat(Await.until(() -> nameplates(new Wormhole(scoped)).map(l -> l.contains("31")).orElse(false), WAIT))
                 .as("our receiver claimed nameplate 31 under its appid").isTrue();
         assertThat(nameplates(new Wormhole(options(true)))).hasValueSatisfying(l -> assertThat(l).doesNotContain("31"));
-        try (RunningProcess py = python().runScoped(appId, null, "send", "--code", "31-guitarist-revenge", "--text", "scoped")) {
+        try (RunningCommand py = python().runScoped(appId, null, "send", "--code", "31-guitarist-revenge", "--text", "scoped")) {
             assertThat(result(received)).isEqualTo(new Received.Text("scoped"));
-            assertThat(py.awaitExit(WAIT)).as("python stderr: %s", py.stderr()).isZero();
+            assertThat(py.awaitExit(WAIT)).as("python stderr: %s", py.err()).isZero();
         }
     }
 
@@ -263,10 +264,10 @@ class PythonInteropIT {
         assertThat(Await.until(() -> nameplates(wormhole).map(l -> l.contains("6262")).orElse(false), WAIT))
                 .as("our receiver claimed nameplate 6262").isTrue();
         servers.restartMailbox();
-        try (RunningProcess py = python().run("send", "--code", "6262-reconnect-test", "--text", "after the restart")) {
-            assertThat(received).as("python stderr: %s; mailbox client: %s", py.stderr(), MAILBOX_LOG).succeedsWithin(WAIT.multipliedBy(3))
+        try (RunningCommand py = python().run("send", "--code", "6262-reconnect-test", "--text", "after the restart")) {
+            assertThat(received).as("python stderr: %s; mailbox client: %s", py.err(), MAILBOX_LOG).succeedsWithin(WAIT.multipliedBy(3))
                     .isEqualTo(new Received.Text("after the restart"));
-            assertThat(py.awaitExit(WAIT)).as("python stderr: %s", py.stderr()).isZero();
+            assertThat(py.awaitExit(WAIT)).as("python stderr: %s", py.err()).isZero();
         }
     }
 

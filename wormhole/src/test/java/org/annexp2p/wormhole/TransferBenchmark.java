@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.annexp2p.wormhole.code.Code;
 
 /**
@@ -40,9 +41,9 @@ public final class TransferBenchmark {
             bytes = null;
 
             double py = rate(mib, () -> {
-                try (RunningProcess s = python.run("send", "--no-listen", "--hide-progress", payload.toString())) {
-                    String code = s.awaitStderr(Pattern.compile("Wormhole code is: (\\S+)"), Duration.ofSeconds(30));
-                    try (RunningProcess r = python.run("receive", "--no-listen", "--hide-progress", "--accept-file", "-o",
+                try (RunningCommand s = python.run("send", "--no-listen", "--hide-progress", payload.toString())) {
+                    String code = s.awaitErr(Pattern.compile("Wormhole code is: (\\S+)"), Duration.ofSeconds(30));
+                    try (RunningCommand r = python.run("receive", "--no-listen", "--hide-progress", "--accept-file", "-o",
                             fresh(dir).toString(), code)) {
                         check(r.awaitExit(Duration.ofMinutes(5)) == 0 && s.awaitExit(Duration.ofMinutes(1)) == 0, "python->python failed");
                     }
@@ -53,15 +54,15 @@ public final class TransferBenchmark {
             double jp = rate(mib, () -> {
                 CompletableFuture<Code> code = new CompletableFuture<>();
                 CompletableFuture<FileSent> sent = PythonInteropIT.async(() -> wormhole.sendFile(payload, Optional.empty(), code::complete));
-                try (RunningProcess r = python.run("receive", "--no-listen", "--hide-progress", "--accept-file", "-o",
+                try (RunningCommand r = python.run("receive", "--no-listen", "--hide-progress", "--accept-file", "-o",
                         fresh(dir).toString(), code.get(30, TimeUnit.SECONDS).value())) {
                     check(r.awaitExit(Duration.ofMinutes(5)) == 0, "java->python failed");
                 }
                 sent.get(1, TimeUnit.MINUTES);
             });
             double pj = rate(mib, () -> {
-                try (RunningProcess s = python.run("send", "--no-listen", "--hide-progress", payload.toString())) {
-                    String code = s.awaitStderr(Pattern.compile("Wormhole code is: (\\S+)"), Duration.ofSeconds(30));
+                try (RunningCommand s = python.run("send", "--no-listen", "--hide-progress", payload.toString())) {
+                    String code = s.awaitErr(Pattern.compile("Wormhole code is: (\\S+)"), Duration.ofSeconds(30));
                     wormhole.receive(Code.parse(code), offer -> Optional.of(fresh(dir)));
                     check(s.awaitExit(Duration.ofMinutes(1)) == 0, "python->java failed");
                 }

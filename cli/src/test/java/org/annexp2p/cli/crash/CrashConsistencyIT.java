@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,11 +97,11 @@ class CrashConsistencyIT {
         long kept = audit.partialSize(c);
         ToolProcess p = ToolProcess.start(server, tmp.resolve("server.log"), Map.of(), true,
                 "p2pstdio", server.toString(), UUID.randomUUID().toString());
-        RawPeer peer = new RawPeer(p.process.getInputStream(), p.process.getOutputStream());
+        RawPeer peer = new RawPeer(p.process.output(), p.process.input());
         assertThat(peer.receive()).isEqualTo("AUTH-SUCCESS " + serverUuid);
         peer.send("VERSION 1");
         assertThat(peer.receive()).isEqualTo("VERSION 1");
-        peer.send("PUT  " + c.key()); // two spaces: no associated file, as git-annex sends it
+        peer.send("PUT  " + c.keyText()); // two spaces: no associated file, as git-annex sends it
         assertThat(peer.receive()).as("the server offers to resume from its partial copy, %d bytes", kept)
                 .isEqualTo("PUT-FROM " + kept);
         if (kept > 0) {
@@ -132,12 +133,12 @@ class CrashConsistencyIT {
         if (how == null) {
             assertThat(peer.receive()).as("the PUT that is not killed succeeds; server log:%n%s", p.logText())
                     .isEqualTo("SUCCESS");
-            p.process.getOutputStream().close();
+            p.process.closeInput();
             assertThat(p.exit()).as("p2pstdio ends cleanly when the client hangs up").isZero();
             assertThat(audit.check(c).present()).isTrue();
             return;
         }
-        boolean wasComplete = !p.process.isAlive();
+        boolean wasComplete = !p.process.alive();
         p.kill();
         tally.kills++;
         StoreAudit.State after = audit.check(c);
@@ -179,7 +180,7 @@ class CrashConsistencyIT {
             while (tally.kills < CLIENT_KILLS) {
                 AnnexedContent c = content(random);
                 String key = GitAnnex.addFile(source, "f" + tally.keys + ".bin", c.bytes());
-                assertThat(key).as("git-annex names the content as this test does").isEqualTo(c.key());
+                assertThat(key).as("git-annex names the content as this test does").isEqualTo(c.keyText());
                 audit.expect(c);
                 tally.keys++;
                 int kills = Math.min(2 + random.nextInt(3), CLIENT_KILLS - tally.kills);
@@ -195,11 +196,11 @@ class CrashConsistencyIT {
                 }
                 assertThat(audit.check(c).logged()).as("after the last get the client's log lists it").isTrue();
             }
-            assertThat(serve.process.isAlive()).as("killed clients do not take the server down").isTrue();
+            assertThat(serve.process.alive()).as("killed clients do not take the server down").isTrue();
         } catch (AssertionError e) {
             throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
         } finally {
-            serve.process.destroy();
+            serve.process.close();
             serve.exit();
         }
         System.out.println(tally.summary("client killed during GET", seed));
@@ -215,7 +216,7 @@ class CrashConsistencyIT {
     private static void awaitPartialSettled(StoreAudit audit, AnnexedContent c, ToolProcess p) throws Exception {
         long last = -1;
         int steady = 0;
-        while (steady < 5 && p.process.isAlive()) {
+        while (steady < 5 && p.process.alive()) {
             long now = audit.partialSize(c);
             steady = now == last ? steady + 1 : 0;
             last = now;
@@ -225,7 +226,7 @@ class CrashConsistencyIT {
 
     private static int listeningPort(ToolProcess serve) throws Exception {
         // The server prints its address once listening; poll its log (bounded by the process's watchdog).
-        while (serve.process.isAlive()) {
+        while (serve.process.alive()) {
             Matcher m = LISTENING.matcher(Files.readString(serve.log));
             if (m.find()) {
                 return Integer.parseInt(m.group(1));
@@ -245,7 +246,7 @@ class CrashConsistencyIT {
                 : how == GetKill.BEFORE_VALID ? rest : Long.MAX_VALUE;
         GatedRelay.Session s = relay.arm(allowance);
         ToolProcess p = ToolProcess.start(client, tmp.resolve("get.log"), Map.of("GIT_ANNEX_P2P_AUTHTOKEN", token), false,
-                "get", "--address", "tcp://127.0.0.1:" + relay.port(), "--repo", client.toString(), c.key());
+                "get", "--address", "tcp://127.0.0.1:" + relay.port(), "--repo", client.toString(), c.keyText());
         if (how == null) {
             assertThat(p.exit()).as("the get that is not killed succeeds; log:%n%s", p.logText()).isZero();
             assertThat(audit.check(c).present()).isTrue();
@@ -253,18 +254,18 @@ class CrashConsistencyIT {
             boolean completed = false;
             if (how == GetKill.AT_SUCCESS) {
                 // The client has moved the object into place and is about to log it (or has).
-                while (!s.clientSucceeded.await(5, TimeUnit.MILLISECONDS) && p.process.isAlive()) {
+                while (!s.clientSucceeded.await(5, TimeUnit.MILLISECONDS) && p.process.alive()) {
                     // waiting
                 }
-                completed = !p.process.isAlive();
+                completed = !p.process.alive();
                 if (completed) {
                     assertThat(p.exit()).as("a get that finished before its kill succeeded; log:%n%s", p.logText()).isZero();
                 }
             } else {
-                while (!s.held.await(5, TimeUnit.MILLISECONDS) && p.process.isAlive()) {
+                while (!s.held.await(5, TimeUnit.MILLISECONDS) && p.process.alive()) {
                     // waiting
                 }
-                assertThat(p.process.isAlive()).as("the client waits for held bytes; log:%n%s", p.logText()).isTrue();
+                assertThat(p.process.alive()).as("the client waits for held bytes; log:%n%s", p.logText()).isTrue();
                 if (how != GetKill.MID_DATA_RUSHED) {
                     awaitPartialSettled(audit, c, p);
                 }
@@ -290,7 +291,7 @@ class CrashConsistencyIT {
             return;
         }
         assertThat(s.getLine).as("the client resumes from its partial copy, %d bytes", kept)
-                .isEqualTo("GET " + kept + "  " + c.key());
+                .isEqualTo("GET " + kept + "  " + c.keyText());
         if (s.dataLine != null) {
             assertThat(s.dataLine).as("the server sends only the rest").isEqualTo("DATA " + rest);
         }

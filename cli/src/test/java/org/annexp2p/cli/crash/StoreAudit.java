@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.annexp2p.cli.interop.GitAnnex;
+import org.annexp2p.testkit.content.AnnexedContent;
 
 /**
  * What a repository must look like whenever a transfer into it was killed: the object store holds only complete,
@@ -41,11 +42,11 @@ final class StoreAudit {
 
     /** Adds a key this test will store; only these keys' objects may appear. */
     void expect(AnnexedContent c) throws IOException {
-        contents.put(c.key(), c);
+        contents.put(c.keyText(), c);
         // Where git-annex looks for the object, so a misplaced object counts as wrong, not as present.
         String rel = GitAnnex.run(repo, Map.of(), "git", "annex", "examinekey",
-                "--format=${hashdirmixed}${key}/${key}", c.key()).ok().out().trim();
-        objectPaths.put(c.key(), annex.resolve("objects").resolve(rel));
+                "--format=${hashdirmixed}${key}/${key}", c.keyText()).ok().out().trim();
+        objectPaths.put(c.keyText(), annex.resolve("objects").resolve(rel));
     }
 
     /** Checks the whole store, journal and tmp area, then the location log of {@code focus}; returns its state. */
@@ -55,15 +56,15 @@ final class StoreAudit {
         for (AnnexedContent c : contents.values()) {
             checkPartial(c);
         }
-        boolean present = Files.isRegularFile(objectPaths.get(focus.key()));
-        GitAnnex.Result whereis = GitAnnex.run(repo, Map.of(), "git", "annex", "whereis", "--key", focus.key());
+        boolean present = Files.isRegularFile(objectPaths.get(focus.keyText()));
+        GitAnnex.Result whereis = GitAnnex.run(repo, Map.of(), "git", "annex", "whereis", "--key", focus.keyText());
         assertThat(whereis.err()).as("git-annex reads the location log without complaint").doesNotContain("git-annex:");
         boolean logged = whereis.out().contains(uuid);
-        assertThat(present || !logged).as("the location log claims %s, which is absent:%n%s", focus.key(), whereis.out())
+        assertThat(present || !logged).as("the location log claims %s, which is absent:%n%s", focus.keyText(), whereis.out())
                 .isTrue();
         if (present && logged) {
             // git-annex re-hashes the object itself and finds nothing to repair.
-            GitAnnex.Result fsck = GitAnnex.run(repo, Map.of(), "git", "annex", "fsck", "--key", focus.key()).ok();
+            GitAnnex.Result fsck = GitAnnex.run(repo, Map.of(), "git", "annex", "fsck", "--key", focus.keyText()).ok();
             assertThat(fsck.out()).contains("ok").doesNotContain("fixing");
         }
         // Present but unlogged is left alone here: it is the window between the move and the log write (git-annex
@@ -73,7 +74,7 @@ final class StoreAudit {
 
     /** git annex fsck on an object the log misses: it must re-hash it as good and log it. */
     void fsckRepairsLog(AnnexedContent c) throws IOException {
-        GitAnnex.Result fsck = GitAnnex.run(repo, Map.of(), "git", "annex", "fsck", "--key", c.key()).ok();
+        GitAnnex.Result fsck = GitAnnex.run(repo, Map.of(), "git", "annex", "fsck", "--key", c.keyText()).ok();
         assertThat(fsck.out()).contains("fixing location log").contains("ok");
         assertThat(check(c).logged()).isTrue();
     }
@@ -84,11 +85,11 @@ final class StoreAudit {
     }
 
     Path tmpPath(AnnexedContent c) {
-        return annex.resolve("tmp").resolve(c.key());
+        return annex.resolve("tmp").resolve(c.keyText());
     }
 
     boolean present(AnnexedContent c) {
-        return Files.isRegularFile(objectPaths.get(c.key()));
+        return Files.isRegularFile(objectPaths.get(c.keyText()));
     }
 
     /** Every file in the object store is a whole, correct object where git-annex expects it. */
@@ -108,7 +109,7 @@ final class StoreAudit {
             assertThat(f).as("where git-annex looks for %s", name).isEqualTo(objectPaths.get(name));
             byte[] held = Files.readAllBytes(f);
             assertThat(held.length).as("size of the object %s", name).isEqualTo(c.size());
-            assertThat(AnnexedContent.sha256(held, held.length)).as("hash of the object %s", name).isEqualTo(c.hash());
+            assertThat(AnnexedContent.sha256(held)).as("hash of the object %s", name).isEqualTo(c.hash());
         }
     }
 
@@ -119,9 +120,9 @@ final class StoreAudit {
             return;
         }
         byte[] held = Files.readAllBytes(tmp);
-        assertThat(held.length).as("partial copy of %s", c.key()).isLessThanOrEqualTo(c.size());
+        assertThat(held.length).as("partial copy of %s", c.keyText()).isLessThanOrEqualTo(c.size());
         assertThat(Arrays.equals(held, 0, held.length, c.bytes(), 0, held.length))
-                .as("the %d bytes of the partial copy of %s are the content's first bytes", held.length, c.key()).isTrue();
+                .as("the %d bytes of the partial copy of %s are the content's first bytes", held.length, c.keyText()).isTrue();
     }
 
     /** Journal files are replaced whole (write elsewhere, rename): never a torn line. */

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
@@ -30,6 +29,8 @@ import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.tcp.TcpTransport;
 import org.junit.jupiter.api.BeforeAll;
@@ -187,15 +188,13 @@ class ServeFloodIT {
 
     /** A served repository holding one file, and the server process. */
     private static final class Server implements AutoCloseable {
-        final Process process;
-        final Path log;
+        final RunningCommand process;
         final int port;
         final String token;
         final String key;
 
-        private Server(Process process, Path log, int port, String token, String key) {
+        private Server(RunningCommand process, int port, String token, String key) {
             this.process = process;
-            this.log = log;
             this.port = port;
             this.token = token;
             this.key = key;
@@ -205,23 +204,9 @@ class ServeFloodIT {
             Path repo = GitAnnex.initRepo(tmp.resolve("served"), "served");
             String key = GitAnnex.addFile(repo, "wanted.txt", CONTENT);
             String token = AnnexP2p.run(repo, Map.of(), "token", "--repo", repo.toString()).ok().out().trim();
-            Path log = tmp.resolve("serve.err");
-            List<String> argv = new ArrayList<>(List.of("java", "-jar", AnnexP2p.jar().toString(), "serve", "--repo", repo.toString(),
-                    "--listen", "127.0.0.1:0"));
-            argv.addAll(List.of(limits));
-            Process p = new ProcessBuilder(argv).directory(repo.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectOutput(tmp.resolve("serve.out").toFile()).redirectError(log.toFile()).start();
-            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < giveUp && p.isAlive()) {
-                Matcher m = LISTENING.matcher(Files.readString(log));
-                if (m.find()) {
-                    return new Server(p, log, Integer.parseInt(m.group(1)), token, key);
-                }
-                Thread.sleep(50);
-            }
-            p.destroyForcibly();
-            throw new AssertionError("annex-p2p serve did not start listening:\n" + Files.readString(log));
+            RunningCommand p = Command.java("-jar", AnnexP2p.jar().toString(), "serve", "--repo", repo.toString(),
+                    "--listen", "127.0.0.1:0").args(limits).in(repo).log(tmp.resolve("serve.log")).start();
+            return new Server(p, Integer.parseInt(p.awaitErr(LISTENING, Duration.ofSeconds(60))), token, key);
         }
 
         String address() {
@@ -232,16 +217,13 @@ class ServeFloodIT {
             return new Socket(InetAddress.getLoopbackAddress(), port);
         }
 
-        String stderr() throws IOException {
-            return Files.readString(log);
+        String stderr() {
+            return process.err();
         }
 
         @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+        public void close() {
+            process.close();
         }
     }
 }

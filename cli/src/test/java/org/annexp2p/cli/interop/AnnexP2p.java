@@ -6,9 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import org.annexp2p.testkit.process.Command;
 
 /** The packaged annex-p2p tool, run as its own process the way git-annex and users run it. */
 public final class AnnexP2p {
@@ -48,14 +47,17 @@ public final class AnnexP2p {
         return script;
     }
 
+    /** The packaged tool with {@code args}: {@code java} itself, never a shell around it, so signals reach the JVM. */
+    public static Command command(String... args) {
+        return Command.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()).args(args);
+    }
+
     public static GitAnnex.Result run(Path dir, Map<String, String> env, String... args) throws IOException {
         return run(dir, env, java.time.Duration.ofMinutes(2), args);
     }
 
     public static GitAnnex.Result run(Path dir, Map<String, String> env, java.time.Duration bound, String... args)
             throws IOException {
-        List<String> argv = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
-        argv.addAll(List.of(args));
-        return GitAnnex.run(dir, env, null, bound, argv.toArray(String[]::new));
+        return GitAnnex.run(dir, env, null, bound, command(args).argv().toArray(String[]::new));
     }
 }

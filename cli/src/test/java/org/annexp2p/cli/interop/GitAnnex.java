@@ -3,16 +3,17 @@ package org.annexp2p.cli.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.Finished;
+import org.annexp2p.testkit.repository.TemporaryRepository;
 
 /**
  * Drives the real git and git-annex in temporary repositories. Interop tests must fail loudly, never skip,
@@ -48,26 +49,16 @@ public final class GitAnnex {
 
     /** {@code git init} + {@code git annex init} in {@code dir}, with an identity so commits work. */
     public static Path initRepo(Path dir, String description) throws IOException {
-        Files.createDirectories(dir);
-        run(dir, Map.of(), "git", "init", "-q", "-b", "master").ok();
-        run(dir, Map.of(), "git", "config", "user.email", "test@example.invalid").ok();
-        run(dir, Map.of(), "git", "config", "user.name", "annex-p2p test").ok();
-        run(dir, Map.of(), "git", "annex", "init", "-q", description).ok();
-        return dir;
+        return TemporaryRepository.annex(dir, description).dir();
     }
 
     /** Adds a file with the given content to the annex and commits it; returns its key. */
     public static String addFile(Path repo, String name, byte[] content) throws IOException {
-        Path f = repo.resolve(name);
-        Files.createDirectories(f.getParent());
-        Files.write(f, content);
-        run(repo, Map.of(), "git", "annex", "add", "-q", name).ok();
-        run(repo, Map.of(), "git", "commit", "-q", "-m", "add " + name).ok();
-        return run(repo, Map.of(), "git", "annex", "lookupkey", name).ok().out().trim();
+        return new TemporaryRepository(repo).add(name, content);
     }
 
     public static String uuid(Path repo) throws IOException {
-        return run(repo, Map.of(), "git", "config", "annex.uuid").ok().out().trim();
+        return new TemporaryRepository(repo).uuid();
     }
 
     public static Result run(Path dir, Map<String, String> env, String... argv) throws IOException {
@@ -76,60 +67,29 @@ public final class GitAnnex {
 
     /** Runs a command with a bounded wait (2 minutes); its output is collected, never inherited. */
     public static Result run(Path dir, Map<String, String> env, byte[] stdin, String... argv) throws IOException {
-        return run(dir, env, stdin, java.time.Duration.ofMinutes(2), argv);
+        return run(dir, env, stdin, Command.RUN_BOUND, argv);
     }
 
     /** As {@link #run(Path, Map, byte[], String...)} with its own bound; on a time-out the output so far is shown. */
-    public static Result run(Path dir, Map<String, String> env, byte[] stdin, java.time.Duration bound, String... argv)
+    public static Result run(Path dir, Map<String, String> env, byte[] stdin, Duration bound, String... argv)
             throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(argv))).directory(dir.toFile());
-        pb.environment().putAll(env);
-        return run(pb, stdin, bound);
+        Command c = Command.of(argv).in(dir).env(env);
+        return result((stdin == null ? c : c.stdin(stdin)).run(bound));
     }
 
     /** Runs a prepared process to its end, feeding it {@code stdin} (if any) and collecting both outputs. */
-    public static Result run(ProcessBuilder pb, byte[] stdin, java.time.Duration bound) throws IOException {
-        String[] argv = pb.command().toArray(String[]::new);
-        Process p = pb.start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Thread o = pump(p.getInputStream(), out);
-        Thread e = pump(p.getErrorStream(), err);
-        try (var in = p.getOutputStream()) {
-            if (stdin != null) {
-                in.write(stdin);
-            }
-        } catch (IOException closedEarly) {
-            // A program that does not read all its input (a refusal, say) closed its end first.
+    public static Result run(ProcessBuilder pb, byte[] stdin, Duration bound) throws IOException {
+        // Exactly its environment: what the caller removed from it stays removed.
+        Set<String> removed = new HashSet<>(System.getenv().keySet());
+        removed.removeAll(pb.environment().keySet());
+        Command c = Command.of(pb.command()).env(pb.environment()).without(removed.toArray(String[]::new));
+        if (pb.directory() != null) {
+            c = c.in(pb.directory().toPath());
         }
-        try {
-            if (!p.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                o.join(5_000);
-                e.join(5_000);
-                fail("timed out after " + bound.toSeconds() + " s: " + String.join(" ", argv) + "\nstdout so far:\n"
-                        + out.toString(StandardCharsets.UTF_8) + "\nstderr so far:\n" + err.toString(StandardCharsets.UTF_8));
-            }
-            o.join(10_000);
-            e.join(10_000);
-        } catch (InterruptedException ie) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", ie);
-        }
-        return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return result((stdin == null ? c : c.stdin(stdin)).run(bound));
     }
 
-    private static Thread pump(InputStream in, ByteArrayOutputStream to) {
-        Thread t = new Thread(() -> {
-            try (in) {
-                in.transferTo(to);
-            } catch (IOException ignored) {
-                // The process ended.
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        return t;
+    private static Result result(Finished f) {
+        return new Result(f.exit(), f.out(), f.err());
     }
 }

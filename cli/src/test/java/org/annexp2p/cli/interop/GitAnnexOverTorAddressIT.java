@@ -7,9 +7,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.annexp2p.tor.testing.SocksStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,15 +26,12 @@ class GitAnnexOverTorAddressIT {
     static final String ONION = "lwkwvuvzt4g2gwkcom6wccjbqxzx427f66gog54tftaw2dp5oqmt6jqd.onion";
     @TempDir
     Path tmp;
-    Process serve;
+    RunningCommand serve;
 
     @AfterEach
     void stop() throws Exception {
         if (serve != null) {
-            serve.destroy();
-            if (!serve.waitFor(20, TimeUnit.SECONDS)) {
-                serve.destroyForcibly();
-            }
+            serve.close();
         }
     }
 
@@ -45,9 +45,9 @@ class GitAnnexOverTorAddressIT {
         String key = GitAnnex.addFile(server, "shared.bin", content);
         String token = AnnexP2p.run(tmp, Map.of(), "token", "--repo", server.toString()).ok().out().trim();
         int port = freePort();
-        serve = new ProcessBuilder("java", "-jar", AnnexP2p.jar().toString(), "serve", "--repo", server.toString(),
-                "--listen", "127.0.0.1:" + port).redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile()).start();
-        awaitLine(tmp.resolve("serve.log"), "serving");
+        serve = Command.java("-jar", AnnexP2p.jar().toString(), "serve", "--repo", server.toString(),
+                "--listen", "127.0.0.1:" + port).log(tmp.resolve("serve.log")).start();
+        serve.await(Pattern.compile("serving"), Duration.ofSeconds(30));
 
         try (SocksStandIn socks = new SocksStandIn(9050).routeEverything(port)) {
             String address = "tor-annex::" + ONION + ":39140";
@@ -96,16 +96,5 @@ class GitAnnexOverTorAddressIT {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    static void awaitLine(Path log, String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(text)) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
-        throw new AssertionError("the server did not start: " + (Files.exists(log) ? Files.readString(log) : "no log"));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class OurClientAgainstGitAnnexShellIT {
 
         // What an interrupted get leaves: the bytes so far beside OUTFILE, under the name `get --help` gives.
         Path resumed = tmp.resolve("resumed.bin");
-        Path partial = tmp.resolve(".resumed.bin." + sha256(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16)
+        Path partial = tmp.resolve(".resumed.bin." + AnnexedContent.sha256(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16)
                 + ".annex-p2p-partial");
         Files.write(partial, Arrays.copyOf(content, 123_456));
         GitAnnex.Result r = tool(Map.of(), "get", "--debug", "--exec", shell(), key, resumed.toString()).ok();
@@ -59,7 +60,7 @@ class OurClientAgainstGitAnnexShellIT {
         byte[] fresh = "fresh content for put\n".getBytes();
         Path src = tmp.resolve("fresh.txt");
         Files.write(src, fresh);
-        String freshKey = "SHA256E-s" + fresh.length + "--" + sha256(fresh) + ".txt";
+        String freshKey = AnnexedContent.of(fresh, ".txt").keyText();
         tool(Map.of(), "put", "--exec", shell(), freshKey, src.toString()).ok();
         GitAnnex.run(repo, Map.of(), "git", "annex", "fsck", "--key", freshKey).ok();
         assertThat(tool(Map.of(), "checkpresent", "--exec", shell(), freshKey).ok().out()).isEqualTo("present\n");
@@ -89,7 +90,7 @@ class OurClientAgainstGitAnnexShellIT {
         byte[] b = "refused\n".getBytes();
         Path src = tmp.resolve("refused.txt");
         Files.write(src, b);
-        String k = "SHA256E-s" + b.length + "--" + sha256(b) + ".txt";
+        String k = AnnexedContent.of(b, ".txt").keyText();
         GitAnnex.Result ro = tool(Map.of("GIT_ANNEX_SHELL_READONLY", "1"), "put", "--exec", shell(), k, src.toString());
         assertThat(ro.exit()).isEqualTo(1);
         assertThat(ro.err()).contains("this repository is read-only; write access denied");
@@ -97,9 +98,5 @@ class OurClientAgainstGitAnnexShellIT {
         assertThat(ao.exit()).isEqualTo(1);
         assertThat(ao.err()).contains("this repository is append-only; removal denied");
         assertThat(tool(Map.of(), "checkpresent", "--exec", shell(), key).out()).isEqualTo("present\n");
-    }
-
-    static String sha256(byte[] b) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
     }
 }

@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.annexp2p.testkit.content.AnnexedContent;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +37,7 @@ class TlsServeIT {
         Map<String, String> env = Map.of("GIT_ANNEX_P2P_AUTHTOKEN", token.out().trim());
         byte[] content = "sent over TLS to a pinned key\n".repeat(50_000).getBytes(StandardCharsets.US_ASCII);
         Path in = Files.write(tmp.resolve("in.bin"), content);
-        String key = "SHA256E-s" + content.length + "--" + java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(content)) + ".bin";
+        String key = AnnexedContent.of(content, ".bin").keyText();
 
         String address;
         try (Server serve = Server.start(repo, tmp.resolve("serve1.log"))) {
@@ -62,7 +62,7 @@ class TlsServeIT {
             assertThat(noPin.exit()).as("a usage error").isEqualTo(2);
             assertThat(noPin.err().strip()).contains("the server's key pin is missing").doesNotContain("\n");
 
-            assertThat(serve.process.isAlive()).as("the server survived the refused clients").isTrue();
+            assertThat(serve.process.alive()).as("the server survived the refused clients").isTrue();
             AnnexP2p.run(tmp, env, "checkpresent", "--address", address, key).ok();
         }
         try (Server again = Server.start(repo, tmp.resolve("serve2.log"))) {
@@ -72,35 +72,21 @@ class TlsServeIT {
     }
 
     /** {@code annex-p2p serve --listen tls://127.0.0.1:0} in its own process. */
-    private record Server(Process process, Path log) implements AutoCloseable {
+    private record Server(RunningCommand process) implements AutoCloseable {
 
         static Server start(Path repo, Path log) throws IOException {
-            List<String> argv = List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", AnnexP2p.jar().toString(),
-                    "serve", "--repo", repo.toString(), "--listen", "tls://127.0.0.1:0");
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            return new Server(p, log);
+            return new Server(AnnexP2p.command("serve", "--repo", repo.toString(), "--listen", "tls://127.0.0.1:0")
+                    .log(log).start());
         }
 
-        /** The address the server printed, once it listens (bounded by the test's timeout). */
+        /** The address the server printed, once it listens. */
         String address() throws Exception {
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (System.nanoTime() < deadline) {
-                Matcher m = SERVING.matcher(Files.readString(log));
-                if (m.find()) {
-                    return m.group(1);
-                }
-                if (!process.isAlive()) {
-                    break;
-                }
-                Thread.sleep(50);
-            }
-            throw new AssertionError("serve printed no tls:// address: " + Files.readString(log));
+            return process.await(SERVING, Duration.ofMinutes(2));
         }
 
         @Override
-        public void close() throws Exception {
-            process.destroy();
-            process.waitFor();
+        public void close() {
+            process.close();
         }
     }
 }

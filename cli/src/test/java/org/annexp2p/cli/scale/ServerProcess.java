@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.annexp2p.cli.interop.AnnexP2p;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.Finished;
+import org.annexp2p.testkit.process.RunningCommand;
 
 /**
  * {@code annex-p2p serve --listen} in its own JVM, so that its heap and threads are the server's alone. Its GC
@@ -30,42 +30,23 @@ final class ServerProcess implements AutoCloseable {
     private static final Pattern COLLECTION = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
     private static final Pattern THREADS = Pattern.compile("(?m)^Threads:\\s+(\\d+)");
 
-    private final Process process;
+    private final RunningCommand process;
     private final Path gcLog;
-    private final Path stderr;
     private final int port;
 
-    private ServerProcess(Process process, Path gcLog, Path stderr, int port) {
+    private ServerProcess(RunningCommand process, Path gcLog, int port) {
         this.process = process;
         this.gcLog = gcLog;
-        this.stderr = stderr;
         this.port = port;
     }
 
     static ServerProcess start(Path repo, int maxConnections, Path logs) throws IOException, InterruptedException {
         Files.createDirectories(logs);
         Path gcLog = logs.resolve("gc.log");
-        Path out = logs.resolve("serve.out");
-        Path err = logs.resolve("serve.err");
-        List<String> argv = new ArrayList<>(List.of(javaTool("java"), MAX_HEAP, "-Xlog:gc:file=" + gcLog,
-                "-jar", AnnexP2p.jar().toString(), "serve", "--repo", repo.toString(), "--listen", "127.0.0.1:0",
-                "--max-connections", Integer.toString(maxConnections)));
-        Process p = new ProcessBuilder(argv).directory(repo.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher m = LISTENING.matcher(Files.readString(err));
-            if (m.find()) {
-                return new ServerProcess(p, gcLog, err, Integer.parseInt(m.group(1)));
-            }
-            if (!p.isAlive()) {
-                break;
-            }
-            Thread.sleep(50);
-        }
-        p.destroyForcibly();
-        return fail("annex-p2p serve did not start listening; stderr:%n%s", Files.readString(err));
+        RunningCommand p = Command.java(MAX_HEAP, "-Xlog:gc:file=" + gcLog, "-jar", AnnexP2p.jar().toString(), "serve",
+                "--repo", repo.toString(), "--listen", "127.0.0.1:0", "--max-connections", Integer.toString(maxConnections))
+                .in(repo).log(logs.resolve("serve.log")).start();
+        return new ServerProcess(p, gcLog, Integer.parseInt(p.awaitErr(LISTENING, Duration.ofSeconds(60))));
     }
 
     String address() {
@@ -89,11 +70,8 @@ final class ServerProcess implements AutoCloseable {
     /** Forces a full collection in the server and returns the heap that survived it, in MiB. */
     long liveHeapMiB() throws IOException, InterruptedException {
         int before = collections().size();
-        Process jcmd = new ProcessBuilder(javaTool("jcmd"), Long.toString(process.pid()), "GC.run")
-                .redirectErrorStream(true).start();
-        byte[] said = jcmd.getInputStream().readAllBytes();
-        assertThat(jcmd.waitFor(60, TimeUnit.SECONDS)).as("jcmd GC.run finished").isTrue();
-        assertThat(jcmd.exitValue()).as("jcmd GC.run: %s", new String(said, StandardCharsets.UTF_8)).isZero();
+        Finished jcmd = Command.of(javaTool("jcmd"), Long.toString(process.pid()), "GC.run").run(Duration.ofSeconds(60));
+        assertThat(jcmd.exit()).as("jcmd GC.run: %s%s", jcmd.out(), jcmd.err()).isZero();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             List<String> lines = collections();
@@ -125,8 +103,8 @@ final class ServerProcess implements AutoCloseable {
         return collections().size();
     }
 
-    String stderr() throws IOException {
-        return Files.readString(stderr);
+    String stderr() {
+        return process.err();
     }
 
     private List<String> collections() throws IOException {
@@ -143,11 +121,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** SIGTERM, as a user's Ctrl-C: the server stops accepting and lets its connections finish. */
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
+    public void close() {
+        process.close();
     }
 }

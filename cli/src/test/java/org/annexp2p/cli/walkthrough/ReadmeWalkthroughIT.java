@@ -12,11 +12,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +24,8 @@ import java.util.regex.Pattern;
 import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
 import org.annexp2p.cli.pairing.LocalWormhole;
+import org.annexp2p.testkit.content.AnnexedContent;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -132,26 +132,26 @@ class ReadmeWalkthroughIT {
         // The token from the environment, as the help advises (arguments show in `ps`).
         Map<String, String> withToken = Map.of("GIT_ANNEX_P2P_AUTHTOKEN", token.out().strip());
 
-        try (Background serve = Background.start(tmp, tmp.resolve("serve-tcp.log"), Map.of(),
+        try (RunningCommand serve = background(tmp.resolve("serve-tcp.log"),
                 "serve", "--repo", repo.toString(), "--listen", "127.0.0.1:0")) {
             String address = serve.await(SERVING_TCP, Duration.ofMinutes(1));
             putThenGet(withToken, address, "plain");
             serve.close();
-            UserOutput.assertClean(serve.said(), serve.command());
+            UserOutput.assertClean(serve.said(), serve.toString());
         }
-        try (Background serve = Background.start(tmp, tmp.resolve("serve-tls.log"), Map.of(),
+        try (RunningCommand serve = background(tmp.resolve("serve-tls.log"),
                 "serve", "--repo", repo.toString(), "--listen", "tls://127.0.0.1:0")) {
             String address = serve.await(SERVING_TLS, Duration.ofMinutes(1));
             putThenGet(withToken, address, "pinned");
             serve.close();
-            UserOutput.assertClean(serve.said(), serve.command());
+            UserOutput.assertClean(serve.said(), serve.toString());
         }
     }
 
     private void putThenGet(Map<String, String> env, String address, String name) throws Exception {
         byte[] content = ("one key through " + address + "\n").getBytes(StandardCharsets.US_ASCII);
         Path in = Files.write(tmp.resolve(name + ".in"), content);
-        String key = "SHA256E-s" + content.length + "--" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)) + ".txt";
+        String key = AnnexedContent.of(content, ".txt").keyText();
         walk(env, "put", "--address", address, key, in.toString()).ok();
         Path out = tmp.resolve(name + ".out");
         walk(env, "get", "--address", address, key, out.toString()).ok();
@@ -226,7 +226,7 @@ class ReadmeWalkthroughIT {
             String[] relay = {"wormhole", "--relay-url", servers.relayUrl(), "--transit-helper", servers.transitHelper()};
             List<String> send = new ArrayList<>(List.of(relay));
             send.addAll(List.of("send", "--text", "hi"));
-            try (Background sender = Background.start(tmp, tmp.resolve("send.log"), Map.of(), send.toArray(String[]::new))) {
+            try (RunningCommand sender = background(tmp.resolve("send.log"), send.toArray(String[]::new))) {
                 String code = sender.await(WORMHOLE_CODE, Duration.ofMinutes(1));
                 List<String> receive = new ArrayList<>(List.of(relay));
                 receive.addAll(List.of("receive", code));
@@ -235,7 +235,7 @@ class ReadmeWalkthroughIT {
                 assertThat(sender.awaitExit(Duration.ofMinutes(1))).as("the sender:%n%s", sender.said()).isZero();
                 assertThat(sender.said()).as("the 'please run' line names the relay the receiver needs")
                         .contains("wormhole --relay-url " + servers.relayUrl());
-                UserOutput.assertClean(sender.said(), sender.command());
+                UserOutput.assertClean(sender.said(), sender.toString());
             }
         }
     }
@@ -272,6 +272,11 @@ class ReadmeWalkthroughIT {
 
     private GitAnnex.Result walk(Map<String, String> env, Duration bound, String... args) throws IOException {
         return UserOutput.assertClean(AnnexP2p.run(tmp, new HashMap<>(env), bound, args), "annex-p2p " + String.join(" ", args));
+    }
+
+    /** The tool running while the test does other things (a server, a wormhole sender), its output also in {@code log}. */
+    private RunningCommand background(Path log, String... args) throws IOException {
+        return AnnexP2p.command(args).in(tmp).log(log).typing().start();
     }
 
     private static int closedTcpPort() throws IOException {

@@ -2,18 +2,17 @@ package org.annexp2p.interpreters.fuzz;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.testkit.repository.TemporaryRepository;
 
 /**
  * A real on-disk git-annex repository for hostile peers to aim at, with a sentinel directory beside it that no
@@ -45,8 +44,7 @@ final class FuzzRepository implements AutoCloseable {
         Path top = Files.createDirectories(root.resolve("deep/er/repo"));
         Path sentinel = Files.createDirectories(root.resolve("sentinel"));
         Files.writeString(sentinel.resolve("secret.txt"), "nobody may touch this\n");
-        git(top, "init", "-q");
-        git(top, "config", "annex.uuid", "f0220000-0000-4000-8000-00000000f022");
+        TemporaryRepository.withUuid(top, "f0220000-0000-4000-8000-00000000f022");
         return new FuzzRepository(root, top, AnnexRepository.open(top));
     }
 
@@ -110,35 +108,8 @@ final class FuzzRepository implements AutoCloseable {
         return inRepo.equals(".git/annex");
     }
 
-    private static void git(Path dir, String... args) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of("git"), Stream.of(args)).toList())
-                .directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().remove("GIT_DIR");
-        pb.environment().remove("GIT_WORK_TREE");
-        Process p = pb.start();
-        try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IOException("git " + String.join(" ", args) + " failed: " + out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted running git", e);
-        } finally {
-            p.destroy();
-        }
-    }
-
     @Override
     public void close() throws IOException {
-        List<Path> all;
-        try (Stream<Path> walk = Files.walk(root)) {
-            all = walk.sorted(Comparator.reverseOrder()).toList();
-        }
-        // Stored objects sit in directories frozen read-only, as git-annex does; thaw them all before deleting.
-        all.forEach(p -> p.toFile().setWritable(true));
-        for (Path p : all) {
-            Files.deleteIfExists(p);
-        }
+        TemporaryRepository.delete(root);
     }
 }

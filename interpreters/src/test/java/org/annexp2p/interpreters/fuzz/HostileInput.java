@@ -2,10 +2,7 @@ package org.annexp2p.interpreters.fuzz;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -24,6 +21,7 @@ import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.ProtocolVersion;
 import org.annexp2p.protocol.wire.Service;
 import org.annexp2p.protocol.wire.Uuid;
+import org.annexp2p.testkit.content.AnnexedContent;
 
 /**
  * What a hostile or broken peer sends a server: well-formed messages of every kind (client's and server's,
@@ -225,7 +223,7 @@ final class HostileInput {
 
     /** A well-behaved upload of {@code content} under a key that matches it, so objects really get stored. */
     static Arbitrary<Piece> storing(byte[] content) {
-        String sha = sha256(content);
+        String sha = AnnexedContent.sha256(content);
         Arbitrary<String> key = Arbitraries.of("SHA256E-s" + content.length + "--" + sha + ".bin",
                 "WORM-s" + content.length + "--stored", "WORM-s" + content.length + "--../../../../sentinel/planted");
         return Combinators.combine(key, Arbitraries.of("VALID", "INVALID", "")).as((k, check) -> {
@@ -259,11 +257,4 @@ final class HostileInput {
         return b.toByteArray();
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
-    }
 }

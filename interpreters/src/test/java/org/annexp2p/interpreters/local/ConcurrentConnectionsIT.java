@@ -29,6 +29,7 @@ import org.annexp2p.repository.TestKeys;
 import org.annexp2p.repository.TestPayload;
 import org.annexp2p.repository.objects.Verdict;
 import org.annexp2p.repository.objects.Verification;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +55,7 @@ class ConcurrentConnectionsIT {
             byte[] c = new byte[50_000 + seed.nextInt(50_000)];
             seed.nextBytes(c);
             contents.add(c);
-            keys.add(TestKeys.sha256e(c, ".c" + i));
+            keys.add(AnnexedContent.sha256e(c, ".c" + i));
         }
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Future<Integer>> workers = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.annexp2p.interpreters.local;
 
+import org.annexp2p.repository.TestPayload;
+import org.annexp2p.repository.GitAnnexFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,9 +24,7 @@ import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.protocol.wire.Validity;
 import org.annexp2p.repository.AnnexRepository;
-import org.annexp2p.repository.GitAnnexFixture;
-import org.annexp2p.repository.TestKeys;
-import org.annexp2p.repository.TestPayload;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +46,7 @@ class GitAnnexInteropIT {
 
     /** Stores as a server's PUT does: partial write, resume, VALID, then SetPresent with our own UUID. */
     private static Key put(AnnexRepository repo, byte[] content, int split) throws IOException {
-        Key key = TestKeys.sha256e(content, ".txt");
+        Key key = AnnexedContent.sha256e(content, ".txt");
         Destination d = new Destination.ObjectStore(key);
         try (RepositoryLocal l = new RepositoryLocal(repo)) {
             Payload first = TestPayload.truncated(content.length, java.util.Arrays.copyOf(content, split));

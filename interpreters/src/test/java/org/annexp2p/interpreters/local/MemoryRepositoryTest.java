@@ -1,5 +1,6 @@
 package org.annexp2p.interpreters.local;
 
+import org.annexp2p.repository.TestPayload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Option;
@@ -13,8 +14,7 @@ import org.annexp2p.protocol.wire.Validity;
 import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.repository.Repository;
 import org.annexp2p.repository.RepositoryEvent;
-import org.annexp2p.repository.TestKeys;
-import org.annexp2p.repository.TestPayload;
+import org.annexp2p.testkit.content.AnnexedContent;
 
 class MemoryRepositoryTest extends RepositoryContract {
     private static final MemoryRepository REPO = new MemoryRepository(new Uuid("8f2b2c6e-0000-4000-8000-000000000001"));
@@ -39,7 +39,7 @@ class MemoryRepositoryTest extends RepositoryContract {
     void aRefusedTransferStoresNothingAndTheEventsSaySo() throws IOException {
         MemoryRepository repo = new MemoryRepository(Uuid.random());
         byte[] content = "hello world\n".getBytes();
-        Key key = TestKeys.sha256e(content, ".txt");
+        Key key = AnnexedContent.sha256e(content, ".txt");
         Destination d = new Destination.ObjectStore(key);
         byte[] bad = content.clone();
         bad[0] = 'H';
@@ -55,9 +55,9 @@ class MemoryRepositoryTest extends RepositoryContract {
     @Example
     void aFreshRepositoryHasNoEventsAndSetUpIsNotAnEvent() {
         MemoryRepository repo = new MemoryRepository(Uuid.random());
-        repo.putContent(TestKeys.worm(2, "x"), new byte[2]);
+        repo.putContent(Key.of("WORM", 2, "x"), new byte[2]);
         assertThat(repo.events()).isEmpty();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.putContent(TestKeys.worm(3, "y"), new byte[2]))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repo.putContent(Key.of("WORM", 3, "y"), new byte[2]))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -28,6 +28,7 @@ import org.annexp2p.repository.Repository;
 import org.annexp2p.repository.TestKeys;
 import org.annexp2p.repository.TestPayload;
 import org.annexp2p.repository.objects.GitAnnexKeys;
+import org.annexp2p.testkit.content.AnnexedContent;
 
 /**
  * The behaviour every {@link Repository} shares, driven through {@link RepositoryLocal} exactly as the protocol
@@ -107,7 +108,7 @@ abstract class RepositoryContract {
             @ForAll @IntRange(max = 1000) int splitPermille, @ForAll("validities") Option<Validity> validity)
             throws IOException {
         byte[] content = unique(raw);
-        Key key = TestKeys.sha256e(content, ".bin");
+        Key key = AnnexedContent.sha256e(content, ".bin");
         Destination d = new Destination.ObjectStore(key);
         int split = (int) ((long) content.length * splitPermille / 1000);
 
@@ -145,7 +146,7 @@ abstract class RepositoryContract {
     void aKeyBeingReceivedElsewhereIsRefusedUntilReleasedThenResumes(@ForAll("contents") byte[] raw,
             @ForAll @IntRange(min = 1, max = 999) int splitPermille) throws IOException {
         byte[] content = unique(raw);
-        Key key = TestKeys.sha256e(content, ".bin");
+        Key key = AnnexedContent.sha256e(content, ".bin");
         Destination d = new Destination.ObjectStore(key);
         int split = Math.max(1, (int) ((long) content.length * splitPermille / 1000));
         try (RepositoryLocal holder = connection(); RepositoryLocal other = connection().claimWait(java.time.Duration.ZERO)) {
@@ -165,7 +166,7 @@ abstract class RepositoryContract {
     @Example
     void aWaitingClaimTakesOverWhenTheHolderLetsGo() throws Exception {
         byte[] content = unique(new byte[100_000]);
-        Key key = TestKeys.sha256e(content, ".bin");
+        Key key = AnnexedContent.sha256e(content, ".bin");
         Destination d = new Destination.ObjectStore(key);
         RepositoryLocal holder = connection();
         assertThat(partial(holder, key)).isZero();
@@ -203,7 +204,7 @@ abstract class RepositoryContract {
     void aWriteKilledByABrokenConnectionLeavesOnlyThePartialCopy(@ForAll("contents") byte[] raw,
             @ForAll @IntRange(max = 999) int splitPermille) throws IOException {
         byte[] content = unique(raw);
-        Key key = TestKeys.sha256e(content, ".bin");
+        Key key = AnnexedContent.sha256e(content, ".bin");
         Destination d = new Destination.ObjectStore(key);
         int split = (int) ((long) content.length * splitPermille / 1000);
         InputStream dying = dying(content, split);
@@ -228,7 +229,7 @@ abstract class RepositoryContract {
         byte[] content = new byte[(8 << 20) + extra];
         new java.util.Random(seed).nextBytes(content);
         content = unique(content);
-        Key key = TestKeys.sha256e(content, ".bin");
+        Key key = AnnexedContent.sha256e(content, ".bin");
         Destination d = new Destination.ObjectStore(key);
         int split = (int) ((long) content.length * splitPermille / 1000);
         InputStream dying = dying(content, split);
@@ -256,7 +257,7 @@ abstract class RepositoryContract {
     void badBytesAreNeverVisibleAsAnObject(@ForAll("contents") byte[] raw, @ForAll @IntRange(max = 1000) int where,
             @ForAll("validities") Option<Validity> validity) throws IOException {
         byte[] content = unique(raw);
-        Key key = TestKeys.sha256e(content, "");
+        Key key = AnnexedContent.sha256e(content, "");
         byte[] bad = content.clone();
         bad[(int) ((long) (bad.length - 1) * where / 1000)] ^= 0x5A;
         Destination d = new Destination.ObjectStore(key);
@@ -272,7 +273,7 @@ abstract class RepositoryContract {
     void aWrongPartialCopyIsCaughtOnResumeEvenWithValid(@ForAll("contents") byte[] raw,
             @ForAll @IntRange(min = 1, max = 999) int splitPermille) throws IOException {
         byte[] content = unique(raw);
-        Key key = TestKeys.sha512(content);
+        Key key = AnnexedContent.sha512(content);
         Destination d = new Destination.ObjectStore(key);
         int split = Math.max(1, (int) ((long) content.length * splitPermille / 1000));
         byte[] wrongPrefix = Arrays.copyOf(content, split);
@@ -291,7 +292,7 @@ abstract class RepositoryContract {
     void aPeerThatSendsMoreThanTheKeySizeCannotStoreIt(@ForAll("contents") byte[] raw,
             @ForAll @IntRange(min = 1, max = 5000) int extra) throws IOException {
         byte[] content = unique(raw);
-        Key key = TestKeys.sha256e(content, "");
+        Key key = AnnexedContent.sha256e(content, "");
         Destination d = new Destination.ObjectStore(key);
         byte[] longer = Arrays.copyOf(content, content.length + extra);
         TestPayload p = TestPayload.of(longer);
@@ -378,7 +379,7 @@ abstract class RepositoryContract {
     void backendsWithoutAHashCheckOnlyTheSize(@ForAll("contents") byte[] content, @ForAll boolean rightSize)
             throws IOException {
         long size = rightSize ? content.length : content.length + 1;
-        Key key = TestKeys.worm(size, "file-" + UNIQUE.incrementAndGet() + "-" + System.nanoTime());
+        Key key = Key.of("WORM", size, "file-" + UNIQUE.incrementAndGet() + "-" + System.nanoTime());
         Destination d = new Destination.ObjectStore(key);
         try (RepositoryLocal l = connection()) {
             write(l, d, 0, TestPayload.of(content));
@@ -396,14 +397,14 @@ abstract class RepositoryContract {
         byte[] expected = offset >= content.length ? new byte[0]
                 : Arrays.copyOfRange(content, (int) offset, content.length);
         assertThat(readAll(key, offset)).isEqualTo(expected);
-        assertThat(repository().readContent(TestKeys.worm(1, "absent" + System.nanoTime()), Offset.ZERO)).isEmpty();
+        assertThat(repository().readContent(Key.of("WORM", 1, "absent" + System.nanoTime()), Offset.ZERO)).isEmpty();
     }
 
     @Property(tries = 20)
     void aNamedFileReceivesContentWithoutTouchingTheObjectStore(@ForAll("contents") byte[] raw,
             @ForAll @IntRange(max = 1000) int splitPermille) throws IOException {
         byte[] content = unique(raw);
-        Key key = TestKeys.sha256e(content, ".dat");
+        Key key = AnnexedContent.sha256e(content, ".dat");
         Destination.File d = new Destination.File(key, freshFilePath());
         int split = (int) ((long) content.length * splitPermille / 1000);
         try (RepositoryLocal l = connection()) {
@@ -422,7 +423,7 @@ abstract class RepositoryContract {
     }
 
     Key store(byte[] content) throws IOException {
-        Key key = TestKeys.sha256e(content, ".bin");
+        Key key = AnnexedContent.sha256e(content, ".bin");
         Destination d = new Destination.ObjectStore(key);
         try (RepositoryLocal l = connection()) {
             write(l, d, 0, TestPayload.of(content));
@@ -477,7 +478,7 @@ abstract class RepositoryContract {
     @Example
     void lockingAbsentContentFails() throws IOException {
         try (RepositoryLocal l = connection()) {
-            assertThat(l.lockContent(new Local.LockContent(TestKeys.worm(3, "never-" + System.nanoTime())))).isFalse();
+            assertThat(l.lockContent(new Local.LockContent(Key.of("WORM", 3, "never-" + System.nanoTime())))).isFalse();
             assertThat(l.heldLocks()).isZero();
         }
     }
@@ -496,7 +497,7 @@ abstract class RepositoryContract {
 
     @Example
     void thisRepositoryIsNeverLoggedAsHavingContentItLacks() throws IOException {
-        Key key = TestKeys.worm(1, "absent-" + System.nanoTime());
+        Key key = Key.of("WORM", 1, "absent-" + System.nanoTime());
         repository().recordPresence(key, repository().uuid(), true);
         assertThat(repository().locations(key)).isEmpty();
         Uuid other = new Uuid("11111111-2222-3333-4444-555555555555");
@@ -507,7 +508,7 @@ abstract class RepositoryContract {
     @Example
     void aSecondWriterToTheSameDestinationIsTurnedAwayWithoutBreakingTheConnection() throws IOException {
         byte[] content = unique("two writers\n".getBytes());
-        Key key = TestKeys.sha256e(content, "");
+        Key key = AnnexedContent.sha256e(content, "");
         Destination d = new Destination.ObjectStore(key);
         try (RepositoryLocal a = connection(); RepositoryLocal b = connection()) {
             write(a, d, 0, TestPayload.truncated(content.length, Arrays.copyOf(content, 3)));

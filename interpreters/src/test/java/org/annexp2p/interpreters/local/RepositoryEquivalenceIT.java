@@ -1,5 +1,7 @@
 package org.annexp2p.interpreters.local;
 
+import org.annexp2p.repository.TestPayload;
+import org.annexp2p.repository.GitAnnexFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Option;
@@ -32,11 +34,9 @@ import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.protocol.wire.Validity;
 import org.annexp2p.repository.AnnexRepository;
-import org.annexp2p.repository.GitAnnexFixture;
 import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.repository.Repository;
-import org.annexp2p.repository.TestKeys;
-import org.annexp2p.repository.TestPayload;
+import org.annexp2p.testkit.content.AnnexedContent;
 
 /**
  * Model-based: random sequences of Local instructions, over several connections, run against the in-memory
@@ -144,8 +144,8 @@ class RepositoryEquivalenceIT {
             byte[] c = new byte[1 + random.nextInt(70_000)];
             random.nextBytes(c);
             contents.add(c);
-            keys.add(k == 2 ? TestKeys.worm(c.length, "equivalence-" + id + "-" + System.nanoTime())
-                    : TestKeys.sha256e(c, ".r" + id));
+            keys.add(k == 2 ? Key.of("WORM", c.length, "equivalence-" + id + "-" + System.nanoTime())
+                    : AnnexedContent.sha256e(c, ".r" + id));
         }
         Side model = new Side(new MemoryRepository(disk.uuid()));
         Side real = new Side(disk);

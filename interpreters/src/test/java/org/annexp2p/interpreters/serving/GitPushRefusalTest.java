@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.interpreters.Full;
@@ -24,6 +23,7 @@ import org.annexp2p.protocol.conversation.Server;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
+import org.annexp2p.testkit.repository.TemporaryRepository;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.Listener;
 import org.annexp2p.transports.memory.MemoryNetwork;
@@ -97,21 +97,14 @@ class GitPushRefusalTest {
     private Path gitRepoWithBranch() throws Exception {
         Path repo = dir.resolve("repo");
         if (!Files.isDirectory(repo)) {
-            Files.createDirectories(repo);
-            git(repo, "init", "-q", "-b", "master");
-            git(repo, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "--allow-empty", "-m", "x");
-            git(repo, "branch", "keep");
+            TemporaryRepository r = TemporaryRepository.git(repo);
+            r.git("commit", "-q", "--allow-empty", "-m", "x");
+            r.git("branch", "keep");
         }
         return repo;
     }
 
     private static String git(Path repo, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", repo.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("git %s: %s", command, out).isZero();
-        return out.trim();
+        return new TemporaryRepository(repo).git(args).out().trim();
     }
 }

@@ -6,9 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import org.annexp2p.interpreters.Serving;
 import org.annexp2p.interpreters.net.Relays;
@@ -18,6 +16,7 @@ import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.ServerOptions;
@@ -41,8 +40,7 @@ class RedialedPutTest {
 
     @BeforeEach
     void start() throws Exception {
-        key = Key.of("SHA256E", CONTENT.length,
-                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(CONTENT)) + ".bin");
+        key = AnnexedContent.sha256e(CONTENT, ".bin");
         Serving serving = new Serving(repo, ServerMode.READ_WRITE, () -> List.of(TOKEN), Relays.NONE, Transcript.NONE);
         server = ConnectionServer.start(network.listen("srv"), serving, ServerOptions.of(4, "ERROR too many connections\n"));
     }

@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import org.annexp2p.interpreters.Serving;
 import org.annexp2p.interpreters.net.Relays;
@@ -21,6 +19,7 @@ import org.annexp2p.protocol.program.Destination;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.ServerOptions;
@@ -76,10 +75,6 @@ class ServingBadInputTest {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    static Key keyOf(byte[] content) throws Exception {
-        return Key.of("SHA256E", content.length,
-                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)) + ".bin");
-    }
 
     @Test
     void authTwiceIsUnexpectedTheSecondTime() throws Exception {
@@ -116,7 +111,7 @@ class ServingBadInputTest {
     @Test
     void aClientThatLiesAboutDataLengthStoresNothing() throws Exception {
         byte[] content = "twelve bytes".getBytes(StandardCharsets.US_ASCII);
-        Key key = keyOf(content);
+        Key key = AnnexedContent.sha256e(content, ".bin");
         // Announces more bytes than the key's size, then sends them: more than the key can hold is refused.
         byte[] more = "twelve bytes and then some more".getBytes(StandardCharsets.US_ASCII);
         String answer = exchange(concat(text("AUTH u t0ken\nVERSION 1\nPUT  " + key.serialize() + "\nDATA " + more.length + "\n"),

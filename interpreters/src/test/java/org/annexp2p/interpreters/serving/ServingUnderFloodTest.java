@@ -7,11 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -39,6 +37,7 @@ import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.ProtocolVersion;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.Dialer;
@@ -174,7 +173,7 @@ class ServingUnderFloodTest {
                 dial(endpoint.dialer());
                 if (i % 10 == 9) {
                     byte[] content = ("content " + i).repeat(1000).getBytes(StandardCharsets.UTF_8);
-                    Key key = keyOf(content);
+                    Key key = AnnexedContent.sha256e(content, ".bin");
                     client.putContent(key, content);
                     assertThat(full.run(Client.put(key, AssociatedFile.NONE, Meter.NONE)).orThrow())
                             .as("PUT %d during the flood", i).isEqualTo(Either.right(true));
@@ -243,7 +242,7 @@ class ServingUnderFloodTest {
 
     void assertPutAndGet(Dialer dialer) throws Exception {
         byte[] content = "what the real client stores".repeat(4000).getBytes(StandardCharsets.UTF_8);
-        Key key = keyOf(content);
+        Key key = AnnexedContent.sha256e(content, ".bin");
         client.putContent(key, content);
         assertThat(session(dialer, Client.put(key, AssociatedFile.NONE, Meter.NONE))).isEqualTo(Either.right(true));
         assertThat(server.content(key).get()).isEqualTo(content);
@@ -263,9 +262,6 @@ class ServingUnderFloodTest {
         }
     }
 
-    static Key keyOf(byte[] content) throws Exception {
-        return Key.of("SHA256E", content.length, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)) + ".bin");
-    }
 
     static void send(Connection c, String line) throws IOException {
         c.output().write((line + "\n").getBytes(StandardCharsets.UTF_8));

@@ -32,6 +32,7 @@ import org.annexp2p.protocol.wire.ProtocolVersion;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.repository.MonotonicClock;
+import org.annexp2p.testkit.content.AnnexedContent;
 
 /**
  * Model-based test: random sequences of client operations, each on its own connection, many of them killed
@@ -62,8 +63,9 @@ class ClientServerModelProperties {
     };
 
     static final class Model {
-        final List<byte[]> contents = List.of(Contents.bytes(0, 10), Contents.bytes(1, 11), Contents.bytes(4096, 12),
-                Contents.bytes(70_000, 13), Contents.bytes(200_000, 14));
+        final List<byte[]> contents = List.of(AnnexedContent.seeded(10, 0).bytes(), AnnexedContent.seeded(11, 1).bytes(),
+                AnnexedContent.seeded(12, 4096).bytes(), AnnexedContent.seeded(13, 70_000).bytes(),
+                AnnexedContent.seeded(14, 200_000).bytes());
         final MemoryRepository server = new MemoryRepository(SERVER);
         final MemoryRepository client = new MemoryRepository(CLIENT);
         final Set<Key> serverHas = new HashSet<>();
@@ -72,7 +74,7 @@ class ClientServerModelProperties {
 
         Model(Wire wire) {
             this.wire = wire;
-            contents.forEach(c -> client.putContent(Contents.keyOf(c), c));
+            contents.forEach(c -> client.putContent(AnnexedContent.sha256e(c, ".bin"), c));
         }
 
         Program<Object> program(AuthToken token, Program<?> op) {
@@ -85,7 +87,7 @@ class ClientServerModelProperties {
         }
 
         Key key(int i) {
-            return Contents.keyOf(contents.get(i));
+            return AnnexedContent.sha256e(contents.get(i), ".bin");
         }
 
         Simulation.Result simulate(AuthToken token, Program<?> op, long cutAfter) {
@@ -158,7 +160,7 @@ class ClientServerModelProperties {
 
         boolean invariantsHold() {
             for (Key k : server.keys()) {
-                assertThat(Contents.keyOf(server.content(k).get())).as("stored content matches its key").isEqualTo(k);
+                assertThat(AnnexedContent.sha256e(server.content(k).get(), ".bin")).as("stored content matches its key").isEqualTo(k);
             }
             assertThat(server.keys()).containsExactlyInAnyOrderElementsOf(serverHas);
             for (int i = 0; i < contents.size(); i++) {

@@ -24,6 +24,7 @@ import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.ProtocolVersion;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.junit.jupiter.api.Test;
 
 /** Client and server programs against each other in the deterministic simulation, scenario by scenario. */
@@ -58,8 +59,8 @@ class SimulationTest {
 
     @Test
     void putThenGetRoundTripsAndRecordsPresence() {
-        byte[] content = Contents.bytes(100_000, 1);
-        Key key = Contents.keyOf(content);
+        byte[] content = AnnexedContent.seeded(1, 100_000).bytes();
+        Key key = AnnexedContent.sha256e(content, ".bin");
         client.putContent(key, content);
 
         assertThat(run(ServerMode.READ_WRITE, Client.put(key, AssociatedFile.of("big.bin"), Meter.NONE)))
@@ -76,7 +77,7 @@ class SimulationTest {
     @Test
     void aWrongTokenNeverReachesTheRepository() {
         Simulation.Result r = session(ServerMode.READ_WRITE, AuthToken.parse("wrong").get(),
-                Client.checkPresent(Contents.keyOf(new byte[1])), Long.MAX_VALUE);
+                Client.checkPresent(AnnexedContent.sha256e(new byte[1], ".bin")), Long.MAX_VALUE);
         assertThat(r.client().orThrow()).isEqualTo(Either.left("authentication failed: the peer refused our token"));
         assertThat(server.events()).isEmpty();
         assertThat(new String(r.serverSent(), StandardCharsets.ISO_8859_1)).isEqualTo("AUTH-FAILURE\n");
@@ -84,8 +85,8 @@ class SimulationTest {
 
     @Test
     void anInterruptedPutResumesFromTheServersPartialCopy() {
-        byte[] content = Contents.bytes(50_000, 2);
-        Key key = Contents.keyOf(content);
+        byte[] content = AnnexedContent.seeded(2, 50_000).bytes();
+        Key key = AnnexedContent.sha256e(content, ".bin");
         client.putContent(key, content);
         Simulation.Result cut = session(ServerMode.READ_WRITE, TOKEN, Client.put(key, AssociatedFile.NONE, Meter.NONE), 20_000);
         assertThat(cut.client().completed()).isFalse();
@@ -101,8 +102,8 @@ class SimulationTest {
 
     @Test
     void anInterruptedGetResumesFromTheDestinationsSize() {
-        byte[] content = Contents.bytes(50_000, 3);
-        Key key = Contents.keyOf(content);
+        byte[] content = AnnexedContent.seeded(3, 50_000).bytes();
+        Key key = AnnexedContent.sha256e(content, ".bin");
         server.putContent(key, content);
         Destination dest = new Destination.File(key, "f");
         Simulation.Result cut = session(ServerMode.READ_ONLY, TOKEN, Client.get(dest, AssociatedFile.NONE, Meter.NONE), 30_000);
@@ -118,9 +119,9 @@ class SimulationTest {
 
     @Test
     void badContentSentAsValidIsRefusedAndNeverStored() {
-        byte[] content = Contents.bytes(1000, 4);
-        Key key = Contents.keyOf(content);
-        byte[] lie = Contents.bytes(1000, 5);
+        byte[] content = AnnexedContent.seeded(4, 1000).bytes();
+        Key key = AnnexedContent.sha256e(content, ".bin");
+        byte[] lie = AnnexedContent.seeded(5, 1000).bytes();
         // A hostile client: announces the key, then sends other bytes and swears they are VALID.
         Program<Object> liar = new Net.SendMessage(new Message.Put(AssociatedFile.NONE, key))
                 .then(new Net.ReceiveMessage())
@@ -148,8 +149,8 @@ class SimulationTest {
 
     @Test
     void readOnlyAndAppendOnlyServersRefuseWithGitAnnexsWords() {
-        byte[] content = Contents.bytes(10, 6);
-        Key key = Contents.keyOf(content);
+        byte[] content = AnnexedContent.seeded(6, 10).bytes();
+        Key key = AnnexedContent.sha256e(content, ".bin");
         client.putContent(key, content);
         assertThat(run(ServerMode.READ_ONLY, Client.put(key, AssociatedFile.NONE, Meter.NONE)))
                 .isEqualTo(Either.left("this repository is read-only; write access denied"));
@@ -163,8 +164,8 @@ class SimulationTest {
 
     @Test
     void lockedContentCannotBeRemovedUntilUnlocked() {
-        byte[] content = Contents.bytes(10, 7);
-        Key key = Contents.keyOf(content);
+        byte[] content = AnnexedContent.seeded(7, 10).bytes();
+        Key key = AnnexedContent.sha256e(content, ".bin");
         server.putContent(key, content);
         Program<Object> p = Client.lock(key).flatMap(locked -> Program.pure((Object) locked))
                 .flatMap(l -> Client.unlock().then(Client.remove(key)).map(r -> (Object) java.util.List.of(l, r)));
@@ -175,15 +176,15 @@ class SimulationTest {
 
     @Test
     void dataPresentIsHonouredOnlyWhenTheContentIsReallyThere() {
-        byte[] content = Contents.bytes(10, 8);
-        Key key = Contents.keyOf(content);
+        byte[] content = AnnexedContent.seeded(8, 10).bytes();
+        Key key = AnnexedContent.sha256e(content, ".bin");
         assertThat(run(ServerMode.READ_WRITE, Client.putDataPresent(key, AssociatedFile.NONE))).isEqualTo(Either.right(false));
     }
 
     @Test
     void removeBeforeUsesTheServersMonotonicClock() {
-        byte[] content = Contents.bytes(10, 9);
-        Key key = Contents.keyOf(content);
+        byte[] content = AnnexedContent.seeded(9, 10).bytes();
+        Key key = AnnexedContent.sha256e(content, ".bin");
         server.putContent(key, content);
         long farFuture = System.currentTimeMillis() / 1000 + 600;
         assertThat(run(ServerMode.READ_WRITE, Client.removeBefore(key, farFuture))).isEqualTo(Either.right(true));

@@ -3,12 +3,15 @@ package org.annexp2p.pairing.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.Finished;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,11 +24,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class NamespaceDiscoveryIT {
 
-    private static final long WAIT_SECONDS = 60;
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private final String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
     private final String nsA = "axp-a-" + suffix;
     private final String nsB = "axp-b-" + suffix;
-    private final List<Process> processes = new ArrayList<>();
+    private final List<RunningCommand> processes = new ArrayList<>();
 
     @BeforeEach
     void createNamespaces() throws Exception {
@@ -48,13 +51,13 @@ class NamespaceDiscoveryIT {
     private static void awaitCarrier(String namespace, String device) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
-            Process p = new ProcessBuilder("ip", "netns", "exec", namespace, "cat", "/sys/class/net/" + device + "/operstate").start();
-            assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            if (new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().equals("up")) {
+            Finished state = Command.of("ip", "netns", "exec", namespace, "cat", "/sys/class/net/" + device + "/operstate")
+                    .run(Duration.ofSeconds(10));
+            if (state.out().strip().equals("up")) {
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError(device + " in " + namespace + " did not come up within 10 s");
+                throw new AssertionError(device + " in " + namespace + " did not come up within 10 s: " + state.out());
             }
             java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
@@ -62,10 +65,7 @@ class NamespaceDiscoveryIT {
 
     @AfterEach
     void deleteNamespaces() throws Exception {
-        for (Process p : processes) {
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
-        }
+        processes.forEach(RunningCommand::close);
         // Deleting a namespace deletes the veth end inside it, and with it the pair.
         run("ip", "netns", "del", nsA);
         run("ip", "netns", "del", nsB);
@@ -74,14 +74,14 @@ class NamespaceDiscoveryIT {
     @ParameterizedTest
     @CsvSource({"ipv6, /ipv6, fe80:", "broadcast, /ipv4/broadcast, 10.77.", "all, /ipv, ''"})
     void twoNamespacesFindEachOther(String mode, String channelSuffix, String sourcePrefix) throws Exception {
-        Process a = start(nsA, mode);
-        Process b = start(nsB, mode);
-        assertThat(a.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        assertThat(b.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        String outA = new String(a.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String outB = new String(b.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(a.exitValue()).as(outA).isZero();
-        assertThat(b.exitValue()).as(outB).isZero();
+        RunningCommand a = start(nsA, mode);
+        RunningCommand b = start(nsB, mode);
+        int exitA = a.awaitExit(WAIT);
+        int exitB = b.awaitExit(WAIT);
+        String outA = a.out();
+        String outB = b.out();
+        assertThat(exitA).as(outA + a.err()).isZero();
+        assertThat(exitB).as(outB + b.err()).isZero();
         for (String out : List.of(outA, outB)) {
             String found = out.lines().filter(l -> l.startsWith("FOUND ")).findFirst().orElseThrow();
             assertThat(found.split(" ")[1]).as(out).contains(channelSuffix);
@@ -89,12 +89,10 @@ class NamespaceDiscoveryIT {
         }
     }
 
-    private Process start(String namespace, String mode) throws IOException {
+    private RunningCommand start(String namespace, String mode) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder("ip", "netns", "exec", namespace, java.toString(), "-cp", System.getProperty("java.class.path"),
-                NamespaceDiscoveryProgram.class.getName(), mode, "55557", "namespace test phrase");
-        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-        Process p = pb.start();
+        RunningCommand p = Command.of("ip", "netns", "exec", namespace, java.toString(), "-cp", System.getProperty("java.class.path"),
+                NamespaceDiscoveryProgram.class.getName(), mode, "55557", "namespace test phrase").start();
         processes.add(p);
         return p;
     }
@@ -108,15 +106,10 @@ class NamespaceDiscoveryIT {
     }
 
     private static int run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("`" + String.join(" ", command) + "` did not finish within 30 s");
+        Finished f = Command.of(command).run(Duration.ofSeconds(30));
+        if (f.exit() != 0) {
+            System.err.println(f.command() + ": " + f.out() + f.err());
         }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.exitValue() != 0) {
-            System.err.println(String.join(" ", command) + ": " + out);
-        }
-        return p.exitValue();
+        return f.exit();
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.protocol.wire.ChangedRefs;
+import org.annexp2p.testkit.repository.TemporaryRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,18 +16,12 @@ class RefWatcherIT {
     Path repo;
 
     String git(String... args) throws Exception {
-        var argv = new java.util.ArrayList<>(java.util.List.of("git", "-c", "user.email=t@example.invalid", "-c", "user.name=t"));
-        argv.addAll(java.util.List.of(args));
-        Process p = new ProcessBuilder(argv).directory(repo.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out.strip();
+        return new TemporaryRepository(repo).git(args).out().strip();
     }
 
     @Test
     void firstAnswerListsAllRefsThenEachChangeArrives() throws Exception {
-        git("init", "-q", "-b", "master");
+        TemporaryRepository.git(repo);
         git("commit", "-q", "--allow-empty", "-m", "one");
         String one = git("rev-parse", "HEAD");
         try (RefWatcher w = RefWatcher.open(repo.resolve(".git"))) {

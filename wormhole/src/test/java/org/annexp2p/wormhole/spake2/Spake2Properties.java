@@ -7,7 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 
-class Spake2PropertiesTest {
+class Spake2Properties {
 
     @Property(tries = 15)
     void samePasswordGivesSameKey(@ForAll @Size(max = 40) byte[] password, @ForAll @Size(max = 20) byte[] id) throws Exception {

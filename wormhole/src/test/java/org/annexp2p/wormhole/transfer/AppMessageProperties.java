@@ -15,7 +15,7 @@ import org.annexp2p.wormhole.PeerProtocolException;
 import org.annexp2p.wormhole.transit.TcpHint;
 import org.annexp2p.wormhole.transit.TransitHints;
 
-class AppMessagePropertyTest {
+class AppMessageProperties {
 
     @Provide
     Arbitrary<AppMessage> messages() {

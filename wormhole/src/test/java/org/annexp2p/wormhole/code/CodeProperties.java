@@ -7,7 +7,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.annexp2p.wormhole.InvalidCodeException;
 
-class CodePropertiesTest {
+class CodeProperties {
 
     @Property(tries = 200)
     void generatedCodesParseBack(@ForAll @IntRange(min = 1, max = 999999) int nameplate,

@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 import org.annexp2p.wormhole.PeerProtocolException;
 
-class RecordPropertyTest {
+class RecordProperties {
 
     @Property(tries = 100)
     void recordsRoundTripInOrder(@ForAll @Size(32) byte[] key, @ForAll @Size(max = 20) List<@Size(max = 300) byte[]> records)

@@ -10,7 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-class BackgroundDigestTest {
+class BackgroundDigestProperties {
 
     /** Chunks of any lengths, handed over through recycled buffers, hash to what one update of them all gives. */
     @Property(tries = 50)

@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.annexp2p.wormhole.WormholeTimeoutException;
 
 /** The client's state machine against an in-memory server: dedup, echoes, and reconnection. */
-class MailboxClientPropertyTest {
+class MailboxClientProperties {
 
     private static final URI FAKE = URI.create("ws://fake.invalid/v1");
     private static final Duration SHORT = Duration.ofMillis(20);

@@ -8,7 +8,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 import org.annexp2p.wormhole.InvalidCodeException;
 
-class TcpHintPropertyTest {
+class TcpHintProperties {
 
     @Property(tries = 200)
     void endpointsRoundTrip(@ForAll @StringLength(min = 1, max = 30) @net.jqwik.api.constraints.AlphaChars String host,

@@ -7,7 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 
-class SecretBoxPropertiesTest {
+class SecretBoxProperties {
 
     @Property(tries = 200)
     void sealThenOpenRoundTrips(@ForAll @Size(32) byte[] key, @ForAll @Size(max = 2000) byte[] plain) throws Exception {

@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.annexp2p.wormhole.PeerProtocolException;
 
-class CodecPropertyTest {
+class CodecProperties {
 
     @Provide
     Arbitrary<ServerMessage> serverMessages() {
