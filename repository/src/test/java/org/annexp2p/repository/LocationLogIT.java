@@ -1,5 +1,6 @@
 package org.annexp2p.repository;
 
+import org.annexp2p.testkit.repository.GitAnnexFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.annexp2p.repository.AnnexRepository;
-import org.annexp2p.repository.GitAnnexFixture;
+import org.annexp2p.testkit.repository.GitAnnexFixture;
 import org.annexp2p.repository.Repository;
 
 /** The repository contract on a real bare git-annex repository. */

@@ -21,10 +21,10 @@ import org.annexp2p.protocol.wire.AssociatedFile;
 import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.protocol.wire.Validity;
-import org.annexp2p.repository.GitAnnexFixture;
+import org.annexp2p.testkit.repository.GitAnnexFixture;
 import org.annexp2p.repository.LooseFiles;
-import org.annexp2p.repository.TestPayload;
-import org.annexp2p.repository.objects.GitAnnexKeys;
+import org.annexp2p.testkit.content.TestPayload;
+import org.annexp2p.testkit.content.GitAnnexKeys;
 
 /** {@code annex-p2p get KEY OUTFILE} outside a repository: only the key's own content is left in OUTFILE. */
 class LooseFilesProperties {

@@ -1,6 +1,6 @@
 package org.annexp2p.interpreters.local;
 
-import org.annexp2p.repository.TestPayload;
+import org.annexp2p.testkit.content.TestPayload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Option;

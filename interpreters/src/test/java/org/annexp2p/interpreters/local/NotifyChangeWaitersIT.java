@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.annexp2p.protocol.program.Local;
 import org.annexp2p.protocol.wire.ChangedRefs;
 import org.annexp2p.repository.AnnexRepository;
-import org.annexp2p.repository.GitAnnexFixture;
+import org.annexp2p.testkit.repository.GitAnnexFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

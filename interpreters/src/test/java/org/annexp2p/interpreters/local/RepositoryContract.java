@@ -25,9 +25,9 @@ import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.protocol.wire.Validity;
 import org.annexp2p.repository.Repository;
-import org.annexp2p.repository.TestKeys;
-import org.annexp2p.repository.TestPayload;
-import org.annexp2p.repository.objects.GitAnnexKeys;
+import org.annexp2p.testkit.content.TestKeys;
+import org.annexp2p.testkit.content.TestPayload;
+import org.annexp2p.testkit.content.GitAnnexKeys;
 import org.annexp2p.testkit.content.AnnexedContent;
 
 /**

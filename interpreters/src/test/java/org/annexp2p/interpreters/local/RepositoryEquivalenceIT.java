@@ -1,7 +1,7 @@
 package org.annexp2p.interpreters.local;
 
-import org.annexp2p.repository.TestPayload;
-import org.annexp2p.repository.GitAnnexFixture;
+import org.annexp2p.testkit.content.TestPayload;
+import org.annexp2p.testkit.repository.GitAnnexFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Option;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.repository.AnnexRepository;
-import org.annexp2p.repository.GitAnnexFixture;
+import org.annexp2p.testkit.repository.GitAnnexFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.wire.WireText;
 import org.annexp2p.repository.AnnexRepository;
-import org.annexp2p.repository.GitAnnexFixture;
+import org.annexp2p.testkit.repository.GitAnnexFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package org.annexp2p.repository.objects;
 
+import org.annexp2p.testkit.content.GitAnnexKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Option;

@@ -1,4 +1,4 @@
-package org.annexp2p.repository;
+package org.annexp2p.testkit.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;

@@ -1,4 +1,4 @@
-package org.annexp2p.repository;
+package org.annexp2p.testkit.content;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

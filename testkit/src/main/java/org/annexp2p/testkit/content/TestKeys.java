@@ -1,4 +1,4 @@
-package org.annexp2p.repository;
+package org.annexp2p.testkit.content;
 
 import java.security.MessageDigest;
 import java.util.HexFormat;

@@ -1,4 +1,4 @@
-package org.annexp2p.repository.objects;
+package org.annexp2p.testkit.content;
 
 import java.io.IOException;
 import java.io.InputStream;
