@@ -19,7 +19,7 @@ import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.ConnectionServer;
-import org.annexp2p.transports.RecordingAdmission;
+import org.annexp2p.transports.contract.RecordingAdmission;
 import org.annexp2p.transports.ServerOptions;
 import org.annexp2p.transports.stdio.StdioConnection;
 import org.annexp2p.transports.tcp.TcpTransport;

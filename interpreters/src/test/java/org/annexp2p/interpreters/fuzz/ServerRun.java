@@ -8,7 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.annexp2p.interpreters.Serving;
-import org.annexp2p.transports.RecordingAdmission;
+import org.annexp2p.transports.contract.RecordingAdmission;
 
 /**
  * Runs one conversation through {@link Serving#handle} on a server thread, as a connection server would, and

@@ -42,7 +42,7 @@ import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.Dialer;
 import org.annexp2p.transports.Listener;
-import org.annexp2p.transports.ManualClock;
+import org.annexp2p.transports.contract.ManualClock;
 import org.annexp2p.transports.PreAuthLimits;
 import org.annexp2p.transports.ServerOptions;
 import org.annexp2p.transports.memory.MemoryNetwork;

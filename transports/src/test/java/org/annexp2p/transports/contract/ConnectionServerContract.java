@@ -15,7 +15,6 @@ import org.annexp2p.transports.Admission;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.ConnectionHandler;
 import org.annexp2p.transports.ConnectionServer;
-import org.annexp2p.transports.ManualClock;
 import org.annexp2p.transports.PreAuthLimits;
 import org.annexp2p.transports.ServerOptions;
 import org.annexp2p.transports.contract.TransportContract.Fixture;

@@ -1,4 +1,7 @@
-package org.annexp2p.transports;
+package org.annexp2p.transports.contract;
+
+import org.annexp2p.transports.Admission;
+import org.annexp2p.transports.ConnectionServer;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

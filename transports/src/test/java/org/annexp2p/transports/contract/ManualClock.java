@@ -1,4 +1,6 @@
-package org.annexp2p.transports;
+package org.annexp2p.transports.contract;
+
+import org.annexp2p.transports.ServerClock;
 
 import java.time.Duration;
 import java.util.ArrayList;

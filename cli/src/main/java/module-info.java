@@ -1,0 +1,17 @@
+/** The annex-p2p command and git-remote-tor-annex: arguments, terminal, exit codes. Exports nothing. */
+module org.annexp2p.cli {
+    requires com.fasterxml.jackson.databind;
+    requires info.picocli;
+    requires io.vavr;
+    requires java.logging;
+    requires jdk.unsupported;
+    requires org.annexp2p.interpreters;
+    requires org.annexp2p.pairing;
+    requires org.annexp2p.protocol;
+    requires org.annexp2p.repository;
+    requires org.annexp2p.session;
+    requires org.annexp2p.shell;
+    requires org.annexp2p.tor;
+    requires org.annexp2p.transports;
+    requires org.annexp2p.wormhole;
+}

@@ -1,0 +1,18 @@
+/** One peer session over transport plugins (one per address scheme), linking and the pairing flows. */
+module org.annexp2p.session {
+    requires transitive io.vavr;
+    requires transitive org.annexp2p.interpreters;
+    requires transitive org.annexp2p.pairing;
+    requires transitive org.annexp2p.protocol;
+    requires transitive org.annexp2p.repository;
+    requires transitive org.annexp2p.tor;
+    requires transitive org.annexp2p.transports;
+    requires transitive org.annexp2p.wormhole;
+    exports org.annexp2p.session;
+    exports org.annexp2p.session.lan;
+    exports org.annexp2p.session.link;
+    exports org.annexp2p.session.pair;
+    exports org.annexp2p.session.plugin;
+    exports org.annexp2p.session.plugin.onion;
+    exports org.annexp2p.session.plugin.tcp;
+}
