@@ -9,7 +9,7 @@ import org.annexp2p.transports.Connection;
  * attempt; the probe tries again until its deadline.
  */
 @FunctionalInterface
-public interface SelfCheck {
+interface SelfCheck {
 
     /** Only the SOCKS connect itself counts. */
     SelfCheck SOCKS_ONLY = c -> { };

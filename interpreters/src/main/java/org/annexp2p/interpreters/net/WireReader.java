@@ -12,7 +12,7 @@ import org.annexp2p.repository.BackgroundThread;
  * Reads the wire: newline-terminated lines (at most {@link MessageCodec#MAX_LINE_BYTES}) and raw DATA bytes,
  * through one buffer so that bytes read ahead of a line are never lost to the payload that follows.
  */
-public final class WireReader {
+final class WireReader {
     private final InputStream in;
     private final byte[] buf;
     private int pos;

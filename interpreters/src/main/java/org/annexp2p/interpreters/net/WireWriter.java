@@ -15,7 +15,7 @@ import org.annexp2p.transports.FileSender;
  * Writes protocol lines (each flushed, as git-annex does) and exact-length DATA payloads. Thread-safe: while a
  * CONNECT relays, two threads write to the peer.
  */
-public final class WireWriter {
+final class WireWriter {
     /** How much one sendfile call may move before progress is reported. */
     static final long DIRECT_STEP = 8L << 20;
 

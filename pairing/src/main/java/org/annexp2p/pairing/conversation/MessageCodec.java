@@ -16,7 +16,7 @@ import org.annexp2p.pairing.wire.WireWriter;
  * <p>The MAC (conversation key derived from the shared secret) covers every byte, so it covers the public
  * key and the addresses: a peer that produces a valid MAC knows the secret. Decoding never throws.
  */
-public final class MessageCodec {
+final class MessageCodec {
 
     public static final int VERSION = 1;
     /** One unfragmented UDP payload on Ethernet (1500 - 20 IPv4 - 8 UDP). */

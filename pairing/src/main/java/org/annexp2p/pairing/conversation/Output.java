@@ -3,7 +3,7 @@ package org.annexp2p.pairing.conversation;
 import java.net.InetSocketAddress;
 
 /** What a transition asks the driver to do. */
-public sealed interface Output {
+sealed interface Output {
 
     record Send(InetSocketAddress to, byte[] payload) implements Output {
         public Send {

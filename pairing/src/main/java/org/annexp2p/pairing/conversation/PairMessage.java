@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * secret, both contributions and the X25519 result, so neither side alone chooses it and an eavesdropper cannot
  * compute it (see {@link EphemeralKey}).
  */
-public sealed interface PairMessage {
+sealed interface PairMessage {
 
     String session();
 

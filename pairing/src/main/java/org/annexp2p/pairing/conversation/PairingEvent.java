@@ -3,7 +3,7 @@ package org.annexp2p.pairing.conversation;
 import java.net.InetSocketAddress;
 
 /** What happens to a conversation: a datagram arrives, or time passes. Both carry the current time. */
-public sealed interface PairingEvent {
+sealed interface PairingEvent {
 
     long nowMillis();
 

@@ -20,7 +20,7 @@ import org.annexp2p.pairing.tls.KeyFingerprint;
  * Request gets the same Acknowledge, a repeated Acknowledge the same Done), and anything unauthenticated
  * or from another session is counted and otherwise ignored.
  */
-public final class PairingMachine {
+final class PairingMachine {
 
     private static final HexFormat HEX = HexFormat.of();
 

@@ -3,7 +3,7 @@ package org.annexp2p.pairing.conversation;
 import java.util.List;
 
 /** The result of one transition. */
-public record Step(PairingState state, List<Output> outputs) {
+record Step(PairingState state, List<Output> outputs) {
 
     public Step {
         outputs = List.copyOf(outputs);

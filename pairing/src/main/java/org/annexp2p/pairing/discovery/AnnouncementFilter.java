@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.annexp2p.pairing.secret.SharedSecret;
 
 /** Everything a received datagram goes through: size, format, MAC, freshness, replay. */
-public final class AnnouncementFilter {
+final class AnnouncementFilter {
 
     private final AnnouncementCodec codec;
     private final ReplayGuard guard;

@@ -13,7 +13,7 @@ import java.util.Map;
  * most {@code capacity} of them, so a flood cannot grow memory; evicting early can only let a replay
  * through once it is stale anyway, unless the flood is larger than {@code capacity} within one window.
  */
-public final class ReplayGuard {
+final class ReplayGuard {
 
     public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(30);
     public static final int DEFAULT_CAPACITY = 8192;

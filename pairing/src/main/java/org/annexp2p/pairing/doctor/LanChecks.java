@@ -29,7 +29,7 @@ import org.annexp2p.pairing.tls.TlsIdentity;
  * send/receive self-test, confirmation listener. Every check runs, whatever the others found, and each turns any
  * error into a {@code fail} with its reason; nothing is thrown.
  */
-public final class LanChecks {
+final class LanChecks {
 
     private static final List<String> VPN_PREFIXES = List.of("tun", "tap", "wg", "tailscale", "utun", "ppp", "zt", "nordlynx", "proton");
 

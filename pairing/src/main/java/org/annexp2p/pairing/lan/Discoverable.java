@@ -20,7 +20,7 @@ import org.annexp2p.pairing.tls.TlsIdentity;
  * the public key, see {@link LanPairing#openPresenceDiscovery}) and runs a confirmation listener that proves, with the
  * QR code's secret, that this device is the one showing it. Closing stops both.
  */
-public final class Discoverable implements AutoCloseable {
+final class Discoverable implements AutoCloseable {
 
     private final ConfirmationListener listener;
     private final Discovery discovery;

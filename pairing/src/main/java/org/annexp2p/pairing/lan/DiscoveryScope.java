@@ -15,7 +15,7 @@ import org.annexp2p.transports.datagram.UdpOptions;
  * Where discovery datagrams may go: only the loopback interface (two repositories on one machine, and tests,
  * which must never announce on a real network), or every up, multicast-capable interface.
  */
-public enum DiscoveryScope {
+enum DiscoveryScope {
     LOOPBACK("loopback"),
     EVERY_INTERFACE("every LAN interface");
 

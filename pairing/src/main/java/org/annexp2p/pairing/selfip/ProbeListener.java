@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Line protocol: the caller sends {@code PROBE <target-ip> <code>\n}, the listener answers
  * {@code SEEN <arrived-on-ip>\n}. One daemon thread serves calls one at a time; each is bounded by a read timeout.
  */
-public final class ProbeListener implements Closeable {
+final class ProbeListener implements Closeable {
 
     /** What the listener saw for one code. */
     public record Arrival(InetAddress namedTarget, InetAddress arrivedOn, InetAddress from) {

@@ -7,7 +7,7 @@ import java.util.Objects;
  * One line of a git-annex presence log: {@code <clock> <status> <info>}. In a location log the info is a
  * repository UUID. Text is wire text (one char per byte).
  */
-public record LogLine(VectorClock clock, LogStatus status, String info) {
+record LogLine(VectorClock clock, LogStatus status, String info) {
     public LogLine {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(status, "status");

@@ -33,7 +33,7 @@ import org.annexp2p.transports.FailureWords;
  * the protocol's client program ({@link PeerSession}), as every later link does. Only the repository we paired with
  * may answer: AUTH-SUCCESS naming any other UUID (the codec takes any word there, as git-annex does) is no link.
  */
-public final class FirstLink {
+final class FirstLink {
 
     private static final Duration RETRY = Duration.ofMillis(300);
     /** AUTH and nothing after it, as git-annex's own links do. */

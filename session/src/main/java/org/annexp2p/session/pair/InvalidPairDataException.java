@@ -3,7 +3,7 @@ package org.annexp2p.session.pair;
 import java.io.IOException;
 
 /** The other side sent something that is not pair data; the message says what, as git-annex's wording starts. */
-public final class InvalidPairDataException extends IOException {
+final class InvalidPairDataException extends IOException {
     private static final long serialVersionUID = 1L;
 
     InvalidPairDataException(String why) {

@@ -1,7 +1,7 @@
 package org.annexp2p.testkit.process;
 
 /** What a command reads on its standard input. */
-public sealed interface Stdin {
+sealed interface Stdin {
     /** Nothing: end of input at once, as from /dev/null. */
     Stdin EMPTY = new Bytes(new byte[0]);
     /** Kept open: the test types or talks. */

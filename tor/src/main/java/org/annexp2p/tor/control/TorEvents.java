@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Parses the raw event text jtorctl hands over (event type, then the rest of the line). Never throws. */
-public final class TorEvents {
+final class TorEvents {
 
     private TorEvents() {
     }

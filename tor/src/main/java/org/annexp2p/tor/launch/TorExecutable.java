@@ -8,7 +8,7 @@ import org.annexp2p.tor.TorException;
 import org.annexp2p.tor.TorException.Reason;
 
 /** Finds the {@code tor} program on PATH. */
-public final class TorExecutable {
+final class TorExecutable {
 
     private TorExecutable() {
     }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Why a tor we launched exited, in tor's own words where its log has them. */
-public final class TorExit {
+final class TorExit {
 
     private static final int SIGNALLED = 128;
 

@@ -4,7 +4,7 @@ package org.annexp2p.tor.socks;
  * SOCKS5 reply codes (RFC 1928 §6) and Tor's extended onion codes (0xF0-0xF7, sent when the SocksPort has
  * {@code ExtendedErrors}), as sentences a user can act on.
  */
-public final class SocksReply {
+final class SocksReply {
 
     private SocksReply() {
     }

@@ -9,7 +9,7 @@ import java.util.TreeSet;
  * PGP list for the position being typed. Each completion is the whole code typed so far, with a
  * trailing hyphen when more words are expected.
  */
-public final class CodeCompleter {
+final class CodeCompleter {
 
     private final int codeLength;
 

@@ -14,7 +14,7 @@ import java.util.Locale;
  * The PGP word list as Magic Wormhole 0.12 uses it: for each byte an "even" and an "odd" word.
  * Codes use odd words at the 1st, 3rd... position and even words at the 2nd, 4th..., lowercased.
  */
-public final class WordList {
+final class WordList {
 
     private static final WordList PGP = load();
 

@@ -3,7 +3,7 @@ package org.annexp2p.wormhole.mailbox;
 import java.util.Optional;
 
 /** Commands a client sends to the mailbox server. */
-public sealed interface ClientMessage {
+sealed interface ClientMessage {
 
     record Bind(String appId, String side) implements ClientMessage {
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.annexp2p.wormhole.PeerProtocolException;
 
 /** {@link ClientMessage}s to JSON frames (with the 4-hex-char {@code id} the server echoes in acks) and back. */
-public final class ClientMessageCodec {
+final class ClientMessageCodec {
 
     static final String CLIENT_IMPLEMENTATION = "annex-p2p-java";
     static final String CLIENT_VERSION = "0.1.0";

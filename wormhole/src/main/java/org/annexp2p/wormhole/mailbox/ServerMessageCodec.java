@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.annexp2p.wormhole.PeerProtocolException;
 
 /** JSON text frames from the mailbox server to {@link ServerMessage}s and back (the latter for tests and fakes). */
-public final class ServerMessageCodec {
+final class ServerMessageCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -8,7 +8,7 @@ import java.util.List;
  * split into its words POSIX-shell style (single quotes, double quotes, backslashes); no shell is involved, so
  * nothing in it is expanded or executed but the command itself.
  */
-public final class ShellCommandLine {
+final class ShellCommandLine {
     private ShellCommandLine() {}
 
     public static List<String> split(String s) {
