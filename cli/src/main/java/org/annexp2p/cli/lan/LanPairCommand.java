@@ -1,30 +1,23 @@
 package org.annexp2p.cli.lan;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.cli.TerminalText;
-import org.annexp2p.pairing.discovery.DiscoveryChannel;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.pairing.lan.Conversation;
-import org.annexp2p.pairing.lan.DiscoveryFirst;
-import org.annexp2p.pairing.lan.LanAddress;
 import org.annexp2p.pairing.lan.LanEndpoints;
 import org.annexp2p.pairing.lan.LanIdentity;
-import org.annexp2p.pairing.qr.QrPayload;
-import org.annexp2p.pairing.secret.SharedSecret;
 import org.annexp2p.pairing.tls.TlsIdentity;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.session.lan.LanMeeting;
 import org.annexp2p.session.lan.LanPairingFlow;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -71,23 +64,11 @@ public final class LanPairCommand implements Callable<Integer> {
     @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: .).")
     Path repo;
 
-    static final class How {
-        @Option(names = "--secret", paramLabel = "PHRASE", description = "The phrase typed on both devices (any text).")
-        String secret;
-
-        @Option(names = "--qr", description = "Show a QR code (and its text) for the other device's --payload or --find; also announce this device for --find.")
-        boolean qr;
-
-        @Option(names = "--payload", paramLabel = "TEXT", description = "The text of the other device's QR code.")
-        String payload;
-    }
+    @Mixin
+    LanWayOptions way;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
-    How how;
-
-    @Option(names = "--find", description = {"Discovery first: list the devices running --qr here, then confirm the one "
-            + "you mean with the text under its QR code (typed when asked, or given with --payload)."})
-    boolean find;
+    LanWayOptions.How how;
 
     @Option(names = "--discovery-timeout", paramLabel = "S", defaultValue = "20",
             description = "With --find: look for devices this long before falling back to the QR code's addresses (default: 20).")
@@ -108,14 +89,6 @@ public final class LanPairCommand implements Callable<Integer> {
             description = "UDP port of discovery announcements (default: ${DEFAULT-VALUE}).")
     int discoveryPort;
 
-    @Option(names = "--address", paramLabel = "IP:PORT",
-            description = "With --secret, when discovery cannot work here: send the request straight to the other "
-                + "device, which runs with --respond and shows its address and --port.")
-    String address;
-
-    @Option(names = "--respond", description = "With --secret: skip discovery and wait for a device using --address.")
-    boolean respond;
-
     @Option(names = "--loopback", description = "Stay on loopback (two repositories on this machine; tests).")
     boolean loopback;
 
@@ -130,14 +103,11 @@ public final class LanPairCommand implements Callable<Integer> {
         if (timeoutSeconds < 1 || discoveryTimeoutSeconds < 1) {
             throw new ParameterException(spec.commandLine(), "--timeout and --discovery-timeout must be at least 1 second");
         }
-        if (find && how != null && how.payload == null) {
-            throw new ParameterException(spec.commandLine(), "--find pairs with a device showing a QR code: give it alone or with --payload");
-        }
-        if ((address != null || respond) && (how == null || how.secret == null)) {
-            throw new ParameterException(spec.commandLine(), "--address and --respond go with --secret");
-        }
-        if (!find && how == null) {
-            throw new ParameterException(spec.commandLine(), "say how to pair: --secret PHRASE, --qr, --payload TEXT or --find");
+        LanMeeting.Way chosen;
+        try {
+            chosen = way.way(how);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         long started = System.nanoTime();
         AnnexRepository repository = AnnexRepository.open(repo);
@@ -146,11 +116,12 @@ public final class LanPairCommand implements Callable<Integer> {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         try (LanEndpoints ends = LanEndpoints.open(identity, port, listenPort, new LanEndpoints.Scope(loopback, discoveryPort, log));
                 LanPairingFlow flow = new LanPairingFlow(repository, ends)) {
-            Optional<Conversation> conversation = find ? findFirst(ends) : prepare(ends, timeout);
+            Optional<Conversation> conversation = new LanMeeting(ends, new LanPairScreen())
+                    .meet(chosen, timeout, Duration.ofSeconds(discoveryTimeoutSeconds));
             if (conversation.isEmpty()) {
                 return 1;
             }
-            if (find) {
+            if (chosen.find()) {
                 started = System.nanoTime(); // --find may have waited for a person to type the QR code's text: that is not pairing time
             }
             LanPairingFlow.Outcome outcome = flow.pair(conversation.get(), remaining(started, timeout));
@@ -162,75 +133,6 @@ public final class LanPairCommand implements Callable<Integer> {
                 System.err.println("annex-p2p: note: the other device has not linked back yet; it saves the pairing only once it has");
             }
             return 0;
-        }
-    }
-
-    private Optional<Conversation> prepare(LanEndpoints ends, Duration timeout) throws IOException {
-        if (how.qr) {
-            LanEndpoints.QrOffer offer = ends.offerQr();
-            LanPairScreen.showQr(offer, timeout);
-            return Optional.of(offer.conversation());
-        }
-        if (how.payload != null) {
-            Optional<QrPayload> given = LanPairScreen.givenPayload(how.payload);
-            if (given.isPresent() && given.get().addresses().isEmpty()) {
-                LanPairScreen.fail("the payload names no address of the other device", "use --secret on both devices instead");
-                return Optional.empty();
-            }
-            return given.map(Conversation::requesting);
-        }
-        if (how.secret.isBlank()) {
-            throw new IllegalArgumentException("the --secret phrase must not be empty");
-        }
-        if (address != null || respond) {
-            return Optional.of(manual(ends, timeout));
-        }
-        List<DiscoveryChannel> channels = ends.discoveryChannels();
-        if (channels.isEmpty()) {
-            LanPairScreen.fail("no discovery channel could be opened", "use --qr on one device and --payload on the other");
-            return Optional.empty();
-        }
-        System.err.println("looking for the other device (up to " + timeout.toSeconds() + " s)...");
-        return LanPairScreen.met(ends.meet(SharedSecret.fromPhrase(how.secret), channels, timeout));
-    }
-
-    /** The discovery-first order (--find): list the devices waiting with a QR code, then confirm one with its text. */
-    private Optional<Conversation> findFirst(LanEndpoints ends) throws IOException, InterruptedException {
-        DiscoveryFirst.PayloadSource payloads;
-        if (how != null) {
-            Optional<QrPayload> given = LanPairScreen.givenPayload(how.payload);
-            if (given.isEmpty()) {
-                return Optional.empty();
-            }
-            payloads = () -> given;
-        } else {
-            payloads = LanPairScreen::askForPayload;
-        }
-        List<DiscoveryChannel> channels = ends.discoveryChannels();
-        if (channels.isEmpty()) {
-            LanPairScreen.fail("no discovery channel could be opened", "use --payload alone, which dials the addresses in the QR code");
-            return Optional.empty();
-        }
-        System.err.println("looking for devices waiting to pair (up to " + discoveryTimeoutSeconds + " s)...");
-        return LanPairScreen.met(ends.find(channels, Duration.ofSeconds(discoveryTimeoutSeconds), payloads, new LanPairScreen()));
-    }
-
-    /** The manual order: one side waits (--respond), the other is told where (--address); no discovery at all. */
-    private Conversation manual(LanEndpoints ends, Duration timeout) {
-        if (address != null && respond) {
-            throw new IllegalArgumentException("--address and --respond are for the two different devices; give one of them");
-        }
-        SharedSecret secret = SharedSecret.fromPhrase(how.secret);
-        if (respond) {
-            System.out.println("waiting up to " + timeout.toSeconds() + " s; on the other device run: annex-p2p pair --lan --secret ... --address "
-                    + LanAddress.format(new InetSocketAddress(ends.own().get(0), ends.conversationPort())));
-            System.out.flush();
-            return Conversation.responding(secret, () -> { });
-        }
-        try {
-            return Conversation.requesting(secret, LanAddress.parse(address));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--address wants the IP:PORT the other device (--respond) shows: " + ErrorWords.of(e));
         }
     }
 

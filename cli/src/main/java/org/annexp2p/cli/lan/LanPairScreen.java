@@ -12,17 +12,15 @@ import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.cli.TerminalText;
 import org.annexp2p.pairing.conversation.PairData;
 import org.annexp2p.pairing.discovery.Heard;
-import org.annexp2p.pairing.lan.Conversation;
-import org.annexp2p.pairing.lan.DiscoveryFirst;
 import org.annexp2p.pairing.lan.LanAddress;
 import org.annexp2p.pairing.lan.LanEndpoints;
-import org.annexp2p.pairing.lan.Rendezvous;
 import org.annexp2p.pairing.qr.InvalidPayloadException;
 import org.annexp2p.pairing.qr.QrPayload;
 import org.annexp2p.pairing.qr.QrPayloadCodec;
 import org.annexp2p.pairing.qr.TerminalQr;
 import org.annexp2p.pairing.tls.KeyFingerprint;
 import org.annexp2p.pairing.tls.TlsIdentity;
+import org.annexp2p.session.lan.LanMeeting;
 import org.annexp2p.session.lan.LanPairingFlow;
 
 /**
@@ -30,7 +28,7 @@ import org.annexp2p.session.lan.LanPairingFlow;
  * notes and failures (one line, reason and advice) on stderr. Whatever the other device chose to tell about itself
  * is escaped before it is shown.
  */
-final class LanPairScreen implements DiscoveryFirst.Screen {
+final class LanPairScreen implements LanMeeting.Screen {
 
     @Override
     public void heard(List<Heard> devices) {
@@ -53,7 +51,8 @@ final class LanPairScreen implements DiscoveryFirst.Screen {
         System.err.println(TerminalText.of("annex-p2p: " + why + "; trying the addresses in the QR code instead"));
     }
 
-    static void showQr(LanEndpoints.QrOffer offer, Duration timeout) {
+    @Override
+    public void showQr(LanEndpoints.QrOffer offer, Duration timeout) {
         if (!offer.findable()) {
             System.err.println("annex-p2p: note: no discovery channel could be opened, so --find on the other device will not list this one;"
                     + " --payload works");
@@ -66,16 +65,25 @@ final class LanPairScreen implements DiscoveryFirst.Screen {
         System.out.flush();
     }
 
-    /** The conversation met with, or empty after saying why none was. */
-    static Optional<Conversation> met(Rendezvous.Met met) {
-        if (met instanceof Rendezvous.Met.Missed m) {
-            fail(m.reason(), m.advice());
-            return Optional.empty();
-        }
-        return Optional.of(((Rendezvous.Met.Found) met).conversation());
+    @Override
+    public void lookingFor(String what, Duration bound) {
+        System.err.println("looking for " + what + " (up to " + bound.toSeconds() + " s)...");
     }
 
-    static Optional<QrPayload> givenPayload(String text) {
+    @Override
+    public void waitingAt(String address, Duration timeout) {
+        System.out.println("waiting up to " + timeout.toSeconds() + " s; on the other device run: annex-p2p pair --lan --secret ... --address "
+                + address);
+        System.out.flush();
+    }
+
+    @Override
+    public void failed(String reason, String advice) {
+        fail(reason, advice);
+    }
+
+    @Override
+    public Optional<QrPayload> given(String text) {
         try {
             return Optional.of(QrPayloadCodec.decode(text.trim()));
         } catch (InvalidPayloadException e) {
@@ -85,7 +93,8 @@ final class LanPairScreen implements DiscoveryFirst.Screen {
     }
 
     /** Asks on the terminal (or reads standard input) for the text under the other device's QR code; one try. */
-    static Optional<QrPayload> askForPayload() {
+    @Override
+    public Optional<QrPayload> askForPayload() {
         System.err.println("type or paste the text shown under the QR code on the device you mean (the line after \"payload:\"), then Enter:");
         String line;
         try {

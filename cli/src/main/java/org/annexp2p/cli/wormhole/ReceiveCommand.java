@@ -1,18 +1,18 @@
 package org.annexp2p.cli.wormhole;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.wormhole.InvalidCodeException;
+import org.annexp2p.wormhole.Landing;
 import org.annexp2p.wormhole.ReceiveListener;
 import org.annexp2p.wormhole.Received;
 import org.annexp2p.wormhole.Wormhole;
 import org.annexp2p.wormhole.WormholeException;
 import org.annexp2p.wormhole.code.Code;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -25,8 +25,8 @@ final class ReceiveCommand implements Callable<Integer> {
     @ParentCommand
     WormholeCommand parent;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
-    boolean help;
+    @Mixin
+    SideOptions side;
 
     @Option(names = {"-c", "--code-length"}, paramLabel = "NUMWORDS", defaultValue = "2",
             description = "length of the code, in words (used for word completion; default: ${DEFAULT-VALUE})")
@@ -34,12 +34,6 @@ final class ReceiveCommand implements Callable<Integer> {
 
     @Option(names = {"-v", "--verify"}, description = "display the verification string")
     boolean verify;
-
-    @Option(names = "--hide-progress", description = "suppress the progress bar")
-    boolean hideProgress;
-
-    @Option(names = "--no-listen", description = "(debug) don't open a listening socket for Transit")
-    boolean noListen;
 
     @Option(names = {"-t", "--only-text"}, description = "refuse file transfers, only accept text")
     boolean onlyText;
@@ -70,9 +64,9 @@ final class ReceiveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Wormhole wormhole = new Wormhole(parent.options(noListen, codeLength));
+            Wormhole wormhole = new Wormhole(parent.options(side.noListen, codeLength));
             Code parsed = Code.parse(code != null ? code : readCode());
-            TransferMeter meter = new TransferMeter(console.err(), !hideProgress && Console.stderrIsTerminal());
+            TransferMeter meter = side.meter(console);
             Received received = wormhole.receive(parsed, new Listener(meter));
             meter.finish();
             report(received);
@@ -120,17 +114,13 @@ final class ReceiveCommand implements Callable<Integer> {
                 console.say("Refusing a file (" + TransferMeter.size(offer.size()) + "): --only-text was given");
                 return Optional.empty();
             }
-            Optional<Path> target = outputFile != null ? Optional.of(outputFile) : safeName(offer.name());
-            if (target.isEmpty()) {
-                console.say("Refusing a file with an unusable name");
+            Landing landing = Landing.of(offer.name(), Optional.ofNullable(outputFile));
+            if (!(landing instanceof Landing.At at)) {
+                console.say(landing instanceof Landing.Exists exists ? "Refusing to overwrite existing '" + exists.path() + "'"
+                        : "Refusing a file with an unusable name");
                 return Optional.empty();
             }
-            // Not following a link: one planted under the offered name must not decide where the file goes.
-            if (Files.exists(target.get(), LinkOption.NOFOLLOW_LINKS)) {
-                console.say("Refusing to overwrite existing '" + target.get() + "'");
-                return Optional.empty();
-            }
-            console.say("Receiving file (" + TransferMeter.size(offer.size()) + ") into: " + target.get());
+            console.say("Receiving file (" + TransferMeter.size(offer.size()) + ") into: " + at.path());
             if (!acceptFile) {
                 boolean yes = console.ask("ok? (y/N): ").map(a -> a.equalsIgnoreCase("y") || a.equalsIgnoreCase("yes"))
                         .orElse(false);
@@ -139,7 +129,7 @@ final class ReceiveCommand implements Callable<Integer> {
                     return Optional.empty();
                 }
             }
-            return target;
+            return Optional.of(at.path());
         }
 
         @Override
@@ -151,18 +141,5 @@ final class ReceiveCommand implements Callable<Integer> {
         public void progress(long done, long total) {
             meter.progress(done, total);
         }
-    }
-
-    /**
-     * Only the last path component of the sender's name (either slash), never a path that climbs out of the current
-     * directory: nothing for an empty name, {@code .}, {@code ..} or one with a NUL.
-     */
-    static Optional<Path> safeName(String suggested) {
-        String base = suggested.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1);
-        if (base.isEmpty() || base.equals(".") || base.equals("..") || base.indexOf('\0') >= 0) {
-            return Optional.empty();
-        }
-        return Optional.of(Path.of(base));
     }
 }

@@ -2,19 +2,20 @@ package org.annexp2p.cli.wormhole;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.wormhole.FileSent;
 import org.annexp2p.wormhole.InvalidCodeException;
+import org.annexp2p.wormhole.OutgoingFile;
 import org.annexp2p.wormhole.SendListener;
 import org.annexp2p.wormhole.Wormhole;
 import org.annexp2p.wormhole.WormholeException;
 import org.annexp2p.wormhole.code.Code;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -27,8 +28,8 @@ final class SendCommand implements Callable<Integer> {
     @ParentCommand
     WormholeCommand parent;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
-    boolean help;
+    @Mixin
+    SideOptions side;
 
     @Option(names = "--code", paramLabel = "CODE", description = "human-generated code phrase, used verbatim (NUMBER-WORDS)")
     String code;
@@ -39,12 +40,6 @@ final class SendCommand implements Callable<Integer> {
 
     @Option(names = {"-v", "--verify"}, description = "display the verification string and wait for approval")
     boolean verify;
-
-    @Option(names = "--hide-progress", description = "suppress the progress bar")
-    boolean hideProgress;
-
-    @Option(names = "--no-listen", description = "(debug) don't open a listening socket for Transit")
-    boolean noListen;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     What what;
@@ -71,8 +66,8 @@ final class SendCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Optional<Code> preset = code == null ? Optional.empty() : Optional.of(Code.parse(code));
-            Wormhole wormhole = new Wormhole(parent.options(noListen, codeLength));
-            TransferMeter meter = new TransferMeter(console.err(), !hideProgress && Console.stderrIsTerminal());
+            Wormhole wormhole = new Wormhole(parent.options(side.noListen, codeLength));
+            TransferMeter meter = side.meter(console);
             Listener listener = new Listener(meter);
             if (what.text != null) {
                 String text = what.text.equals("-") ? readStdin() : what.text;
@@ -80,15 +75,9 @@ final class SendCommand implements Callable<Integer> {
                 wormhole.sendText(text, preset, listener);
                 console.say("text message sent");
             } else {
-                Path file = what.file;
-                if (Files.isDirectory(file)) {
-                    throw new InvalidCodeException("sending directories is not supported; send a file (e.g. a tar archive)");
-                }
-                if (!Files.isRegularFile(file)) {
-                    throw new InvalidCodeException("cannot send " + file + ": no such file");
-                }
-                console.say("Sending " + TransferMeter.size(Files.size(file)) + " file named '" + file.getFileName() + "'");
-                FileSent sent = wormhole.sendFile(file, preset, listener);
+                OutgoingFile file = OutgoingFile.of(what.file);
+                console.say("Sending " + TransferMeter.size(file.size()) + " file named '" + file.name() + "'");
+                FileSent sent = wormhole.sendFile(file.path(), preset, listener);
                 meter.finish();
                 console.say("File sent via " + sent.route() + "; confirmation received. Transfer complete.");
             }

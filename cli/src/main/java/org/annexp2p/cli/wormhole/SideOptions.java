@@ -1,0 +1,20 @@
+package org.annexp2p.cli.wormhole;
+
+import picocli.CommandLine.Option;
+
+/** The options {@code send} and {@code receive} share, spelt as the Python CLI spells them. */
+final class SideOptions {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
+    @Option(names = "--hide-progress", description = "suppress the progress bar")
+    boolean hideProgress;
+
+    @Option(names = "--no-listen", description = "(debug) don't open a listening socket for Transit")
+    boolean noListen;
+
+    /** The progress meter on {@code console}'s stderr, live only on a terminal and without --hide-progress. */
+    TransferMeter meter(Console console) {
+        return new TransferMeter(console.err(), !hideProgress && Console.stderrIsTerminal());
+    }
+}
