@@ -9,6 +9,7 @@ module org.annexp2p.session {
     requires transitive org.annexp2p.transports;
     requires transitive org.annexp2p.wormhole;
     exports org.annexp2p.session;
+    exports org.annexp2p.session.demo;
     exports org.annexp2p.session.lan;
     exports org.annexp2p.session.link;
     exports org.annexp2p.session.pair;
@@ -16,4 +17,5 @@ module org.annexp2p.session {
     exports org.annexp2p.session.plugin.exec;
     exports org.annexp2p.session.plugin.onion;
     exports org.annexp2p.session.plugin.tcp;
+    exports org.annexp2p.session.serve;
 }
