@@ -38,7 +38,8 @@ class ConnectionServerTest {
         }), ServerOptions.of(2, REFUSAL))) {
             Connection first = net.dial("s", DIAL);
             Connection second = net.dial("s", DIAL);
-            awaitCondition(() -> server.activeConnections() == 2);
+            // Until both hold their slots (not merely accepted), a third could still take one of them.
+            awaitCondition(() -> server.authenticatedConnections() == 2);
 
             try (Connection third = net.dial("s", DIAL)) {
                 assertThat(new String(third.input().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(REFUSAL);
@@ -65,7 +66,7 @@ class ConnectionServerTest {
                         ConnectionHandler.withoutAuthentication(c -> release.await(60, TimeUnit.SECONDS)),
                         ServerOptions.of(1, REFUSAL))) {
             try (Connection busy = tcp.dial(server.address(), DIAL)) {
-                awaitCondition(() -> server.activeConnections() == 1);
+                awaitCondition(() -> server.authenticatedConnections() == 1);
                 try (Connection extra = tcp.dial(server.address(), DIAL)) {
                     extra.output().write("AUTH uuid token\n".getBytes(StandardCharsets.US_ASCII));
                     extra.output().flush();
@@ -87,7 +88,7 @@ class ConnectionServerTest {
                         ConnectionHandler.withoutAuthentication(c -> release.await(60, TimeUnit.SECONDS)),
                         ServerOptions.of(1, REFUSAL))) {
             try (Connection busy = tcp.dial(server.address(), DIAL)) {
-                awaitCondition(() -> server.activeConnections() == 1);
+                awaitCondition(() -> server.authenticatedConnections() == 1);
                 // All refused peers connect and speak before any reads: each refusal lingers until its peer
                 // hangs up, so the whole burst is waiting at once.
                 List<Connection> extras = new ArrayList<>();
