@@ -1,48 +1,27 @@
 package org.annexp2p.session.plugin.onion;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.annexp2p.session.plugin.DialNotice;
 import org.annexp2p.tor.onion.TorAnnexAddress;
-import org.annexp2p.tor.socks.OnionDialer;
 import org.annexp2p.transports.Dialer;
 import org.annexp2p.transports.memory.MemoryNetwork;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dialing an onion retries while tor may yet reach it (a restarted service's new descriptor), but not when tor
- * itself is not there: `git ls-remote tor-annex::...` with no tor running once waited 119 s for nothing.
+ * Dialing an onion tells the user it is waiting, once (every time when verbose); when to retry is the tor module's
+ * (PatientOnionDialer), and its tests say when it gives up at once.
  */
 class OnionRetryTest {
     static final TorAnnexAddress ONION =
             TorAnnexAddress.parse("tor-annex::lwkwvuvzt4g2gwkcom6wccjbqxzx427f66gog54tftaw2dp5oqmt6jqd.onion:4242");
 
-    @Test
-    void aSocksPortThatRefusesFailsOnTheFirstAttempt() throws Exception {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
-        OnionDialer tor = new OnionDialer(new InetSocketAddress("127.0.0.1", closed));
-        AtomicInteger attempts = new AtomicInteger();
-        Dialer counting = (address, timeout) -> {
-            attempts.incrementAndGet();
-            return tor.dial(address, timeout);
-        };
-        List<DialNotice> told = new ArrayList<>();
-        assertThatThrownBy(() -> OnionRetry.dial(counting, ONION, OnionRetry.CONNECT_TIMEOUT, false, told::add))
-                .hasMessageContaining("is tor running");
-        assertThat(attempts).hasValue(1);
-        assertThat(told).isEmpty();
-    }
+    // A tor that is not there fails at once: PatientOnionDialerTest (tor) checks it; here, only what is told.
 
     @Test
     void anOnionNotYetReachableIsRetriedAndTheFirstFailureIsTold() throws Exception {
