@@ -194,7 +194,7 @@ final class ServeCommand implements Callable<Integer> {
     /** The onion leads to a loopback listener that only tor knows about; tor's restarts are always told. */
     private java.io.Closeable serveOnion(AnnexRepository repository, Serving serving, ServerOptions limits, String what,
             List<String> places) throws Exception {
-        RepositoryOnion onion = RepositoryOnion.of(repository.annexDir(), repository.creds().dir());
+        RepositoryOnion onion = RepositoryOnion.of(repository.annexDir(), repository.creds());
         boolean verbose = debug;
         OnionServing served = OnionServing.start(tor.options(onion), onion, serving, limits, ONION_PROBE_TIMEOUT,
                 new OnionServing.Watcher() {
