@@ -54,7 +54,7 @@ final class EnableTorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AnnexRepository repository = AnnexRepository.open(repo);
-        RepositoryOnion onion = RepositoryOnion.of(repository.annexDir(), repository.creds().dir());
+        RepositoryOnion onion = RepositoryOnion.of(repository.annexDir(), repository.creds());
         if (torrc) {
             long uid = ((Number) java.nio.file.Files.getAttribute(repository.top(), "unix:uid")).longValue();
             System.out.print(new SystemTorConfig(uid, repository.uuid().value(), onion.port()).torrcLines());

@@ -75,7 +75,7 @@ final class P2pCommand implements Callable<Integer> {
         }
         System.err.println("These addresses allow access to this git-annex repository. Only share them with people "
                 + "you trust with that access, using trusted communication channels!");
-        System.err.println(ServeTls.clientHint(repository.creds().dir()));
+        System.err.println(ServeTls.clientHint(repository.creds()));
         return 0;
     }
 

@@ -2,10 +2,10 @@ package org.annexp2p.cli;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.annexp2p.pairing.selfip.SelfIp;
+import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.session.plugin.tcp.TlsIdentityFile;
 import org.annexp2p.transports.tcp.TcpAddress;
 import org.annexp2p.transports.tcp.TlsAddress;
@@ -43,9 +43,9 @@ final class ServeTls {
     }
 
     /** The line {@code token} and {@code p2p --gen-addresses} add: where {@code serve --listen} clients connect. */
-    static String clientHint(Path credsDir) throws IOException {
+    static String clientHint(CredsDir creds) throws IOException {
         return "annex-p2p: `annex-p2p serve --listen HOST:PORT` serves TLS: its clients use --address tls://HOST:PORT/"
-                + TlsIdentityFile.in(credsDir).pin() + " (and the token)";
+                + TlsIdentityFile.in(creds).pin() + " (and the token)";
     }
 
     private static boolean isWildcard(String host) {

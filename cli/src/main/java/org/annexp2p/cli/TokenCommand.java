@@ -26,7 +26,7 @@ final class TokenCommand implements Callable<Integer> {
         var token = new TokenGenerator().generate(TokenGenerator.ADDRESS_TOKEN_LENGTH);
         repository.creds().addAcceptedToken(token);
         System.out.println(token.reveal());
-        System.err.println(ServeTls.clientHint(repository.creds().dir()));
+        System.err.println(ServeTls.clientHint(repository.creds()));
         return 0;
     }
 }

@@ -17,6 +17,7 @@ import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
+import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.session.plugin.tcp.ListenPlan;
 import org.annexp2p.session.plugin.tcp.TlsIdentityFile;
 import org.annexp2p.session.plugin.tcp.TlsPlugin;
@@ -89,7 +90,7 @@ class TlsServeTest {
     @Test
     void aClientPinningAnotherKeyIsRefusedBeforeItSendsItsToken() throws Exception {
         try (ConnectionServer server = serve("tls://127.0.0.1:0"); WireCapture wire = new WireCapture(port(server))) {
-            KeyPin other = TlsIdentityFile.in(dir.resolve("another-repository-creds")).pin();
+            KeyPin other = TlsIdentityFile.in(new CredsDir(dir.resolve("another-repository-creds"))).pin();
             String wrong = "tls://127.0.0.1:" + wire.port() + "/" + other;
             Path file = Files.write(dir.resolve("in.bin"), CONTENT);
 
@@ -117,7 +118,7 @@ class TlsServeTest {
     private ConnectionServer serve(String listen) throws Exception {
         Serving serving = new Serving(served, ServerMode.READ_WRITE, () -> List.of(TOKEN), Relays.NONE, Transcript.NONE);
         ListenPlan plan = ListenPlan.choose(listen);
-        Listener listener = plan.tls() ? new TlsPlugin(() -> tcp).listen(plan.bind(), dir.resolve("creds")) : tcp.listen(plan.bind());
+        Listener listener = plan.tls() ? new TlsPlugin(() -> tcp).listen(plan.bind(), new CredsDir(dir.resolve("creds"))) : tcp.listen(plan.bind());
         return ConnectionServer.start(listener, (c, admission) -> {
             handled.incrementAndGet();
             serving.handle(c, admission);

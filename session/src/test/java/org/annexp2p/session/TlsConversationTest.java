@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.annexp2p.repository.MemoryRepository;
+import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.session.plugin.Dialed;
 import org.annexp2p.session.plugin.Dialing;
 import org.annexp2p.session.plugin.GivenToken;
@@ -20,7 +21,7 @@ class TlsConversationTest extends PeerConversationSuite {
         Path creds = Files.createTempDirectory("session-tls").resolve("creds");
         SharedTcp tcp = new SharedTcp();
         TlsPlugin plugin = new TlsPlugin(tcp);
-        ConnectionServer server = ConnectionServer.start(plugin.listen("127.0.0.1:0", creds), TcpConversationTest.served(),
+        ConnectionServer server = ConnectionServer.start(plugin.listen("127.0.0.1:0", new CredsDir(creds)), TcpConversationTest.served(),
                 ServerOptions.of(8, "ERROR busy\n"));
         return new Fixture() {
             @Override

@@ -2,6 +2,7 @@ package org.annexp2p.tor;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.annexp2p.repository.creds.PrivateFile;
 import org.annexp2p.tor.local.UnixSocketListener;
 import org.annexp2p.tor.onion.OnionTarget;
 import org.annexp2p.transports.Connection;
@@ -24,7 +25,7 @@ public final class OnionListener implements Listener {
     }
 
     /** Listens on a fresh loopback port and publishes it as {@code virtualPort} of the onion in {@code keyFile}. */
-    public static OnionListener open(TorSession session, Path keyFile, int virtualPort) throws IOException {
+    public static OnionListener open(TorSession session, PrivateFile keyFile, int virtualPort) throws IOException {
         LoopbackListener local = new LoopbackListener(0);
         try {
             return over(session, keyFile, virtualPort, local, new OnionTarget.LocalPort(local.port()));
@@ -38,7 +39,7 @@ public final class OnionListener implements Listener {
      * Listens on the unix socket {@code socket} and publishes it: only processes allowed into the socket's
      * directory can bypass tor, unlike with a loopback port.
      */
-    public static OnionListener openUnix(TorSession session, Path keyFile, int virtualPort, Path socket) throws IOException {
+    public static OnionListener openUnix(TorSession session, PrivateFile keyFile, int virtualPort, Path socket) throws IOException {
         UnixSocketListener local = UnixSocketListener.bind(socket);
         try {
             return over(session, keyFile, virtualPort, local, new OnionTarget.UnixSocket(local.path()));
@@ -52,7 +53,7 @@ public final class OnionListener implements Listener {
      * Publishes {@code loopback}, a listener on 127.0.0.1 (any transport's, e.g. Netty's TCP one), as tor reaches it
      * at its address; closing the onion listener closes it.
      */
-    public static OnionListener overLoopback(TorSession session, Path keyFile, int virtualPort, Listener loopback)
+    public static OnionListener overLoopback(TorSession session, PrivateFile keyFile, int virtualPort, Listener loopback)
             throws TorException {
         TcpAddress at = TcpAddress.parse(loopback.address());
         if (!at.host().equals("127.0.0.1")) {
@@ -62,7 +63,7 @@ public final class OnionListener implements Listener {
     }
 
     /** Publishes an existing local listener, which must be reachable by tor at {@code target}. */
-    public static OnionListener over(TorSession session, Path keyFile, int virtualPort, Listener local,
+    public static OnionListener over(TorSession session, PrivateFile keyFile, int virtualPort, Listener local,
             OnionTarget target) throws TorException {
         return new OnionListener(local, session.publish(keyFile, virtualPort, target));
     }

@@ -1,8 +1,8 @@
 package org.annexp2p.tor;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import org.annexp2p.repository.creds.PrivateFile;
 import org.annexp2p.tor.onion.OnionAddress;
 import org.annexp2p.tor.onion.OnionTarget;
 import org.annexp2p.tor.onion.TorAnnexAddress;
@@ -15,7 +15,7 @@ import org.annexp2p.tor.onion.TorAnnexAddress;
 public final class OnionService implements AutoCloseable {
 
     private final TorSession session;
-    private final Path keyFile;
+    private final PrivateFile keyFile;
     private final int virtualPort;
     private final OnionTarget target;
     private final Object lock = new Object();
@@ -25,7 +25,7 @@ public final class OnionService implements AutoCloseable {
     private String lastUploadFailure;
     private boolean closed;
 
-    OnionService(TorSession session, Path keyFile, int virtualPort, OnionTarget target) {
+    OnionService(TorSession session, PrivateFile keyFile, int virtualPort, OnionTarget target) {
         this.session = session;
         this.keyFile = keyFile;
         this.virtualPort = virtualPort;
@@ -46,7 +46,7 @@ public final class OnionService implements AutoCloseable {
         return target;
     }
 
-    public Path keyFile() {
+    public PrivateFile keyFile() {
         return keyFile;
     }
 

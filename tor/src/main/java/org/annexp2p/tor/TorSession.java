@@ -2,7 +2,6 @@ package org.annexp2p.tor;
 
 import java.io.Closeable;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.annexp2p.repository.creds.PrivateFile;
 import org.annexp2p.tor.TorException.Reason;
 import org.annexp2p.tor.control.ControlConnection;
 import org.annexp2p.tor.control.TorEvent;
@@ -155,9 +155,9 @@ public final class TorSession implements Closeable {
 
     /**
      * Publishes an onion service for {@code virtualPort} forwarding to {@code target}. The key comes from
-     * {@code keyFile} when it exists; otherwise tor makes a new one, which is saved there (mode 0600).
+     * {@code keyFile} when it exists; otherwise tor makes a new one, which is saved there.
      */
-    public OnionService publish(Path keyFile, int virtualPort, OnionTarget target) throws TorException {
+    public OnionService publish(PrivateFile keyFile, int virtualPort, OnionTarget target) throws TorException {
         if (virtualPort < 1 || virtualPort > 65535) {
             throw new TorException(Reason.BAD_CONFIG, "onion port " + virtualPort + " is out of range 1-65535");
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.annexp2p.repository.creds.PrivateFile;
 import org.annexp2p.tor.control.TorEvent;
 import org.annexp2p.tor.privnet.PrivateTorNetwork;
 import org.annexp2p.tor.privnet.PrivateTorNetworkExtension;
@@ -46,7 +47,7 @@ class OnionRecoveryIT {
         for (int i = 0; i < RUNS - 1; i++) {
             long t0 = System.nanoTime();
             try (TorSession tor = TorSession.open(OnionServiceIT.options(net, dir.resolve("state-" + i)).withExtraTorrc(extra));
-                    OnionListener listener = OnionListener.open(tor, dir.resolve("key-" + i), 4242)) {
+                    OnionListener listener = OnionListener.open(tor, PrivateFile.in(dir, "key-" + i), 4242)) {
                 EchoServer.start(listener);
                 tor.measure(listener.service(), Duration.ofSeconds(90));
                 reachable.add(Duration.ofNanos(System.nanoTime() - t0));
@@ -54,7 +55,7 @@ class OnionRecoveryIT {
         }
         long t0 = System.nanoTime();
         try (TorSession tor = TorSession.open(OnionServiceIT.options(net, dir.resolve("state")).withExtraTorrc(extra));
-                OnionListener listener = OnionListener.open(tor, dir.resolve("key"), 4242)) {
+                OnionListener listener = OnionListener.open(tor, PrivateFile.in(dir, "key"), 4242)) {
             EchoServer.start(listener);
             tor.measure(listener.service(), Duration.ofSeconds(90));
             reachable.add(Duration.ofNanos(System.nanoTime() - t0));

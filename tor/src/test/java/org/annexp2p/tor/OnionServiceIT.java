@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import org.annexp2p.repository.creds.PrivateFile;
 import org.annexp2p.tor.privnet.PrivateTorNetwork;
 import org.annexp2p.tor.privnet.PrivateTorNetworkExtension;
 import org.annexp2p.transports.Connection;
@@ -25,7 +26,7 @@ class OnionServiceIT {
     @Test
     void anOnionOnAUnixSocketIsReachable(PrivateTorNetwork net, @TempDir Path dir) throws Exception {
         try (TorSession tor = TorSession.open(options(net, dir.resolve("state")));
-                OnionListener listener = OnionListener.openUnix(tor, dir.resolve("key"), 39140, dir.resolve("sock/s"))) {
+                OnionListener listener = OnionListener.openUnix(tor, PrivateFile.in(dir, "key"), 39140, dir.resolve("sock/s"))) {
             EchoServer.start(listener);
             Reachability r = tor.measure(listener.service(), Duration.ofSeconds(90));
             System.out.println("time-to-reachable (onion on a unix socket): " + r);
@@ -46,7 +47,7 @@ class OnionServiceIT {
 
     @Test
     void launchedTorJoinsPublishesAStableOnionAndReachesIt(PrivateTorNetwork net, @TempDir Path dir) throws Exception {
-        Path key = dir.resolve("creds/onion.key");
+        PrivateFile key = PrivateFile.in(dir.resolve("creds"), "onion.key");
         String firstAddress;
         try (TorSession tor = TorSession.open(options(net, dir.resolve("state")));
                 OnionListener listener = OnionListener.open(tor, key, 4242)) {
@@ -71,7 +72,7 @@ class OnionServiceIT {
             }
             acceptor.interrupt();
         }
-        assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(key.path())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         try (TorSession tor = TorSession.open(options(net, dir.resolve("state")));
                 OnionListener listener = OnionListener.open(tor, key, 4242)) {
             assertThat(listener.address()).isEqualTo(firstAddress);

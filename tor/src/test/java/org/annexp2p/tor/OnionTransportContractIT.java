@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.annexp2p.repository.creds.PrivateFile;
 import org.annexp2p.tor.onion.OnionAddress;
 import org.annexp2p.tor.onion.OnionTarget;
 import org.annexp2p.tor.privnet.PrivateTorNetwork;
@@ -45,7 +46,7 @@ class OnionTransportContractIT extends TransportContract {
         net = network;
         server = TorSession.open(OnionServiceIT.options(net, dir.resolve("server")));
         target = new LoopbackListener(0);
-        onion = server.publish(dir.resolve("contract.key"), 5000, new OnionTarget.LocalPort(target.port()));
+        onion = server.publish(PrivateFile.in(dir, "contract.key"), 5000, new OnionTarget.LocalPort(target.port()));
         switchboard = new Thread(() -> {
             while (true) {
                 Connection c;

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.annexp2p.repository.creds.PrivateFile;
 import org.annexp2p.tor.control.TorEvent;
 import org.annexp2p.tor.onion.OnionAddress;
 import org.annexp2p.tor.privnet.PrivateTorNetwork;
@@ -49,7 +50,7 @@ class OnionTransportIT {
         net = network;
         dir = tmp;
         server = TorSession.open(OnionServiceIT.options(net, dir.resolve("server")));
-        listener = OnionListener.open(server, dir.resolve("server.key"), 7000);
+        listener = OnionListener.open(server, PrivateFile.in(dir, "server.key"), 7000);
         EchoServer.start(listener);
         System.out.println("echo onion reachable: " + server.measure(listener.service(), Duration.ofSeconds(90)));
     }
@@ -103,7 +104,7 @@ class OnionTransportIT {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             deadPort = s.getLocalPort();
         }
-        try (OnionService dead = server.publish(dir.resolve("dead.key"), 80,
+        try (OnionService dead = server.publish(PrivateFile.in(dir, "dead.key"), 80,
                 new org.annexp2p.tor.onion.OnionTarget.LocalPort(deadPort))) {
             // wait for the descriptor first, so the short measurement below can only fail on the connection
             assertThat(dead.awaitUpload(java.time.Instant.now().plusSeconds(90))).as("descriptor uploaded").isPresent();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.annexp2p.repository.creds.PrivateFile;
 import org.annexp2p.tor.TorException.Reason;
 import org.annexp2p.tor.control.TorEvent;
 import org.annexp2p.tor.onion.OnionAddress;
@@ -44,7 +45,7 @@ class TorSessionIT {
         try (TorSession tor = TorSession.open(offline(dir))) {
             LinkedBlockingQueue<TorEvent> events = new LinkedBlockingQueue<>();
             tor.addListener(events::add);
-            OnionService s = tor.publish(dir.resolve("key"), 80, new OnionTarget.UnixSocket(dir.resolve("s").toAbsolutePath()));
+            OnionService s = tor.publish(PrivateFile.in(dir, "key"), 80, new OnionTarget.UnixSocket(dir.resolve("s").toAbsolutePath()));
             OnionAddress before = s.address();
             long firstPid = tor.torPid().orElseThrow();
             ProcessHandle.of(firstPid).orElseThrow().destroyForcibly();
@@ -80,7 +81,7 @@ class TorSessionIT {
                 .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(10)))) {
             LinkedBlockingQueue<TorEvent> events = new LinkedBlockingQueue<>();
             tor.addListener(events::add);
-            OnionService s = tor.publish(dir.resolve("key"), 80, new OnionTarget.LocalPort(9));
+            OnionService s = tor.publish(PrivateFile.in(dir, "key"), 80, new OnionTarget.LocalPort(9));
             first.kill();
             assertThat(awaitEvent(events, TorEvent.ConnectionLost.class).endpoint()).isEqualTo(first.unix().toString());
             try (OfflineTor second = OfflineTor.start(torDir, "CookieAuthentication 1")) {
@@ -97,7 +98,7 @@ class TorSessionIT {
     @Test
     void aTorThatNeverBootstrapsFailsTheMeasurementInBoundedTime(@TempDir Path dir) throws Exception {
         try (TorSession tor = TorSession.open(offline(dir))) {
-            OnionService s = tor.publish(dir.resolve("key"), 80, new OnionTarget.LocalPort(9));
+            OnionService s = tor.publish(PrivateFile.in(dir, "key"), 80, new OnionTarget.LocalPort(9));
             long start = System.nanoTime();
             assertThatThrownBy(() -> tor.measure(s, Duration.ofSeconds(2))).isInstanceOf(TorException.class)
                     .hasMessageContaining("only 0 % bootstrapped")
@@ -151,8 +152,9 @@ class TorSessionIT {
     void aKeyFileTorCannotUseIsReportedNotOverwritten(@TempDir Path dir) throws Exception {
         Path key = dir.resolve("key");
         Files.writeString(key, "not a key");
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         try (TorSession tor = TorSession.open(offline(dir))) {
-            assertThatThrownBy(() -> tor.publish(key, 80, new OnionTarget.LocalPort(9)))
+            assertThatThrownBy(() -> tor.publish(PrivateFile.in(dir, "key"), 80, new OnionTarget.LocalPort(9)))
                     .isInstanceOf(TorException.class).hasMessageContaining("damaged");
             assertThat(Files.readString(key)).isEqualTo("not a key");
         }

@@ -111,7 +111,7 @@ public final class LanPairCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         AnnexRepository repository = AnnexRepository.open(repo);
-        TlsIdentity identity = LanIdentity.loadOrGenerate(repository.creds().dir(), "annex-p2p " + repository.uuid());
+        TlsIdentity identity = LanIdentity.loadOrGenerate(repository.creds(), "annex-p2p " + repository.uuid());
         Consumer<String> log = debug ? line -> System.err.println(TerminalText.of("pair --lan: " + line)) : line -> { };
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         try (LanEndpoints ends = LanEndpoints.open(identity, port, listenPort, new LanEndpoints.Scope(loopback, discoveryPort, log));

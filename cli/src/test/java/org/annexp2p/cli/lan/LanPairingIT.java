@@ -16,6 +16,7 @@ import org.annexp2p.cli.interop.GitAnnex;
 import org.annexp2p.pairing.lan.LanIdentity;
 import org.annexp2p.pairing.lan.LanPeer;
 import org.annexp2p.pairing.lan.LanPeers;
+import org.annexp2p.repository.creds.CredsDir;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +68,7 @@ class LanPairingIT {
             assertThat(Files.readString(out)).isEqualTo("la la la\n");
 
             // The same peer presenting a key other than the paired one is refused by the client.
-            Path peers = LanPeers.file(a.resolve(".git/annex/creds"));
+            Path peers = a.resolve(".git/annex/creds").resolve(LanPeers.FILE);
             String saved = Files.readString(peers);
             Files.writeString(peers, saved.replaceFirst(" [0-9a-f]{64} ", " " + "0".repeat(64) + " "));
             GitAnnex.Result refused = AnnexP2p.run(dir, Map.of(), "get", "--repo", a.toString(), "--address", address, key,
@@ -81,7 +82,7 @@ class LanPairingIT {
             Path c = GitAnnex.initRepo(dir.resolve("c"), "c");
             Path d = GitAnnex.initRepo(dir.resolve("d"), "d");
             LoopbackPairing.pair(dir, c, d, "another pair entirely");
-            Files.writeString(LanPeers.file(c.resolve(".git/annex/creds")), saved);
+            Files.writeString(c.resolve(".git/annex/creds").resolve(LanPeers.FILE), saved);
             GitAnnex.Result stranger = AnnexP2p.run(dir, Map.of(), "get", "--repo", c.toString(), "--address", address, key,
                     dir.resolve("stranger.txt").toString());
             assertThat(stranger.exit()).isEqualTo(1);
@@ -282,7 +283,7 @@ class LanPairingIT {
             assertThat(creds.resolve(f)).exists();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(creds.resolve(f)))).as(f).isEqualTo("rw-------");
         }
-        List<LanPeer> peers = LanPeers.read(creds);
+        List<LanPeer> peers = LanPeers.read(new CredsDir(creds));
         assertThat(peers).hasSize(1);
         assertThat(Files.readString(creds.resolve("p2pauth"))).contains(peers.get(0).token().reveal());
         assertThat(peers.get(0).addresses()).isNotEmpty().allMatch(x -> x.getAddress().isLoopbackAddress());

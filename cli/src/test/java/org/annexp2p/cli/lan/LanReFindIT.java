@@ -17,6 +17,7 @@ import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
 import org.annexp2p.pairing.lan.LanPeer;
 import org.annexp2p.pairing.lan.LanPeers;
+import org.annexp2p.repository.creds.CredsDir;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,9 +64,9 @@ class LanReFindIT {
             assertThat(got.err()).contains("answered from lan://127.0.0.1:" + moved);
 
             Path creds = dir.resolve("a/.git/annex/creds");
-            LanPeer b = LanPeers.read(creds).get(0);
+            LanPeer b = LanPeers.read(new CredsDir(creds)).get(0);
             assertThat(b.addresses().get(0)).isEqualTo(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), moved));
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(LanPeers.file(creds)))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(creds.resolve(LanPeers.FILE)))).isEqualTo("rw-------");
             assertThat(got.err() + got.out()).doesNotContain(b.token().reveal());
 
             // The saved address now carries the old lan:// address without asking anyone.

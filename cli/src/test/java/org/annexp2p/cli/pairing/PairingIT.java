@@ -111,9 +111,9 @@ class PairingIT {
         assertThat(acceptedByA).hasSize(128);
         assertThat(acceptedByB).isEqualTo(acceptedByA.substring(64) + acceptedByA.substring(0, 64));
         assertThat(acceptedByA).isNotEqualTo(acceptedByB);
-        assertPrivate(a.creds().dir().resolve(CredsDir.ACCEPTED_TOKENS_FILE));
-        assertPrivate(a.creds().dir().resolve(b.address().onion().hostname()));
-        assertPrivate(b.creds().dir().resolve(a.address().onion().hostname()));
+        assertPrivate(a.creds().file(CredsDir.ACCEPTED_TOKENS_FILE).path());
+        assertPrivate(a.creds().file(b.address().onion().hostname()).path());
+        assertPrivate(b.creds().file(a.address().onion().hostname()).path());
 
         // The stored tokens work: content travels both ways over the onion addresses.
         assertThat(getWithStoredToken(a, b, keyB)).isEqualTo(inB);
@@ -160,7 +160,7 @@ class PairingIT {
         assertRemote(a, "peer", g.address(), GitAnnex.uuid(g.repo()));
         assertThat(onlyAccepted(a)).isEqualTo(halfA + halfG);
         assertThat(peerToken(a, g)).isEqualTo(halfG + halfA);
-        assertPrivate(a.creds().dir().resolve(g.address().onion().hostname()));
+        assertPrivate(a.creds().file(g.address().onion().hostname()).path());
 
         // The token git-annex would present to us (theirHalf<>ourHalf from its side) opens our served repo.
         Path out = tmp.resolve("from-a.bin");
@@ -350,7 +350,7 @@ class PairingIT {
     private void assertNothingStored(Side side) throws IOException {
         assertThat(side.creds().acceptedTokens()).as("tokens accepted after a failed pairing").isEmpty();
         assertThat(GitAnnex.run(side.repo(), Map.of(), "git", "remote").ok().out()).as("remotes").isBlank();
-        try (var files = Files.list(side.creds().dir())) {
+        try (var files = Files.list(side.repo().resolve(".git/annex/creds"))) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).as("creds files")
                     .containsExactly(CredsDir.ADDRESSES_FILE);
         }

@@ -248,6 +248,6 @@ class GitAnnexInteropIT {
         Path annex = GitAnnexFixture.newRepository(tmp, "annex", false);
         String uuid = GitAnnexFixture.ok(annex, null, "git", "config", "annex.uuid").strip();
         assertThat(AnnexRepository.open(annex).uuid()).isEqualTo(new Uuid(uuid));
-        assertThat(AnnexRepository.open(annex).creds().dir()).isEqualTo(annex.resolve(".git/annex/creds"));
+        assertThat(AnnexRepository.open(annex).creds().file("p2pauth").path()).isEqualTo(annex.resolve(".git/annex/creds/p2pauth"));
     }
 }

@@ -61,7 +61,7 @@ public final class Doctor {
         record.accept(guard("wormhole server", () -> HostChecks.wormholeServer(options.relayUrl())));
         record.accept(guard("git-annex present", HostChecks::gitAnnex));
         record.accept(withRepository("creds permissions", repository, given.isPresent(), noRepository,
-                r -> HostChecks.credsPermissions(r.creds().dir())));
+                r -> HostChecks.credsPermissions(r.creds())));
         return checks;
     }
 

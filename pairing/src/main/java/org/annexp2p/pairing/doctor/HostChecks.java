@@ -6,19 +6,16 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.pairing.doctor.Check;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.tor.TorOptions;
 import org.annexp2p.tor.TorPolicy;
 import org.annexp2p.tor.TorSession;
@@ -126,31 +123,18 @@ final class HostChecks {
         return Check.ok("git-annex present", "git-annex " + firstLine(out.get()));
     }
 
-    /** Tokens and keys must be readable by the owner only; a group- or world-readable file is a failure. */
-    static Check credsPermissions(Path credsDir) throws IOException {
-        if (!Files.isDirectory(credsDir)) {
-            return Check.ok("creds permissions", "no creds files yet (" + credsDir + ")");
+    /** Tokens and keys must be readable by the owner only; a file group or others may access is a failure. */
+    static Check credsPermissions(CredsDir creds) throws IOException {
+        Optional<List<CredsDir.Entry>> entries = creds.entries();
+        if (entries.isEmpty()) {
+            return Check.ok("creds permissions", "no creds files yet (" + creds + ")");
         }
-        List<String> exposed = new ArrayList<>();
-        int files = 0;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(credsDir)) {
-            for (Path f : entries) {
-                if (!Files.isRegularFile(f)) {
-                    continue;
-                }
-                files++;
-                Set<PosixFilePermission> p = Files.getPosixFilePermissions(f);
-                if (p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)
-                        || p.contains(PosixFilePermission.GROUP_WRITE) || p.contains(PosixFilePermission.OTHERS_WRITE)) {
-                    exposed.add(f.getFileName() + " (" + java.nio.file.attribute.PosixFilePermissions.toString(p) + ")");
-                }
-            }
-        }
+        List<String> exposed = entries.get().stream().filter(CredsDir.Entry::othersMayAccess).map(CredsDir.Entry::toString).toList();
         if (!exposed.isEmpty()) {
             return Check.fail("creds permissions", "readable or writable by others: " + String.join(", ", exposed)
-                    + " in " + credsDir + "; run chmod 600 on them");
+                    + " in " + creds + "; run chmod 600 on them");
         }
-        return Check.ok("creds permissions", files + " file(s) in " + credsDir + ", owner-only");
+        return Check.ok("creds permissions", entries.get().size() + " file(s) in " + creds + ", owner-only");
     }
 
     /** Stdout of a program that exited 0 within the bound; empty when missing, failing or hanging. */

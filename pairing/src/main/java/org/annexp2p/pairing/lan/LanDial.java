@@ -2,7 +2,6 @@ package org.annexp2p.pairing.lan;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,6 +17,7 @@ import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.FailureWords;
+import org.annexp2p.repository.creds.CredsDir;
 
 /**
  * The client side of {@code --address lan://HOST:PORT}: TLS pinned to the paired peer's key, and its token. When
@@ -47,7 +47,7 @@ public final class LanDial {
     }
 
     /** As {@link #open}, with the pairings in {@code creds}. */
-    public static Link reach(Path creds, String hostPort, int discoveryPort, Duration timeout, Consumer<String> notices)
+    public static Link reach(CredsDir creds, String hostPort, int discoveryPort, Duration timeout, Consumer<String> notices)
             throws IOException {
         InetSocketAddress address = parse(hostPort);
         List<LanPeer> peers = LanPeers.read(creds);

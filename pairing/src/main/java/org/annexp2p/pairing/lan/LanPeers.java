@@ -2,22 +2,18 @@ package org.annexp2p.pairing.lan;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.annexp2p.pairing.tls.KeyFingerprint;
 import org.annexp2p.protocol.wire.AuthToken;
+import org.annexp2p.repository.creds.CredsDir;
+import org.annexp2p.repository.creds.PrivateFile;
 
 /**
  * The {@code lan-peers} creds file: one paired peer per line, {@code UUID KEY-FINGERPRINT TOKEN ADDR[,ADDR...]}
- * with addresses as {@code IP:PORT} ({@code [v6]:PORT}). It holds tokens, so it is written mode 0600 through a
- * temporary file and an atomic rename; a damaged line is an error naming the file and line, never its content.
+ * with addresses as {@code IP:PORT} ({@code [v6]:PORT}). It holds tokens, so it is kept as a {@link PrivateFile}
+ * of the creds directory; a damaged line is an error naming the file and line, never its content.
  */
 public final class LanPeers {
 
@@ -26,18 +22,19 @@ public final class LanPeers {
     private LanPeers() {
     }
 
-    public static Path file(Path credsDir) {
-        return credsDir.resolve(FILE);
+    public static PrivateFile file(CredsDir creds) {
+        return creds.file(FILE);
     }
 
-    public static List<LanPeer> read(Path credsDir) throws IOException {
-        Path file = file(credsDir);
-        if (!Files.exists(file)) {
+    public static List<LanPeer> read(CredsDir creds) throws IOException {
+        PrivateFile file = file(creds);
+        Optional<String> content = file.readText();
+        if (content.isEmpty()) {
             return List.of();
         }
         List<LanPeer> peers = new ArrayList<>();
         int number = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String line : content.get().split("\\R")) {
             number++;
             if (line.isBlank()) {
                 continue;
@@ -52,9 +49,9 @@ public final class LanPeers {
     }
 
     /** Adds or replaces (same UUID) a peer. */
-    public static void store(Path credsDir, LanPeer peer) throws IOException {
+    public static void store(CredsDir creds, LanPeer peer) throws IOException {
         List<LanPeer> peers = new ArrayList<>();
-        for (LanPeer p : read(credsDir)) {
+        for (LanPeer p : read(creds)) {
             if (!p.uuid().equals(peer.uuid())) {
                 peers.add(p);
             }
@@ -64,16 +61,7 @@ public final class LanPeers {
         for (LanPeer p : peers) {
             text.append(format(p)).append('\n');
         }
-        Files.createDirectories(credsDir);
-        Path tmp = credsDir.resolve(FILE + ".tmp");
-        Files.deleteIfExists(tmp);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(tmp);
-        }
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file(credsDir), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        file(creds).writeText(text.toString());
     }
 
     static String format(LanPeer p) {

@@ -1,7 +1,6 @@
 package org.annexp2p.pairing.lan;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -11,6 +10,7 @@ import org.annexp2p.pairing.tls.TrustedKeys;
 import org.annexp2p.transports.ConnectionHandler;
 import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.ServerOptions;
+import org.annexp2p.repository.creds.CredsDir;
 
 /** {@code serve --lan-listen}: TLS that accepts only the keys of LAN-paired peers, and where-is answers for them. */
 public final class LanServing {
@@ -20,14 +20,14 @@ public final class LanServing {
 
 
     /** The listener of {@link #start}, for a server of the caller's own. */
-    public static PinnedTlsListener listen(Path credsDir, String hostPort, Consumer<String> refusals) throws IOException {
-        return listen(credsDir, parse(hostPort), refusals);
+    public static PinnedTlsListener listen(CredsDir creds, String hostPort, Consumer<String> refusals) throws IOException {
+        return listen(creds, parse(hostPort), refusals);
     }
 
-    /** As {@link #listen(Path, String, Consumer)} at an address already read. */
-    public static PinnedTlsListener listen(Path credsDir, java.net.InetSocketAddress address, Consumer<String> refusals) throws IOException {
-        TlsIdentity identity = LanIdentity.load(credsDir);
-        List<LanPeer> peers = LanPeers.read(credsDir);
+    /** As {@link #listen(CredsDir, String, Consumer)} at an address already read. */
+    public static PinnedTlsListener listen(CredsDir creds, java.net.InetSocketAddress address, Consumer<String> refusals) throws IOException {
+        TlsIdentity identity = LanIdentity.load(creds);
+        List<LanPeer> peers = LanPeers.read(creds);
         if (peers.isEmpty()) {
             throw new IOException("no LAN peer is paired with this repository yet; run `annex-p2p pair --lan` first");
         }
@@ -37,8 +37,8 @@ public final class LanServing {
     }
 
 
-    /** As {@link #answerWhereIs(ConnectionServer, Path, String, int, Consumer)} for a listener at {@code listening}. */
-    public static WhereIsAnswers answerWhereIs(String listening, Path credsDir, String repository, int discoveryPort,
+    /** As {@link #answerWhereIs(String, CredsDir, String, int, Consumer)} for a listener at {@code listening}. */
+    public static WhereIsAnswers answerWhereIs(String listening, CredsDir creds, String repository, int discoveryPort,
             Consumer<String> problems) throws IOException {
         UUID uuid;
         try {
@@ -47,13 +47,13 @@ public final class LanServing {
             problems.accept("the repository UUID " + repository + " is not a UUID, so peers cannot ask where it is");
             return WhereIsAnswers.none();
         }
-        return WhereIsAnswers.start(credsDir, uuid, LanAddress.parse(listening), discoveryPort, problems);
+        return WhereIsAnswers.start(creds, uuid, LanAddress.parse(listening), discoveryPort, problems);
     }
 
 
     /** One line for the serve banner, for a listener at {@code listening}. */
-    public static String describe(String listening, Path credsDir) throws IOException {
-        return "lan://" + listening + " (our key " + LanIdentity.load(credsDir).fingerprint().hex() + ")";
+    public static String describe(String listening, CredsDir creds) throws IOException {
+        return "lan://" + listening + " (our key " + LanIdentity.load(creds).fingerprint().hex() + ")";
     }
 
     /** The address {@code --lan-listen} names; a malformed one is said in one line. */

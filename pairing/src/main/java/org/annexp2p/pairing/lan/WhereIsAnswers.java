@@ -3,7 +3,6 @@ package org.annexp2p.pairing.lan;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.annexp2p.pairing.discovery.DeviceId;
 import org.annexp2p.pairing.discovery.Discovery;
 import org.annexp2p.pairing.discovery.DiscoveryChannel;
 import org.annexp2p.transports.FailureWords;
+import org.annexp2p.repository.creds.CredsDir;
 
 /**
  * {@code serve --lan-listen}'s answers to paired peers asking "where is this repository now?": the listener's
@@ -42,10 +42,10 @@ public final class WhereIsAnswers implements Closeable {
      * only when the listener is on loopback. Channels that cannot be opened are told to {@code problems}: serving
      * goes on without answers then, as peers that know our address need none.
      */
-    public static WhereIsAnswers start(Path credsDir, UUID repository, InetSocketAddress listener, int discoveryPort,
+    public static WhereIsAnswers start(CredsDir creds, UUID repository, InetSocketAddress listener, int discoveryPort,
             Consumer<String> problems) throws IOException {
         DiscoveryScope scope = DiscoveryScope.of(List.of(listener));
-        List<LanPeer> peers = LanPeers.read(credsDir);
+        List<LanPeer> peers = LanPeers.read(creds);
         List<Discovery> discoveries = new ArrayList<>();
         try {
             for (LanPeer peer : peers) {

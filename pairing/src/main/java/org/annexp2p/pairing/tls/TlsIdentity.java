@@ -3,11 +3,6 @@ package org.annexp2p.pairing.tls;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.GeneralSecurityException;
@@ -109,30 +104,6 @@ public final class TlsIdentity {
         }
         identity.requireMatchingPair(where);
         return identity;
-    }
-
-    /** Writes {@link #toPem()} to {@code file}, 0600, whole or not at all (through a temporary file of its own). */
-    public void save(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-        try {
-            Files.write(tmp, toPem());
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Reads what {@link #save} wrote. */
-    public static TlsIdentity load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("TLS identity file " + file + " does not exist");
-        }
-        return fromPem(Files.readAllBytes(file), file.toString());
     }
 
     private void requireMatchingPair(String where) throws IOException {

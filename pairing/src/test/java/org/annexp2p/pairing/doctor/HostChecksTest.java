@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.annexp2p.pairing.doctor.Check;
+import org.annexp2p.repository.creds.CredsDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +24,28 @@ class HostChecksTest {
         Path creds = Files.createDirectories(dir.resolve("creds"));
         Files.writeString(creds.resolve("p2pauth"), "x\n");
         Files.setPosixFilePermissions(creds.resolve("p2pauth"), PosixFilePermissions.fromString("rw-------"));
-        assertThat(HostChecks.credsPermissions(creds).status()).isEqualTo(Check.Status.OK);
+        Check ok = HostChecks.credsPermissions(new CredsDir(creds));
+        assertThat(ok.status()).isEqualTo(Check.Status.OK);
+        assertThat(ok.detail()).isEqualTo("1 file(s) in " + creds + ", owner-only");
         Files.setPosixFilePermissions(creds.resolve("p2pauth"), PosixFilePermissions.fromString("rw----r--"));
-        Check c = HostChecks.credsPermissions(creds);
+        Check c = HostChecks.credsPermissions(new CredsDir(creds));
         assertThat(c.status()).isEqualTo(Check.Status.FAIL);
-        assertThat(c.detail()).contains("p2pauth");
+        assertThat(c.detail()).isEqualTo("readable or writable by others: p2pauth (rw----r--) in " + creds + "; run chmod 600 on them");
+    }
+
+    @Test
+    void aCredsFileOthersMayOnlyExecuteFailsTooAsReadingItIsRefused() throws Exception {
+        Path creds = Files.createDirectories(dir.resolve("creds"));
+        Files.writeString(creds.resolve("lan-peers"), "x\n");
+        Files.setPosixFilePermissions(creds.resolve("lan-peers"), PosixFilePermissions.fromString("rw---x---"));
+        assertThat(HostChecks.credsPermissions(new CredsDir(creds)).status()).isEqualTo(Check.Status.FAIL);
+    }
+
+    @Test
+    void noCredsDirectoryIsFine() throws Exception {
+        Check c = HostChecks.credsPermissions(new CredsDir(dir.resolve("creds")));
+        assertThat(c.status()).isEqualTo(Check.Status.OK);
+        assertThat(c.detail()).isEqualTo("no creds files yet (" + dir.resolve("creds") + ")");
     }
 
     @Test

@@ -18,6 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.annexp2p.pairing.tls.KeyFingerprint;
 import org.annexp2p.protocol.wire.AuthToken;
+import org.annexp2p.repository.creds.CredsDir;
 
 /** The lan-peers line codec: round-trips, and garbage is a typed error naming the line, never another exception. */
 class LanPeersProperties {
@@ -39,7 +40,8 @@ class LanPeersProperties {
 
     @Property(tries = 30)
     void theFileStoresReplacesByUuidAndIsOwnerOnly(@ForAll("peers") LanPeer first, @ForAll("peers") LanPeer second) throws Exception {
-        Path creds = Files.createTempDirectory("creds");
+        Path dir = Files.createTempDirectory("creds");
+        CredsDir creds = new CredsDir(dir);
         try {
             LanPeers.store(creds, first);
             LanPeers.store(creds, second);
@@ -47,23 +49,24 @@ class LanPeersProperties {
             LanPeers.store(creds, replaced);
             List<LanPeer> expected = first.uuid().equals(second.uuid()) ? List.of(replaced) : List.of(second, replaced);
             assertThat(LanPeers.read(creds)).containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(LanPeers.file(creds))))
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(LanPeers.file(creds).path())))
                     .isEqualTo("rw-------");
         } finally {
-            Files.deleteIfExists(LanPeers.file(creds));
-            Files.delete(creds);
+            Files.deleteIfExists(LanPeers.file(creds).path());
+            Files.delete(dir);
         }
     }
 
     @Property(tries = 50)
     void aDamagedFileNamesTheLineNotItsContent(@ForAll("peers") LanPeer peer) throws Exception {
-        Path creds = Files.createTempDirectory("creds");
+        Path dir = Files.createTempDirectory("creds");
+        CredsDir creds = new CredsDir(dir);
         try {
-            Files.writeString(LanPeers.file(creds), LanPeers.format(peer) + "\nsecret-looking-garbage\n");
+            LanPeers.file(creds).writeText(LanPeers.format(peer) + "\nsecret-looking-garbage\n");
             assertThatThrownBy(() -> LanPeers.read(creds)).hasMessageContaining("line 2").hasMessageNotContaining("secret-looking");
         } finally {
-            Files.deleteIfExists(LanPeers.file(creds));
-            Files.delete(creds);
+            Files.deleteIfExists(LanPeers.file(creds).path());
+            Files.delete(dir);
         }
     }
 

@@ -3,17 +3,24 @@ package org.annexp2p.repository.creds;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.annexp2p.protocol.wire.AuthToken;
 
 /**
  * The files git-annex keeps in {@code .git/annex/creds/}: {@code p2paddrs} (this repository's own P2P addresses,
  * newest first), {@code p2pauth} (the tokens it accepts, newest first) and one file per Tor peer holding the
- * token used to reach it. Files are created mode 0600 from the first byte and replaced atomically; the
- * directory is 0700. A creds file others can read is refused rather than used.
+ * token used to reach it; and annex-p2p's own private files ({@link #file}). Every file here is a {@link PrivateFile}:
+ * created mode 0600 from the first byte and replaced atomically; the directory is 0700. A creds file others can
+ * read is refused rather than used. The directory's path is not handed out: code reaches a file only by its name.
  */
 public final class CredsDir {
     public static final String ADDRESSES_FILE = "p2paddrs";
@@ -29,8 +36,15 @@ public final class CredsDir {
         this.dir = dir;
     }
 
-    public Path dir() {
+    /** For this package's tests; everyone else names a file ({@link #file}) or prints the directory ({@link #toString}). */
+    Path dir() {
         return dir;
+    }
+
+    /** The directory's path, for messages. */
+    @Override
+    public String toString() {
+        return dir.toString();
     }
 
     // ---- p2paddrs -------------------------------------------------------------------------------------------
@@ -124,6 +138,38 @@ public final class CredsDir {
         if (s.isEmpty() || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             throw new IllegalArgumentException(what + " must be one non-empty line");
         }
+    }
+
+    // ---- the directory as a whole ----------------------------------------------------------------------------
+
+    /** A regular file here and its mode, as {@code annex-p2p doctor} reports it. */
+    public record Entry(String name, Set<PosixFilePermission> mode) {
+        /** Whether group or others may access it, so that reading it is refused. */
+        public boolean othersMayAccess() {
+            return PrivateFile.othersMayAccess(mode);
+        }
+
+        /** {@code NAME (rw-r--r--)}. */
+        @Override
+        public String toString() {
+            return name + " (" + PosixFilePermissions.toString(mode) + ")";
+        }
+    }
+
+    /** The regular files here (a link counts as what it points to); empty if the directory does not exist yet. */
+    public Optional<List<Entry>> entries() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        List<Entry> entries = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                if (Files.isRegularFile(f)) {
+                    entries.add(new Entry(f.getFileName().toString(), Files.getPosixFilePermissions(f)));
+                }
+            }
+        }
+        return Optional.of(entries);
     }
 
     // ---- files ----------------------------------------------------------------------------------------------

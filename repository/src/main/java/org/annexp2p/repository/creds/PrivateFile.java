@@ -68,11 +68,16 @@ public final class PrivateFile {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("refusing to read " + file + ": not a regular file");
         }
-        if (perms.stream().anyMatch(GROUP_OR_OTHER::contains)) {
+        if (othersMayAccess(perms)) {
             throw new IOException("refusing to read " + file + ": group or others may access it (mode "
                     + PosixFilePermissions.toString(perms) + "); run chmod 600 " + file);
         }
         return Optional.of(Files.readAllBytes(file));
+    }
+
+    /** Whether a file of mode {@code perms} is one {@link #read()} refuses: group or others may access it. */
+    static boolean othersMayAccess(Set<PosixFilePermission> perms) {
+        return perms.stream().anyMatch(GROUP_OR_OTHER::contains);
     }
 
     /** {@link #read()} as UTF-8 text. */

@@ -27,6 +27,7 @@ import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.ServerOptions;
 
@@ -99,10 +100,8 @@ public final class LanPairingFlow implements AutoCloseable {
             return new Outcome.Failed("paired, but the first pinned-TLS link to the other device failed: " + problem.get(),
                     "nothing was saved; check that no firewall blocks TCP between the devices and pair again");
         }
-        Path creds = repository.creds().dir();
-        if (!Files.exists(LanIdentity.file(creds))) {
-            ends.identity().save(LanIdentity.file(creds));
-        }
+        CredsDir creds = repository.creds();
+        LanIdentity.keepUnlessKept(creds, ends.identity());
         LanPeers.store(creds, new LanPeer(peer.repositoryUuid(), peerKey, token, peer.addresses()));
         repository.creds().addAcceptedToken(token);
         return new Outcome.Paired(peer, peerKey);

@@ -1,7 +1,6 @@
 package org.annexp2p.session.lan;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.annexp2p.pairing.lan.LanDial;
@@ -10,6 +9,7 @@ import org.annexp2p.pairing.lan.PinnedTlsListener;
 import org.annexp2p.pairing.lan.WhereIsAnswers;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.session.plugin.BadUsageException;
 import org.annexp2p.session.plugin.DialNotice;
 import org.annexp2p.session.plugin.Dialed;
@@ -68,7 +68,7 @@ public final class LanPlugin implements TransportPlugin<String> {
         }
         // A malformed --token is bad usage, said before anything is dialed.
         Optional<AuthToken> given = dialing.token().fromOption();
-        LanDial.Link link = LanDial.reach(repository.creds().dir(), hostPort, discoveryPort,
+        LanDial.Link link = LanDial.reach(repository.creds(), hostPort, discoveryPort,
                 dialing.bound().map(HandshakeDeadline::left).orElse(CONNECT_TIMEOUT),
                 line -> dialing.notices().accept(new DialNotice.Progress(line)));
         HandshakeDeadline deadline = dialing.bound().orElse(
@@ -94,7 +94,7 @@ public final class LanPlugin implements TransportPlugin<String> {
      */
     @Override
     public LanListener listen(String hostPort, Listening listening) throws IOException {
-        Path creds = listening.repository().creds().dir();
+        CredsDir creds = listening.repository().creds();
         PinnedTlsListener tls = LanServing.listen(creds, hostPort, listening.notices());
         try {
             WhereIsAnswers whereIs = LanServing.answerWhereIs(tls.address(), creds, listening.repository().uuid().value(),

@@ -74,7 +74,7 @@ public final class ServeSetup implements Closeable {
 
     /** The repository's onion as {@link RepositoryOnion} keeps it in the repository. */
     public RepositoryOnion repositoryOnion() {
-        return RepositoryOnion.of(repository.annexDir(), repository.creds().dir());
+        return RepositoryOnion.of(repository.annexDir(), repository.creds());
     }
 
     /** The plugins the listeners come from, closed after them (discovery answers to {@code discoveryPort}). */

@@ -65,9 +65,9 @@ class LanPluginTest {
         AnnexRepository client = repository(dir.resolve("client"));
         TlsIdentity servedKey = TlsIdentity.generate("served");
         TlsIdentity clientKey = TlsIdentity.generate("client");
-        servedKey.save(LanIdentity.file(served.creds().dir()));
-        clientKey.save(LanIdentity.file(client.creds().dir()));
-        LanPeers.store(served.creds().dir(), new LanPeer(client.uuid().value(), clientKey.fingerprint(), TOKEN, List.of()));
+        LanIdentity.file(served.creds()).write(servedKey.toPem());
+        LanIdentity.file(client.creds()).write(clientKey.toPem());
+        LanPeers.store(served.creds(), new LanPeer(client.uuid().value(), clientKey.fingerprint(), TOKEN, List.of()));
         int discoveryPort = freeUdpPort();
         LanPlugin plugin = new LanPlugin(discoveryPort);
         List<String> notices = new ArrayList<>();
@@ -78,7 +78,7 @@ class LanPluginTest {
             assertThat(listener.described()).startsWith("lan://127.0.0.1:").contains(servedKey.fingerprint().hex());
             assertThat(listener.whereIsPeers()).isEqualTo(1);
             InetSocketAddress at = LanAddress.parse(listener.address());
-            LanPeers.store(client.creds().dir(), new LanPeer(served.uuid().value(), servedKey.fingerprint(), TOKEN, List.of(at)));
+            LanPeers.store(client.creds(), new LanPeer(served.uuid().value(), servedKey.fingerprint(), TOKEN, List.of(at)));
             TransportPlugins plugins = TransportPlugins.of(List.of(plugin));
             try (PeerSession session = PeerSession.open(plugins, "lan://" + listener.address(), Dialing.quietly(client),
                     PeerSession.Options.DEFAULT)) {
@@ -86,7 +86,7 @@ class LanPluginTest {
             }
             // A key that was never paired is refused by the TLS listener, before any AUTH.
             TlsIdentity stranger = TlsIdentity.generate("stranger");
-            stranger.save(LanIdentity.file(client.creds().dir()));
+            LanIdentity.file(client.creds()).write(stranger.toPem());
             assertThatThrownBy(() -> PeerSession.open(plugins, "lan://" + listener.address(), Dialing.quietly(client),
                     PeerSession.Options.DEFAULT).close()).isInstanceOf(IOException.class);
         }

@@ -75,7 +75,7 @@ class PeerLinkTest {
         assertThat(Files.readString(tmp.resolve("ours/.git/config"))).contains("[remote \"peer1\"]",
                 "url = " + ADDRESS.format(), "annex-uuid = " + peer.uuid().value());
         assertThat(ours.creds().peerToken(ADDRESS.onion().hostname()).get()).isEqualTo(TOKEN);
-        Path stored = ours.creds().dir().resolve(ADDRESS.onion().hostname());
+        Path stored = ours.creds().file(ADDRESS.onion().hostname()).path();
         assertThat(Files.getPosixFilePermissions(stored))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(transcript).isNotEmpty().noneMatch(line -> line.contains(TOKEN.reveal()));

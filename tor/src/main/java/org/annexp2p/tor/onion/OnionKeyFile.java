@@ -1,76 +1,44 @@
 package org.annexp2p.tor.onion;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.FileSystemException;
 import java.util.Optional;
-import java.util.Set;
+import org.annexp2p.repository.creds.PrivateFile;
 import org.annexp2p.tor.TorException;
 
 /**
- * Where an onion service key lives between runs, so the onion address survives restarts. The file is created
- * mode 0600 (through a temporary file that already has that mode, then an atomic rename), never readable by
- * others even for a moment.
+ * Where an onion service key lives between runs, so the onion address survives restarts: a {@link PrivateFile},
+ * so never readable by others even for a moment, and a key others could read is refused (a stolen onion) rather
+ * than used.
  */
-public record OnionKeyFile(Path path) {
-
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+public record OnionKeyFile(PrivateFile file) {
 
     /** The stored key, or empty when the file does not exist yet. */
     public Optional<OnionKey> read() throws TorException {
-        if (!Files.exists(path)) {
-            return Optional.empty();
-        }
         try {
-            if (!OWNER_ONLY.containsAll(Files.getPosixFilePermissions(path))) {
-                // someone loosened it (copy, restore from backup); a key readable by others is a stolen onion
-                Files.setPosixFilePermissions(path, OWNER_ONLY);
-            }
-            String text = Files.readString(path, StandardCharsets.US_ASCII).strip();
-            return Optional.of(new OnionKey(text));
-        } catch (IOException e) {
-            throw new TorException(TorException.Reason.BAD_CONFIG, "cannot read onion key file " + path
+            Optional<byte[]> content = file.read();
+            return content.isEmpty() ? Optional.empty()
+                    : Optional.of(new OnionKey(new String(content.get(), StandardCharsets.US_ASCII).strip()));
+        } catch (FileSystemException e) {
+            throw new TorException(TorException.Reason.BAD_CONFIG, "cannot read onion key file " + file
                     + " (" + e.getMessage() + "); fix its permissions or remove it to get a new onion address", e);
+        } catch (IOException e) {
+            // PrivateFile's own refusal already names the file and the fix.
+            throw new TorException(TorException.Reason.BAD_CONFIG, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new TorException(TorException.Reason.BAD_CONFIG, "onion key file " + path + " is damaged ("
+            throw new TorException(TorException.Reason.BAD_CONFIG, "onion key file " + file + " is damaged ("
                     + e.getMessage() + "); restore it from a backup or remove it to get a new onion address");
         }
     }
 
-    /** Stores the key atomically with mode 0600. */
+    /** Stores the key, replacing the file whole. */
     public void write(OnionKey key) throws TorException {
-        Path dir = path.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
-            }
-            tmp = Files.createTempFile(dir, ".onion-key", ".new", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.write(ByteBuffer.wrap((key.blob() + "\n").getBytes(StandardCharsets.US_ASCII)));
-                ch.force(true);
-            }
-            Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
+            file.write((key.blob() + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
-            throw new TorException(TorException.Reason.BAD_CONFIG, "cannot write onion key file " + path
+            throw new TorException(TorException.Reason.BAD_CONFIG, "cannot write onion key file " + file
                     + " (" + e.getMessage() + "); check that its directory is writable", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure is what the user needs to see
-                }
-            }
         }
     }
 }

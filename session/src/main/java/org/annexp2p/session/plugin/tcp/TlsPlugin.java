@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.annexp2p.protocol.wire.AuthToken;
+import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.session.plugin.Dialed;
 import org.annexp2p.session.plugin.Dialing;
 import org.annexp2p.session.plugin.GivenToken;
@@ -63,11 +64,11 @@ public final class TlsPlugin implements TransportPlugin<TlsPlugin.Target> {
     /** Serves TLS with the repository's key, made and saved on first use. */
     @Override
     public Listener listen(String bind, Listening listening) throws IOException {
-        return listen(bind, listening.repository().creds().dir());
+        return listen(bind, listening.repository().creds());
     }
 
-    /** As {@link #listen(String, Listening)}, with the key kept in {@code credsDir}. */
-    public Listener listen(String bind, java.nio.file.Path credsDir) throws IOException {
-        return new TlsTransport(tcp.get()).listen(bind, TlsIdentityFile.in(credsDir).serverKey());
+    /** As {@link #listen(String, Listening)}, with the key kept in {@code creds}. */
+    public Listener listen(String bind, CredsDir creds) throws IOException {
+        return new TlsTransport(tcp.get()).listen(bind, TlsIdentityFile.in(creds).serverKey());
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
+import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.session.plugin.Dialing;
 import org.annexp2p.session.plugin.GivenToken;
 import org.annexp2p.session.plugin.HandshakeDeadline;
@@ -62,7 +63,7 @@ class PluginConnectionsContractTest {
             Path creds = Files.createTempDirectory("plugin-contract").resolve("creds");
             SharedTcp tcp = new SharedTcp();
             TlsPlugin plugin = new TlsPlugin(tcp);
-            Listener listener = plugin.listen("127.0.0.1:0", creds);
+            Listener listener = plugin.listen("127.0.0.1:0", new CredsDir(creds));
             String pin = listener.address().substring(listener.address().lastIndexOf('/') + 1);
             return Fixture.of(listener, dialer(plugin, ""), listener.address(), "tls://127.0.0.1:" + freePort() + "/" + pin,
                     Duration.ofSeconds(10), () -> {
