@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.annexp2p.pairing.doctor.Check;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.creds.CredsDir;
+import org.annexp2p.repository.creds.CredsEntry;
 import org.annexp2p.tor.TorOptions;
 import org.annexp2p.tor.TorPolicy;
 import org.annexp2p.tor.TorSession;
@@ -125,11 +126,11 @@ final class HostChecks {
 
     /** Tokens and keys must be readable by the owner only; a file group or others may access is a failure. */
     static Check credsPermissions(CredsDir creds) throws IOException {
-        Optional<List<CredsDir.Entry>> entries = creds.entries();
+        Optional<List<CredsEntry>> entries = creds.entries();
         if (entries.isEmpty()) {
             return Check.ok("creds permissions", "no creds files yet (" + creds + ")");
         }
-        List<String> exposed = entries.get().stream().filter(CredsDir.Entry::othersMayAccess).map(CredsDir.Entry::toString).toList();
+        List<String> exposed = entries.get().stream().filter(CredsEntry::othersMayAccess).map(CredsEntry::toString).toList();
         if (!exposed.isEmpty()) {
             return Check.fail("creds permissions", "readable or writable by others: " + String.join(", ", exposed)
                     + " in " + creds + "; run chmod 600 on them");

@@ -6,12 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.annexp2p.protocol.wire.AuthToken;
 
@@ -142,30 +139,16 @@ public final class CredsDir {
 
     // ---- the directory as a whole ----------------------------------------------------------------------------
 
-    /** A regular file here and its mode, as {@code annex-p2p doctor} reports it. */
-    public record Entry(String name, Set<PosixFilePermission> mode) {
-        /** Whether group or others may access it, so that reading it is refused. */
-        public boolean othersMayAccess() {
-            return PrivateFile.othersMayAccess(mode);
-        }
-
-        /** {@code NAME (rw-r--r--)}. */
-        @Override
-        public String toString() {
-            return name + " (" + PosixFilePermissions.toString(mode) + ")";
-        }
-    }
-
     /** The regular files here (a link counts as what it points to); empty if the directory does not exist yet. */
-    public Optional<List<Entry>> entries() throws IOException {
+    public Optional<List<CredsEntry>> entries() throws IOException {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
-        List<Entry> entries = new ArrayList<>();
+        List<CredsEntry> entries = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 if (Files.isRegularFile(f)) {
-                    entries.add(new Entry(f.getFileName().toString(), Files.getPosixFilePermissions(f)));
+                    entries.add(new CredsEntry(f.getFileName().toString(), Files.getPosixFilePermissions(f)));
                 }
             }
         }
