@@ -13,6 +13,7 @@ module org.annexp2p.session {
     exports org.annexp2p.session.lan;
     exports org.annexp2p.session.link;
     exports org.annexp2p.session.pair;
+    exports org.annexp2p.session.remote;
     exports org.annexp2p.session.plugin;
     exports org.annexp2p.session.plugin.exec;
     exports org.annexp2p.session.plugin.onion;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.repository.creds.SharedAddresses;
 import org.annexp2p.repository.creds.TokenGenerator;
 import org.annexp2p.session.link.PeerLink;
 import org.annexp2p.tor.onion.TorAnnexAddressAuth;
@@ -62,17 +63,12 @@ final class P2pCommand implements Callable<Integer> {
     }
 
     private int genAddresses(AnnexRepository repository) throws IOException {
-        List<String> addresses = repository.creds().ownAddresses();
-        if (addresses.isEmpty()) {
+        List<String> shared = SharedAddresses.withFreshTokens(repository.creds(), new TokenGenerator());
+        if (shared.isEmpty()) {
             throw new IOException("No P2P networks are currently available. (Run `annex-p2p enable-tor` first; for "
                     + "`serve --listen`, `annex-p2p token` prints a token and the tls:// address.)");
         }
-        TokenGenerator tokens = new TokenGenerator();
-        for (String address : addresses) {
-            AuthToken token = tokens.generate(TokenGenerator.ADDRESS_TOKEN_LENGTH);
-            repository.creds().addAcceptedToken(token);
-            System.out.println(address + ":" + token.reveal());
-        }
+        shared.forEach(System.out::println);
         System.err.println("These addresses allow access to this git-annex repository. Only share them with people "
                 + "you trust with that access, using trusted communication channels!");
         System.err.println(ServeTls.clientHint(repository.creds()));
