@@ -14,6 +14,7 @@ import org.annexp2p.protocol.wire.Validity;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.Transfer;
 import org.annexp2p.testkit.content.AnnexedContent;
+import org.annexp2p.testkit.repository.TemporaryRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +32,7 @@ class GetIntoStoreTest {
 
     @Test
     void anObjectLeftUnloggedIsLoggedWithoutATransfer() throws Exception {
-        git("init", "-q");
-        git("config", "annex.uuid", "5b7a4a8e-2f43-4c3c-9d0e-7a1f3c9e2b11");
+        TemporaryRepository.withUuid(dir, "5b7a4a8e-2f43-4c3c-9d0e-7a1f3c9e2b11");
         byte[] content = "content that an interrupted get already stored\n".getBytes(StandardCharsets.UTF_8);
         Key key = AnnexedContent.sha256e(content, ".txt");
         AnnexRepository repo = AnnexRepository.open(dir);
@@ -48,14 +48,5 @@ class GetIntoStoreTest {
         assertThat(exit).as("stderr: %s", err).isZero();
         assertThat(repo.locations(key)).containsExactly(repo.uuid());
         assertThat(err.text()).contains("already here");
-    }
-
-    private void git(String... args) throws Exception {
-        String[] argv = new String[args.length + 1];
-        argv[0] = "git";
-        System.arraycopy(args, 0, argv, 1, args.length);
-        Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as("git %s: %s", String.join(" ", args), out).isZero();
     }
 }

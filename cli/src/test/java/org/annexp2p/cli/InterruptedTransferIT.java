@@ -3,9 +3,9 @@ package org.annexp2p.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.testkit.content.AnnexedContent;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,19 +52,20 @@ class InterruptedTransferIT {
                 in.read(); // stall until the client is gone
                 return request;
             });
-            Process get = tool("get", "--address", peer.address(), KEY_PLACEHOLDER, dir.resolve("out.bin").toString());
-            awaitSomeOfIt(get);
-            interrupt(get);
-            assertThat(get.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            String err = stderr();
-            assertThat(get.exitValue()).as("stderr: %s", err).isEqualTo(130);
-            // What reached the partial file (writes go through a buffer, so up to half) is what is kept.
-            long kept = Files.size(partials().get(0));
-            assertThat(kept).isPositive().isLessThanOrEqualTo(half);
-            assertThat(err).endsWith("annex-p2p: interrupted; the " + kept
-                    + " bytes received are kept: run the same get again to resume\n");
-            assertThat(err.lines().filter(l -> l.contains("interrupted;"))).hasSize(1);
-            assertThat(served.get(60, TimeUnit.SECONDS)).startsWith("GET 0 ");
+            try (RunningCommand get = tool("get", "--address", peer.address(), KEY_PLACEHOLDER, dir.resolve("out.bin").toString())) {
+                awaitSomeOfIt(get);
+                get.signal("INT"); // as Ctrl-C does (close would send SIGTERM)
+                int exit = get.awaitExit(Duration.ofSeconds(60));
+                String err = get.err();
+                assertThat(exit).as("stderr: %s", err).isEqualTo(130);
+                // What reached the partial file (writes go through a buffer, so up to half) is what is kept.
+                long kept = Files.size(partials().get(0));
+                assertThat(kept).isPositive().isLessThanOrEqualTo(half);
+                assertThat(err).endsWith("annex-p2p: interrupted; the " + kept
+                        + " bytes received are kept: run the same get again to resume\n");
+                assertThat(err.lines().filter(l -> l.contains("interrupted;"))).hasSize(1);
+                assertThat(served.get(60, TimeUnit.SECONDS)).startsWith("GET 0 ");
+            }
         }
         assertThat(partials()).hasSize(1);
     }
@@ -80,15 +83,16 @@ class InterruptedTransferIT {
                 in.readAllBytes(); // take the rest the socket holds, then wait for the client to go
                 return request + " / " + data;
             });
-            Process put = tool("put", "--address", peer.address(), KEY_PLACEHOLDER, infile.toString());
-            assertThat(halfway.await(60, TimeUnit.SECONDS)).as("the peer got half; stderr: %s", stderrQuietly()).isTrue();
-            interrupt(put);
-            assertThat(put.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            String err = stderr();
-            assertThat(put.exitValue()).as("stderr: %s", err).isEqualTo(130);
-            assertThat(err).endsWith("annex-p2p: interrupted; the peer keeps what it received: run the same put again "
-                    + "to resume\n");
-            assertThat(served.get(60, TimeUnit.SECONDS)).startsWith("PUT ").contains(" / DATA " + content.length);
+            try (RunningCommand put = tool("put", "--address", peer.address(), KEY_PLACEHOLDER, infile.toString())) {
+                assertThat(halfway.await(60, TimeUnit.SECONDS)).as("the peer got half; stderr: %s", put.err()).isTrue();
+                put.signal("INT");
+                int exit = put.awaitExit(Duration.ofSeconds(60));
+                String err = put.err();
+                assertThat(exit).as("stderr: %s", err).isEqualTo(130);
+                assertThat(err).endsWith("annex-p2p: interrupted; the peer keeps what it received: run the same put again "
+                        + "to resume\n");
+                assertThat(served.get(60, TimeUnit.SECONDS)).startsWith("PUT ").contains(" / DATA " + content.length);
+            }
         }
     }
 
@@ -101,65 +105,44 @@ class InterruptedTransferIT {
                 HandPlayedPeer.send(out, "VALID");
                 return HandPlayedPeer.line(in);
             });
-            Process get = tool("get", "--address", peer.address(), KEY_PLACEHOLDER, dir.resolve("out.bin").toString());
-            assertThat(get.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            String err = stderr();
-            assertThat(get.exitValue()).as("stderr: %s", err).isZero();
-            assertThat(err).doesNotContain("interrupted");
+            try (RunningCommand get = tool("get", "--address", peer.address(), KEY_PLACEHOLDER, dir.resolve("out.bin").toString())) {
+                int exit = get.awaitExit(Duration.ofSeconds(60));
+                String err = get.err();
+                assertThat(exit).as("stderr: %s", err).isZero();
+                assertThat(err).doesNotContain("interrupted");
+            }
         }
         assertThat(Files.readAllBytes(dir.resolve("out.bin"))).isEqualTo(content);
     }
 
     private static final String KEY_PLACEHOLDER = "\0key";
 
-    private Process tool(String... args) throws IOException {
+    private RunningCommand tool(String... args) throws IOException {
         List<String> argv = new java.util.ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", AnnexP2p.jar().toString()));
         for (String a : args) {
             argv.add(a.equals(KEY_PLACEHOLDER) ? key : a);
         }
-        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile())
-                .redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile());
-        pb.environment().put("GIT_ANNEX_P2P_AUTHTOKEN", TOKEN);
-        return pb.start();
-    }
-
-    /** As Ctrl-C does: SIGINT (Process.destroy would send SIGTERM). */
-    private static void interrupt(Process p) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
-        assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(kill.exitValue()).isZero();
+        return Command.of(argv).in(dir).env("GIT_ANNEX_P2P_AUTHTOKEN", TOKEN).start();
     }
 
     /** Until some of the content has reached the partial file beside OUTFILE. */
-    private void awaitSomeOfIt(Process get) throws Exception {
+    private void awaitSomeOfIt(RunningCommand get) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             List<Path> partials = partials();
             if (partials.size() == 1 && Files.size(partials.get(0)) > 0) {
                 return;
             }
-            assertThat(get.isAlive()).as("the get is still running; stderr: %s", stderrQuietly()).isTrue();
+            assertThat(get.alive()).as("the get is still running; stderr: %s", get.err()).isTrue();
             Thread.sleep(50);
         }
-        throw new AssertionError("nothing reached a partial file; stderr: " + stderrQuietly());
+        throw new AssertionError("nothing reached a partial file; stderr: " + get.err());
     }
 
     private List<Path> partials() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".annex-p2p-partial")).toList();
-        }
-    }
-
-    private String stderr() throws IOException {
-        return Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8);
-    }
-
-    private String stderrQuietly() {
-        try {
-            return stderr();
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
         }
     }
 }

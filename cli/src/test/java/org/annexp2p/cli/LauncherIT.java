@@ -9,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,22 +57,19 @@ class LauncherIT {
     @Test
     void p2pstdioIsTheJvmItselfRunningInTheSshArchive() throws Exception {
         Path repo = GitAnnex.initRepo(dir.resolve("r"), "launcher");
-        Process p = new ProcessBuilder(Launcher.path().toString(), "p2pstdio", repo.toString(), CLIENT)
-                .redirectError(dir.resolve("err").toFile()).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (RunningCommand p = Command.of(Launcher.path().toString(), "p2pstdio", repo.toString(), CLIENT).talking().start();
+                BufferedReader out = new BufferedReader(new InputStreamReader(p.output(), StandardCharsets.UTF_8))) {
             assertThat(out.readLine()).isEqualTo("AUTH-SUCCESS " + GitAnnex.uuid(repo));
             // It waits for the client's next line now: look at it while it runs.
             assertThat(Launcher.commandLine(p.pid())).as("git-annex's child is the JVM (exec'd)").startsWith("java ");
             assertThat(Launcher.mappedFiles(p.pid())).as("its mappings")
                     .contains(Launcher.archives().resolve("ssh.jsa").toString())
                     .doesNotContain(Launcher.archives().resolve("commands.jsa").toString());
-            p.getOutputStream().close();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("p2pstdio ends when the client hangs up").isTrue();
-        } finally {
-            p.destroyForcibly();
+            p.closeInput();
+            assertThat(p.awaitExit(Duration.ofSeconds(60))).as("p2pstdio ends when the client hangs up, with exit code 0")
+                    .isZero();
+            assertThat(p.err()).isEmpty();
         }
-        assertThat(p.exitValue()).isZero();
-        assertThat(Files.readString(dir.resolve("err"))).isEmpty();
     }
 
     @Test
@@ -95,20 +94,15 @@ class LauncherIT {
     @Test
     void annexP2pCdsOffRunsWithoutTheArchive() throws Exception {
         Path repo = GitAnnex.initRepo(dir.resolve("r"), "launcher");
-        ProcessBuilder pb = new ProcessBuilder(Launcher.path().toString(), "p2pstdio", repo.toString(), CLIENT)
-                .redirectError(dir.resolve("err").toFile());
-        pb.environment().put("ANNEX_P2P_CDS", "off");
-        Process p = pb.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (RunningCommand p = Command.of(Launcher.path().toString(), "p2pstdio", repo.toString(), CLIENT)
+                        .env("ANNEX_P2P_CDS", "off").talking().start();
+                BufferedReader out = new BufferedReader(new InputStreamReader(p.output(), StandardCharsets.UTF_8))) {
             assertThat(out.readLine()).startsWith("AUTH-SUCCESS ");
             assertThat(Launcher.mappedFiles(p.pid())).as("its mappings")
                     .doesNotContain(Launcher.archives().resolve("ssh.jsa").toString());
-            p.getOutputStream().close();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            p.destroyForcibly();
+            p.closeInput();
+            assertThat(p.awaitExit(Duration.ofSeconds(60))).as("exit code; stderr: %s", p.err()).isZero();
         }
-        assertThat(p.exitValue()).isZero();
     }
 
     private GitAnnex.Result p2pstdio(Path repo, Map<String, String> env) throws IOException {

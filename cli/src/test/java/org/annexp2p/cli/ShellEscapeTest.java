@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.annexp2p.testkit.repository.TemporaryRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +45,7 @@ class ShellEscapeTest {
     @Test
     void tokenUnderDashCIssuesNoToken() throws Exception {
         Path repo = Files.createDirectories(tmp.resolve("repo"));
-        git(repo, "init", "-q");
-        git(repo, "config", "annex.uuid", "5b7a4a8e-2f43-4c3c-9d0e-7a1f3c9e2b11");
+        TemporaryRepository.withUuid(repo, "5b7a4a8e-2f43-4c3c-9d0e-7a1f3c9e2b11");
         PrintStream savedOut = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -58,14 +58,5 @@ class ShellEscapeTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).as("a token was printed").isEmpty();
         assertThat(repo.resolve(".git/annex/creds/p2pauth")).as("a token was accepted").doesNotExist();
         assertThat(exit).isEqualTo(1);
-    }
-
-    private static void git(Path dir, String... args) throws Exception {
-        String[] argv = new String[args.length + 1];
-        argv[0] = "git";
-        System.arraycopy(args, 0, argv, 1, args.length);
-        Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        assertThat(p.waitFor()).as("git %s", String.join(" ", args)).isZero();
     }
 }

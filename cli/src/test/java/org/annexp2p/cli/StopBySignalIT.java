@@ -1,10 +1,8 @@
 package org.annexp2p.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -14,15 +12,17 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.annexp2p.cli.interop.GitAnnex;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.repository.creds.TokenGenerator;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,56 +76,44 @@ class StopBySignalIT {
     @Test
     void aSecondSignalStopsAtOnceWhileAConnectionIsStillServed() throws Exception {
         AuthToken token = new TokenGenerator().generate(TokenGenerator.ADDRESS_TOKEN_LENGTH);
-        Process serve = startServe(token);
-        try (Socket peer = new Socket(InetAddress.getLoopbackAddress(), port);
+        try (RunningCommand serve = startServe(token);
+                Socket peer = new Socket(InetAddress.getLoopbackAddress(), port);
                 BufferedReader answers = new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.US_ASCII))) {
             peer.getOutputStream().write(("AUTH 00000000-0000-4000-8000-0000000c11e7 " + token.reveal() + "\n")
                     .getBytes(StandardCharsets.US_ASCII));
             peer.getOutputStream().flush();
             // Authenticated: a handler is serving this connection now, waiting for its next request.
             assertThat(answers.readLine()).startsWith("AUTH-SUCCESS ");
-            signal(serve, "TERM");
+            serve.signal("TERM");
             // The first stop closes the listener at once, then waits for the connection.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EXIT_SECONDS);
             while (!portIsFree()) {
                 assertThat(System.nanoTime()).as("the port was freed after the first SIGTERM").isLessThan(deadline);
                 Thread.sleep(20);
             }
-            assertThat(serve.isAlive()).as("serve waits for the connection it serves").isTrue();
-            signal(serve, "TERM");
-            assertThat(serve.waitFor(EXIT_SECONDS, TimeUnit.SECONDS)).as("serve exited after the second SIGTERM").isTrue();
+            assertThat(serve.alive()).as("serve waits for the connection it serves").isTrue();
+            serve.signal("TERM");
+            int exit = serve.awaitExit(Duration.ofSeconds(EXIT_SECONDS));
+            String said = serve.err();
+            assertThat(exit).as("exit code; stderr:%n%s", said).isEqualTo(143);
+            assertThat(said).contains("annex-p2p: stopping at once (SIGTERM while stopping)").doesNotContain("stopped serving");
         }
-        String said = Files.readString(dir.resolve("serve.err"));
-        assertThat(serve.exitValue()).as("exit code; stderr:%n%s", said).isEqualTo(143);
-        assertThat(said).contains("annex-p2p: stopping at once (SIGTERM while stopping)").doesNotContain("stopped serving");
     }
 
     /** Interrupted while it makes its content, the demo removes its two repositories (up to 2 x --size of it). */
     @Test
     void aDemoStoppedByCtrlCRemovesItsRepositories() throws Exception {
-        Path err = dir.resolve("demo.err");
-        Process demo = new ProcessBuilder("env", "--default-signal=INT,TERM", Launcher.path().toString(), "demo", "--size", "512")
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(dir.resolve("demo.out").toFile())
-                .redirectError(err.toFile())
-                .start();
-        Matcher where = Pattern.compile("two git-annex repositories in (\\S+)").matcher("");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LISTENING_SECONDS);
-        while (!where.reset(Files.readString(err)).find()) {
-            if (!demo.isAlive() || System.nanoTime() > deadline) {
-                demo.destroyForcibly();
-                fail("the demo did not make its repositories; stderr:%n%s", Files.readString(err));
-            }
-            Thread.sleep(20);
+        try (RunningCommand demo = Command.of("env", "--default-signal=INT,TERM", Launcher.path().toString(), "demo", "--size", "512")
+                .start()) {
+            Path repositories = Path.of(demo.awaitErr(Pattern.compile("two git-annex repositories in (\\S+)"),
+                    Duration.ofSeconds(LISTENING_SECONDS)));
+            demo.signal("INT");
+            int exit = demo.awaitExit(Duration.ofSeconds(EXIT_SECONDS));
+            String said = demo.err();
+            assertThat(exit).as("exit code: stopped before it finished; stderr:%n%s", said).isEqualTo(130);
+            assertThat(said).contains("annex-p2p: stopped; removed " + repositories + "\n");
+            assertThat(repositories).as("the demo's repositories").doesNotExist();
         }
-        Path repositories = Path.of(where.group(1));
-        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).inheritIO().start().waitFor()).isZero();
-        assertThat(demo.waitFor(EXIT_SECONDS, TimeUnit.SECONDS)).as("the demo exited within %d s of SIGINT", EXIT_SECONDS)
-                .isTrue();
-        String said = Files.readString(err);
-        assertThat(demo.exitValue()).as("exit code: stopped before it finished; stderr:%n%s", said).isEqualTo(130);
-        assertThat(said).contains("annex-p2p: stopped; removed " + repositories + "\n");
-        assertThat(repositories).as("the demo's repositories").doesNotExist();
     }
 
     /**
@@ -133,27 +121,27 @@ class StopBySignalIT {
      * for more checks, the mappings the server had while it listened (as a path to a copy of them).
      */
     private Path serveAndStop(String signal) throws Exception {
-        Process serve = startServe(null);
-        assertThat(Launcher.commandLine(serve.pid())).as("the process started is the JVM that serves")
-                .startsWith("java ").contains("serve --listen 127.0.0.1:" + port);
-        Path maps = Files.writeString(dir.resolve("maps"), Launcher.mappedFiles(serve.pid()));
+        try (RunningCommand serve = startServe(null)) {
+            assertThat(Launcher.commandLine(serve.pid())).as("the process started is the JVM that serves")
+                    .startsWith("java ").contains("serve --listen 127.0.0.1:" + port);
+            Path maps = Files.writeString(dir.resolve("maps"), Launcher.mappedFiles(serve.pid()));
 
-        signal(serve, signal);
+            serve.signal(signal);
 
-        assertThat(serve.waitFor(EXIT_SECONDS, TimeUnit.SECONDS)).as("serve exited within %d s of SIG%s", EXIT_SECONDS, signal)
-                .isTrue();
-        String said = Files.readString(dir.resolve("serve.err"));
-        assertThat(serve.exitValue()).as("exit code (0: a stop asked for; stderr:%n%s)", said).isZero();
-        assertThat(said).as("stderr").contains("annex-p2p: stopped serving tcp://127.0.0.1:" + port + " (SIG" + signal + ")\n");
-        assertThat(portIsFree()).as("port %d is free after serve exited", port).isTrue();
-        assertThat(Launcher.toolProcessesWith("127.0.0.1:" + port)).as("processes still running serve on that port")
-                .isEmpty();
-        assertThat(Launcher.temporaryArchives()).as("temporary archives").isEmpty();
-        return maps;
+            int exit = serve.awaitExit(Duration.ofSeconds(EXIT_SECONDS));
+            String said = serve.err();
+            assertThat(exit).as("exit code (0: a stop asked for; stderr:%n%s)", said).isZero();
+            assertThat(said).as("stderr").contains("annex-p2p: stopped serving tcp://127.0.0.1:" + port + " (SIG" + signal + ")\n");
+            assertThat(portIsFree()).as("port %d is free after serve exited", port).isTrue();
+            assertThat(Launcher.toolProcessesWith("127.0.0.1:" + port)).as("processes still running serve on that port")
+                    .isEmpty();
+            assertThat(Launcher.temporaryArchives()).as("temporary archives").isEmpty();
+            return maps;
+        }
     }
 
     /** serve through the launcher on a free port, once it listens; {@code token}, if any, is accepted. */
-    private Process startServe(AuthToken token) throws Exception {
+    private RunningCommand startServe(AuthToken token) throws Exception {
         Path repo = Files.createDirectories(dir.resolve("repo"));
         GitAnnex.run(repo, Map.of(), "git", "init", "-q").ok();
         GitAnnex.run(repo, Map.of(), "git", "config", "annex.uuid", "00000000-0000-4000-8000-00000000516e").ok();
@@ -161,30 +149,12 @@ class StopBySignalIT {
             new CredsDir(repo.resolve(".git/annex/creds")).addAcceptedToken(token);
         }
         port = freePort();
-        Path err = dir.resolve("serve.err");
         // As a terminal or systemd would start it: SIGINT and SIGTERM not ignored (a shell's background job, like
         // the build running this test may be, starts with SIGINT ignored, and a JVM keeps it so).
-        Process serve = new ProcessBuilder("env", "--default-signal=INT,TERM", Launcher.path().toString(),
-                "serve", "--listen", "127.0.0.1:" + port, "--repo", repo.toString())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(dir.resolve("serve.out").toFile())
-                .redirectError(err.toFile())
-                .start();
-        String listening = "on tcp://127.0.0.1:" + port;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LISTENING_SECONDS);
-        while (!Files.readString(err).contains(listening)) {
-            if (!serve.isAlive() || System.nanoTime() > deadline) {
-                serve.destroyForcibly();
-                fail("serve did not start listening; stderr:%n%s", Files.readString(err));
-            }
-            Thread.sleep(50);
-        }
+        RunningCommand serve = Command.of("env", "--default-signal=INT,TERM", Launcher.path().toString(),
+                "serve", "--listen", "127.0.0.1:" + port, "--repo", repo.toString()).start();
+        serve.awaitErr(Pattern.compile(Pattern.quote("on tcp://127.0.0.1:" + port)), Duration.ofSeconds(LISTENING_SECONDS));
         return serve;
-    }
-
-    private static void signal(Process p, String signal) throws Exception {
-        int kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start().waitFor();
-        assertThat(kill).as("kill -%s", signal).isZero();
     }
 
     /** Whether a server could listen on the port now (as a restarted serve would: with SO_REUSEADDR, Java's default). */

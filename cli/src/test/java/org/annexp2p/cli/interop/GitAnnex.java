@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.annexp2p.testkit.process.Command;
 import org.annexp2p.testkit.process.Finished;
 import org.annexp2p.testkit.repository.TemporaryRepository;
@@ -74,18 +72,6 @@ public final class GitAnnex {
     public static Result run(Path dir, Map<String, String> env, byte[] stdin, Duration bound, String... argv)
             throws IOException {
         Command c = Command.of(argv).in(dir).env(env);
-        return result((stdin == null ? c : c.stdin(stdin)).run(bound));
-    }
-
-    /** Runs a prepared process to its end, feeding it {@code stdin} (if any) and collecting both outputs. */
-    public static Result run(ProcessBuilder pb, byte[] stdin, Duration bound) throws IOException {
-        // Exactly its environment: what the caller removed from it stays removed.
-        Set<String> removed = new HashSet<>(System.getenv().keySet());
-        removed.removeAll(pb.environment().keySet());
-        Command c = Command.of(pb.command()).env(pb.environment()).without(removed.toArray(String[]::new));
-        if (pb.directory() != null) {
-            c = c.in(pb.directory().toPath());
-        }
         return result((stdin == null ? c : c.stdin(stdin)).run(bound));
     }
 

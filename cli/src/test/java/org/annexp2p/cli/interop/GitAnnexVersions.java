@@ -3,11 +3,12 @@ package org.annexp2p.cli.interop;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.Finished;
 
 /**
  * The two git-annex releases interop tests compare with: Debian 12's (/usr/bin) and the newer one from
@@ -55,19 +56,11 @@ public final class GitAnnexVersions {
         if (!Files.isRegularFile(script)) {
             fail(NEWER_VARIABLE + " is not set and " + script + " is missing: the newer git-annex cannot be found");
         }
-        Process p = new ProcessBuilder("sh", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        try {
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                fail(script + " did not finish in 10 minutes");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        if (p.exitValue() != 0 || out.isEmpty()) {
-            fail(script + " failed (exit " + p.exitValue() + "), printing: " + out);
+        // A hang fails at the bound, showing what the script printed.
+        Finished run = Command.of("sh", script.toString()).run(Duration.ofMinutes(10));
+        String out = run.out().strip();
+        if (run.exit() != 0 || out.isEmpty()) {
+            fail(script + " failed (exit " + run.exit() + "), printing: " + out + "\nstderr:\n" + run.err());
         }
         return Path.of(out.lines().reduce((a, b) -> b).orElseThrow());
     }

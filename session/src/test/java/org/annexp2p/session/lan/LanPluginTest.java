@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.annexp2p.interpreters.Serving;
 import org.annexp2p.interpreters.net.GitRelays;
 import org.annexp2p.interpreters.net.Transcript;
@@ -30,6 +29,7 @@ import org.annexp2p.session.plugin.Dialing;
 import org.annexp2p.session.plugin.Listening;
 import org.annexp2p.session.plugin.MalformedAddressException;
 import org.annexp2p.session.plugin.TransportPlugins;
+import org.annexp2p.testkit.repository.TemporaryRepository;
 import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.ServerOptions;
 import org.junit.jupiter.api.Test;
@@ -93,16 +93,8 @@ class LanPluginTest {
     }
 
     private static AnnexRepository repository(Path dir) throws Exception {
-        run(dir.getParent(), "git", "init", "-q", dir.toString());
-        run(dir, "git", "annex", "init", "-q", "lan plugin test");
+        TemporaryRepository.annex(dir, "lan plugin test");
         return AnnexRepository.open(dir);
-    }
-
-    private static void run(Path in, String... argv) throws Exception {
-        Process p = new ProcessBuilder(argv).directory(in.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("%s finished", String.join(" ", argv)).isTrue();
-        assertThat(p.exitValue()).as("%s exit code", String.join(" ", argv)).isZero();
     }
 
     private static int freeUdpPort() throws IOException {
