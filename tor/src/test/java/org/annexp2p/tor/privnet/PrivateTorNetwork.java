@@ -156,14 +156,6 @@ public final class PrivateTorNetwork implements AutoCloseable {
             nodes.add(n);
             write(n, common(n) + relay(p[0], p[1]));
         }
-        int[] c = freePorts(3);
-        socksPort = c[0];
-        socksPortExtendedErrors = c[1];
-        client = new TorNode("client", dataDir("client"), c[2]);
-        // git-annex always dials SOCKS 127.0.0.1:9050; offer it when nothing else holds that port
-        gitAnnexSocks = isFree(GIT_ANNEX_SOCKS_PORT);
-        write(client, common(client) + "SocksPort 127.0.0.1:" + c[0] + "\nSocksPort 127.0.0.1:" + c[1] + " ExtendedErrors\n"
-                + (gitAnnexSocks ? "SocksPort 127.0.0.1:" + GIT_ANNEX_SOCKS_PORT + "\n" : ""));
         joinTorrc = base.resolve("join-privnet.torrc");
         Files.writeString(joinTorrc, networkLines());
     }
@@ -192,12 +184,42 @@ public final class PrivateTorNetwork implements AutoCloseable {
         } finally {
             controls.forEach(ControlConnection::close);
         }
-        nodes.add(client);
-        client.start(empty);
-        RUNNING.add(client.process.pid());
-        waitFor("control cookie of client", () -> client.cookieReady() || !client.process.isAlive(), client);
+        startClient(empty);
         try (ControlConnection c = control(client)) {
             waitFor("the client to bootstrap", () -> bootstrapped(c), client);
+        }
+    }
+
+    /**
+     * Starts the client on ports chosen just now. Ports picked free can be taken before tor binds them (the relays'
+     * own connections draw from the same ephemeral range), and tor then exits at once: such a start is retried on
+     * fresh ports, a few times, before the network gives up with tor's reason.
+     */
+    private void startClient(Path empty) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            int[] c = freePorts(3);
+            socksPort = c[0];
+            socksPortExtendedErrors = c[1];
+            client = new TorNode("client", dataDir("client"), c[2]);
+            // git-annex always dials SOCKS 127.0.0.1:9050; offer it when nothing else holds that port
+            gitAnnexSocks = isFree(GIT_ANNEX_SOCKS_PORT);
+            write(client, common(client) + "SocksPort 127.0.0.1:" + c[0] + "\nSocksPort 127.0.0.1:" + c[1]
+                    + " ExtendedErrors\n" + (gitAnnexSocks ? "SocksPort 127.0.0.1:" + GIT_ANNEX_SOCKS_PORT + "\n" : ""));
+            nodes.add(client);
+            client.start(empty);
+            RUNNING.add(client.process.pid());
+            try {
+                waitFor("control cookie of client", () -> client.cookieReady() || !client.process.isAlive(), client);
+                return;
+            } catch (IllegalStateException exited) {
+                if (client.process.isAlive() || attempt == 3) {
+                    throw exited;
+                }
+                System.out.println("private Tor network: the client exited at start (attempt " + attempt + "), "
+                        + "retrying on fresh ports: " + client.logTail());
+                nodes.remove(client);
+                RUNNING.remove(client.process.pid());
+            }
         }
     }
 

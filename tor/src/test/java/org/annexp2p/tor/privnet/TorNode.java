@@ -57,9 +57,12 @@ final class TorNode {
 
     /** Last lines of its log, for failure messages. */
     String logTail() {
+        // a tor that fails before it opens its log (a bad option, a port it cannot bind) says why on stdout
+        Path shown = Files.exists(log()) ? log() : dir.resolve("stdout.log");
         try {
-            List<String> lines = Files.readAllLines(log());
-            return String.join("\n  ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+            List<String> lines = Files.readAllLines(shown);
+            return lines.isEmpty() ? "(" + shown.getFileName() + " is empty)"
+                    : String.join("\n  ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
         } catch (IOException e) {
             return "(no log)";
         }
