@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.annexp2p.repository.creds.PrivateFile;
+import org.annexp2p.tor.control.ControlConnection;
 import org.annexp2p.tor.control.TorEvent;
 import org.annexp2p.tor.privnet.PrivateTorNetwork;
 import org.annexp2p.tor.privnet.PrivateTorNetworkExtension;
@@ -91,9 +92,26 @@ class OnionRecoveryIT {
     }
 
     /** The client dials as annex-p2p's clients do, and the echo answers. */
-    static void echo(OnionListener listener, PrivateTorNetwork net, Duration bound) throws IOException {
+    static void echo(OnionListener listener, PrivateTorNetwork net, Duration bound) throws IOException, TorException {
+        try (ControlConnection control = net.clientControl()) {
+            // recovery.refetch=false shows what a client that only knows tor's SOCKS port meets
+            PatientOnionDialer.Refetch refetch = !Boolean.parseBoolean(System.getProperty("recovery.refetch", "true"))
+                    ? PatientOnionDialer.Refetch.NONE : id -> {
+                        try {
+                            control.hsFetch(id);
+                            System.out.println("  client: asked tor to fetch the descriptor again");
+                        } catch (TorException e) {
+                            System.out.println("  client: HSFETCH failed: " + e.getMessage());
+                        }
+                    };
+            echo(listener, net, bound, refetch);
+        }
+    }
+
+    private static void echo(OnionListener listener, PrivateTorNetwork net, Duration bound, PatientOnionDialer.Refetch refetch)
+            throws IOException {
         PatientOnionDialer dialer = new PatientOnionDialer(new OnionDialer(net.clientSocks()),
-                (e, failures, left) -> System.out.println("  client: " + e.getMessage() + "; trying again"));
+                (e, failures, left) -> System.out.println("  client: " + e.getMessage() + "; trying again"), refetch);
         try (Connection c = dialer.dial(listener.address(), bound)) {
             c.output().write("ping".getBytes());
             c.output().flush();

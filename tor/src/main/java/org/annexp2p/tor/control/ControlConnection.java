@@ -36,7 +36,7 @@ public final class ControlConnection implements Closeable {
 
     private final ControlEndpoint endpoint;
     private final ControlStreams streams;
-    private final TorControlConnection tor;
+    private final Commands tor;
     private final Duration commandTimeout;
     private final ProtocolInfo protocolInfo;
     private final ExecutorService commands;
@@ -52,7 +52,7 @@ public final class ControlConnection implements Closeable {
         this.protocolInfo = protocolInfo;
         this.commandTimeout = commandTimeout;
         // jtorctl reports only a clean end-of-stream; watching the stream also catches resets and our own closes
-        this.tor = new TorControlConnection(new WatchedInput(streams.input(), this::connectionLost), streams.output());
+        this.tor = new Commands(new WatchedInput(streams.input(), this::connectionLost), streams.output());
         String name = "tor-control " + endpoint;
         this.commands = Executors.newSingleThreadExecutor(daemon(name + " commands"));
         this.events = Executors.newSingleThreadExecutor(daemon(name + " events"));
@@ -199,6 +199,32 @@ public final class ControlConnection implements Closeable {
         @Override
         public String toString() {
             return "AddedOnion[" + serviceId + "]";
+        }
+    }
+
+    /**
+     * HSFETCH: fetches the onion service's descriptor again from its directories. Tor keeps the newer of the one it
+     * holds and the one fetched, so a client that cached a descriptor of a service that has since restarted (whose
+     * old introduction points may still accept and then never answer) learns the new introduction points.
+     */
+    public void hsFetch(String serviceId) throws TorException {
+        if (!serviceId.matches("[a-z2-7]{56}")) {
+            throw new IllegalArgumentException("not a v3 onion service id");
+        }
+        call("HSFETCH", () -> {
+            tor.command("HSFETCH " + serviceId);
+            return null;
+        });
+    }
+
+    /** jtorctl has no HSFETCH; its generic send is protected. */
+    private static final class Commands extends TorControlConnection {
+        Commands(java.io.InputStream in, java.io.OutputStream out) {
+            super(in, out);
+        }
+
+        void command(String line) throws IOException {
+            sendAndWaitForResponse(line + "\r\n", null);
         }
     }
 

@@ -25,6 +25,11 @@ import org.annexp2p.transports.Dialer;
  * the service's tor died can wait minutes for a rendezvous that never comes (see {@link OnionDialer}); a fresh
  * attempt, on fresh circuits, meets the service's new descriptor instead. Every failure that is retried is told
  * to a {@link Waiting}, so a wait need never be silent.
+ *
+ * <p>Fresh circuits do not help when our tor holds a descriptor of the service's previous run: an introduction
+ * point whose old circuit has not yet been torn down accepts the introduction and nothing answers, and tor keeps
+ * using that descriptor. So every attempt after the first also asks tor, through {@link Refetch}, to fetch the
+ * descriptor again (where we can reach its control port); tor keeps the newer one.
  */
 public final class PatientOnionDialer implements Dialer {
 
@@ -46,19 +51,34 @@ public final class PatientOnionDialer implements Dialer {
         void retrying(IOException failure, int failures, Duration left);
     }
 
+    /** Asks our tor to fetch an onion's descriptor again; {@link #NONE} where only its SOCKS port is known. */
+    @FunctionalInterface
+    public interface Refetch {
+        Refetch NONE = serviceId -> { };
+
+        /** {@code serviceId}: the 56 characters before {@code .onion}. Failures are the hook's to swallow. */
+        void refetch(String serviceId);
+    }
+
     private final Dialer socks;
     private final Waiting waiting;
+    private final Refetch refetch;
     private final Duration attempt;
     private final Duration hedge;
     private final Duration spacing;
 
     public PatientOnionDialer(Dialer socks, Waiting waiting) {
-        this(socks, waiting, ATTEMPT, HEDGE, SPACING);
+        this(socks, waiting, Refetch.NONE);
     }
 
-    PatientOnionDialer(Dialer socks, Waiting waiting, Duration attempt, Duration hedge, Duration spacing) {
+    public PatientOnionDialer(Dialer socks, Waiting waiting, Refetch refetch) {
+        this(socks, waiting, refetch, ATTEMPT, HEDGE, SPACING);
+    }
+
+    PatientOnionDialer(Dialer socks, Waiting waiting, Refetch refetch, Duration attempt, Duration hedge, Duration spacing) {
         this.socks = socks;
         this.waiting = waiting;
+        this.refetch = refetch;
         this.attempt = attempt;
         this.hedge = hedge;
         this.spacing = spacing;
@@ -77,6 +97,13 @@ public final class PatientOnionDialer implements Dialer {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The service id of {@code host.onion[:port]}. */
+    static String serviceId(String address) {
+        int dot = address.indexOf(".onion");
+        String host = dot < 0 ? address : address.substring(0, dot);
+        return host.substring(Math.max(0, host.length() - 56)).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The attempts of one dial; the first connection claims the win, later ones are closed. */
@@ -141,7 +168,11 @@ public final class PatientOnionDialer implements Dialer {
         private void start(long timeoutNanos) {
             started++;
             pending++;
+            boolean again = started > 1;
             running.add(done.submit(() -> {
+                if (again) {
+                    refetch.refetch(serviceId(address));
+                }
                 Connection c = socks.dial(address, Duration.ofNanos(Math.max(timeoutNanos, MIN_ATTEMPT_NANOS)));
                 if (!won.compareAndSet(false, true)) {
                     c.close();

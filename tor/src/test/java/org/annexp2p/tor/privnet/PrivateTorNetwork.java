@@ -93,6 +93,11 @@ public final class PrivateTorNetwork implements AutoCloseable {
         return new InetSocketAddress("127.0.0.1", socksPortExtendedErrors);
     }
 
+    /** A control connection to the client (cookie authentication), for what a client's controller may ask. */
+    public ControlConnection clientControl() throws TorException {
+        return client.control(Duration.ofSeconds(30));
+    }
+
     public Path baseDir() {
         return base;
     }

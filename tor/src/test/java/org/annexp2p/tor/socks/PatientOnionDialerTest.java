@@ -107,7 +107,7 @@ class PatientOnionDialerTest {
             }
             return second;
         };
-        Connection c = new PatientOnionDialer(firstHangs, (e, failures, left) -> { }, Duration.ofSeconds(60),
+        Connection c = new PatientOnionDialer(firstHangs, (e, failures, left) -> { }, PatientOnionDialer.Refetch.NONE, Duration.ofSeconds(60),
                 Duration.ofMillis(200), Duration.ofMillis(10)).dial(ONION, Duration.ofSeconds(120));
         assertThat(c).isSameAs(second);
         assertThat(attempts).hasValue(2);
@@ -121,9 +121,32 @@ class PatientOnionDialerTest {
             attempts.incrementAndGet();
             throw new SocksException(0xF2, "introduction failed " + attempts.get());
         };
-        assertThatThrownBy(() -> new PatientOnionDialer(neverReaches, (e, failures, left) -> { }, Duration.ofSeconds(1),
+        assertThatThrownBy(() -> new PatientOnionDialer(neverReaches, (e, failures, left) -> { }, PatientOnionDialer.Refetch.NONE, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofMillis(100)).dial(ONION, Duration.ofMillis(1500)))
                 .isInstanceOf(SocksException.class).hasMessage("introduction failed " + attempts.get());
         assertThat(attempts.get()).isGreaterThanOrEqualTo(1);
+    }
+
+    /**
+     * A descriptor of the service's previous run keeps every attempt on introduction points that accept and never
+     * answer (seen on the private Tor network: 146 s until the descriptor's period ended): so every attempt after
+     * the first asks tor to fetch the descriptor again, naming the service by its id.
+     */
+    @Test
+    void everyAttemptAfterTheFirstAsksTorToFetchTheDescriptorAgain() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        Connection reached = reached("reached");
+        Dialer thirdReaches = (address, timeout) -> {
+            if (attempts.incrementAndGet() <= 2) {
+                throw new SocksException(0xF2, "introduction failed");
+            }
+            return reached;
+        };
+        List<String> refetched = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Connection c = new PatientOnionDialer(thirdReaches, (e, failures, left) -> { }, refetched::add,
+                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMillis(10)).dial(ONION, Duration.ofSeconds(60));
+        assertThat(c).isSameAs(reached);
+        assertThat(refetched).containsExactly("lwkwvuvzt4g2gwkcom6wccjbqxzx427f66gog54tftaw2dp5oqmt6jqd",
+                "lwkwvuvzt4g2gwkcom6wccjbqxzx427f66gog54tftaw2dp5oqmt6jqd");
     }
 }
