@@ -93,9 +93,9 @@ public final class PrivateTorNetwork implements AutoCloseable {
         return new InetSocketAddress("127.0.0.1", socksPortExtendedErrors);
     }
 
-    /** A control connection to the client (cookie authentication), for what a client's controller may ask. */
-    public ControlConnection clientControl() throws TorException {
-        return client.control(Duration.ofSeconds(30));
+    /** The client's control port (cookie authentication), as $ANNEX_P2P_TOR_CONTROL names it for a client. */
+    public String clientControl() {
+        return "127.0.0.1:" + client.controlPort;
     }
 
     public Path baseDir() {

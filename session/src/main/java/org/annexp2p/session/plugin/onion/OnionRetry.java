@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.annexp2p.session.plugin.DialNotice;
+import org.annexp2p.tor.DescriptorRefetch;
 import org.annexp2p.tor.onion.TorAnnexAddress;
 import org.annexp2p.tor.socks.PatientOnionDialer;
 import org.annexp2p.transports.Connection;
@@ -12,7 +13,8 @@ import org.annexp2p.transports.Dialer;
 /**
  * Dialing an onion, retrying while a service that just (re)started becomes reachable: its new descriptor has to
  * reach our tor first. The patience itself (fresh circuits per attempt, a second attempt beside a silent one) is the
- * tor module's {@link PatientOnionDialer}; this says what the plugin tells the user while it waits.
+ * tor module's {@link PatientOnionDialer}, which also asks our tor to fetch the descriptor again where its control
+ * port answers ({@link DescriptorRefetch}); this says what the plugin tells the user while it waits.
  */
 public final class OnionRetry {
     /** Onion circuits take seconds to build; the first connection to a fresh service can take a minute. */
@@ -26,10 +28,12 @@ public final class OnionRetry {
      */
     public static Connection dial(Dialer dialer, TorAnnexAddress onion, Duration bound, boolean verbose,
             Consumer<DialNotice> notices) throws IOException {
-        return new PatientOnionDialer(dialer, (e, failures, left) -> {
-            if (failures == 1 || verbose) {
-                notices.accept(new DialNotice.RetryingOnion(e, Math.max(1, left.toSeconds())));
-            }
-        }).dial(onion.dialString(), bound);
+        try (DescriptorRefetch refetch = DescriptorRefetch.from(System.getenv())) {
+            return new PatientOnionDialer(dialer, (e, failures, left) -> {
+                if (failures == 1 || verbose) {
+                    notices.accept(new DialNotice.RetryingOnion(e, Math.max(1, left.toSeconds())));
+                }
+            }, refetch).dial(onion.dialString(), bound);
+        }
     }
 }
