@@ -92,9 +92,11 @@ class OnionRecoveryIT {
     /** The client dials as annex-p2p's clients do, and the echo answers. */
     /** recovery.refetch=false shows what a client that only knows tor's SOCKS port meets. */
     static void echo(OnionListener listener, PrivateTorNetwork net, Duration bound) throws IOException {
-        boolean refetching = Boolean.parseBoolean(System.getProperty("recovery.refetch", "true"));
-        try (DescriptorRefetch refetch = DescriptorRefetch.from(
-                refetching ? Map.of(TorOptions.ENV_CONTROL, net.clientControl()) : Map.of(TorOptions.ENV_CONTROL, "127.0.0.1:1"))) {
+        if (!Boolean.parseBoolean(System.getProperty("recovery.refetch", "true"))) {
+            echo(listener, net, bound, PatientOnionDialer.Refetch.NONE);
+            return;
+        }
+        try (DescriptorRefetch refetch = DescriptorRefetch.from(Map.of(TorOptions.ENV_CONTROL, net.clientControl()))) {
             echo(listener, net, bound, id -> {
                 System.out.println("  client: asks tor to fetch the descriptor again");
                 refetch.refetch(id);
