@@ -3,7 +3,6 @@ package org.annexp2p.cli;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import org.annexp2p.protocol.program.Program;
 import org.annexp2p.protocol.wire.Uuid;
@@ -17,9 +16,6 @@ import org.annexp2p.session.plugin.Dialed;
 import org.annexp2p.session.plugin.Dialing;
 import org.annexp2p.session.plugin.GivenToken;
 import org.annexp2p.session.plugin.HandshakeDeadline;
-import org.annexp2p.session.plugin.onion.OnionRetry;
-import org.annexp2p.tor.onion.TorAnnexAddress;
-import org.annexp2p.transports.Connection;
 
 /**
  * A client command's {@link PeerSession} on the peer its options name, with the plugins it was dialed through:
@@ -67,15 +63,6 @@ final class ClientSession implements AutoCloseable {
         } else if (notice instanceof DialNotice.Progress p) {
             System.err.println(TerminalText.of("annex-p2p: " + p.line()));
         }
-    }
-
-    /** Onion circuits take seconds to build; the first connection to a fresh service can take a minute. */
-    static final Duration TOR_CONNECT_TIMEOUT = OnionRetry.CONNECT_TIMEOUT;
-
-    /** Dials an onion, retrying for up to {@link #TOR_CONNECT_TIMEOUT} while its new descriptor spreads. */
-    static Connection dialOnion(org.annexp2p.transports.Dialer dialer, TorAnnexAddress onion, boolean debug)
-            throws IOException {
-        return OnionRetry.dial(dialer, onion, TOR_CONNECT_TIMEOUT, debug, ClientSession::tell);
     }
 
     /** Runs {@code operation}; the peer's refusal or a broken conversation is a {@link org.annexp2p.session.PeerFailure}. */

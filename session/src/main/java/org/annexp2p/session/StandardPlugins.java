@@ -35,11 +35,13 @@ public final class StandardPlugins implements AutoCloseable {
     private final TlsPlugin tls = new TlsPlugin(tcp);
     private final ExecPlugin exec = new ExecPlugin();
     private final LanPlugin lan;
+    private final OnionPlugin onion;
     private final TransportPlugins addresses;
 
     private StandardPlugins(Settings settings) {
         this.lan = new LanPlugin(settings.discoveryPort());
-        this.addresses = TransportPlugins.of(List.of(tls, plaintext, lan, new OnionPlugin(settings.torSocks())));
+        this.onion = new OnionPlugin(settings.torSocks());
+        this.addresses = TransportPlugins.of(List.of(tls, plaintext, lan, onion));
     }
 
     /** The standard plugins for what the user set. */
@@ -60,6 +62,11 @@ public final class StandardPlugins implements AutoCloseable {
     /** The LAN plugin, whose listener accepts only paired keys. */
     public LanPlugin lan() {
         return lan;
+    }
+
+    /** The onion plugin, which knows where tor's SOCKS port is. */
+    public OnionPlugin onion() {
+        return onion;
     }
 
     /** The TLS plugin, whose listener serves the repository's key. */
