@@ -83,7 +83,7 @@ final class PairCommand implements Callable<Integer> {
         }
         try (StandardPlugins plugins = StandardPlugins.of(new StandardPlugins.Settings(torSocks, DiscoveryGroups.PORT))) {
             // A bad --tor-socks fails now, not after the other person has typed our code.
-            plugins.onion().socks();
+            plugins.torSocks();
             pair(repository, ours, PairingWormhole.over(new Wormhole(options)),
                     new PeerLink(repository, plugins.addresses(), notice -> { }, Debug.transcript(debug), debug));
             return 0;

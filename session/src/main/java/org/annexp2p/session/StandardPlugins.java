@@ -1,6 +1,7 @@
 package org.annexp2p.session;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.List;
 import org.annexp2p.session.plugin.Listening;
 import org.annexp2p.session.plugin.TransportPlugin;
@@ -64,9 +65,9 @@ public final class StandardPlugins implements AutoCloseable {
         return lan;
     }
 
-    /** The onion plugin, which knows where tor's SOCKS port is. */
-    public OnionPlugin onion() {
-        return onion;
+    /** Where the onion plugin finds tor's SOCKS port; a bad --tor-socks is a {@code BadUsageException}. */
+    public InetSocketAddress torSocks() {
+        return onion.socks();
     }
 
     /** The TLS plugin, whose listener serves the repository's key. */
