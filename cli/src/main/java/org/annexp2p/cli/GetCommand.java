@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.session.transfer.Download;
+import org.annexp2p.session.DialedSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +58,7 @@ final class GetCommand implements Callable<Integer> {
         boolean ok;
         ProgressBar bar;
         // Connect first: a bad address is a usage error, reported alone, not under a progress bar.
-        try (ClientSession session = ClientSession.open(peer, route, repository)) {
+        try (DialedSession session = ClientSession.open(peer, route, repository)) {
             bar = ProgressBar.onStderr("get " + abbreviated(key), key.size().getOrElse(0L));
             if (download.kept() > 0) {
                 bar.resumedFrom(download.kept());

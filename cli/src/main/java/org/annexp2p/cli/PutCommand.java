@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.session.transfer.Upload;
+import org.annexp2p.session.DialedSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +47,7 @@ final class PutCommand implements Callable<Integer> {
         boolean ok;
         ProgressBar bar;
         Uuid stored;
-        try (ClientSession session = ClientSession.open(peer, route, upload.source())) {
+        try (DialedSession session = ClientSession.open(peer, route, upload.source())) {
             bar = ProgressBar.onStderr("put " + GetCommand.abbreviated(key), key.size().getOrElse(0L));
             ProgressBar shown = bar;
             try (InterruptNotice notice = InterruptNotice.during(() -> shown.finish("interrupted"),
