@@ -18,5 +18,6 @@ module org.annexp2p.session {
     exports org.annexp2p.session.plugin.tcp;
     exports org.annexp2p.session.remote;
     exports org.annexp2p.session.serve;
+    exports org.annexp2p.session.tor;
     exports org.annexp2p.session.transfer;
 }
