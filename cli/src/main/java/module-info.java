@@ -2,7 +2,6 @@
 module org.annexp2p.cli {
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
-    requires io.vavr;
     requires java.logging;
     requires jdk.unsupported;
     requires org.annexp2p.interpreters;

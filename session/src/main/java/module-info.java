@@ -13,10 +13,11 @@ module org.annexp2p.session {
     exports org.annexp2p.session.lan;
     exports org.annexp2p.session.link;
     exports org.annexp2p.session.pair;
-    exports org.annexp2p.session.remote;
     exports org.annexp2p.session.plugin;
     exports org.annexp2p.session.plugin.exec;
-    exports org.annexp2p.session.plugin.onion;
     exports org.annexp2p.session.plugin.tcp;
+    exports org.annexp2p.session.remote;
     exports org.annexp2p.session.serve;
+    exports org.annexp2p.session.tor;
+    exports org.annexp2p.session.transfer;
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.session.plugin.BadUsageException;
+import org.annexp2p.session.DialedSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +27,7 @@ final class CheckPresentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ClientSession session = ClientSession.open(peer, route, ClientSession.repository(peer))) {
+        try (DialedSession session = ClientSession.open(peer, route, ClientSession.repository(peer))) {
             boolean present = session.run(Client.checkPresent(key));
             System.out.println(present ? "present" : "absent");
             return present ? 0 : 1;

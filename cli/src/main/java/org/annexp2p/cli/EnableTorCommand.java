@@ -2,22 +2,11 @@ package org.annexp2p.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.annexp2p.interpreters.Serving;
-import org.annexp2p.interpreters.net.Relays;
-import org.annexp2p.interpreters.net.Transcript;
-import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.repository.AnnexRepository;
-import org.annexp2p.tor.OnionListener;
-import org.annexp2p.tor.Reachability;
-import org.annexp2p.tor.TorEventLine;
-import org.annexp2p.tor.TorSession;
+import org.annexp2p.session.tor.OnionPublishing;
 import org.annexp2p.tor.onion.RepositoryOnion;
 import org.annexp2p.tor.onion.SystemTorConfig;
-import org.annexp2p.transports.ConnectionServer;
-import org.annexp2p.transports.ServerOptions;
-import org.annexp2p.transports.tcp.TcpTransport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,30 +49,29 @@ final class EnableTorCommand implements Callable<Integer> {
             System.out.print(new SystemTorConfig(uid, repository.uuid().value(), onion.port()).torrcLines());
             return 0;
         }
-        int port = onion.port();
         System.err.println("starting tor (" + (tor.policy == null ? "auto" : tor.policy) + ")...");
-        // While measuring, the onion leads to a server that refuses every token: it proves the circuit, nothing more.
-        Serving refuseAll = new Serving(repository, ServerMode.READ_ONLY, List::of, Relays.NONE, Transcript.NONE);
-        try (TorSession session = TorSession.open(tor.options(onion));
-                TcpTransport tcp = new TcpTransport()) {
-            if (debug) {
-                session.addListener(e -> TorEventLine.of(e).ifPresent(line -> System.err.println("tor: " + line)));
-            }
-            session.stoppedLeftover().ifPresent(pid -> System.err.println("annex-p2p: note: stopped tor (pid " + pid
-                    + ") that an earlier annex-p2p left running for this repository"));
-            try (OnionListener listener = OnionListener.overLoopback(session, onion.keyFile(), port, tcp.listen("127.0.0.1:0"));
-                    ConnectionServer probeServer = ConnectionServer.start(listener, refuseAll,
-                            ServerOptions.of(4, "ERROR too many connections\n"))) {
-                String address = listener.service().torAnnexAddress().format();
-                repository.creds().addOwnAddress(address);
-                onion.remember(listener.service().torAnnexAddress());
-                System.err.println("onion address " + address + " recorded in .git/annex/creds/p2paddrs");
-                System.err.println("checking that it is reachable through Tor (at most " + timeoutSeconds + " s)...");
-                Reachability r = session.measure(listener.service(), Duration.ofSeconds(timeoutSeconds));
-                System.err.println("Tor onion service is working: " + r);
-                System.out.println(address);
-            }
-        }
+        OnionPublishing.Published published = OnionPublishing.publish(repository, onion, tor.options(onion),
+                Duration.ofSeconds(timeoutSeconds),
+                line -> {
+                    if (debug) {
+                        System.err.println("tor: " + line);
+                    }
+                },
+                new OnionPublishing.Steps() {
+                    @Override
+                    public void stoppedLeftover(long pid) {
+                        System.err.println("annex-p2p: note: stopped tor (pid " + pid
+                                + ") that an earlier annex-p2p left running for this repository");
+                    }
+
+                    @Override
+                    public void recorded(String address) {
+                        System.err.println("onion address " + address + " recorded in .git/annex/creds/p2paddrs");
+                        System.err.println("checking that it is reachable through Tor (at most " + timeoutSeconds + " s)...");
+                    }
+                });
+        System.err.println("Tor onion service is working: " + published.reachability());
+        System.out.println(published.address());
         return 0;
     }
 }

@@ -1,10 +1,11 @@
 package org.annexp2p.cli;
 
+import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.key.Key;
-import org.annexp2p.protocol.program.Destination;
-import org.annexp2p.protocol.wire.AssociatedFile;
+import org.annexp2p.session.transfer.Download;
+import org.annexp2p.session.DialedSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,32 +50,27 @@ final class GetCommand implements Callable<Integer> {
             throw new Main.UsageException("name an OUTFILE, or a --repo to get the content into");
         }
         var repository = ClientSession.repository(peer);
-        Destination dest = outfile == null ? new Destination.ObjectStore(key)
-                : new Destination.File(key, ClientSession.path(outfile).toString());
-        if (dest instanceof Destination.ObjectStore && repository.hasContent(key)) {
-            // Only verified content is ever moved into the store, so it is the content. It can be here unlogged
-            // when a get was killed between the move and the log write; git-annex's get, too, skips content it has.
-            repository.recordArrival(dest);
+        Download download = Download.of(repository, key, Optional.ofNullable(outfile).map(ClientSession::path));
+        if (download.alreadyHere()) {
             System.err.println("get " + abbreviated(key) + ": already here");
             return 0;
         }
         boolean ok;
         ProgressBar bar;
         // Connect first: a bad address is a usage error, reported alone, not under a progress bar.
-        try (ClientSession session = ClientSession.open(peer, route, repository)) {
+        try (DialedSession session = ClientSession.open(peer, route, repository)) {
             bar = ProgressBar.onStderr("get " + abbreviated(key), key.size().getOrElse(0L));
-            long resumeAt = repository.partialSize(dest).value();
-            if (resumeAt > 0) {
-                bar.resumedFrom(resumeAt);
+            if (download.kept() > 0) {
+                bar.resumedFrom(download.kept());
             }
             ProgressBar shown = bar;
             try (InterruptNotice notice = InterruptNotice.during(() -> shown.finish("interrupted"),
-                    () -> InterruptNotice.afterGet(keptSize(repository, dest)))) {
-                ok = session.run(Client.get(dest, AssociatedFile.NONE, bar));
-            } catch (java.io.IOException e) {
+                    () -> InterruptNotice.afterGet(download.kept()))) {
+                ok = session.run(download.operation(bar));
+            } catch (IOException e) {
                 bar.finish("failed");
-                long kept = keptSize(repository, dest);
-                throw kept > 0 ? new java.io.IOException(Main.oneLine(e) + "; the " + kept
+                long kept = download.kept();
+                throw kept > 0 ? new IOException(Main.oneLine(e) + "; the " + kept
                         + " bytes received are kept, and get resumes from them", e) : e;
             } catch (Exception e) {
                 bar.finish("failed");
@@ -83,19 +79,10 @@ final class GetCommand implements Callable<Integer> {
         }
         if (!ok) {
             bar.finish("failed");
-            throw new java.io.IOException("the peer does not have " + key + ", or its content did not verify");
         }
-        repository.recordArrival(dest);
+        download.finished(ok);
         bar.finish("ok");
         return 0;
-    }
-
-    private static long keptSize(org.annexp2p.repository.Repository repository, Destination dest) {
-        try {
-            return repository.partialSize(dest).value();
-        } catch (java.io.IOException e) {
-            return 0;
-        }
     }
 
     static String abbreviated(Key key) {

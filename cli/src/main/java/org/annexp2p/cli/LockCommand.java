@@ -3,6 +3,7 @@ package org.annexp2p.cli;
 import java.util.concurrent.Callable;
 import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.key.Key;
+import org.annexp2p.session.DialedSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +31,7 @@ final class LockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ClientSession session = ClientSession.open(peer, route, ClientSession.repository(peer))) {
+        try (DialedSession session = ClientSession.open(peer, route, ClientSession.repository(peer))) {
             boolean locked = session.run(Client.lock(key).flatMap(l -> {
                 if (!l.getOrElse(false)) {
                     return org.annexp2p.protocol.program.Program.pure(l);

@@ -3,20 +3,19 @@ package org.annexp2p.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.annexp2p.protocol.wire.AuthToken;
+import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.creds.SharedAddresses;
 import org.annexp2p.repository.creds.TokenGenerator;
+import org.annexp2p.session.StandardPlugins;
 import org.annexp2p.session.link.PeerLink;
 import org.annexp2p.tor.onion.TorAnnexAddressAuth;
-import org.annexp2p.tor.socks.OnionDialer;
-import org.annexp2p.transports.Connection;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -96,11 +95,12 @@ final class P2pCommand implements Callable<Integer> {
         }
         AuthToken token = address.token().map(t -> AuthToken.parse(t.value()).getOrElse(AuthToken.EMPTY))
                 .orElse(AuthToken.EMPTY);
-        InetSocketAddress socks = TorSocks.resolve(torSocks);
-        // Patiently: a freshly (re)published onion takes a while to become reachable.
-        Connection connection = ClientSession.dialOnion(new OnionDialer(socks), address.address(), debug);
-        PeerLink.Linked linked = PeerLink.link(repository, address.address(), connection, token,
-                Debug.transcript(debug), Optional.ofNullable(name));
+        PeerLink.Linked linked;
+        try (StandardPlugins plugins = StandardPlugins.of(new StandardPlugins.Settings(torSocks, DiscoveryGroups.PORT))) {
+            // Patiently (the onion plugin's way): a freshly (re)published onion takes a while to become reachable.
+            linked = new PeerLink(repository, plugins.addresses(), ClientSession::tell, Debug.transcript(debug), debug)
+                    .link(address.address().format(), token, Optional.ofNullable(name));
+        }
         System.err.println("linked to " + linked.peer() + " as remote " + linked.remote());
         return 0;
     }

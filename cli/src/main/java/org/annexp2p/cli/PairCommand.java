@@ -3,7 +3,6 @@ package org.annexp2p.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -11,9 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.annexp2p.cli.wormhole.RelayOptions;
-import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.protocol.wire.AuthToken;
+import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.session.StandardPlugins;
 import org.annexp2p.session.link.PeerLink;
 import org.annexp2p.session.pair.LinkRounds;
 import org.annexp2p.session.pair.PairData;
@@ -22,7 +22,6 @@ import org.annexp2p.session.pair.PairExchangeException;
 import org.annexp2p.session.pair.PairTokens;
 import org.annexp2p.session.pair.PairingWormhole;
 import org.annexp2p.tor.onion.TorAnnexAddress;
-import org.annexp2p.tor.socks.OnionDialer;
 import org.annexp2p.wormhole.InvalidCodeException;
 import org.annexp2p.wormhole.Wormhole;
 import org.annexp2p.wormhole.WormholeOptions;
@@ -76,22 +75,30 @@ final class PairCommand implements Callable<Integer> {
         if (linkAttempts < 1) {
             throw new Main.UsageException("--link-attempts must be at least 1");
         }
-        InetSocketAddress socks = TorSocks.resolve(torSocks);
         WormholeOptions options;
         try {
             options = relay.applyTo(WormholeOptions.defaults()).withAppId(APP_ID);
         } catch (InvalidCodeException e) {
             throw new Main.UsageException(e.getMessage());
         }
-        PairingWormhole wormhole = PairingWormhole.over(new Wormhole(options));
+        try (StandardPlugins plugins = StandardPlugins.of(new StandardPlugins.Settings(torSocks, DiscoveryGroups.PORT))) {
+            // A bad --tor-socks fails now, not after the other person has typed our code.
+            plugins.torSocks();
+            pair(repository, ours, PairingWormhole.over(new Wormhole(options)),
+                    new PeerLink(repository, plugins.addresses(), notice -> { }, Debug.transcript(debug), debug));
+            return 0;
+        }
+    }
+
+    private void pair(AnnexRepository repository, List<TorAnnexAddress> ours, PairingWormhole wormhole, PeerLink link)
+            throws Exception {
         AuthToken ourHalf = PairTokens.freshHalf();
         try (TemporaryTree dir = TemporaryTree.create("annex-p2p-pair",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))) {
             PairData theirs = exchange(new PairExchange(wormhole, dir.path()), new PairData(ourHalf, ours));
             PairTokens tokens = PairTokens.of(ourHalf, theirs.half());
             repository.creds().addAcceptedToken(tokens.accept());
-            link(repository, theirs.addresses(), tokens.present(), socks);
-            return 0;
+            link(link, theirs.addresses(), tokens.present());
         }
     }
 
@@ -121,14 +128,12 @@ final class PairCommand implements Callable<Integer> {
         return line;
     }
 
-    private void link(AnnexRepository repository, List<TorAnnexAddress> addresses, AuthToken token,
-            InetSocketAddress socks) throws Exception {
-        Transcript transcript = Debug.transcript(debug);
+    /** Each round's failures are told as git-annex tells them; the plugin's own retry notices would repeat them. */
+    private void link(PeerLink link, List<TorAnnexAddress> addresses, AuthToken token) throws Exception {
         PeerLink.Linked linked;
         try {
             linked = new LinkRounds(linkAttempts).link(addresses,
-                    a -> PeerLink.link(repository, a, new OnionDialer(socks).dial(a.dialString(),
-                            ClientSession.TOR_CONNECT_TIMEOUT), token, transcript, Optional.ofNullable(name)),
+                    a -> link.link(a.format(), token, Optional.ofNullable(name)),
                     (a, why) -> System.err.println("Unable to connect to " + a.format() + ". Retrying..."));
         } catch (LinkRounds.Exhausted e) {
             throw new IOException("Failed linking to pair: "

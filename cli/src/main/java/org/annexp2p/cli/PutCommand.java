@@ -2,11 +2,11 @@ package org.annexp2p.cli;
 
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
-import org.annexp2p.protocol.conversation.Client;
+import java.util.Optional;
 import org.annexp2p.protocol.key.Key;
-import org.annexp2p.protocol.wire.AssociatedFile;
-import org.annexp2p.repository.LooseFiles;
-import org.annexp2p.repository.Repository;
+import org.annexp2p.protocol.wire.Uuid;
+import org.annexp2p.session.transfer.Upload;
+import org.annexp2p.session.DialedSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,34 +38,21 @@ final class PutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Repository repository;
-        Repository own = null;
-        if (infile != null) {
-            var path = ClientSession.path(infile);
-            if (!Files.isRegularFile(path)) {
-                throw new Main.UsageException("no such file: " + infile);
-            }
-            own = ClientSession.repository(peer);
-            // The content comes from INFILE either way; a --repo lends only its identity.
-            repository = (own instanceof LooseFiles loose ? loose : new LooseFiles(own.uuid())).withSource(key, path);
-        } else if (peer.repo == null) {
+        if (infile != null && !Files.isRegularFile(ClientSession.path(infile))) {
+            throw new Main.UsageException("no such file: " + infile);
+        } else if (infile == null && peer.repo == null) {
             throw new Main.UsageException("name an INFILE, or a --repo to take the content from");
-        } else {
-            repository = ClientSession.repository(peer);
-            own = repository;
         }
-        if (repository.contentSize(key).isEmpty()) {
-            throw new java.io.IOException("no content for " + key + " here to send");
-        }
+        Upload upload = Upload.of(ClientSession.repository(peer), key, Optional.ofNullable(infile).map(ClientSession::path));
         boolean ok;
         ProgressBar bar;
-        org.annexp2p.protocol.wire.Uuid stored;
-        try (ClientSession session = ClientSession.open(peer, route, repository)) {
+        Uuid stored;
+        try (DialedSession session = ClientSession.open(peer, route, upload.source())) {
             bar = ProgressBar.onStderr("put " + GetCommand.abbreviated(key), key.size().getOrElse(0L));
             ProgressBar shown = bar;
             try (InterruptNotice notice = InterruptNotice.during(() -> shown.finish("interrupted"),
                     () -> InterruptNotice.AFTER_PUT)) {
-                ok = session.run(Client.put(key, AssociatedFile.NONE, bar));
+                ok = session.run(upload.operation(bar));
             } catch (Exception e) {
                 bar.finish("failed");
                 throw e;
@@ -73,13 +60,7 @@ final class PutCommand implements Callable<Integer> {
             stored = session.peer();
         }
         bar.finish(ok ? "ok" : "failed");
-        if (!ok) {
-            throw new java.io.IOException("the peer did not store " + key + " (it did not verify, or the peer could not keep it)");
-        }
-        // As `git annex copy --to` does: our location log now says the peer has the key.
-        if (own instanceof org.annexp2p.repository.AnnexRepository annex) {
-            annex.recordPresence(key, stored, true);
-        }
+        upload.finished(ok, stored);
         return 0;
     }
 }

@@ -3,6 +3,7 @@ package org.annexp2p.cli;
 import java.util.concurrent.Callable;
 import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.key.Key;
+import org.annexp2p.session.DialedSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +26,7 @@ final class RemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ClientSession session = ClientSession.open(peer, route, ClientSession.repository(peer))) {
+        try (DialedSession session = ClientSession.open(peer, route, ClientSession.repository(peer))) {
             if (!session.run(Client.remove(key))) {
                 throw new java.io.IOException("the peer could not remove " + key + " (it may be locked)");
             }

@@ -1,6 +1,7 @@
 package org.annexp2p.session;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.List;
 import org.annexp2p.session.plugin.Listening;
 import org.annexp2p.session.plugin.TransportPlugin;
@@ -35,11 +36,13 @@ public final class StandardPlugins implements AutoCloseable {
     private final TlsPlugin tls = new TlsPlugin(tcp);
     private final ExecPlugin exec = new ExecPlugin();
     private final LanPlugin lan;
+    private final OnionPlugin onion;
     private final TransportPlugins addresses;
 
     private StandardPlugins(Settings settings) {
         this.lan = new LanPlugin(settings.discoveryPort());
-        this.addresses = TransportPlugins.of(List.of(tls, plaintext, lan, new OnionPlugin(settings.torSocks())));
+        this.onion = new OnionPlugin(settings.torSocks());
+        this.addresses = TransportPlugins.of(List.of(tls, plaintext, lan, onion));
     }
 
     /** The standard plugins for what the user set. */
@@ -60,6 +63,11 @@ public final class StandardPlugins implements AutoCloseable {
     /** The LAN plugin, whose listener accepts only paired keys. */
     public LanPlugin lan() {
         return lan;
+    }
+
+    /** Where the onion plugin finds tor's SOCKS port; a bad --tor-socks is a {@code BadUsageException}. */
+    public InetSocketAddress torSocks() {
+        return onion.socks();
     }
 
     /** The TLS plugin, whose listener serves the repository's key. */

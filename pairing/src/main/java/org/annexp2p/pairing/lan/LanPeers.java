@@ -28,7 +28,10 @@ public final class LanPeers {
 
     public static List<LanPeer> read(CredsDir creds) throws IOException {
         PrivateFile file = file(creds);
-        Optional<String> content = file.readText();
+        return parse(file, file.readText());
+    }
+
+    private static List<LanPeer> parse(PrivateFile file, Optional<String> content) throws IOException {
         if (content.isEmpty()) {
             return List.of();
         }
@@ -48,20 +51,18 @@ public final class LanPeers {
         return peers;
     }
 
-    /** Adds or replaces (same UUID) a peer. */
+    /** Adds or replaces (same UUID) a peer; a peer stored meanwhile by another pairing is kept. */
     public static void store(CredsDir creds, LanPeer peer) throws IOException {
-        List<LanPeer> peers = new ArrayList<>();
-        for (LanPeer p : read(creds)) {
-            if (!p.uuid().equals(peer.uuid())) {
-                peers.add(p);
+        PrivateFile file = file(creds);
+        file.update(content -> {
+            StringBuilder text = new StringBuilder();
+            for (LanPeer p : parse(file, content)) {
+                if (!p.uuid().equals(peer.uuid())) {
+                    text.append(format(p)).append('\n');
+                }
             }
-        }
-        peers.add(peer);
-        StringBuilder text = new StringBuilder();
-        for (LanPeer p : peers) {
-            text.append(format(p)).append('\n');
-        }
-        file(creds).writeText(text.toString());
+            return Optional.of(text.append(format(peer)).append('\n').toString());
+        });
     }
 
     static String format(LanPeer p) {

@@ -53,6 +53,7 @@ class LanPeersProperties {
                     .isEqualTo("rw-------");
         } finally {
             Files.deleteIfExists(LanPeers.file(creds).path());
+            Files.deleteIfExists(dir.resolve(".lan-peers.lck"));
             Files.delete(dir);
         }
     }

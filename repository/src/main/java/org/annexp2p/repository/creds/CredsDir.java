@@ -51,38 +51,35 @@ public final class CredsDir {
         return lines(ADDRESSES_FILE);
     }
 
-    /** Adds an address as the newest, unless it is already there. */
+    /** Adds an address as the newest, unless it is already there (a concurrent update is kept, see {@link PrivateFile#update}). */
     public void addOwnAddress(String address) throws IOException {
         requireLine(address, "an address");
-        List<String> addresses = ownAddresses();
-        if (!addresses.contains(address)) {
-            List<String> next = new ArrayList<>(addresses.size() + 1);
-            next.add(address);
-            next.addAll(addresses);
-            write(ADDRESSES_FILE, unlines(next));
-        }
+        file(ADDRESSES_FILE).update(content -> {
+            List<String> addresses = lines(content);
+            return addresses.contains(address) ? Optional.empty() : Optional.of(unlines(address, addresses));
+        });
     }
 
     // ---- p2pauth --------------------------------------------------------------------------------------------
 
     /** Tokens this repository accepts, newest first. Lines that are not tokens are skipped, as git-annex does. */
     public List<AuthToken> acceptedTokens() throws IOException {
+        return tokens(lines(ACCEPTED_TOKENS_FILE));
+    }
+
+    private static List<AuthToken> tokens(List<String> lines) {
         List<AuthToken> tokens = new ArrayList<>();
-        for (String line : lines(ACCEPTED_TOKENS_FILE)) {
-            AuthToken.parse(line).forEach(tokens::add);
-        }
+        lines.forEach(line -> AuthToken.parse(line).forEach(tokens::add));
         return tokens;
     }
 
-    /** Makes a token accepted (as the newest), unless it already is. */
+    /** Makes a token accepted (as the newest), unless it already is (a concurrent update is kept). */
     public void addAcceptedToken(AuthToken token) throws IOException {
-        List<AuthToken> tokens = acceptedTokens();
-        if (!token.isAllowedBy(tokens)) {
-            List<String> next = new ArrayList<>(tokens.size() + 1);
-            next.add(token.reveal());
-            tokens.forEach(t -> next.add(t.reveal()));
-            write(ACCEPTED_TOKENS_FILE, unlines(next));
-        }
+        file(ACCEPTED_TOKENS_FILE).update(content -> {
+            List<AuthToken> tokens = tokens(lines(content));
+            return token.isAllowedBy(tokens) ? Optional.empty()
+                    : Optional.of(unlines(token.reveal(), tokens.stream().map(AuthToken::reveal).toList()));
+        });
     }
 
     // ---- per-peer tokens ------------------------------------------------------------------------------------
@@ -158,9 +155,12 @@ public final class CredsDir {
     // ---- files ----------------------------------------------------------------------------------------------
 
     private List<String> lines(String name) throws IOException {
-        Option<String> content = read(name);
+        return lines(file(name).readText());
+    }
+
+    private static List<String> lines(Optional<String> content) {
         List<String> lines = new ArrayList<>();
-        if (content.isDefined()) {
+        if (content.isPresent()) {
             for (String line : content.get().split("\n")) {
                 if (!line.isEmpty()) {
                     lines.add(line);
@@ -170,9 +170,10 @@ public final class CredsDir {
         return lines;
     }
 
-    private static String unlines(List<String> lines) {
-        StringBuilder sb = new StringBuilder();
-        lines.forEach(l -> sb.append(l).append('\n'));
+    /** {@code newest}, then {@code older}, one per line. */
+    private static String unlines(String newest, List<String> older) {
+        StringBuilder sb = new StringBuilder(newest).append('\n');
+        older.forEach(l -> sb.append(l).append('\n'));
         return sb.toString();
     }
 

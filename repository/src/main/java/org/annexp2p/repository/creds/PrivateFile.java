@@ -23,7 +23,8 @@ import java.util.Set;
  * private files the tool keeps, all read and written through this class alone. A file is read only
  * if it is a regular file that no one but its owner may access; it is written whole to a fresh 0600 file of its own,
  * forced to disk, renamed over the old one and the directory forced too, so a crash leaves either the old content
- * or the new, never a part, and two writers never share a temporary file.
+ * or the new, never a part, and two writers never share a temporary file. A read-change-write goes through
+ * {@link #update}, which holds a lock across all three so that two updaters (threads or processes) both count.
  */
 public final class PrivateFile {
     static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
@@ -113,6 +114,26 @@ public final class PrivateFile {
     /** {@link #write(byte[])} of UTF-8 text. */
     public void writeText(String content) throws IOException {
         write(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A change to a file's text: the new text, or empty to leave the file as it is. */
+    @FunctionalInterface
+    public interface Change {
+        Optional<String> apply(Optional<String> current) throws IOException;
+    }
+
+    /**
+     * Reads the text, applies {@code change} and writes its result, holding the lock file {@code .NAME.lck} beside
+     * the file throughout: an update made meanwhile by another thread or process waits, and is not lost.
+     */
+    public void update(Change change) throws IOException {
+        ensureDir();
+        try (UpdateLock held = UpdateLock.acquire(dir.resolve("." + name + ".lck"))) {
+            Optional<String> next = change.apply(readText());
+            if (next.isPresent()) {
+                writeText(next.get());
+            }
+        }
     }
 
     /** Removes the file if it is there. */

@@ -47,8 +47,9 @@ class CredsDirTest {
         assertThat(mode(file)).isEqualTo("rw-------");
         assertThat(mode(c.dir())).isEqualTo("rwx------");
         try (var left = Files.list(c.dir())) {
-            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("p2paddrs");
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("p2paddrs", ".p2paddrs.lck");
         }
+        assertThat(mode(c.dir().resolve(".p2paddrs.lck"))).isEqualTo("rw-------");
     }
 
     @Test
@@ -185,7 +186,8 @@ class CredsDirTest {
         }
         assertThat(c.acceptedTokens()).hasSize(20);
         try (var left = Files.list(c.dir())) {
-            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("p2pauth");
+            // the update lock (.p2pauth.lck) stays: removing it could let two updaters lock different files
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("p2pauth", ".p2pauth.lck");
         }
         assertThat(new String(Files.readAllBytes(c.dir().resolve("p2pauth")), StandardCharsets.UTF_8).lines()).hasSize(20);
     }
@@ -211,5 +213,30 @@ class CredsDirTest {
             pool.shutdownNow();
         }
         assertThat(c.peerToken(onion).isDefined()).isTrue();
+    }
+
+    /** Threads of one process making tokens accepted at once: each one's read-change-write keeps the others' tokens. */
+    @Test
+    void concurrentUpdatesOfAcceptedTokensAllSurvive() throws Exception {
+        CredsDir c = creds();
+        Set<String> added = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> jobs = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                jobs.add(pool.submit(() -> {
+                    AuthToken t = new TokenGenerator().generate(64);
+                    c.addAcceptedToken(t);
+                    added.add(t.reveal());
+                    return null;
+                }));
+            }
+            for (var job : jobs) {
+                job.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(c.acceptedTokens().stream().map(AuthToken::reveal)).containsExactlyInAnyOrderElementsOf(added);
     }
 }

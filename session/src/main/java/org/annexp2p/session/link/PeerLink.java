@@ -2,6 +2,7 @@ package org.annexp2p.session.link;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.annexp2p.interpreters.net.Relays;
 import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.protocol.wire.AuthToken;
@@ -9,35 +10,60 @@ import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.session.PeerFailure;
 import org.annexp2p.session.PeerSession;
+import org.annexp2p.session.plugin.DialNotice;
 import org.annexp2p.session.plugin.Dialed;
-import org.annexp2p.session.plugin.Greeting;
+import org.annexp2p.session.plugin.Dialing;
+import org.annexp2p.session.plugin.GivenToken;
+import org.annexp2p.session.plugin.MalformedAddressException;
+import org.annexp2p.session.plugin.TransportPlugins;
 import org.annexp2p.tor.onion.TorAnnexAddress;
-import org.annexp2p.transports.Connection;
 
 /**
- * Linking to a peer, as git-annex's {@code p2p --link} and pairing do: AUTH only (proving the address and token
- * work and learning the peer's UUID), then a git remote for it with its annex-uuid, and its token in creds.
+ * Linking to a peer, as git-annex's {@code p2p --link} and pairing do: dial its {@code tor-annex::} address
+ * through the plugins every command uses, AUTH only (proving the address and token work and learning the peer's
+ * UUID), then a git remote for it with its annex-uuid, and its token in creds.
  */
 public final class PeerLink {
-    private PeerLink() {}
-
     /** A link made: the peer's UUID and the remote that now names it. */
     public record Linked(Uuid peer, String remote) {}
 
+    private final AnnexRepository repository;
+    private final TransportPlugins plugins;
+    private final Consumer<DialNotice> notices;
+    private final Transcript transcript;
+    private final boolean verbose;
+
     /**
-     * Authenticates over {@code connection} (a dialed connection to {@code address}, closed here) and, if the
-     * peer accepts {@code token}, adds the remote ({@code name}, or the first free peerN) and stores the token.
+     * Links {@code repository} to peers dialed through {@code plugins}, telling {@code notices} what the plugin
+     * says while dialing (every retry when {@code verbose}) and {@code transcript} the conversation.
      */
-    public static Linked link(AnnexRepository repository, TorAnnexAddress address, Connection connection,
-            AuthToken token, Transcript transcript, Optional<String> name) throws IOException {
-        Uuid theirs = authenticate(repository, connection, token, transcript);
-        return new Linked(theirs, addRemote(repository, address, theirs, token, name));
+    public PeerLink(AnnexRepository repository, TransportPlugins plugins, Consumer<DialNotice> notices,
+            Transcript transcript, boolean verbose) {
+        this.repository = repository;
+        this.plugins = plugins;
+        this.notices = notices;
+        this.transcript = transcript;
+        this.verbose = verbose;
     }
 
-    /** AUTH alone over {@code connection}, which is closed afterwards; the peer's UUID, or why not. */
-    static Uuid authenticate(AnnexRepository repository, Connection connection, AuthToken token, Transcript transcript)
-            throws IOException {
-        Dialed dialed = new Dialed(connection, new Greeting.Token(token), Optional.empty(), true);
+    /**
+     * Dials {@code address} ({@code tor-annex::ONION:PORT}) and, if the peer accepts {@code token}, adds the remote
+     * ({@code name}, or the first free peerN) and stores the token.
+     */
+    public Linked link(String address, AuthToken token, Optional<String> name) throws IOException {
+        TorAnnexAddress onion;
+        try {
+            onion = TorAnnexAddress.parse(address);
+        } catch (RuntimeException e) {
+            throw new MalformedAddressException(e.getMessage());
+        }
+        Dialing dialing = new Dialing(repository, GivenToken.exactly(token), Optional.empty(), notices, verbose);
+        Uuid theirs = authenticate(plugins.dial(onion.format(), dialing));
+        return new Linked(theirs, addRemote(onion, theirs, token, name));
+    }
+
+    /** AUTH alone over the dialed connection, which is closed afterwards; the peer's UUID, or why not. */
+    private Uuid authenticate(Dialed dialed) throws IOException {
         try (PeerSession session = PeerSession.open(dialed, repository,
                 PeerSession.Options.DEFAULT.withTranscript(transcript).authOnly(Relays.NONE))) {
             return session.peer();
@@ -48,8 +74,8 @@ public final class PeerLink {
     }
 
     /** Adds the remote (named {@code name}, or the first free peerN) and stores the token; returns the name. */
-    static String addRemote(AnnexRepository repository, TorAnnexAddress address, Uuid theirs, AuthToken token,
-            Optional<String> name) throws IOException {
+    private String addRemote(TorAnnexAddress address, Uuid theirs, AuthToken token, Optional<String> name)
+            throws IOException {
         String remote = name.isPresent() ? name.get() : repository.remotes().freePeerName();
         repository.remotes().add(remote, address.format(), theirs);
         repository.creds().storePeerToken(address.onion().hostname(), token);

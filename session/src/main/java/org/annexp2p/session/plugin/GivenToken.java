@@ -25,6 +25,11 @@ public record GivenToken(Optional<String> option, Optional<String> environment) 
                 Optional.ofNullable(System.getenv(CredsDir.TOKEN_ENVIRONMENT_VARIABLE)));
     }
 
+    /** {@code token} and nothing else, whatever the environment holds: the token an address carries (p2p --link). */
+    public static GivenToken exactly(AuthToken token) {
+        return new GivenToken(Optional.of(token.reveal()), Optional.empty());
+    }
+
     /** The {@code --token} alone, for peers whose stored token wins over the environment's (lan://). */
     public Optional<AuthToken> fromOption() {
         return option.map(GivenToken::parsed);

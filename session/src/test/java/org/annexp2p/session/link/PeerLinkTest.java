@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,9 @@ import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.repository.creds.TokenGenerator;
 import org.annexp2p.tor.onion.TorAnnexAddress;
-import org.annexp2p.transports.Connection;
+import org.annexp2p.session.plugin.TransportPlugins;
+import org.annexp2p.session.plugin.onion.OnionPlugin;
+import org.annexp2p.tor.testing.SocksStandIn;
 import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.ServerOptions;
 import org.annexp2p.transports.tcp.TcpTransport;
@@ -30,7 +31,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Linking against a real server on loopback: AUTH decides, and only a link that authenticated leaves traces. */
+/**
+ * Linking against a real server on loopback, dialed through the onion plugin as every command dials (a SOCKS
+ * stand-in in place of tor leads each onion there): AUTH decides, and only a link that authenticated leaves traces.
+ */
 class PeerLinkTest {
     static final TorAnnexAddress ADDRESS = TorAnnexAddress.parse(
             "tor-annex::lwkwvuvzt4g2gwkcom6wccjbqxzx427f66gog54tftaw2dp5oqmt6jqd.onion:5432");
@@ -40,8 +44,11 @@ class PeerLinkTest {
     Path tmp;
     final MemoryRepository peer = new MemoryRepository(Uuid.random());
     final List<String> transcript = new ArrayList<>();
+    static final TorAnnexAddress OTHER = TorAnnexAddress.parse(
+            "tor-annex::2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzui5du4xyclen53wid.onion:1");
     TcpTransport tcp;
     ConnectionServer serving;
+    SocksStandIn socks;
     AnnexRepository ours;
 
     @BeforeEach
@@ -51,16 +58,19 @@ class PeerLinkTest {
                 new Serving(peer, ServerMode.READ_WRITE, () -> List.of(TOKEN), Relays.NONE, Transcript.NONE),
                 ServerOptions.of(4, "ERROR too many connections\n"));
         ours = AnnexRepository.create(tmp.resolve("ours"));
+        int port = Integer.parseInt(serving.address().substring(serving.address().lastIndexOf(':') + 1));
+        socks = new SocksStandIn(0).route(ADDRESS.onion().hostname(), port).route(OTHER.onion().hostname(), port);
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
+        socks.close();
         serving.close();
         tcp.close();
     }
 
-    Connection dial() throws IOException {
-        return tcp.dial(serving.address(), Duration.ofSeconds(10));
+    PeerLink link(Transcript transcript) {
+        return new PeerLink(ours, TransportPlugins.of(List.of(new OnionPlugin(socks.address()))), n -> { }, transcript, false);
     }
 
     Transcript recording() {
@@ -69,7 +79,7 @@ class PeerLinkTest {
 
     @Test
     void anAcceptedTokenAddsTheRemoteWithThePeersUuidAndKeepsTheTokenPrivately() throws IOException {
-        PeerLink.Linked linked = PeerLink.link(ours, ADDRESS, dial(), TOKEN, recording(), Optional.empty());
+        PeerLink.Linked linked = link(recording()).link(ADDRESS.format(), TOKEN, Optional.empty());
 
         assertThat(linked).isEqualTo(new PeerLink.Linked(peer.uuid(), "peer1"));
         assertThat(Files.readString(tmp.resolve("ours/.git/config"))).contains("[remote \"peer1\"]",
@@ -83,12 +93,10 @@ class PeerLinkTest {
 
     @Test
     void aSecondLinkTakesTheNextNameOrTheOneGiven() throws IOException {
-        PeerLink.link(ours, ADDRESS, dial(), TOKEN, Transcript.NONE, Optional.empty());
-        TorAnnexAddress other = TorAnnexAddress.parse(
-                "tor-annex::2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzui5du4xyclen53wid.onion:1");
-        assertThat(PeerLink.link(ours, other, dial(), TOKEN, Transcript.NONE, Optional.empty()).remote())
+        link(Transcript.NONE).link(ADDRESS.format(), TOKEN, Optional.empty());
+        assertThat(link(Transcript.NONE).link(OTHER.format(), TOKEN, Optional.empty()).remote())
                 .isEqualTo("peer2");
-        assertThat(PeerLink.link(ours, other, dial(), TOKEN, Transcript.NONE, Optional.of("box")).remote())
+        assertThat(link(Transcript.NONE).link(OTHER.format(), TOKEN, Optional.of("box")).remote())
                 .isEqualTo("box");
         assertThat(ours.remotes().names()).containsExactlyInAnyOrder("peer1", "peer2", "box");
     }
@@ -96,7 +104,7 @@ class PeerLinkTest {
     @Test
     void aRefusedTokenLeavesNoRemoteAndNoToken() throws IOException {
         AuthToken wrong = new TokenGenerator().generate(TokenGenerator.ADDRESS_TOKEN_LENGTH);
-        assertThatThrownBy(() -> PeerLink.link(ours, ADDRESS, dial(), wrong, Transcript.NONE, Optional.empty()))
+        assertThatThrownBy(() -> link(Transcript.NONE).link(ADDRESS.format(), wrong, Optional.empty()))
                 .isInstanceOf(IOException.class).hasMessageStartingWith("Unable to authenticate with peer: ");
         assertThat(ours.remotes().names()).isEmpty();
         assertThat(ours.creds().peerToken(ADDRESS.onion().hostname())).isEmpty();
@@ -113,8 +121,8 @@ class PeerLinkTest {
                 }
             });
             t.start();
-            Connection c = tcp.dial("127.0.0.1:" + hangsUp.getLocalPort(), Duration.ofSeconds(10));
-            assertThatThrownBy(() -> PeerLink.link(ours, ADDRESS, c, TOKEN, Transcript.NONE, Optional.empty()))
+            socks.route(ADDRESS.onion().hostname(), hangsUp.getLocalPort());
+            assertThatThrownBy(() -> link(Transcript.NONE).link(ADDRESS.format(), TOKEN, Optional.empty()))
                     .isInstanceOf(IOException.class)
                     .hasMessage("Unable to authenticate with peer: the peer closed the connection");
         }

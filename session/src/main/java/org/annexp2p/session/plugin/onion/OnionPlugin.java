@@ -18,7 +18,6 @@ import org.annexp2p.session.plugin.TransportPlugin;
 import org.annexp2p.tor.TorOptions;
 import org.annexp2p.tor.onion.TorAnnexAddress;
 import org.annexp2p.tor.socks.OnionDialer;
-import org.annexp2p.tor.socks.SocksPort;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.tcp.TcpAddress;
 
@@ -36,7 +35,10 @@ public final class OnionPlugin implements TransportPlugin<OnionPlugin.Target> {
 
     private final String socksOption;
 
-    /** {@code socksOption}: the user's --tor-socks (may be null); see {@link #socks(String)}. */
+    /** Where git-annex expects tor's SOCKS port when nothing says otherwise. */
+    public static final InetSocketAddress GIT_ANNEX_SOCKS = new InetSocketAddress("127.0.0.1", 9050);
+
+    /** {@code socksOption}: the user's --tor-socks (may be null); see {@link #socks()}. */
     public OnionPlugin(String socksOption) {
         this.socksOption = socksOption;
     }
@@ -71,7 +73,7 @@ public final class OnionPlugin implements TransportPlugin<OnionPlugin.Target> {
 
     /** The connection alone, retrying for up to {@code bound}: for a path that greets its own way (the remote helper). */
     public Connection dial(TorAnnexAddress onion, Dialing dialing, Duration bound) throws IOException {
-        return OnionRetry.dial(new OnionDialer(socks(socksOption)), onion, bound, dialing.verbose(), dialing.notices());
+        return OnionRetry.dial(new OnionDialer(socks()), onion, bound, dialing.verbose(), dialing.notices());
     }
 
     /** The token the repository stored for {@code onion} when it linked to it. */
@@ -79,12 +81,22 @@ public final class OnionPlugin implements TransportPlugin<OnionPlugin.Target> {
         return repository instanceof AnnexRepository r ? r.creds().peerToken(onion.onion().hostname()) : Option.none();
     }
 
-    /** Where tor's SOCKS port is: {@code option}, else $ANNEX_P2P_TOR_SOCKS, else git-annex's 127.0.0.1:9050. */
-    public static InetSocketAddress socks(String option) {
+    /**
+     * Where tor's SOCKS port is: --tor-socks, else $ANNEX_P2P_TOR_SOCKS, else {@link #GIT_ANNEX_SOCKS}. A command
+     * that will dial an onion only later (pairing, after its exchange) asks first, so a typo fails before anything.
+     *
+     * @throws BadUsageException saying what is wrong with the given address
+     */
+    public InetSocketAddress socks() {
+        String given = socksOption != null ? socksOption : System.getenv(TorOptions.ENV_SOCKS);
+        if (given == null || given.isBlank()) {
+            return GIT_ANNEX_SOCKS;
+        }
         try {
-            return SocksPort.resolve(option, System.getenv());
-        } catch (IllegalArgumentException e) {
-            throw new BadUsageException(e.getMessage());
+            TcpAddress a = TcpAddress.parse(given.trim());
+            return new InetSocketAddress(a.host(), a.port());
+        } catch (RuntimeException e) {
+            throw new BadUsageException("bad tor SOCKS address " + given + " (expected HOST:PORT): " + e.getMessage());
         }
     }
 }
