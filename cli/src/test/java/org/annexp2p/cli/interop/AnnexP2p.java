@@ -28,6 +28,20 @@ public final class AnnexP2p {
         return script;
     }
 
+    /**
+     * As {@link #launcher}, for {@code git-annex-shell COMMAND DIRECTORY ...} calls: adds {@code --debug} and appends
+     * what it prints on stderr, the protocol transcript among it, to {@code DIRECTORY.wire}, so a test can read what
+     * went over the wire of a connection git-annex made.
+     */
+    public static Path wireLoggingLauncher(Path dir) throws IOException {
+        Path script = dir.resolve("annex-p2p-wire");
+        Files.writeString(script, "#!/bin/sh\ncommand=$1; directory=$2; shift 2\n"
+                + "exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar '" + jar()
+                + "' \"$command\" \"$directory\" --debug \"$@\" 2>>\"$directory.wire\"\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
+    }
+
     /** A directory holding our {@code git-remote-tor-annex}, to put first on git's PATH. */
     public static Path remoteHelperDir(Path dir) throws IOException {
         Path bin = Files.createDirectories(dir.resolve("helper-bin"));

@@ -50,9 +50,20 @@ public final class GitAnnex {
         return TemporaryRepository.annex(dir, description).dir();
     }
 
+    /** As {@link #initRepo(Path, String)} with {@code release}'s git-annex. */
+    public static Path initRepo(GitAnnexVersions.Release release, Path dir, String description) throws IOException {
+        return TemporaryRepository.annex(dir, description, release.env()).dir();
+    }
+
     /** Adds a file with the given content to the annex and commits it; returns its key. */
     public static String addFile(Path repo, String name, byte[] content) throws IOException {
         return new TemporaryRepository(repo).add(name, content);
+    }
+
+    /** As {@link #addFile(Path, String, byte[])} with {@code release}'s git-annex. */
+    public static String addFile(GitAnnexVersions.Release release, Path repo, String name, byte[] content)
+            throws IOException {
+        return new TemporaryRepository(repo, release.env()).add(name, content);
     }
 
     public static String uuid(Path repo) throws IOException {

@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 4, 6(b): the real git-annex client (10.20230126) uses annex-p2p as its git-annex-shell on an ssh
- * remote (a fake ssh runs the remote command locally), for copy --to, get --from, drop --from, fsck --from;
- * whereis is then right on both sides.
+ * Issue 4, 6(b), 19: the real git-annex client of both releases (10.20230126 speaks protocol v1, 10.20250416 v4)
+ * uses annex-p2p as its git-annex-shell on an ssh remote (a fake ssh runs the remote command locally), for copy
+ * --to, get --from, drop --from, fsck --from; whereis is then right on both sides.
  */
 class GitAnnexAgainstOurServerIT {
     @TempDir
@@ -25,42 +24,47 @@ class GitAnnexAgainstOurServerIT {
     byte[] content;
     String key;
 
-    @BeforeEach
-    void repositories() throws Exception {
-        GitAnnex.requireInstalled();
-        server = GitAnnex.initRepo(tmp.resolve("server"), "server");
-        client = GitAnnex.initRepo(tmp.resolve("client"), "client");
+    void repositories(GitAnnexVersions.Release release) throws Exception {
+        server = GitAnnex.initRepo(release, tmp.resolve("server"), "server");
+        client = GitAnnex.initRepo(release, tmp.resolve("client"), "client");
         content = new byte[1_000_000];
         new Random(7).nextBytes(content);
-        key = GitAnnex.addFile(client, "data/big file.bin", content);
-        env = new HashMap<>(Map.of("GIT_SSH", AnnexP2p.fakeSsh(tmp).toString(), "GIT_ANNEX_USE_GIT_SSH", "1"));
+        key = GitAnnex.addFile(release, client, "data/big file.bin", content);
+        env = release.env(Map.of("GIT_SSH", AnnexP2p.fakeSsh(tmp).toString(), "GIT_ANNEX_USE_GIT_SSH", "1"));
         git(client, "git", "remote", "add", "jsrv", "localhost:" + server);
         git(client, "git", "config", "remote.jsrv.annex-shell", AnnexP2p.launcher(tmp).toString());
     }
 
     GitAnnex.Result git(Path dir, String... argv) throws Exception {
-        return GitAnnex.run(dir, env == null ? Map.of() : env, argv).ok();
+        return GitAnnex.run(dir, env, argv).ok();
     }
 
-    @Test
-    void copyGetDropAndFsckThroughOurServerWithAnnexUuidConfigured() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.annexp2p.cli.interop.GitAnnexVersions#both")
+    void copyGetDropAndFsckThroughOurServerWithAnnexUuidConfigured(GitAnnexVersions.Release release) throws Exception {
+        repositories(release);
         git(client, "git", "config", "remote.jsrv.annex-uuid", GitAnnex.uuid(server));
         git(client, "git", "config", "remote.jsrv.fetch", "+refs/heads/nothing:refs/remotes/jsrv/nothing");
-        exerciseAll();
+        exerciseAll(release);
         assertThat(Files.readString(tmp.resolve("fakessh.log"))).doesNotContain("configlist");
     }
 
-    @Test
-    void withoutAnnexUuidGitAnnexAsksConfiglistFirst() throws Exception {
-        exerciseAll();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.annexp2p.cli.interop.GitAnnexVersions#both")
+    void withoutAnnexUuidGitAnnexAsksConfiglistFirst(GitAnnexVersions.Release release) throws Exception {
+        repositories(release);
+        exerciseAll(release);
         assertThat(Files.readString(tmp.resolve("fakessh.log"))).contains("'configlist'");
-        assertThat(GitAnnex.run(client, Map.of(), "git", "config", "remote.jsrv.annex-uuid").ok().out().trim())
+        assertThat(GitAnnex.run(client, env, "git", "config", "remote.jsrv.annex-uuid").ok().out().trim())
                 .isEqualTo(GitAnnex.uuid(server));
     }
 
-    private void exerciseAll() throws Exception {
+    private void exerciseAll(GitAnnexVersions.Release release) throws Exception {
         String serverUuid = GitAnnex.uuid(server);
-        git(client, "git", "annex", "copy", "--to", "jsrv", "data/big file.bin");
+        // git-annex's debug output has the protocol lines: each release asks for (and gets) its own version.
+        assertThat(git(client, "git", "annex", "--debug", "copy", "--to", "jsrv", "data/big file.bin").err())
+                .contains("P2P > VERSION " + release.protocolVersion() + "\n")
+                .contains("P2P < VERSION " + release.protocolVersion() + "\n");
         // The server side: content in its object store, and its own location log says so.
         git(server, "git", "annex", "fsck", "--key", key);
         assertThat(git(server, "git", "annex", "whereis", "--key", key).out()).contains(serverUuid);
@@ -76,7 +80,7 @@ class GitAnnexAgainstOurServerIT {
         git(client, "git", "annex", "drop", "--from", "jsrv", "data/big file.bin");
         assertThat(git(client, "git", "annex", "whereis", "data/big file.bin").out()).doesNotContain(serverUuid);
         // No copies left there: whereis says so (and, as git-annex does, exits 1 for zero copies).
-        GitAnnex.Result gone = GitAnnex.run(server, Map.of(), "git", "annex", "whereis", "--key", key);
+        GitAnnex.Result gone = GitAnnex.run(server, env, "git", "annex", "whereis", "--key", key);
         assertThat(gone.out()).contains("(0 copies)").doesNotContain(serverUuid);
         assertThat(git(server, "git", "annex", "find", "--in=here", "--include=*").out()).isEmpty();
     }

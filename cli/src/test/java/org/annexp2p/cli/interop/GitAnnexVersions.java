@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.annexp2p.testkit.process.Command;
 import org.annexp2p.testkit.process.Finished;
 
@@ -21,8 +23,11 @@ public final class GitAnnexVersions {
 
     public static final String NEWER_VARIABLE = "ANNEX_P2P_NEWER_GIT_ANNEX";
 
-    /** One installed git-annex: its name for messages, its bin directory, its git-annex-shell. */
-    public record Release(String name, Path bin) {
+    /**
+     * One installed git-annex: its name for messages, its bin directory (with its git-annex-shell), and the highest
+     * P2P protocol version it speaks (what it answers to {@code VERSION 4}).
+     */
+    public record Release(String name, Path bin, int protocolVersion) {
         public Path gitAnnexShell() {
             return bin.resolve("git-annex-shell");
         }
@@ -31,13 +36,51 @@ public final class GitAnnexVersions {
         public String path() {
             return bin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
         }
+
+        /** PATH with {@code dirs} first, then this release. */
+        public String path(Path... dirs) {
+            StringBuilder p = new StringBuilder();
+            for (Path d : dirs) {
+                p.append(d).append(':');
+            }
+            return p.append(path()).toString();
+        }
+
+        /** The environment every git and git-annex of a case runs with: {@link #path()} as PATH. */
+        public Map<String, String> env() {
+            return Map.of("PATH", path());
+        }
+
+        /** {@code more} with this release's PATH; a PATH in {@code more} is put in front of it. */
+        public Map<String, String> env(Map<String, String> more) {
+            Map<String, String> all = new HashMap<>(more);
+            all.merge("PATH", path(), (theirs, ours) -> theirs + ":" + ours);
+            return all;
+        }
+
+        /** The name parameterised tests show. */
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
-    public static List<Release> both() throws IOException {
-        GitAnnex.requireInstalled();
-        return List.of(require(new Release("git-annex (Debian 12)", Path.of("/usr/bin"))),
-                require(new Release("git-annex (newer, bookworm-backports)", newerUsr().resolve("bin"))));
+    /** The newer release alone: the one that speaks protocol v2-v4, clusters and proxies. */
+    public static Release newer() throws IOException {
+        return both().get(1);
     }
+
+    /** Both, the Debian 12 one first; found once per test JVM. */
+    public static synchronized List<Release> both() throws IOException {
+        GitAnnex.requireInstalled();
+        if (found == null) {
+            found = List.of(require(new Release("git-annex 10.20230126 (Debian 12)", Path.of("/usr/bin"), 1)),
+                    require(new Release("git-annex 10.20250416 (bookworm-backports)", newerUsr().resolve("bin"), 4)));
+        }
+        return found;
+    }
+
+    private static List<Release> found;
 
     private static Release require(Release r) {
         if (!Files.isExecutable(r.gitAnnexShell())) {

@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Keys of git-annex's hash backends the JDK has no digest for (Skein, BLAKE2*), between real git-annex
- * 10.20230126 and us, both ways: its client copies them to our server and gets them back (each side verifying
+ * Keys of git-annex's hash backends the JDK has no digest for (Skein, BLAKE2*), between real git-annex (both
+ * releases) and us, both ways: its client copies them to our server and gets them back (each side verifying
  * what it receives); our client gets them from its git-annex-shell, and refuses an object there that a byte
  * flip has made wrong, which it used to accept on its size.
  */
@@ -32,11 +31,11 @@ class HashBackendsAgainstGitAnnexIT {
     final Map<String, byte[]> contents = new LinkedHashMap<>();
     final Map<String, String> keys = new LinkedHashMap<>();
     Path annexed;
+    Map<String, String> env;
 
-    @BeforeEach
-    void filesOfEveryBackend() throws Exception {
-        GitAnnex.requireInstalled();
-        annexed = GitAnnex.initRepo(tmp.resolve("annexed"), "annexed");
+    void filesOfEveryBackend(GitAnnexVersions.Release release) throws Exception {
+        env = release.env();
+        annexed = GitAnnex.initRepo(release, tmp.resolve("annexed"), "annexed");
         Random random = new Random(2024);
         StringBuilder attributes = new StringBuilder();
         for (String backend : BACKENDS) {
@@ -48,19 +47,21 @@ class HashBackendsAgainstGitAnnexIT {
             attributes.append(file).append(" annex.backend=").append(backend).append('\n');
         }
         Files.writeString(annexed.resolve(".gitattributes"), attributes);
-        GitAnnex.run(annexed, Map.of(), "git", "annex", "add", "-q", ".").ok();
-        GitAnnex.run(annexed, Map.of(), "git", "commit", "-q", "-m", "every backend").ok();
+        GitAnnex.run(annexed, env, "git", "annex", "add", "-q", ".").ok();
+        GitAnnex.run(annexed, env, "git", "commit", "-q", "-m", "every backend").ok();
         for (String file : contents.keySet()) {
-            String key = GitAnnex.run(annexed, Map.of(), "git", "annex", "lookupkey", file).ok().out().trim();
+            String key = GitAnnex.run(annexed, env, "git", "annex", "lookupkey", file).ok().out().trim();
             assertThat(key).startsWith(file.substring(2, file.length() - 4) + "-");
             keys.put(file, key);
         }
     }
 
-    @Test
-    void gitAnnexCopiesEveryBackendToOurServerAndGetsItBack() throws Exception {
-        Path server = GitAnnex.initRepo(tmp.resolve("server"), "server");
-        Map<String, String> env = new HashMap<>(Map.of("GIT_SSH", AnnexP2p.fakeSsh(tmp).toString(),
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.annexp2p.cli.interop.GitAnnexVersions#both")
+    void gitAnnexCopiesEveryBackendToOurServerAndGetsItBack(GitAnnexVersions.Release release) throws Exception {
+        filesOfEveryBackend(release);
+        Path server = GitAnnex.initRepo(release, tmp.resolve("server"), "server");
+        Map<String, String> env = release.env(Map.of("GIT_SSH", AnnexP2p.fakeSsh(tmp).toString(),
                 "GIT_ANNEX_USE_GIT_SSH", "1"));
         GitAnnex.run(annexed, env, "git", "remote", "add", "jsrv", "localhost:" + server).ok();
         GitAnnex.run(annexed, env, "git", "config", "remote.jsrv.annex-shell", AnnexP2p.launcher(tmp).toString()).ok();
@@ -68,7 +69,7 @@ class HashBackendsAgainstGitAnnexIT {
         GitAnnex.run(annexed, env, "git", "annex", "copy", "--to", "jsrv", ".").ok();
         for (String key : keys.values()) {
             // "(checksum...)": git-annex hashed what our server stored.
-            assertThat(GitAnnex.run(server, Map.of(), "git", "annex", "fsck", "--key", key).ok().out())
+            assertThat(GitAnnex.run(server, env, "git", "annex", "fsck", "--key", key).ok().out())
                     .as(key).contains("(checksum...) ok");
         }
         GitAnnex.run(annexed, env, "git", "annex", "drop", ".").ok();
@@ -78,17 +79,20 @@ class HashBackendsAgainstGitAnnexIT {
         }
     }
 
-    @Test
-    void ourClientGetsEveryBackendFromGitAnnexShellAndRefusesAForgedObject() throws Exception {
-        String shell = "git-annex-shell p2pstdio " + annexed + " " + CLIENT_UUID;
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.annexp2p.cli.interop.GitAnnexVersions#both")
+    void ourClientGetsEveryBackendFromGitAnnexShellAndRefusesAForgedObject(GitAnnexVersions.Release release)
+            throws Exception {
+        filesOfEveryBackend(release);
+        String shell = release.gitAnnexShell() + " p2pstdio " + annexed + " " + CLIENT_UUID;
         for (Map.Entry<String, String> e : keys.entrySet()) {
             String key = e.getValue();
             Path good = tmp.resolve("good-" + e.getKey());
-            AnnexP2p.run(tmp, Map.of(), "get", "--exec", shell, key, good.toString()).ok();
+            AnnexP2p.run(tmp, env, "get", "--exec", shell, key, good.toString()).ok();
             assertThat(Files.readAllBytes(good)).as(key).isEqualTo(contents.get(e.getKey()));
 
             // The peer's object is now other bytes of the same size: what a lying peer would send.
-            Path object = annexed.resolve(GitAnnex.run(annexed, Map.of(), "git", "annex", "contentlocation", key)
+            Path object = annexed.resolve(GitAnnex.run(annexed, env, "git", "annex", "contentlocation", key)
                     .ok().out().trim());
             object.getParent().toFile().setWritable(true, true);
             object.toFile().setWritable(true, true);
@@ -97,7 +101,7 @@ class HashBackendsAgainstGitAnnexIT {
             Files.write(object, forged);
 
             Path bad = tmp.resolve("bad-" + e.getKey());
-            GitAnnex.Result refused = AnnexP2p.run(tmp, Map.of(), "get", "--debug", "--exec", shell, key,
+            GitAnnex.Result refused = AnnexP2p.run(tmp, env, "get", "--debug", "--exec", shell, key,
                     bad.toString());
             assertThat(refused.exit()).as("%s\n%s", key, refused.err()).isNotZero();
             // All the bytes came (VALID), and our client answered that it does not have the content.

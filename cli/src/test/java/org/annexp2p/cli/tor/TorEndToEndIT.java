@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
+import org.annexp2p.cli.interop.GitAnnexVersions;
 import org.annexp2p.tor.privnet.PrivateTorNetwork;
 import org.annexp2p.tor.privnet.PrivateTorNetworkExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 5, end to end on a real private Tor network on 127.0.0.1: enable-tor (no root, persistent key, measured
  * reachability) → serve --tor → p2p --gen-addresses → git clone tor-annex:: through our remote helper → annex-p2p
- * get over the onion → real `git annex p2p --link` and `git annex get` / `copy --to` over the onion.
+ * get over the onion → real `git annex p2p --link` and `git annex get` / `copy --to` over the onion, with each of the
+ * two git-annex releases (one Tor network and one server for both).
  */
 @ExtendWith(PrivateTorNetworkExtension.class)
 class TorEndToEndIT {
@@ -111,26 +113,11 @@ class TorEndToEndIT {
         step("git clone tor-annex::", GitAnnex.run(tmp, gitEnv, "git", "clone", "-q", address, tmp.resolve("cloned").toString()));
         assertThat(Files.isSymbolicLink(tmp.resolve("cloned/over-tor.bin"))).isTrue();
 
-        // 6. real git-annex: p2p --link over its SOCKS port 9050, then get and copy --to over the onion.
-        Path client = GitAnnex.initRepo(tmp.resolve("client"), "client");
-        step("git annex p2p --link", GitAnnex.run(client, Map.of(), (line + "\n").getBytes(StandardCharsets.US_ASCII),
-                "git", "annex", "p2p", "--link", "--name", "onion"));
-        assertThat(GitAnnex.run(client, Map.of(), "git", "config", "remote.onion.annex-uuid").ok().out().trim())
-                .isEqualTo(GitAnnex.uuid(server));
-        GitAnnex.run(client, Map.of(), "git", "remote", "add", "meta", server.toString()).ok();
-        GitAnnex.run(client, Map.of(), "git", "fetch", "-q", "meta").ok();
-        GitAnnex.run(client, Map.of(), "git", "annex", "merge").ok();
-        GitAnnex.run(client, Map.of(), "git", "merge", "-q", "meta/master").ok();
-        GitAnnex.run(client, Map.of(), "git", "config", "remote.meta.annex-ignore", "true").ok();
-        step("git annex get over the onion", GitAnnex.run(client, Map.of(), "git", "annex", "get", "--from", "onion", "over-tor.bin"));
-        assertThat(Files.readAllBytes(client.resolve("over-tor.bin"))).isEqualTo(content);
-        byte[] back = "written on the client, sent over tor\n".getBytes(StandardCharsets.US_ASCII);
-        String backKey = GitAnnex.addFile(client, "back.txt", back);
-        step("git annex copy --to over the onion", GitAnnex.run(client, Map.of(), "git", "annex", "copy", "--to", "onion", "back.txt"));
-        assertThat(GitAnnex.run(server, Map.of(), "git", "annex", "whereis", "--key", backKey).ok().out())
-                .contains(GitAnnex.uuid(server));
-        assertThat(GitAnnex.run(client, Map.of(), "git", "annex", "whereis", "back.txt").ok().out())
-                .contains(GitAnnex.uuid(server)).contains("onion");
+        // 6. real git-annex, each release with a client of its own: p2p --link over its SOCKS port 9050, then get and
+        // copy --to over the onion.
+        for (GitAnnexVersions.Release release : GitAnnexVersions.both()) {
+            gitAnnexOverTheOnion(release, server, line, content);
+        }
         assertThat(annexSocks.getPort()).isEqualTo(9050);
 
         // 7. SIGTERM, as systemd stops it: serve closes its onion and the tor it launched, says so, exits 0.
@@ -154,6 +141,32 @@ class TorEndToEndIT {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("onion");
+    }
+
+    private void gitAnnexOverTheOnion(GitAnnexVersions.Release release, Path server, String line, byte[] content)
+            throws Exception {
+        Map<String, String> env = release.env();
+        Path client = GitAnnex.initRepo(release, tmp.resolve("client-" + release.protocolVersion()), "client");
+        step(release + ": git annex p2p --link", GitAnnex.run(client, env,
+                (line + "\n").getBytes(StandardCharsets.US_ASCII), "git", "annex", "p2p", "--link", "--name", "onion"));
+        assertThat(GitAnnex.run(client, env, "git", "config", "remote.onion.annex-uuid").ok().out().trim())
+                .isEqualTo(GitAnnex.uuid(server));
+        GitAnnex.run(client, env, "git", "remote", "add", "meta", server.toString()).ok();
+        GitAnnex.run(client, env, "git", "fetch", "-q", "meta").ok();
+        GitAnnex.run(client, env, "git", "annex", "merge").ok();
+        GitAnnex.run(client, env, "git", "merge", "-q", "meta/master").ok();
+        GitAnnex.run(client, env, "git", "config", "remote.meta.annex-ignore", "true").ok();
+        step(release + ": git annex get over the onion", GitAnnex.run(client, env, "git", "annex", "get", "--from",
+                "onion", "over-tor.bin"));
+        assertThat(Files.readAllBytes(client.resolve("over-tor.bin"))).isEqualTo(content);
+        byte[] back = ("written on the " + release + " client, sent over tor\n").getBytes(StandardCharsets.US_ASCII);
+        String backKey = GitAnnex.addFile(release, client, "back.txt", back);
+        step(release + ": git annex copy --to over the onion", GitAnnex.run(client, env, "git", "annex", "copy", "--to",
+                "onion", "back.txt"));
+        assertThat(GitAnnex.run(server, env, "git", "annex", "whereis", "--key", backKey).ok().out())
+                .contains(GitAnnex.uuid(server));
+        assertThat(GitAnnex.run(client, env, "git", "annex", "whereis", "back.txt").ok().out())
+                .contains(GitAnnex.uuid(server)).contains("onion");
     }
 
     private static GitAnnex.Result step(String what, GitAnnex.Result r) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.annexp2p.testkit.process.Command;
 import org.annexp2p.testkit.process.Finished;
@@ -15,15 +16,26 @@ import org.annexp2p.testkit.process.Finished;
  * A git repository a test makes in its temporary directory with the real git, and git-annex when asked. Every
  * git it runs ignores {@code GIT_DIR} and friends from the environment (a test started from a git hook would
  * otherwise act on the project's own repository), and commits under a fixed test identity.
+ *
+ * @param env variables every git it runs gets on top of the test's, e.g. a {@code PATH} that puts one git-annex
+ *     release first when a test compares releases
  */
-public record TemporaryRepository(Path dir) {
+public record TemporaryRepository(Path dir, Map<String, String> env) {
     public static final String USER_NAME = "annex-p2p test";
     public static final String USER_EMAIL = "test@annex-p2p.invalid";
     private static final String[] GIT_LOCATION = {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR"};
 
+    public TemporaryRepository {
+        env = Map.copyOf(env);
+    }
+
+    public TemporaryRepository(Path dir) {
+        this(dir, Map.of());
+    }
+
     /** {@code git init} on branch master, with the test identity: enough for refs and commits, no git-annex. */
     public static TemporaryRepository git(Path dir) throws IOException {
-        return init(dir, false);
+        return init(dir, false, Map.of());
     }
 
     /**
@@ -38,21 +50,26 @@ public record TemporaryRepository(Path dir) {
 
     /** {@code git init} + {@code git annex init description}: a repository real git-annex knows. */
     public static TemporaryRepository annex(Path dir, String description) throws IOException {
-        TemporaryRepository r = git(dir);
+        return annex(dir, description, Map.of());
+    }
+
+    /** As {@link #annex(Path, String)}, every git (and so git-annex) it runs then and later with {@code env}. */
+    public static TemporaryRepository annex(Path dir, String description, Map<String, String> env) throws IOException {
+        TemporaryRepository r = init(dir, false, env);
         r.git("annex", "init", "-q", description);
         return r;
     }
 
     /** As {@link #annex}, bare (a repository that only stores, as on a server). */
     public static TemporaryRepository bareAnnex(Path dir, String description) throws IOException {
-        TemporaryRepository r = init(dir, true);
+        TemporaryRepository r = init(dir, true, Map.of());
         r.git("annex", "init", "-q", description);
         return r;
     }
 
-    private static TemporaryRepository init(Path dir, boolean bare) throws IOException {
+    private static TemporaryRepository init(Path dir, boolean bare, Map<String, String> env) throws IOException {
         Files.createDirectories(dir);
-        TemporaryRepository r = new TemporaryRepository(dir);
+        TemporaryRepository r = new TemporaryRepository(dir, env);
         r.git(bare ? new String[] {"init", "-q", "--bare", "-b", "master"} : new String[] {"init", "-q", "-b", "master"});
         r.git("config", "user.name", USER_NAME);
         r.git("config", "user.email", USER_EMAIL);
@@ -61,7 +78,7 @@ public record TemporaryRepository(Path dir) {
 
     /** {@code argv} to run in this repository, with git's location variables removed. */
     public Command command(String... argv) {
-        return Command.of(argv).in(dir).without(GIT_LOCATION);
+        return Command.of(argv).in(dir).without(GIT_LOCATION).env(env);
     }
 
     /** Runs {@code git args} here and fails, showing its output, unless it succeeds. */
