@@ -1,0 +1,7 @@
+/** P2P over HTTP: the p2phttp server (git annex p2phttp compatible) and the annex+http client plugin. */
+module org.annexp2p.http {
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires io.vavr;
+    requires org.annexp2p.protocol;
+}
