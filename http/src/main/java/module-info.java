@@ -2,6 +2,14 @@
 module org.annexp2p.http {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
+    requires io.netty.buffer;
+    requires io.netty.codec.http;
+    requires io.netty.common;
+    requires io.netty.handler;
+    requires io.netty.transport;
     requires io.vavr;
+    requires org.annexp2p.interpreters;
     requires org.annexp2p.protocol;
+    requires org.annexp2p.repository;
+    requires org.annexp2p.transports;
 }
