@@ -5,6 +5,7 @@ module org.annexp2p.cli {
     requires io.vavr;
     requires java.logging;
     requires jdk.unsupported;
+    requires org.annexp2p.http;
     requires org.annexp2p.interpreters;
     requires org.annexp2p.pairing;
     requires org.annexp2p.protocol;

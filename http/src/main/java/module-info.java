@@ -7,9 +7,10 @@ module org.annexp2p.http {
     requires io.netty.common;
     requires io.netty.handler;
     requires io.netty.transport;
-    requires io.vavr;
-    requires org.annexp2p.interpreters;
-    requires org.annexp2p.protocol;
-    requires org.annexp2p.repository;
-    requires org.annexp2p.transports;
+    requires transitive io.vavr;
+    requires transitive org.annexp2p.interpreters;
+    requires transitive org.annexp2p.protocol;
+    requires transitive org.annexp2p.repository;
+    requires transitive org.annexp2p.transports;
+    exports org.annexp2p.http.server;
 }

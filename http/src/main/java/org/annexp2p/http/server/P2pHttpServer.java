@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class P2pHttpServer implements AutoCloseable {
 
     /** Where and how to serve: {@code requests} bounds the requests served at once (more get 503). */
-    public record Settings(String bind, int port, Option<SslContext> tls, AuthPolicy policy, int requests, int locks) {
+    public record Settings(String bind, int port, Option<HttpsIdentity> tls, AuthPolicy policy, int requests, int locks) {
         public static final int DEFAULT_PORT = 9417;
     }
 
@@ -43,6 +43,7 @@ public final class P2pHttpServer implements AutoCloseable {
     private final Channel channel;
 
     private P2pHttpServer(Settings settings, ServedRepositories repositories) throws IOException {
+        Option<SslContext> tls = settings.tls().isDefined() ? Option.some(settings.tls().get().context()) : Option.none();
         workers = new ThreadPoolExecutor(0, settings.requests(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads("p2phttp-request"));
         sides = Executors.newCachedThreadPool(threads("p2phttp-repository"));
         timer = Executors.newSingleThreadScheduledExecutor(threads("p2phttp-locks"));
@@ -51,12 +52,12 @@ public final class P2pHttpServer implements AutoCloseable {
         Requests requests = new Requests(repositories, settings.policy(), new Operations(pipes, sides, locks));
         boss = new NioEventLoopGroup(1, threads("p2phttp-accept"));
         loops = new NioEventLoopGroup(0, threads("p2phttp-io"));
-        boolean secure = settings.tls().isDefined();
+        boolean secure = tls.isDefined();
         ServerBootstrap b = new ServerBootstrap().group(boss, loops).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        settings.tls().forEach(tls -> ch.pipeline().addLast(tls.newHandler(ch.alloc())));
+                        tls.forEach(context -> ch.pipeline().addLast(context.newHandler(ch.alloc())));
                         ch.pipeline().addLast(new HttpServerCodec(8192, 16384, 65536));
                         ch.pipeline().addLast(new HttpServerExpectContinueHandler());
                         ch.pipeline().addLast(new RequestHandler(requests, workers, secure));
