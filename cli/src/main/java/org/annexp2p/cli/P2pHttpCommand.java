@@ -109,7 +109,7 @@ final class P2pHttpCommand implements Callable<Integer> {
         notes(tls.isDefined(), unauthenticated.isDefined(), users);
         AuthPolicy policy = new AuthPolicy(unauthenticated, !unauthNoLocking, authEnv, authEnvHttp, users);
         P2pHttpServer.Settings settings = new P2pHttpServer.Settings(bind == null ? "::" : bind, port, tls, policy,
-                256, lockedFiles);
+                256, lockedFiles, P2pHttpServer.Settings.DEFAULT_IDLE);
         StopRequest stop = new StopRequest();
         try (P2pHttpServer server = P2pHttpServer.start(settings, ServedRepositories.single(repository))) {
             stop.takeSignals();

@@ -31,6 +31,7 @@ final class Operations {
             throws IOException {
         Operation op = request.operation();
         if (op instanceof Operation.KeepLocked k) {
+            body.longPoll();
             KeepLocked.serve(locks, k.lockId(), body, out, request.version());
             return;
         }

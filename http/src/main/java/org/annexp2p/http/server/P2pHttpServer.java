@@ -10,9 +10,11 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,8 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class P2pHttpServer implements AutoCloseable {
 
     /** Where and how to serve: {@code requests} bounds the requests served at once (more get 503). */
-    public record Settings(String bind, int port, Option<HttpsIdentity> tls, AuthPolicy policy, int requests, int locks) {
+    public record Settings(String bind, int port, Option<HttpsIdentity> tls, AuthPolicy policy, int requests, int locks,
+            Duration idle) {
         public static final int DEFAULT_PORT = 9417;
+        /** How long a connection may be silent (or a client not read) when it owes the server something. */
+        public static final Duration DEFAULT_IDLE = Duration.ofSeconds(60);
     }
 
     private final EventLoopGroup boss;
@@ -60,7 +65,8 @@ public final class P2pHttpServer implements AutoCloseable {
                         tls.forEach(context -> ch.pipeline().addLast(context.newHandler(ch.alloc())));
                         ch.pipeline().addLast(new HttpServerCodec(8192, 16384, 65536));
                         ch.pipeline().addLast(new HttpServerExpectContinueHandler());
-                        ch.pipeline().addLast(new RequestHandler(requests, workers, secure));
+                        ch.pipeline().addLast(new IdleStateHandler(settings.idle().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+                        ch.pipeline().addLast(new RequestHandler(requests, workers, secure, settings.idle()));
                     }
                 });
         try {
@@ -94,12 +100,18 @@ public final class P2pHttpServer implements AutoCloseable {
             channel.close().awaitUninterruptibly();
         }
         locks.releaseAll();
-        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        // Requests first, while their connections' event loops can still take the last writes and closes.
         workers.shutdownNow();
         sides.shutdownNow();
         timer.shutdownNow();
         pipes.close();
+        try {
+            workers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
     private static java.util.concurrent.ThreadFactory threads(String name) {

@@ -20,9 +20,17 @@ final class RequestBody extends InputStream {
     private long received;
     private boolean ended;
     private boolean aborted;
+    /** Set by the worker once it answered: the connection is idle until the next request. */
+    private volatile boolean served;
+    /** A keeplocked body: silence is its normal state, not a stalled upload. */
+    private volatile boolean longPoll;
 
-    RequestBody(Channel channel) {
+    private final Runnable onServed;
+
+    /** {@code onServed} runs once the worker has answered. */
+    RequestBody(Channel channel, Runnable onServed) {
         this.channel = channel;
+        this.onServed = onServed;
     }
 
     /** Event loop: more of the body. */
@@ -52,6 +60,28 @@ final class RequestBody extends InputStream {
         queued.clear();
         queuedBytes = 0;
         notifyAll();
+    }
+
+    void served() {
+        served = true;
+        onServed.run();
+    }
+
+    boolean isServed() {
+        return served;
+    }
+
+    void longPoll() {
+        longPoll = true;
+    }
+
+    /**
+     * Whether a connection silent for the idle time while this request is current should be closed: when the request
+     * was answered (an idle keep-alive), or its body stalled (unless it is a long poll). A request still being answered
+     * with its body complete (a download to a client that is reading) is not the reader's to end.
+     */
+    synchronized boolean idleEnds() {
+        return served || (!ended && !aborted && !longPoll);
     }
 
     /** Whether the whole body arrived (so the connection may serve another request). */

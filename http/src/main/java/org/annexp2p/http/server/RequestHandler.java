@@ -7,9 +7,14 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.vavr.control.Option;
+import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import org.annexp2p.http.wire.Refusal;
 import org.annexp2p.http.wire.RequestParser;
@@ -23,12 +28,45 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private final Requests requests;
     private final Executor workers;
     private final boolean secure;
+    private final Duration idle;
     private RequestBody body;
+    private ScheduledFuture<?> headDeadline;
+    /** Requests whose head arrived on this connection: a deadline armed before the latest one is void. */
+    private long started;
 
-    RequestHandler(Requests requests, Executor workers, boolean secure) {
+    RequestHandler(Requests requests, Executor workers, boolean secure, Duration idle) {
         this.requests = requests;
         this.workers = workers;
         this.secure = secure;
+        this.idle = idle;
+    }
+
+    /**
+     * A request's head must arrive whole within the idle time of when the connection could send it (opened, or the
+     * last request answered): a client trickling its headers a byte at a time holds nothing for long.
+     */
+    private void armHeadDeadline(ChannelHandlerContext ctx) {
+        long armedAt = started;
+        headDeadline = ctx.executor().schedule(() -> {
+            if (started == armedAt) {
+                ctx.close();
+            }
+        }, idle.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        armHeadDeadline(ctx);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent e && e.state() == IdleState.READER_IDLE && (body == null || body.idleEnds())) {
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override
@@ -49,11 +87,21 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void start(ChannelHandlerContext ctx, HttpRequest req) {
-        RequestBody current = new RequestBody(ctx.channel());
+        started++;
+        if (headDeadline != null) {
+            headDeadline.cancel(false);
+        }
+        RequestBody current = new RequestBody(ctx.channel(), () -> {
+            try {
+                ctx.executor().execute(() -> armHeadDeadline(ctx));
+            } catch (RejectedExecutionException stopping) {
+                // The server is stopping: no next request to wait for.
+            }
+        });
         body = current;
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         boolean bodyless = !HttpUtil.isTransferEncodingChunked(req) && HttpUtil.getContentLength(req, 0L) == 0;
-        Responder out = new Responder(ctx.channel(), () -> keepAlive && (bodyless || current.complete()));
+        Responder out = new Responder(ctx.channel(), () -> keepAlive && (bodyless || current.complete()), idle);
         if (req.decoderResult().isFailure()) {
             current.abort();
             out.refuse(Refusal.badRequest("malformed request"));

@@ -60,6 +60,8 @@ final class Requests {
             } else {
                 out.abort();
             }
+        } finally {
+            body.served();
         }
     }
 }

@@ -18,6 +18,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.annexp2p.http.wire.Refusal;
 import org.annexp2p.http.wire.RequestParser;
@@ -32,11 +33,14 @@ final class Responder implements ContentSink {
 
     private final Channel channel;
     private final BooleanSupplier keepAlive;
+    /** How long a body write waits for a client that does not read before the connection is closed. */
+    private final Duration patience;
     private boolean responded;
     private boolean closeAfter;
 
-    Responder(Channel channel, BooleanSupplier keepAlive) {
+    Responder(Channel channel, BooleanSupplier keepAlive, Duration patience) {
         this.channel = channel;
+        this.patience = patience;
         this.keepAlive = keepAlive;
     }
 
@@ -122,7 +126,10 @@ final class Responder implements ContentSink {
             }
             ChannelFuture f = channel.writeAndFlush(new DefaultHttpContent(channel.alloc().buffer(len).writeBytes(b, off, len)));
             if (!channel.isWritable()) {
-                f.awaitUninterruptibly();
+                if (!f.awaitUninterruptibly(patience.toMillis())) {
+                    channel.close();
+                    throw new IOException("the client stopped reading");
+                }
                 if (!f.isSuccess()) {
                     throw new IOException("the client went away");
                 }

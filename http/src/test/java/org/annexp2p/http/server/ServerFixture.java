@@ -25,8 +25,12 @@ final class ServerFixture implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     ServerFixture(Repository repository, AuthPolicy policy) throws IOException {
+        this(repository, policy, P2pHttpServer.Settings.DEFAULT_IDLE);
+    }
+
+    ServerFixture(Repository repository, AuthPolicy policy, java.time.Duration idle) throws IOException {
         this.repository = repository;
-        this.server = P2pHttpServer.start(new P2pHttpServer.Settings("127.0.0.1", 0, Option.none(), policy, 64, 16),
+        this.server = P2pHttpServer.start(new P2pHttpServer.Settings("127.0.0.1", 0, Option.none(), policy, 64, 16, idle),
                 ServedRepositories.single(repository));
     }
 
