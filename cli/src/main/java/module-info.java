@@ -4,6 +4,7 @@ module org.annexp2p.cli {
     requires info.picocli;
     requires java.logging;
     requires jdk.unsupported;
+    requires org.annexp2p.http;
     requires org.annexp2p.interpreters;
     requires org.annexp2p.pairing;
     requires org.annexp2p.protocol;

@@ -29,6 +29,7 @@ final class Commands {
         add("lock", cl -> cl.addSubcommand(new LockCommand()));
         add("remove", cl -> cl.addSubcommand(new RemoveCommand()));
         add("serve", cl -> cl.addSubcommand(new ServeCommand()));
+        add("p2phttp", cl -> cl.addSubcommand(new P2pHttpCommand()));
         add("token", cl -> cl.addSubcommand(new TokenCommand()));
         add("p2p", cl -> cl.addSubcommand(new P2pCommand()));
         add("enable-tor", cl -> cl.addSubcommand(new EnableTorCommand()));

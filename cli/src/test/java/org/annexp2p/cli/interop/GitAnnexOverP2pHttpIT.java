@@ -1,0 +1,161 @@
+package org.annexp2p.cli.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.annexp2p.testkit.process.RunningCommand;
+import org.annexp2p.testkit.repository.TemporaryRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * git-annex 10.20250416's own HTTP client (remote.NAME.annexUrl = annex+http://…) drives {@code annex-p2p p2phttp}:
+ * get, copy --to, drop --from, fsck --from, whereis and move, under --wideopen, --unauth-readonly and --authenv-http
+ * with a read-only and an append-only user. One server repository and one client serve every case; each auth mode
+ * is its own server process over that repository, a remote of the client.
+ */
+@Timeout(600)
+class GitAnnexOverP2pHttpIT {
+    private static final Pattern SERVING = Pattern.compile("on http://127\\.0\\.0\\.1:(\\d+)/git-annex/");
+
+    @TempDir
+    static Path tmp;
+
+    private static final List<RunningCommand> servers = new ArrayList<>();
+    private static Path server;
+    private static Path client;
+    private static String path;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        GitAnnex.requireInstalled();
+        path = GitAnnexVersions.newerUsr().resolve("bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        assertThat(annex(tmp, "git", "annex", "version").out()).contains("git-annex version: 10.20250416");
+        server = GitAnnex.initRepo(tmp.resolve("server"), "server");
+        GitAnnex.addFile(server, "served.txt", "served over HTTP\n".repeat(1000).getBytes(StandardCharsets.US_ASCII));
+        byte[] big = new byte[6 << 20];
+        new java.util.Random(7).nextBytes(big);
+        GitAnnex.addFile(server, "big.bin", big);
+        for (String f : List.of("readonly.txt", "reader.txt", "adder.txt", "wide.txt", "moved.txt")) {
+            GitAnnex.addFile(server, f, (f + " content\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        annex(tmp, "git", "clone", "-q", server.toString(), tmp.resolve("client").toString());
+        client = tmp.resolve("client");
+        TemporaryRepository c = new TemporaryRepository(client);
+        c.git("config", "user.name", TemporaryRepository.USER_NAME);
+        c.git("config", "user.email", TemporaryRepository.USER_EMAIL);
+        annex(client, "git", "annex", "init", "-q", "client");
+        annex(client, "git", "remote", "remove", "origin");
+        String uuid = GitAnnex.uuid(server);
+        Path credentials = tmp.resolve("credentials");
+        c.git("config", "annex.security.allowed-ip-addresses", "all");
+        c.git("config", "credential.helper", "store --file=" + credentials);
+
+        int wide = serve("--wideopen");
+        int readOnly = serve("--unauth-readonly");
+        int auth = serve("--authenv-http");
+        Files.writeString(credentials, "http://reader:r-secret@127.0.0.1:" + auth + "\nhttp://adder:a-secret@127.0.0.1:" + auth + "\n");
+        remote(c, "wide", "http://127.0.0.1:" + wide + "/repo.git", wide, uuid);
+        remote(c, "ro", "http://127.0.0.1:" + readOnly + "/repo.git", readOnly, uuid);
+        remote(c, "reader", "http://reader@127.0.0.1:" + auth + "/repo.git", auth, uuid);
+        remote(c, "adder", "http://adder@127.0.0.1:" + auth + "/repo.git", auth, uuid);
+    }
+
+    private static int serve(String mode) throws Exception {
+        RunningCommand s = AnnexP2p.command("p2phttp", "--repo", server.toString(), "--bind", "127.0.0.1", "--port", "0", mode)
+                .env(Map.of("GIT_ANNEX_P2PHTTP_PASSWORD_reader", "r-secret", "GIT_ANNEX_P2PHTTP_PERMISSIONS_reader", "readonly",
+                        "GIT_ANNEX_P2PHTTP_PASSWORD_adder", "a-secret", "GIT_ANNEX_P2PHTTP_PERMISSIONS_adder", "appendonly"))
+                .log(tmp.resolve("p2phttp" + mode + ".log")).start();
+        servers.add(s);
+        return Integer.parseInt(s.awaitErr(SERVING, Duration.ofMinutes(2)));
+    }
+
+    private static void remote(TemporaryRepository c, String name, String url, int port, String uuid) throws IOException {
+        c.git("remote", "add", name, url);
+        c.git("config", "remote." + name + ".annexUrl", "annex+http://127.0.0.1:" + port + "/git-annex/");
+        c.git("config", "remote." + name + ".annex-uuid", uuid);
+    }
+
+    @AfterAll
+    static void stopServers() throws IOException {
+        servers.forEach(RunningCommand::close);
+        TemporaryRepository.thaw(tmp);
+    }
+
+    private static GitAnnex.Result annex(Path dir, String... argv) throws IOException {
+        return GitAnnex.run(dir, Map.of("PATH", path == null ? System.getenv("PATH") : path), argv);
+    }
+
+    /** Whether the server repository holds the content of the client's {@code file} (it may not know the file). */
+    private static boolean serverHas(String file) throws IOException {
+        String key = annex(client, "git", "annex", "lookupkey", file).ok().out().strip();
+        return annex(server, "git", "annex", "contentlocation", key).exit() == 0;
+    }
+
+    private static String added(String name) throws IOException {
+        Files.writeString(client.resolve(name), name + " from the client\n");
+        annex(client, "git", "annex", "add", "-q", name).ok();
+        annex(client, "git", "commit", "-q", "-m", name).ok();
+        return name;
+    }
+
+    @Test
+    void wideOpenServesEveryCommand() throws Exception {
+        annex(client, "git", "annex", "get", "--from", "wide", "served.txt", "big.bin").ok();
+        assertThat(Files.readString(client.resolve("served.txt"))).isEqualTo("served over HTTP\n".repeat(1000));
+        assertThat(Files.size(client.resolve("big.bin"))).isEqualTo(6 << 20);
+        assertThat(annex(client, "git", "annex", "fsck", "--from", "wide", "big.bin").ok().out()).contains("ok");
+        assertThat(annex(client, "git", "annex", "whereis", "served.txt").ok().out()).contains("2 copies");
+
+        String mine = added("copied.txt");
+        annex(client, "git", "annex", "copy", "--to", "wide", mine).ok();
+        assertThat(serverHas(mine)).isTrue();
+        annex(client, "git", "annex", "drop", "--from", "wide", mine).ok();
+        assertThat(serverHas(mine)).isFalse();
+
+        String moved = added("moved-there.txt");
+        annex(client, "git", "annex", "move", "--to", "wide", moved).ok();
+        assertThat(serverHas(moved)).isTrue();
+        annex(client, "git", "annex", "move", "--from", "wide", "moved.txt").ok();
+        assertThat(serverHas("moved.txt")).isFalse();
+        assertThat(Files.readString(client.resolve("moved.txt"))).isEqualTo("moved.txt content\n");
+    }
+
+    @Test
+    void unauthenticatedReadOnlyLetsAnyoneGetButNotChange() throws Exception {
+        annex(client, "git", "annex", "get", "--from", "ro", "readonly.txt").ok();
+        assertThat(Files.readString(client.resolve("readonly.txt"))).isEqualTo("readonly.txt content\n");
+        String mine = added("refused.txt");
+        assertThat(annex(client, "git", "annex", "copy", "--to", "ro", mine).exit()).isNotZero();
+        assertThat(serverHas(mine)).isFalse();
+        assertThat(annex(client, "git", "annex", "drop", "--from", "ro", "readonly.txt").exit()).isNotZero();
+        assertThat(serverHas("readonly.txt")).isTrue();
+    }
+
+    @Test
+    void authEnvUsersGetWhatTheirPermissionsSay() throws Exception {
+        annex(client, "git", "annex", "get", "--from", "reader", "reader.txt").ok();
+        assertThat(Files.readString(client.resolve("reader.txt"))).isEqualTo("reader.txt content\n");
+        String byReader = added("by-reader.txt");
+        assertThat(annex(client, "git", "annex", "copy", "--to", "reader", byReader).exit()).isNotZero();
+        assertThat(serverHas(byReader)).isFalse();
+
+        String byAdder = added("by-adder.txt");
+        annex(client, "git", "annex", "copy", "--to", "adder", byAdder).ok();
+        assertThat(serverHas(byAdder)).isTrue();
+        assertThat(annex(client, "git", "annex", "drop", "--from", "adder", byAdder).exit()).isNotZero();
+        assertThat(serverHas(byAdder)).isTrue();
+        annex(client, "git", "annex", "get", "--from", "adder", "adder.txt").ok();
+    }
+}

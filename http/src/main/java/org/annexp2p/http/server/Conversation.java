@@ -1,0 +1,82 @@
+package org.annexp2p.http.server;
+
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import org.annexp2p.interpreters.Full;
+import org.annexp2p.interpreters.Outcome;
+import org.annexp2p.interpreters.local.RepositoryLocal;
+import org.annexp2p.interpreters.net.AuthCheck;
+import org.annexp2p.interpreters.net.Relays;
+import org.annexp2p.interpreters.net.StreamNet;
+import org.annexp2p.interpreters.net.Transcript;
+import org.annexp2p.protocol.conversation.Client;
+import org.annexp2p.protocol.conversation.Server;
+import org.annexp2p.protocol.conversation.ServerMode;
+import org.annexp2p.protocol.program.Local;
+import org.annexp2p.protocol.program.Program;
+import org.annexp2p.protocol.wire.ProtocolVersion;
+import org.annexp2p.protocol.wire.Uuid;
+import org.annexp2p.repository.Repository;
+import org.annexp2p.transports.Connection;
+
+/**
+ * One HTTP request as a P2P conversation, as git-annex's own p2phttp does it: the repository's side is the
+ * ordinary protocol server ({@link Server#serveStdio}, as git-annex-shell serves an ssh user who is already
+ * authenticated) under the {@link Full} interpreter over a {@link RepositoryLocal}; the request's side runs the
+ * ordinary client programs, whose Local instructions are the HTTP request and response (see {@link RequestSide}).
+ * It is opened only for a request whose credentials were accepted: nothing before that touches a repository.
+ */
+final class Conversation implements AutoCloseable {
+    private final Connection connection;
+    private final StreamNet net;
+
+    private Conversation(Connection connection) {
+        this.connection = connection;
+        this.net = StreamNet.over(connection, AuthCheck.REFUSE_ALL, Relays.NONE, Transcript.NONE);
+    }
+
+    /** Starts the repository's side on {@code threads} and agrees on {@code version}; Left when it would not serve. */
+    static Either<String, Conversation> open(Pipes pipes, Executor threads, Repository repository, ServerMode mode,
+            ProtocolVersion version, List<Uuid> bypass) throws IOException {
+        Pipes.Pair pair = pipes.open();
+        threads.execute(() -> serve(pair.server(), repository, mode));
+        Conversation c = new Conversation(pair.client());
+        Either<String, Uuid> greeted = c.run(Client.awaitAuthSuccess(), RequestSide.NONE);
+        if (greeted.isLeft()) {
+            c.close();
+            return Either.left(greeted.getLeft());
+        }
+        ProtocolVersion agreed = c.run(Client.negotiateVersion(version), RequestSide.NONE);
+        if (!agreed.equals(version)) {
+            c.close();
+            return Either.left("the server agreed on " + agreed.format() + ", not " + version.format());
+        }
+        c.run(Client.bypass(bypass), RequestSide.NONE);
+        return Either.right(c);
+    }
+
+    private static void serve(Connection connection, Repository repository, ServerMode mode) {
+        try (connection; RepositoryLocal local = new RepositoryLocal(repository)) {
+            StreamNet net = StreamNet.over(connection, AuthCheck.REFUSE_ALL, Relays.NONE, Transcript.NONE);
+            new Full(net, local).run(Server.serveStdio(mode, repository.uuid()));
+        }
+    }
+
+    /** Runs one client program, its Local instructions performed by {@code side}; fails if the run did not complete. */
+    <A> A run(Program<A> program, Local.Handler side) throws IOException {
+        Outcome<A> outcome = new Full(net, side).run(program);
+        if (outcome instanceof Outcome.Completed<A> done) {
+            return done.value();
+        }
+        close();
+        throw new IOException(outcome instanceof Outcome.Failed<A> f ? f.reason() : "the repository's side ended");
+    }
+
+    /** Ends the conversation: the repository's side sees the peer hang up, and releases what it held. */
+    @Override
+    public void close() {
+        connection.close();
+    }
+}
