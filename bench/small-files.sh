@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Many small files through one ssh connection: the real git-annex client (`git annex copy --to`, `git annex get`)
+# through our p2pstdio server and through git-annex-shell, side by side, alternating, best of N; prints ratios.
+#
+#   bench/small-files.sh                  400 files of 4 KiB, best of 3 rounds
+#   bench/small-files.sh --files N --reps R
+#   bench/small-files.sh --strace         also one untimed copy and get per server under `strace -f -c`: where the
+#                                         system calls go (execs, fsyncs) for each server and its children
+#
+# The ssh remote is the same local fake ssh as bench/run.sh's "real client" rows: it runs the remote command with
+# sh, so git-annex starts `git-annex-shell` or our launcher (remote.NAME.annex-shell) once per connection.
+# Not part of `mvn verify`: its numbers are not asserts.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+files=400 reps=3 trace=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --files) files=$2; shift ;;
+    --reps) reps=$2; shift ;;
+    --strace) trace=1 ;;
+    *) echo "usage: bench/small-files.sh [--files N] [--reps R] [--strace]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+missing=()
+for p in java git git-annex git-annex-shell bc; do command -v "$p" >/dev/null || missing+=("$p"); done
+[ "$trace" = 0 ] || command -v strace >/dev/null || missing+=("strace (Debian package: strace)")
+if [ ${#missing[@]} -gt 0 ]; then echo "bench: missing: ${missing[*]}" >&2; exit 1; fi
+
+built="$root/cli/target/annex-p2p.jar"
+if [ ! -f "$built" ]; then (cd "$root" && mvn -B -q -ntp -DskipTests -pl cli -am package) >&2; fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/annex-p2p-small.XXXXXX")
+# A private copy of the tool and its launcher with its class-data archives, as in bench/run.sh.
+mkdir -p "$work/tool/bin" "$work/tool/cli/target"
+cp "$root/bin/annex-p2p" "$work/tool/bin/" && cp -r "$built" "$root/cli/target/lib" "$work/tool/cli/target/"
+[ -d "$root/cli/target/cds" ] && cp -r "$root/cli/target/cds" "$work/tool/cli/target/"
+launcher="$work/tool/bin/annex-p2p"
+cleanup() { chmod -R u+w "$work" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+export ANNEX_P2P_JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:+UseSerialGC}
+
+repo() { git init -q -b master "$1" && git -C "$1" config user.email bench@example.invalid \
+  && git -C "$1" config user.name bench && (cd "$1" && git annex init -q "$(basename "$1")"); }
+echo "preparing $files files of 4 KiB in a git-annex repository..." >&2
+repo "$work/src"; repo "$work/dst"
+mkdir "$work/src/f"
+python3 - "$work/src/f" "$files" <<'EOF'
+import os, sys
+for i in range(int(sys.argv[2])):
+    with open(os.path.join(sys.argv[1], "%04d.bin" % i), "wb") as f:
+        f.write(os.urandom(4096))
+EOF
+(cd "$work/src" && git annex add -q f && git commit -q -m files)
+(cd "$work/src" && git annex find --format='${key}\n' f) > "$work/keys"
+
+printf '#!/bin/sh\nfor last; do :; done\nexec sh -c "$last"\n' > "$work/fakessh"
+# What git-annex runs as the remote's shell: ours, or ours under strace when $BENCH_TRACE names an output file.
+cat > "$work/ours-shell" <<EOS
+#!/bin/sh
+if [ -n "\${BENCH_TRACE:-}" ]; then exec strace -f -c -o "\$BENCH_TRACE" "$launcher" "\$@"; fi
+exec "$launcher" "\$@"
+EOS
+cat > "$work/gas-shell" <<'EOS'
+#!/bin/sh
+if [ -n "${BENCH_TRACE:-}" ]; then exec strace -f -c -o "$BENCH_TRACE" git-annex-shell "$@"; fi
+exec git-annex-shell "$@"
+EOS
+chmod +x "$work/fakessh" "$work/ours-shell" "$work/gas-shell"
+repo "$work/cli"
+(cd "$work/cli" && git remote add -f src "$work/src" >/dev/null 2>&1 && git merge -q src/master)
+for via in ours gas; do
+  git -C "$work/cli" remote add "via$via" "localhost:$work/src"
+  git -C "$work/cli" config "remote.via$via.annex-shell" "$work/$via-shell"
+  git -C "$work/cli" config "remote.via$via.annex-uuid" "$(git -C "$work/src" config annex.uuid)"
+  git -C "$work/cli" remote add "to$via" "localhost:$work/dst"
+  git -C "$work/cli" config "remote.to$via.annex-shell" "$work/$via-shell"
+  git -C "$work/cli" config "remote.to$via.annex-uuid" "$(git -C "$work/dst" config annex.uuid)"
+done
+export GIT_SSH="$work/fakessh" GIT_ANNEX_USE_GIT_SSH=1
+
+# dropkey --batch leaves its location log changes in the journal; `merge` commits them to the git-annex branch, so
+# that each run starts as a repository at rest does, with nothing journalled (a server then reads the branch).
+empty_dst() { (cd "$work/dst" && git annex dropkey -q --force --batch < "$work/keys" >/dev/null 2>&1 \
+  && git annex merge -q >/dev/null 2>&1) || true; }
+empty_cli() { (cd "$work/cli" && git annex drop -q --force f >/dev/null 2>&1) || true; }
+copy_to() { (cd "$work/cli" && git annex copy -q --to "to$1" f); }
+get_from() { (cd "$work/cli" && git annex get -q --from "via$1" f); }
+# Every key must have arrived: a run that moved fewer files would be timed as a fast one.
+all_in() { [ "$(find "$1/.git/annex/objects" -type f | wc -l)" -ge "$files" ] || { echo "bench: $2 moved fewer than $files files" >&2; exit 1; }; }
+
+now() { date +%s.%N; }
+# timed CMD...: seconds CMD took (after an untimed sync, so no earlier run's writeback lands in it).
+timed() {
+  sync
+  local t0; t0=$(now)
+  if ! "$@" </dev/null >/dev/null 2>>"$work/errors.log"; then echo "bench: failed: $*" >&2; tail -5 "$work/errors.log" >&2; exit 1; fi
+  echo "$(now) - $t0" | bc -l
+}
+declare -A best
+keep() { if [ -z "${best[$1]:-}" ] || [ "$(echo "$2 < ${best[$1]}" | bc -l)" = 1 ]; then best[$1]=$2; fi; }
+
+echo "one untimed round (the launcher's first start, git-annex's caches)..." >&2
+for via in ours gas; do empty_dst; copy_to "$via" >/dev/null 2>&1; empty_cli; get_from "$via" >/dev/null 2>&1; done
+
+echo "copy --to and get of $files files: ours and git-annex-shell alternating, $reps rounds..." >&2
+for _ in $(seq "$reps"); do
+  for via in ours gas; do
+    empty_dst; keep "copy-$via" "$(timed copy_to "$via")"; all_in "$work/dst" "copy --to via $via"
+    empty_cli; keep "get-$via" "$(timed get_from "$via")"; all_in "$work/cli" "get via $via"
+  done
+done
+(cd "$work/cli" && git annex fsck -q f) || { echo "bench: the files got are not what was added" >&2; exit 1; }
+
+printf '\nmany small files (%s x 4 KiB, one ssh connection), best of %s, %s, %s cores, load %s\n' "$files" "$reps" \
+  "$(java -version 2>&1 | head -1)" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-36s %9s %9s %8s\n' "git-annex command" "ours" "g-a-shell" "ratio"
+row() { printf '%-36s %8.2fs %8.2fs %7.2fx\n' "$1" "$2" "$3" "$(echo "$3 / $2" | bc -l)"; }
+row "git annex copy --to" "${best[copy-ours]}" "${best[copy-gas]}"
+row "git annex get" "${best[get-ours]}" "${best[get-gas]}"
+printf '(ratio = git-annex-shell time / our time; > 1 means ours is faster)\n'
+
+if [ "$trace" = 1 ]; then
+  # One run each under strace: counts, not times (strace slows every system call down).
+  for via in ours gas; do
+    empty_dst; BENCH_TRACE="$work/copy-$via.strace" copy_to "$via" >/dev/null 2>&1
+    empty_cli; BENCH_TRACE="$work/get-$via.strace" get_from "$via" >/dev/null 2>&1
+  done
+  printf '\nsystem calls of the server and its children per %s-file run (strace -f -c): calls\n' "$files"
+  printf '%-22s %8s %8s %8s %8s %8s %8s\n' "run" "execve" "clone" "fsync" "fdatasync" "rename" "total"
+  for run in copy-ours copy-gas get-ours get-gas; do
+    f="$work/$run.strace"
+    # strace -c's columns: % time, seconds, usecs/call, calls, [errors,] syscall.
+    calls() { awk -v s="$1" '$NF == s { n = $4 } END { print n + 0 }' "$f"; }
+    printf '%-22s %8s %8s %8s %8s %8s %8s\n' "$run" "$(calls execve)" \
+      "$(( $(calls clone) + $(calls clone3) + $(calls vfork) ))" "$(calls fsync)" "$(calls fdatasync)" \
+      "$(( $(calls rename) + $(calls renameat) + $(calls renameat2) ))" "$(calls total)"
+  done
+fi
+[ -s "$work/errors.log" ] && { echo "(stderr of the timed commands:)"; tail -5 "$work/errors.log"; }
+exit 0
