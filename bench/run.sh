@@ -10,6 +10,9 @@
 # nothing but copy bytes (raw_p2pstdio.py, over a pipe or TCP); also a bare socket copy with no protocol at all
 # (raw_tcp.py). A verified PUT is also timed into the least a Java server can do (MinimalPut.java), the floor for
 # ours, and into the least a server without a JVM can do (minimal_put.py: Python with OpenSSL's SHA-256).
+# A GET is also timed from every p2pstdio server with the least client (get_client.c, built with cc when there is
+# one: it reads the DATA as fast as the pipe gives it and hashes nothing), so the row measures the server, not a
+# client slower than it.
 # Not part of `mvn verify`: it is slow and its numbers are not asserts.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -96,7 +99,9 @@ ours put --exec "$launcher p2pstdio $work/dst $cu" "$key" "$object" 2>/dev/null
 (cd "$work/dst" && git annex dropkey -q --force "$key")
 ours token --repo "$work/src" >/dev/null
 
-declare -A get_s put_s lean_put
+declare -A get_s put_s lean_put native_get
+native=""
+if command -v cc >/dev/null && cc -O2 -o "$work/get_client" "$here/get_client.c"; then native="$work/get_client"; fi
 javac -d "$work" "$here/MinimalPut.java"
 mkdir -p "$work/minimal"
 # Rounds alternate the servers, so that a change in the machine's load during the run hits each of them alike
@@ -114,6 +119,11 @@ for _ in $(seq "$reps"); do
     cmp -s "$out" "$object" || { echo "bench: GET from $server produced wrong bytes" >&2; exit 1; }
     # Gone now, not before the next GET: its unwritten pages would otherwise go to disk during the runs between.
     rm -f "$out"
+    if [ -n "$native" ]; then
+      keep_best native_get "$server" "$(reps=1 best_of "$native" "$src_cmd" "$key" "$out")"
+      cmp -s "$out" "$object" || { echo "bench: GET from $server to the least client produced wrong bytes" >&2; exit 1; }
+      rm -f "$out"
+    fi
     before="(cd $work/dst && git annex dropkey -q --force $key 2>/dev/null || true)"
     keep_best put_s "$server" "$(reps=1 best_of ours put --exec "$dst_cmd" "$key" "$object")"
     # The same PUT from a client that only sendfiles (no JVM): what the server alone allows.
@@ -204,6 +214,11 @@ printf '%-40s %10s %10s %10s\n' "transfer" "ours" "other" "ratio"
 row() { printf '%-40s %7s MiB/s %7s MiB/s %8sx\n' "$1" "$(mibs "$2")" "$(mibs "$3")" "$(ratio "$2" "$3" | sed 's/^\./0./')"; }
 row "GET p2pstdio: ours vs git-annex-shell" "${get_s[ours]}" "${get_s[git-annex-shell]}"
 row "GET p2pstdio: ours vs raw pipe" "${get_s[ours]}" "${get_s[raw]}"
+if [ -n "$native" ]; then
+  row "GET, least client: ours vs g-a-shell" "${native_get[ours]}" "${native_get[git-annex-shell]}"
+  row "GET, least client: ours vs raw pipe" "${native_get[ours]}" "${native_get[raw]}"
+  row "GET from ours: least client vs our client" "${native_get[ours]}" "${get_s[ours]}"
+fi
 row "PUT p2pstdio (verified): ours vs g-a-shell" "${put_s[ours]}" "${put_s[git-annex-shell]}"
 row "PUT p2pstdio: ours vs raw pipe (no hash)" "${put_s[ours]}" "${put_s[raw]}"
 row "PUT, sendfile-only client: ours vs g-a-shell" "${lean_put[ours]}" "${lean_put[git-annex-shell]}"

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +48,15 @@ public final class AnnexRepository implements Repository {
     /** Locks and claims shared by every instance for the same repository in this JVM. */
     private static final class Shared {
         final ReentrantLock journal = new ReentrantLock();
+        /** Started on the first read of the git-annex branch, stopped after a while without one. */
+        final GitCatFile branchFiles;
         final ContentLockFiles contentLocks = new ContentLockFiles();
         final Set<Path> receiving = ConcurrentHashMap.newKeySet();
         /** Storing, removing and logging one key are serialized in this JVM (git-annex's lock files do it across). */
         private final ReentrantLock[] keyLocks = new ReentrantLock[64];
 
-        Shared() {
+        Shared(Path gitDir) {
+            branchFiles = new GitCatFile(new GitProcess(gitDir), BRANCH_READER_IDLE);
             for (int i = 0; i < keyLocks.length; i++) {
                 keyLocks[i] = new ReentrantLock();
             }
@@ -64,6 +68,7 @@ public final class AnnexRepository implements Repository {
     }
 
     private static final Map<Path, Shared> SHARED = new ConcurrentHashMap<>();
+    private static final Duration BRANCH_READER_IDLE = Duration.ofSeconds(10);
     /** git-annex's limit for recognising a pointer file. */
     private static final long POINTER_MAX = 32 * 1024;
     /**
@@ -90,8 +95,8 @@ public final class AnnexRepository implements Repository {
         this.bare = location.bare();
         this.uuid = location.uuid();
         this.clock = clock;
-        this.shared = SHARED.computeIfAbsent(gitDir.toRealPath(), p -> new Shared());
-        this.journal = new BranchJournal(annexDir, new GitAnnexBranch(new GitProcess(gitDir)), shared.journal);
+        this.shared = SHARED.computeIfAbsent(gitDir.toRealPath(), Shared::new);
+        this.journal = new BranchJournal(annexDir, new GitAnnexBranch(shared.branchFiles), shared.journal);
     }
 
     /** Opens the git-annex repository at {@code dir} (its top, or a bare repository's directory). */

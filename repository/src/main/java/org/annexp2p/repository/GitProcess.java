@@ -45,7 +45,8 @@ final class GitProcess {
         }
     }
 
-    Result run(byte[] stdin, String... args) throws IOException {
+    /** A git command on this repository, with no variable in its environment that would point it elsewhere. */
+    ProcessBuilder command(String... args) {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(where);
@@ -53,6 +54,11 @@ final class GitProcess {
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         LOCATION_VARIABLES.forEach(env::remove);
+        return pb;
+    }
+
+    Result run(byte[] stdin, String... args) throws IOException {
+        ProcessBuilder pb = command(args);
         Process p;
         try {
             p = pb.start();

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,5 +86,20 @@ class GitAnnexAgainstOurServerIT {
         GitAnnex.Result gone = GitAnnex.run(server, env, "git", "annex", "whereis", "--key", key);
         assertThat(gone.out()).contains("(0 copies)").doesNotContain(serverUuid);
         assertThat(git(server, "git", "annex", "find", "--in=here", "--include=*").out()).isEmpty();
+        noGitOfTheServerLeftRunning();
+    }
+
+    /** Our server's long-lived git cat-file ends with the server, once git-annex has closed the connection. */
+    private void noGitOfTheServerLeftRunning() throws Exception {
+        for (ProcessHandle p : gitsOf(server).toList()) {
+            p.onExit().get(30, TimeUnit.SECONDS);
+        }
+        assertThat(gitsOf(server).map(p -> p.info().commandLine().orElse(""))).isEmpty();
+    }
+
+    private static Stream<ProcessHandle> gitsOf(Path repository) throws Exception {
+        List<String> names = List.of(repository.toString(), repository.toRealPath().toString());
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .filter(c -> c.contains("cat-file") && names.stream().anyMatch(c::contains)).isPresent());
     }
 }

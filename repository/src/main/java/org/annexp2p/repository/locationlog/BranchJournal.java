@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import org.annexp2p.repository.Fsync;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -103,11 +102,11 @@ public final class BranchJournal {
                         while (bytes.hasRemaining()) {
                             out.write(bytes);
                         }
-                        out.force(true);
                     }
+                    // Not synced, as git-annex syncs none of its journal writes: this is its file, written its
+                    // way. Content a line here claims was made durable before the line was written.
                     Files.move(tmp, journalDir().resolve(name), StandardCopyOption.ATOMIC_MOVE,
                             StandardCopyOption.REPLACE_EXISTING);
-                    Fsync.directory(journalDir());
                 } finally {
                     lock.release();
                 }
