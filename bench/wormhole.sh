@@ -29,6 +29,7 @@ done
 
 missing=()
 for p in java mvn wormhole twist3 python3 bc; do command -v "$p" >/dev/null || missing+=("$p"); done
+[ -x /usr/bin/time ] || missing+=("/usr/bin/time (Debian package: time)")
 if [ ${#missing[@]} -gt 0 ]; then echo "bench: missing: ${missing[*]}" >&2; exit 1; fi
 
 built="$root/cli/target/annex-p2p.jar"
@@ -74,9 +75,9 @@ one() {
   n=$((n + 1)); code="$((n + 100))-bench-wormhole"; out="$work/out-$n.bin"
   sync
   t0=$(now)
-  $(side "$1") "${servers[@]}" send "${listen[@]}" --hide-progress --code "$code" "$payload" </dev/null >"$work/send.log" 2>&1 &
+  /usr/bin/time -f "%U %S" -o "$work/send.cpu" $(side "$1") "${servers[@]}" send "${listen[@]}" --hide-progress --code "$code" "$payload" </dev/null >"$work/send.log" 2>&1 &
   s=$!
-  $(side "$2") "${servers[@]}" receive "${listen[@]}" --hide-progress --accept-file -o "$out" "$code" </dev/null \
+  /usr/bin/time -f "%U %S" -o "$work/receive.cpu" $(side "$2") "${servers[@]}" receive "${listen[@]}" --hide-progress --accept-file -o "$out" "$code" </dev/null \
     >"$work/receive.log" 2>&1 || { echo "bench: $1->$2 ($3): receiver failed" >&2; cat "$work/receive.log" >&2; return 1; }
   wait "$s" || { echo "bench: $1->$2 ($3): sender failed" >&2; cat "$work/send.log" >&2; return 1; }
   t1=$(now)
@@ -84,27 +85,35 @@ one() {
   r=$(grep -o 'via [a-z]*' "$work/send.log" "$work/receive.log" | head -1 || true)
   [ -n "$r" ] && echo "$1->$2 $3: $(echo "$t1 - $t0" | bc -l) s ($r)" >>"$work/runs.log"
   rm -f "$out"
+  cpu["$1:$2 $3"]=$(cat "$work/send.cpu" "$work/receive.cpu" | tr '\n' ' ' | awk '{printf "%.2f %.2f", $1 + $2, $3 + $4}')
   echo "$t1 - $t0" | bc -l
 }
-declare -A best
+declare -A best cpu best_cpu
 pairs="python:python ours:ours ours:python python:ours"
 echo "warming the page cache and the launcher's archives (one untimed transfer)..." >&2
-one ours ours relay >/dev/null
+one ours ours relay >"$work/seconds"
 for _ in $(seq "$reps"); do
   for route in $routes; do
     for pair in $pairs; do
-      s=$(one "${pair%%:*}" "${pair##*:}" "$route") || exit 1
+      # Not in $(...): one() records the CPU seconds of both sides in cpu[], which a subshell would lose.
+      one "${pair%%:*}" "${pair##*:}" "$route" >"$work/seconds" || exit 1
+      s=$(cat "$work/seconds")
       key="$route $pair"
-      if [ -z "${best[$key]:-}" ] || [ "$(echo "$s < ${best[$key]}" | bc -l)" = 1 ]; then best[$key]=$s; fi
+      if [ -z "${best[$key]:-}" ] || [ "$(echo "$s < ${best[$key]}" | bc -l)" = 1 ]; then
+        best[$key]=$s
+        best_cpu[$key]=${cpu["$pair $route"]}
+      fi
     done
   done
 done
-printf '%s MiB, best of %s, start-up included; ratio = python->python time / this pair'"'"'s time (higher is faster)\n' "$size_mib" "$reps"
+printf '%s MiB, best of %s, start-up included; ratio = python->python time / this pair'"'"'s time (higher is faster);\n' "$size_mib" "$reps"
+echo "CPU = seconds of CPU of that best run, sender's and receiver's together (user, system): less noisy than the time"
 for route in $routes; do
   base=${best[$route python:python]}
   for pair in $pairs; do
     t=${best[$route $pair]}
-    printf '%-7s %-16s %6.2f s  %7.1f MiB/s  %5.2fx\n' "$route" "${pair/:/->}" "$t" "$(echo "$size_mib / $t" | bc -l)" \
-      "$(echo "$base / $t" | bc -l)"
+    read -r user sys <<<"${best_cpu[$route $pair]}"
+    printf '%-7s %-16s %6.2f s  %7.1f MiB/s  %5.2fx   CPU %5.2f s user %5.2f s system\n' "$route" "${pair/:/->}" "$t" \
+      "$(echo "$size_mib / $t" | bc -l)" "$(echo "$base / $t" | bc -l)" "$user" "$sys"
   done
 done

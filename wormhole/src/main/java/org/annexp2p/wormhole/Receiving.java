@@ -107,6 +107,7 @@ final class Receiving {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 connection.readTimeout(options.transitTimeout());
                 RecordReader reader = connection.reader();
+                WriteBehind disk = new WriteBehind(out);
                 while (got < size) {
                     ByteBuffer record = reader.next();
                     int length = record.remaining();
@@ -118,9 +119,10 @@ final class Receiving {
                         out.write(record);
                     }
                     got += length;
+                    disk.wrote(length);
                     listener.progress(got, size);
                 }
-                out.force(true);
+                disk.complete();
             }
             String digest = HexFormat.of().formatHex(sha.digest());
             RecordWriter writer = connection.writer();
