@@ -69,6 +69,7 @@ side() { # side IMPL: the command that runs one side
 n=0
 now() { date +%s.%N; }
 # one SENDER RECEIVER ROUTE: seconds for one transfer, both processes started at once; fails on a wrong result.
+# Also sets cpu[SENDER:RECEIVER ROUTE] to the CPU seconds (user + system) of the sender and of the receiver.
 one() {
   local listen=() code out t0 t1 s r
   [ "$3" = relay ] && listen=(--no-listen)
@@ -107,13 +108,13 @@ for _ in $(seq "$reps"); do
   done
 done
 printf '%s MiB, best of %s, start-up included; ratio = python->python time / this pair'"'"'s time (higher is faster);\n' "$size_mib" "$reps"
-echo "CPU = seconds of CPU of that best run, sender's and receiver's together (user, system): less noisy than the time"
+echo "CPU = seconds of CPU (user + system) of that best run's sender and receiver: less noisy than the time"
 for route in $routes; do
   base=${best[$route python:python]}
   for pair in $pairs; do
     t=${best[$route $pair]}
-    read -r user sys <<<"${best_cpu[$route $pair]}"
-    printf '%-7s %-16s %6.2f s  %7.1f MiB/s  %5.2fx   CPU %5.2f s user %5.2f s system\n' "$route" "${pair/:/->}" "$t" \
-      "$(echo "$size_mib / $t" | bc -l)" "$(echo "$base / $t" | bc -l)" "$user" "$sys"
+    read -r sender receiver <<<"${best_cpu[$route $pair]}"
+    printf '%-7s %-16s %6.2f s  %7.1f MiB/s  %5.2fx   CPU sender %5.2f s, receiver %5.2f s\n' "$route" "${pair/:/->}" "$t" \
+      "$(echo "$size_mib / $t" | bc -l)" "$(echo "$base / $t" | bc -l)" "$sender" "$receiver"
   done
 done
