@@ -107,17 +107,22 @@ final class Receiving {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 connection.readTimeout(options.transitTimeout());
                 RecordReader reader = connection.reader();
+                WriteBehind disk = new WriteBehind(out);
                 while (got < size) {
-                    byte[] record = reader.read();
-                    if (got + record.length > size) {
+                    ByteBuffer record = reader.next();
+                    int length = record.remaining();
+                    if (got + length > size) {
                         throw new TransferException("the other side sent more than the announced " + size + " bytes");
                     }
-                    out.write(ByteBuffer.wrap(record));
-                    sha.update(record);
-                    got += record.length;
+                    sha.update(record.array(), 0, length);
+                    while (record.hasRemaining()) {
+                        out.write(record);
+                    }
+                    got += length;
+                    disk.wrote(length);
                     listener.progress(got, size);
                 }
-                out.force(true);
+                disk.complete();
             }
             String digest = HexFormat.of().formatHex(sha.digest());
             RecordWriter writer = connection.writer();

@@ -48,11 +48,19 @@ final class Session implements AutoCloseable {
      * {@code onCode} as soon as it exists, before the peer shows up).
      */
     static Session open(WormholeOptions options, Optional<Code> given, Consumer<Code> onCode) throws WormholeException {
-        MailboxClient mailbox = MailboxClient.connect(options.relayUrl(), options.appId(), MailboxClient.newSide(), options.serverTimeout());
+        Rendezvous rendezvous = Rendezvous.begin(options, given);
         try {
-            Code code = given.isPresent() ? given.get() : Code.generate(mailbox.allocate(), options.codeLength());
-            onCode.accept(code);
-            mailbox.open(mailbox.claim(code.nameplate()));
+            onCode.accept(rendezvous.code());
+        } catch (RuntimeException e) {
+            rendezvous.abandon("errory");
+            throw e;
+        }
+        return rendezvous.complete();
+    }
+
+    /** The rest of {@link #open} once the nameplate is claimed: SPAKE2, then the version phase confirms the key. */
+    static Session confirm(MailboxClient mailbox, Code code, WormholeOptions options) throws WormholeException {
+        try {
             Spake2Symmetric spake = Spake2Symmetric.start(code.value().getBytes(StandardCharsets.UTF_8),
                     options.appId().getBytes(StandardCharsets.UTF_8));
             mailbox.add("pake", pakeBody(spake.outboundMessage()));
@@ -117,12 +125,22 @@ final class Session implements AutoCloseable {
     }
 
     void send(AppMessage message) throws WormholeException {
-        String phase = Integer.toString(nextOut++);
-        mailbox.add(phase, key.phaseBox(mailbox.side(), phase).seal(AppMessageCodec.encode(message)));
+        sendRaw(AppMessageCodec.encode(message));
     }
 
     /** The peer's next application message, strictly in phase order as Python delivers them. */
     AppMessage receive() throws WormholeException {
+        return AppMessageCodec.decode(receiveRaw());
+    }
+
+    /** Sends {@code body} as the next numbered phase, encrypted; what the library API's send_message does. */
+    void sendRaw(byte[] body) throws WormholeException {
+        String phase = Integer.toString(nextOut++);
+        mailbox.add(phase, key.phaseBox(mailbox.side(), phase).seal(body));
+    }
+
+    /** The peer's next numbered phase, decrypted, as the library API's get_message returns it. */
+    byte[] receiveRaw() throws WormholeException {
         String want = Integer.toString(nextIn);
         while (!pending.containsKey(want)) {
             ServerMessage.Message m = mailbox.nextPeerMessage(options.peerTimeout());
@@ -132,7 +150,7 @@ final class Session implements AutoCloseable {
         }
         nextIn++;
         try {
-            return AppMessageCodec.decode(key.phaseBox(peerSide, want).open(pending.remove(want)));
+            return key.phaseBox(peerSide, want).open(pending.remove(want));
         } catch (DecryptionException e) {
             throw new PeerProtocolException("a message from the other side failed authentication (tampering?)");
         }

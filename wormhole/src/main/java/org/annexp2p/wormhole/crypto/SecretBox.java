@@ -1,30 +1,29 @@
 package org.annexp2p.wormhole.crypto;
 
+import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
-import org.bouncycastle.crypto.engines.XSalsa20Engine;
-import org.bouncycastle.crypto.macs.Poly1305;
-import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /**
  * NaCl {@code crypto_secretbox} (XSalsa20-Poly1305) in the wire layout Magic Wormhole uses:
- * {@code nonce(24) || tag(16) || ciphertext}. BouncyCastle has the primitives but no box.
+ * {@code nonce(24) || tag(16) || ciphertext}. The buffer forms let Transit seal and open records in place of
+ * buffers it reuses.
  */
 public final class SecretBox {
 
     public static final int NONCE_BYTES = 24;
-    public static final int TAG_BYTES = 16;
+    public static final int TAG_BYTES = Poly1305.TAG_BYTES;
     public static final int OVERHEAD = NONCE_BYTES + TAG_BYTES;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final byte[] key;
+    private final int[] key = new int[8];
 
     public SecretBox(byte[] key) {
         if (key.length != 32) {
             throw new IllegalArgumentException("secretbox key must be 32 bytes");
         }
-        this.key = key.clone();
+        for (int i = 0; i < 8; i++) {
+            this.key[i] = (int) XSalsa20.LE.get(key, 4 * i);
+        }
     }
 
     /** Seals with a fresh random nonce. */
@@ -35,17 +34,25 @@ public final class SecretBox {
     }
 
     public byte[] seal(byte[] nonce, byte[] plaintext) {
+        byte[] out = new byte[OVERHEAD + plaintext.length];
+        seal(nonce, plaintext, 0, plaintext.length, out, 0);
+        return out;
+    }
+
+    /**
+     * Seals {@code length} bytes of {@code in} into {@code out} at {@code outOffset} as nonce, tag, ciphertext
+     * ({@link #OVERHEAD} + {@code length} bytes); returns that size. The plaintext may not overlap the output.
+     */
+    public int seal(byte[] nonce, byte[] in, int inOffset, int length, byte[] out, int outOffset) {
         if (nonce.length != NONCE_BYTES) {
             throw new IllegalArgumentException("secretbox nonce must be 24 bytes");
         }
-        XSalsa20Engine stream = stream(nonce);
-        byte[] out = new byte[OVERHEAD + plaintext.length];
-        System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
-        Poly1305 mac = mac(stream);
-        stream.processBytes(plaintext, 0, plaintext.length, out, OVERHEAD);
-        mac.update(out, OVERHEAD, plaintext.length);
-        mac.doFinal(out, NONCE_BYTES);
-        return out;
+        System.arraycopy(nonce, 0, out, outOffset, NONCE_BYTES);
+        int ciphertext = outOffset + OVERHEAD;
+        XSalsa20 stream = new XSalsa20(key, nonce, 0);
+        int[] polyKey = crypt(stream, in, inOffset, out, ciphertext, length);
+        Poly1305.tag(polyKey, out, ciphertext, length, out, outOffset + NONCE_BYTES);
+        return OVERHEAD + length;
     }
 
     /** Opens {@code nonce || tag || ciphertext}; the tag is checked in constant time before anything is decrypted. */
@@ -53,32 +60,41 @@ public final class SecretBox {
         if (box.length < OVERHEAD) {
             throw new DecryptionException("encrypted message too short (" + box.length + " bytes)");
         }
-        XSalsa20Engine stream = stream(Arrays.copyOfRange(box, 0, NONCE_BYTES));
-        Poly1305 mac = mac(stream);
-        mac.update(box, OVERHEAD, box.length - OVERHEAD);
-        byte[] tag = new byte[TAG_BYTES];
-        mac.doFinal(tag, 0);
-        if (!org.bouncycastle.util.Arrays.constantTimeAreEqual(TAG_BYTES, tag, 0, box, NONCE_BYTES)) {
-            throw new DecryptionException("message failed authentication");
-        }
         byte[] plain = new byte[box.length - OVERHEAD];
-        stream.processBytes(box, OVERHEAD, plain.length, plain, 0);
+        open(box, 0, box.length, plain, 0);
         return plain;
     }
 
-    private XSalsa20Engine stream(byte[] nonce) {
-        XSalsa20Engine stream = new XSalsa20Engine();
-        stream.init(true, new ParametersWithIV(new KeyParameter(key), nonce));
-        return stream;
+    /** Opens the {@code length}-byte box at {@code offset} into {@code out}; returns the plaintext's length. */
+    public int open(byte[] box, int offset, int length, byte[] out, int outOffset) throws DecryptionException {
+        if (length < OVERHEAD) {
+            throw new DecryptionException("encrypted message too short (" + length + " bytes)");
+        }
+        XSalsa20 stream = new XSalsa20(key, box, offset);
+        int[] polyKey = stream.next().clone();
+        int plainLength = length - OVERHEAD;
+        byte[] tag = new byte[TAG_BYTES];
+        Poly1305.tag(polyKey, box, offset + OVERHEAD, plainLength, tag, 0);
+        byte[] theirs = java.util.Arrays.copyOfRange(box, offset + NONCE_BYTES, offset + OVERHEAD);
+        if (!MessageDigest.isEqual(tag, theirs)) {
+            throw new DecryptionException("message failed authentication");
+        }
+        int head = Math.min(32, plainLength);
+        XSalsa20.xorBytes(polyKey, 32, box, offset + OVERHEAD, out, outOffset, head);
+        stream.xor(box, offset + OVERHEAD + head, out, outOffset + head, plainLength - head);
+        return plainLength;
     }
 
-    /** The first 32 keystream bytes are the one-time Poly1305 key, as in NaCl. */
-    private static Poly1305 mac(XSalsa20Engine stream) {
-        byte[] polyKey = new byte[32];
-        stream.processBytes(new byte[32], 0, 32, polyKey, 0);
-        Poly1305 mac = new Poly1305();
-        mac.init(new KeyParameter(polyKey));
-        return mac;
+    /**
+     * XORs with the keystream from byte 32 on, as NaCl does: the first 32 bytes of block 0 are the one-time
+     * Poly1305 key, which this returns (block 0's words).
+     */
+    private static int[] crypt(XSalsa20 stream, byte[] in, int inOffset, byte[] out, int outOffset, int length) {
+        int[] block0 = stream.next().clone();
+        int head = Math.min(32, length);
+        XSalsa20.xorBytes(block0, 32, in, inOffset, out, outOffset, head);
+        stream.xor(in, inOffset + head, out, outOffset + head, length - head);
+        return block0;
     }
 
     @Override

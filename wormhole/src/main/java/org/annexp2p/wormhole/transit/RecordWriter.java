@@ -2,7 +2,6 @@ package org.annexp2p.wormhole.transit;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigInteger;
 import org.annexp2p.wormhole.crypto.SecretBox;
 
 /** Writes Transit records: {@code uint32_be(len) || nonce || tag || ciphertext}, nonces counting up from 0. */
@@ -10,7 +9,9 @@ public final class RecordWriter {
 
     private final OutputStream out;
     private final SecretBox box;
-    private BigInteger nonce = BigInteger.ZERO;
+    private final byte[] nonce = new byte[SecretBox.NONCE_BYTES];
+    private long count;
+    private byte[] record = new byte[0];
 
     public RecordWriter(OutputStream out, SecretBox box) {
         this.out = out;
@@ -18,11 +19,21 @@ public final class RecordWriter {
     }
 
     public void write(byte[] plaintext) throws IOException {
-        byte[] sealed = box.seal(RecordReader.nonceBytes(nonce), plaintext);
-        nonce = nonce.add(BigInteger.ONE);
-        int n = sealed.length;
-        out.write(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
-        out.write(sealed);
+        write(plaintext, 0, plaintext.length);
+    }
+
+    /** One record of {@code length} bytes of {@code plaintext}, sealed into a buffer this writer reuses. */
+    public void write(byte[] plaintext, int offset, int length) throws IOException {
+        if (record.length < 4 + SecretBox.OVERHEAD + length) {
+            record = new byte[4 + SecretBox.OVERHEAD + length];
+        }
+        RecordReader.nonceBytes(count++, nonce);
+        int n = box.seal(nonce, plaintext, offset, length, record, 4);
+        record[0] = (byte) (n >>> 24);
+        record[1] = (byte) (n >>> 16);
+        record[2] = (byte) (n >>> 8);
+        record[3] = (byte) n;
+        out.write(record, 0, 4 + n);
     }
 
     public void flush() throws IOException {
