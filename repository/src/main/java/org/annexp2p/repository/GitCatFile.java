@@ -164,6 +164,9 @@ final class GitCatFile implements AutoCloseable {
             return th;
         });
         t.setRemoveOnCancelPolicy(true);
+        // no thread lingers once nothing is pending: a server that has stopped leaves none behind
+        t.setKeepAliveTime(1, TimeUnit.SECONDS);
+        t.allowCoreThreadTimeOut(true);
         return t;
     }
 }
