@@ -15,6 +15,18 @@
  * Received got = w.receive(Code.parse(typed), offer -> Optional.of(tmpDir.resolve("recv")));
  * }</pre>
  *
+ * <p>Two programs that only need to swap one blob each (no file transfer, no Transit) use
+ * {@link org.annexp2p.wormhole.BlobInitiator} and {@link org.annexp2p.wormhole.BlobReceiver}, which speak what the
+ * python library's {@code send_message}/{@code get_message} speak under an appid of their own:
+ *
+ * <pre>{@code
+ * try (BlobInitiator initiator = new BlobInitiator("example.com/my-app", mine, Optional.empty())) {
+ *     show(initiator.start().value());       // or startAsync()
+ *     byte[] theirs = initiator.finish();    // or finishAsync()
+ * }
+ * byte[] theirs = new BlobReceiver("example.com/my-app", Code.parse(typed), mine, Optional.empty()).finish();
+ * }</pre>
+ *
  * <p>Failures are {@link org.annexp2p.wormhole.WormholeException}s, one subtype per cause
  * ({@link org.annexp2p.wormhole.WrongCodeException} for a mistyped code, and so on); their messages
  * are single lines fit for users and never contain the code or a key. Sub-packages hold the

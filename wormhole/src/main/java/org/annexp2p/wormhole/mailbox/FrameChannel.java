@@ -7,12 +7,16 @@ import org.annexp2p.wormhole.WormholeTimeoutException;
 /** Whole text frames to and from the mailbox server; the WebSocket in production, a script in tests. */
 interface FrameChannel extends AutoCloseable {
 
-    /** An item taken from the channel: a whole frame, or the end of the connection. */
+    /** An item taken from the channel: a whole frame, the end of the connection, or a frame refused for its size. */
     sealed interface Inbound {
         record Frame(String text) implements Inbound {
         }
 
         record End(String why) implements Inbound {
+        }
+
+        /** A frame longer than {@code limit} characters arrived and was dropped; the connection is gone with it. */
+        record TooLarge(int limit) implements Inbound {
         }
     }
 

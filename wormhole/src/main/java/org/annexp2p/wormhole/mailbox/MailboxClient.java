@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.wormhole.MailboxConnectionException;
 import org.annexp2p.wormhole.MailboxServerException;
+import org.annexp2p.wormhole.PeerProtocolException;
 import org.annexp2p.wormhole.WormholeException;
 import org.annexp2p.wormhole.WormholeTimeoutException;
 
@@ -253,6 +254,10 @@ public final class MailboxClient implements AutoCloseable {
                 return m;
             } else if (in instanceof FrameChannel.Inbound.End end) {
                 why = end.why();
+            } else if (in instanceof FrameChannel.Inbound.TooLarge big) {
+                // Not a lost connection: reconnecting would only be handed the same message again.
+                throw new PeerProtocolException("the mailbox server sent a message longer than " + (big.limit() >> 20)
+                        + " Mi characters, refused (a hostile peer?)");
             } else if (!Instant.now().isBefore(deadline)) {
                 throw new WormholeTimeoutException("timed out waiting for " + what);
             } else if (pinged) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -119,14 +120,15 @@ final class WebSocketChannel implements FrameChannel {
     }
 
     private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
+        private final FrameAssembly assembly = new FrameAssembly(FrameAssembly.MAX_CHARS);
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                inbound.add(new Inbound.Frame(partial.toString()));
-                partial.setLength(0);
+            Optional<Inbound> whole = assembly.add(data, last);
+            whole.ifPresent(inbound::add);
+            if (whole.isPresent() && whole.get() instanceof Inbound.TooLarge) {
+                webSocket.abort();
+                return null;
             }
             webSocket.request(1);
             return null;

@@ -46,6 +46,11 @@ final class FakeMailboxServer implements FrameChannel.Factory {
         loseNextAdd = true;
     }
 
+    /** What the WebSocket gives when a frame exceeds its bound: the frame refused, the connection gone. */
+    void sendTooLarge() {
+        current.inbound.add(new FrameChannel.Inbound.TooLarge(FrameAssembly.MAX_CHARS));
+    }
+
     void cut() {
         current.inbound.add(new FrameChannel.Inbound.End("cut by test"));
     }

@@ -14,6 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.annexp2p.wormhole.PeerProtocolException;
 import org.annexp2p.wormhole.WormholeTimeoutException;
 
 /** The client's state machine against an in-memory server: dedup, echoes, and reconnection. */
@@ -118,5 +119,16 @@ class MailboxClientProperties {
         client.closeMailbox("scary");
         assertThat(server.received().get(0)).endsWith(new ClientMessage.Release(java.util.Optional.of("7")),
                 new ClientMessage.Close("mbox", "scary"));
+    }
+
+    /** Reconnecting would be handed the same message again: an oversized one ends the wait, typed, at once. */
+    @Property(tries = 1)
+    void anOversizedMessageIsATypedErrorNotAReconnect() throws Exception {
+        FakeMailboxServer server = new FakeMailboxServer();
+        MailboxClient client = opened(server);
+        server.sendTooLarge();
+        assertThatThrownBy(() -> client.nextPeerMessage(WAIT)).isInstanceOf(PeerProtocolException.class)
+                .hasMessageContaining("refused");
+        assertThat(server.received()).as("no second connection").hasSize(1);
     }
 }
