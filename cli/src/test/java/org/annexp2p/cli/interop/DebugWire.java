@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 record DebugWire(Map<String, List<String>> connections) {
     // [2026-12-05 17:43:39.76] (P2P.IO) [git-annex-shell connection Just 29060] [ThreadId 4] P2P > VERSION 4
-    private static final Pattern LINE = Pattern.compile("\\(P2P\\.IO\\) \\[([^\\]]+)\\] \\[ThreadId \\d+\\] P2P ([<>]) (.*)$");
+    private static final Pattern LINE =
+            Pattern.compile("\\(P2P\\.IO\\) \\[([^\\]]+)\\] \\[ThreadId \\d+\\] P2P ([<>]) (.*)$");
 
     static DebugWire of(String stderr) {
         Map<String, List<String>> connections = new LinkedHashMap<>();

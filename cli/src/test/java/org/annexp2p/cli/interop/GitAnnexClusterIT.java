@@ -77,7 +77,8 @@ class GitAnnexClusterIT {
             assertThat(holds(node(node), key)).as(node).isTrue();
             // The node's own git-annex: our server stored the right bytes and logged them in its branch.
             assertThat(git(node(node), "git", "annex", "fsck", "--key", key).out()).contains("(checksum...) ok");
-            assertThat(git(node(node), "git", "annex", "whereis", "--key", key).out()).contains(GitAnnex.uuid(node(node)));
+            assertThat(git(node(node), "git", "annex", "whereis", "--key", key).out())
+                    .contains(GitAnnex.uuid(node(node)));
             String wire = Files.readString(tmp.resolve(node + ".wire"));
             assertThat(wire).containsPattern("P2P < VERSION 4\\n.*P2P > VERSION 4\\n.*P2P < BYPASS [0-9a-f-]{36}\\n")
                     .contains("P2P < PUT clustered.bin " + key).doesNotContain("P2P > ERROR");

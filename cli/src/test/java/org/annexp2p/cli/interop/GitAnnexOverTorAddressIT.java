@@ -15,13 +15,14 @@ import org.annexp2p.testkit.process.Command;
 import org.annexp2p.testkit.process.RunningCommand;
 import org.annexp2p.tor.testing.SocksStandIn;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 4, 6(c), 19: real `git annex p2p --link` (both releases) with a tor-annex:: address reaches our TCP AUTH server through a
- * SOCKS5 stand-in on 127.0.0.1:9050 (the port git-annex hard-codes), then `git annex get/copy` use it.
+ * Issue 4, 6(c), 19: real `git annex p2p --link` (both releases) with a tor-annex:: address reaches our TCP AUTH
+ * server through a SOCKS5 stand-in on 127.0.0.1:9050 (the port git-annex hard-codes), then `git annex get/copy` use
+ * it.
  */
 class GitAnnexOverTorAddressIT {
     static final String ONION = "lwkwvuvzt4g2gwkcom6wccjbqxzx427f66gog54tftaw2dp5oqmt6jqd.onion";

@@ -79,7 +79,8 @@ class GitAnnexV4OnTheWireIT {
         git(client, "git", "annex", "copy", "--to", "first", "again.txt");
         // The client forgets that first has it; with --fast it trusts its log and sends the content again.
         git(client, "git", "annex", "setpresentkey", key, GitAnnex.uuid(first), "0");
-        List<String> wire = annex("copy", "--fast", "--to", "first", "again.txt").connectionWith("> PUT again.txt " + key);
+        List<String> wire = annex("copy", "--fast", "--to", "first", "again.txt")
+                .connectionWith("> PUT again.txt " + key);
         assertThat(wire).containsSubsequence("< VERSION 4", "> PUT again.txt " + key, "< ALREADY-HAVE");
         assertThat(wire).noneMatch(l -> l.startsWith("> DATA"));
         assertThat(git(client, "git", "annex", "whereis", "again.txt").out()).contains(GitAnnex.uuid(first));

@@ -24,10 +24,10 @@ public final class GitAnnexVersions {
     public static final String NEWER_VARIABLE = "ANNEX_P2P_NEWER_GIT_ANNEX";
 
     /**
-     * One installed git-annex: its name for messages, its bin directory (with its git-annex-shell), and the highest
-     * P2P protocol version it speaks (what it answers to {@code VERSION 4}).
+     * One installed git-annex: its version, its name for messages, its bin directory (with its git-annex-shell), and
+     * the highest P2P protocol version it speaks (what it answers to {@code VERSION 4}).
      */
-    public record Release(String name, Path bin, int protocolVersion) {
+    public record Release(String version, String name, Path bin, int protocolVersion) {
         public Path gitAnnexShell() {
             return bin.resolve("git-annex-shell");
         }
@@ -74,17 +74,24 @@ public final class GitAnnexVersions {
     public static synchronized List<Release> both() throws IOException {
         GitAnnex.requireInstalled();
         if (found == null) {
-            found = List.of(require(new Release("git-annex 10.20230126 (Debian 12)", Path.of("/usr/bin"), 1)),
-                    require(new Release("git-annex 10.20250416 (bookworm-backports)", newerUsr().resolve("bin"), 4)));
+            found = List.of(
+                    require(new Release("10.20230126", "git-annex 10.20230126 (Debian 12)", Path.of("/usr/bin"), 1)),
+                    require(new Release("10.20250416", "git-annex 10.20250416 (bookworm-backports)",
+                            newerUsr().resolve("bin"), 4)));
         }
         return found;
     }
 
     private static List<Release> found;
 
-    private static Release require(Release r) {
+    private static Release require(Release r) throws IOException {
         if (!Files.isExecutable(r.gitAnnexShell())) {
             fail(r.name() + ": " + r.gitAnnexShell() + " is missing (interop tests need it; .ci/run installs both)");
+        }
+        // Another build in its place would make "both" one release twice, or test a version we do not claim.
+        Finished v = Command.of(r.bin().resolve("git-annex").toString(), "version", "--raw").run();
+        if (v.exit() != 0 || !v.out().strip().equals(r.version())) {
+            fail(r.name() + ": " + r.bin() + "/git-annex is version " + v.out().strip() + " (exit " + v.exit() + ")");
         }
         return r;
     }

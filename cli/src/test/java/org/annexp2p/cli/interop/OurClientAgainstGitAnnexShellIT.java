@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import org.annexp2p.testkit.content.AnnexedContent;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 4, 6(a), 19: our client against the real `git-annex-shell p2pstdio` of both git-annex releases (10.20230126
