@@ -36,6 +36,8 @@ class GitAnnexOverP2pHttpIT {
     private static Path server;
     private static Path client;
     private static String path;
+    private static Path one;
+    private static Path two;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -70,13 +72,24 @@ class GitAnnexOverP2pHttpIT {
         remote(c, "ro", "http://127.0.0.1:" + readOnly + "/repo.git", readOnly, uuid);
         remote(c, "reader", "http://reader@127.0.0.1:" + auth + "/repo.git", auth, uuid);
         remote(c, "adder", "http://adder@127.0.0.1:" + auth + "/repo.git", auth, uuid);
+
+        one = GitAnnex.initRepo(tmp.resolve("directory/one"), "one");
+        two = GitAnnex.initRepo(tmp.resolve("directory/deeper/two"), "two");
+        GitAnnex.addFile(two, "in-two.txt", "only in two\n".getBytes(StandardCharsets.US_ASCII));
+        int both = serve("--wideopen", "--directory", tmp.resolve("directory").toString());
+        remote(c, "one", "http://127.0.0.1:" + both + "/one.git", both, GitAnnex.uuid(one));
+        remote(c, "two", "http://127.0.0.1:" + both + "/two.git", both, GitAnnex.uuid(two));
     }
 
     private static int serve(String mode) throws Exception {
-        RunningCommand s = AnnexP2p.command("p2phttp", "--repo", server.toString(), "--bind", "127.0.0.1", "--port", "0", mode)
+        return serve(mode, "--repo", server.toString());
+    }
+
+    private static int serve(String mode, String... what) throws Exception {
+        RunningCommand s = AnnexP2p.command("p2phttp", "--bind", "127.0.0.1", "--port", "0", mode).args(what)
                 .env(Map.of("GIT_ANNEX_P2PHTTP_PASSWORD_reader", "r-secret", "GIT_ANNEX_P2PHTTP_PERMISSIONS_reader", "readonly",
                         "GIT_ANNEX_P2PHTTP_PASSWORD_adder", "a-secret", "GIT_ANNEX_P2PHTTP_PERMISSIONS_adder", "appendonly"))
-                .log(tmp.resolve("p2phttp" + mode + ".log")).start();
+                .log(tmp.resolve("p2phttp" + servers.size() + mode + ".log")).start();
         servers.add(s);
         return Integer.parseInt(s.awaitErr(SERVING, Duration.ofMinutes(2)));
     }
@@ -130,6 +143,21 @@ class GitAnnexOverP2pHttpIT {
         annex(client, "git", "annex", "move", "--from", "wide", "moved.txt").ok();
         assertThat(serverHas("moved.txt")).isFalse();
         assertThat(Files.readString(client.resolve("moved.txt"))).isEqualTo("moved.txt content\n");
+    }
+
+    @Test
+    void aDirectoryServerServesEachRepositoryBelowItByItsUuid() throws Exception {
+        String mine = added("for-one.txt");
+        annex(client, "git", "annex", "copy", "--to", "one", mine).ok();
+        String key = annex(client, "git", "annex", "lookupkey", mine).ok().out().strip();
+        assertThat(annex(one, "git", "annex", "contentlocation", key).exit()).isZero();
+        assertThat(annex(two, "git", "annex", "contentlocation", key).exit()).isNotZero();
+        annex(client, "git", "annex", "checkpresentkey", key, "one").ok();
+        assertThat(annex(client, "git", "annex", "checkpresentkey", key, "two").exit()).isNotZero();
+
+        String inTwo = annex(two, "git", "annex", "lookupkey", "in-two.txt").ok().out().strip();
+        annex(client, "git", "annex", "transferkey", inTwo, "--from", "two").ok();
+        assertThat(annex(client, "git", "annex", "contentlocation", inTwo).ok().out()).isNotBlank();
     }
 
     @Test
