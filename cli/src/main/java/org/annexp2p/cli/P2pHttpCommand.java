@@ -32,8 +32,8 @@ import picocli.CommandLine.Option;
             "Ctrl-C or SIGTERM stops it."},
         footerHeading = "%nExamples:%n",
         footer = {"  annex-p2p p2phttp --repo ~/annex --unauth-readonly",
-            "  GIT_ANNEX_P2PHTTP_PASSWORD_alice=... annex-p2p p2phttp --repo ~/annex --authenv \\",
-            "      --certfile cert.pem --privatekeyfile key.pem",
+            "  # users from GIT_ANNEX_P2PHTTP_PASSWORD_<user>, over HTTPS:",
+            "  annex-p2p p2phttp --authenv --certfile c.pem --privatekeyfile k.pem",
             "  # on the client:",
             "  git config remote.NAME.annexUrl annex+http://HOST:9417/git-annex/"})
 final class P2pHttpCommand implements Callable<Integer> {
@@ -110,7 +110,7 @@ final class P2pHttpCommand implements Callable<Integer> {
         Users users = authEnv || authEnvHttp ? Users.fromEnvironment(System.getenv()) : Users.none();
         notes(tls.isDefined(), unauthenticated.isDefined(), users);
         AuthPolicy policy = new AuthPolicy(unauthenticated, !unauthNoLocking, authEnv, authEnvHttp, users);
-        P2pHttpServer.Settings settings = new P2pHttpServer.Settings(bind == null ? "::" : bind, port, tls, policy,
+        P2pHttpServer.Settings settings = new P2pHttpServer.Settings(bind == null ? P2pHttpServer.ALL : bind, port, tls, policy,
                 256, lockedFiles, P2pHttpServer.Settings.DEFAULT_IDLE);
         StopRequest stop = new StopRequest();
         ServedRepositories served;
