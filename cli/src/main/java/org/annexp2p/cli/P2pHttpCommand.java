@@ -3,7 +3,9 @@ package org.annexp2p.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.time.Clock;
 import org.annexp2p.http.server.AuthPolicy;
+import org.annexp2p.http.server.DirectoryRepositories;
 import org.annexp2p.http.server.HttpsIdentity;
 import org.annexp2p.http.server.P2pHttpServer;
 import org.annexp2p.http.server.ServedRepositories;
@@ -30,8 +32,8 @@ import picocli.CommandLine.Option;
             "Ctrl-C or SIGTERM stops it."},
         footerHeading = "%nExamples:%n",
         footer = {"  annex-p2p p2phttp --repo ~/annex --unauth-readonly",
-            "  GIT_ANNEX_P2PHTTP_PASSWORD_alice=... annex-p2p p2phttp --repo ~/annex --authenv \\",
-            "      --certfile cert.pem --privatekeyfile key.pem",
+            "  # users from GIT_ANNEX_P2PHTTP_PASSWORD_<user>, over HTTPS:",
+            "  annex-p2p p2phttp --authenv --certfile c.pem --privatekeyfile k.pem",
             "  # on the client:",
             "  git config remote.NAME.annexUrl annex+http://HOST:9417/git-annex/"})
 final class P2pHttpCommand implements Callable<Integer> {
@@ -49,7 +51,8 @@ final class P2pHttpCommand implements Callable<Integer> {
     Path socket;
 
     @Option(names = "--directory", paramLabel = "DIR",
-            description = "Serve the repositories found below DIR (repeatable; not supported yet: serve one with --repo).")
+            description = "Serve every git-annex repository found below DIR instead, as they appear and disappear "
+                + "(repeatable; symbolic links are not followed).")
     List<Path> directories = List.of();
 
     @Option(names = "--certfile", paramLabel = "FILE", description = "HTTPS: the server's certificate (PEM).")
@@ -94,13 +97,12 @@ final class P2pHttpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (socket != null || !directories.isEmpty()) {
-            throw new Main.UsageException((socket != null ? "--socket" : "--directory") + " is not supported yet");
+        if (socket != null) {
+            throw new Main.UsageException("--socket is not supported yet; use --bind 127.0.0.1 behind a proxy");
         }
         if ((certFile == null) != (privateKeyFile == null)) {
             throw new Main.UsageException("You must use both --certfile and --privatekeyfile options to enable HTTPS.");
         }
-        AnnexRepository repository = AnnexRepository.open(repo);
         io.vavr.control.Option<HttpsIdentity> tls = certFile == null ? io.vavr.control.Option.none()
                 : io.vavr.control.Option.some(new HttpsIdentity(certFile, privateKeyFile, io.vavr.control.Option.of(chainFile)));
         io.vavr.control.Option<ServerMode> unauthenticated = io.vavr.control.Option.of(wideOpen ? ServerMode.READ_WRITE
@@ -108,13 +110,25 @@ final class P2pHttpCommand implements Callable<Integer> {
         Users users = authEnv || authEnvHttp ? Users.fromEnvironment(System.getenv()) : Users.none();
         notes(tls.isDefined(), unauthenticated.isDefined(), users);
         AuthPolicy policy = new AuthPolicy(unauthenticated, !unauthNoLocking, authEnv, authEnvHttp, users);
-        P2pHttpServer.Settings settings = new P2pHttpServer.Settings(bind == null ? "::" : bind, port, tls, policy,
+        P2pHttpServer.Settings settings = new P2pHttpServer.Settings(bind == null ? P2pHttpServer.ALL : bind, port, tls, policy,
                 256, lockedFiles, P2pHttpServer.Settings.DEFAULT_IDLE);
         StopRequest stop = new StopRequest();
-        try (P2pHttpServer server = P2pHttpServer.start(settings, ServedRepositories.single(repository))) {
+        ServedRepositories served;
+        String what;
+        if (directories.isEmpty()) {
+            AnnexRepository repository = AnnexRepository.open(repo);
+            served = ServedRepositories.single(repository);
+            what = repository.top() + " (" + repository.uuid() + ")";
+        } else {
+            DirectoryRepositories below = new DirectoryRepositories(io.vavr.collection.List.ofAll(directories), Clock.systemUTC());
+            served = below;
+            what = "the repositories below " + String.join(", ", directories.stream().map(Path::toString).toList())
+                    + " (" + below.scan().size() + " now)";
+        }
+        try (P2pHttpServer server = P2pHttpServer.start(settings, served)) {
             stop.takeSignals();
             String scheme = tls.isDefined() ? "https" : "http";
-            System.err.println("serving " + repository.top() + " (" + repository.uuid() + ") on " + scheme + "://"
+            System.err.println("serving " + what + " on " + scheme + "://"
                     + hostText(server) + ":" + server.address().getPort() + "/git-annex/ (annex+" + scheme + ")");
             stop.await();
         } finally {

@@ -21,13 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * git-annex 10.20250416's own HTTP client (remote.NAME.annexUrl = annex+http://…) drives {@code annex-p2p p2phttp}:
- * get, copy --to, drop --from, fsck --from, whereis and move, under --wideopen, --unauth-readonly and --authenv-http
- * with a read-only and an append-only user. One server repository and one client serve every case; each auth mode
- * is its own server process over that repository, a remote of the client.
+ * get, copy --to, drop --from, fsck --from, whereis and move, under --wideopen, --unauth-readonly, --authenv-http
+ * with a read-only and an append-only user, and --authenv over HTTPS with a self-signed certificate the client is
+ * told to trust; and --directory with two repositories. One server repository and one client serve every case; each
+ * auth mode is its own server process over that repository, a remote of the client.
  */
 @Timeout(600)
 class GitAnnexOverP2pHttpIT {
-    private static final Pattern SERVING = Pattern.compile("on http://127\\.0\\.0\\.1:(\\d+)/git-annex/");
+    private static final Pattern SERVING = Pattern.compile("on https?://127\\.0\\.0\\.1:(\\d+)/git-annex/");
 
     @TempDir
     static Path tmp;
@@ -36,6 +37,9 @@ class GitAnnexOverP2pHttpIT {
     private static Path server;
     private static Path client;
     private static String path;
+    private static Path one;
+    private static Path certificates;
+    private static Path two;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -47,7 +51,7 @@ class GitAnnexOverP2pHttpIT {
         byte[] big = new byte[6 << 20];
         new java.util.Random(7).nextBytes(big);
         GitAnnex.addFile(server, "big.bin", big);
-        for (String f : List.of("readonly.txt", "reader.txt", "adder.txt", "wide.txt", "moved.txt")) {
+        for (String f : List.of("readonly.txt", "reader.txt", "adder.txt", "wide.txt", "moved.txt", "secure.txt")) {
             GitAnnex.addFile(server, f, (f + " content\n").getBytes(StandardCharsets.US_ASCII));
         }
         annex(tmp, "git", "clone", "-q", server.toString(), tmp.resolve("client").toString());
@@ -65,20 +69,52 @@ class GitAnnexOverP2pHttpIT {
         int wide = serve("--wideopen");
         int readOnly = serve("--unauth-readonly");
         int auth = serve("--authenv-http");
-        Files.writeString(credentials, "http://reader:r-secret@127.0.0.1:" + auth + "\nhttp://adder:a-secret@127.0.0.1:" + auth + "\n");
+        Path certificates = selfSigned();
+        int https = serve("--authenv", "--repo", server.toString(), "--certfile", certificates.resolve("cert.pem").toString(),
+                "--privatekeyfile", tmp.resolve("key.pem").toString());
+        Files.writeString(credentials, "http://reader:r-secret@127.0.0.1:" + auth + "\nhttp://adder:a-secret@127.0.0.1:" + auth
+                + "\nhttps://alice:wonder-land@127.0.0.1:" + https + "\n");
         remote(c, "wide", "http://127.0.0.1:" + wide + "/repo.git", wide, uuid);
         remote(c, "ro", "http://127.0.0.1:" + readOnly + "/repo.git", readOnly, uuid);
         remote(c, "reader", "http://reader@127.0.0.1:" + auth + "/repo.git", auth, uuid);
         remote(c, "adder", "http://adder@127.0.0.1:" + auth + "/repo.git", auth, uuid);
+        c.git("remote", "add", "secure", "https://alice@127.0.0.1:" + https + "/repo.git");
+        c.git("config", "remote.secure.annexUrl", "annex+https://127.0.0.1:" + https + "/git-annex/");
+        c.git("config", "remote.secure.annex-uuid", uuid);
+
+        one = GitAnnex.initRepo(tmp.resolve("directory/one"), "one");
+        two = GitAnnex.initRepo(tmp.resolve("directory/deeper/two"), "two");
+        GitAnnex.addFile(two, "in-two.txt", "only in two\n".getBytes(StandardCharsets.US_ASCII));
+        int both = serve("--wideopen", "--directory", tmp.resolve("directory").toString());
+        remote(c, "one", "http://127.0.0.1:" + both + "/one.git", both, GitAnnex.uuid(one));
+        remote(c, "two", "http://127.0.0.1:" + both + "/two.git", both, GitAnnex.uuid(two));
     }
 
     private static int serve(String mode) throws Exception {
-        RunningCommand s = AnnexP2p.command("p2phttp", "--repo", server.toString(), "--bind", "127.0.0.1", "--port", "0", mode)
+        return serve(mode, "--repo", server.toString());
+    }
+
+    private static int serve(String mode, String... what) throws Exception {
+        RunningCommand s = AnnexP2p.command("p2phttp", "--bind", "127.0.0.1", "--port", "0", mode).args(what)
                 .env(Map.of("GIT_ANNEX_P2PHTTP_PASSWORD_reader", "r-secret", "GIT_ANNEX_P2PHTTP_PERMISSIONS_reader", "readonly",
-                        "GIT_ANNEX_P2PHTTP_PASSWORD_adder", "a-secret", "GIT_ANNEX_P2PHTTP_PERMISSIONS_adder", "appendonly"))
-                .log(tmp.resolve("p2phttp" + mode + ".log")).start();
+                        "GIT_ANNEX_P2PHTTP_PASSWORD_adder", "a-secret", "GIT_ANNEX_P2PHTTP_PERMISSIONS_adder", "appendonly",
+                        "GIT_ANNEX_P2PHTTP_PASSWORD_alice", "wonder-land"))
+                .log(tmp.resolve("p2phttp" + servers.size() + mode + ".log")).start();
         servers.add(s);
         return Integer.parseInt(s.awaitErr(SERVING, Duration.ofMinutes(2)));
+    }
+
+    /**
+     * A self-signed certificate for 127.0.0.1 in a directory of its own: git-annex's TLS library trusts the
+     * certificates in SYSTEM_CERTIFICATE_PATH, which {@link #annex} points there.
+     */
+    private static Path selfSigned() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("trusted"));
+        GitAnnex.run(tmp, Map.of(), "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                "-nodes", "-keyout", tmp.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString(),
+                "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1").ok();
+        certificates = dir;
+        return dir;
     }
 
     private static void remote(TemporaryRepository c, String name, String url, int port, String uuid) throws IOException {
@@ -94,7 +130,12 @@ class GitAnnexOverP2pHttpIT {
     }
 
     private static GitAnnex.Result annex(Path dir, String... argv) throws IOException {
-        return GitAnnex.run(dir, Map.of("PATH", path == null ? System.getenv("PATH") : path), argv);
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("PATH", path == null ? System.getenv("PATH") : path);
+        if (certificates != null) {
+            env.put("SYSTEM_CERTIFICATE_PATH", certificates.toString());
+        }
+        return GitAnnex.run(dir, env, argv);
     }
 
     /** Whether the server repository holds the content of the client's {@code file} (it may not know the file). */
@@ -130,6 +171,30 @@ class GitAnnexOverP2pHttpIT {
         annex(client, "git", "annex", "move", "--from", "wide", "moved.txt").ok();
         assertThat(serverHas("moved.txt")).isFalse();
         assertThat(Files.readString(client.resolve("moved.txt"))).isEqualTo("moved.txt content\n");
+    }
+
+    @Test
+    void aDirectoryServerServesEachRepositoryBelowItByItsUuid() throws Exception {
+        String mine = added("for-one.txt");
+        annex(client, "git", "annex", "copy", "--to", "one", mine).ok();
+        String key = annex(client, "git", "annex", "lookupkey", mine).ok().out().strip();
+        assertThat(annex(one, "git", "annex", "contentlocation", key).exit()).isZero();
+        assertThat(annex(two, "git", "annex", "contentlocation", key).exit()).isNotZero();
+        annex(client, "git", "annex", "checkpresentkey", key, "one").ok();
+        assertThat(annex(client, "git", "annex", "checkpresentkey", key, "two").exit()).isNotZero();
+
+        String inTwo = annex(two, "git", "annex", "lookupkey", "in-two.txt").ok().out().strip();
+        annex(client, "git", "annex", "transferkey", inTwo, "--from", "two").ok();
+        assertThat(annex(client, "git", "annex", "contentlocation", inTwo).ok().out()).isNotBlank();
+    }
+
+    @Test
+    void overHttpsWithASelfSignedCertificateTheClientTrustsAUserLogsIn() throws Exception {
+        annex(client, "git", "annex", "get", "--from", "secure", "secure.txt").ok();
+        assertThat(Files.readString(client.resolve("secure.txt"))).isEqualTo("secure.txt content\n");
+        String mine = added("sent-securely.txt");
+        annex(client, "git", "annex", "copy", "--to", "secure", mine).ok();
+        assertThat(serverHas(mine)).isTrue();
     }
 
     @Test

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class ReadmeWalkthroughIT {
     /** The commands the table names (and the top level), whose --help a new user reads first. */
-    private static final List<List<String>> TABLE_COMMANDS = List.of(List.of(), List.of("demo"), List.of("serve"),
+    private static final List<List<String>> TABLE_COMMANDS = List.of(List.of(), List.of("demo"), List.of("serve"), List.of("p2phttp"),
             List.of("token"), List.of("enable-tor"), List.of("p2p"), List.of("pair"), List.of("pair", "--lan"),
             List.of("doctor"), List.of("get"), List.of("put"), List.of("checkpresent"), List.of("lock"), List.of("remove"),
             List.of("wormhole"), List.of("wormhole", "send"), List.of("wormhole", "receive"));

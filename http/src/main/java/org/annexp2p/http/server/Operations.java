@@ -13,6 +13,8 @@ import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.protocol.program.Destination;
 import org.annexp2p.protocol.program.Meter;
+import org.annexp2p.protocol.wire.AssociatedFile;
+import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.repository.Repository;
 
 /** Serves one authorized request as its conversation with the repository, and answers it. */
@@ -51,8 +53,11 @@ final class Operations {
                 put(c, p, body, out, request);
             } else {
                 Either<String, Reply> reply = answer(c, op);
-                reply.fold(why -> { out.refuse(new Refusal(500, why)); return null; },
-                        r -> { out.json(r.encode(request.version())); return null; });
+                if (reply.isLeft()) {
+                    out.refuse(new Refusal(500, reply.getLeft()));
+                } else {
+                    out.json(reply.get().encode(request.version()));
+                }
             }
         } finally {
             if (!keepOpen) {
@@ -75,8 +80,8 @@ final class Operations {
             return c.run(Client.timestamp(), RequestSide.NONE).map(t -> new Reply.Timestamp(t.value()));
         }
         if (op instanceof Operation.PutOffset p) {
-            return c.run(Offers.putOffset(p.key(), org.annexp2p.protocol.wire.AssociatedFile.NONE), RequestSide.NONE)
-                    .map(o -> new Reply.PutOffset(o.map(x -> x.value()), List.empty()));
+            return c.run(Offers.putOffset(p.key(), AssociatedFile.NONE), RequestSide.NONE)
+                    .map(o -> new Reply.PutOffset(o.map(Offset::value), List.empty()));
         }
         return Either.left("not served: " + op.getClass().getSimpleName());
     }

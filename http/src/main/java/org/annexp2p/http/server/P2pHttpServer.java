@@ -30,6 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class P2pHttpServer implements AutoCloseable {
 
+    /** {@link Settings#bind} for every address, IPv4 and IPv6 alike. */
+    public static final String ALL = "*";
+
     /** Where and how to serve: {@code requests} bounds the requests served at once (more get 503). */
     public record Settings(String bind, int port, Option<HttpsIdentity> tls, AuthPolicy policy, int requests, int locks,
             Duration idle) {
@@ -70,7 +73,7 @@ public final class P2pHttpServer implements AutoCloseable {
                     }
                 });
         try {
-            channel = b.bind(settings.bind(), settings.port()).sync().channel();
+            channel = (settings.bind().equals(ALL) ? b.bind(settings.port()) : b.bind(settings.bind(), settings.port())).sync().channel();
         } catch (Exception e) {
             close(false);
             throw new IOException("cannot listen on " + settings.bind() + ":" + settings.port() + ": " + e.getMessage(), e);

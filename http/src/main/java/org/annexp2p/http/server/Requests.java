@@ -18,9 +18,10 @@ final class Requests {
 
     /** What the event loop hands over: never the password itself in anything that is logged. */
     record Incoming(String method, String uri, Option<String> dataLength, Option<String> authorization, boolean secure) {
+        /** For logs: the client chose these characters, so anything a terminal would obey is shown as '?'. */
         @Override
         public String toString() {
-            return method + " " + uri;
+            return (method + " " + uri).replaceAll("[^\\x20-\\x7e]", "?");
         }
     }
 

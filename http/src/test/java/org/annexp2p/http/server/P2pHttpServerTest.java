@@ -80,6 +80,15 @@ class P2pHttpServerTest {
     }
 
     @Test
+    void dataPresentIsBelievedOnlyWhenTheContentIsThere() throws Exception {
+        Key key = someKey();
+        String url = f.url("v4", "put", "&key=" + ServerFixture.key(key) + "&data-present=true");
+        assertThat(f.post(url, Option.none()).body()).isEqualTo("{\"stored\":false,\"plusuuids\":[]}");
+        repository.putContent(key, GitAnnexKeys.content(key));
+        assertThat(f.post(url, Option.none()).body()).isEqualTo("{\"stored\":true,\"plusuuids\":[]}");
+    }
+
+    @Test
     void wrongContentIsNotStored() throws Exception {
         Key key = someKey();
         byte[] content = GitAnnexKeys.content(key).clone();
