@@ -1,5 +1,6 @@
 package org.annexp2p.cli;
 
+import org.annexp2p.protocol.wire.ShownText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -139,7 +140,7 @@ final class PairCommand implements Callable<Integer> {
             throw new IOException("Failed linking to pair: "
                     + e.last().map(ErrorWords::of).orElse("no address"));
         }
-        System.err.println("Paired with " + TerminalText.ofWire(linked.peer().value()) + "; added remote "
-                + TerminalText.of(linked.remote()) + ".");
+        System.err.println("Paired with " + ShownText.ofWire(linked.peer().value()) + "; added remote "
+                + ShownText.of(linked.remote()) + ".");
     }
 }
