@@ -1,6 +1,5 @@
 /** The annex-p2p command and git-remote-tor-annex: arguments, terminal, exit codes. Exports nothing. */
 module org.annexp2p.cli {
-    requires com.fasterxml.jackson.databind;
     requires info.picocli;
     requires java.logging;
     requires jdk.unsupported;

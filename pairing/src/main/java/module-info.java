@@ -1,5 +1,7 @@
 /** LAN pairing mechanisms: discovery, the pairing conversation, pinned TLS, where-is, QR, self-IP, the doctor. */
 module org.annexp2p.pairing {
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
     requires com.google.zxing;
     requires java.logging;
     requires transitive org.annexp2p.protocol;

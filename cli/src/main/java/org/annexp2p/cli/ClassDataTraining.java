@@ -32,6 +32,7 @@ import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.ServerOptions;
 import org.annexp2p.transports.stdio.StdioConnection;
 import org.annexp2p.transports.tcp.TcpTransport;
+import org.annexp2p.session.TemporaryTree;
 
 /**
  * Not a command: the build runs this in a JVM that writes every class it loaded into a class-data archive, which
@@ -56,7 +57,7 @@ final class ClassDataTraining {
             System.err.println("usage: ClassDataTraining ssh|commands (run by the build; not a command)");
             System.exit(2);
         }
-        try (TemporaryTree dir = TemporaryTree.create("annex-p2p-training")) {
+        try (TemporaryTree dir = TemporaryTree.create("annex-p2p-training", InterruptNotice.TREE)) {
             if (args[0].equals("ssh")) {
                 ssh(dir.path());
             } else {

@@ -1,5 +1,6 @@
 package org.annexp2p.cli;
 
+import org.annexp2p.protocol.wire.ShownText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -43,7 +44,7 @@ final class ClientSession {
             System.err.println("annex-p2p: " + Main.oneLine(r.failure()) + "; retrying for up to " + r.secondsLeft()
                     + " s (a restarted onion needs its new descriptor to reach tor)");
         } else if (notice instanceof DialNotice.Progress p) {
-            System.err.println(TerminalText.of("annex-p2p: " + p.line()));
+            System.err.println(ShownText.of("annex-p2p: " + p.line()));
         }
     }
 

@@ -8,6 +8,7 @@ import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.session.demo.Demo;
 import org.annexp2p.session.demo.DemoWatcher;
+import org.annexp2p.session.TemporaryTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             return 0;
         }
-        try (TemporaryTree dir = TemporaryTree.create("annex-p2p-demo")) {
+        try (TemporaryTree dir = TemporaryTree.create("annex-p2p-demo", InterruptNotice.TREE)) {
             demo.run(dir.path());
         }
         return 0;

@@ -1,5 +1,6 @@
 package org.annexp2p.cli;
 
+import org.annexp2p.protocol.wire.ShownText;
 import org.annexp2p.session.PeerFailure;
 import org.annexp2p.transports.FailureWords;
 
@@ -10,13 +11,13 @@ public final class ErrorWords {
 
     /** {@code e} in words, on one line and safe to print. */
     public static String of(Throwable e) {
-        return TerminalText.of(FailureWords.of(e, ErrorWords::peerFailure));
+        return ShownText.of(FailureWords.of(e, ErrorWords::peerFailure));
     }
 
     /** A peer session's failure: what the peer chose to say is shown escaped, never obeyed by the terminal. */
     private static String peerFailure(Throwable t) {
         return t instanceof PeerFailure f
-                ? ofReason(f.worded(TerminalText::ofWire, reason -> TerminalText.of(ofReason(reason))))
+                ? ofReason(f.worded(ShownText::ofWire, reason -> ShownText.of(ofReason(reason))))
                 : null;
     }
 

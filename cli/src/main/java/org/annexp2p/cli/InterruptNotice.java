@@ -1,5 +1,7 @@
 package org.annexp2p.cli;
 
+import java.nio.file.Path;
+import org.annexp2p.session.TemporaryTree;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -35,6 +37,19 @@ final class InterruptNotice implements AutoCloseable {
         return kept > 0 ? "the " + kept + " bytes received are kept: run the same get again to resume"
                 : "nothing was received yet";
     }
+
+    /** What a stop says of a command's temporary tree. */
+    static final TemporaryTree.OnStop TREE = new TemporaryTree.OnStop() {
+        @Override
+        public void removed(Path path) {
+            System.err.println("annex-p2p: stopped; removed " + path);
+        }
+
+        @Override
+        public void notRemoved(Path path, Exception why) {
+            System.err.println("annex-p2p: stopped; could not remove " + path + ": " + Main.oneLine(why));
+        }
+    };
 
     static final String AFTER_PUT = "the peer keeps what it received: run the same put again to resume";
 

@@ -1,5 +1,6 @@
 package org.annexp2p.cli;
 
+import org.annexp2p.protocol.wire.ShownText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,6 +26,7 @@ import org.annexp2p.tor.onion.TorAnnexAddress;
 import org.annexp2p.wormhole.InvalidCodeException;
 import org.annexp2p.wormhole.Wormhole;
 import org.annexp2p.wormhole.WormholeOptions;
+import org.annexp2p.session.TemporaryTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -93,7 +95,7 @@ final class PairCommand implements Callable<Integer> {
     private void pair(AnnexRepository repository, List<TorAnnexAddress> ours, PairingWormhole wormhole, PeerLink link)
             throws Exception {
         AuthToken ourHalf = PairTokens.freshHalf();
-        try (TemporaryTree dir = TemporaryTree.create("annex-p2p-pair",
+        try (TemporaryTree dir = TemporaryTree.create("annex-p2p-pair", InterruptNotice.TREE,
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))) {
             PairData theirs = exchange(new PairExchange(wormhole, dir.path()), new PairData(ourHalf, ours));
             PairTokens tokens = PairTokens.of(ourHalf, theirs.half());
@@ -139,7 +141,7 @@ final class PairCommand implements Callable<Integer> {
             throw new IOException("Failed linking to pair: "
                     + e.last().map(ErrorWords::of).orElse("no address"));
         }
-        System.err.println("Paired with " + TerminalText.ofWire(linked.peer().value()) + "; added remote "
-                + TerminalText.of(linked.remote()) + ".");
+        System.err.println("Paired with " + ShownText.ofWire(linked.peer().value()) + "; added remote "
+                + ShownText.of(linked.remote()) + ".");
     }
 }

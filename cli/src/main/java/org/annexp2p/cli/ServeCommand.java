@@ -1,5 +1,6 @@
 package org.annexp2p.cli;
 
+import org.annexp2p.protocol.wire.ShownText;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
@@ -104,7 +105,7 @@ final class ServeCommand implements Callable<Integer> {
             ConnectionServer server = listen == null ? null : setup.listen(plugins, plan(),
                     line -> System.err.println("annex-p2p: " + line));
             LanPlugin.LanListener lan = lanListen == null ? null : setup.listenLan(plugins, lanListen,
-                    line -> System.err.println(TerminalText.of("annex-p2p: " + line)));
+                    line -> System.err.println(ShownText.of("annex-p2p: " + line)));
             stop.takeSignals();
             if (server != null) {
                 ServeTls.banner(what, server.address()).forEach(System.err::println);

@@ -1,5 +1,6 @@
 package org.annexp2p.cli;
 
+import org.annexp2p.protocol.wire.ShownText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,7 @@ class PeerErrorTextTest {
         }
         String printed = err.text();
         assertThat(printed).endsWith("\\x1b]52;c;b3duZWQ=\\x07\\x1b[2K\\x0dannex-p2p: all good \\u202etxt.exe\\x85 \u00e9\n");
-        assertThat(printed.chars().filter(c -> TerminalText.isControl((char) c) && c != '\n')).isEmpty();
+        assertThat(printed.chars().filter(c -> ShownText.isControl((char) c) && c != '\n')).isEmpty();
         assertThat(printed.lines()).hasSize(1);
     }
 }

@@ -4,6 +4,7 @@ import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.session.plugin.Dialed;
 import org.annexp2p.session.plugin.Dialing;
 import org.annexp2p.session.plugin.GivenToken;
+import org.annexp2p.session.plugin.MemoryPlugin;
 
 /** The conversation over the in-memory transport. */
 class InMemoryConversationTest extends PeerConversationSuite {
@@ -14,7 +15,7 @@ class InMemoryConversationTest extends PeerConversationSuite {
         return new Fixture() {
             @Override
             public Dialed dial(MemoryRepository client, GivenToken token) throws Exception {
-                ServedInMemory.Plugin plugin = served.plugin();
+                MemoryPlugin plugin = served.plugin();
                 return plugin.dial(plugin.parse("mem://server"), new Dialing(client, token, java.util.Optional.empty(),
                         line -> { }, false));
             }

@@ -1,18 +1,14 @@
 package org.annexp2p.cli.lan;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import org.annexp2p.protocol.wire.ShownText;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.annexp2p.cli.TerminalText;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.pairing.doctor.Check;
 import org.annexp2p.pairing.doctor.Doctor;
+import org.annexp2p.pairing.doctor.DoctorReport;
 import org.annexp2p.pairing.doctor.LanCheckOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,53 +63,20 @@ public final class DoctorCommand implements Callable<Integer> {
         LanCheckOptions lan = loopback ? LanCheckOptions.loopback(port, discoveryPort) : LanCheckOptions.defaults(port, discoveryPort);
         List<Check> checks = Doctor.run(new Doctor.Options(lan, Optional.ofNullable(torControl), Optional.ofNullable(relayUrl),
                 Optional.ofNullable(repo), System.getenv()), this::show);
-        System.out.print(json ? json(checks) : live ? summary(checks) : table(checks));
+        System.out.print(json ? DoctorReport.json(checks) : live ? DoctorReport.summary(checks) : DoctorReport.table(checks));
         System.out.flush();
         return checks.stream().anyMatch(c -> c.status() == Check.Status.FAIL) ? 1 : 0;
     }
 
     private void show(Check c) {
         if (live) {
-            System.out.print(row(c, LIVE_NAME_WIDTH));
+            System.out.print(DoctorReport.row(c, LIVE_NAME_WIDTH));
             System.out.flush();
         } else {
-            System.err.println("doctor: " + c.name() + ": " + c.status().json() + ": " + TerminalText.of(c.detail()));
+            System.err.println("doctor: " + c.name() + ": " + c.status().json() + ": " + ShownText.of(c.detail()));
         }
     }
 
     /** Rows printed as they come cannot be measured first; the longest check name is about this long. */
     private static final int LIVE_NAME_WIDTH = 22;
-
-    static String row(Check c, int width) {
-        return String.format(Locale.ROOT, "%-4s  %-" + width + "s  %s%n", c.status().json().toUpperCase(Locale.ROOT), c.name(),
-                TerminalText.of(c.detail()));
-    }
-
-    static String summary(List<Check> checks) {
-        long failed = checks.stream().filter(c -> c.status() == Check.Status.FAIL).count();
-        return failed == 0 ? "nothing failed\n" : failed + " check(s) failed\n";
-    }
-
-    static String json(List<Check> checks) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
-        ArrayNode list = root.putArray("checks");
-        for (Check c : checks) {
-            list.addObject().put("name", c.name()).put("status", c.status().json()).put("detail", c.detail());
-        }
-        try {
-            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
-    }
-
-    static String table(List<Check> checks) {
-        StringBuilder out = new StringBuilder();
-        int width = checks.stream().mapToInt(c -> c.name().length()).max().orElse(0);
-        for (Check c : checks) {
-            out.append(row(c, width));
-        }
-        return out.append(summary(checks)).toString();
-    }
 }

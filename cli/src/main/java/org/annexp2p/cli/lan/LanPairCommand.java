@@ -1,12 +1,12 @@
 package org.annexp2p.cli.lan;
 
+import org.annexp2p.protocol.wire.ShownText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.annexp2p.cli.TerminalText;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.pairing.lan.Conversation;
 import org.annexp2p.pairing.lan.LanEndpoints;
@@ -112,7 +112,7 @@ public final class LanPairCommand implements Callable<Integer> {
         long started = System.nanoTime();
         AnnexRepository repository = AnnexRepository.open(repo);
         TlsIdentity identity = LanIdentity.loadOrGenerate(repository.creds(), "annex-p2p " + repository.uuid());
-        Consumer<String> log = debug ? line -> System.err.println(TerminalText.of("pair --lan: " + line)) : line -> { };
+        Consumer<String> log = debug ? line -> System.err.println(ShownText.of("pair --lan: " + line)) : line -> { };
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         try (LanEndpoints ends = LanEndpoints.open(identity, port, listenPort, new LanEndpoints.Scope(loopback, discoveryPort, log));
                 LanPairingFlow flow = new LanPairingFlow(repository, ends)) {

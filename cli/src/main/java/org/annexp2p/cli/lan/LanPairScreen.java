@@ -1,5 +1,6 @@
 package org.annexp2p.cli.lan;
 
+import org.annexp2p.protocol.wire.ShownText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.annexp2p.cli.ErrorWords;
-import org.annexp2p.cli.TerminalText;
 import org.annexp2p.pairing.conversation.PairData;
 import org.annexp2p.pairing.discovery.Heard;
 import org.annexp2p.pairing.lan.LanAddress;
@@ -34,7 +34,7 @@ final class LanPairScreen implements LanMeeting.Screen {
     public void heard(List<Heard> devices) {
         System.out.println("found " + devices.size() + (devices.size() == 1 ? " device" : " devices") + " waiting to pair:");
         for (int i = 0; i < devices.size(); i++) {
-            System.out.println(TerminalText.of("  " + (i + 1) + ". " + devices.get(i).from().getAddress().getHostAddress()
+            System.out.println(ShownText.of("  " + (i + 1) + ". " + devices.get(i).from().getAddress().getHostAddress()
                     + " (device " + devices.get(i).announcement().device() + ")"));
         }
         System.out.flush();
@@ -48,7 +48,7 @@ final class LanPairScreen implements LanMeeting.Screen {
 
     @Override
     public void fallingBack(String why) {
-        System.err.println(TerminalText.of("annex-p2p: " + why + "; trying the addresses in the QR code instead"));
+        System.err.println(ShownText.of("annex-p2p: " + why + "; trying the addresses in the QR code instead"));
     }
 
     @Override
@@ -110,7 +110,7 @@ final class LanPairScreen implements LanMeeting.Screen {
         try {
             return Optional.of(QrPayloadCodec.decode(line.trim()));
         } catch (InvalidPayloadException e) {
-            System.err.println(TerminalText.of("annex-p2p: that is not a pairing payload: " + ErrorWords.of(e)));
+            System.err.println(ShownText.of("annex-p2p: that is not a pairing payload: " + ErrorWords.of(e)));
             return Optional.empty();
         }
     }
@@ -118,7 +118,7 @@ final class LanPairScreen implements LanMeeting.Screen {
     static void paired(LanPairingFlow.Outcome.Paired paired, TlsIdentity identity, long millis) {
         PairData peer = paired.peer();
         // The other device chose all of these.
-        System.out.println(TerminalText.of("paired with " + peer.repositoryUuid() + " (" + peer.user() + "@" + peer.hostName()
+        System.out.println(ShownText.of("paired with " + peer.repositoryUuid() + " (" + peer.user() + "@" + peer.hostName()
                 + ":" + peer.repositoryPath() + ") in " + millis + " ms"));
         System.out.println("its key: " + paired.peerKey().hex());
         System.out.println("its addresses: " + peer.addresses().stream().map(a -> "lan://" + LanAddress.format(a)).toList());
@@ -127,7 +127,7 @@ final class LanPairScreen implements LanMeeting.Screen {
     }
 
     static int fail(String reason, String advice) {
-        System.err.println(TerminalText.of("annex-p2p: pairing failed: " + reason + "; " + advice));
+        System.err.println(ShownText.of("annex-p2p: pairing failed: " + reason + "; " + advice));
         return 1;
     }
 }

@@ -1,5 +1,6 @@
 package org.annexp2p.cli.wormhole;
 
+import org.annexp2p.protocol.wire.ShownText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,13 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.annexp2p.cli.TerminalText;
 
 /**
  * The user's side of a wormhole command: messages on stderr (stdout carries only received text,
  * as in the Python CLI), questions answered on stdin, and whether stderr is a live terminal. Messages
  * often hold what the other side chose (a file name, an error text, its addresses), so every one is
- * shown through {@link TerminalText}.
+ * shown through {@link org.annexp2p.protocol.wire.ShownText}.
  */
 final class Console {
 
@@ -41,7 +41,7 @@ final class Console {
 
     /** One line on stderr, control characters escaped. */
     void say(String line) {
-        err.println(TerminalText.of(line));
+        err.println(ShownText.of(line));
         err.flush();
     }
 
@@ -50,7 +50,7 @@ final class Console {
      * are kept); into a file or a pipe it goes as it came, being data.
      */
     void text(String message) {
-        out.println(outIsTerminal ? TerminalText.keepingLines(message) : message);
+        out.println(outIsTerminal ? ShownText.keepingLines(message) : message);
         out.flush();
     }
 

@@ -1,5 +1,6 @@
 package org.annexp2p.cli.wormhole;
 
+import org.annexp2p.protocol.wire.ShownText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.annexp2p.cli.TerminalText;
 import org.annexp2p.wormhole.ReceiveListener.IncomingFile;
 import org.annexp2p.wormhole.Received;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class ReceiveCommandTest {
     }
 
     private static boolean hasControl(String s, String allowed) {
-        return s.chars().anyMatch(c -> TerminalText.isControl((char) c) && allowed.indexOf(c) < 0);
+        return s.chars().anyMatch(c -> ShownText.isControl((char) c) && allowed.indexOf(c) < 0);
     }
 
     @Test

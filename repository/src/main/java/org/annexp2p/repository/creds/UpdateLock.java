@@ -19,19 +19,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * system grants such a lock to a whole process, and a second channel of the same process asking for it is refused
  * rather than made to wait, so threads of this process first queue on a lock of their own per lock file.
  */
-final class UpdateLock implements AutoCloseable {
+record UpdateLock(ReentrantLock local, FileChannel channel, FileLock held) implements AutoCloseable {
     /** One per lock file this process has updated through: a handful of creds files, never removed. */
     private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
-
-    private final ReentrantLock local;
-    private final FileChannel channel;
-    private final FileLock held;
-
-    private UpdateLock(ReentrantLock local, FileChannel channel, FileLock held) {
-        this.local = local;
-        this.channel = channel;
-        this.held = held;
-    }
 
     /** Waits until this thread holds {@code lockFile} (created 0600 if missing; a link there is refused). */
     static UpdateLock acquire(Path lockFile) throws IOException {

@@ -1,4 +1,4 @@
-package org.annexp2p.cli;
+package org.annexp2p.session;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,32 +12,40 @@ import java.util.stream.Stream;
 /**
  * A temporary directory a command works in, removed when the command ends, however it ends: normally, by an error,
  * or stopped by SIGTERM or Ctrl-C, when the JVM runs no finally block but only its shutdown hooks (the demo's holds
- * two repositories' worth of content, pairing's this side's half of the new tokens). A stop says in one line that it
- * removed it; the JVM then exits as signalled (143, 130), since the command did not finish.
+ * two repositories' worth of content, pairing's this side's half of the new tokens). A stop is told whether it
+ * removed it (the front end says so in one line); the JVM then exits as signalled (143, 130), since the command did
+ * not finish.
  */
-final class TemporaryTree implements AutoCloseable {
+public final class TemporaryTree implements AutoCloseable {
+    /** Hears what a stop did with the tree. */
+    public interface OnStop {
+        void removed(Path path);
+
+        void notRemoved(Path path, Exception why);
+    }
+
     private final Path path;
     private final Thread onStop;
 
-    private TemporaryTree(Path path) {
+    private TemporaryTree(Path path, OnStop told) {
         this.path = path;
         this.onStop = new Thread(() -> {
             try {
                 delete(path);
-                System.err.println("annex-p2p: stopped; removed " + path);
+                told.removed(path);
             } catch (IOException | RuntimeException e) {
-                System.err.println("annex-p2p: stopped; could not remove " + path + ": " + Main.oneLine(e));
+                told.notRemoved(path, e);
             }
         }, "remove " + path);
     }
 
-    static TemporaryTree create(String prefix, FileAttribute<?>... attributes) throws IOException {
-        TemporaryTree tree = new TemporaryTree(Files.createTempDirectory(prefix, attributes));
+    public static TemporaryTree create(String prefix, OnStop told, FileAttribute<?>... attributes) throws IOException {
+        TemporaryTree tree = new TemporaryTree(Files.createTempDirectory(prefix, attributes), told);
         Runtime.getRuntime().addShutdownHook(tree.onStop);
         return tree;
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 
