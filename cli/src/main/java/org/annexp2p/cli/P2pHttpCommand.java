@@ -44,7 +44,9 @@ final class P2pHttpCommand implements Callable<Integer> {
             description = "TCP port (default: ${DEFAULT-VALUE}; 0: any free port, printed).")
     int port;
 
-    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default: all, IPv4 and IPv6).")
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default: all, IPv4 and IPv6, "
+            + "with HTTPS; 127.0.0.1 with plain HTTP, where git annex p2phttp would listen on all: nothing plaintext on "
+            + "a network unless you say so).")
     String bind;
 
     @Option(names = "--socket", paramLabel = "PATH", description = "Listen on a unix socket instead (not supported yet).")
@@ -110,7 +112,12 @@ final class P2pHttpCommand implements Callable<Integer> {
         Users users = authEnv || authEnvHttp ? Users.fromEnvironment(System.getenv()) : Users.none();
         notes(tls.isDefined(), unauthenticated.isDefined(), users);
         AuthPolicy policy = new AuthPolicy(unauthenticated, !unauthNoLocking, authEnv, authEnvHttp, users);
-        P2pHttpServer.Settings settings = new P2pHttpServer.Settings(bind == null ? P2pHttpServer.ALL : bind, port, tls, policy,
+        String listen = listenAddress(bind, tls.isDefined());
+        if (!tls.isDefined() && !isLoopback(listen)) {
+            System.err.println("annex-p2p: warning: serving plain HTTP on " + listen + ": what it serves (and any password) "
+                    + "crosses the network unencrypted; use --certfile/--privatekeyfile or a TLS proxy");
+        }
+        P2pHttpServer.Settings settings = new P2pHttpServer.Settings(listen, port, tls, policy,
                 256, lockedFiles, P2pHttpServer.Settings.DEFAULT_IDLE);
         StopRequest stop = new StopRequest();
         ServedRepositories served;
@@ -148,6 +155,19 @@ final class P2pHttpCommand implements Callable<Integer> {
         if (!anonymous && !authEnv && !authEnvHttp) {
             System.err.println("annex-p2p: note: every request will be refused: choose --wideopen, --unauth-readonly, "
                     + "--unauth-appendonly or --authenv");
+        }
+    }
+
+    /** Where to listen: what --bind says, else everywhere with HTTPS and loopback alone with plain HTTP. */
+    static String listenAddress(String bind, boolean https) {
+        return bind != null ? bind : https ? P2pHttpServer.ALL : "127.0.0.1";
+    }
+
+    static boolean isLoopback(String address) {
+        try {
+            return !address.equals(P2pHttpServer.ALL) && java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 
