@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One {@code git cat-file --batch} per repository, started on first use and kept for the requests after it:
@@ -31,6 +32,8 @@ final class GitCatFile implements AutoCloseable {
     private ScheduledFuture<?> idleStop;
     /** Counts requests, so that an idle stop that fired while one ran does not stop the process after it. */
     private long requests;
+    /** Not a monitor: the idle stop must never wait for a request, whose watchdog runs on the same timer thread. */
+    private final ReentrantLock lock = new ReentrantLock();
 
     private record Running(Process process, OutputStream requests, InputStream answers, StderrTail stderr) {
     }
@@ -41,10 +44,19 @@ final class GitCatFile implements AutoCloseable {
     }
 
     /** The content of the blob git names {@code object} ({@code REF:PATH}); none if git says it is missing. */
-    synchronized Option<byte[]> blob(String object) throws IOException {
+    Option<byte[]> blob(String object) throws IOException {
         if (object.indexOf('\n') >= 0 || object.indexOf('\r') >= 0) {
             throw new IOException("git cat-file --batch cannot be asked for a name with a line break");
         }
+        lock.lock();
+        try {
+            return locked(object);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Option<byte[]> locked(String object) throws IOException {
         if (idleStop != null) {
             idleStop.cancel(false);
         }
@@ -69,16 +81,26 @@ final class GitCatFile implements AutoCloseable {
     }
 
     /** The running process's id, if one runs. */
-    synchronized OptionalLong pid() {
-        return running == null ? OptionalLong.empty() : OptionalLong.of(running.process().pid());
+    OptionalLong pid() {
+        lock.lock();
+        try {
+            return running == null ? OptionalLong.empty() : OptionalLong.of(running.process().pid());
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
-    public synchronized void close() {
-        if (idleStop != null) {
-            idleStop.cancel(false);
+    public void close() {
+        lock.lock();
+        try {
+            if (idleStop != null) {
+                idleStop.cancel(false);
+            }
+            stop();
+        } finally {
+            lock.unlock();
         }
-        stop();
     }
 
     private Running started() throws IOException {
@@ -137,9 +159,16 @@ final class GitCatFile implements AutoCloseable {
         return bytes.toString(StandardCharsets.ISO_8859_1);
     }
 
-    private synchronized void stopIfIdleSince(long request) {
-        if (request == requests) {
-            stop();
+    /** A request running now will schedule its own idle stop when it ends. */
+    private void stopIfIdleSince(long request) {
+        if (lock.tryLock()) {
+            try {
+                if (request == requests) {
+                    stop();
+                }
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
