@@ -311,7 +311,7 @@ public final class AnnexRepository implements Repository {
         Path object = objectPath(key);
         Path keyDir = object.getParent();
         shared.contentLocks.inContentDirectories(() -> {
-            Files.createDirectories(keyDir.getParent());
+            List<Path> createdAbove = createMissing(keyDir.getParent());
             boolean newDir = !Files.isDirectory(keyDir);
             if (newDir) {
                 Files.createDirectory(keyDir);
@@ -327,8 +327,32 @@ public final class AnnexRepository implements Repository {
             if (newDir) {
                 Fsync.directory(keyDir.getParent());
             }
+            // the hash directories made for this key too: otherwise a power cut could lose the path to the object
+            for (Path made : createdAbove) {
+                Fsync.directory(made.getParent());
+            }
             return null;
         });
+    }
+
+    /** Creates {@code dir} and its missing ancestors; returns those it created, deepest first. */
+    private static List<Path> createMissing(Path dir) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        for (Path d = dir; d != null && !Files.isDirectory(d); d = d.getParent()) {
+            missing.add(d);
+        }
+        List<Path> created = new ArrayList<>();
+        for (int i = missing.size() - 1; i >= 0; i--) {
+            try {
+                Files.createDirectory(missing.get(i));
+                created.add(0, missing.get(i));
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                if (!Files.isDirectory(missing.get(i))) {
+                    throw raced;
+                }
+            }
+        }
+        return created;
     }
 
     // ---- location log ---------------------------------------------------------------------------------------
