@@ -50,7 +50,9 @@ class TwoProcessPairingIT {
     @Test
     void differentPhrasesNeverPairAndBothSidesSayWhy() throws Exception {
         int port = freeUdpPort();
-        RunningCommand responder = start("responder", port, "the right phrase", 6);
+        // The responder outwaits the requester's JVM start (seconds on a loaded machine) and its 6 s of asking, so
+        // that it has heard the wrong-phrase requests when its own time is up.
+        RunningCommand responder = start("responder", port, "the right phrase", 20);
         responder.await(READY, WAIT);
         RunningCommand requester = start("requester", port, "the wrong phrase", 6);
         assertThat(requester.awaitExit(WAIT)).isEqualTo(1);
