@@ -142,6 +142,19 @@ class P2pHttpClientTest {
         }
     }
 
+    @Test
+    void aBodyLongerThanAnnouncedIsRefusedWithoutReadingOn() throws IOException {
+        try (StubServer stub = new StubServer(line -> line.startsWith("POST")
+                ? StubServer.json("{\"present\":true}")
+                : StubServer.response("200 OK", "X-git-annex-data-length: 10\r\n", new byte[100_000]))) {
+            P2pHttpClient c = stubClient(stub);
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            assertThatThrownBy(() -> c.get(key, AssociatedFile.NONE, 0, got))
+                    .hasMessage("the server sent more than 10 bytes: the content is not valid");
+            assertThat(got.size()).isEqualTo(11);
+        }
+    }
+
     private P2pHttpClient stubClient(StubServer stub) {
         AnnexUrl url = AnnexUrl.parse("annex+http://127.0.0.1:" + stub.port() + "/git-annex/").get();
         return new P2pHttpClient(http, url, repository.uuid(), CLIENT, Option.none());
