@@ -8,6 +8,7 @@ module org.annexp2p.http {
     requires io.netty.handler;
     requires io.netty.transport;
     requires transitive io.vavr;
+    requires java.net.http;
     requires transitive org.annexp2p.interpreters;
     requires transitive org.annexp2p.protocol;
     requires transitive org.annexp2p.repository;
