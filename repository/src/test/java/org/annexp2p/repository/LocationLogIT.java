@@ -1,6 +1,5 @@
 package org.annexp2p.repository;
 
-import org.annexp2p.testkit.repository.GitAnnexFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -14,11 +13,14 @@ import java.util.concurrent.TimeUnit;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.locationlog.BranchJournal;
+import org.annexp2p.testkit.annex.GitAnnexVersions.Release;
+import org.annexp2p.testkit.repository.GitAnnexFixture;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The location log shared with git-annex: its journal, its locking, its uncommitted changes. */
+/** The location log shared with each git-annex release: its journal, its locking, its uncommitted changes. */
 class LocationLogIT {
     private static final Key KEY = Key.of("WORM", 5, "location-log-it");
 
@@ -34,23 +36,25 @@ class LocationLogIT {
         return new Uuid(String.format("00000000-0000-4000-8000-%012d", i));
     }
 
-    @Test
-    void weReadWhatGitAnnexLeftUncommittedInTheJournal() throws Exception {
-        Path dir = GitAnnexFixture.newRepository(tmp, "r", false);
-        GitAnnexFixture.ok(dir, null, "git", "-c", "annex.alwayscommit=false", "annex", "setpresentkey",
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
+    void weReadWhatGitAnnexLeftUncommittedInTheJournal(Release release) throws Exception {
+        Path dir = GitAnnexFixture.newRepository(release.env(), tmp, "r", false);
+        GitAnnexFixture.ok(release.env(), dir, null, "git", "-c", "annex.alwayscommit=false", "annex", "setpresentkey",
                 KEY.serialize(), uuid(1).value(), "1");
         assertThat(dir.resolve(".git/annex/journal").resolve(
                 BranchJournal.journalFileName(BranchJournal.locationLogPath(KEY)))).exists();
         AnnexRepository repo = AnnexRepository.open(dir);
         assertThat(repo.locations(KEY)).containsExactly(uuid(1));
         repo.recordPresence(KEY, uuid(2), true);
-        assertThat(GitAnnexFixture.ok(dir, null, "git", "annex", "whereis", "--key=" + KEY.serialize()))
+        assertThat(GitAnnexFixture.ok(release.env(), dir, null, "git", "annex", "whereis", "--key=" + KEY.serialize()))
                 .contains("(2 copies)").contains(uuid(1).value()).contains(uuid(2).value());
     }
 
-    @Test
-    void concurrentWritersInThisProcessAndInGitAnnexLoseNothing() throws Exception {
-        Path dir = GitAnnexFixture.newRepository(tmp, "r", false);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
+    void concurrentWritersInThisProcessAndInGitAnnexLoseNothing(Release release) throws Exception {
+        Path dir = GitAnnexFixture.newRepository(release.env(), tmp, "r", false);
         AnnexRepository repo = AnnexRepository.open(dir);
         AnnexRepository sameRepoOtherInstance = AnnexRepository.open(dir);
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -66,8 +70,8 @@ class LocationLogIT {
             }
             // Meanwhile git-annex itself records other repositories, taking the same journal lock.
             for (int i = 100; i < 104; i++) {
-                GitAnnexFixture.ok(dir, null, "git", "-c", "annex.alwayscommit=false", "annex", "setpresentkey",
-                        KEY.serialize(), uuid(i).value(), "1");
+                GitAnnexFixture.ok(release.env(), dir, null, "git", "-c", "annex.alwayscommit=false", "annex",
+                        "setpresentkey", KEY.serialize(), uuid(i).value(), "1");
             }
             for (Future<?> w : writers) {
                 w.get(60, TimeUnit.SECONDS);
@@ -84,7 +88,8 @@ class LocationLogIT {
             expected.add(uuid(i));
         }
         assertThat(repo.locations(KEY)).containsExactlyInAnyOrderElementsOf(expected);
-        String whereis = GitAnnexFixture.ok(dir, null, "git", "annex", "whereis", "--key=" + KEY.serialize());
+        String whereis = GitAnnexFixture.ok(release.env(), dir, null, "git", "annex", "whereis",
+                "--key=" + KEY.serialize());
         assertThat(whereis).contains("(16 copies)");
         Path othertmp = dir.resolve(".git/annex/othertmp");
         if (Files.exists(othertmp)) {

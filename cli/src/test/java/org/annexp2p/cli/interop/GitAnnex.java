@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.annexp2p.testkit.annex.GitAnnexVersions;
 import org.annexp2p.testkit.process.Command;
 import org.annexp2p.testkit.process.Finished;
 import org.annexp2p.testkit.repository.TemporaryRepository;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.annexp2p.testkit.annex.GitAnnexVersions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,7 +44,7 @@ class GitAnnexAgainstOurServerIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.annexp2p.cli.interop.GitAnnexVersions#both")
+    @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
     void copyGetDropAndFsckThroughOurServerWithAnnexUuidConfigured(GitAnnexVersions.Release release) throws Exception {
         repositories(release);
         git(client, "git", "config", "remote.jsrv.annex-uuid", GitAnnex.uuid(server));
@@ -53,7 +54,7 @@ class GitAnnexAgainstOurServerIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.annexp2p.cli.interop.GitAnnexVersions#both")
+    @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
     void withoutAnnexUuidGitAnnexAsksConfiglistFirst(GitAnnexVersions.Release release) throws Exception {
         repositories(release);
         exerciseAll(release);

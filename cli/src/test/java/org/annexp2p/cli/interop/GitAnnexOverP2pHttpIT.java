@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.annexp2p.testkit.annex.GitAnnexVersions;
 import org.annexp2p.testkit.process.RunningCommand;
 import org.annexp2p.testkit.repository.TemporaryRepository;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +45,7 @@ class GitAnnexOverP2pHttpIT {
     @BeforeAll
     static void setUp() throws Exception {
         GitAnnex.requireInstalled();
-        path = GitAnnexVersions.newerUsr().resolve("bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        path = GitAnnexVersions.newer().path();
         assertThat(annex(tmp, "git", "annex", "version").out()).contains("git-annex version: 10.20250416");
         server = GitAnnex.initRepo(tmp.resolve("server"), "server");
         GitAnnex.addFile(server, "served.txt", "served over HTTP\n".repeat(1000).getBytes(StandardCharsets.US_ASCII));

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
+import org.annexp2p.testkit.annex.GitAnnexVersions;
 import org.annexp2p.testkit.process.Command;
 import org.annexp2p.testkit.process.RunningCommand;
 import org.annexp2p.tor.testing.SocksStandIn;
@@ -38,7 +39,7 @@ class GitAnnexOverTorAddressIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.annexp2p.cli.interop.GitAnnexVersions#both")
+    @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
     void linkThenGetAndCopyOverATorAnnexRemote(GitAnnexVersions.Release release) throws Exception {
         Map<String, String> env = release.env();
         Path server = GitAnnex.initRepo(release, tmp.resolve("server"), "server");

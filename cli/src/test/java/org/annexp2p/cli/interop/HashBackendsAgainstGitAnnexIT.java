@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.annexp2p.testkit.annex.GitAnnexVersions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -57,7 +58,7 @@ class HashBackendsAgainstGitAnnexIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.annexp2p.cli.interop.GitAnnexVersions#both")
+    @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
     void gitAnnexCopiesEveryBackendToOurServerAndGetsItBack(GitAnnexVersions.Release release) throws Exception {
         filesOfEveryBackend(release);
         Path server = GitAnnex.initRepo(release, tmp.resolve("server"), "server");
@@ -80,7 +81,7 @@ class HashBackendsAgainstGitAnnexIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.annexp2p.cli.interop.GitAnnexVersions#both")
+    @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
     void ourClientGetsEveryBackendFromGitAnnexShellAndRefusesAForgedObject(GitAnnexVersions.Release release)
             throws Exception {
         filesOfEveryBackend(release);

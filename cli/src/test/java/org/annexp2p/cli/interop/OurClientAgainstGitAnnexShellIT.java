@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import org.annexp2p.testkit.annex.GitAnnexVersions;
 import org.annexp2p.testkit.content.AnnexedContent;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +49,7 @@ class OurClientAgainstGitAnnexShellIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.annexp2p.cli.interop.GitAnnexVersions#both")
+    @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
     void getsContentAndResumesFromAPartialFile(GitAnnexVersions.Release release) throws Exception {
         Served s = served(release);
         Path tmp = s.work();
@@ -69,7 +70,7 @@ class OurClientAgainstGitAnnexShellIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.annexp2p.cli.interop.GitAnnexVersions#both")
+    @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
     void putIsStoredAndVerifiedByGitAnnex(GitAnnexVersions.Release release) throws Exception {
         Served s = served(release);
         Path tmp = s.work();
@@ -86,7 +87,7 @@ class OurClientAgainstGitAnnexShellIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.annexp2p.cli.interop.GitAnnexVersions#both")
+    @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
     void checkPresentLockAndRemove(GitAnnexVersions.Release release) throws Exception {
         Served s = served(release);
         assertThat(s.tool(Map.of(), "checkpresent", "--exec", s.shell(), s.key()).ok().out()).isEqualTo("present\n");
@@ -104,7 +105,7 @@ class OurClientAgainstGitAnnexShellIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.annexp2p.cli.interop.GitAnnexVersions#both")
+    @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
     void readOnlyAndAppendOnlyRefusalsAreReportedInGitAnnexsWords(GitAnnexVersions.Release release) throws Exception {
         Served s = served(release);
         Path tmp = s.work();

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.annexp2p.testkit.annex.GitAnnexVersions;
 import org.annexp2p.testkit.content.AnnexedContent;
 import org.annexp2p.testkit.process.Command;
 import org.annexp2p.testkit.process.Finished;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.annexp2p.testkit.annex.GitAnnexVersions;
 import org.annexp2p.testkit.process.Command;
 import org.annexp2p.testkit.process.Finished;
 import org.junit.jupiter.api.BeforeAll;

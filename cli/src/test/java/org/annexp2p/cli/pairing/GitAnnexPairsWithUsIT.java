@@ -14,8 +14,8 @@ import java.util.Random;
 import java.util.regex.Pattern;
 import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
-import org.annexp2p.cli.interop.GitAnnexVersions;
 import org.annexp2p.repository.creds.CredsDir;
+import org.annexp2p.testkit.annex.GitAnnexVersions;
 import org.annexp2p.testkit.process.Command;
 import org.annexp2p.testkit.process.RunningCommand;
 import org.annexp2p.tor.onion.OnionAddress;
@@ -51,7 +51,7 @@ class GitAnnexPairsWithUsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("org.annexp2p.cli.interop.GitAnnexVersions#both")
+    @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
     void gitAnnexPairsWithAnnexP2pAndContentTravelsBothWays(GitAnnexVersions.Release release) throws Exception {
         PeerProcess.require("wormhole", "magic-wormhole");
         WormholeServers servers = WormholeServers.start(Files.createDirectories(tmp.resolve("servers")));

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
-import org.annexp2p.cli.interop.GitAnnexVersions;
+import org.annexp2p.testkit.annex.GitAnnexVersions;
 import org.annexp2p.tor.privnet.PrivateTorNetwork;
 import org.annexp2p.tor.privnet.PrivateTorNetworkExtension;
 import org.junit.jupiter.api.AfterEach;

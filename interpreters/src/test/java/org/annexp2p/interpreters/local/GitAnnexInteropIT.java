@@ -1,7 +1,5 @@
 package org.annexp2p.interpreters.local;
 
-import org.annexp2p.testkit.content.TestPayload;
-import org.annexp2p.testkit.repository.GitAnnexFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.program.Destination;
@@ -24,14 +23,22 @@ import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.protocol.wire.Validity;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.testkit.annex.GitAnnexVersions;
+import org.annexp2p.testkit.annex.GitAnnexVersions.Release;
 import org.annexp2p.testkit.content.AnnexedContent;
+import org.annexp2p.testkit.content.TestPayload;
+import org.annexp2p.testkit.repository.GitAnnexFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** What we write, real git-annex 10.20230126 reads — and the other way round. */
+/**
+ * What we write, each real git-annex release reads — and the other way round. The cases that need no git-annex
+ * beyond {@code init} (opening, hostile keys, a replaced file) run against Debian's alone.
+ */
 class GitAnnexInteropIT {
     private static final byte[] HELLO = "hello world\n".getBytes(StandardCharsets.US_ASCII);
     private static final Uuid OTHER = new Uuid("11111111-2222-3333-4444-555555555555");
@@ -42,6 +49,10 @@ class GitAnnexInteropIT {
     @AfterEach
     void thaw() {
         GitAnnexFixture.thawAll(tmp);
+    }
+
+    static Stream<Arguments> releasesAndBareness() throws IOException {
+        return GitAnnexVersions.both().stream().flatMap(r -> Stream.of(Arguments.of(r, false), Arguments.of(r, true)));
     }
 
     /** Stores as a server's PUT does: partial write, resume, VALID, then SetPresent with our own UUID. */
@@ -63,17 +74,18 @@ class GitAnnexInteropIT {
         return key;
     }
 
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void contentWeStoreIsFoundByWhereisAndFsck(boolean bare) throws IOException {
-        Path dir = GitAnnexFixture.newRepository(tmp, bare ? "r.git" : "r", bare);
+    @ParameterizedTest(name = "{0}, bare {1}")
+    @MethodSource("releasesAndBareness")
+    void contentWeStoreIsFoundByWhereisAndFsck(Release release, boolean bare) throws IOException {
+        Map<String, String> env = release.env();
+        Path dir = GitAnnexFixture.newRepository(env, tmp, bare ? "r.git" : "r", bare);
         AnnexRepository repo = AnnexRepository.open(dir);
         assertThat(repo.isBare()).isEqualTo(bare);
         Key key = put(repo, HELLO, 5);
 
-        String whereis = GitAnnexFixture.ok(dir, null, "git", "annex", "whereis", "--key=" + key.serialize());
+        String whereis = GitAnnexFixture.ok(env, dir, null, "git", "annex", "whereis", "--key=" + key.serialize());
         assertThat(whereis).contains("(1 copy)").contains(repo.uuid().value()).contains("[here]");
-        String fsck = GitAnnexFixture.ok(dir, null, "git", "annex", "fsck", "--key=" + key.serialize());
+        String fsck = GitAnnexFixture.ok(env, dir, null, "git", "annex", "fsck", "--key=" + key.serialize());
         assertThat(fsck).contains("ok");
         // Frozen like git-annex freezes content: no write bits on the object or its directory.
         Path object = repo.locate(key).get();
@@ -83,52 +95,60 @@ class GitAnnexInteropIT {
         assertThat(repo.tmpPath(key)).doesNotExist();
     }
 
-    @Test
-    void contentWeStoreIsFoundByFindInHere() throws IOException {
-        Path dir = GitAnnexFixture.newRepository(tmp, "r", false);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
+    void contentWeStoreIsFoundByFindInHere(Release release) throws IOException {
+        Map<String, String> env = release.env();
+        Path dir = GitAnnexFixture.newRepository(env, tmp, "r", false);
         AnnexRepository repo = AnnexRepository.open(dir);
         Key key = put(repo, HELLO, 0);
-        GitAnnexFixture.ok(dir, null, "git", "annex", "fromkey", key.serialize(), "hello.txt");
-        assertThat(GitAnnexFixture.ok(dir, null, "git", "annex", "find", "--in=here")).isEqualTo("hello.txt\n");
+        GitAnnexFixture.ok(env, dir, null, "git", "annex", "fromkey", key.serialize(), "hello.txt");
+        assertThat(GitAnnexFixture.ok(env, dir, null, "git", "annex", "find", "--in=here")).isEqualTo("hello.txt\n");
         assertThat(Files.readString(dir.resolve("hello.txt"))).isEqualTo("hello world\n");
     }
 
-    @Test
-    void presenceMergesWithTheCommittedBranchAndRemovalIsSeen() throws IOException {
-        Path dir = GitAnnexFixture.newRepository(tmp, "r", false);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
+    void presenceMergesWithTheCommittedBranchAndRemovalIsSeen(Release release) throws IOException {
+        Map<String, String> env = release.env();
+        Path dir = GitAnnexFixture.newRepository(env, tmp, "r", false);
         Files.writeString(dir.resolve("a.txt"), "added by git-annex\n");
-        GitAnnexFixture.ok(dir, null, "git", "annex", "add", "-q", "a.txt");
+        GitAnnexFixture.ok(env, dir, null, "git", "annex", "add", "-q", "a.txt");
         AnnexRepository repo = AnnexRepository.open(dir);
-        Key key = Key.parse(GitAnnexFixture.ok(dir, null, "git", "annex", "find", "--format=${key}", "a.txt")).get();
+        Key key = Key.parse(GitAnnexFixture.ok(env, dir, null, "git", "annex", "find", "--format=${key}", "a.txt"))
+                .get();
         // git-annex committed its log line to the branch; the journal starts empty for this key.
         assertThat(repo.locations(key)).containsExactly(repo.uuid());
 
         repo.recordPresence(key, OTHER, true);
         assertThat(repo.locations(key)).containsExactlyInAnyOrder(repo.uuid(), OTHER);
-        String whereis = GitAnnexFixture.ok(dir, null, "git", "annex", "whereis", "a.txt");
+        String whereis = GitAnnexFixture.ok(env, dir, null, "git", "annex", "whereis", "a.txt");
         assertThat(whereis).contains("(2 copies)").contains(OTHER.value()).contains("[here]");
 
         try (RepositoryLocal l = new RepositoryLocal(repo)) {
             assertThat(l.removeContent(new Local.RemoveContent(key, Option.none()))).isTrue();
         }
         assertThat(repo.hasContent(key)).isFalse();
-        String after = GitAnnexFixture.ok(dir, null, "git", "annex", "whereis", "a.txt");
+        String after = GitAnnexFixture.ok(env, dir, null, "git", "annex", "whereis", "a.txt");
         assertThat(after).contains("(1 copy)").contains(OTHER.value()).doesNotContain("[here]");
         // whereis committed our journal to the git-annex branch: the branch now holds our lines.
-        String branch = GitAnnexFixture.ok(dir, null, "git", "cat-file", "-p",
+        String branch = GitAnnexFixture.ok(env, dir, null, "git", "cat-file", "-p",
                 "git-annex:" + org.annexp2p.repository.locationlog.BranchJournal.locationLogPath(key));
         assertThat(branch).contains(" 0 " + repo.uuid().value()).contains(" 1 " + OTHER.value());
-        assertThat(GitAnnexFixture.run(dir, null, "git", "annex", "find", "--in=here").stdout()).isEmpty();
+        assertThat(GitAnnexFixture.run(env, dir, null, "git", "annex", "find", "--in=here").stdout()).isEmpty();
     }
 
-    @Test
-    void contentGitAnnexAddedIsReadByUs() throws IOException {
-        Path dir = GitAnnexFixture.newRepository(tmp, "r", false);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
+    void contentGitAnnexAddedIsReadByUs(Release release) throws IOException {
+        Map<String, String> env = release.env();
+        Path dir = GitAnnexFixture.newRepository(env, tmp, "r", false);
         byte[] content = new byte[200_000];
         new java.util.Random(7).nextBytes(content);
         Files.write(dir.resolve("big.bin"), content);
-        GitAnnexFixture.ok(dir, null, "git", "annex", "add", "-q", "big.bin");
-        Key key = Key.parse(GitAnnexFixture.ok(dir, null, "git", "annex", "find", "--format=${key}", "big.bin")).get();
+        GitAnnexFixture.ok(env, dir, null, "git", "annex", "add", "-q", "big.bin");
+        Key key = Key.parse(GitAnnexFixture.ok(env, dir, null, "git", "annex", "find", "--format=${key}", "big.bin"))
+                .get();
         AnnexRepository repo = AnnexRepository.open(dir);
         assertThat(repo.contentSize(key)).isEqualTo(Option.some(Len.of(content.length)));
         Payload p = repo.readContent(key, Offset.of(1000)).get();
@@ -139,19 +159,22 @@ class GitAnnexInteropIT {
         assertThat(repo.locations(key)).containsExactly(repo.uuid());
     }
 
-    @Test
-    void keysOfLockedAndUnlockedFilesAreReadLikeGitAnnexReadsThem() throws IOException {
-        Path dir = GitAnnexFixture.newRepository(tmp, "r", false);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
+    void keysOfLockedAndUnlockedFilesAreReadLikeGitAnnexReadsThem(Release release) throws IOException {
+        Map<String, String> env = release.env();
+        Path dir = GitAnnexFixture.newRepository(env, tmp, "r", false);
         Files.writeString(dir.resolve("locked.txt"), "locked\n");
         Files.writeString(dir.resolve("unlocked.txt"), "unlocked\n");
         Files.writeString(dir.resolve("plain.txt"), "not annexed\n");
-        GitAnnexFixture.ok(dir, null, "git", "annex", "add", "-q", "locked.txt", "unlocked.txt");
-        GitAnnexFixture.ok(dir, null, "git", "commit", "-q", "-m", "add");
-        GitAnnexFixture.ok(dir, null, "git", "annex", "unlock", "-q", "unlocked.txt");
-        GitAnnexFixture.ok(dir, null, "git", "annex", "drop", "-q", "--force", "unlocked.txt");
+        GitAnnexFixture.ok(env, dir, null, "git", "annex", "add", "-q", "locked.txt", "unlocked.txt");
+        GitAnnexFixture.ok(env, dir, null, "git", "commit", "-q", "-m", "add");
+        GitAnnexFixture.ok(env, dir, null, "git", "annex", "unlock", "-q", "unlocked.txt");
+        GitAnnexFixture.ok(env, dir, null, "git", "annex", "drop", "-q", "--force", "unlocked.txt");
         AnnexRepository repo = AnnexRepository.open(dir);
         for (String f : List.of("locked.txt", "unlocked.txt")) {
-            String expected = GitAnnexFixture.ok(dir, null, "git", "annex", "find", "--include=*", "--format=${key}", f);
+            String expected = GitAnnexFixture.ok(env, dir, null, "git", "annex", "find", "--include=*",
+                    "--format=${key}", f);
             assertThat(repo.keyOf(dir.resolve(f)).map(Key::serialize)).as(f).isEqualTo(Option.some(expected));
         }
         assertThat(Files.readString(dir.resolve("unlocked.txt"))).startsWith("/annex/objects/");
@@ -171,22 +194,26 @@ class GitAnnexInteropIT {
         assertThat(repo.checkUnchanged(p)).isEqualTo(Validity.INVALID);
     }
 
-    @Test
-    void ourLockStopsGitAnnexFromDropping() throws IOException {
-        Path dir = GitAnnexFixture.newRepository(tmp, "r", false);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
+    void ourLockStopsGitAnnexFromDropping(Release release) throws IOException {
+        Map<String, String> env = release.env();
+        Path dir = GitAnnexFixture.newRepository(env, tmp, "r", false);
         Files.writeString(dir.resolve("keep.txt"), "keep me\n");
-        GitAnnexFixture.ok(dir, null, "git", "annex", "add", "-q", "keep.txt");
+        GitAnnexFixture.ok(env, dir, null, "git", "annex", "add", "-q", "keep.txt");
         AnnexRepository repo = AnnexRepository.open(dir);
-        Key key = Key.parse(GitAnnexFixture.ok(dir, null, "git", "annex", "find", "--format=${key}", "keep.txt")).get();
+        Key key = Key.parse(GitAnnexFixture.ok(env, dir, null, "git", "annex", "find", "--format=${key}", "keep.txt"))
+                .get();
         try (RepositoryLocal l = new RepositoryLocal(repo)) {
             assertThat(l.lockContent(new Local.LockContent(key))).isTrue();
-            GitAnnexFixture.Run drop = GitAnnexFixture.run(dir, null, "git", "annex", "drop", "--force", "keep.txt");
+            GitAnnexFixture.Run drop = GitAnnexFixture.run(env, dir, null, "git", "annex", "drop", "--force",
+                    "keep.txt");
             assertThat(drop.exitCode()).as("drop while we hold the lock: %s", drop.stderr()).isNotZero();
             assertThat(drop.stderr()).contains("content is locked");
             assertThat(repo.hasContent(key)).isTrue();
             l.unlockContent(new Local.UnlockContent(key));
         }
-        GitAnnexFixture.ok(dir, null, "git", "annex", "drop", "--force", "keep.txt");
+        GitAnnexFixture.ok(env, dir, null, "git", "annex", "drop", "--force", "keep.txt");
         assertThat(repo.hasContent(key)).isFalse();
     }
 

@@ -20,16 +20,18 @@ import org.annexp2p.protocol.program.Destination;
 import org.annexp2p.protocol.program.Local;
 import org.annexp2p.protocol.wire.Validity;
 import org.annexp2p.repository.AnnexRepository;
-import org.annexp2p.testkit.repository.GitAnnexFixture;
-import org.annexp2p.testkit.content.TestPayload;
 import org.annexp2p.repository.objects.Verdict;
 import org.annexp2p.repository.objects.Verification;
+import org.annexp2p.testkit.annex.GitAnnexVersions.Release;
+import org.annexp2p.testkit.content.TestPayload;
+import org.annexp2p.testkit.repository.GitAnnexFixture;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every hash backend real git-annex 10.20230126 has: the keys it makes when it adds files, we verify; one flipped
+ * Every hash backend each real git-annex release has: the keys it makes when it adds files, we verify; one flipped
  * bit we refuse, also through the receiving path a PUT takes; and what that path stores, git-annex's fsck
  * finds right.
  */
@@ -46,16 +48,18 @@ class HashBackendsInteropIT {
     }
 
     /** The key/value backends `git annex version` lists. */
-    private static List<String> gitAnnexBackends(Path dir) {
-        String version = GitAnnexFixture.ok(dir, null, "git", "annex", "version");
+    private static List<String> gitAnnexBackends(Map<String, String> env, Path dir) {
+        String version = GitAnnexFixture.ok(env, dir, null, "git", "annex", "version");
         String line = version.lines().filter(l -> l.startsWith("key/value backends: ")).findFirst().orElseThrow();
         return List.of(line.substring("key/value backends: ".length()).trim().split(" "));
     }
 
-    @Test
-    void everyHashBackendOfGitAnnexIsVerifiedAsGitAnnexVerifiesIt() throws IOException {
-        Path src = GitAnnexFixture.newRepository(tmp, "src", false);
-        List<String> backends = gitAnnexBackends(src).stream().filter(b -> !WITHOUT_HASH.contains(b)).toList();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
+    void everyHashBackendOfGitAnnexIsVerifiedAsGitAnnexVerifiesIt(Release release) throws IOException {
+        Map<String, String> env = release.env();
+        Path src = GitAnnexFixture.newRepository(env, tmp, "src", false);
+        List<String> backends = gitAnnexBackends(env, src).stream().filter(b -> !WITHOUT_HASH.contains(b)).toList();
         // GITBUNDLE (10.2024 on) is made by git-remote-annex alone, so `add` cannot make one; we verify it too.
         List<String> addable = backends.stream().filter(b -> !b.equals("GITBUNDLE")).toList();
         assertThat(addable).as("git-annex's hash backends are ours, each with and without E")
@@ -77,17 +81,17 @@ class HashBackendsInteropIT {
         }
         // One `add` for all: .gitattributes names each file's backend.
         Files.writeString(src.resolve(".gitattributes"), attributes);
-        GitAnnexFixture.ok(src, null, "git", "annex", "add", "--quiet", ".");
+        GitAnnexFixture.ok(env, src, null, "git", "annex", "add", "--quiet", ".");
         Map<Key, byte[]> byKey = new LinkedHashMap<>();
-        for (String line : GitAnnexFixture.lines(GitAnnexFixture.ok(src, null, "git", "annex", "find", "--include=*",
-                "--format=${file} ${key}\\n"))) {
+        for (String line : GitAnnexFixture.lines(GitAnnexFixture.ok(env, src, null, "git", "annex", "find",
+                "--include=*", "--format=${file} ${key}\\n"))) {
             String[] fileAndKey = line.split(" ", 2);
             byKey.put(Key.parse(fileAndKey[1]).get(), contents.get(fileAndKey[0]));
         }
         assertThat(byKey.keySet().stream().map(Key::backend).collect(Collectors.toSet()))
                 .as("git-annex made a key of each backend").isEqualTo(Set.copyOf(addable));
 
-        Path dst = GitAnnexFixture.newRepository(tmp, "dst", false);
+        Path dst = GitAnnexFixture.newRepository(env, tmp, "dst", false);
         AnnexRepository repo = AnnexRepository.open(dst);
         for (Map.Entry<Key, byte[]> e : byKey.entrySet()) {
             Key key = e.getKey();
@@ -119,7 +123,7 @@ class HashBackendsInteropIT {
             }
         }
 
-        GitAnnexFixture.Run fsck = GitAnnexFixture.run(dst, null, "git", "annex", "fsck", "--all");
+        GitAnnexFixture.Run fsck = GitAnnexFixture.run(env, dst, null, "git", "annex", "fsck", "--all");
         assertThat(fsck.exitCode()).as("fsck (seed %d):\n%s%s", seed, fsck.stdout(), fsck.stderr()).isZero();
         List<String> lines = GitAnnexFixture.lines(fsck.stdout());
         for (Key key : byKey.keySet()) {

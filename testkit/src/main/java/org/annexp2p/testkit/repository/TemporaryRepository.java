@@ -62,7 +62,13 @@ public record TemporaryRepository(Path dir, Map<String, String> env) {
 
     /** As {@link #annex}, bare (a repository that only stores, as on a server). */
     public static TemporaryRepository bareAnnex(Path dir, String description) throws IOException {
-        TemporaryRepository r = init(dir, true, Map.of());
+        return bareAnnex(dir, description, Map.of());
+    }
+
+    /** As {@link #bareAnnex(Path, String)}, every git (and so git-annex) it runs then and later with {@code env}. */
+    public static TemporaryRepository bareAnnex(Path dir, String description, Map<String, String> env)
+            throws IOException {
+        TemporaryRepository r = init(dir, true, env);
         r.git("annex", "init", "-q", description);
         return r;
     }

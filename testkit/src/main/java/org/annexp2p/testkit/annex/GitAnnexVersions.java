@@ -1,4 +1,4 @@
-package org.annexp2p.cli.interop;
+package org.annexp2p.testkit.annex;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -16,7 +16,9 @@ import org.annexp2p.testkit.process.Finished;
  * The two git-annex releases interop tests compare with: Debian 12's (/usr/bin) and the newer one from
  * bookworm-backports, kept beside it by shared/peers/newer-git-annex.sh. The newer one's {@code usr} directory is
  * ANNEX_P2P_NEWER_GIT_ANNEX (CI sets it) or what that script prints (so {@code ./test.sh} alone works on a dev
- * machine). Missing either fails the test: interop tests never skip.
+ * machine). Missing either fails the test: interop tests never skip. Every module's interop tests take their
+ * cases from {@link #both()}, so a repository format that changed between the releases shows in the module that
+ * reads it.
  */
 public final class GitAnnexVersions {
     private GitAnnexVersions() {}
@@ -72,7 +74,6 @@ public final class GitAnnexVersions {
 
     /** Both, the Debian 12 one first; found once per test JVM. */
     public static synchronized List<Release> both() throws IOException {
-        GitAnnex.requireInstalled();
         if (found == null) {
             found = List.of(
                     require(new Release("10.20230126", "git-annex 10.20230126 (Debian 12)", Path.of("/usr/bin"), 1)),
@@ -85,6 +86,10 @@ public final class GitAnnexVersions {
     private static List<Release> found;
 
     private static Release require(Release r) throws IOException {
+        if (!Files.isExecutable(r.bin().resolve("git-annex"))) {
+            fail(r.name() + ": " + r.bin().resolve("git-annex") + " is missing: interop tests need the Debian "
+                    + "git-annex package and the newer release (.ci/run installs both)");
+        }
         if (!Files.isExecutable(r.gitAnnexShell())) {
             fail(r.name() + ": " + r.gitAnnexShell() + " is missing (interop tests need it; .ci/run installs both)");
         }
@@ -96,12 +101,12 @@ public final class GitAnnexVersions {
         return r;
     }
 
-    static Path newerUsr() throws IOException {
+    private static Path newerUsr() throws IOException {
         String set = System.getenv(NEWER_VARIABLE);
         if (set != null && !set.isBlank()) {
             return Path.of(set);
         }
-        // The tests run in cli/; shared/ sits beside the checkout.
+        // The tests run in their module's directory, one below the checkout; shared/ sits beside the checkout.
         Path script = Path.of("..", "..", "shared", "peers", "newer-git-annex.sh").toAbsolutePath().normalize();
         if (!Files.isRegularFile(script)) {
             fail(NEWER_VARIABLE + " is not set and " + script + " is missing: the newer git-annex cannot be found");
