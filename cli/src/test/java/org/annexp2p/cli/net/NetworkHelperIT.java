@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code git-annex-p2p-testnet} (a relay to loopback TCP, first on PATH) as git-annex would, and put, get and
  * checkpresent reach {@code annex-p2p serve} through it, with the token given or stored for that address. A wrong
  * token is refused; a missing helper, a helper that cannot connect and an address a helper could misread are each
- * one line, and nothing is recorded.
+ * one line, and nothing is recorded. git clone and push go through our {@code git-remote-p2p-annex} and the same helper.
  */
 @Timeout(300)
 class NetworkHelperIT {
@@ -80,6 +80,22 @@ class NetworkHelperIT {
             AnnexP2p.run(tmp, withToken, "put", "--address", address, key, in.toString()).ok();
             AnnexP2p.run(tmp, withToken, "get", "--address", address, key, tmp.resolve("out.bin").toString()).ok();
             assertThat(Files.readAllBytes(tmp.resolve("out.bin"))).isEqualTo(content);
+
+            // git clone and push through our git-remote-p2p-annex, which runs the same network helper.
+            Path remoteHelper = Files.writeString(helpers.resolve("git-remote-p2p-annex"), "#!/bin/sh\nexec java "
+                    + "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar '" + AnnexP2p.jar() + "' git-remote-p2p-annex \"$@\"\n");
+            Files.setPosixFilePermissions(remoteHelper, PosixFilePermissions.fromString("rwx------"));
+            GitAnnex.addFile(server, "through-the-network.txt", "committed on the server\n".getBytes(StandardCharsets.US_ASCII));
+            Path cloned = tmp.resolve("cloned");
+            GitAnnex.run(tmp, withToken, "git", "clone", "-q", address, cloned.toString()).ok();
+            assertThat(Files.isSymbolicLink(cloned.resolve("through-the-network.txt"))).isTrue();
+            GitAnnex.run(cloned, withToken, "git", "push", "-q", "origin", "HEAD:refs/heads/pushed").ok();
+            assertThat(GitAnnex.run(server, Map.of(), "git", "rev-parse", "pushed").ok().out().trim())
+                    .isEqualTo(GitAnnex.run(cloned, Map.of(), "git", "rev-parse", "HEAD").ok().out().trim());
+            GitAnnex.Result refusedClone = GitAnnex.run(tmp, Map.of("PATH", path, "GIT_ANNEX_P2P_AUTHTOKEN",
+                    "wrongtoken0123456789"), "git", "clone", "-q", address, tmp.resolve("not-cloned").toString());
+            assertThat(refusedClone.exit()).isNotZero();
+            assertThat(refusedClone.err()).contains("git-remote-p2p-annex: authentication failed, perhaps you need to set GIT_ANNEX_P2P_AUTHTOKEN");
 
             // The token git-annex's p2p --link stores for this address, under its name for it, with none given.
             Path creds = Files.createDirectories(client.resolve(".git/annex/creds"));

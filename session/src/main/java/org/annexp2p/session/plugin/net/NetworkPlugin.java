@@ -13,6 +13,7 @@ import org.annexp2p.session.plugin.Dialing;
 import org.annexp2p.session.plugin.Greeting;
 import org.annexp2p.session.plugin.MalformedAddressException;
 import org.annexp2p.session.plugin.TransportPlugin;
+import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.stdio.CommandConnection;
 
 /**
@@ -52,10 +53,14 @@ public final class NetworkPlugin implements TransportPlugin<NetworkAddress> {
     @Override
     public Dialed dial(NetworkAddress address, Dialing dialing) throws IOException {
         AuthToken token = dialing.token().resolve(address.toString(), () -> stored(dialing.repository(), address));
+        return new Dialed(connect(address), new Greeting.Token(token), dialing.bound(), true);
+    }
+
+    /** The helper started for {@code address}, alone: for a path that greets its own way (the remote helper). */
+    public Connection connect(NetworkAddress address) throws IOException {
         Path helper = search.find(address.helper()).orElseThrow(() -> new IOException(address.helper()
                 + " is not on PATH; install the " + address.netName() + " network's helper"));
-        CommandConnection command = CommandConnection.start(List.of(helper.toString(), address.address()));
-        return new Dialed(new HelperConnection(command, address), new Greeting.Token(token), dialing.bound(), true);
+        return new HelperConnection(CommandConnection.start(List.of(helper.toString(), address.address())), address);
     }
 
     /** The token the repository stored for {@code address}, in the file git-annex names after it. */
