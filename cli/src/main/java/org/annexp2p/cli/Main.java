@@ -51,6 +51,9 @@ public final class Main {
         return RestrictedShell.route(argv, System.getenv(), shellIo(debug), new RestrictedShell.Elsewhere(
                 RemoteHelper::run,
                 toolArgs -> {
+                    if (!toolArgs.isEmpty() && toolArgs.get(0).equals(NetworkRemoteHelper.NAME)) {
+                        return NetworkRemoteHelper.run(toolArgs.subList(1, toolArgs.size()));
+                    }
                     String[] a = toolArgs.toArray(String[]::new);
                     return commandLine(debug, a).execute(a);
                 },

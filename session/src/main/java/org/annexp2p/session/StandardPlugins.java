@@ -42,7 +42,7 @@ public final class StandardPlugins implements AutoCloseable {
     private StandardPlugins(Settings settings) {
         this.lan = new LanPlugin(settings.discoveryPort());
         this.onion = new OnionPlugin(settings.torSocks());
-        this.addresses = TransportPlugins.of(List.of(tls, plaintext, lan, onion));
+        this.addresses = TransportPlugins.of(List.of(tls, plaintext, lan, onion, org.annexp2p.session.plugin.net.NetworkPlugin.onPath()));
     }
 
     /** The standard plugins for what the user set. */
