@@ -53,7 +53,9 @@ class HeldLocksTest {
 
     /** The repository's side runs on its own thread: the lock is gone once its conversation has ended there. */
     private void awaitUnlocked() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (repository.lockCount(key) > 0) {
+            assertThat(System.nanoTime()).as("the lock was released within 30 s").isLessThan(deadline);
             Thread.sleep(5);
         }
     }
