@@ -1,18 +1,6 @@
 package org.annexp2p.cli;
 
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.List;
-import java.util.Optional;
-import org.annexp2p.protocol.wire.Service;
-import org.annexp2p.repository.creds.CredsDir;
-import org.annexp2p.session.PeerFailure;
-import org.annexp2p.session.plugin.BadUsageException;
 import org.annexp2p.session.remote.TorAnnexRemote;
 import org.annexp2p.tor.onion.TorAnnexAddress;
 
@@ -25,33 +13,10 @@ final class RemoteHelper {
     private RemoteHelper() {}
 
     static int run(List<String> args) {
-        PrintStream err = System.err;
-        // Our stdout belongs to git: nothing else may print there.
-        OutputStream gitOut = new FileOutputStream(FileDescriptor.out);
-        System.setOut(err);
-        InputStream gitIn = new FileInputStream(FileDescriptor.in);
-        try {
-            TorAnnexAddress address = TorAnnexRemote.address(args);
-            Optional<Service> service = TorAnnexRemote.awaitConnect(gitIn, gitOut);
-            if (service.isEmpty()) {
-                return 0;
-            }
-            boolean debug = args.contains("--debug");
-            try {
-                return TorAnnexRemote.connect(TorAnnexRemote.repository(Optional.ofNullable(System.getenv("GIT_DIR"))),
-                        address, service.get(), gitIn, gitOut, ClientSession::tell, Debug.transcript(debug), debug)
-                        .value();
-            } catch (PeerFailure f) {
-                throw new IOException(switch (f.kind()) {
-                    case REFUSED -> "authentication failed, perhaps you need to set "
-                            + CredsDir.TOKEN_ENVIRONMENT_VARIABLE;
-                    case CLOSED -> "the peer closed the connection";
-                    default -> f.detail();
-                }, f);
-            }
-        } catch (BadUsageException | IOException e) {
-            err.println("git-remote-tor-annex: " + Main.oneLine(e));
-            return 1;
-        }
+        return GitRemoteHelper.run("git-remote-tor-annex", args, a -> {
+            TorAnnexAddress address = TorAnnexRemote.address(a);
+            return (repository, service, gitIn, gitOut, debug) -> TorAnnexRemote.connect(repository, address, service,
+                    gitIn, gitOut, ClientSession::tell, Debug.transcript(debug), debug);
+        });
     }
 }
