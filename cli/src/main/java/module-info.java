@@ -1,6 +1,7 @@
 /** The annex-p2p command and git-remote-tor-annex: arguments, terminal, exit codes. Exports nothing. */
 module org.annexp2p.cli {
     requires info.picocli;
+    requires io.vavr;
     requires java.logging;
     requires jdk.unsupported;
     requires org.annexp2p.http;

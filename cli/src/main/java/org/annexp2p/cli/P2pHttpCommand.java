@@ -3,15 +3,9 @@ package org.annexp2p.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.time.Clock;
-import org.annexp2p.http.server.AuthPolicy;
-import org.annexp2p.http.server.DirectoryRepositories;
-import org.annexp2p.http.server.HttpsIdentity;
 import org.annexp2p.http.server.P2pHttpServer;
-import org.annexp2p.http.server.ServedRepositories;
-import org.annexp2p.http.server.Users;
-import org.annexp2p.protocol.conversation.ServerMode;
-import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.http.server.RepositoryChoice;
+import org.annexp2p.http.server.ServerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -99,80 +93,28 @@ final class P2pHttpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (socket != null) {
-            throw new Main.UsageException("--socket is not supported yet; use --bind 127.0.0.1 behind a proxy");
+        ServerSettings.Plan plan;
+        try {
+            plan = new ServerSettings(given(bind), port, given(socket), new ServerSettings.HttpsIdentityFiles(
+                    given(certFile), given(privateKeyFile), given(chainFile)), new ServerSettings.Access(authEnv,
+                    authEnvHttp, unauthReadOnly, unauthAppendOnly, unauthNoLocking, wideOpen), lockedFiles).plan(System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException(e.getMessage());
         }
-        if ((certFile == null) != (privateKeyFile == null)) {
-            throw new Main.UsageException("You must use both --certfile and --privatekeyfile options to enable HTTPS.");
-        }
-        io.vavr.control.Option<HttpsIdentity> tls = certFile == null ? io.vavr.control.Option.none()
-                : io.vavr.control.Option.some(new HttpsIdentity(certFile, privateKeyFile, io.vavr.control.Option.of(chainFile)));
-        io.vavr.control.Option<ServerMode> unauthenticated = io.vavr.control.Option.of(wideOpen ? ServerMode.READ_WRITE
-                : unauthAppendOnly ? ServerMode.APPEND_ONLY : unauthReadOnly ? ServerMode.READ_ONLY : null);
-        Users users = authEnv || authEnvHttp ? Users.fromEnvironment(System.getenv()) : Users.none();
-        notes(tls.isDefined(), unauthenticated.isDefined(), users);
-        AuthPolicy policy = new AuthPolicy(unauthenticated, !unauthNoLocking, authEnv, authEnvHttp, users);
-        String listen = listenAddress(bind, tls.isDefined());
-        if (!tls.isDefined() && !isLoopback(listen)) {
-            System.err.println("annex-p2p: warning: serving plain HTTP on " + listen + ": what it serves (and any password) "
-                    + "crosses the network unencrypted; use --certfile/--privatekeyfile or a TLS proxy");
-        }
-        P2pHttpServer.Settings settings = new P2pHttpServer.Settings(listen, port, tls, policy,
-                256, lockedFiles, P2pHttpServer.Settings.DEFAULT_IDLE);
+        plan.notices().forEach(notice -> System.err.println("annex-p2p: " + notice));
         StopRequest stop = new StopRequest();
-        ServedRepositories served;
-        String what;
-        if (directories.isEmpty()) {
-            AnnexRepository repository = AnnexRepository.open(repo);
-            served = ServedRepositories.single(repository);
-            what = repository.top() + " (" + repository.uuid() + ")";
-        } else {
-            DirectoryRepositories below = new DirectoryRepositories(io.vavr.collection.List.ofAll(directories), Clock.systemUTC());
-            served = below;
-            what = "the repositories below " + String.join(", ", directories.stream().map(Path::toString).toList())
-                    + " (" + below.scan().size() + " now)";
-        }
-        try (P2pHttpServer server = P2pHttpServer.start(settings, served)) {
+        RepositoryChoice choice = RepositoryChoice.open(repo, directories);
+        try (P2pHttpServer server = P2pHttpServer.start(plan.server(), choice.served())) {
             stop.takeSignals();
-            String scheme = tls.isDefined() ? "https" : "http";
-            System.err.println("serving " + what + " on " + scheme + "://"
-                    + hostText(server) + ":" + server.address().getPort() + "/git-annex/ (annex+" + scheme + ")");
+            System.err.println("serving " + choice.description() + " on " + plan.location(server.address()));
             stop.await();
         } finally {
-            stop.stopped("serving over " + (tls.isDefined() ? "HTTPS" : "HTTP"));
+            stop.stopped("serving over " + plan.scheme().toUpperCase(java.util.Locale.ROOT));
         }
         return 0;
     }
 
-    private void notes(boolean https, boolean anonymous, Users users) {
-        if ((authEnv || authEnvHttp) && users.isEmpty()) {
-            System.err.println("annex-p2p: note: no GIT_ANNEX_P2PHTTP_PASSWORD_<user> in the environment: nobody can log in");
-        }
-        if (authEnv && !authEnvHttp && !https) {
-            System.err.println("annex-p2p: note: --authenv checks passwords over HTTPS only, and this server is plain HTTP "
-                    + "(--certfile/--privatekeyfile, or --authenv-http)");
-        }
-        if (!anonymous && !authEnv && !authEnvHttp) {
-            System.err.println("annex-p2p: note: every request will be refused: choose --wideopen, --unauth-readonly, "
-                    + "--unauth-appendonly or --authenv");
-        }
-    }
-
-    /** Where to listen: what --bind says, else everywhere with HTTPS and loopback alone with plain HTTP. */
-    static String listenAddress(String bind, boolean https) {
-        return bind != null ? bind : https ? P2pHttpServer.ALL : "127.0.0.1";
-    }
-
-    static boolean isLoopback(String address) {
-        try {
-            return !address.equals(P2pHttpServer.ALL) && java.net.InetAddress.getByName(address).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static String hostText(P2pHttpServer server) {
-        String host = server.address().getAddress().getHostAddress();
-        return host.contains(":") ? "[" + host + "]" : host;
+    private static <T> io.vavr.control.Option<T> given(T value) {
+        return io.vavr.control.Option.of(value);
     }
 }
