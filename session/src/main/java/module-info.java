@@ -16,6 +16,7 @@ module org.annexp2p.session {
     exports org.annexp2p.session.plugin;
     exports org.annexp2p.session.plugin.exec;
     exports org.annexp2p.session.plugin.tcp;
+    exports org.annexp2p.session.rehearsal;
     exports org.annexp2p.session.remote;
     exports org.annexp2p.session.serve;
     exports org.annexp2p.session.tor;
