@@ -37,19 +37,9 @@ final class ShellCommands {
                 RESTRICTED_SHELL},
             customSynopsis = {"annex-p2p p2pstdio DIRECTORY [--debug] CLIENT-UUID",
                 "                          [--uuid EXPECTED-UUID]"})
-    static final class P2pStdio implements Callable<Integer> {
-        @Parameters(arity = "0..*")
-        List<String> args = new ArrayList<>();
-
-        @Unmatched
-        List<String> rest = new ArrayList<>();
-
-        @Override
-        public Integer call() {
-            List<String> argv = new ArrayList<>(List.of("p2pstdio"));
-            argv.addAll(args);
-            argv.addAll(rest);
-            return RestrictedShell.run(argv, System.getenv(), Main.shellIo(argv.contains("--debug")));
+    static final class P2pStdio extends ShellCommand {
+        P2pStdio() {
+            super("p2pstdio");
         }
     }
 
@@ -59,16 +49,29 @@ final class ShellCommands {
                 "",
                 RESTRICTED_SHELL},
             customSynopsis = "annex-p2p configlist DIRECTORY [--uuid EXPECTED-UUID]")
-    static final class ConfigList implements Callable<Integer> {
+    static final class ConfigList extends ShellCommand {
+        ConfigList() {
+            super("configlist");
+        }
+    }
+
+    /** A git-annex-shell command, its arguments as given, run by the restricted shell. */
+    abstract static class ShellCommand implements Callable<Integer> {
+        private final String name;
+
         @Parameters(arity = "0..*")
         List<String> args = new ArrayList<>();
 
         @Unmatched
         List<String> rest = new ArrayList<>();
 
+        ShellCommand(String name) {
+            this.name = name;
+        }
+
         @Override
         public Integer call() {
-            List<String> argv = new ArrayList<>(List.of("configlist"));
+            List<String> argv = new ArrayList<>(List.of(name));
             argv.addAll(args);
             argv.addAll(rest);
             return RestrictedShell.run(argv, System.getenv(), Main.shellIo(argv.contains("--debug")));
