@@ -1,5 +1,7 @@
 package org.annexp2p.wormhole;
 
+import org.annexp2p.testkit.wormhole.WormholeServers;
+import org.annexp2p.testkit.process.Programs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,11 +39,11 @@ class BlobExchangeIT {
 
     @TempDir
     static Path serverDir;
-    static LocalServers servers;
+    static WormholeServers servers;
 
     @BeforeAll
     static void startServers() throws Exception {
-        servers = LocalServers.start(serverDir);
+        servers = WormholeServers.start(serverDir);
     }
 
     @AfterAll
@@ -52,7 +54,7 @@ class BlobExchangeIT {
     }
 
     static WormholeOptions options(String appId) {
-        return WormholeOptions.defaults().withRelayUrl(servers.relayUrl()).withAppId(appId)
+        return WormholeOptions.defaults().withRelayUrl(servers.relayUri()).withAppId(appId)
                 .withTimeouts(Duration.ofSeconds(20), WAIT, Duration.ofSeconds(20));
     }
 
@@ -138,7 +140,7 @@ class BlobExchangeIT {
         String shebang = Files.readAllLines(cli).get(0);
         String interpreter = shebang.substring(2).trim().split("\\s+")[0];
         Path script = Path.of(BlobExchangeIT.class.getResource("/blob_peer.py").toURI());
-        List<String> argv = new java.util.ArrayList<>(List.of(interpreter, script.toString(), servers.relayUrl().toString(), appId));
+        List<String> argv = new java.util.ArrayList<>(List.of(interpreter, script.toString(), servers.relayUrl(), appId));
         argv.addAll(List.of(args));
         return Command.of(argv).in(serverDir).env("PYTHONUNBUFFERED", "1").start();
     }

@@ -1,5 +1,7 @@
 package org.annexp2p.wormhole;
 
+import org.annexp2p.testkit.wormhole.WormholeServers;
+import org.annexp2p.wormhole.transit.TcpHint;
 import static org.annexp2p.wormhole.PythonInteropIT.WAIT;
 import static org.annexp2p.wormhole.PythonInteropIT.async;
 import static org.annexp2p.wormhole.PythonInteropIT.result;
@@ -40,14 +42,14 @@ class JavaPeersIT {
 
     @TempDir
     static Path serverDir;
-    static LocalServers servers;
+    static WormholeServers servers;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void startServers() throws Exception {
-        servers = LocalServers.start(serverDir);
+        servers = WormholeServers.start(serverDir);
     }
 
     @AfterAll
@@ -59,8 +61,8 @@ class JavaPeersIT {
 
     static WormholeOptions options(boolean listen) {
         return WormholeOptions.defaults()
-                .withRelayUrl(servers.relayUrl())
-                .withTransitHelpers(List.of(servers.transitHelper()))
+                .withRelayUrl(servers.relayUri())
+                .withTransitHelpers(List.of(new TcpHint("127.0.0.1", servers.relayPort(), 0.0)))
                 .withListen(listen)
                 .withDirectAddresses(List.of(InetAddress.getLoopbackAddress()))
                 .withTimeouts(Duration.ofSeconds(20), WAIT, Duration.ofSeconds(20));
@@ -156,9 +158,9 @@ class JavaPeersIT {
     @Test
     void thirdClaimantGetsCrowded() throws Exception {
         Duration t = Duration.ofSeconds(10);
-        try (MailboxClient a = MailboxClient.connect(servers.relayUrl(), "example.com/crowd", MailboxClient.newSide(), t);
-             MailboxClient b = MailboxClient.connect(servers.relayUrl(), "example.com/crowd", MailboxClient.newSide(), t);
-             MailboxClient c = MailboxClient.connect(servers.relayUrl(), "example.com/crowd", MailboxClient.newSide(), t)) {
+        try (MailboxClient a = MailboxClient.connect(servers.relayUri(), "example.com/crowd", MailboxClient.newSide(), t);
+             MailboxClient b = MailboxClient.connect(servers.relayUri(), "example.com/crowd", MailboxClient.newSide(), t);
+             MailboxClient c = MailboxClient.connect(servers.relayUri(), "example.com/crowd", MailboxClient.newSide(), t)) {
             String mailbox = a.claim("4242");
             assertThat(b.claim("4242")).isEqualTo(mailbox);
             assertThatThrownBy(() -> c.claim("4242"))
@@ -172,7 +174,7 @@ class JavaPeersIT {
 
     @Test
     void secondAllocationIsAServerError() throws Exception {
-        try (MailboxClient a = MailboxClient.connect(servers.relayUrl(), "example.com/greedy", MailboxClient.newSide(), Duration.ofSeconds(10))) {
+        try (MailboxClient a = MailboxClient.connect(servers.relayUri(), "example.com/greedy", MailboxClient.newSide(), Duration.ofSeconds(10))) {
             a.allocate();
             assertThatThrownBy(a::allocate).isInstanceOf(MailboxServerException.class)
                     .hasMessageContaining("you already allocated one, don't be greedy");
@@ -209,8 +211,8 @@ class JavaPeersIT {
     @Test
     void welcomeErrorIsSurfaced() throws Exception {
         Path own = Files.createDirectories(dir.resolve("signal"));
-        try (LocalServers refusing = LocalServers.start(own, "--signal-error=closed for maintenance")) {
-            Wormhole wormhole = new Wormhole(options(false).withRelayUrl(refusing.relayUrl()));
+        try (WormholeServers refusing = WormholeServers.start(own, "--signal-error=closed for maintenance")) {
+            Wormhole wormhole = new Wormhole(options(false).withRelayUrl(refusing.relayUri()));
             assertThatThrownBy(() -> wormhole.sendText("x", Optional.empty(), c -> { }))
                     .isInstanceOf(MailboxServerException.class)
                     .hasMessage("mailbox server refused us: closed for maintenance");

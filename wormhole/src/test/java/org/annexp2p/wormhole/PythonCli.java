@@ -1,5 +1,7 @@
 package org.annexp2p.wormhole;
 
+import org.annexp2p.testkit.wormhole.WormholeServers;
+import org.annexp2p.testkit.process.Programs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,15 +16,15 @@ final class PythonCli {
     /** Nothing listens on port 1: a transit helper there fails at once, leaving only direct connections. */
     static final String NO_RELAY = "tcp:127.0.0.1:1";
 
-    private final LocalServers servers;
+    private final WormholeServers servers;
     private final Path workDir;
     private final String transitHelper;
 
-    PythonCli(LocalServers servers, Path workDir) {
-        this(servers, workDir, servers.transitEndpoint());
+    PythonCli(WormholeServers servers, Path workDir) {
+        this(servers, workDir, servers.transitHelper());
     }
 
-    private PythonCli(LocalServers servers, Path workDir, String transitHelper) {
+    private PythonCli(WormholeServers servers, Path workDir, String transitHelper) {
         this.servers = servers;
         this.workDir = workDir;
         this.transitHelper = transitHelper;
@@ -35,7 +37,7 @@ final class PythonCli {
 
     RunningCommand runScoped(String appId, String stdin, String... args) {
         List<String> command = new ArrayList<>(List.of(Programs.require("wormhole", "magic-wormhole").toString(),
-                "--relay-url", servers.relayUrl().toString(), "--transit-helper", transitHelper));
+                "--relay-url", servers.relayUrl(), "--transit-helper", transitHelper));
         if (appId != null) {
             command.add("--appid");
             command.add(appId);

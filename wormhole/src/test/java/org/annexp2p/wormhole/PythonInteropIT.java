@@ -1,5 +1,7 @@
 package org.annexp2p.wormhole;
 
+import org.annexp2p.testkit.wormhole.WormholeServers;
+import org.annexp2p.wormhole.transit.TcpHint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +40,7 @@ class PythonInteropIT {
 
     @TempDir
     static Path serverDir;
-    static LocalServers servers;
+    static WormholeServers servers;
 
     @TempDir
     Path dir;
@@ -65,7 +67,7 @@ class PythonInteropIT {
             public void close() {
             }
         });
-        servers = LocalServers.start(serverDir);
+        servers = WormholeServers.start(serverDir);
     }
 
     @AfterAll
@@ -77,8 +79,8 @@ class PythonInteropIT {
 
     static WormholeOptions options(boolean listen) {
         return WormholeOptions.defaults()
-                .withRelayUrl(servers.relayUrl())
-                .withTransitHelpers(List.of(servers.transitHelper()))
+                .withRelayUrl(servers.relayUri())
+                .withTransitHelpers(List.of(new TcpHint("127.0.0.1", servers.relayPort(), 0.0)))
                 .withListen(listen)
                 .withDirectAddresses(List.of(InetAddress.getLoopbackAddress()))
                 .withTimeouts(Duration.ofSeconds(20), WAIT, Duration.ofSeconds(30));

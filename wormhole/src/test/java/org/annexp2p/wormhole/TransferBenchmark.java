@@ -1,5 +1,7 @@
 package org.annexp2p.wormhole;
 
+import org.annexp2p.testkit.wormhole.WormholeServers;
+import org.annexp2p.wormhole.transit.TcpHint;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +30,10 @@ public final class TransferBenchmark {
     public static void main(String[] args) throws Exception {
         int mib = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         Path dir = Files.createTempDirectory("wormhole-bench");
-        try (LocalServers servers = LocalServers.start(dir)) {
+        try (WormholeServers servers = WormholeServers.start(dir)) {
             PythonCli python = new PythonCli(servers, dir);
-            WormholeOptions options = WormholeOptions.defaults().withRelayUrl(servers.relayUrl())
-                    .withTransitHelpers(List.of(servers.transitHelper())).withListen(false)
+            WormholeOptions options = WormholeOptions.defaults().withRelayUrl(servers.relayUri())
+                    .withTransitHelpers(List.of(new TcpHint("127.0.0.1", servers.relayPort(), 0.0))).withListen(false)
                     .withDirectAddresses(List.of(InetAddress.getLoopbackAddress()))
                     .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofSeconds(60));
             Wormhole wormhole = new Wormhole(options);

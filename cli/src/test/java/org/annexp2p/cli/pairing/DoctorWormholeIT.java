@@ -1,5 +1,6 @@
 package org.annexp2p.cli.pairing;
 
+import org.annexp2p.testkit.wormhole.WormholeServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

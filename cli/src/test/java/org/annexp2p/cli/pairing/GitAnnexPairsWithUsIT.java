@@ -1,5 +1,7 @@
 package org.annexp2p.cli.pairing;
 
+import org.annexp2p.testkit.wormhole.WormholeServers;
+import org.annexp2p.testkit.process.Programs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -53,7 +55,7 @@ class GitAnnexPairsWithUsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.annexp2p.testkit.annex.GitAnnexVersions#both")
     void gitAnnexPairsWithAnnexP2pAndContentTravelsBothWays(GitAnnexVersions.Release release) throws Exception {
-        PeerProcess.require("wormhole", "magic-wormhole");
+        Programs.require("wormhole", "magic-wormhole");
         WormholeServers servers = WormholeServers.start(Files.createDirectories(tmp.resolve("servers")));
         started.push(servers);
         SocksStandIn socks = new SocksStandIn(9050);

@@ -1,5 +1,7 @@
 package org.annexp2p.cli.pairing;
 
+import org.annexp2p.testkit.wormhole.WormholeServers;
+import org.annexp2p.testkit.process.Programs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -66,7 +68,7 @@ class PairingIT {
     @BeforeEach
     void startServers() throws Exception {
         GitAnnex.requireInstalled();
-        PeerProcess.require("wormhole", "magic-wormhole");
+        Programs.require("wormhole", "magic-wormhole");
         servers = WormholeServers.start(Files.createDirectories(tmp.resolve("servers")));
         started.push(servers);
         socks = new SocksStandIn(0);
@@ -309,7 +311,7 @@ class PairingIT {
 
     /** The real `wormhole`, with git-annex's arguments plus the loopback servers (git-annex takes them from the environment). */
     private PeerProcess python(String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(PeerProcess.require("wormhole", "magic-wormhole").toString(),
+        List<String> command = new ArrayList<>(List.of(Programs.require("wormhole", "magic-wormhole").toString(),
                 "--relay-url", servers.relayUrl(), "--transit-helper", servers.transitHelper(), "--appid", APP_ID));
         command.addAll(List.of(args));
         PeerProcess p = PeerProcess.start(name, command, tmp, Map.of("PYTHONUNBUFFERED", "1"));

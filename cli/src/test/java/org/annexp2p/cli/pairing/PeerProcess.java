@@ -27,17 +27,6 @@ final class PeerProcess implements AutoCloseable {
         return new PeerProcess(name, Command.of(command).in(dir).env(env).typing().start());
     }
 
-    /** Fails naming the Debian package when a peer program is not on PATH. */
-    static Path require(String program, String debianPackage) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dir, program);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return fail("interop peer missing: program '" + program + "' (Debian package " + debianPackage + ") is not on PATH");
-    }
-
     /** Types a line on the program's stdin, then closes it (as git-annex pipes the code to wormhole). */
     void type(String line) throws IOException {
         running.type(line);

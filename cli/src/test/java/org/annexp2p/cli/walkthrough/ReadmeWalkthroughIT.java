@@ -1,5 +1,6 @@
 package org.annexp2p.cli.walkthrough;
 
+import org.annexp2p.testkit.wormhole.WormholeServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
-import org.annexp2p.cli.pairing.LocalWormhole;
 import org.annexp2p.testkit.content.AnnexedContent;
 import org.annexp2p.testkit.process.RunningCommand;
 import org.assertj.core.api.SoftAssertions;
@@ -221,8 +221,8 @@ class ReadmeWalkthroughIT {
 
     @Test
     @Order(9)
-    void sendATextByCodeThroughLocalWormholeServers() throws Exception {
-        try (LocalWormhole servers = LocalWormhole.start(Files.createDirectories(tmp.resolve("wormhole")))) {
+    void sendATextByCodeThroughWormholeServersServers() throws Exception {
+        try (WormholeServers servers = WormholeServers.start(Files.createDirectories(tmp.resolve("wormhole")))) {
             String[] relay = {"wormhole", "--relay-url", servers.relayUrl(), "--transit-helper", servers.transitHelper()};
             List<String> send = new ArrayList<>(List.of(relay));
             send.addAll(List.of("send", "--text", "hi"));

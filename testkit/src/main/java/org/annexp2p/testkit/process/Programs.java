@@ -1,4 +1,4 @@
-package org.annexp2p.wormhole;
+package org.annexp2p.testkit.process;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -6,13 +6,14 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the Debian peers on PATH and fails loudly, naming the package, when one is missing. */
-final class Programs {
+/** Finds interop peers (Debian programs) on PATH and fails loudly, naming the package, when one is missing. */
+public final class Programs {
 
     private Programs() {
     }
 
-    static Path require(String program, String debianPackage) {
+    /** {@code program}'s path on PATH; fails the test, naming {@code debianPackage}, when it is not there. */
+    public static Path require(String program, String debianPackage) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path p = Path.of(dir, program);
             if (Files.isExecutable(p)) {

@@ -1,4 +1,4 @@
-package org.annexp2p.wormhole;
+package org.annexp2p.testkit.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
