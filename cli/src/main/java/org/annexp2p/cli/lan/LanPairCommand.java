@@ -3,18 +3,11 @@ package org.annexp2p.cli.lan;
 import org.annexp2p.protocol.wire.ShownText;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
-import org.annexp2p.pairing.lan.Conversation;
-import org.annexp2p.pairing.lan.LanEndpoints;
-import org.annexp2p.pairing.lan.LanIdentity;
-import org.annexp2p.pairing.tls.TlsIdentity;
-import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.session.lan.LanMeeting;
-import org.annexp2p.session.lan.LanPairingFlow;
+import org.annexp2p.session.lan.LanPairingAttempt;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -109,35 +102,19 @@ public final class LanPairCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        long started = System.nanoTime();
-        AnnexRepository repository = AnnexRepository.open(repo);
-        TlsIdentity identity = LanIdentity.loadOrGenerate(repository.creds(), "annex-p2p " + repository.uuid());
         Consumer<String> log = debug ? line -> System.err.println(ShownText.of("pair --lan: " + line)) : line -> { };
-        Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        try (LanEndpoints ends = LanEndpoints.open(identity, port, listenPort, new LanEndpoints.Scope(loopback, discoveryPort, log));
-                LanPairingFlow flow = new LanPairingFlow(repository, ends)) {
-            Optional<Conversation> conversation = new LanMeeting(ends, new LanPairScreen())
-                    .meet(chosen, timeout, Duration.ofSeconds(discoveryTimeoutSeconds));
-            if (conversation.isEmpty()) {
-                return 1;
-            }
-            if (chosen.find()) {
-                started = System.nanoTime(); // --find may have waited for a person to type the QR code's text: that is not pairing time
-            }
-            LanPairingFlow.Outcome outcome = flow.pair(conversation.get(), remaining(started, timeout));
-            if (outcome instanceof LanPairingFlow.Outcome.Failed f) {
-                return LanPairScreen.fail(f.reason(), f.advice());
-            }
-            LanPairScreen.paired((LanPairingFlow.Outcome.Paired) outcome, identity, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            if (!flow.awaitLinkBack()) {
-                System.err.println("annex-p2p: note: the other device has not linked back yet; it saves the pairing only once it has");
-            }
-            return 0;
+        LanPairingAttempt.Result result = LanPairingAttempt.run(repo, chosen, new LanPairingAttempt.Settings(port, listenPort,
+                loopback, discoveryPort, Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(discoveryTimeoutSeconds), log),
+                new LanPairScreen());
+        if (result instanceof LanPairingAttempt.Result.Failed f) {
+            return LanPairScreen.fail(f.reason(), f.advice());
         }
-    }
-
-    private static Duration remaining(long started, Duration total) {
-        long left = total.toNanos() - (System.nanoTime() - started);
-        return Duration.ofNanos(Math.max(TimeUnit.SECONDS.toNanos(1), left));
+        if (!(result instanceof LanPairingAttempt.Result.Paired paired)) {
+            return 1;
+        }
+        if (!paired.linkedBack()) {
+            System.err.println("annex-p2p: note: the other device has not linked back yet; it saves the pairing only once it has");
+        }
+        return 0;
     }
 }

@@ -19,8 +19,7 @@ import org.annexp2p.pairing.qr.QrPayload;
 import org.annexp2p.pairing.qr.QrPayloadCodec;
 import org.annexp2p.pairing.qr.TerminalQr;
 import org.annexp2p.pairing.tls.KeyFingerprint;
-import org.annexp2p.pairing.tls.TlsIdentity;
-import org.annexp2p.session.lan.LanMeeting;
+import org.annexp2p.session.lan.LanPairingAttempt;
 import org.annexp2p.session.lan.LanPairingFlow;
 
 /**
@@ -28,7 +27,7 @@ import org.annexp2p.session.lan.LanPairingFlow;
  * notes and failures (one line, reason and advice) on stderr. Whatever the other device chose to tell about itself
  * is escaped before it is shown.
  */
-final class LanPairScreen implements LanMeeting.Screen {
+final class LanPairScreen implements LanPairingAttempt.Screen {
 
     @Override
     public void heard(List<Heard> devices) {
@@ -115,14 +114,15 @@ final class LanPairScreen implements LanMeeting.Screen {
         }
     }
 
-    static void paired(LanPairingFlow.Outcome.Paired paired, TlsIdentity identity, long millis) {
+    @Override
+    public void paired(LanPairingFlow.Outcome.Paired paired, KeyFingerprint ours, Duration took) {
         PairData peer = paired.peer();
         // The other device chose all of these.
         System.out.println(ShownText.of("paired with " + peer.repositoryUuid() + " (" + peer.user() + "@" + peer.hostName()
-                + ":" + peer.repositoryPath() + ") in " + millis + " ms"));
+                + ":" + peer.repositoryPath() + ") in " + took.toMillis() + " ms"));
         System.out.println("its key: " + paired.peerKey().hex());
         System.out.println("its addresses: " + peer.addresses().stream().map(a -> "lan://" + LanAddress.format(a)).toList());
-        System.out.println("our key: " + identity.fingerprint().hex());
+        System.out.println("our key: " + ours.hex());
         System.out.flush();
     }
 
