@@ -1,7 +1,5 @@
 package org.annexp2p.pairing.tls;
 
-import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +8,8 @@ import java.net.InetAddress;
 import java.util.Optional;
 import javax.net.ssl.SSLSocket;
 import org.annexp2p.transports.Connection;
+import org.annexp2p.transports.GuardedInputStream;
+import org.annexp2p.transports.GuardedOutputStream;
 
 /** A pinned TLS socket seen as a transport {@link Connection}, so the P2P protocol runs over it unchanged. */
 public final class TlsConnection implements Connection {
@@ -31,38 +31,8 @@ public final class TlsConnection implements Connection {
         try {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            this.input = pending == null ? in : new FilterInputStream(in) {
-                @Override
-                public int read() throws IOException {
-                    handshake();
-                    return super.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    handshake();
-                    return super.read(b, off, len);
-                }
-            };
-            this.output = pending == null ? out : new FilterOutputStream(out) {
-                @Override
-                public void write(int b) throws IOException {
-                    handshake();
-                    out.write(b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    handshake();
-                    out.write(b, off, len);
-                }
-
-                @Override
-                public void flush() throws IOException {
-                    handshake();
-                    out.flush();
-                }
-            };
+            this.input = pending == null ? in : new GuardedInputStream(in, this::handshake);
+            this.output = pending == null ? out : new GuardedOutputStream(out, this::handshake);
         } catch (IOException e) {
             throw new UncheckedIOException("TLS socket is not connected", e);
         }

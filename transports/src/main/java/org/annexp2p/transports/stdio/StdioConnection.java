@@ -6,8 +6,6 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.transports.Connection;
+import org.annexp2p.transports.GuardedInputStream;
+import org.annexp2p.transports.GuardedOutputStream;
 import org.annexp2p.transports.FileSender;
 
 /**
@@ -69,38 +69,8 @@ public final class StdioConnection implements Connection {
         this.description = Objects.requireNonNull(description, "description");
         this.rawIn = in;
         this.rawOut = out;
-        this.input = new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                ensureOpen();
-                return super.read();
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                ensureOpen();
-                return super.read(b, off, len);
-            }
-        };
-        this.output = new FilterOutputStream(out) {
-            @Override
-            public void write(int b) throws IOException {
-                ensureWritable();
-                out.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                ensureWritable();
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void flush() throws IOException {
-                ensureWritable();
-                out.flush();
-            }
-
+        this.input = new GuardedInputStream(in, this::ensureOpen);
+        this.output = new GuardedOutputStream(out, this::ensureWritable) {
             @Override
             public void close() throws IOException {
                 shutdownOutput();
