@@ -2,8 +2,6 @@ package org.annexp2p.cli.wormhole;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.wormhole.InvalidCodeException;
 import org.annexp2p.wormhole.Landing;
 import org.annexp2p.wormhole.ReceiveListener;
@@ -12,21 +10,13 @@ import org.annexp2p.wormhole.Wormhole;
 import org.annexp2p.wormhole.WormholeException;
 import org.annexp2p.wormhole.code.Code;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code annex-p2p wormhole receive}: prints a received text on stdout, or stores a received file. */
 @Command(name = "receive",
         description = "Receive a text message or a file (from 'send'). The code is read from stdin when not given.")
-final class ReceiveCommand implements Callable<Integer> {
-
-    @ParentCommand
-    WormholeCommand parent;
-
-    @Mixin
-    SideOptions side;
+final class ReceiveCommand extends WormholeSide {
 
     @Option(names = {"-c", "--code-length"}, paramLabel = "NUMWORDS", defaultValue = "2",
             description = "length of the code, in words (used for word completion; default: ${DEFAULT-VALUE})")
@@ -47,37 +37,22 @@ final class ReceiveCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "CODE", description = "the code given by the sender")
     String code;
 
-    private final Console console;
-
     ReceiveCommand() {
         this(Console.system());
     }
 
     ReceiveCommand(Console console) {
-        this.console = console;
-    }
-
-    Console console() {
-        return console;
+        super("receive", console);
     }
 
     @Override
-    public Integer call() {
-        try {
-            Wormhole wormhole = new Wormhole(parent.options(side.noListen, codeLength));
-            Code parsed = Code.parse(code != null ? code : readCode());
-            TransferMeter meter = side.meter(console);
-            Received received = wormhole.receive(parsed, new Listener(meter));
-            meter.finish();
-            report(received);
-            return 0;
-        } catch (InvalidCodeException e) {
-            console.say("annex-p2p wormhole receive: " + ErrorWords.of(e));
-            return 2;
-        } catch (WormholeException e) {
-            console.say("annex-p2p wormhole receive: " + ErrorWords.of(e));
-            return 1;
-        }
+    void transfer() throws WormholeException {
+        Wormhole wormhole = wormhole(codeLength);
+        Code parsed = Code.parse(code != null ? code : readCode());
+        TransferMeter meter = side.meter(console);
+        Received received = wormhole.receive(parsed, new Listener(meter));
+        meter.finish();
+        report(received);
     }
 
     void report(Received received) {

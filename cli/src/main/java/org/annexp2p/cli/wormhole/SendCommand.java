@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import org.annexp2p.cli.ErrorWords;
 import org.annexp2p.wormhole.FileSent;
-import org.annexp2p.wormhole.InvalidCodeException;
 import org.annexp2p.wormhole.OutgoingFile;
 import org.annexp2p.wormhole.SendListener;
 import org.annexp2p.wormhole.Wormhole;
@@ -15,21 +12,13 @@ import org.annexp2p.wormhole.WormholeException;
 import org.annexp2p.wormhole.code.Code;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code annex-p2p wormhole send}: a text or one file, as {@code wormhole send} does it. */
 @Command(name = "send",
         description = "Send a text message or a file. Prints a code for the other side to type into 'receive'.")
-final class SendCommand implements Callable<Integer> {
-
-    @ParentCommand
-    WormholeCommand parent;
-
-    @Mixin
-    SideOptions side;
+final class SendCommand extends WormholeSide {
 
     @Option(names = "--code", paramLabel = "CODE", description = "human-generated code phrase, used verbatim (NUMBER-WORDS)")
     String code;
@@ -52,42 +41,31 @@ final class SendCommand implements Callable<Integer> {
         Path file;
     }
 
-    private final Console console;
-
     SendCommand() {
         this(Console.system());
     }
 
     SendCommand(Console console) {
-        this.console = console;
+        super("send", console);
     }
 
     @Override
-    public Integer call() {
-        try {
-            Optional<Code> preset = code == null ? Optional.empty() : Optional.of(Code.parse(code));
-            Wormhole wormhole = new Wormhole(parent.options(side.noListen, codeLength));
-            TransferMeter meter = side.meter(console);
-            Listener listener = new Listener(meter);
-            if (what.text != null) {
-                String text = what.text.equals("-") ? readStdin() : what.text;
-                console.say("Sending text message (" + TransferMeter.size(text.getBytes(StandardCharsets.UTF_8).length) + ")");
-                wormhole.sendText(text, preset, listener);
-                console.say("text message sent");
-            } else {
-                OutgoingFile file = OutgoingFile.of(what.file);
-                console.say("Sending " + TransferMeter.size(file.size()) + " file named '" + file.name() + "'");
-                FileSent sent = wormhole.sendFile(file.path(), preset, listener);
-                meter.finish();
-                console.say("File sent via " + sent.route() + "; confirmation received. Transfer complete.");
-            }
-            return 0;
-        } catch (InvalidCodeException e) {
-            console.say("annex-p2p wormhole send: " + ErrorWords.of(e));
-            return 2;
-        } catch (WormholeException | IOException e) {
-            console.say("annex-p2p wormhole send: " + ErrorWords.of(e));
-            return 1;
+    void transfer() throws WormholeException, IOException {
+        Optional<Code> preset = code == null ? Optional.empty() : Optional.of(Code.parse(code));
+        Wormhole wormhole = wormhole(codeLength);
+        TransferMeter meter = side.meter(console);
+        Listener listener = new Listener(meter);
+        if (what.text != null) {
+            String text = what.text.equals("-") ? readStdin() : what.text;
+            console.say("Sending text message (" + TransferMeter.size(text.getBytes(StandardCharsets.UTF_8).length) + ")");
+            wormhole.sendText(text, preset, listener);
+            console.say("text message sent");
+        } else {
+            OutgoingFile file = OutgoingFile.of(what.file);
+            console.say("Sending " + TransferMeter.size(file.size()) + " file named '" + file.name() + "'");
+            FileSent sent = wormhole.sendFile(file.path(), preset, listener);
+            meter.finish();
+            console.say("File sent via " + sent.route() + "; confirmation received. Transfer complete.");
         }
     }
 
