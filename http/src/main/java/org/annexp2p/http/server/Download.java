@@ -41,12 +41,16 @@ final class Download extends RequestSide {
         long left = length;
         try (InputStream in = i.payload().stream()) {
             while (left > 1) {
-                int n = in.read(chunk, 0, (int) Math.min(chunk.length, left - 1));
-                if (n < 0) {
-                    throw new IOException("the content ended " + left + " bytes early");
+                // Whole chunks: each write is an HTTP chunk and a flush, and the pipe hands over smaller pieces.
+                int want = (int) Math.min(chunk.length, left - 1);
+                for (int filled = 0, n; filled < want; filled += n) {
+                    n = in.read(chunk, filled, want - filled);
+                    if (n < 0) {
+                        throw new IOException("the content ended " + (left - filled) + " bytes early");
+                    }
                 }
-                body.write(chunk, 0, n);
-                left -= n;
+                body.write(chunk, 0, want);
+                left -= want;
             }
             if (left == 1) {
                 heldBack = in.read();

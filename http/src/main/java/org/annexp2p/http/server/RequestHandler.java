@@ -99,14 +99,15 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             }
         });
         body = current;
+        // Before its headers are read: a malformed one (a Content-Length past a long's range) would throw here.
+        if (req.decoderResult().isFailure()) {
+            current.abort();
+            new Responder(ctx.channel(), () -> false, idle).refuse(Refusal.badRequest("malformed request"));
+            return;
+        }
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         boolean bodyless = !HttpUtil.isTransferEncodingChunked(req) && HttpUtil.getContentLength(req, 0L) == 0;
         Responder out = new Responder(ctx.channel(), () -> keepAlive && (bodyless || current.complete()), idle);
-        if (req.decoderResult().isFailure()) {
-            current.abort();
-            out.refuse(Refusal.badRequest("malformed request"));
-            return;
-        }
         Requests.Incoming in = new Requests.Incoming(req.method().name(), req.uri(),
                 Option.of(req.headers().get(RequestParser.DATA_LENGTH_HEADER)),
                 Option.of(req.headers().get(HttpHeaderNames.AUTHORIZATION)), secure);

@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +28,6 @@ import org.annexp2p.http.wire.RequestParser;
  * carry another request afterwards; otherwise it is closed once the response is out.
  */
 final class Responder implements ContentSink {
-    private static final int CHUNK = 64 * 1024;
-
     private final Channel channel;
     private final BooleanSupplier keepAlive;
     /** How long a body write waits for a client that does not read before the connection is closed. */
@@ -101,7 +98,7 @@ final class Responder implements ContentSink {
             r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
         channel.writeAndFlush(r);
-        return new BufferedOutputStream(new Chunks(), CHUNK);
+        return new Chunks();
     }
 
     @Override

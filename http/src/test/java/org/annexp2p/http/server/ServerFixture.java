@@ -29,9 +29,19 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(Repository repository, AuthPolicy policy, java.time.Duration idle) throws IOException {
+        this(repository, policy, idle, 64);
+    }
+
+    /** {@code requests}: how many requests it serves at once (more get 503). */
+    ServerFixture(Repository repository, AuthPolicy policy, java.time.Duration idle, int requests) throws IOException {
         this.repository = repository;
-        this.server = P2pHttpServer.start(new P2pHttpServer.Settings("127.0.0.1", 0, Option.none(), policy, 64, 16, idle),
+        this.server = P2pHttpServer.start(new P2pHttpServer.Settings("127.0.0.1", 0, Option.none(), policy, requests, 16, idle),
                 ServedRepositories.single(repository));
+    }
+
+    /** The path and query of {@link #url}, for raw requests. */
+    String path(String version, String route, String query) {
+        return url(version, route, query).substring(base().indexOf("/git-annex"));
     }
 
     static AuthPolicy wideOpen() {
