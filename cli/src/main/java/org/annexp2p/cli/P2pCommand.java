@@ -15,6 +15,9 @@ import org.annexp2p.repository.creds.SharedAddresses;
 import org.annexp2p.repository.creds.TokenGenerator;
 import org.annexp2p.session.StandardPlugins;
 import org.annexp2p.session.link.PeerLink;
+import org.annexp2p.session.network.NetworkEnabling;
+import org.annexp2p.session.plugin.net.HelperSearch;
+import org.annexp2p.session.plugin.net.NetworkAddress;
 import org.annexp2p.tor.onion.TorAnnexAddressAuth;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -29,7 +32,10 @@ import picocli.CommandLine.Option;
             "",
             "--link reads such an address on stdin (so it stays out of shell history), authenticates to the peer "
                 + "over Tor, and on success adds a git remote for it (url tor-annex::ONION:PORT, annex-uuid set) and "
-                + "keeps the token in .git/annex/creds/ONION (mode 0600). Works with addresses from real git-annex."})
+                + "keeps the token in .git/annex/creds/ONION (mode 0600). Works with addresses from real git-annex.",
+            "",
+            "--enable NETNAME runs `git-annex-p2p-NETNAME address` (the network's helper, on PATH) and records each "
+                + "address it prints as p2p-annex::NETNAME:ADDRESS in p2paddrs; `annex-p2p serve` then serves them."})
 final class P2pCommand implements Callable<Integer> {
     static final class Action {
         @Option(names = "--gen-addresses", description = "Print addresses with fresh tokens.")
@@ -37,6 +43,10 @@ final class P2pCommand implements Callable<Integer> {
 
         @Option(names = "--link", description = "Link to a peer whose address is read on stdin.")
         boolean link;
+
+        @Option(names = "--enable", paramLabel = "NETNAME",
+                description = "Record this repository's addresses on a P2P network, from its helper git-annex-p2p-NETNAME.")
+        String enable;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -58,6 +68,9 @@ final class P2pCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AnnexRepository repository = AnnexRepository.open(repo);
+        if (action.enable != null) {
+            return enable(repository, action.enable);
+        }
         return action.genAddresses ? genAddresses(repository) : link(repository);
     }
 
@@ -71,6 +84,15 @@ final class P2pCommand implements Callable<Integer> {
         System.err.println("These addresses allow access to this git-annex repository. Only share them with people "
                 + "you trust with that access, using trusted communication channels!");
         System.err.println(ServeTls.clientHint(repository.creds()));
+        return 0;
+    }
+
+    private static int enable(AnnexRepository repository, String netName) throws IOException {
+        for (NetworkAddress address : new NetworkEnabling(HelperSearch.fromEnvironment(), new TokenGenerator())
+                .enable(repository, netName)) {
+            System.err.println("enabled " + address);
+        }
+        System.err.println("`annex-p2p serve` serves it; `annex-p2p p2p --gen-addresses` prints addresses to give peers");
         return 0;
     }
 
