@@ -12,9 +12,11 @@ module org.annexp2p.session {
     exports org.annexp2p.session.demo;
     exports org.annexp2p.session.lan;
     exports org.annexp2p.session.link;
+    exports org.annexp2p.session.network;
     exports org.annexp2p.session.pair;
     exports org.annexp2p.session.plugin;
     exports org.annexp2p.session.plugin.exec;
+    exports org.annexp2p.session.plugin.net;
     exports org.annexp2p.session.plugin.tcp;
     exports org.annexp2p.session.rehearsal;
     exports org.annexp2p.session.remote;

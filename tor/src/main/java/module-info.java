@@ -12,6 +12,7 @@ module org.annexp2p.tor {
     requires transitive org.annexp2p.transports;
     exports org.annexp2p.tor;
     exports org.annexp2p.tor.control;
+    exports org.annexp2p.tor.local;
     exports org.annexp2p.tor.onion;
     exports org.annexp2p.tor.socks;
 }

@@ -54,6 +54,9 @@ public final class Main {
                     if (!toolArgs.isEmpty() && toolArgs.get(0).equals(NetworkRemoteHelper.NAME)) {
                         return NetworkRemoteHelper.run(toolArgs.subList(1, toolArgs.size()));
                     }
+                    if (!toolArgs.isEmpty() && toolArgs.get(0).equals(LanNetworkProgram.NAME)) {
+                        return LanNetworkProgram.run(toolArgs.subList(1, toolArgs.size()));
+                    }
                     String[] a = toolArgs.toArray(String[]::new);
                     return commandLine(debug, a).execute(a);
                 },

@@ -8,14 +8,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.creds.SharedAddresses;
 import org.annexp2p.repository.creds.TokenGenerator;
 import org.annexp2p.session.StandardPlugins;
+import org.annexp2p.session.link.LinkAddress;
 import org.annexp2p.session.link.PeerLink;
-import org.annexp2p.tor.onion.TorAnnexAddressAuth;
+import org.annexp2p.session.network.NetworkEnabling;
+import org.annexp2p.session.plugin.net.HelperSearch;
+import org.annexp2p.session.plugin.net.NetworkAddress;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +31,12 @@ import picocli.CommandLine.Option;
             "",
             "--link reads such an address on stdin (so it stays out of shell history), authenticates to the peer "
                 + "over Tor, and on success adds a git remote for it (url tor-annex::ONION:PORT, annex-uuid set) and "
-                + "keeps the token in .git/annex/creds/ONION (mode 0600). Works with addresses from real git-annex."})
+                + "keeps the token in .git/annex/creds/ONION (mode 0600). Works with addresses from real git-annex. "
+                + "A p2p-annex::NETNAME:ADDRESS:TOKEN address is reached through its network's helper; its token is kept "
+                + "under git-annex's name for the address.",
+            "",
+            "--enable NETNAME runs `git-annex-p2p-NETNAME address` (the network's helper, on PATH) and records each "
+                + "address it prints as p2p-annex::NETNAME:ADDRESS in p2paddrs; `annex-p2p serve` then serves them."})
 final class P2pCommand implements Callable<Integer> {
     static final class Action {
         @Option(names = "--gen-addresses", description = "Print addresses with fresh tokens.")
@@ -37,6 +44,10 @@ final class P2pCommand implements Callable<Integer> {
 
         @Option(names = "--link", description = "Link to a peer whose address is read on stdin.")
         boolean link;
+
+        @Option(names = "--enable", paramLabel = "NETNAME",
+                description = "Record this repository's addresses on a P2P network, from its helper git-annex-p2p-NETNAME.")
+        String enable;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -58,6 +69,9 @@ final class P2pCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AnnexRepository repository = AnnexRepository.open(repo);
+        if (action.enable != null) {
+            return enable(repository, action.enable);
+        }
         return action.genAddresses ? genAddresses(repository) : link(repository);
     }
 
@@ -74,9 +88,18 @@ final class P2pCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static int enable(AnnexRepository repository, String netName) throws IOException {
+        for (NetworkAddress address : new NetworkEnabling(HelperSearch.fromEnvironment(), new TokenGenerator())
+                .enable(repository, netName)) {
+            System.err.println("enabled " + address);
+        }
+        System.err.println("`annex-p2p serve` serves it; `annex-p2p p2p --gen-addresses` prints addresses to give peers");
+        return 0;
+    }
+
     private int link(AnnexRepository repository) throws Exception {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        TorAnnexAddressAuth address = null;
+        LinkAddress address = null;
         while (address == null) {
             System.err.print("Enter peer address: ");
             System.err.flush();
@@ -85,7 +108,7 @@ final class P2pCommand implements Callable<Integer> {
                 throw new IOException("Nothing entered, giving up.");
             }
             try {
-                address = TorAnnexAddressAuth.parse(line.trim());
+                address = LinkAddress.parse(line.trim());
             } catch (RuntimeException e) {
                 System.err.println("annex-p2p: " + e.getMessage());
                 if (System.console() == null) {
@@ -93,13 +116,11 @@ final class P2pCommand implements Callable<Integer> {
                 }
             }
         }
-        AuthToken token = address.token().map(t -> AuthToken.parse(t.value()).getOrElse(AuthToken.EMPTY))
-                .orElse(AuthToken.EMPTY);
         PeerLink.Linked linked;
         try (StandardPlugins plugins = StandardPlugins.of(new StandardPlugins.Settings(torSocks, DiscoveryGroups.PORT))) {
             // Patiently (the onion plugin's way): a freshly (re)published onion takes a while to become reachable.
             linked = new PeerLink(repository, plugins.addresses(), ClientSession::tell, Debug.transcript(debug), debug)
-                    .link(address.address().format(), token, Optional.ofNullable(name));
+                    .link(address.address(), address.token(), Optional.ofNullable(name));
         }
         System.err.println("linked to " + linked.peer() + " as remote " + linked.remote());
         return 0;

@@ -2,12 +2,16 @@ package org.annexp2p.cli;
 
 import org.annexp2p.protocol.wire.ShownText;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.session.StandardPlugins;
 import org.annexp2p.session.lan.LanPlugin;
+import org.annexp2p.session.network.NetworkServing;
+import org.annexp2p.session.plugin.net.HelperSearch;
+import org.annexp2p.session.plugin.net.NetworkAddress;
 import org.annexp2p.session.plugin.tcp.ListenPlan;
 import org.annexp2p.session.serve.ServeLimits;
 import org.annexp2p.session.serve.ServeSetup;
@@ -32,7 +36,11 @@ import picocli.CommandLine.Option;
                 + "repository's onion address from `annex-p2p enable-tor`.",
             "",
             "Ctrl-C or SIGTERM stops it: its ports are free at once, peers being served get the shutdown grace, and "
-                + "one line says it stopped."},
+                + "one line says it stopped.",
+            "",
+            "Every generic network enabled with `annex-p2p p2p --enable NETNAME` is served too, as git-annex's remotedaemon "
+                + "serves it: on the unix socket .git/annex/p2p/MD5, with git-annex-p2p-NETNAME ADDRESS SOCKET kept running "
+                + "(restarted when it exits) and only the tokens issued for that address accepted there."},
         footerHeading = "%nExamples:%n",
         footer = {"  # a token to give to the peer:",
             "  annex-p2p token --repo ~/annex",
@@ -83,15 +91,17 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (listen == null && !tor.requested() && lanListen == null) {
+        boolean listeners = listen != null || tor.requested() || lanListen != null;
+        if (!listeners && networks().isEmpty()) {
             throw new Main.UsageException("say where to serve: --listen HOST:PORT, --lan-listen HOST:PORT, --tor, or several");
         }
         ServeLimits given = limits.limits();
         AnnexRepository repository = AnnexRepository.open(repo);
+        List<NetworkAddress> networks = ServeSetup.enabledNetworks(repository);
         ServerMode serverMode = mode.readOnly ? ServerMode.READ_ONLY
                 : mode.appendOnly ? ServerMode.APPEND_ONLY : ServerMode.READ_WRITE;
         ServeSetup setup = ServeSetup.of(repository, serverMode, given, Debug.transcript(debug));
-        if (setup.acceptsNoToken()) {
+        if (listeners && setup.acceptsNoToken()) {
             System.err.println("annex-p2p: note: no peer can authenticate yet; run `annex-p2p token --repo "
                     + repo + "` to make a token");
         }
@@ -106,6 +116,13 @@ final class ServeCommand implements Callable<Integer> {
                     line -> System.err.println("annex-p2p: " + line));
             LanPlugin.LanListener lan = lanListen == null ? null : setup.listenLan(plugins, lanListen,
                     line -> System.err.println(ShownText.of("annex-p2p: " + line)));
+            int served = 0;
+            for (NetworkAddress network : networks) {
+                served += serveNetwork(setup, network, what) ? 1 : 0;
+            }
+            if (!listeners && served == 0) {
+                throw new java.io.IOException("no enabled network could be served");
+            }
             stop.takeSignals();
             if (server != null) {
                 ServeTls.banner(what, server.address()).forEach(System.err::println);
@@ -122,6 +139,28 @@ final class ServeCommand implements Callable<Integer> {
             stop.stopped("serving " + String.join(", ", setup.places()));
         }
         return 0;
+    }
+
+    /** The generic networks enabled in the repository (`p2p --enable`); none where there is no repository yet. */
+    private List<NetworkAddress> networks() {
+        try {
+            return ServeSetup.enabledNetworks(AnnexRepository.open(repo));
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Serves one network, or says in one line why not and goes on, as git-annex's remotedaemon does. */
+    private static boolean serveNetwork(ServeSetup setup, NetworkAddress network, String what) {
+        try {
+            NetworkServing served = setup.network(network, HelperSearch.fromEnvironment(), line -> System.err.println(ShownText.of("annex-p2p: " + line)));
+            System.err.println("serving " + what + " on " + network + " (through " + network.helper() + ", listening on "
+                    + served.socket() + ")");
+            return true;
+        } catch (java.io.IOException e) {
+            System.err.println(ShownText.of("annex-p2p: unable to serve the " + network.netName() + " network: " + e.getMessage()));
+            return false;
+        }
     }
 
     /** Where --listen serves, as its plan decides; plaintext off loopback is said first. */

@@ -73,12 +73,15 @@ public final class CredsDir {
         return tokens;
     }
 
-    /** Makes a token accepted (as the newest), unless it already is (a concurrent update is kept). */
+    /**
+     * Makes a token accepted everywhere but on generic networks (as the newest), unless it already is (a concurrent
+     * update is kept). Lines that are not plain tokens stay: they are tokens accepted on one network's address only
+     * ({@link AddressTokens}).
+     */
     public void addAcceptedToken(AuthToken token) throws IOException {
         file(ACCEPTED_TOKENS_FILE).update(content -> {
-            List<AuthToken> tokens = tokens(lines(content));
-            return token.isAllowedBy(tokens) ? Optional.empty()
-                    : Optional.of(unlines(token.reveal(), tokens.stream().map(AuthToken::reveal).toList()));
+            List<String> lines = lines(content);
+            return token.isAllowedBy(tokens(lines)) ? Optional.empty() : Optional.of(unlines(token.reveal(), lines));
         });
     }
 

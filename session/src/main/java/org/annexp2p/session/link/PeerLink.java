@@ -8,6 +8,7 @@ import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.session.PeerFailure;
 import org.annexp2p.session.PeerSession;
 import org.annexp2p.session.plugin.DialNotice;
@@ -16,10 +17,12 @@ import org.annexp2p.session.plugin.Dialing;
 import org.annexp2p.session.plugin.GivenToken;
 import org.annexp2p.session.plugin.MalformedAddressException;
 import org.annexp2p.session.plugin.TransportPlugins;
+import org.annexp2p.session.plugin.net.NetworkAddress;
 import org.annexp2p.tor.onion.TorAnnexAddress;
 
 /**
- * Linking to a peer, as git-annex's {@code p2p --link} and pairing do: dial its {@code tor-annex::} address
+ * Linking to a peer, as git-annex's {@code p2p --link} and pairing do: dial its {@code tor-annex::} or
+ * {@code p2p-annex::} address
  * through the plugins every command uses, AUTH only (proving the address and token work and learning the peer's
  * UUID), then a git remote for it with its annex-uuid, and its token in creds.
  */
@@ -47,10 +50,13 @@ public final class PeerLink {
     }
 
     /**
-     * Dials {@code address} ({@code tor-annex::ONION:PORT}) and, if the peer accepts {@code token}, adds the remote
+     * Dials {@code address} ({@code tor-annex::ONION:PORT} or {@code p2p-annex::NETNAME:ADDRESS}) and, if the peer accepts {@code token}, adds the remote
      * ({@code name}, or the first free peerN) and stores the token.
      */
     public Linked link(String address, AuthToken token, Optional<String> name) throws IOException {
+        if (address.startsWith(NetworkAddress.SCHEME)) {
+            return linkNetwork(NetworkAddress.parse(address), token, name);
+        }
         TorAnnexAddress onion;
         try {
             onion = TorAnnexAddress.parse(address);
@@ -60,6 +66,16 @@ public final class PeerLink {
         Dialing dialing = new Dialing(repository, GivenToken.exactly(token), Optional.empty(), notices, verbose);
         Uuid theirs = authenticate(plugins.dial(onion.format(), dialing));
         return new Linked(theirs, addRemote(onion, theirs, token, name));
+    }
+
+    /** As git-annex links a generic network's address: the remote's url is the address, the token in its creds file. */
+    private Linked linkNetwork(NetworkAddress address, AuthToken token, Optional<String> name) throws IOException {
+        Dialing dialing = new Dialing(repository, GivenToken.exactly(token), Optional.empty(), notices, verbose);
+        Uuid theirs = authenticate(plugins.dial(address.toString(), dialing));
+        String remote = name.isPresent() ? name.get() : repository.remotes().freePeerName();
+        repository.remotes().add(remote, address.toString(), theirs);
+        repository.creds().file(CredsDir.escapedName(address.credsName())).writeText(token.reveal());
+        return new Linked(theirs, remote);
     }
 
     /** AUTH alone over the dialed connection, which is closed afterwards; the peer's UUID, or why not. */

@@ -8,14 +8,20 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.annexp2p.interpreters.Serving;
 import org.annexp2p.interpreters.net.GitRelays;
 import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.repository.creds.AddressTokens;
 import org.annexp2p.session.StandardPlugins;
 import org.annexp2p.session.lan.LanPlugin;
+import org.annexp2p.session.network.NetworkServing;
 import org.annexp2p.session.plugin.Listening;
+import org.annexp2p.session.plugin.MalformedAddressException;
+import org.annexp2p.session.plugin.net.HelperSearch;
+import org.annexp2p.session.plugin.net.NetworkAddress;
 import org.annexp2p.session.plugin.tcp.ListenPlan;
 import org.annexp2p.tor.OnionServing;
 import org.annexp2p.tor.TorOptions;
@@ -26,7 +32,7 @@ import org.annexp2p.transports.tcp.TlsAddress;
 
 /**
  * One repository served to token-authenticated peers, on as many listeners as asked (a {@code tcp://} or
- * {@code tls://} one, a LAN one, an onion), all with the same limits. Each listener is started by its own call so
+ * {@code tls://} one, a LAN one, an onion, each enabled generic network), all with the same limits. Each listener is started by its own call so
  * that a front end can say what it is doing between them; closing closes them in reverse order, so each server stops
  * accepting (its port free at once) and lets its connections finish within its grace, and tor goes last.
  */
@@ -37,22 +43,25 @@ public final class ServeSetup implements Closeable {
     private final AnnexRepository repository;
     private final ServerMode mode;
     private final Serving serving;
+    private final Function<Serving.AcceptedTokens, Serving> servingWith;
     private final ServerOptions limits;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final List<String> places = new ArrayList<>();
 
-    private ServeSetup(AnnexRepository repository, ServerMode mode, Serving serving, ServerOptions limits) {
+    private ServeSetup(AnnexRepository repository, ServerMode mode, Function<Serving.AcceptedTokens, Serving> servingWith,
+            ServerOptions limits) {
         this.repository = repository;
         this.mode = mode;
-        this.serving = serving;
+        this.servingWith = servingWith;
+        this.serving = servingWith.apply(() -> repository.creds().acceptedTokens());
         this.limits = limits;
     }
 
     /** Serving {@code repository} in {@code mode} to peers holding one of its accepted tokens (re-read per peer). */
     public static ServeSetup of(AnnexRepository repository, ServerMode mode, ServeLimits limits, Transcript transcript) {
-        Serving serving = new Serving(repository, mode, () -> repository.creds().acceptedTokens(),
-                new GitRelays(repository.top(), null, null), transcript);
-        return new ServeSetup(repository, mode, serving, limits.serverOptions());
+        GitRelays relays = new GitRelays(repository.top(), null, null);
+        return new ServeSetup(repository, mode, tokens -> new Serving(repository, mode, tokens, relays, transcript),
+                limits.serverOptions());
     }
 
     /** What is served: the repository's UUID and its mode, e.g. {@code UUID (read-only)}. */
@@ -102,6 +111,35 @@ public final class ServeSetup implements Closeable {
         }
         places.add(listener.described());
         return listener;
+    }
+
+    /** Our addresses on generic networks ({@code p2p --enable}), from p2paddrs; lines that do not parse are skipped. */
+    public static List<NetworkAddress> enabledNetworks(AnnexRepository repository) throws IOException {
+        List<NetworkAddress> networks = new ArrayList<>();
+        for (String own : repository.creds().ownAddresses()) {
+            if (own.startsWith(NetworkAddress.SCHEME)) {
+                try {
+                    networks.add(NetworkAddress.parse(own));
+                } catch (MalformedAddressException ignored) {
+                    // not an address we could serve; git-annex skips such lines too
+                }
+            }
+        }
+        return networks;
+    }
+
+    /**
+     * Serves {@code address} on its unix socket through its helper, accepting only the tokens issued for that
+     * address (re-read per peer), as git-annex's remotedaemon does; the helper is found by {@code search}, and its
+     * exits go to {@code notices}.
+     */
+    public NetworkServing network(NetworkAddress address, HelperSearch search, Consumer<String> notices) throws IOException {
+        String written = address.toString();
+        Serving scoped = servingWith.apply(() -> AddressTokens.acceptedOn(repository.creds(), written));
+        NetworkServing served = own(NetworkServing.start(repository.annexDir(), repository.top(), address, scoped,
+                limits, search, notices));
+        places.add(written);
+        return served;
     }
 
     /** Where it serves, in the order the listeners started. */

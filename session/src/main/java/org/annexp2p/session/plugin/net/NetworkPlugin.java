@@ -15,6 +15,7 @@ import org.annexp2p.session.plugin.MalformedAddressException;
 import org.annexp2p.session.plugin.TransportPlugin;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.stdio.CommandConnection;
+import org.annexp2p.transports.stdio.CommandOptions;
 
 /**
  * {@code p2p-annex::NETNAME:ADDRESS}: runs the network's helper {@code git-annex-p2p-NETNAME ADDRESS} (found on
@@ -53,14 +54,21 @@ public final class NetworkPlugin implements TransportPlugin<NetworkAddress> {
     @Override
     public Dialed dial(NetworkAddress address, Dialing dialing) throws IOException {
         AuthToken token = dialing.token().resolve(address.toString(), () -> stored(dialing.repository(), address));
-        return new Dialed(connect(address), new Greeting.Token(token), dialing.bound(), true);
+        // In the repository, as git-annex runs it: a helper such as git-annex-p2p-lan finds its keys there.
+        CommandOptions options = dialing.repository() instanceof AnnexRepository r
+                ? CommandOptions.defaults().withDirectory(r.top()) : CommandOptions.defaults();
+        return new Dialed(connect(address, options), new Greeting.Token(token), dialing.bound(), true);
     }
 
     /** The helper started for {@code address}, alone: for a path that greets its own way (the remote helper). */
     public Connection connect(NetworkAddress address) throws IOException {
+        return connect(address, CommandOptions.defaults());
+    }
+
+    private Connection connect(NetworkAddress address, CommandOptions options) throws IOException {
         Path helper = search.find(address.helper()).orElseThrow(() -> new IOException(address.helper()
                 + " is not on PATH; install the " + address.netName() + " network's helper"));
-        return new HelperConnection(CommandConnection.start(List.of(helper.toString(), address.address())), address);
+        return new HelperConnection(CommandConnection.start(List.of(helper.toString(), address.address()), options), address);
     }
 
     /** The token the repository stored for {@code address}, in the file git-annex names after it. */

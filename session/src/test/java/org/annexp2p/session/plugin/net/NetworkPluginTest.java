@@ -56,4 +56,21 @@ class NetworkPluginTest {
                 .isInstanceOf(BadUsageException.class).hasMessageStartingWith("no auth token for p2p-annex::testnet:peer");
         assertThat(ran).doesNotExist();
     }
+
+    @Test
+    void theHelperRunsInTheRepositoryAsGitAnnexRunsIt() throws Exception {
+        AnnexRepository repo = AnnexRepository.create(tmp.resolve("repo"));
+        Path ran = tmp.resolve("ran");
+        Path helper = tmp.resolve("git-annex-p2p-testnet");
+        Files.writeString(helper, "#!/bin/sh\npwd > '" + ran + "'\n");
+        Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwx------"));
+        NetworkPlugin plugin = new NetworkPlugin(new HelperSearch(tmp.toString()));
+
+        Dialing dialing = new Dialing(repo, org.annexp2p.session.plugin.GivenToken.of("abcdefghij0123456789"),
+                java.util.Optional.empty(), n -> { }, false);
+        try (var dialed = plugin.dial(plugin.parse("p2p-annex::testnet:peer"), dialing).connection()) {
+            assertThat(dialed.input().read()).as("the helper said nothing and exited").isEqualTo(-1);
+        }
+        assertThat(Files.readString(ran).strip()).isEqualTo(repo.top().toRealPath().toString());
+    }
 }
