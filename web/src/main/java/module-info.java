@@ -7,5 +7,6 @@ module org.annexp2p.web {
     requires io.netty.codec.http;
     requires io.netty.common;
     requires io.netty.transport;
-    requires io.vavr;
+    requires transitive io.vavr;
+    exports org.annexp2p.web;
 }
