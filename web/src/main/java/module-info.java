@@ -8,5 +8,6 @@ module org.annexp2p.web {
     requires io.netty.common;
     requires io.netty.transport;
     requires transitive io.vavr;
+    requires transitive org.annexp2p.pairing;
     exports org.annexp2p.web;
 }
