@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
                 + "it links to the other repository over Tor (retrying while the other side finishes) and adds "
                 + "a git remote for it. A wrong code fails the key confirmation: nothing is stored."})
 final class PairCommand implements Callable<Integer> {
-    static final String APP_ID = "git-annex.branchable.com/p2p-setup";
+    static final String APP_ID = WormholePairing.APP_ID;
 
     @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: .).")
     Path repo;

@@ -17,6 +17,8 @@ import org.annexp2p.tor.onion.TorAnnexAddress;
  * before linking (the other side links to us meanwhile) and taken back if linking fails or is interrupted.
  */
 public final class WormholePairing {
+    /** git-annex's Magic Wormhole application id for pairing: both sides must use it to meet. */
+    public static final String APP_ID = "git-annex.branchable.com/p2p-setup";
 
     /** One try at linking to the other side's {@code address} with {@code token}: dial, authenticate, add the remote. */
     @FunctionalInterface
