@@ -11,7 +11,8 @@ public final class Sections {
     public static List<Section> all(UiContext context) {
         return List.of(
                 // status: helper web
-                // tor, pair: helper webflow
+                new org.annexp2p.web.tor.TorSection(context),
+                new org.annexp2p.web.pair.PairSection(context),
                 // peers, transfers: helper web
                 new DoctorSection(context));
     }
