@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -17,6 +19,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class Chromium {
     static final Path BROWSER = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
     static final Path DRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
+
+    /** Selenium looks for a DevTools binding of this Chromium's version, which raw CDP commands do not need. */
+    private static final Logger CDP_VERSIONS = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_VERSIONS.setLevel(Level.SEVERE);
+    }
 
     private Chromium() {}
 

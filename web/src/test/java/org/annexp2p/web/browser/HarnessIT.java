@@ -22,7 +22,7 @@ class HarnessIT {
     private static ForeignSite site;
 
     @BeforeAll
-    static void serve() throws IOException {
+    static void serve() throws InterruptedException {
         site = ForeignSite.serving(Map.of(
                 "/page.html", "<!doctype html><title>t</title><button id=\"go\">go</button><p id=\"out\"></p>"
                         + "<script src=\"/page.js\"></script>",
