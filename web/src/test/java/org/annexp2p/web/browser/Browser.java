@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -113,6 +114,18 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     @SuppressWarnings("unchecked")
     public <T> T jsAsync(String script, Object... args) {
         return (T) driver.executeAsyncScript(script, args);
+    }
+
+    /** The cookies the browser would send to {@code url}, HttpOnly ones too, each as DevTools describes it. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> cookies(String url) {
+        return (List<Map<String, Object>>) driver.executeCdpCommand("Network.getCookies", Map.of("urls", List.of(url)))
+                .get("cookies");
+    }
+
+    /** The text the page shows (its body's), once it has loaded. */
+    public String bodyText() {
+        return driver.findElement(By.tagName("body")).getText();
     }
 
     public void resize(int width, int height) {
