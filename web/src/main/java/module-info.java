@@ -1,0 +1,11 @@
+/** The local web page: annex-p2p ui, a loopback HTTP server over the same library calls the commands use. */
+module org.annexp2p.web {
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires io.netty.buffer;
+    requires io.netty.codec;
+    requires io.netty.codec.http;
+    requires io.netty.common;
+    requires io.netty.transport;
+    requires io.vavr;
+}

@@ -1,0 +1,29 @@
+package org.annexp2p.web;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How to run the page: the repository it shows, where to listen (loopback and a free port unless told
+ * otherwise), and how long a connection may stay silent before the server closes it.
+ */
+public record UiSettings(Path repository, String host, int port, Duration idle) {
+    public static final String LOOPBACK = "127.0.0.1";
+    public static final Duration DEFAULT_IDLE = Duration.ofSeconds(30);
+
+    public UiSettings {
+        repository = repository.toAbsolutePath().normalize();
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+    }
+
+    /** The repository on 127.0.0.1, a free port. */
+    public static UiSettings loopback(Path repository) {
+        return new UiSettings(repository, LOOPBACK, 0, DEFAULT_IDLE);
+    }
+
+    public UiSettings listening(String host, int port) {
+        return new UiSettings(repository, host, port, idle);
+    }
+}

@@ -1,0 +1,6 @@
+/*
+ * The doctor section (helper web). Controls: none yet.
+ */
+(function () {
+  'use strict';
+}());

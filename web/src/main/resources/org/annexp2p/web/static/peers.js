@@ -1,0 +1,6 @@
+/*
+ * The peers section (helper web). Controls: none yet.
+ */
+(function () {
+  'use strict';
+}());

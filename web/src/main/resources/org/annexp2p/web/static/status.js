@@ -1,0 +1,6 @@
+/*
+ * The status section (helper web). Controls: none yet.
+ */
+(function () {
+  'use strict';
+}());

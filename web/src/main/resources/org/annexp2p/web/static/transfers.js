@@ -1,0 +1,6 @@
+/*
+ * The transfers section (helper web). Controls: none yet.
+ */
+(function () {
+  'use strict';
+}());
