@@ -53,6 +53,21 @@ class AccessIT {
     }
 
     @Test
+    void theLinkHandedToTheDesktopsBrowserOpensThePageOnceOnly() {
+        String launch = page.launchUrl().toString();
+        assertThat(launch).doesNotContain(page.token());
+        browser.open(launch);
+        browser.visible("status");
+        assertThat(browser.url()).isEqualTo(page.at("/"));
+
+        browser.forgetCookies();
+        browser.open(launch);
+        assertThat(browser.driver().findElements(By.id("status"))).isEmpty();
+        assertThat(browser.bodyText()).contains("annex-p2p ui");
+        assertThat(browser.cookies(page.origin())).isEmpty();
+    }
+
+    @Test
     void withoutTheTokenThePageShowsNothingButWhatToDo() {
         browser.open(page.at("/"));
 

@@ -57,8 +57,13 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     @Override
     public void beforeEach(ExtensionContext context) {
         driver.get("about:blank");
-        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        forgetCookies();
         driver.manage().window().setSize(DESKTOP);
+    }
+
+    /** Every cookie of every site gone, as in a new profile. */
+    public void forgetCookies() {
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
     @Override

@@ -33,6 +33,11 @@ final class ServedPage implements AutoCloseable {
         return ui.url();
     }
 
+    /** A fresh one-time address, as the command hands the desktop's browser. */
+    URI launchUrl() {
+        return ui.launchUrl();
+    }
+
     /** {@code path} on the page's origin, without a token: {@code http://127.0.0.1:PORT/path}. */
     String at(String path) {
         return origin() + path;
