@@ -2,10 +2,17 @@
 module org.annexp2p.web {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
+    requires com.google.zxing;
     requires io.netty.buffer;
     requires io.netty.codec;
     requires io.netty.codec.http;
     requires io.netty.common;
     requires io.netty.transport;
     requires io.vavr;
+    requires org.annexp2p.interpreters;
+    requires org.annexp2p.pairing;
+    requires org.annexp2p.repository;
+    requires org.annexp2p.session;
+    requires org.annexp2p.tor;
+    requires org.annexp2p.wormhole;
 }

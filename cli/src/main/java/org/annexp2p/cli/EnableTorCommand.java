@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.annexp2p.repository.AnnexRepository;
+import java.util.Optional;
 import org.annexp2p.session.tor.OnionPublishing;
+import org.annexp2p.session.tor.OnionRevocation;
+import org.annexp2p.session.tor.PublishEvent;
 import org.annexp2p.tor.onion.RepositoryOnion;
 import org.annexp2p.tor.onion.SystemTorConfig;
 import picocli.CommandLine.Command;
@@ -36,6 +39,10 @@ final class EnableTorCommand implements Callable<Integer> {
     @Option(names = "--torrc", description = "Print torrc lines for the system tor (git-annex's layout) and exit.")
     boolean torrc;
 
+    @Option(names = "--revoke", description = "Revoke the onion address: remove it from p2paddrs and delete its key "
+            + "(the next enable-tor makes a new address). Tokens given to peers stay accepted.")
+    boolean revoke;
+
     @Option(names = "--debug", description = "Show what tor reports while publishing: bootstrap steps, descriptor "
             + "uploads and failures, circuit failures, tor's warnings.")
     boolean debug;
@@ -44,34 +51,37 @@ final class EnableTorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AnnexRepository repository = AnnexRepository.open(repo);
         RepositoryOnion onion = RepositoryOnion.of(repository.annexDir(), repository.creds());
+        if (revoke) {
+            Optional<String> revoked = OnionRevocation.revoke(repository.creds(), onion);
+            System.err.println(revoked.map(a -> "revoked " + a + ": removed from .git/annex/creds/p2paddrs and its key "
+                    + "deleted; a running `annex-p2p serve --tor` keeps it up until it stops")
+                    .orElse("this repository has no onion address to revoke"));
+            return 0;
+        }
         if (torrc) {
             long uid = ((Number) java.nio.file.Files.getAttribute(repository.top(), "unix:uid")).longValue();
             System.out.print(new SystemTorConfig(uid, repository.uuid().value(), onion.port()).torrcLines());
             return 0;
         }
+        // said before the options are read, so that a wrong --tor word still comes after it
         System.err.println("starting tor (" + (tor.policy == null ? "auto" : tor.policy) + ")...");
         OnionPublishing.Published published = OnionPublishing.publish(repository, onion, tor.options(onion),
-                Duration.ofSeconds(timeoutSeconds),
-                line -> {
-                    if (debug) {
-                        System.err.println("tor: " + line);
-                    }
-                },
-                new OnionPublishing.Steps() {
-                    @Override
-                    public void stoppedLeftover(long pid) {
-                        System.err.println("annex-p2p: note: stopped tor (pid " + pid
-                                + ") that an earlier annex-p2p left running for this repository");
-                    }
-
-                    @Override
-                    public void recorded(String address) {
-                        System.err.println("onion address " + address + " recorded in .git/annex/creds/p2paddrs");
-                        System.err.println("checking that it is reachable through Tor (at most " + timeoutSeconds + " s)...");
-                    }
-                });
+                Duration.ofSeconds(timeoutSeconds), this::tell);
         System.err.println("Tor onion service is working: " + published.reachability());
         System.out.println(published.address());
         return 0;
+    }
+
+    /** enable-tor's lines, as they were before the steps became events; the page shows the same events. */
+    private void tell(PublishEvent event) {
+        if (event instanceof PublishEvent.StoppedLeftover s) {
+            System.err.println("annex-p2p: note: stopped tor (pid " + s.pid()
+                    + ") that an earlier annex-p2p left running for this repository");
+        } else if (event instanceof PublishEvent.Recorded r) {
+            System.err.println("onion address " + r.address() + " recorded in .git/annex/creds/p2paddrs");
+            System.err.println("checking that it is reachable through Tor (at most " + timeoutSeconds + " s)...");
+        } else if (event instanceof PublishEvent.TorSaid t && debug) {
+            System.err.println("tor: " + t.line());
+        }
     }
 }

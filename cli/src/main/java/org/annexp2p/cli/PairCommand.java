@@ -6,27 +6,21 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.annexp2p.cli.wormhole.RelayOptions;
-import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.session.StandardPlugins;
 import org.annexp2p.session.link.PeerLink;
 import org.annexp2p.session.pair.LinkRounds;
-import org.annexp2p.session.pair.PairData;
-import org.annexp2p.session.pair.PairExchange;
 import org.annexp2p.session.pair.PairExchangeException;
-import org.annexp2p.session.pair.PairTokens;
+import org.annexp2p.session.pair.PairState;
 import org.annexp2p.session.pair.PairingWormhole;
-import org.annexp2p.tor.onion.TorAnnexAddress;
+import org.annexp2p.session.pair.WormholePairing;
 import org.annexp2p.wormhole.InvalidCodeException;
 import org.annexp2p.wormhole.Wormhole;
 import org.annexp2p.wormhole.WormholeOptions;
-import org.annexp2p.session.TemporaryTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,7 +36,7 @@ import picocli.CommandLine.Option;
                 + "it links to the other repository over Tor (retrying while the other side finishes) and adds "
                 + "a git remote for it. A wrong code fails the key confirmation: nothing is stored."})
 final class PairCommand implements Callable<Integer> {
-    static final String APP_ID = "git-annex.branchable.com/p2p-setup";
+    static final String APP_ID = WormholePairing.APP_ID;
 
     @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: .).")
     Path repo;
@@ -70,10 +64,7 @@ final class PairCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AnnexRepository repository = AnnexRepository.open(repo);
-        List<TorAnnexAddress> ours = PairData.torAddressesOf(repository.creds().ownAddresses());
-        if (ours.isEmpty()) {
-            throw new IOException("this repository has no P2P address to pair with; run `annex-p2p enable-tor` first");
-        }
+        WormholePairing.ours(repository.creds());
         if (linkAttempts < 1) {
             throw new Main.UsageException("--link-attempts must be at least 1");
         }
@@ -86,30 +77,28 @@ final class PairCommand implements Callable<Integer> {
         try (StandardPlugins plugins = StandardPlugins.of(new StandardPlugins.Settings(torSocks, DiscoveryGroups.PORT))) {
             // A bad --tor-socks fails now, not after the other person has typed our code.
             plugins.torSocks();
-            pair(repository, ours, PairingWormhole.over(new Wormhole(options)),
-                    new PeerLink(repository, plugins.addresses(), notice -> { }, Debug.transcript(debug), debug));
+            PeerLink link = new PeerLink(repository, plugins.addresses(), notice -> { }, Debug.transcript(debug), debug);
+            WormholePairing pairing = new WormholePairing(repository.creds(), PairingWormhole.over(new Wormhole(options)),
+                    (address, token) -> link.link(address.format(), token, Optional.ofNullable(name)),
+                    new LinkRounds(linkAttempts), this::tell, InterruptNotice.TREE);
+            PeerLink.Linked linked = pair(pairing);
+            System.err.println("Paired with " + ShownText.ofWire(linked.peer().value()) + "; added remote "
+                    + ShownText.of(linked.remote()) + ".");
             return 0;
         }
     }
 
-    private void pair(AnnexRepository repository, List<TorAnnexAddress> ours, PairingWormhole wormhole, PeerLink link)
-            throws Exception {
-        AuthToken ourHalf = PairTokens.freshHalf();
-        try (TemporaryTree dir = TemporaryTree.create("annex-p2p-pair", InterruptNotice.TREE,
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))) {
-            PairData theirs = exchange(new PairExchange(wormhole, dir.path()), new PairData(ourHalf, ours));
-            PairTokens tokens = PairTokens.of(ourHalf, theirs.half());
-            repository.creds().addAcceptedToken(tokens.accept());
-            link(link, theirs.addresses(), tokens.present());
+    private void tell(PairState state) {
+        if (state instanceof PairState.CodeAllocated c) {
+            System.err.println("This repository's pairing code is: " + c.code());
         }
     }
 
-    private PairData exchange(PairExchange exchange, PairData ours) throws Exception {
+    /** Each round's failures are told as git-annex tells them; the plugin's own retry notices would repeat them. */
+    private PeerLink.Linked pair(WormholePairing pairing) throws Exception {
         try {
-            return exchange.run(ours, mine -> {
-                System.err.println("This repository's pairing code is: " + mine.value());
-                return code != null ? code : ask();
-            });
+            return pairing.run(mine -> code != null ? code : ask(),
+                    (a, why) -> System.err.println("Unable to connect to " + a.format() + ". Retrying..."));
         } catch (PairExchangeException e) {
             String why = e.getCause() != null ? Main.oneLine(e.getCause()) : e.getMessage();
             throw switch (e.step()) {
@@ -117,6 +106,8 @@ final class PairCommand implements Callable<Integer> {
                 case SENDING -> new IOException("Failed sending data to pair: " + why, e.getCause());
                 case RECEIVING -> new IOException("Failed receiving data from pair: " + why, e.getCause());
             };
+        } catch (LinkRounds.Exhausted e) {
+            throw new IOException("Failed linking to pair: " + e.last().map(ErrorWords::of).orElse("no address"));
         }
     }
 
@@ -128,20 +119,5 @@ final class PairCommand implements Callable<Integer> {
             throw new IOException("no pairing code entered");
         }
         return line;
-    }
-
-    /** Each round's failures are told as git-annex tells them; the plugin's own retry notices would repeat them. */
-    private void link(PeerLink link, List<TorAnnexAddress> addresses, AuthToken token) throws Exception {
-        PeerLink.Linked linked;
-        try {
-            linked = new LinkRounds(linkAttempts).link(addresses,
-                    a -> link.link(a.format(), token, Optional.ofNullable(name)),
-                    (a, why) -> System.err.println("Unable to connect to " + a.format() + ". Retrying..."));
-        } catch (LinkRounds.Exhausted e) {
-            throw new IOException("Failed linking to pair: "
-                    + e.last().map(ErrorWords::of).orElse("no address"));
-        }
-        System.err.println("Paired with " + ShownText.ofWire(linked.peer().value()) + "; added remote "
-                + ShownText.of(linked.remote()) + ".");
     }
 }

@@ -48,6 +48,10 @@ final class ReachabilityProbe {
         int attempts = 0;
         IOException last = null;
         while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                // a cancelled publication: the pause below keeps the interrupt, which would otherwise go unheard
+                throw new TorException(Reason.TIMEOUT, "interrupted while connecting to our own onion");
+            }
             Duration left = Duration.between(Instant.now(), deadline);
             if (left.isNegative() || left.isZero()) {
                 throw new TorException(Reason.UNREACHABLE, "could not connect to our own onion " + service.address()

@@ -8,6 +8,6 @@ public final class Sections {
     }
 
     public static List<Section> all(UiContext context) {
-        return List.of();
+        return List.of(new org.annexp2p.web.tor.TorSection(context), new org.annexp2p.web.pair.PairSection(context));
     }
 }

@@ -60,6 +60,26 @@ public final class CredsDir {
         });
     }
 
+    /** Removes an address (a revoked onion), keeping the others in their order; absent, nothing changes. */
+    public void removeOwnAddress(String address) throws IOException {
+        file(ADDRESSES_FILE).update(content -> {
+            List<String> addresses = lines(content);
+            return addresses.contains(address)
+                    ? Optional.of(String.join("", addresses.stream().filter(a -> !a.equals(address)).map(a -> a + "\n").toList()))
+                    : Optional.empty();
+        });
+    }
+
+    /** Stops accepting {@code token} (a pairing that failed after storing it); absent, nothing changes. */
+    public void removeAcceptedToken(AuthToken token) throws IOException {
+        file(ACCEPTED_TOKENS_FILE).update(content -> {
+            List<String> lines = lines(content);
+            List<String> kept = lines.stream().filter(l -> AuthToken.parse(l).map(t -> !t.equals(token)).getOrElse(true)).toList();
+            return kept.size() == lines.size() ? Optional.empty()
+                    : Optional.of(String.join("", kept.stream().map(l -> l + "\n").toList()));
+        });
+    }
+
     // ---- p2pauth --------------------------------------------------------------------------------------------
 
     /** Tokens this repository accepts, newest first. Lines that are not tokens are skipped, as git-annex does. */

@@ -70,6 +70,23 @@ class CredsDirTest {
     }
 
     @Test
+    void removingAnAddressOrATokenKeepsEveryOtherLineInOrder() throws IOException {
+        CredsDir c = creds();
+        c.addOwnAddress("tor-annex::a.onion:1");
+        c.addOwnAddress("tor-annex::" + ONION + ":39140");
+        c.addOwnAddress("tor-annex::b.onion:2");
+        c.removeOwnAddress("tor-annex::" + ONION + ":39140");
+        c.removeOwnAddress("tor-annex::absent.onion:3");
+        assertThat(c.ownAddresses()).containsExactly("tor-annex::b.onion:2", "tor-annex::a.onion:1");
+
+        Path file = c.dir().resolve("p2pauth");
+        c.file("p2pauth").writeText("cccc3333 p2p-annex::iroh:xyz\nbbbb2222\naaaa1111\n");
+        c.removeAcceptedToken(AuthToken.parse("BBBB2222").get());
+        c.removeAcceptedToken(AuthToken.parse("dddd4444").get());
+        assertThat(Files.readString(file)).isEqualTo("cccc3333 p2p-annex::iroh:xyz\naaaa1111\n");
+    }
+
+    @Test
     void peerTokensAreWrittenPlainAndReadUnderEitherName() throws IOException {
         CredsDir c = creds();
         AuthToken t = new TokenGenerator().generate(128);

@@ -62,4 +62,10 @@ public record RepositoryOnion(CredsDir creds, Path torStateDir) {
     public void remember(TorAnnexAddress address) throws IOException {
         addressFile().writeText(address.format() + "\n");
     }
+
+    /** Forgets the onion: its key and address go, so the next publication makes a new address. */
+    public void forget() throws IOException {
+        keyFile().delete();
+        addressFile().delete();
+    }
 }
