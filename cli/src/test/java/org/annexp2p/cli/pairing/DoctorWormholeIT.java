@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
+import org.annexp2p.testkit.wormhole.WormholeServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -18,6 +18,7 @@ import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.testkit.annex.GitAnnexVersions;
 import org.annexp2p.testkit.process.Command;
 import org.annexp2p.testkit.process.RunningCommand;
+import org.annexp2p.testkit.wormhole.WormholeServers;
 import org.annexp2p.tor.onion.OnionAddress;
 import org.annexp2p.tor.onion.TorAnnexAddress;
 import org.annexp2p.tor.testing.SocksStandIn;

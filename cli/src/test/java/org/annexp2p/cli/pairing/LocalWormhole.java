@@ -2,6 +2,7 @@ package org.annexp2p.cli.pairing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.annexp2p.testkit.wormhole.WormholeServers;
 
 /** {@link WormholeServers} for tests outside this package: the Debian mailbox server and transit relay on loopback. */
 public final class LocalWormhole implements AutoCloseable {

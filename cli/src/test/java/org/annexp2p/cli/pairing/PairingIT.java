@@ -24,6 +24,7 @@ import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.repository.creds.CredsDir;
+import org.annexp2p.testkit.wormhole.WormholeServers;
 import org.annexp2p.tor.onion.OnionAddress;
 import org.annexp2p.tor.onion.TorAnnexAddress;
 import org.annexp2p.tor.testing.SocksStandIn;
