@@ -13,5 +13,6 @@ module org.annexp2p.http {
     requires transitive org.annexp2p.protocol;
     requires transitive org.annexp2p.repository;
     requires transitive org.annexp2p.transports;
+    exports org.annexp2p.http.client;
     exports org.annexp2p.http.server;
 }

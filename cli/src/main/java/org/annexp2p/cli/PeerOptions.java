@@ -21,8 +21,9 @@ final class PeerOptions {
                 description = "Connect to a server that authenticates with AUTH: tls://HOST:PORT/PIN (annex-p2p "
                     + "serve --listen off loopback: TLS, trusting only the key PIN names), tcp://HOST:PORT (plaintext: "
                     + "loopback, or serve --listen tcp://...), tor-annex::ONION:PORT (Tor), lan://HOST:PORT (a peer "
-                    + "paired with `pair --lan`, over TLS pinned to its key; needs --repo), or p2p-annex::NETNAME:ADDRESS "
-                    + "(through the network's git-annex-p2p-NETNAME helper on PATH).")
+                    + "paired with `pair --lan`, over TLS pinned to its key; needs --repo), p2p-annex::NETNAME:ADDRESS "
+                    + "(through the network's git-annex-p2p-NETNAME helper on PATH), or annex+http(s)://HOST:PORT/git-annex/UUID "
+                    + "(a p2phttp server; with --repo the UUID may come from the remote whose annexurl it is).")
         String address;
     }
 

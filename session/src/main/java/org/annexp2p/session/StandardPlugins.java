@@ -7,6 +7,7 @@ import org.annexp2p.session.plugin.Listening;
 import org.annexp2p.session.plugin.TransportPlugin;
 import org.annexp2p.session.plugin.TransportPlugins;
 import org.annexp2p.session.plugin.exec.ExecPlugin;
+import org.annexp2p.session.plugin.http.AnnexHttpPlugin;
 import org.annexp2p.session.plugin.onion.OnionPlugin;
 import org.annexp2p.session.lan.LanPlugin;
 import org.annexp2p.session.plugin.tcp.ListenPlan;
@@ -17,7 +18,7 @@ import org.annexp2p.transports.Listener;
 
 /**
  * The plugins this tool speaks, built from the user's settings, in one place: {@code tls://}, {@code tcp://},
- * {@code lan://} and {@code tor-annex::} for {@code --address} (in the order messages list them), {@code --exec}
+ * {@code lan://}, {@code tor-annex::}, {@code p2p-annex::} and {@code annex+http(s)://} for {@code --address} (in the order messages list them), {@code --exec}
  * for commands, and {@code serve --listen}. Closing it closes the TCP transport they share, so it is closed after
  * the sessions and listeners it made.
  */
@@ -42,7 +43,8 @@ public final class StandardPlugins implements AutoCloseable {
     private StandardPlugins(Settings settings) {
         this.lan = new LanPlugin(settings.discoveryPort());
         this.onion = new OnionPlugin(settings.torSocks());
-        this.addresses = TransportPlugins.of(List.of(tls, plaintext, lan, onion, org.annexp2p.session.plugin.net.NetworkPlugin.onPath()));
+        this.addresses = TransportPlugins.of(List.of(tls, plaintext, lan, onion, org.annexp2p.session.plugin.net.NetworkPlugin.onPath(),
+                new AnnexHttpPlugin(System.getenv())));
     }
 
     /** The standard plugins for what the user set. */
