@@ -221,7 +221,7 @@ class ReadmeWalkthroughIT {
 
     @Test
     @Order(9)
-    void sendATextByCodeThroughWormholeServersServers() throws Exception {
+    void sendATextByCodeThroughLocalWormholeServers() throws Exception {
         try (WormholeServers servers = WormholeServers.start(Files.createDirectories(tmp.resolve("wormhole")))) {
             String[] relay = {"wormhole", "--relay-url", servers.relayUrl(), "--transit-helper", servers.transitHelper()};
             List<String> send = new ArrayList<>(List.of(relay));
