@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vavr.control.Either;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.key.Key;
@@ -19,6 +17,7 @@ import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.session.plugin.Dialed;
 import org.annexp2p.session.plugin.GivenToken;
+import org.annexp2p.testkit.content.AnnexedContent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -49,7 +48,7 @@ public abstract class PeerConversationSuite {
     protected abstract Fixture serve() throws Exception;
 
     static final byte[] CONTENT = "content the suite moves both ways\n".getBytes(StandardCharsets.UTF_8);
-    static final Key KEY = keyOf(CONTENT);
+    static final Key KEY = AnnexedContent.sha256e(CONTENT, ".txt");
 
     @Test
     void aWholeConversation() throws Exception {
@@ -101,14 +100,5 @@ public abstract class PeerConversationSuite {
 
     static GivenToken given(AuthToken token) {
         return new GivenToken(java.util.Optional.of(token.reveal()), java.util.Optional.empty());
-    }
-
-    static Key keyOf(byte[] content) {
-        try {
-            return Key.of("SHA256E", content.length,
-                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)) + ".txt");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
     }
 }
