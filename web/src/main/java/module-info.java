@@ -9,5 +9,9 @@ module org.annexp2p.web {
     requires io.netty.transport;
     requires transitive io.vavr;
     requires transitive org.annexp2p.pairing;
+    requires transitive org.annexp2p.protocol;
+    requires transitive org.annexp2p.repository;
+    requires transitive org.annexp2p.session;
+    requires transitive org.annexp2p.transports;
     exports org.annexp2p.web;
 }
