@@ -12,5 +12,6 @@ module org.annexp2p.cli {
     requires org.annexp2p.shell;
     requires org.annexp2p.tor;
     requires org.annexp2p.transports;
+    requires org.annexp2p.web;
     requires org.annexp2p.wormhole;
 }

@@ -8,11 +8,14 @@ module org.annexp2p.web {
     requires io.netty.codec.http;
     requires io.netty.common;
     requires io.netty.transport;
-    requires io.vavr;
-    requires org.annexp2p.interpreters;
-    requires org.annexp2p.pairing;
-    requires org.annexp2p.repository;
-    requires org.annexp2p.session;
-    requires org.annexp2p.tor;
-    requires org.annexp2p.wormhole;
+    requires transitive io.vavr;
+    requires transitive org.annexp2p.interpreters;
+    requires transitive org.annexp2p.pairing;
+    requires transitive org.annexp2p.protocol;
+    requires transitive org.annexp2p.repository;
+    requires transitive org.annexp2p.session;
+    requires transitive org.annexp2p.tor;
+    requires transitive org.annexp2p.transports;
+    requires transitive org.annexp2p.wormhole;
+    exports org.annexp2p.web;
 }

@@ -41,6 +41,7 @@ final class Commands {
         add("p2pstdio", cl -> cl.addSubcommand(new ShellCommands.P2pStdio()));
         add("configlist", cl -> cl.addSubcommand(new ShellCommands.ConfigList()));
         add("wormhole", cl -> cl.addSubcommand(new WormholeCommand()));
+        add("ui", cl -> cl.addSubcommand(new UiCommand()));
     }
 
     private static void add(String name, Consumer<CommandLine> registration) {
