@@ -18,6 +18,8 @@ final class AddressQuery {
     /** A helper may set its network up first; this only stops a helper that never ends. */
     private static final Duration LIMIT = Duration.ofMinutes(5);
     private static final int MAX_OUTPUT = 64 * 1024;
+    /** What it printed just before exiting is still in the pipe; a daemon it left holding the pipe is not waited for. */
+    private static final Duration AFTER_EXIT = Duration.ofSeconds(2);
 
     private AddressQuery() {}
 
@@ -27,30 +29,30 @@ final class AddressQuery {
                 .directory(directory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        Thread drain = new Thread(() -> readBounded(process.getErrorStream(), errors), name + " stderr");
-        drain.setDaemon(true);
-        drain.start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        readBounded(process.getInputStream(), out);
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        Thread outDrain = drain(process.getInputStream(), out, name + " stdout");
+        Thread errDrain = drain(process.getErrorStream(), errors, name + " stderr");
         try {
+            // Its exit ends the query, not the end of its output: a daemon it started may hold that open.
             if (!process.waitFor(LIMIT.toMinutes(), TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IOException(name + " address did not finish within " + LIMIT.toMinutes() + " minutes");
             }
-            drain.join(TimeUnit.SECONDS.toMillis(5));
+            outDrain.join(AFTER_EXIT.toMillis());
+            errDrain.join(AFTER_EXIT.toMillis());
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while " + name + " address ran", e);
         }
         if (process.exitValue() != 0) {
-            String said = lastLine(errors.toString(StandardCharsets.UTF_8));
+            String said = lastLine(snapshot(errors));
             throw new IOException(name + " address failed (exit code " + process.exitValue() + ")"
                     + (said.isEmpty() ? "" : ": " + said));
         }
         List<String> lines = new ArrayList<>();
-        out.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isEmpty()).forEach(lines::add);
+        snapshot(out).lines().filter(l -> !l.isEmpty()).forEach(lines::add);
         return lines;
     }
 
@@ -66,13 +68,28 @@ final class AddressQuery {
         return sb.toString();
     }
 
+    private static Thread drain(InputStream in, ByteArrayOutputStream into, String name) {
+        Thread t = new Thread(() -> readBounded(in, into), name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static String snapshot(ByteArrayOutputStream bytes) {
+        synchronized (bytes) {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
     private static void readBounded(InputStream in, ByteArrayOutputStream into) {
         byte[] buf = new byte[8192];
         try (in) {
             for (int n; (n = in.read(buf)) >= 0; ) {
-                int room = MAX_OUTPUT - into.size();
-                if (room > 0) {
-                    into.write(buf, 0, Math.min(n, room));
+                synchronized (into) {
+                    int room = MAX_OUTPUT - into.size();
+                    if (room > 0) {
+                        into.write(buf, 0, Math.min(n, room));
+                    }
                 }
             }
         } catch (IOException ignored) {

@@ -61,6 +61,20 @@ class NetworkEnablingTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aHelperThatLeavesADaemonHoldingItsOutputIsDoneWhenItExits() throws Exception {
+        // Setting the network up may start a daemon that inherits the helper's output; its exit still ends the query.
+        Path daemon = tmp.resolve("daemon");
+        helper("testnet", "echo 127.0.0.1:4000\nsleep 600 &\necho $! > '" + daemon + "'");
+        try {
+            assertThat(enabling.enable(repo, "testnet")).extracting(NetworkAddress::toString)
+                    .containsExactly("p2p-annex::testnet:127.0.0.1:4000");
+        } finally {
+            ProcessHandle.of(Long.parseLong(Files.readString(daemon).strip())).ifPresent(ProcessHandle::destroy);
+        }
+    }
+
+    @Test
     void aMissingHelperIsNamedWithHowToInstallIt() {
         assertFailsRecordingNothing("othernet", "git-annex-p2p-othernet is not on PATH; install the othernet network's helper");
     }
