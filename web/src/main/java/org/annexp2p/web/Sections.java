@@ -2,6 +2,8 @@ package org.annexp2p.web;
 
 import java.util.List;
 import org.annexp2p.web.doctor.DoctorSection;
+import org.annexp2p.session.plugin.GivenToken;
+import org.annexp2p.web.peers.PeersSection;
 import org.annexp2p.web.reach.Reach;
 import org.annexp2p.web.status.StatusSection;
 
@@ -15,7 +17,8 @@ public final class Sections {
         return List.of(
                 new StatusSection(context, reach),
                 // tor, pair: helper webflow
-                // peers, transfers: helper web
+                new PeersSection(context, reach, GivenToken.of(null)),
+                // transfers: helper web
                 new DoctorSection(context));
     }
 }
