@@ -93,6 +93,14 @@ class PageSecurityTest {
         assertThat(http.get("/?token=" + token().substring(1)).status()).isEqualTo(401);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"//evil.example/", "/\\evil.example/", "//evil.example/static/app.js"})
+    void enteringNeverRedirectsToAnotherSite(String path) throws Exception {
+        RawHttp.Answer answer = http.get(path + "?" + server.url().getQuery());
+        assertThat(answer.status()).isEqualTo(303);
+        assertThat(answer.header("Location")).isEqualTo("/");
+    }
+
     @Test
     void aCookieForAnotherPortsPageIsNotOurs() throws Exception {
         assertThat(http.get("/", "Cookie: annex-p2p-ui-1=" + token()).status()).isEqualTo(401);
