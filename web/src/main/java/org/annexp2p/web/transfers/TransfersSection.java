@@ -156,7 +156,8 @@ public final class TransfersSection implements Section {
             try {
                 annexDir = context.repository().annexDir();
             } catch (Refused e) {
-                return List.of();
+                // Not a repository (yet): look where git-annex would put them rather than trying to open it 4 times a second.
+                annexDir = context.settings().repository().resolve(".git").resolve("annex");
             }
         }
         for (OtherTransfers.Seen seen : OtherTransfers.scan(annexDir)) {
