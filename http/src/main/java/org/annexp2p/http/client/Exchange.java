@@ -105,6 +105,9 @@ final class Exchange {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
+        } catch (javax.net.ssl.SSLHandshakeException e) {
+            throw new IOException("cannot reach " + url.base() + ": its certificate is not trusted (" + HttpClients.CA
+                    + " may name a PEM file of the certificates to trust)", e);
         } catch (IOException e) {
             throw new IOException("cannot reach " + url.base() + ": " + FailureWords.of(e), e);
         }
