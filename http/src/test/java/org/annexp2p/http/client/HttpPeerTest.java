@@ -27,6 +27,7 @@ import org.annexp2p.protocol.wire.AssociatedFile;
 import org.annexp2p.protocol.wire.ProtocolVersion;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
+import org.annexp2p.repository.RepositoryEvent;
 import org.annexp2p.testkit.content.GitAnnexKeys;
 import org.annexp2p.transports.Connection;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +90,17 @@ class HttpPeerTest {
         assertThat(served.content(key).get()).isEqualTo(content);
         assertThat(run(Client.put(key, AssociatedFile.NONE, Meter.NONE))).isEqualTo(Either.right(true));
         assertThat(run(Client.checkPresent(key))).isEqualTo(Either.right(true));
+    }
+
+    @Test
+    void aPutResumesWhereTheServersPartialCopyEnds() {
+        here.putContent(key, content);
+        served.putPartial(new Destination.ObjectStore(key), java.util.Arrays.copyOf(content, content.length / 2));
+        assertThat(run(Client.put(key, AssociatedFile.NONE, Meter.NONE))).isEqualTo(Either.right(true));
+        assertThat(served.content(key).get()).isEqualTo(content);
+        // Only the second half crossed: written at the offset where the partial copy ended.
+        assertThat(served.events()).contains(new RepositoryEvent.PartialWritten(new Destination.ObjectStore(key),
+                content.length / 2, content.length - content.length / 2));
     }
 
     @Test
