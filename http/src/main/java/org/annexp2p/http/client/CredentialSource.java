@@ -23,6 +23,9 @@ public interface CredentialSource {
     /** What the user can do when the server wants credentials, for the one-line error. */
     String hint();
 
+    /** Where the credentials came from, for the one-line error when they were refused. */
+    String origin();
+
     /** Only these, from the environment, never asked for. */
     static CredentialSource fixed(Option<Credentials> credentials) {
         return new CredentialSource() {
@@ -41,6 +44,11 @@ public interface CredentialSource {
 
             @Override
             public void refused(Credentials c) {}
+
+            @Override
+            public String origin() {
+                return "from " + Credentials.USER + " and " + Credentials.PASSWORD;
+            }
 
             @Override
             public String hint() {

@@ -79,6 +79,10 @@ final class Exchange {
                 }
                 asked = false;
             }
+            if (r.statusCode() == 401 && sent.isDefined()) {
+                r.body().close();
+                throw new IOException("the server did not accept the credentials " + source.origin());
+            }
             // A 404 is the server saying it does not serve this version, unless the version is known and the route
             // answers 404 for absent content.
             boolean stepDown = r.statusCode() == 404 && v > minimum.value() && !(absentIs404 && settled);
@@ -105,6 +109,9 @@ final class Exchange {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
+        } catch (javax.net.ssl.SSLHandshakeException e) {
+            throw new IOException("cannot reach " + url.base() + ": its certificate is not trusted (" + HttpClients.CA
+                    + " may name a PEM file of the certificates to trust)", e);
         } catch (IOException e) {
             throw new IOException("cannot reach " + url.base() + ": " + FailureWords.of(e), e);
         }

@@ -66,6 +66,11 @@ public final class GitCredentials implements CredentialSource {
     }
 
     @Override
+    public String origin() {
+        return "from git's credential helpers for " + url;
+    }
+
+    @Override
     public String hint() {
         return "none from git's credential helpers for " + url + ", nor " + Credentials.USER + " and "
                 + Credentials.PASSWORD;

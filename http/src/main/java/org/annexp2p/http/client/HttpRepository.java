@@ -27,7 +27,7 @@ final class HttpRepository implements Local.Handler, AutoCloseable {
     private final Map<Key, KeptLock> locks = new HashMap<>();
     private Option<Message.Get> answering = Option.none();
     private Option<Incoming> download = Option.none();
-    private boolean stored;
+    private Option<PendingPut> putting = Option.none();
 
     HttpRepository(P2pHttpClient client) {
         this.client = client;
@@ -88,19 +88,20 @@ final class HttpRepository implements Local.Handler, AutoCloseable {
                 .getOrElse(() -> Either.left("the server already has the content"));
     }
 
+    /** Starts the put; the server's answer is waited for in {@link #finishContent}. */
     @Override
     public Len writeContent(Local.WriteContent i) throws IOException {
-        InputStream body = i.payload().stream();
-        stored = client.put(i.destination().key(), i.file(), i.offset().value(), i.length().value(), () -> body);
+        putting = Option.some(PendingPut.start(client, i));
         return i.length();
     }
 
     @Override
-    public Boolean finishContent(Local.FinishContent i) {
-        boolean ok = stored && !i.validity().contains(Validity.INVALID);
-        stored = false;
-        return ok;
+    public Boolean finishContent(Local.FinishContent i) throws IOException {
+        PendingPut p = putting.getOrElseThrow(() -> new IOException("nothing was sent to finish"));
+        putting = Option.none();
+        return p.finish(!i.validity().contains(Validity.INVALID));
     }
+
 
     @Override
     public Unit setPresent(Local.SetPresent i) {
@@ -157,9 +158,10 @@ final class HttpRepository implements Local.Handler, AutoCloseable {
         }
     }
 
-    /** The conversation ended: locks still held are released, a download not read is dropped. */
+    /** The conversation ended: locks still held are released, a download not read is dropped, a put cut short. */
     @Override
     public void close() {
+        putting.forEach(PendingPut::abandon);
         locks.values().forEach(KeptLock::close);
         locks.clear();
         try {

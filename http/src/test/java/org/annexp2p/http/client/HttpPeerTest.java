@@ -27,6 +27,7 @@ import org.annexp2p.protocol.wire.AssociatedFile;
 import org.annexp2p.protocol.wire.ProtocolVersion;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
+import org.annexp2p.repository.RepositoryEvent;
 import org.annexp2p.testkit.content.GitAnnexKeys;
 import org.annexp2p.transports.Connection;
 import org.junit.jupiter.api.AfterEach;
@@ -92,13 +93,29 @@ class HttpPeerTest {
     }
 
     @Test
+    void aPutResumesWhereTheServersPartialCopyEnds() {
+        here.putContent(key, content);
+        served.putPartial(new Destination.ObjectStore(key), java.util.Arrays.copyOf(content, content.length / 2));
+        assertThat(run(Client.put(key, AssociatedFile.NONE, Meter.NONE))).isEqualTo(Either.right(true));
+        assertThat(served.content(key).get()).isEqualTo(content);
+        // Only the second half crossed: written at the offset where the partial copy ended.
+        assertThat(served.events()).contains(new RepositoryEvent.PartialWritten(new Destination.ObjectStore(key),
+                content.length / 2, content.length - content.length / 2));
+    }
+
+    @Test
     void aLockHoldsUntilUnlockedAndRemoveBeforeUsesTheServersClock() {
         served.putContent(key, content);
         assertThat(run(Client.lock(key))).isEqualTo(Either.right(true));
         assertThat(served.lockCount(key)).isEqualTo(1);
         run(Client.unlock());
-        // The conversation is in order: once the next answer came, the unlock's long poll was answered.
+        // The conversation is in order: once the next answer came, the unlock's long poll was answered. Our server
+        // answers it as it hands the unlock to its repository's side, which may take a moment more to let go.
         assertThat(run(Client.checkPresent(key))).isEqualTo(Either.right(true));
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (served.lockCount(key) > 0 && System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
         assertThat(served.lockCount(key)).isZero();
         long deadline = System.currentTimeMillis() / 1000 + 600;
         assertThat(run(Client.removeBefore(key, deadline))).isEqualTo(Either.right(true));
