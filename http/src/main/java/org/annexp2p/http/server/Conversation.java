@@ -3,7 +3,12 @@ package org.annexp2p.http.server;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.annexp2p.interpreters.Full;
 import org.annexp2p.interpreters.Outcome;
 import org.annexp2p.interpreters.local.RepositoryLocal;
@@ -31,9 +36,11 @@ import org.annexp2p.transports.Connection;
 final class Conversation implements AutoCloseable {
     private final Connection connection;
     private final StreamNet net;
+    private final CompletableFuture<Void> served;
 
-    private Conversation(Connection connection) {
+    private Conversation(Connection connection, CompletableFuture<Void> served) {
         this.connection = connection;
+        this.served = served;
         this.net = StreamNet.over(connection, AuthCheck.REFUSE_ALL, Relays.NONE, Transcript.NONE);
     }
 
@@ -41,8 +48,15 @@ final class Conversation implements AutoCloseable {
     static Either<String, Conversation> open(Pipes pipes, Executor threads, Repository repository, ServerMode mode,
             ProtocolVersion version, List<Uuid> bypass) throws IOException {
         Pipes.Pair pair = pipes.open();
-        threads.execute(() -> serve(pair.server(), repository, mode));
-        Conversation c = new Conversation(pair.client());
+        CompletableFuture<Void> served = new CompletableFuture<>();
+        threads.execute(() -> {
+            try {
+                serve(pair.server(), repository, mode);
+            } finally {
+                served.complete(null);
+            }
+        });
+        Conversation c = new Conversation(pair.client(), served);
         Either<String, Uuid> greeted = c.run(Client.awaitAuthSuccess(), RequestSide.NONE);
         if (greeted.isLeft()) {
             c.close();
@@ -78,5 +92,20 @@ final class Conversation implements AutoCloseable {
     @Override
     public void close() {
         connection.close();
+    }
+
+    /**
+     * Ends the conversation and waits (at most {@code bound}) until the repository's side has released what it
+     * held, so that a caller told "unlocked" finds the lock gone, not merely on its way out.
+     */
+    void closeAndAwait(Duration bound) {
+        close();
+        try {
+            served.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Closed all the same; the repository's side releases when it next runs.
+        }
     }
 }

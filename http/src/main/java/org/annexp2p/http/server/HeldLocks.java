@@ -12,6 +12,8 @@ import org.annexp2p.protocol.conversation.Client;
  */
 final class HeldLocks {
     static final java.time.Duration LOCK_TIME = java.time.Duration.ofMinutes(10);
+    /** How long an unlock waits for the repository's side to let go; it does at once unless the machine stalls. */
+    private static final java.time.Duration RELEASE_BOUND = java.time.Duration.ofSeconds(30);
 
     /** Runs a task once, later; the server's clock, replaced in tests. */
     interface Timer {
@@ -105,7 +107,7 @@ final class HeldLocks {
         } catch (java.io.IOException e) {
             // The conversation is gone already; closing it below releases the lock all the same.
         } finally {
-            h.conversation.close();
+            h.conversation.closeAndAwait(RELEASE_BOUND);
         }
     }
 
