@@ -175,13 +175,17 @@ def loop(a, s):
         t.start()
     t0 = time.monotonic()
     while any(t.is_alive() for t in ts):
-        time.sleep(min(a.report, max(0.1, end - time.monotonic() + 1)))
-        with lock:
-            print("t=%.0f rounds=%d errors=%d stalls=%d cuts=%d slowest_s=%.2f" % (time.monotonic() - t0, stats["rounds"],
-                  stats["errors"], stats["stalls"], stats["cuts"], stats["slowest"]), flush=True)
-        if time.monotonic() > end + 3 * a.stall:
-            print("clients still waiting %ds after the end: a stall" % (3 * a.stall), flush=True)
+        time.sleep(a.report if time.monotonic() < end else 1)
+        if time.monotonic() < end + 1:
+            with lock:
+                print("t=%.0f rounds=%d errors=%d stalls=%d cuts=%d slowest_s=%.2f" % (time.monotonic() - t0, stats["rounds"],
+                      stats["errors"], stats["stalls"], stats["cuts"], stats["slowest"]), flush=True)
+        if time.monotonic() > end + 5 * a.stall:
+            print("clients still waiting %ds after the end: a stall" % (5 * a.stall), flush=True)
             break
+    waited = time.monotonic() - t0 - a.seconds
+    if waited > 2:
+        print("the last requests ended %.0f s after the end of the run" % waited, flush=True)
     print("summary rounds=%d errors=%d stalls=%d cuts=%d slowest_s=%.2f" % (stats["rounds"], stats["errors"],
           stats["stalls"], stats["cuts"], stats["slowest"]), flush=True)
 
