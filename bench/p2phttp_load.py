@@ -60,7 +60,11 @@ def many(a, s):
     data = open(p, "rb").read()
     # Store it (through this server) first; both servers may share one repository.
     c = s.conn()
-    s.post(c, "put", key, data, len(data))
+    try:
+        s.post(c, "put", key, data, len(data))
+    except (OSError, http.client.HTTPException) as e:
+        print("requests=0 failed=%d: storing the key first failed (%s)" % (a.clients * a.requests, e))
+        return
     c.close()
     start = threading.Barrier(a.clients)
     lat, failed, lock = [], [0], threading.Lock()
