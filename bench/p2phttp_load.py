@@ -179,7 +179,8 @@ def loop(a, s):
         t.start()
     t0 = time.monotonic()
     while any(t.is_alive() for t in ts):
-        time.sleep(a.report if time.monotonic() < end else 1)
+        left = end - time.monotonic()
+        time.sleep(max(0.1, min(a.report, left)) if left > 0 else 1)
         if time.monotonic() < end + 1:
             with lock:
                 print("t=%.0f rounds=%d errors=%d stalls=%d cuts=%d slowest_s=%.2f" % (time.monotonic() - t0, stats["rounds"],
