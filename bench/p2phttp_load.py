@@ -60,7 +60,11 @@ def many(a, s):
     data = open(p, "rb").read()
     # Store it (through this server) first; both servers may share one repository.
     c = s.conn()
-    s.post(c, "put", key, data, len(data))
+    try:
+        s.post(c, "put", key, data, len(data))
+    except (OSError, http.client.HTTPException) as e:
+        print("requests=0 failed=%d: storing the key first failed (%s)" % (a.clients * a.requests, e))
+        return
     c.close()
     start = threading.Barrier(a.clients)
     lat, failed, lock = [], [0], threading.Lock()
@@ -175,13 +179,18 @@ def loop(a, s):
         t.start()
     t0 = time.monotonic()
     while any(t.is_alive() for t in ts):
-        time.sleep(min(a.report, max(0.1, end - time.monotonic() + 1)))
-        with lock:
-            print("t=%.0f rounds=%d errors=%d stalls=%d cuts=%d slowest_s=%.2f" % (time.monotonic() - t0, stats["rounds"],
-                  stats["errors"], stats["stalls"], stats["cuts"], stats["slowest"]), flush=True)
-        if time.monotonic() > end + 3 * a.stall:
-            print("clients still waiting %ds after the end: a stall" % (3 * a.stall), flush=True)
+        left = end - time.monotonic()
+        time.sleep(max(0.1, min(a.report, left)) if left > 0 else 1)
+        if time.monotonic() < end + 1:
+            with lock:
+                print("t=%.0f rounds=%d errors=%d stalls=%d cuts=%d slowest_s=%.2f" % (time.monotonic() - t0, stats["rounds"],
+                      stats["errors"], stats["stalls"], stats["cuts"], stats["slowest"]), flush=True)
+        if time.monotonic() > end + 5 * a.stall:
+            print("clients still waiting %ds after the end: a stall" % (5 * a.stall), flush=True)
             break
+    waited = time.monotonic() - t0 - a.seconds
+    if waited > 2:
+        print("the last requests ended %.0f s after the end of the run" % waited, flush=True)
     print("summary rounds=%d errors=%d stalls=%d cuts=%d slowest_s=%.2f" % (stats["rounds"], stats["errors"],
           stats["stalls"], stats["cuts"], stats["slowest"]), flush=True)
 

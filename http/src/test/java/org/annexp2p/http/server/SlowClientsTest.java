@@ -133,6 +133,35 @@ class SlowClientsTest {
         }
     }
 
+    @Test
+    void aClientThatStopsReadingADownloadStallsNoOneElse() throws Exception {
+        Key large = GitAnnexKeys.all().stream().filter(k -> k.size().get() > GitAnnexKeys.LARGE).findFirst().orElseThrow();
+        byte[] content = GitAnnexKeys.content(large);
+        repository.putContent(large, content);
+        repository.putContent(key, GitAnnexKeys.content(key));
+        // A patient server: the stalled reader keeps its connection for as long as this test runs.
+        try (ServerFixture patient = new ServerFixture(repository, ServerFixture.wideOpen()); Socket s = new Socket("127.0.0.1",
+                patient.server.address().getPort())) {
+            s.setSoTimeout(30_000);
+            s.setReceiveBufferSize(64 * 1024);
+            String head = "GET " + patient.path("v3", "key/" + ServerFixture.key(large), "") + " HTTP/1.1\r\nHost: x\r\n\r\n";
+            s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            InputStream in = s.getInputStream();
+            assertThat(in.read()).as("the download began").isNotNegative();
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(patient.get(patient.url("v3", "key/" + ServerFixture.key(key), "")).body()).isEqualTo(GitAnnexKeys.content(key));
+                assertThat(patient.post(patient.url("v3", "checkpresent", "&key=" + ServerFixture.key(large)), Option.none()).body())
+                        .isEqualTo("{\"present\":true}");
+            }
+            // The stalled download was not ended to serve the others: it still comes, all of it.
+            byte[] rest = in.readNBytes(content.length + 64);
+            assertThat(new String(rest, StandardCharsets.ISO_8859_1)).contains("\r\n\r\n");
+            assertThat(rest.length).as("headers, chunk framing and the content").isGreaterThan(content.length);
+        }
+    }
+
     private static byte[] chunk(String text) {
         return (Integer.toHexString(text.length()) + "\r\n" + text + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
