@@ -1,6 +1,6 @@
 package org.annexp2p.cli;
 
-/** The one line said whenever plaintext {@code tcp://} would carry a token off this machine (the plugins decide when). */
+/** The one line said whenever plaintext {@code tcp://} or {@code annex+http://} would carry secrets off this machine (the plugins decide when). */
 final class PlaintextWarning {
 
     private PlaintextWarning() {
@@ -11,8 +11,12 @@ final class PlaintextWarning {
                 + ": tokens and data cross the network unencrypted (without tcp://, --listen serves TLS)";
     }
 
-    /** The warning for dialing {@code address} ({@code tcp://HOST:PORT}) off loopback. */
+    /** The warning for dialing {@code address} ({@code tcp://HOST:PORT} or {@code annex+http://…}) off loopback. */
     static String forClient(String address) {
+        if (address.startsWith("annex+http://")) {
+            return "annex-p2p: warning: " + address + " is plaintext: credentials and data cross the network "
+                    + "unencrypted (use annex+https:// if the server offers it)";
+        }
         return "annex-p2p: warning: " + address
                 + " is plaintext: the token and data cross the network unencrypted (ask for the server's tls:// address)";
     }

@@ -19,4 +19,11 @@ class PlaintextWarningTest {
                 + "tcp://192.168.1.20:4242 is plaintext: the token and data cross the network unencrypted (ask for the "
                 + "server's tls:// address)");
     }
+
+    @Test
+    void anAnnexHttpClientIsToldToUseHttps() {
+        assertThat(PlaintextWarning.forClient("annex+http://192.168.1.20:9417/git-annex/")).isEqualTo("annex-p2p: "
+                + "warning: annex+http://192.168.1.20:9417/git-annex/ is plaintext: credentials and data cross the network "
+                + "unencrypted (use annex+https:// if the server offers it)");
+    }
 }

@@ -54,6 +54,21 @@ public record AnnexUrl(URI base, Option<Uuid> repository) {
         return address.startsWith("annex+http://") || address.startsWith("annex+https://");
     }
 
+    /**
+     * Whether requests to it cross a network in plaintext: {@code annex+http://} to a host that is not this machine
+     * (credentials and content unencrypted). A name that does not resolve counts as off the machine.
+     */
+    public boolean plaintextOffMachine() {
+        if (!base.getScheme().equals("http")) {
+            return false;
+        }
+        try {
+            return !java.net.InetAddress.getByName(base.getHost().replaceAll("^\\[|]$", "")).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return true;
+        }
+    }
+
     /** The same server, whichever repository the address named. */
     public boolean sameServer(AnnexUrl other) {
         return base.equals(other.base);

@@ -27,4 +27,13 @@ class AnnexUrlTest {
         assertThat(AnnexUrl.parse("annex+http://[::1]:9417/git-annex/").get().base().toString())
                 .isEqualTo("http://[::1]:9417/git-annex/");
     }
+
+    @Test
+    void plainHttpOffThisMachineIsPlaintextOnANetwork() {
+        assertThat(AnnexUrl.parse("annex+http://10.1.2.3:9417/git-annex/").get().plaintextOffMachine()).isTrue();
+        assertThat(AnnexUrl.parse("annex+http://[2001:db8::1]/git-annex/").get().plaintextOffMachine()).isTrue();
+        assertThat(AnnexUrl.parse("annex+http://127.0.0.1:9417/git-annex/").get().plaintextOffMachine()).isFalse();
+        assertThat(AnnexUrl.parse("annex+http://[::1]:9417/git-annex/").get().plaintextOffMachine()).isFalse();
+        assertThat(AnnexUrl.parse("annex+https://10.1.2.3:9417/git-annex/").get().plaintextOffMachine()).isFalse();
+    }
 }

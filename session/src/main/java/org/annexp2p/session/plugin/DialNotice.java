@@ -5,7 +5,7 @@ import java.io.IOException;
 /** What a plugin tells the user while dialing; the front end words it (the decision is the plugin's). */
 public sealed interface DialNotice {
 
-    /** {@code address} is plaintext {@code tcp://} to a host off this machine: the token crosses the network unencrypted. */
+    /** {@code address} is plaintext ({@code tcp://}, {@code annex+http://}) to a host off this machine: secrets cross the network unencrypted. */
     record Plaintext(String address) implements DialNotice {}
 
     /** An onion did not answer ({@code failure}); the dial goes on for up to {@code secondsLeft}. */

@@ -15,6 +15,7 @@ import org.annexp2p.http.client.P2pHttpClient;
 import org.annexp2p.http.client.RemoteUuid;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.session.plugin.DialNotice;
 import org.annexp2p.session.plugin.Dialed;
 import org.annexp2p.session.plugin.Dialing;
 import org.annexp2p.session.plugin.Greeting;
@@ -58,6 +59,9 @@ public final class AnnexHttpPlugin implements TransportPlugin<AnnexUrl> {
 
     @Override
     public Dialed dial(AnnexUrl url, Dialing dialing) throws IOException {
+        if (url.plaintextOffMachine()) {
+            dialing.notices().accept(new DialNotice.Plaintext(url.toString()));
+        }
         Option<Path> gitDir = dialing.repository() instanceof AnnexRepository a ? Option.some(a.gitDir()) : Option.none();
         Uuid server = url.repository().isDefined() ? url.repository().get()
                 : gitDir.isDefined() ? RemoteUuid.of(gitDir.get(), url).getOrElseThrow(() -> unnamed(url, true))
