@@ -59,8 +59,7 @@ final class EnableTorCommand implements Callable<Integer> {
             return 0;
         }
         if (torrc) {
-            long uid = ((Number) java.nio.file.Files.getAttribute(repository.top(), "unix:uid")).longValue();
-            System.out.print(new SystemTorConfig(uid, repository.uuid().value(), onion.port()).torrcLines());
+            System.out.print(SystemTorConfig.forRepositoryAt(repository.top(), repository.uuid().value(), onion.port()).torrcLines());
             return 0;
         }
         // said before the options are read, so that a wrong --tor word still comes after it
