@@ -3,11 +3,12 @@ package org.annexp2p.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.annexp2p.repository.AnnexRepository;
 import java.util.Optional;
+import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.session.tor.OnionPublishing;
 import org.annexp2p.session.tor.OnionRevocation;
 import org.annexp2p.session.tor.PublishEvent;
+import org.annexp2p.tor.TorOptions;
 import org.annexp2p.tor.onion.RepositoryOnion;
 import org.annexp2p.tor.onion.SystemTorConfig;
 import picocli.CommandLine.Command;
@@ -59,12 +60,11 @@ final class EnableTorCommand implements Callable<Integer> {
             return 0;
         }
         if (torrc) {
-            long uid = ((Number) java.nio.file.Files.getAttribute(repository.top(), "unix:uid")).longValue();
-            System.out.print(new SystemTorConfig(uid, repository.uuid().value(), onion.port()).torrcLines());
+            System.out.print(SystemTorConfig.forRepositoryAt(repository.top(), repository.uuid().value(), onion.port()).torrcLines());
             return 0;
         }
         // said before the options are read, so that a wrong --tor word still comes after it
-        System.err.println("starting tor (" + (tor.policy == null ? "auto" : tor.policy) + ")...");
+        System.err.println("starting tor (" + TorOptions.policyWord(tor.policy) + ")...");
         OnionPublishing.Published published = OnionPublishing.publish(repository, onion, tor.options(onion),
                 Duration.ofSeconds(timeoutSeconds), this::tell);
         System.err.println("Tor onion service is working: " + published.reachability());

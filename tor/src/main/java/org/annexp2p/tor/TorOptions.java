@@ -32,6 +32,11 @@ public record TorOptions(TorPolicy policy, Optional<String> control, Optional<St
                 ControlAuth.automatic(), Duration.ofSeconds(120), Duration.ofSeconds(30), System.getenv());
     }
 
+    /** The {@code --tor} word a user means: the one given, or auto when none was. */
+    public static String policyWord(String given) {
+        return given == null ? "auto" : given;
+    }
+
     /**
      * The options a user's words choose: {@code policy} launch, attach or auto (null: auto), a control address, a
      * SOCKS address and an extra torrc file (each null when not given), for a tor that keeps its state in
@@ -42,7 +47,7 @@ public record TorOptions(TorPolicy policy, Optional<String> control, Optional<St
     public static TorOptions chosen(String policy, String control, String socks, Path extraTorrc, Path stateDir) {
         TorPolicy p;
         try {
-            p = TorPolicy.valueOf((policy == null ? "auto" : policy).toUpperCase(java.util.Locale.ROOT));
+            p = TorPolicy.valueOf(policyWord(policy).toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--tor must be launch, attach or auto, not " + policy, e);
         }

@@ -1,8 +1,8 @@
 package org.annexp2p.pairing.conversation;
 
-import java.util.Arrays;
 import java.util.HexFormat;
 import org.annexp2p.pairing.secret.SharedSecret;
+import org.annexp2p.pairing.wire.AuthenticatedFrame;
 import org.annexp2p.pairing.wire.WireFormatException;
 import org.annexp2p.pairing.wire.WireReader;
 import org.annexp2p.pairing.wire.WireWriter;
@@ -22,11 +22,12 @@ final class MessageCodec {
     /** One unfragmented UDP payload on Ethernet (1500 - 20 IPv4 - 8 UDP). */
     public static final int MAX_SIZE = 1472;
     private static final byte[] MAGIC = {'A', 'X', 'P', 'P'};
-    private static final int MAC_BYTES = 32;
     private static final int REQUEST = 1;
     private static final int ACKNOWLEDGE = 2;
     private static final int DONE = 3;
     private static final HexFormat HEX = HexFormat.of();
+
+    private static final AuthenticatedFrame FRAME = new AuthenticatedFrame(MAGIC, VERSION, MAX_SIZE, SharedSecret.Purpose.CONVERSATION);
 
     private final SharedSecret secret;
 
@@ -47,7 +48,7 @@ final class MessageCodec {
     public enum Problem { NOT_PAIRING, TOO_LARGE, UNSUPPORTED_VERSION, BAD_MAC, MALFORMED }
 
     public byte[] encode(PairMessage message) {
-        WireWriter w = new WireWriter().raw(MAGIC).u8(VERSION);
+        WireWriter w = FRAME.start();
         if (message instanceof PairMessage.Request r) {
             w.u8(REQUEST).raw(HEX.parseHex(r.session()));
             data(w, r.data()).raw(HEX.parseHex(r.contribution()));
@@ -59,8 +60,7 @@ final class MessageCodec {
         } else {
             throw new IllegalArgumentException("unknown pairing message " + message);
         }
-        byte[] body = w.toByteArray();
-        byte[] out = new WireWriter().raw(body).raw(secret.mac(SharedSecret.Purpose.CONVERSATION, body)).toByteArray();
+        byte[] out = FRAME.seal(secret, w);
         if (out.length > MAX_SIZE) {
             // PairData's field limits keep every message below this; reaching it is a bug here.
             throw new IllegalStateException("pairing message of " + out.length + " bytes exceeds " + MAX_SIZE);
@@ -69,29 +69,27 @@ final class MessageCodec {
     }
 
     public Decoded decode(byte[] datagram) {
-        if (datagram.length > MAX_SIZE) {
-            return new Decoded.Invalid(Problem.TOO_LARGE, datagram.length + " bytes, at most " + MAX_SIZE);
-        }
-        if (datagram.length < MAGIC.length + 1 || !Arrays.equals(datagram, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            return new Decoded.Invalid(Problem.NOT_PAIRING, "no AXPP magic in " + datagram.length + " bytes");
-        }
-        int version = datagram[MAGIC.length] & 0xFF;
-        if (version != VERSION) {
-            return new Decoded.Invalid(Problem.UNSUPPORTED_VERSION, "version " + version + ", this build speaks " + VERSION);
-        }
-        if (datagram.length < MAGIC.length + 2 + MAC_BYTES) {
-            return new Decoded.Invalid(Problem.MALFORMED, "only " + datagram.length + " bytes");
-        }
-        int bodyEnd = datagram.length - MAC_BYTES;
-        byte[] body = Arrays.copyOf(datagram, bodyEnd);
-        if (!secret.verify(SharedSecret.Purpose.CONVERSATION, Arrays.copyOfRange(datagram, bodyEnd, datagram.length), body)) {
-            return new Decoded.Invalid(Problem.BAD_MAC, "MAC does not match: the sender uses a different secret, or the message was forged");
+        AuthenticatedFrame.Opened opened = FRAME.open(secret, datagram);
+        if (opened instanceof AuthenticatedFrame.Opened.Refused refused) {
+            return invalid(refused);
         }
         try {
-            return new Decoded.Valid(parse(new WireReader(body, MAGIC.length + 1, body.length)));
+            return new Decoded.Valid(parse(((AuthenticatedFrame.Opened.Authentic) opened).fields()));
         } catch (WireFormatException | IllegalArgumentException e) {
             return new Decoded.Invalid(Problem.MALFORMED, e.getMessage());
         }
+    }
+
+    private static Decoded.Invalid invalid(AuthenticatedFrame.Opened.Refused refused) {
+        return switch (refused.rejection()) {
+            case TOO_LARGE -> new Decoded.Invalid(Problem.TOO_LARGE, refused.detail());
+            case FOREIGN -> new Decoded.Invalid(Problem.NOT_PAIRING, refused.detail());
+            case UNSUPPORTED_VERSION -> new Decoded.Invalid(Problem.UNSUPPORTED_VERSION, refused.detail());
+            case TOO_SHORT -> new Decoded.Invalid(Problem.MALFORMED, refused.detail());
+            // Said in full here because a user pairing with a mistyped secret sees this line.
+            case BAD_MAC -> new Decoded.Invalid(Problem.BAD_MAC,
+                    "MAC does not match: the sender uses a different secret, or the message was forged");
+        };
     }
 
     private static WireWriter data(WireWriter w, PairData d) {

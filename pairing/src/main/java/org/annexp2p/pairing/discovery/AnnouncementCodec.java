@@ -1,7 +1,7 @@
 package org.annexp2p.pairing.discovery;
 
-import java.util.Arrays;
 import org.annexp2p.pairing.secret.SharedSecret;
+import org.annexp2p.pairing.wire.AuthenticatedFrame;
 import org.annexp2p.pairing.wire.WireFormatException;
 import org.annexp2p.pairing.wire.WireReader;
 import org.annexp2p.pairing.wire.WireWriter;
@@ -20,10 +20,12 @@ public final class AnnouncementCodec {
     /** Well under any MTU, so broadcasts are never silently dropped for size (see KDE Connect on macOS). */
     public static final int MAX_SIZE = 1024;
     static final byte[] MAGIC = {'A', 'X', 'P', 'D'};
-    static final int MAC_BYTES = 32;
+    static final int MAC_BYTES = AuthenticatedFrame.MAC_BYTES;
     private static final int PRESENCE = 1;
     private static final int WHERE_IS = 2;
     private static final int HERE_IS = 3;
+
+    private static final AuthenticatedFrame FRAME = new AuthenticatedFrame(MAGIC, VERSION, MAX_SIZE, SharedSecret.Purpose.DISCOVERY);
 
     private final SharedSecret secret;
 
@@ -32,7 +34,7 @@ public final class AnnouncementCodec {
     }
 
     public byte[] encode(Announcement announcement) {
-        WireWriter w = new WireWriter().raw(MAGIC).u8(VERSION);
+        WireWriter w = FRAME.start();
         // Java 17: no pattern switch; the sealed hierarchy keeps this chain exhaustive by review.
         if (announcement instanceof Announcement.Presence p) {
             w.u8(PRESENCE).uuid(p.device().value()).u16(p.listenerPort()).i64(p.notifierId());
@@ -44,39 +46,33 @@ public final class AnnouncementCodec {
             throw new IllegalArgumentException("unknown announcement " + announcement);
         }
         w.raw(announcement.nonce().bytes()).i64(announcement.timestampMillis());
-        byte[] body = w.toByteArray();
-        return new WireWriter().raw(body).raw(secret.mac(SharedSecret.Purpose.DISCOVERY, body)).toByteArray();
+        return FRAME.seal(secret, w);
     }
 
     /** Authenticates and parses; freshness and replays are the {@link ReplayGuard}'s job. */
     public Verdict decode(byte[] datagram) {
-        if (datagram.length > MAX_SIZE) {
-            return new Verdict.Refused(Refusal.TOO_LARGE, datagram.length + " bytes, at most " + MAX_SIZE);
-        }
-        if (datagram.length < MAGIC.length + 1 || !Arrays.equals(datagram, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            return new Verdict.Refused(Refusal.NOT_OURS, "no AXPD magic in " + datagram.length + " bytes");
-        }
-        int version = datagram[MAGIC.length] & 0xFF;
-        if (version != VERSION) {
-            return new Verdict.Refused(Refusal.UNSUPPORTED_VERSION, "version " + version + ", this build speaks " + VERSION);
-        }
-        if (datagram.length < MAGIC.length + 2 + MAC_BYTES) {
-            return new Verdict.Refused(Refusal.MALFORMED, "only " + datagram.length + " bytes");
-        }
-        int bodyEnd = datagram.length - MAC_BYTES;
-        byte[] body = Arrays.copyOf(datagram, bodyEnd);
-        byte[] mac = Arrays.copyOfRange(datagram, bodyEnd, datagram.length);
-        if (!secret.verify(SharedSecret.Purpose.DISCOVERY, mac, body)) {
-            return new Verdict.Refused(Refusal.BAD_MAC, datagram.length + " bytes");
+        AuthenticatedFrame.Opened opened = FRAME.open(secret, datagram);
+        if (opened instanceof AuthenticatedFrame.Opened.Refused refused) {
+            return new Verdict.Refused(refusal(refused.rejection()), refused.detail());
         }
         try {
-            return new Verdict.Accepted(parse(new WireReader(body, MAGIC.length + 1, body.length)));
+            return new Verdict.Accepted(parse(((AuthenticatedFrame.Opened.Authentic) opened).fields()));
         } catch (WireFormatException e) {
             return new Verdict.Refused(Refusal.MALFORMED, e.getMessage());
         } catch (IllegalArgumentException e) {
             // A MACed but invalid value (e.g. port 0) can only come from a buggy peer holding the secret.
             return new Verdict.Refused(Refusal.MALFORMED, e.getMessage());
         }
+    }
+
+    private static Refusal refusal(AuthenticatedFrame.Rejection rejection) {
+        return switch (rejection) {
+            case TOO_LARGE -> Refusal.TOO_LARGE;
+            case FOREIGN -> Refusal.NOT_OURS;
+            case UNSUPPORTED_VERSION -> Refusal.UNSUPPORTED_VERSION;
+            case TOO_SHORT -> Refusal.MALFORMED;
+            case BAD_MAC -> Refusal.BAD_MAC;
+        };
     }
 
     private static Announcement parse(WireReader r) throws WireFormatException {

@@ -1,5 +1,7 @@
 package org.annexp2p.tor.onion;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,15 @@ public record SystemTorConfig(long uid, String repoUuid, int port) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is out of range 1-65535");
         }
+    }
+
+    /**
+     * The lines for the repository whose top directory is {@code top}: the uid in the paths is that directory's
+     * owner, the user whose remotedaemon will listen on the socket, whoever runs this.
+     */
+    public static SystemTorConfig forRepositoryAt(Path top, String repoUuid, int port) throws IOException {
+        long owner = ((Number) Files.getAttribute(top, "unix:uid")).longValue();
+        return new SystemTorConfig(owner, repoUuid, port);
     }
 
     public Path hiddenServiceDir() {

@@ -3,6 +3,7 @@ package org.annexp2p.tor.onion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class SystemTorConfigTest {
@@ -21,5 +22,14 @@ class SystemTorConfigTest {
     void refusesTextThatWouldInjectTorrcLines() {
         assertThatThrownBy(() -> new SystemTorConfig(1000, "u\nControlPort 9051", 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SystemTorConfig(1000, "uuid", 70000)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theUidIsTheRepositoryTopsOwner() throws Exception {
+        // "/" belongs to root on every Linux, whoever runs the test
+        SystemTorConfig c = SystemTorConfig.forRepositoryAt(Path.of("/"), "62824c8f-daf0-4533-afb2-f5f8d12e01a8", 39140);
+        assertThat(c.uid()).isZero();
+        assertThatThrownBy(() -> SystemTorConfig.forRepositoryAt(Path.of("/"), "u\nControlPort 9051", 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
