@@ -37,7 +37,10 @@ class ManyClientsTest {
         MemoryRepository repository = new MemoryRepository(Uuid.random());
         Key key = Key.parse("WORM-s" + SIZE + "--many").get();
         repository.putContent(key, CONTENT);
-        try (ServerFixture f = new ServerFixture(repository, ServerFixture.wideOpen())) {
+        // A download holds about 0.6 MiB of fixed buffers (protocol reader and writer on both sides, the pipe), and
+        // this heap also holds the 200 clients and what the module's other test classes left: 24 at once fits.
+        try (ServerFixture f = new ServerFixture(repository, ServerFixture.wideOpen(), P2pHttpServer.Settings.DEFAULT_IDLE,
+                24)) {
             URI uri = URI.create(f.url("v3", "key/" + ServerFixture.key(key), ""));
             CyclicBarrier allStarted = new CyclicBarrier(CLIENTS);
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
