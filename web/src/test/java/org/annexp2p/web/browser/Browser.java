@@ -58,6 +58,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     public void beforeEach(ExtensionContext context) {
         driver.get("about:blank");
         forgetCookies();
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        driver.executeCdpCommand("Browser.resetPermissions", Map.of());
         driver.manage().window().setSize(DESKTOP);
     }
 
@@ -133,8 +135,16 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
         return driver.findElement(By.tagName("body")).getText();
     }
 
-    public void resize(int width, int height) {
-        driver.manage().window().setSize(new Dimension(width, height));
+    /** Shows pages as a phone of this size does (a mobile viewport) until the next test. */
+    public void phone(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** Lets the page write to and read from the clipboard (its origin, until the next test). */
+    public void allowClipboard(String origin) {
+        driver.executeCdpCommand("Browser.grantPermissions",
+                Map.of("origin", origin, "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
     }
 
     /** Saves what the browser shows now as {@code target/screenshots/NAME.png} (the docs pick theirs from there). */
