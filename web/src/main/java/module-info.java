@@ -11,9 +11,11 @@ module org.annexp2p.web {
     requires transitive io.vavr;
     requires transitive org.annexp2p.interpreters;
     requires transitive org.annexp2p.pairing;
+    requires transitive org.annexp2p.protocol;
     requires transitive org.annexp2p.repository;
     requires transitive org.annexp2p.session;
     requires transitive org.annexp2p.tor;
+    requires transitive org.annexp2p.transports;
     requires transitive org.annexp2p.wormhole;
     exports org.annexp2p.web;
 }

@@ -146,6 +146,14 @@ public final class AnnexRepository implements Repository {
         return uuid;
     }
 
+    /**
+     * This repository's description as {@code git annex describe} (or init) set it: the newest of our UUID's lines
+     * in the git-annex branch's {@code uuid.log}, uncommitted journal entries included; empty if there is none.
+     */
+    public java.util.Optional<String> description() throws IOException {
+        return UuidLog.description(journal.read("uuid.log"), uuid);
+    }
+
     /** This repository's git remotes. */
     public GitRemotes remotes() {
         return new GitRemotes(new GitProcess(gitDir));

@@ -2,6 +2,10 @@ package org.annexp2p.web;
 
 import java.util.List;
 import org.annexp2p.web.doctor.DoctorSection;
+import org.annexp2p.session.plugin.GivenToken;
+import org.annexp2p.web.peers.PeersSection;
+import org.annexp2p.web.reach.Reach;
+import org.annexp2p.web.status.StatusSection;
 
 /** The page's sections, in the order the page shows them: the one place a new section is added. */
 public final class Sections {
@@ -9,11 +13,13 @@ public final class Sections {
     }
 
     public static List<Section> all(UiContext context) {
+        Reach reach = Reach.standard();
         return List.of(
-                // status: helper web
+                new StatusSection(context, reach),
                 // tor, pair: helper webflow
                 new org.annexp2p.web.tor.TorSection(context), new org.annexp2p.web.pair.PairSection(context),
-                // peers, transfers: helper web
+                new PeersSection(context, reach, GivenToken.of(null)),
+                // transfers: helper web
                 new DoctorSection(context));
     }
 }

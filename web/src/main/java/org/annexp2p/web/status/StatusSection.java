@@ -1,0 +1,84 @@
+package org.annexp2p.web.status;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.annexp2p.protocol.wire.AuthToken;
+import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.session.plugin.GivenToken;
+import org.annexp2p.web.Refused;
+import org.annexp2p.web.Reply;
+import org.annexp2p.web.Routes;
+import org.annexp2p.web.Section;
+import org.annexp2p.web.UiContext;
+import org.annexp2p.web.reach.Reach;
+
+/**
+ * The repository at a glance: its path, UUID and description, the addresses it gives peers (its {@code p2paddrs},
+ * as {@code p2p --gen-addresses} reads them) and, on request, whether each answers right now — a real session
+ * through the same plugins a peer's {@code get} would use, authenticated with a token this repository accepts.
+ * <ul>
+ *   <li>{@code GET /api/status/summary}: {repository, uuid, description, served: [{address, kind}], tokens};</li>
+ *   <li>{@code POST /api/status/check}: {results: [Reach.Result]} (each bounded by {@link Reach#BOUND}).</li>
+ * </ul>
+ */
+public final class StatusSection implements Section {
+    record Served(String address, String kind) {
+    }
+
+    record Summary(String repository, String uuid, String description, List<Served> served, int tokens) {
+    }
+
+    private final UiContext context;
+    private final Reach reach;
+
+    public StatusSection(UiContext context, Reach reach) {
+        this.context = context;
+        this.reach = reach;
+    }
+
+    @Override
+    public String id() {
+        return "status";
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.get("summary", call -> Reply.ok(summary(open())));
+        routes.post("check", call -> Reply.ok(Map.of("results", check(open()))));
+    }
+
+    private AnnexRepository open() throws Refused {
+        try {
+            return AnnexRepository.open(context.settings().repository());
+        } catch (IOException e) {
+            throw new Refused(409, "No git-annex repository at " + context.settings().repository()
+                    + ": run 'git annex init' there, or start 'annex-p2p ui --repo DIR' on one.");
+        }
+    }
+
+    private static Summary summary(AnnexRepository repository) throws IOException {
+        List<Served> served = repository.creds().ownAddresses().stream().map(a -> new Served(a, Reach.kind(a))).toList();
+        return new Summary(repository.top().toString(), repository.uuid().value(), repository.description().orElse(""), served,
+                repository.creds().acceptedTokens().size());
+    }
+
+    private List<Reach.Result> check(AnnexRepository repository) throws IOException, Refused {
+        List<String> addresses = repository.creds().ownAddresses();
+        List<AuthToken> tokens = repository.creds().acceptedTokens();
+        if (tokens.isEmpty()) {
+            throw new Refused(409, "No peer can authenticate yet, so no check can: run 'annex-p2p token --repo "
+                    + repository.top() + "' first.");
+        }
+        GivenToken ours = GivenToken.exactly(tokens.get(0));
+        List<CompletableFuture<Reach.Result>> running = new ArrayList<>();
+        for (String address : addresses) {
+            running.add(CompletableFuture.supplyAsync(() -> reach.check(repository, address, ours, Reach.BOUND), context.background()));
+        }
+        List<Reach.Result> results = running.stream().map(CompletableFuture::join).toList();
+        context.events().publish("status.checked", Map.of("results", results));
+        return results;
+    }
+}
