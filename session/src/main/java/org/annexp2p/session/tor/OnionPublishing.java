@@ -74,6 +74,10 @@ public final class OnionPublishing {
             synchronized (running) {
                 runner = null;
                 session = null;
+                if (cancelled.get()) {
+                    // the interrupt was cancel()'s, for this run only: the caller's thread goes on without it
+                    Thread.interrupted();
+                }
             }
         }
     }

@@ -24,7 +24,8 @@ import org.annexp2p.wormhole.Wormhole;
 /**
  * Pairing with a code, as {@code pair} and git-annex's {@code p2p --pair} do and through the same flow
  * ({@link PairingJob} over {@link WormholePairing}): start allocates our code, the other side's code is given,
- * every state goes out as a {@code pair.state} event; cancel; nothing is saved unless linked.
+ * every state goes out as a {@code pair.state} event; cancel; nothing is saved unless linked. Pairing on the LAN
+ * is its other part ({@link LanPairingRoutes}).
  */
 public final class PairSection implements Section {
     /** git-annex's rounds over the other side's addresses while it finishes. */
@@ -33,6 +34,7 @@ public final class PairSection implements Section {
     private final UiContext context;
     private final Map<String, String> environment;
     private final Object lock = new Object();
+    private final LanPairingRoutes lan;
     private PairingJob job;
 
     public PairSection(UiContext context) {
@@ -42,6 +44,7 @@ public final class PairSection implements Section {
     PairSection(UiContext context, Map<String, String> environment) {
         this.context = context;
         this.environment = Map.copyOf(environment);
+        this.lan = new LanPairingRoutes(context, this.environment);
     }
 
     @Override
@@ -55,6 +58,7 @@ public final class PairSection implements Section {
         routes.post("start", call -> start());
         routes.post("code", this::theirCode);
         routes.post("cancel", call -> cancel());
+        lan.register(routes);
     }
 
     private Map<String, Object> state() {

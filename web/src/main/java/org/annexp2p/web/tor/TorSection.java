@@ -78,17 +78,22 @@ public final class TorSection implements Section {
             }
             running = publishing;
         }
-        context.background().execute(() -> {
+        // its own thread: a publication may take minutes, and the shared background pool is small
+        Thread thread = new Thread(() -> {
             try {
                 publishing.run();
             } catch (Exception e) {
                 // told as a Failed event already; the page shows its words
             } finally {
                 synchronized (lock) {
-                    running = null;
+                    if (running == publishing) {
+                        running = null;
+                    }
                 }
             }
-        });
+        }, "tor-publishing");
+        thread.setDaemon(true);
+        thread.start();
         return Reply.accepted(Map.of("started", true));
     }
 
@@ -125,6 +130,12 @@ public final class TorSection implements Section {
     }
 
     private void tell(PublishEvent event) {
+        if (event instanceof PublishEvent.Reachable || event instanceof PublishEvent.Failed) {
+            // ended before the page hears it, so a page reloading its state on this event sees it ended
+            synchronized (lock) {
+                running = null;
+            }
+        }
         OnionProgress.of(event).ifPresent(this::tell);
     }
 
