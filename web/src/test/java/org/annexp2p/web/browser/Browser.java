@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -100,9 +101,13 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
         return until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
-    /** Waits, up to {@link #PATIENCE}, for {@code condition} to hold, and returns what it gave. */
+    /**
+     * Waits, up to {@link #PATIENCE}, for {@code condition} to hold, and returns what it gave. An element the page
+     * redrew meanwhile (stale) is looked up again on the next try.
+     */
     public <T> T until(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(50)).until(condition);
+        return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** The text of the element with this id once it contains {@code part}. */
