@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * works; Ctrl-C stops it and frees the port. The page's other tests run its server in their own JVM: in the build,
  * web's tests run before this module's tool is packaged.
  */
-class UiCommandIT {
+class UiInBrowserIT {
     private static final Pattern URL = Pattern.compile("(?m)^(http://127\\.0\\.0\\.1:\\d+/\\?token=\\S+)$");
 
     @RegisterExtension
