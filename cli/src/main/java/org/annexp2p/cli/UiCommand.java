@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ui", mixinStandardHelpOptions = true,
         description = {"Serve a local web page to watch and set up this repository point-and-click: status, Tor, "
                 + "pairing, peers, transfers and diagnostics.",
+            "",
             "Prints the page's address with its access token as its first line, and opens it in the desktop's "
                 + "browser (with a one-time token) unless --no-browser. Ctrl-C stops it."},
         footerHeading = "%nExamples:%n",

@@ -6,6 +6,7 @@ import org.annexp2p.session.plugin.GivenToken;
 import org.annexp2p.web.peers.PeersSection;
 import org.annexp2p.web.reach.Reach;
 import org.annexp2p.web.status.StatusSection;
+import org.annexp2p.web.transfers.TransfersSection;
 
 /** The page's sections, in the order the page shows them: the one place a new section is added. */
 public final class Sections {
@@ -19,7 +20,7 @@ public final class Sections {
                 // tor, pair: helper webflow
                 new org.annexp2p.web.tor.TorSection(context), new org.annexp2p.web.pair.PairSection(context),
                 new PeersSection(context, reach, GivenToken.of(null)),
-                // transfers: helper web
+                new TransfersSection(context, reach.plugins(), GivenToken.of(null)),
                 new DoctorSection(context));
     }
 }

@@ -16,15 +16,15 @@ import org.annexp2p.web.reach.Reach;
  * and the peers paired on the LAN ({@code lan-peers}, one {@code lan://} address per place last seen). Read anew
  * on every request: another process may have paired or linked meanwhile.
  */
-final class PeerList {
+public final class PeerList {
     /** {@code source}: "git remote" or "LAN pairing"; {@code dialable}: whether a plugin knows the address. */
-    record Known(String name, String address, String kind, String source, boolean dialable) {
+    public record Known(String name, String address, String kind, String source, boolean dialable) {
     }
 
     private PeerList() {
     }
 
-    static List<Known> of(AnnexRepository repository) throws IOException {
+    public static List<Known> of(AnnexRepository repository) throws IOException {
         List<Known> peers = new ArrayList<>();
         for (Map.Entry<String, String> remote : repository.remotes().urls().entrySet()) {
             String kind = Reach.kind(remote.getValue());

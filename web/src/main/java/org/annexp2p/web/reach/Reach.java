@@ -33,6 +33,11 @@ public final class Reach {
         this.plugins = plugins;
     }
 
+    /** The plugins' settings this checks through. */
+    public StandardPlugins.Settings plugins() {
+        return plugins;
+    }
+
     /** The plugins as a command with no --tor-socks or --discovery-port sees them. */
     public static Reach standard() {
         return new Reach(new StandardPlugins.Settings(null, org.annexp2p.pairing.discovery.DiscoveryGroups.PORT));

@@ -38,6 +38,8 @@ public final class PageServer implements RunningUi {
     static final int WORKERS = 8;
     static final int WAITING = 32;
     static final int OPEN = 128;
+    /** Sections' long work: checks, a doctor run, transfers, the progress ticker. */
+    static final int BACKGROUND = 8;
 
     private final String accessToken = Secrets.fresh();
     private final LaunchTokens launches = new LaunchTokens(Clock.systemUTC());
@@ -52,7 +54,7 @@ public final class PageServer implements RunningUi {
 
     private PageServer(UiSettings settings, Function<UiContext, List<Section>> sections) throws IOException {
         workers = new ThreadPoolExecutor(0, WORKERS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads("ui-request"));
-        background = Executors.newScheduledThreadPool(2, threads("ui-background"));
+        background = Executors.newScheduledThreadPool(BACKGROUND, threads("ui-background"));
         EventHub events = new EventHub(ApiCalls.json());
         RouteTable routes = new RouteTable();
         sections.apply(new UiContext(settings, events, background)).forEach(routes::add);
