@@ -106,7 +106,12 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
      * redrew meanwhile (stale) is looked up again on the next try.
      */
     public <T> T until(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+        return until(PATIENCE, condition);
+    }
+
+    /** As {@link #until(Function)}, for work that takes longer (Tor), up to {@code patience}. */
+    public <T> T until(Duration patience, Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(driver, patience, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
 
