@@ -157,6 +157,15 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
                 Map.of("origin", origin, "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
     }
 
+    /** Saves the element with this id, scrolled into view, as {@code target/screenshots/NAME.png} (for the docs). */
+    public Path screenshotOf(String id, String name) throws IOException {
+        WebElement element = visible(id);
+        js("arguments[0].scrollIntoView({block: 'start'})", element);
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        Files.write(file, element.getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
     /** Saves what the browser shows now as {@code target/screenshots/NAME.png} (the docs pick theirs from there). */
     public Path screenshot(String name) throws IOException {
         Path file = SCREENSHOTS.resolve(name + ".png");

@@ -94,7 +94,7 @@ class PeersIT {
         browser.visible("status-check").click();
         browser.until(d -> served.findElement(By.className("status-answer")).getText().startsWith("yes"));
         assertThat(served.findElement(By.className("status-answer")).getText()).contains(laptop.uuid());
-        browser.screenshot("web-status");
+        browser.screenshotOf("status", "web-status");
     }
 
     @Test
@@ -114,7 +114,7 @@ class PeersIT {
         assertThat(peerRow(revokedAddress).findElement(By.className("peer-last")).getText())
                 .startsWith("not seen answering yet; last check: ");
         assertThat(socks.requested).contains(serverAddress.dialString(), revokedAddress.dialString());
-        browser.screenshot("web-peers");
+        browser.screenshotOf("peers", "web-peers");
         // The page keeps what it learned: a reload still shows when the server last answered.
         browser.driver().navigate().refresh();
         browser.until(d -> peerRow(serverAddress).findElement(By.className("peer-last")).getText().startsWith("answered at"));

@@ -85,7 +85,7 @@ class SectionsIT {
         browser.textOnceItShows("doctor-summary", "copied");
         String copied = browser.jsAsync("navigator.clipboard.readText().then(arguments[arguments.length - 1])");
         assertThat(copied.strip()).isEqualTo(report.strip());
-        browser.screenshot("web-doctor");
+        browser.screenshotOf("doctor", "web-doctor");
     }
 
     @Test

@@ -79,7 +79,7 @@ class TorIT {
         browser.textOnceItShows("tor-progress", "copied");
         assertThat(browser.<String>jsAsync("navigator.clipboard.readText().then(arguments[arguments.length - 1])"))
                 .isEqualTo(address);
-        browser.screenshot("web-tor");
+        browser.screenshotOf("tor", "web-tor");
 
         browser.visible("tor-revoke").click();
         browser.until(d -> !d.findElement(By.id("tor-result")).isDisplayed());
