@@ -48,7 +48,7 @@ public final class PeersSection implements Section {
 
     @Override
     public void register(Routes routes) {
-        routes.get("list", call -> Reply.ok(Map.of("peers", shown(PeerList.of(open())))));
+        routes.get("list", call -> Reply.ok(Map.of("peers", shown(PeerList.of(context.repository())))));
         routes.post("check", call -> Reply.ok(check(call.text("address"))));
     }
 
@@ -58,7 +58,7 @@ public final class PeersSection implements Section {
     }
 
     private Reach.Result check(String address) throws IOException, Refused {
-        AnnexRepository repository = open();
+        AnnexRepository repository = context.repository();
         PeerList.Known peer = PeerList.of(repository).stream().filter(p -> p.address().equals(address)).findFirst()
                 .orElseThrow(() -> new Refused(404, "That is not the address of one of this repository's peers: reload the page."));
         if (!peer.dialable()) {
@@ -74,12 +74,4 @@ public final class PeersSection implements Section {
         return result;
     }
 
-    private AnnexRepository open() throws Refused {
-        try {
-            return AnnexRepository.open(context.settings().repository());
-        } catch (IOException e) {
-            throw new Refused(409, "No git-annex repository at " + context.settings().repository()
-                    + ": run 'git annex init' there, or start 'annex-p2p ui --repo DIR' on one.");
-        }
-    }
 }

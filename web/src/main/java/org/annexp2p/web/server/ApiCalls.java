@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import org.annexp2p.transports.FailureWords;
 import org.annexp2p.web.Call;
 import org.annexp2p.web.Endpoint;
 import org.annexp2p.web.Refused;
@@ -82,7 +83,7 @@ final class ApiCalls {
             Thread.currentThread().interrupt();
             return error(503, "The page is stopping.");
         } catch (Exception e) {
-            return error(500, "Failed: " + (e.getMessage() == null ? "an unexpected failure" : e.getMessage()));
+            return error(500, "Failed: " + FailureWords.of(e));
         }
     }
 

@@ -52,7 +52,9 @@ final class Gate {
             if (!valid) {
                 return new Verdict.Refuse(401, "That link's token is wrong or already used: open the URL that 'annex-p2p ui' printed.");
             }
-            return new Verdict.Enter(cookieName + "=" + accessToken + "; HttpOnly; SameSite=Strict; Path=/", path);
+            // Back to the page asked for only if it is one of ours: "//host/..." would send the browser elsewhere.
+            String location = StaticPath.file(path).isDefined() ? path : "/";
+            return new Verdict.Enter(cookieName + "=" + accessToken + "; HttpOnly; SameSite=Strict; Path=/", location);
         }
         if (!Secrets.same(accessToken, CookieHeader.value(headers.get("cookie"), cookieName).getOrNull())) {
             return new Verdict.Refuse(401, NO_TOKEN);

@@ -46,18 +46,10 @@ public final class StatusSection implements Section {
 
     @Override
     public void register(Routes routes) {
-        routes.get("summary", call -> Reply.ok(summary(open())));
-        routes.post("check", call -> Reply.ok(Map.of("results", check(open()))));
+        routes.get("summary", call -> Reply.ok(summary(context.repository())));
+        routes.post("check", call -> Reply.ok(Map.of("results", check(context.repository()))));
     }
 
-    private AnnexRepository open() throws Refused {
-        try {
-            return AnnexRepository.open(context.settings().repository());
-        } catch (IOException e) {
-            throw new Refused(409, "No git-annex repository at " + context.settings().repository()
-                    + ": run 'git annex init' there, or start 'annex-p2p ui --repo DIR' on one.");
-        }
-    }
 
     private static Summary summary(AnnexRepository repository) throws IOException {
         List<Served> served = repository.creds().ownAddresses().stream().map(a -> new Served(a, Reach.kind(a))).toList();

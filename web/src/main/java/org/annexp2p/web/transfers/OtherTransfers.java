@@ -52,7 +52,10 @@ final class OtherTransfers {
         return seen;
     }
 
-    /** Whether another process holds the lock file (git-annex takes an exclusive lock while transferring). */
+    /**
+     * Whether another process holds the lock file (git-annex takes an exclusive lock while transferring). Closing
+     * our channel drops every lock this JVM holds on the file; none is ours, as annex-p2p writes no transfer files.
+     */
     private static boolean running(Path lock) {
         if (!Files.isRegularFile(lock)) {
             return false;

@@ -83,7 +83,7 @@ public final class TransfersSection implements Section {
     }
 
     private String start(String address, String keyText) throws IOException, Refused {
-        AnnexRepository repository = open();
+        AnnexRepository repository = context.repository();
         Key key = Key.parse(keyText).getOrElseThrow(why -> new Refused(400, "Not a git-annex key (" + why + "): copy it from 'git annex lookupkey FILE'."));
         if (PeerList.of(repository).stream().noneMatch(p -> p.address().equals(address) && p.dialable())) {
             throw new Refused(404, "That is not the address of one of this repository's peers: pick one from the list.");
@@ -154,9 +154,10 @@ public final class TransfersSection implements Section {
         Map<String, TransferView> now = new HashMap<>();
         if (annexDir == null) {
             try {
-                annexDir = open().annexDir();
+                annexDir = context.repository().annexDir();
             } catch (Refused e) {
-                return List.of();
+                // Not a repository (yet): look where git-annex would put them rather than trying to open it 4 times a second.
+                annexDir = context.settings().repository().resolve(".git").resolve("annex");
             }
         }
         for (OtherTransfers.Seen seen : OtherTransfers.scan(annexDir)) {
@@ -188,12 +189,4 @@ public final class TransfersSection implements Section {
         }
     }
 
-    private AnnexRepository open() throws Refused {
-        try {
-            return AnnexRepository.open(context.settings().repository());
-        } catch (IOException e) {
-            throw new Refused(409, "No git-annex repository at " + context.settings().repository()
-                    + ": run 'git annex init' there, or start 'annex-p2p ui --repo DIR' on one.");
-        }
-    }
 }

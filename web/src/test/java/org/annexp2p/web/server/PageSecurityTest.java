@@ -42,6 +42,9 @@ class PageSecurityTest {
         @Override
         public void register(Routes routes) {
             routes.get("read", call -> Reply.ok(java.util.Map.of("read", true)));
+            routes.get("broken", call -> {
+                throw new IllegalStateException();
+            });
             routes.post("act", call -> {
                 synchronized (actions) {
                     actions.add(call.text("what"));
@@ -93,6 +96,14 @@ class PageSecurityTest {
         assertThat(http.get("/?token=" + token().substring(1)).status()).isEqualTo(401);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"//evil.example/", "/\\evil.example/", "//evil.example/static/app.js"})
+    void enteringNeverRedirectsToAnotherSite(String path) throws Exception {
+        RawHttp.Answer answer = http.get(path + "?" + server.url().getQuery());
+        assertThat(answer.status()).isEqualTo(303);
+        assertThat(answer.header("Location")).isEqualTo("/");
+    }
+
     @Test
     void aCookieForAnotherPortsPageIsNotOurs() throws Exception {
         assertThat(http.get("/", "Cookie: annex-p2p-ui-1=" + token()).status()).isEqualTo(401);
@@ -142,6 +153,13 @@ class PageSecurityTest {
         assertThat(http.send("POST", "/api/probe/act", body, cookie(), origin(), "X-Annex-CSRF: " + token(), json).status()).isEqualTo(403);
         assertThat(http.send("POST", "/api/probe/act", body, origin(), csrf(), json).status()).isEqualTo(401);
         assertThat(actions).doesNotContain("forged");
+    }
+
+    @Test
+    void anEndpointsFailureIsOneLineWithoutItsClass() throws Exception {
+        RawHttp.Answer answer = http.get("/api/probe/broken", cookie());
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.body()).startsWith("{\"error\":\"Failed: ").doesNotContain("Exception").doesNotContain("\n\tat ");
     }
 
     @Test
