@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -58,6 +59,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     public void beforeEach(ExtensionContext context) {
         driver.get("about:blank");
         forgetCookies();
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        driver.executeCdpCommand("Browser.resetPermissions", Map.of());
         driver.manage().window().setSize(DESKTOP);
     }
 
@@ -98,9 +101,18 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
         return until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
-    /** Waits, up to {@link #PATIENCE}, for {@code condition} to hold, and returns what it gave. */
+    /**
+     * Waits, up to {@link #PATIENCE}, for {@code condition} to hold, and returns what it gave. An element the page
+     * redrew meanwhile (stale) is looked up again on the next try.
+     */
     public <T> T until(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(50)).until(condition);
+        return until(PATIENCE, condition);
+    }
+
+    /** As {@link #until(Function)}, for work that takes longer (Tor), up to {@code patience}. */
+    public <T> T until(Duration patience, Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(driver, patience, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** The text of the element with this id once it contains {@code part}. */
@@ -133,8 +145,25 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
         return driver.findElement(By.tagName("body")).getText();
     }
 
-    public void resize(int width, int height) {
-        driver.manage().window().setSize(new Dimension(width, height));
+    /** Shows pages as a phone of this size does (a mobile viewport) until the next test. */
+    public void phone(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** Lets the page write to and read from the clipboard (its origin, until the next test). */
+    public void allowClipboard(String origin) {
+        driver.executeCdpCommand("Browser.grantPermissions",
+                Map.of("origin", origin, "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    }
+
+    /** Saves the element with this id, scrolled into view, as {@code target/screenshots/NAME.png} (for the docs). */
+    public Path screenshotOf(String id, String name) throws IOException {
+        WebElement element = visible(id);
+        js("arguments[0].scrollIntoView({block: 'start'})", element);
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        Files.write(file, element.getScreenshotAs(OutputType.BYTES));
+        return file;
     }
 
     /** Saves what the browser shows now as {@code target/screenshots/NAME.png} (the docs pick theirs from there). */

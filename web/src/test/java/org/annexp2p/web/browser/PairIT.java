@@ -114,6 +114,7 @@ class PairIT {
         browser.driver().switchTo().window(pageB);
         assertThat(browser.textOnceItShows("pair-outcome", "Paired with")).contains(a.repository().uuid());
         assertThat(remoteUuids(b)).contains(a.repository().uuid());
+        browser.screenshotOf("pair", "web-pair");
     }
 
     /** Presses Tab (at most 80 times) until the element with this id has the focus. */

@@ -21,7 +21,7 @@ final class ServedPage implements AutoCloseable {
     /** A new repository in {@code dir} described as {@code description}, and its page. */
     static ServedPage of(Path dir, String description) throws IOException {
         TemporaryRepository repository = TemporaryRepository.annex(dir, description);
-        return new ServedPage(repository, WebUi.start(UiSettings.loopback(dir)));
+        return new ServedPage(repository, WebUi.start(UiSettings.loopback(dir).checkingLoopbackOnly()));
     }
 
     TemporaryRepository repository() {
