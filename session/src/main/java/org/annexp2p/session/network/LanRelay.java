@@ -24,6 +24,8 @@ import org.annexp2p.session.plugin.GivenToken;
 import org.annexp2p.session.plugin.Listening;
 import org.annexp2p.tor.local.ChannelStreams;
 import org.annexp2p.transports.Connection;
+import org.annexp2p.transports.ConnectionServer;
+import org.annexp2p.transports.ServerOptions;
 
 /**
  * {@code git-annex-p2p-lan}, our network helper: git-annex's P2P protocol carried over the LAN transport, TLS pinned
@@ -106,29 +108,37 @@ public final class LanRelay {
     }
 
     /**
+     * How many peers are relayed at once, and as many may be in their TLS handshake (each within the pre-auth
+     * deadline): connections that never finish a handshake are closed, and cannot crowd out paired peers.
+     */
+    static final ServerOptions LIMITS = ServerOptions.of(64, "");
+
+    /**
      * Accepts paired peers at {@code hostPort} (answering their where-is queries) and relays each to the unix socket
      * {@code socket}, until closed. Keys never paired are refused by TLS, before any byte reaches the socket.
      */
-    public static LanPlugin.LanListener listen(AnnexRepository repository, String hostPort, Path socket, Settings settings,
+    public static ConnectionServer listen(AnnexRepository repository, String hostPort, Path socket, Settings settings,
             Consumer<String> notices) throws IOException {
+        return listen(repository, hostPort, socket, settings, notices, LIMITS);
+    }
+
+    static ConnectionServer listen(AnnexRepository repository, String hostPort, Path socket, Settings settings,
+            Consumer<String> notices, ServerOptions limits) throws IOException {
         LanPlugin plugin = new LanPlugin(settings.discoveryPort());
         LanPlugin.LanListener listener = plugin.listen(LanPlugin.listenAddress(hostPort), new Listening(repository, notices));
-        Thread accepting = new Thread(() -> {
-            while (true) {
-                Connection peer;
-                try {
-                    peer = listener.accept();
-                } catch (IOException closed) {
-                    return;
+        try {
+            return ConnectionServer.start(listener, (peer, admission) -> {
+                // The TLS handshake, the paired key's pin included, runs here under the server's pre-auth deadline;
+                // the protocol's AUTH inside is the served socket's to check.
+                peer.output().flush();
+                if (admission.authenticated()) {
+                    relayToSocket(peer, socket, notices);
                 }
-                Thread t = new Thread(() -> relayToSocket(peer, socket, notices), "lan peer");
-                t.setDaemon(true);
-                t.start();
-            }
-        }, "lan accept");
-        accepting.setDaemon(true);
-        accepting.start();
-        return listener;
+            }, limits);
+        } catch (RuntimeException e) {
+            listener.close();
+            throw e;
+        }
     }
 
     private static void relayToSocket(Connection peer, Path socket, Consumer<String> notices) {

@@ -11,7 +11,10 @@ import java.io.PipedOutputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,13 +35,13 @@ import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.session.PeerFailure;
 import org.annexp2p.session.PeerSession;
-import org.annexp2p.session.lan.LanPlugin;
 import org.annexp2p.session.plugin.Dialed;
 import org.annexp2p.session.plugin.Greeting;
 import org.annexp2p.testkit.repository.TemporaryRepository;
 import org.annexp2p.tor.local.UnixSocketListener;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.ConnectionServer;
+import org.annexp2p.transports.PreAuthLimits;
 import org.annexp2p.transports.ServerOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,28 +61,17 @@ class LanRelayTest {
 
     @Test
     void aPairedClientReachesTheServersSocketAndAnUnpairedOneDoesNot() throws Exception {
-        AnnexRepository served = repository(tmp.resolve("served"));
-        AnnexRepository client = repository(tmp.resolve("client"));
-        TlsIdentity servedKey = TlsIdentity.generate("served");
-        TlsIdentity clientKey = TlsIdentity.generate("client");
-        LanIdentity.file(served.creds()).write(servedKey.toPem());
-        LanIdentity.file(client.creds()).write(clientKey.toPem());
-        LanPeers.store(served.creds(), new LanPeer(client.uuid().value(), clientKey.fingerprint(), PAIRING, List.of()));
-        int port = freeTcpPort();
-        LanRelay.Settings settings = LanRelay.Settings.of(Map.of("ANNEX_P2P_LAN_LOOPBACK", "1",
-                "ANNEX_P2P_LAN_PORT", Integer.toString(port), "ANNEX_P2P_DISCOVERY_PORT", Integer.toString(freeUdpPort())));
+        Paired p = Paired.make(tmp);
+        AnnexRepository served = p.served();
+        AnnexRepository client = p.client();
+        TlsIdentity servedKey = p.servedKey();
+        LanRelay.Settings settings = p.settings();
         List<String> ours = LanRelay.addresses(settings);
-        assertThat(ours).containsExactly("127.0.0.1:" + port);
-        LanPeers.store(client.creds(), new LanPeer(served.uuid().value(), servedKey.fingerprint(), PAIRING,
-                List.of(LanAddress.parse(ours.get(0)))));
-
-        Serving serving = new Serving(served, ServerMode.READ_WRITE, () -> List.of(NETWORK),
-                new GitRelays(served.top(), null, null), Transcript.NONE);
+        assertThat(ours).containsExactly(p.address());
         Path socket = tmp.resolve("p2p").resolve("socket");
         List<String> notices = new CopyOnWriteArrayList<>();
-        try (ConnectionServer server = ConnectionServer.start(UnixSocketListener.bind(socket), serving,
-                ServerOptions.of(4, "ERROR busy\n"));
-                LanPlugin.LanListener lan = LanRelay.listen(served, ours.get(0), socket, settings, notices::add)) {
+        try (ConnectionServer server = p.serveSocket(socket);
+                ConnectionServer lan = LanRelay.listen(served, ours.get(0), socket, settings, notices::add)) {
             try (PeerSession session = throughRelay(client, ours.get(0), settings, NETWORK)) {
                 assertThat(session.peer()).isEqualTo(served.uuid());
             }
@@ -160,6 +152,62 @@ class LanRelayTest {
                 throw new IOException("the relay failed", e);
             }
             throw e;
+        }
+    }
+
+    /** A served repository and a client LAN-paired with it, the relay's settings on loopback, its address. */
+    private record Paired(AnnexRepository served, AnnexRepository client, TlsIdentity servedKey, LanRelay.Settings settings,
+            String address) {
+        static Paired make(Path tmp) throws Exception {
+            AnnexRepository served = repository(tmp.resolve("served"));
+            AnnexRepository client = repository(tmp.resolve("client"));
+            TlsIdentity servedKey = TlsIdentity.generate("served");
+            TlsIdentity clientKey = TlsIdentity.generate("client");
+            LanIdentity.file(served.creds()).write(servedKey.toPem());
+            LanIdentity.file(client.creds()).write(clientKey.toPem());
+            LanPeers.store(served.creds(), new LanPeer(client.uuid().value(), clientKey.fingerprint(), PAIRING, List.of()));
+            int port = freeTcpPort();
+            LanRelay.Settings settings = LanRelay.Settings.of(Map.of("ANNEX_P2P_LAN_LOOPBACK", "1",
+                    "ANNEX_P2P_LAN_PORT", Integer.toString(port), "ANNEX_P2P_DISCOVERY_PORT", Integer.toString(freeUdpPort())));
+            String address = "127.0.0.1:" + port;
+            LanPeers.store(client.creds(), new LanPeer(served.uuid().value(), servedKey.fingerprint(), PAIRING,
+                    List.of(LanAddress.parse(address))));
+            return new Paired(served, client, servedKey, settings, address);
+        }
+
+        /** The served repository's protocol server on the unix socket, accepting the network's token. */
+        ConnectionServer serveSocket(Path socket) throws IOException {
+            Serving serving = new Serving(served, ServerMode.READ_WRITE, () -> List.of(NETWORK),
+                    new GitRelays(served.top(), null, null), Transcript.NONE);
+            return ConnectionServer.start(UnixSocketListener.bind(socket), serving, ServerOptions.of(4, "ERROR busy\n"));
+        }
+    }
+
+    @Test
+    void connectionsThatNeverHandshakeAreClosedAndPairedPeersAreServedMeanwhile() throws Exception {
+        Paired p = Paired.make(tmp);
+        Path socket = tmp.resolve("p2p").resolve("socket");
+        ServerOptions limits = ServerOptions.of(4, "").withPreAuth(PreAuthLimits.of(4).withDeadline(Duration.ofSeconds(1)));
+        List<Socket> silent = new ArrayList<>();
+        try (ConnectionServer server = p.serveSocket(socket);
+                ConnectionServer lan = LanRelay.listen(p.served(), p.address(), socket, p.settings(), s -> { }, limits)) {
+            for (int i = 0; i < 3; i++) {
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(p.address().split(":")[1]));
+                s.setSoTimeout(30_000);
+                silent.add(s);
+            }
+            try (PeerSession session = throughRelay(p.client(), p.address(), p.settings(), NETWORK)) {
+                assertThat(session.peer()).as("served while three connections sit silent").isEqualTo(p.served().uuid());
+            }
+            for (Socket s : silent) {
+                // Closed at the deadline: at most a TLS alert, then the end (a connection left open would time out).
+                assertThat(s.getInputStream().readAllBytes()).as("what a connection that never handshakes gets")
+                        .hasSizeLessThan(64);
+            }
+        } finally {
+            for (Socket s : silent) {
+                s.close();
+            }
         }
     }
 
