@@ -1,11 +1,10 @@
 package org.annexp2p.cli;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.session.plugin.net.HelperSearch;
 import org.annexp2p.web.ListenAddress;
 import org.annexp2p.web.RunningUi;
 import org.annexp2p.web.UiSettings;
@@ -65,7 +64,7 @@ final class UiCommand implements Callable<Integer> {
 
     /** A one-time token on xdg-open's command line, where other users may see it: spent, it grants nothing. */
     private static void openBrowser(RunningUi ui) {
-        Path opener = onPath("xdg-open");
+        Path opener = HelperSearch.fromEnvironment().find("xdg-open").orElse(null);
         if (opener == null) {
             System.err.println("annex-p2p: no xdg-open here: open the address above in a browser yourself");
             return;
@@ -76,19 +75,5 @@ final class UiCommand implements Callable<Integer> {
         } catch (IOException e) {
             System.err.println("annex-p2p: could not start xdg-open (" + e.getMessage() + "): open the address above yourself");
         }
-    }
-
-    private static Path onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }
