@@ -88,22 +88,7 @@ public final class LanRelay {
                     }
                 }, false);
         try (Connection peer = plugin.dial(plugin.parse("lan://" + hostPort), dialing).connection()) {
-            StreamRelay.run(of(peer), new StreamRelay.End() {
-                @Override
-                public InputStream input() {
-                    return in;
-                }
-
-                @Override
-                public OutputStream output() {
-                    return out;
-                }
-
-                @Override
-                public void shutdownOutput() throws IOException {
-                    out.close();
-                }
-            }, "lan");
+            StreamRelay.run(StreamRelay.End.of(peer), new StreamRelay.End(in, out, out::close), "lan");
         }
     }
 
@@ -144,46 +129,10 @@ public final class LanRelay {
     private static void relayToSocket(Connection peer, Path socket, Consumer<String> notices) {
         try (peer; SocketChannel local = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             local.connect(UnixDomainSocketAddress.of(socket));
-            StreamRelay.run(of(peer), new StreamRelay.End() {
-                private final InputStream in = ChannelStreams.input(local);
-                private final OutputStream out = ChannelStreams.output(local);
-
-                @Override
-                public InputStream input() {
-                    return in;
-                }
-
-                @Override
-                public OutputStream output() {
-                    return out;
-                }
-
-                @Override
-                public void shutdownOutput() throws IOException {
-                    local.shutdownOutput();
-                }
-            }, "lan peer");
+            StreamRelay.run(StreamRelay.End.of(peer), new StreamRelay.End(ChannelStreams.input(local),
+                    ChannelStreams.output(local), local::shutdownOutput), "lan peer");
         } catch (IOException e) {
             notices.accept("cannot reach the server's socket " + socket + ": " + e.getMessage());
         }
-    }
-
-    private static StreamRelay.End of(Connection c) {
-        return new StreamRelay.End() {
-            @Override
-            public InputStream input() {
-                return c.input();
-            }
-
-            @Override
-            public OutputStream output() {
-                return c.output();
-            }
-
-            @Override
-            public void shutdownOutput() throws IOException {
-                c.shutdownOutput();
-            }
-        };
     }
 }

@@ -3,6 +3,7 @@ package org.annexp2p.session.network;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.annexp2p.transports.Connection;
 
 /**
  * Bytes copied both ways between two ends until both have ended: each direction half-closes the other end's
@@ -10,12 +11,19 @@ import java.io.OutputStream;
  */
 final class StreamRelay {
     /** One end: where its bytes come from, where bytes for it go, and how to say it will get no more. */
-    interface End {
-        InputStream input();
+    record End(InputStream input, OutputStream output, Shutdown shutdown) {
+        /** Says the end will get no more bytes. */
+        interface Shutdown {
+            void run() throws IOException;
+        }
 
-        OutputStream output();
+        static End of(Connection c) {
+            return new End(c.input(), c.output(), c::shutdownOutput);
+        }
 
-        void shutdownOutput() throws IOException;
+        void shutdownOutput() throws IOException {
+            shutdown.run();
+        }
     }
 
     private StreamRelay() {}
