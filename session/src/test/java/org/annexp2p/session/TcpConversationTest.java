@@ -1,11 +1,7 @@
 package org.annexp2p.session;
 
-import java.util.List;
 import java.util.Optional;
 import org.annexp2p.interpreters.Serving;
-import org.annexp2p.interpreters.net.Relays;
-import org.annexp2p.interpreters.net.Transcript;
-import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.session.plugin.Dialed;
@@ -13,6 +9,7 @@ import org.annexp2p.session.plugin.Dialing;
 import org.annexp2p.session.plugin.GivenToken;
 import org.annexp2p.session.plugin.tcp.SharedTcp;
 import org.annexp2p.session.plugin.tcp.TcpPlugin;
+import org.annexp2p.testkit.peers.ServedRepository;
 import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.ServerOptions;
 
@@ -46,7 +43,6 @@ class TcpConversationTest extends PeerConversationSuite {
 
     /** The real server on a fresh empty repository, accepting the suite's token. */
     static Serving served() {
-        return new Serving(new MemoryRepository(Uuid.random()), ServerMode.READ_WRITE, () -> List.of(TOKEN), Relays.NONE,
-                Transcript.NONE);
+        return ServedRepository.serving(new MemoryRepository(Uuid.random()), TOKEN);
     }
 }

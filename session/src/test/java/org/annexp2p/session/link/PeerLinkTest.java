@@ -10,22 +10,17 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.annexp2p.interpreters.Serving;
-import org.annexp2p.interpreters.net.Relays;
 import org.annexp2p.interpreters.net.Transcript;
-import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.repository.creds.TokenGenerator;
+import org.annexp2p.testkit.peers.ServedRepository;
 import org.annexp2p.tor.onion.TorAnnexAddress;
 import org.annexp2p.session.plugin.TransportPlugins;
 import org.annexp2p.session.plugin.onion.OnionPlugin;
 import org.annexp2p.tor.testing.SocksStandIn;
-import org.annexp2p.transports.ConnectionServer;
-import org.annexp2p.transports.ServerOptions;
-import org.annexp2p.transports.tcp.TcpTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,19 +41,15 @@ class PeerLinkTest {
     final List<String> transcript = new ArrayList<>();
     static final TorAnnexAddress OTHER = TorAnnexAddress.parse(
             "tor-annex::2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzui5du4xyclen53wid.onion:1");
-    TcpTransport tcp;
-    ConnectionServer serving;
+    ServedRepository serving;
     SocksStandIn socks;
     AnnexRepository ours;
 
     @BeforeEach
     void start() throws IOException {
-        tcp = new TcpTransport();
-        serving = ConnectionServer.start(tcp.listen("127.0.0.1:0"),
-                new Serving(peer, ServerMode.READ_WRITE, () -> List.of(TOKEN), Relays.NONE, Transcript.NONE),
-                ServerOptions.of(4, "ERROR too many connections\n"));
+        serving = ServedRepository.onLoopback(peer, TOKEN);
         ours = AnnexRepository.create(tmp.resolve("ours"));
-        int port = Integer.parseInt(serving.address().substring(serving.address().lastIndexOf(':') + 1));
+        int port = serving.port();
         socks = new SocksStandIn(0).route(ADDRESS.onion().hostname(), port).route(OTHER.onion().hostname(), port);
     }
 
@@ -66,7 +57,6 @@ class PeerLinkTest {
     void stop() throws IOException {
         socks.close();
         serving.close();
-        tcp.close();
     }
 
     PeerLink link(Transcript transcript) {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.annexp2p.testkit.peers.StandInScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,9 +21,8 @@ class HelperWatchTest {
     void aHelperThatExitsOrIsKilledIsRestartedAndItsFirstExitToldOnce() throws Exception {
         Path runs = tmp.resolve("runs");
         // Exits at once twice, then stays up: restarted each time, told only the first time.
-        Path script = Files.writeString(tmp.resolve("helper"), "#!/bin/sh\necho $$ >> '" + runs + "'\n"
+        Path script = StandInScript.write(tmp.resolve("helper"), "#!/bin/sh\necho $$ >> '" + runs + "'\n"
                 + "[ $(wc -l < '" + runs + "') -le 2 ] && exit 4\nexec sleep 600\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         List<String> notices = new CopyOnWriteArrayList<>();
         try (HelperWatch watch = new HelperWatch(List.of(script.toString()), tmp, "git-annex-p2p-testnet", notices::add)) {
             watch.start();

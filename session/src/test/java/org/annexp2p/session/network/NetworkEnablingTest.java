@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.creds.AddressTokens;
@@ -14,6 +13,7 @@ import org.annexp2p.repository.creds.TokenGenerator;
 import org.annexp2p.session.plugin.BadUsageException;
 import org.annexp2p.session.plugin.net.HelperSearch;
 import org.annexp2p.session.plugin.net.NetworkAddress;
+import org.annexp2p.testkit.peers.StandInScript;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +35,7 @@ class NetworkEnablingTest {
 
     /** git-annex-p2p-NET, a shell script that answers {@code address} with {@code body}. */
     private void helper(String net, String body) throws IOException {
-        Path p = Files.writeString(helpers.resolve("git-annex-p2p-" + net),
-                "#!/bin/sh\n[ \"$1\" = address ] || exit 9\n" + body + "\n");
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
+        StandInScript.networkHelper(helpers, net, "#!/bin/sh\n[ \"$1\" = address ] || exit 9\n" + body + "\n");
     }
 
     @Test

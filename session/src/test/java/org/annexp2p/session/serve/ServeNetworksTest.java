@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +30,8 @@ import org.annexp2p.session.plugin.Dialed;
 import org.annexp2p.session.plugin.Greeting;
 import org.annexp2p.session.plugin.net.HelperSearch;
 import org.annexp2p.session.plugin.net.NetworkAddress;
-import org.annexp2p.tor.local.ChannelStreams;
+import org.annexp2p.testkit.peers.StandInScript;
+import org.annexp2p.testkit.peers.UnixSocketConnection;
 import org.annexp2p.transports.Connection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -65,10 +61,9 @@ class ServeNetworksTest {
         AddressTokens.accept(served.creds(), othernet, "p2p-annex::othernet:ours:1");
         served.creds().addAcceptedToken(plain);
         Path helpers = Files.createDirectories(tmp.resolve("helpers"));
-        Path helper = Files.writeString(helpers.resolve("git-annex-p2p-testnet"), "#!/bin/sh\n"
+        StandInScript.networkHelper(helpers, "testnet", "#!/bin/sh\n"
                 + "echo \"$1 $2\" > '" + tmp.resolve("args") + "'\n"
                 + "sleep 600 & echo $! > '" + tmp.resolve("child") + "'\nwait\n");
-        Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwx------"));
         Path socket = served.annexDir().resolve("p2p").resolve(HexFormat.of().formatHex(
                 MessageDigest.getInstance("MD5").digest("testnet:ours:1".getBytes(StandardCharsets.UTF_8))));
         Files.createDirectories(socket.getParent());
@@ -112,8 +107,7 @@ class ServeNetworksTest {
     void aSocketAnotherServerAnswersOnIsNotTakenFromIt() throws Exception {
         AnnexRepository served = AnnexRepository.create(tmp.resolve("served"));
         Path helpers = Files.createDirectories(tmp.resolve("helpers"));
-        Path helper = Files.writeString(helpers.resolve("git-annex-p2p-testnet"), "#!/bin/sh\nexec sleep 600\n");
-        Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwx------"));
+        StandInScript.networkHelper(helpers, "testnet", "#!/bin/sh\nexec sleep 600\n");
         try (ServeSetup first = ServeSetup.of(served, ServerMode.READ_WRITE, ServeSetupTest.LIMITS, Transcript.NONE);
                 ServeSetup second = ServeSetup.of(served, ServerMode.READ_WRITE, ServeSetupTest.LIMITS, Transcript.NONE)) {
             first.network(NetworkAddress.parse(ADDRESS), new HelperSearch(helpers.toString()), s -> { });
@@ -138,41 +132,7 @@ class ServeNetworksTest {
     }
 
     private static PeerSession open(Path socket, AuthToken token) throws IOException {
-        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-        channel.connect(UnixDomainSocketAddress.of(socket));
-        Connection connection = new Connection() {
-            private final InputStream in = ChannelStreams.input(channel);
-            private final OutputStream out = ChannelStreams.output(channel);
-
-            @Override
-            public InputStream input() {
-                return in;
-            }
-
-            @Override
-            public OutputStream output() {
-                return out;
-            }
-
-            @Override
-            public void shutdownOutput() throws IOException {
-                channel.shutdownOutput();
-            }
-
-            @Override
-            public String description() {
-                return "unix " + socket;
-            }
-
-            @Override
-            public void close() {
-                try {
-                    channel.close();
-                } catch (IOException ignored) {
-                    // closing is best effort
-                }
-            }
-        };
+        Connection connection = UnixSocketConnection.dial(socket);
         Dialed dialed = new Dialed(connection, new Greeting.Token(token), Optional.empty(), true);
         return PeerSession.open(dialed, new MemoryRepository(Uuid.random()), PeerSession.Options.DEFAULT);
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import org.annexp2p.testkit.peers.StandInScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +35,6 @@ class HelperSearchTest {
     }
 
     private static Path executable(Path file) throws Exception {
-        Files.writeString(file, "#!/bin/sh\nexit 0\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
-        return file;
+        return StandInScript.write(file, "#!/bin/sh\nexit 0\n");
     }
 }

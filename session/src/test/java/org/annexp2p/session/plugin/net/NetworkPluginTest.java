@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.session.plugin.BadUsageException;
 import org.annexp2p.session.plugin.Dialing;
+import org.annexp2p.testkit.peers.StandInScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,9 +47,7 @@ class NetworkPluginTest {
     void withoutAnyTokenNothingIsRun() throws Exception {
         AnnexRepository repo = AnnexRepository.create(tmp.resolve("repo"));
         Path ran = tmp.resolve("ran");
-        Path helper = tmp.resolve("git-annex-p2p-testnet");
-        Files.writeString(helper, "#!/bin/sh\ntouch '" + ran + "'\n");
-        Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwx------"));
+        StandInScript.networkHelper(tmp, "testnet", "#!/bin/sh\ntouch '" + ran + "'\n");
         NetworkPlugin plugin = new NetworkPlugin(new HelperSearch(tmp.toString()));
 
         assertThatThrownBy(() -> plugin.dial(plugin.parse("p2p-annex::testnet:peer"), Dialing.quietly(repo)))
@@ -61,9 +59,7 @@ class NetworkPluginTest {
     void theHelperRunsInTheRepositoryAsGitAnnexRunsIt() throws Exception {
         AnnexRepository repo = AnnexRepository.create(tmp.resolve("repo"));
         Path ran = tmp.resolve("ran");
-        Path helper = tmp.resolve("git-annex-p2p-testnet");
-        Files.writeString(helper, "#!/bin/sh\npwd > '" + ran + "'\n");
-        Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwx------"));
+        StandInScript.networkHelper(tmp, "testnet", "#!/bin/sh\npwd > '" + ran + "'\n");
         NetworkPlugin plugin = new NetworkPlugin(new HelperSearch(tmp.toString()));
 
         Dialing dialing = new Dialing(repo, org.annexp2p.session.plugin.GivenToken.of("abcdefghij0123456789"),
