@@ -8,19 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.annexp2p.interpreters.Serving;
-import org.annexp2p.interpreters.net.Relays;
-import org.annexp2p.interpreters.net.Transcript;
-import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.repository.creds.TokenGenerator;
+import org.annexp2p.testkit.peers.ServedRepository;
 import org.annexp2p.tor.testing.SocksStandIn;
-import org.annexp2p.transports.ConnectionServer;
-import org.annexp2p.transports.ServerOptions;
-import org.annexp2p.transports.tcp.TcpTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,20 +34,15 @@ class P2pLinkTest {
     @RegisterExtension
     final CapturedStderr err = new CapturedStderr();
     final MemoryRepository peer = new MemoryRepository(Uuid.random());
-    TcpTransport tcp;
-    ConnectionServer serving;
+    ServedRepository serving;
     SocksStandIn socks;
     AnnexRepository ours;
     InputStream savedIn;
 
     @BeforeEach
     void start() throws Exception {
-        tcp = new TcpTransport();
-        serving = ConnectionServer.start(tcp.listen("127.0.0.1:0"),
-                new Serving(peer, ServerMode.READ_WRITE, () -> List.of(TOKEN), Relays.NONE, Transcript.NONE),
-                ServerOptions.of(4, "ERROR too many connections\n"));
-        String port = serving.address().substring(serving.address().lastIndexOf(':') + 1);
-        socks = new SocksStandIn(0).route(ONION, Integer.parseInt(port));
+        serving = ServedRepository.onLoopback(peer, TOKEN);
+        socks = new SocksStandIn(0).route(ONION, serving.port());
         ours = AnnexRepository.create(tmp.resolve("ours"));
         savedIn = System.in;
     }
@@ -63,7 +52,6 @@ class P2pLinkTest {
         System.setIn(savedIn);
         socks.close();
         serving.close();
-        tcp.close();
     }
 
     int link(String typed, String... more) {

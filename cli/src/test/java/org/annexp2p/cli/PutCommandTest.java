@@ -7,10 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.annexp2p.interpreters.Serving;
-import org.annexp2p.interpreters.net.Relays;
-import org.annexp2p.interpreters.net.Transcript;
-import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.program.Destination;
 import org.annexp2p.protocol.wire.AuthToken;
@@ -22,9 +18,7 @@ import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.repository.Transfer;
 import org.annexp2p.testkit.content.AnnexedContent;
-import org.annexp2p.transports.ConnectionServer;
-import org.annexp2p.transports.ServerOptions;
-import org.annexp2p.transports.tcp.TcpTransport;
+import org.annexp2p.testkit.peers.ServedRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,17 +37,13 @@ class PutCommandTest {
     final CapturedStderr err = new CapturedStderr();
 
     final MemoryRepository server = new MemoryRepository(SERVER);
-    TcpTransport tcp;
-    ConnectionServer serving;
+    ServedRepository serving;
     Key key;
     AnnexRepository repo;
 
     @BeforeEach
     void start() throws Exception {
-        tcp = new TcpTransport();
-        serving = ConnectionServer.start(tcp.listen("127.0.0.1:0"),
-                new Serving(server, ServerMode.READ_WRITE, () -> List.of(TOKEN), Relays.NONE, Transcript.NONE),
-                ServerOptions.of(4, "ERROR too many connections\n"));
+        serving = ServedRepository.onLoopback(server, TOKEN);
         key = AnnexedContent.sha256e(CONTENT, ".txt");
         repo = AnnexRepository.create(dir);
         store(repo, CONTENT.length, true);
@@ -62,7 +52,6 @@ class PutCommandTest {
     @AfterEach
     void stop() {
         serving.close();
-        tcp.close();
     }
 
     private void store(org.annexp2p.repository.Repository r, int bytes, boolean finish) throws Exception {

@@ -8,12 +8,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.annexp2p.interpreters.Serving;
-import org.annexp2p.interpreters.net.Relays;
-import org.annexp2p.interpreters.net.Transcript;
-import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
@@ -22,6 +18,7 @@ import org.annexp2p.session.plugin.tcp.ListenPlan;
 import org.annexp2p.session.plugin.tcp.TlsIdentityFile;
 import org.annexp2p.session.plugin.tcp.TlsPlugin;
 import org.annexp2p.testkit.content.AnnexedContent;
+import org.annexp2p.testkit.peers.ServedRepository;
 import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.Listener;
 import org.annexp2p.transports.ServerOptions;
@@ -116,7 +113,7 @@ class TlsServeTest {
     }
 
     private ConnectionServer serve(String listen) throws Exception {
-        Serving serving = new Serving(served, ServerMode.READ_WRITE, () -> List.of(TOKEN), Relays.NONE, Transcript.NONE);
+        Serving serving = ServedRepository.serving(served, TOKEN);
         ListenPlan plan = ListenPlan.choose(listen);
         Listener listener = plan.tls() ? new TlsPlugin(() -> tcp).listen(plan.bind(), new CredsDir(dir.resolve("creds"))) : tcp.listen(plan.bind());
         return ConnectionServer.start(listener, (c, admission) -> {

@@ -8,11 +8,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.testkit.peers.StandInScript;
 import org.annexp2p.testkit.process.Command;
 import org.annexp2p.testkit.process.RunningCommand;
 import org.junit.jupiter.api.Test;
@@ -59,8 +59,7 @@ class UiCommandIT {
         Path repo = AnnexRepository.create(dir.resolve("repo")).top();
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path opened = dir.resolve("opened");
-        Path opener = Files.writeString(bin.resolve("xdg-open"), "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + opened + "'\n");
-        Files.setPosixFilePermissions(opener, PosixFilePermissions.fromString("rwxr-xr-x"));
+        StandInScript.write(bin.resolve("xdg-open"), "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + opened + "'\n");
         try (RunningCommand ui = Command.java("-jar", AnnexP2p.jar().toString(), "ui", "--repo", repo.toString(), "--listen", "0.0.0.0:0")
                 .env("PATH", bin + ":" + System.getenv("PATH")).start()) {
             String url = ui.await(URL, START);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import org.annexp2p.testkit.peers.StandInScript;
 import org.annexp2p.testkit.process.Command;
 
 /** The packaged annex-p2p tool, run as its own process the way git-annex and users run it. */
@@ -22,10 +22,8 @@ public final class AnnexP2p {
 
     /** A launcher script for the tool, e.g. to set as {@code remote.NAME.annex-shell}. */
     public static Path launcher(Path dir) throws IOException {
-        Path script = dir.resolve("annex-p2p");
-        Files.writeString(script, "#!/bin/sh\nexec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar '" + jar() + "' \"$@\"\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return script;
+        return StandInScript.write(dir.resolve("annex-p2p"),
+                "#!/bin/sh\nexec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar '" + jar() + "' \"$@\"\n");
     }
 
     /**
@@ -34,31 +32,22 @@ public final class AnnexP2p {
      * went over the wire of a connection git-annex made.
      */
     public static Path wireLoggingLauncher(Path dir) throws IOException {
-        Path script = dir.resolve("annex-p2p-wire");
-        Files.writeString(script, "#!/bin/sh\ncommand=$1; directory=$2; shift 2\n"
+        return StandInScript.write(dir.resolve("annex-p2p-wire"), "#!/bin/sh\ncommand=$1; directory=$2; shift 2\n"
                 + "exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar '" + jar()
                 + "' \"$command\" \"$directory\" --debug \"$@\" 2>>\"$directory.wire\"\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return script;
     }
 
     /** A directory holding our {@code git-remote-tor-annex}, to put first on git's PATH. */
     public static Path remoteHelperDir(Path dir) throws IOException {
         Path bin = Files.createDirectories(dir.resolve("helper-bin"));
-        Path script = bin.resolve("git-remote-tor-annex");
-        Files.writeString(script, "#!/bin/sh\nexec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar '" + jar()
-                + "' git-remote-tor-annex \"$@\"\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        StandInScript.write(bin.resolve("git-remote-tor-annex"), "#!/bin/sh\nexec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar '"
+                + jar() + "' git-remote-tor-annex \"$@\"\n");
         return bin;
     }
 
-    /** {@code ssh} stand-in: runs the last argument with sh -c (git-annex passes the remote command last). */
+    /** {@code ssh} stand-in, logging to {@code dir/fakessh.log}: testkit-peers' {@link StandInScript#ssh}. */
     public static Path fakeSsh(Path dir) throws IOException {
-        Path script = dir.resolve("fakessh");
-        Files.writeString(script, "#!/bin/sh\necho \"$*\" >> '" + dir.resolve("fakessh.log") + "'\n"
-                + "for last; do :; done\nexec sh -c \"$last\"\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return script;
+        return StandInScript.ssh(dir);
     }
 
     /** The packaged tool with {@code args}: {@code java} itself, never a shell around it, so signals reach the JVM. */

@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.annexp2p.pairing.tls.TlsIdentity;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.testkit.content.AnnexedContent;
+import org.annexp2p.testkit.peers.StandInScript;
 import org.annexp2p.testkit.process.RunningCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,9 +57,8 @@ class LanNetworkIT {
                 List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))));
 
         Path helpers = Files.createDirectories(tmp.resolve("helpers"));
-        Path lan = Files.writeString(helpers.resolve("git-annex-p2p-lan"), "#!/bin/sh\nexec java -XX:+UseSerialGC "
+        StandInScript.networkHelper(helpers, "lan", "#!/bin/sh\nexec java -XX:+UseSerialGC "
                 + "-XX:TieredStopAtLevel=1 -jar '" + AnnexP2p.jar() + "' git-annex-p2p-lan \"$@\"\n");
-        Files.setPosixFilePermissions(lan, PosixFilePermissions.fromString("rwx------"));
         Map<String, String> env = Map.of("PATH", helpers + ":" + System.getenv("PATH"), "ANNEX_P2P_LAN_LOOPBACK", "1",
                 "ANNEX_P2P_LAN_PORT", Integer.toString(port), "ANNEX_P2P_DISCOVERY_PORT", Integer.toString(freeUdpPort()));
         String address = "p2p-annex::lan:127.0.0.1:" + port;

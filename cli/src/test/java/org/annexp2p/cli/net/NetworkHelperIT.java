@@ -14,6 +14,7 @@ import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
 import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.testkit.content.AnnexedContent;
+import org.annexp2p.testkit.peers.StandInScript;
 import org.annexp2p.testkit.process.RunningCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -65,8 +66,7 @@ class NetworkHelperIT {
         Path client = GitAnnex.initRepo(tmp.resolve("client"), "client");
         String token = AnnexP2p.run(tmp, Map.of(), "token", "--repo", server.toString()).ok().out().trim();
         Path helpers = Files.createDirectories(tmp.resolve("helpers"));
-        Path relay = Files.writeString(helpers.resolve("git-annex-p2p-testnet"), RELAY);
-        Files.setPosixFilePermissions(relay, PosixFilePermissions.fromString("rwx------"));
+        StandInScript.networkHelper(helpers, "testnet", RELAY);
         String path = helpers + ":" + System.getenv("PATH");
         Map<String, String> withToken = Map.of("PATH", path, "GIT_ANNEX_P2P_AUTHTOKEN", token);
         byte[] content = "carried by a network helper\n".repeat(40_000).getBytes(StandardCharsets.US_ASCII);
@@ -82,9 +82,8 @@ class NetworkHelperIT {
             assertThat(Files.readAllBytes(tmp.resolve("out.bin"))).isEqualTo(content);
 
             // git clone and push through our git-remote-p2p-annex, which runs the same network helper.
-            Path remoteHelper = Files.writeString(helpers.resolve("git-remote-p2p-annex"), "#!/bin/sh\nexec java "
+            StandInScript.write(helpers.resolve("git-remote-p2p-annex"), "#!/bin/sh\nexec java "
                     + "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar '" + AnnexP2p.jar() + "' git-remote-p2p-annex \"$@\"\n");
-            Files.setPosixFilePermissions(remoteHelper, PosixFilePermissions.fromString("rwx------"));
             GitAnnex.addFile(server, "through-the-network.txt", "committed on the server\n".getBytes(StandardCharsets.US_ASCII));
             Path cloned = tmp.resolve("cloned");
             GitAnnex.run(tmp, withToken, "git", "clone", "-q", address, cloned.toString()).ok();

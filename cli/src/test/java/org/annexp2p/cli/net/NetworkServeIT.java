@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import java.util.regex.Pattern;
 import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
 import org.annexp2p.testkit.content.AnnexedContent;
+import org.annexp2p.testkit.peers.StandInScript;
 import org.annexp2p.testkit.process.Finished;
 import org.annexp2p.testkit.process.RunningCommand;
 import org.junit.jupiter.api.Test;
@@ -91,12 +91,12 @@ class NetworkServeIT {
         String pids = tmp.resolve("pids-").toString();
         String body = HELPER.replace("PORTS[name]", "{'git-annex-p2p-testnet': '" + testPort
                 + "', 'git-annex-p2p-othernet': '" + otherPort + "'}[name]").replace("PIDS + name", "'" + pids + "' + name");
-        executable(helpers.resolve("git-annex-p2p-testnet"), body);
-        executable(helpers.resolve("git-annex-p2p-othernet"), body);
-        executable(helpers.resolve("git-annex-p2p-failnet"), "#!/bin/sh\necho 'setting up' >&2\necho 'no daemon running' >&2\nexit 3\n");
-        executable(helpers.resolve("git-annex-p2p-silentnet"), "#!/bin/sh\necho\n");
-        executable(helpers.resolve("git-annex-p2p-badnet"), "#!/bin/sh\necho 127.0.0.1:1\necho 'has space'\n");
-        executable(helpers.resolve("git-remote-p2p-annex"), "#!/bin/sh\nexec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar '"
+        StandInScript.networkHelper(helpers, "testnet", body);
+        StandInScript.networkHelper(helpers, "othernet", body);
+        StandInScript.networkHelper(helpers, "failnet", "#!/bin/sh\necho 'setting up' >&2\necho 'no daemon running' >&2\nexit 3\n");
+        StandInScript.networkHelper(helpers, "silentnet", "#!/bin/sh\necho\n");
+        StandInScript.networkHelper(helpers, "badnet", "#!/bin/sh\necho 127.0.0.1:1\necho 'has space'\n");
+        StandInScript.write(helpers.resolve("git-remote-p2p-annex"), "#!/bin/sh\nexec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar '"
                 + AnnexP2p.jar() + "' git-remote-p2p-annex \"$@\"\n");
         Map<String, String> env = Map.of("PATH", helpers + ":" + System.getenv("PATH"));
         String test = "p2p-annex::testnet:127.0.0.1:" + testPort;
@@ -191,11 +191,6 @@ class NetworkServeIT {
             long otherPid = Long.parseLong(Files.readAllLines(Path.of(pids + "git-annex-p2p-othernet")).get(0));
             assertThat(ProcessHandle.of(otherPid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
         }
-    }
-
-    private static void executable(Path file, String text) throws java.io.IOException {
-        Files.writeString(file, text);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
     }
 
     private static int freePort() throws java.io.IOException {
