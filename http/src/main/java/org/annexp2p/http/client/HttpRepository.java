@@ -59,17 +59,7 @@ final class HttpRepository implements Local.Handler, AutoCloseable {
     public Option<Payload> readContent(Local.ReadContent i) throws IOException {
         Option<Incoming> body = download;
         download = Option.none();
-        return body.map(in -> new Payload() {
-            @Override
-            public Len length() {
-                return Len.of(in.length());
-            }
-
-            @Override
-            public InputStream stream() {
-                return in;
-            }
-        });
+        return body.map(in -> Payload.of(Len.of(in.length()), in));
     }
 
     /** The download is valid only if the server sent exactly what it announced; more is a failure, said so. */

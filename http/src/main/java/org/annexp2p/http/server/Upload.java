@@ -46,17 +46,7 @@ final class Upload extends RequestSide {
         }
         skipFully(skip);
         long left = length.value() - skip;
-        return Option.some(new Payload() {
-            @Override
-            public Len length() {
-                return Len.of(left);
-            }
-
-            @Override
-            public InputStream stream() {
-                return new Bounded(left);
-            }
-        });
+        return Option.some(Payload.of(Len.of(left), new Bounded(left)));
     }
 
     @Override

@@ -299,17 +299,7 @@ public final class Simulation {
             }
             byte[] bytes = q.take((int) Math.min(len, q.available()));
             i.meter().progress(bytes.length);
-            return new Payload() {
-                @Override
-                public Len length() {
-                    return i.length();
-                }
-
-                @Override
-                public InputStream stream() {
-                    return new ByteArrayInputStream(bytes);
-                }
-            };
+            return Payload.of(i.length(), new ByteArrayInputStream(bytes));
         }
 
         @Override

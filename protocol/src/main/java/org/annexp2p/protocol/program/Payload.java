@@ -15,4 +15,12 @@ public interface Payload {
 
     /** The bytes. Read at most once. */
     InputStream stream();
+
+    /** {@code stream}, said to hold {@code length} bytes. */
+    static Payload of(Len length, InputStream stream) {
+        return new Of(length, stream);
+    }
+
+    /** What {@link #of} makes. */
+    record Of(Len length, InputStream stream) implements Payload {}
 }
