@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class NetworkServeIT {
     /** address: our address; ADDRESS: relay stdio to it; ADDRESS SOCKET: relay each peer at ADDRESS to SOCKET. */
-    private static final String HELPER = """
+    static final String HELPER = """
             #!/usr/bin/env python3
             import os, socket, sys, threading
             name = os.path.basename(sys.argv[0])
@@ -193,18 +193,18 @@ class NetworkServeIT {
         }
     }
 
-    private static void executable(Path file, String text) throws java.io.IOException {
+    static void executable(Path file, String text) throws java.io.IOException {
         Files.writeString(file, text);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
     }
 
-    private static int freePort() throws java.io.IOException {
+    static int freePort() throws java.io.IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
-    private static String tokenOf(List<String> shared, String address) {
+    static String tokenOf(List<String> shared, String address) {
         String line = shared.stream().filter(l -> l.startsWith(address + ":")).findFirst().orElseThrow();
         return line.substring(address.length() + 1);
     }
