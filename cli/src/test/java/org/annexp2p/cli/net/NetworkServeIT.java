@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class NetworkServeIT {
     /** address: our address; ADDRESS: relay stdio to it; ADDRESS SOCKET: relay each peer at ADDRESS to SOCKET. */
-    private static final String HELPER = """
+    static final String HELPER = """
             #!/usr/bin/env python3
             import os, socket, sys, threading
             name = os.path.basename(sys.argv[0])
@@ -193,13 +193,13 @@ class NetworkServeIT {
         }
     }
 
-    private static int freePort() throws java.io.IOException {
+    static int freePort() throws java.io.IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
-    private static String tokenOf(List<String> shared, String address) {
+    static String tokenOf(List<String> shared, String address) {
         String line = shared.stream().filter(l -> l.startsWith(address + ":")).findFirst().orElseThrow();
         return line.substring(address.length() + 1);
     }

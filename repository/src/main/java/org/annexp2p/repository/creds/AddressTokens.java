@@ -36,6 +36,16 @@ public final class AddressTokens {
         });
     }
 
+    /** Stops accepting {@code token} on {@code address} (a pairing that failed); other lines stay as they are. */
+    public static void withdraw(CredsDir creds, AuthToken token, String address) throws IOException {
+        creds.file(CredsDir.ACCEPTED_TOKENS_FILE).update(content -> {
+            List<String> lines = lines(content);
+            List<String> kept = lines.stream().filter(l -> !acceptedOn(List.of(l), address).contains(token)).toList();
+            return kept.size() == lines.size() ? Optional.empty()
+                    : Optional.of(String.join("", kept.stream().map(l -> l + "\n").toList()));
+        });
+    }
+
     private static List<AuthToken> acceptedOn(List<String> lines, String address) {
         List<AuthToken> tokens = new ArrayList<>();
         for (String line : lines) {

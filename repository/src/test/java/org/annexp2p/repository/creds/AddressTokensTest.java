@@ -69,4 +69,19 @@ class AddressTokensTest {
         assertThat(AddressTokens.acceptedOn(creds, IROH)).containsExactly(token);
         assertThat(creds.acceptedTokens()).isEmpty();
     }
+
+    @Test
+    void withdrawingATokenFromAnAddressKeepsItElsewhereAndEveryOtherLine() throws IOException {
+        CredsDir creds = new CredsDir(tmp.resolve("creds"));
+        AddressTokens.accept(creds, a, IROH);
+        AddressTokens.accept(creds, a, YGG);
+        AddressTokens.accept(creds, b, IROH);
+        creds.addAcceptedToken(a);
+        AddressTokens.withdraw(creds, a, IROH);
+        assertThat(AddressTokens.acceptedOn(creds, IROH)).containsExactly(b);
+        assertThat(AddressTokens.acceptedOn(creds, YGG)).containsExactly(a);
+        assertThat(creds.acceptedTokens()).containsExactly(a);
+        AddressTokens.withdraw(creds, plain, IROH);
+        assertThat(Files.readAllLines(tmp.resolve("creds/p2pauth"))).hasSize(3);
+    }
 }

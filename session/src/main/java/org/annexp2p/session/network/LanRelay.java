@@ -128,7 +128,7 @@ public final class LanRelay {
 
     private static void relayToSocket(Connection peer, Path socket, Consumer<String> notices) {
         try (peer; SocketChannel local = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            local.connect(UnixDomainSocketAddress.of(socket));
+            SocketPath.reaching(socket, s -> local.connect(UnixDomainSocketAddress.of(s)));
             StreamRelay.run(StreamRelay.End.of(peer), new StreamRelay.End(ChannelStreams.input(local),
                     ChannelStreams.output(local), local::shutdownOutput), "lan peer");
         } catch (IOException e) {

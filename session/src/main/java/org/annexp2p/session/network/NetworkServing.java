@@ -7,15 +7,15 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.annexp2p.session.plugin.net.HelperSearch;
 import org.annexp2p.session.plugin.net.NetworkAddress;
-import org.annexp2p.tor.local.UnixSocketListener;
 import org.annexp2p.transports.ConnectionHandler;
 import org.annexp2p.transports.ConnectionServer;
+import org.annexp2p.transports.Listener;
 import org.annexp2p.transports.ServerOptions;
 
 /**
  * One of our addresses on a generic network, served as git-annex's remotedaemon serves it: a server on the
  * address's unix socket ({@link NetworkSocket}) and the helper {@code git-annex-p2p-NETNAME ADDRESS SOCKET} kept
- * running to carry the network's peers to it. The handler given accepts only the tokens issued for this address.
+ * running to carry the network's peers to it, SOCKET as git-annex gives it ({@link SocketPath#forHelperIn}). The handler given accepts only the tokens issued for this address.
  * Closing stops the helper first (no new peers), then the server.
  */
 public final class NetworkServing implements AutoCloseable {
@@ -37,7 +37,9 @@ public final class NetworkServing implements AutoCloseable {
             ServerOptions limits, HelperSearch search, Consumer<String> notices) throws IOException {
         Path helperPath = search.find(address.helper()).orElseThrow(() -> new IOException(address.helper()
                 + " is not on PATH; install the " + address.netName() + " network's helper"));
-        UnixSocketListener listener = NetworkSocket.listen(NetworkSocket.of(annexDir, address));
+        Path socket = NetworkSocket.of(annexDir, address);
+        Path given = SocketPath.forHelperIn(top, socket);
+        Listener listener = NetworkSocket.listen(socket);
         ConnectionServer server;
         try {
             server = ConnectionServer.start(listener, handler, limits);
@@ -45,8 +47,8 @@ public final class NetworkServing implements AutoCloseable {
             listener.close();
             throw e;
         }
-        HelperWatch helper = new HelperWatch(List.of(helperPath.toString(), address.address(),
-                listener.path().toString()), top, address.helper(), notices);
+        HelperWatch helper = new HelperWatch(List.of(helperPath.toString(), address.address(), given.toString()), top,
+                address.helper(), notices);
         try {
             helper.start();
         } catch (IOException e) {

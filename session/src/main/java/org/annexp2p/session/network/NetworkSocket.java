@@ -13,11 +13,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.annexp2p.session.plugin.net.NetworkAddress;
 import org.annexp2p.tor.local.UnixSocketListener;
+import org.annexp2p.transports.Connection;
+import org.annexp2p.transports.Listener;
 
 /**
  * The unix socket git-annex's remotedaemon listens on for one network address: {@code .git/annex/p2p/MD5} where
  * MD5 is the hex MD5 of {@code NETNAME:ADDRESS} (a hash, because socket paths are short). Ours is the same file,
- * so a helper set up for git-annex finds us where it found git-annex.
+ * so a helper set up for git-annex finds us where it found git-annex, however deep the repository
+ * ({@link SocketPath}).
  */
 final class NetworkSocket {
     private NetworkSocket() {}
@@ -36,16 +39,17 @@ final class NetworkSocket {
      * Listens at {@code socket}: its directory 0700 (only we may connect), the socket 0600. A socket file left by
      * a serve that was killed is replaced; one that a running server answers on is not taken from it.
      */
-    static UnixSocketListener listen(Path socket) throws IOException {
-        Path dir = socket.getParent();
+    static Listener listen(Path socket) throws IOException {
+        Path absolute = socket.toAbsolutePath();
+        Path dir = absolute.getParent();
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        if (Files.exists(socket) && answers(socket)) {
-            throw new IOException("another server is already listening on " + socket);
+        if (Files.exists(absolute) && answers(absolute)) {
+            throw new IOException("another server is already listening on " + absolute);
         }
-        UnixSocketListener listener = UnixSocketListener.bind(socket);
+        Bound listener = new Bound(SocketPath.reaching(absolute, UnixSocketListener::bind), absolute);
         try {
-            Files.setPosixFilePermissions(listener.path(), PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException | RuntimeException e) {
             listener.close();
             throw e;
@@ -53,11 +57,35 @@ final class NetworkSocket {
         return listener;
     }
 
-    private static boolean answers(Path socket) {
+    /** Whether a server answers on {@code socket}. */
+    static boolean answers(Path socket) {
         try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            return probe.connect(UnixDomainSocketAddress.of(socket));
+            return SocketPath.reaching(socket, s -> probe.connect(UnixDomainSocketAddress.of(s)));
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** A listener bound at {@code path}, perhaps through a link now gone: closing removes the socket file itself. */
+    private record Bound(UnixSocketListener bound, Path path) implements Listener {
+        @Override
+        public Connection accept() throws IOException {
+            return bound.accept();
+        }
+
+        @Override
+        public String address() {
+            return "unix:" + path;
+        }
+
+        @Override
+        public void close() {
+            bound.close();
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // removed already, or its directory is gone: nothing is left to clean
+            }
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.annexp2p.tor.onion.TorAnnexAddress;
 
 /**
  * The last step of a pairing: linking to one of the other side's addresses, trying each in turn, in rounds a
@@ -17,13 +16,13 @@ public final class LinkRounds {
     /** One try at one address: dial, authenticate, add the remote. */
     @FunctionalInterface
     public interface Attempt<T> {
-        T link(TorAnnexAddress address) throws IOException;
+        T link(PairAddress address) throws IOException;
     }
 
     /** Told of each failed try, before the next. */
     @FunctionalInterface
     public interface Retrying {
-        void failed(TorAnnexAddress address, IOException why);
+        void failed(PairAddress address, IOException why);
     }
 
     /** Waits between rounds. */
@@ -63,11 +62,11 @@ public final class LinkRounds {
     }
 
     /** What the first try that succeeds returns. */
-    public <T> T link(List<TorAnnexAddress> addresses, Attempt<T> attempt, Retrying retrying)
+    public <T> T link(List<PairAddress> addresses, Attempt<T> attempt, Retrying retrying)
             throws Exhausted, InterruptedException {
         IOException last = null;
         for (int round = 0; round < rounds; round++) {
-            for (TorAnnexAddress a : addresses) {
+            for (PairAddress a : addresses) {
                 try {
                     return attempt.link(a);
                 } catch (IOException e) {

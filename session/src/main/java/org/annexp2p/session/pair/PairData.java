@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.annexp2p.protocol.wire.AuthToken;
-import org.annexp2p.tor.onion.TorAnnexAddress;
 
 /**
  * What each side of {@code git annex p2p --pair} sends through the wormhole: its half of the auth token on the
- * first line, then its P2P addresses, one per line. Like git-annex, every address line must parse.
+ * first line, then its P2P addresses ({@code tor-annex::} and {@code p2p-annex::}), one per line. Like git-annex,
+ * every address line must parse: one that does not refuses the whole data.
  */
-public record PairData(AuthToken half, List<TorAnnexAddress> addresses) {
+public record PairData(AuthToken half, List<PairAddress> addresses) {
     public static final int HALF_LENGTH = 64;
     /** A token half and a few addresses fit in far less; anything bigger is not pair data. */
     public static final int MAX_BYTES = 64 * 1024;
@@ -43,15 +43,15 @@ public record PairData(AuthToken half, List<TorAnnexAddress> addresses) {
         }
         AuthToken half = AuthToken.parse(lines.get(0).trim()).filter(t -> t.reveal().length() == HALF_LENGTH)
                 .getOrElseThrow(() -> new InvalidPairDataException("its first line is not a token half"));
-        List<TorAnnexAddress> addresses = new ArrayList<>();
+        List<PairAddress> addresses = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
                 continue;
             }
             try {
-                addresses.add(TorAnnexAddress.parse(line.trim()));
+                addresses.add(PairAddress.parse(line.trim()));
             } catch (RuntimeException e) {
-                throw new InvalidPairDataException("not an address: " + printable(line));
+                throw new InvalidPairDataException("not an address: " + printable(line) + " (" + printable(e.getMessage()) + ")");
             }
         }
         if (addresses.isEmpty()) {
@@ -61,19 +61,19 @@ public record PairData(AuthToken half, List<TorAnnexAddress> addresses) {
     }
 
     /**
-     * The Tor addresses among a repository's P2P addresses (its p2paddrs lines): git-annex's pair data carries
-     * only those, so other kinds are left out.
+     * The addresses pair data can carry among a repository's P2P addresses (its p2paddrs lines), in their order:
+     * the lines git-annex would read as P2P addresses; other kinds are left out.
      */
-    public static List<TorAnnexAddress> torAddressesOf(List<String> p2pAddresses) {
-        List<TorAnnexAddress> tor = new ArrayList<>();
+    public static List<PairAddress> pairable(List<String> p2pAddresses) {
+        List<PairAddress> pairable = new ArrayList<>();
         for (String line : p2pAddresses) {
             try {
-                tor.add(TorAnnexAddress.parse(line));
+                pairable.add(PairAddress.parse(line));
             } catch (RuntimeException e) {
-                // Not a tor-annex address (another transport's): nothing the other side could use.
+                // Another transport's address, or one the other side could not read: nothing it could use.
             }
         }
-        return tor;
+        return pairable;
     }
 
     /** git-annex's serialization: every line, the last one too, ends in a newline. */
@@ -85,6 +85,9 @@ public record PairData(AuthToken half, List<TorAnnexAddress> addresses) {
 
     /** The other side's line as shown to the user: shortened, control characters (terminal escapes) replaced. */
     private static String printable(String line) {
+        if (line == null) {
+            return "";
+        }
         String shown = line.length() > 80 ? line.substring(0, 80) + "..." : line;
         return shown.chars().map(c -> c < 0x20 || c == 0x7f ? '?' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();

@@ -5,16 +5,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.function.Consumer;
 import org.annexp2p.protocol.wire.AuthToken;
+import org.annexp2p.repository.creds.AddressTokens;
 import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.session.TemporaryTree;
 import org.annexp2p.session.link.PeerLink;
-import org.annexp2p.tor.onion.TorAnnexAddress;
 
 /**
- * {@code p2p --pair} as git-annex does it, for every front end: our half of a fresh token and our Tor addresses go
- * out under our new code while the other side's come in under theirs, then we link to one of its addresses. Each
- * step is told as a {@link PairState}. Nothing is kept unless the link succeeds: the token we accept is stored
- * before linking (the other side links to us meanwhile) and taken back if linking fails or is interrupted.
+ * {@code p2p --pair} as git-annex does it, for every front end: our half of a fresh token and our Tor and network
+ * addresses go out under our new code while the other side's come in under theirs, then we link to one of its
+ * addresses. Each step is told as a {@link PairState}. Nothing is kept unless the link succeeds: the token we
+ * accept is stored before linking (the other side links to us meanwhile), as git-annex stores it for each of our
+ * addresses (a plain line for Tor, one line per network address), and taken back if linking fails or is
+ * interrupted.
  */
 public final class WormholePairing {
     /** git-annex's Magic Wormhole application id for pairing: both sides must use it to meet. */
@@ -23,7 +25,7 @@ public final class WormholePairing {
     /** One try at linking to the other side's {@code address} with {@code token}: dial, authenticate, add the remote. */
     @FunctionalInterface
     public interface Link {
-        PeerLink.Linked link(TorAnnexAddress address, AuthToken token) throws IOException;
+        PeerLink.Linked link(PairAddress address, AuthToken token) throws IOException;
     }
 
     private final CredsDir creds;
@@ -45,8 +47,8 @@ public final class WormholePairing {
     }
 
     /** Our addresses to send; none means this repository must be made reachable first. */
-    public static List<TorAnnexAddress> ours(CredsDir creds) throws IOException {
-        List<TorAnnexAddress> ours = PairData.torAddressesOf(creds.ownAddresses());
+    public static List<PairAddress> ours(CredsDir creds) throws IOException {
+        List<PairAddress> ours = PairData.pairable(creds.ownAddresses());
         if (ours.isEmpty()) {
             throw new IOException("this repository has no P2P address to pair with; run `annex-p2p enable-tor` first");
         }
@@ -58,7 +60,7 @@ public final class WormholePairing {
      * does, or with {@link LinkRounds.Exhausted} when no link try succeeded; then nothing is saved.
      */
     public PeerLink.Linked run(PairExchange.Codes codes, LinkRounds.Retrying retrying) throws Exception {
-        List<TorAnnexAddress> ours = ours(creds);
+        List<PairAddress> ours = ours(creds);
         AuthToken ourHalf = PairTokens.freshHalf();
         states.accept(new PairState.Allocating());
         try (TemporaryTree dir = TemporaryTree.create("annex-p2p-pair", tree,
@@ -69,14 +71,15 @@ public final class WormholePairing {
                 states.accept(new PairState.WaitingForPeer());
                 return given;
             });
-            return link(theirs, PairTokens.of(ourHalf, theirs.half()), retrying);
+            return link(ours, theirs, PairTokens.of(ourHalf, theirs.half()), retrying);
         }
     }
 
-    private PeerLink.Linked link(PairData theirs, PairTokens tokens, LinkRounds.Retrying retrying) throws Exception {
-        creds.addAcceptedToken(tokens.accept());
+    private PeerLink.Linked link(List<PairAddress> ours, PairData theirs, PairTokens tokens,
+            LinkRounds.Retrying retrying) throws Exception {
         boolean linked = false;
         try {
+            accept(ours, tokens.accept());
             int[] tries = {0};
             states.accept(new PairState.Linking(0));
             PeerLink.Linked result = rounds.link(theirs.addresses(), a -> link.link(a, tokens.present()), (a, why) -> {
@@ -87,7 +90,26 @@ public final class WormholePairing {
             return result;
         } finally {
             if (!linked) {
-                creds.removeAcceptedToken(tokens.accept());
+                withdraw(ours, tokens.accept());
+            }
+        }
+    }
+
+    private void accept(List<PairAddress> ours, AuthToken token) throws IOException {
+        for (PairAddress a : ours) {
+            if (a instanceof PairAddress.Network n) {
+                AddressTokens.accept(creds, token, n.format());
+            } else {
+                creds.addAcceptedToken(token);
+            }
+        }
+    }
+
+    private void withdraw(List<PairAddress> ours, AuthToken token) throws IOException {
+        creds.removeAcceptedToken(token);
+        for (PairAddress a : ours) {
+            if (a instanceof PairAddress.Network n) {
+                AddressTokens.withdraw(creds, token, n.format());
             }
         }
     }

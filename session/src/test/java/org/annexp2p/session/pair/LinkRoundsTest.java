@@ -8,13 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Example;
-import org.annexp2p.tor.onion.TorAnnexAddress;
 
 class LinkRoundsTest {
-    static final TorAnnexAddress ONE = TorAnnexAddress.parse(
+    static final PairAddress ONE = PairAddress.parse(
             "tor-annex::lwkwvuvzt4g2gwkcom6wccjbqxzx427f66gog54tftaw2dp5oqmt6jqd.onion:1");
-    static final TorAnnexAddress TWO = TorAnnexAddress.parse(
-            "tor-annex::2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzui5du4xyclen53wid.onion:2");
+    static final PairAddress TWO = PairAddress.parse(
+            "p2p-annex::testnet:127.0.0.1:2");
 
     final List<String> tried = new ArrayList<>();
     final List<String> told = new ArrayList<>();

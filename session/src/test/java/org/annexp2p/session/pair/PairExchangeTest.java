@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.protocol.wire.AuthToken;
-import org.annexp2p.tor.onion.TorAnnexAddress;
 import org.annexp2p.wormhole.InvalidCodeException;
 import org.annexp2p.wormhole.WrongCodeException;
 import org.annexp2p.wormhole.code.Code;
@@ -32,7 +31,7 @@ class PairExchangeTest {
 
     static PairData data(String fill, String onion) {
         return new PairData(AuthToken.parse(fill.repeat(PairData.HALF_LENGTH)).get(),
-                List.of(TorAnnexAddress.parse("tor-annex::" + onion + ":5432")));
+                List.of(PairAddress.parse("tor-annex::" + onion + ":5432")));
     }
 
     PairExchange exchange(String side) throws Exception {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.protocol.wire.Uuid;
+import org.annexp2p.repository.creds.AddressTokens;
 import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.session.link.PeerLink;
 import org.junit.jupiter.api.Test;
@@ -135,5 +136,42 @@ class PairingJobTest {
         Recorded ja = start(new CredsDir(tmp.resolve("none")), linking(true));
         assertThat(ja.job().await()).isEqualTo(new PairState.Failed(
                 "this repository has no P2P address to pair with; run `annex-p2p enable-tor` first"));
+    }
+
+    @Test
+    void networkAddressesAreSentAndLinkedToAndOurTokenIsAcceptedOnEachOfOursOnly() throws Exception {
+        String netA = "p2p-annex::testnet:127.0.0.1:4001";
+        CredsDir a = repository("a", PairExchangeTest.ONION_A);
+        a.addOwnAddress(netA);
+        a.addOwnAddress("tcp://127.0.0.1:4000");
+        CredsDir b = new CredsDir(tmp.resolve("b").resolve("creds"));
+        b.addOwnAddress("p2p-annex::testnet:127.0.0.1:4002");
+        List<String> triedByA = new CopyOnWriteArrayList<>();
+        List<String> triedByB = new CopyOnWriteArrayList<>();
+        List<org.annexp2p.protocol.wire.AuthToken> presentedByB = new CopyOnWriteArrayList<>();
+        Recorded ja = start(a, (address, token) -> {
+            triedByA.add(address.format());
+            return linking(true).link(address, token);
+        });
+        Recorded jb = start(b, (address, token) -> {
+            triedByB.add(address.format());
+            presentedByB.add(token);
+            throw new IOException("connection refused");
+        });
+        ja.job().theirCode(awaitCode(jb));
+        jb.job().theirCode(awaitCode(ja));
+
+        assertThat(ja.job().await()).isInstanceOf(PairState.Linked.class);
+        assertThat(jb.job().await()).isInstanceOf(PairState.Failed.class);
+        assertThat(triedByA).containsExactly("p2p-annex::testnet:127.0.0.1:4002");
+        String torA = "tor-annex::" + PairExchangeTest.ONION_A + ":5432";
+        assertThat(triedByB).as("b tries a's pairable addresses in p2paddrs' order, the tcp one not sent, each round")
+                .containsExactly(netA, torA, netA, torA, netA, torA);
+        assertThat(a.acceptedTokens()).as("a Tor address: a plain token").containsExactly(presentedByB.get(0));
+        assertThat(AddressTokens.acceptedOn(a, netA)).as("a network address: a token for it").containsExactly(presentedByB.get(0));
+        assertThat(AddressTokens.acceptedOn(a, "tcp://127.0.0.1:4000")).isEmpty();
+        assertThat(Files.exists(b.file("p2pauth").path()))
+                .as("b failed: the token it accepted on its network address is taken back").isTrue();
+        assertThat(Files.readString(b.file("p2pauth").path())).isEmpty();
     }
 }
