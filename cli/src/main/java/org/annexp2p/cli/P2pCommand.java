@@ -33,7 +33,9 @@ import picocli.CommandLine.Option;
                 + "over Tor, and on success adds a git remote for it (url tor-annex::ONION:PORT, annex-uuid set) and "
                 + "keeps the token in .git/annex/creds/ONION (mode 0600). Works with addresses from real git-annex. "
                 + "A p2p-annex::NETNAME:ADDRESS:TOKEN address is reached through its network's helper; its token is kept "
-                + "under git-annex's name for the address.",
+                + "under git-annex's name for the address. An annex+http(s)://HOST:PORT/git-annex/UUID address (a p2phttp "
+                + "server) becomes the remote git-annex uses for one: url http(s)://HOST:PORT/git-annex/, annexurl, "
+                + "annex-uuid; it has no token, and passwords stay with git's credential helpers.",
             "",
             "--enable NETNAME runs `git-annex-p2p-NETNAME address` (the network's helper, on PATH) and records each "
                 + "address it prints as p2p-annex::NETNAME:ADDRESS in p2paddrs; `annex-p2p serve` then serves them."})

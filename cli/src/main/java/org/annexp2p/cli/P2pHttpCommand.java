@@ -43,7 +43,9 @@ final class P2pHttpCommand implements Callable<Integer> {
             + "a network unless you say so).")
     String bind;
 
-    @Option(names = "--socket", paramLabel = "PATH", description = "Listen on a unix socket instead (not supported yet).")
+    @Option(names = "--socket", paramLabel = "PATH", description = "Listen on a unix socket at PATH instead of "
+            + "--bind/--port (for a reverse proxy): only its owner may connect (0600); a stale one is replaced, and it is "
+            + "removed on exit.")
     Path socket;
 
     @Option(names = "--directory", paramLabel = "DIR",
@@ -106,7 +108,7 @@ final class P2pHttpCommand implements Callable<Integer> {
         RepositoryChoice choice = RepositoryChoice.open(repo, directories);
         try (P2pHttpServer server = P2pHttpServer.start(plan.server(), choice.served())) {
             stop.takeSignals();
-            System.err.println("serving " + choice.description() + " on " + plan.location(server.address()));
+            System.err.println("serving " + choice.description() + " on " + plan.location(server.listening()));
             stop.await();
         } finally {
             stop.stopped("serving over " + plan.scheme().toUpperCase(java.util.Locale.ROOT));

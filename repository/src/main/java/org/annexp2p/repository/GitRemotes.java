@@ -47,6 +47,11 @@ public final class GitRemotes {
         run("config", "remote." + name + ".annex-uuid", annexUuid.value());
     }
 
+    /** Sets {@code remote.NAME.SETTING} (e.g. git-annex's {@code annexurl}) of a remote that exists. */
+    public void configure(String name, String setting, String value) throws IOException {
+        run("config", "remote." + name + "." + setting, value);
+    }
+
     /** The first of peer1, peer2, ... that is not a remote's name yet. */
     public String freePeerName() throws IOException {
         List<String> taken = names();

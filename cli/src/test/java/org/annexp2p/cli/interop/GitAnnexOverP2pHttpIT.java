@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * git-annex 10.20250416's own HTTP client (remote.NAME.annexUrl = annex+http://…) drives {@code annex-p2p p2phttp}:
  * get, copy --to, drop --from, fsck --from, whereis and move, under --wideopen, --unauth-readonly, --authenv-http
  * with a read-only and an append-only user, and --authenv over HTTPS with a self-signed certificate the client is
- * told to trust; and --directory with two repositories. One server repository and one client serve every case; each
+ * told to trust; and --directory with two repositories; and the remote {@code annex-p2p p2p --link annex+http://…}
+ * makes. One server repository and one client serve every case; each
  * auth mode is its own server process over that repository, a remote of the client.
  */
 @Timeout(600)
@@ -41,6 +42,7 @@ class GitAnnexOverP2pHttpIT {
     private static Path one;
     private static Path certificates;
     private static Path two;
+    private static int authPort;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -52,7 +54,7 @@ class GitAnnexOverP2pHttpIT {
         byte[] big = new byte[6 << 20];
         new java.util.Random(7).nextBytes(big);
         GitAnnex.addFile(server, "big.bin", big);
-        for (String f : List.of("readonly.txt", "reader.txt", "adder.txt", "wide.txt", "moved.txt", "secure.txt")) {
+        for (String f : List.of("readonly.txt", "reader.txt", "adder.txt", "wide.txt", "moved.txt", "secure.txt", "linked.txt")) {
             GitAnnex.addFile(server, f, (f + " content\n").getBytes(StandardCharsets.US_ASCII));
         }
         annex(tmp, "git", "clone", "-q", server.toString(), tmp.resolve("client").toString());
@@ -70,6 +72,7 @@ class GitAnnexOverP2pHttpIT {
         int wide = serve("--wideopen");
         int readOnly = serve("--unauth-readonly");
         int auth = serve("--authenv-http");
+        authPort = auth;
         Path certificates = selfSigned();
         int https = serve("--authenv", "--repo", server.toString(), "--certfile", certificates.resolve("cert.pem").toString(),
                 "--privatekeyfile", tmp.resolve("key.pem").toString());
@@ -223,5 +226,24 @@ class GitAnnexOverP2pHttpIT {
         assertThat(annex(client, "git", "annex", "drop", "--from", "adder", byAdder).exit()).isNotZero();
         assertThat(serverHas(byAdder)).isTrue();
         annex(client, "git", "annex", "get", "--from", "adder", "adder.txt").ok();
+    }
+
+    @Test
+    void pTwoPLinkMakesTheRemoteGitAnnexUsesWithPasswordsLeftToGitsHelpers() throws Exception {
+        String address = "annex+http://127.0.0.1:" + authPort + "/git-annex/" + GitAnnex.uuid(server);
+        // --authenv-http admits no one anonymous: the link's check passes only with the helper's reader password.
+        GitAnnex.Result linked = GitAnnex.run(client, Map.of(), (address + "\n").getBytes(StandardCharsets.UTF_8),
+                AnnexP2p.command("p2p", "--link", "--name", "linked").argv().toArray(String[]::new)).ok();
+        assertThat(linked.err()).contains("as remote linked");
+        TemporaryRepository c = new TemporaryRepository(client);
+        assertThat(c.git("config", "remote.linked.url").out().strip()).isEqualTo("http://127.0.0.1:" + authPort + "/git-annex/");
+        assertThat(c.git("config", "remote.linked.annexurl").out().strip()).isEqualTo("annex+http://127.0.0.1:" + authPort + "/git-annex/");
+        assertThat(c.git("config", "remote.linked.annex-uuid").out().strip()).isEqualTo(GitAnnex.uuid(server));
+        assertThat(c.git("config", "--get-regexp", "^remote\\.linked\\.").out()).doesNotContain("r-secret").doesNotContain("reader")
+                .hasLineCount(4);
+        assertThat(Files.readString(client.resolve(".git/config"))).doesNotContain("r-secret");
+
+        annex(client, "git", "annex", "get", "--from", "linked", "linked.txt").ok();
+        assertThat(Files.readString(client.resolve("linked.txt"))).isEqualTo("linked.txt content\n");
     }
 }

@@ -3,6 +3,8 @@ package org.annexp2p.http.server;
 import io.vavr.control.Option;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,10 +44,15 @@ public record ServerSettings(Option<String> bind, int port, Option<Path> socket,
             return server.tls().isDefined() ? "https" : "http";
         }
 
-        /** Where git-annex reaches a server bound to {@code bound}: its URL and the annexUrl scheme. */
-        public String location(InetSocketAddress bound) {
-            String host = bound.getAddress().getHostAddress();
-            return scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort()
+        /** Where git-annex reaches a server bound to {@code bound}: its URL and the annexUrl scheme, or its unix socket. */
+        public String location(SocketAddress bound) {
+            if (bound instanceof UnixDomainSocketAddress socket) {
+                return "unix socket " + socket.getPath() + " (" + scheme() + " to /git-annex/, for a proxy to forward annex+"
+                        + scheme() + " to)";
+            }
+            InetSocketAddress tcp = (InetSocketAddress) bound;
+            String host = tcp.getAddress().getHostAddress();
+            return scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + tcp.getPort()
                     + "/git-annex/ (annex+" + scheme() + ")";
         }
     }
@@ -59,21 +66,19 @@ public record ServerSettings(Option<String> bind, int port, Option<Path> socket,
      * @throws IllegalArgumentException (its message one line) when the options cannot go together
      */
     public Plan plan(Map<String, String> environment) {
-        if (socket.isDefined()) {
-            throw new IllegalArgumentException("--socket is not supported yet; use --bind 127.0.0.1 behind a proxy");
-        }
         Option<HttpsIdentity> tls = identity(https);
         Users users = access.users() ? Users.fromEnvironment(environment) : Users.none();
         List<String> notices = notes(tls.isDefined(), users);
         AuthPolicy policy = new AuthPolicy(access.unauthenticated(), !access.unauthNoLocking(), access.authEnv(),
                 access.authEnvHttp(), users);
         String listen = listenAddress(bind, tls.isDefined());
-        if (tls.isEmpty() && !isLoopback(listen)) {
+        // A unix socket is reached from this machine alone, as loopback is: nothing crosses a network.
+        if (tls.isEmpty() && socket.isEmpty() && !isLoopback(listen)) {
             notices.add("warning: serving plain HTTP on " + listen + ": what it serves (and any password) crosses the "
                     + "network unencrypted; use --certfile/--privatekeyfile or a TLS proxy");
         }
         return new Plan(new P2pHttpServer.Settings(listen, port, tls, policy, REQUESTS, lockedFiles,
-                P2pHttpServer.Settings.DEFAULT_IDLE), List.copyOf(notices));
+                P2pHttpServer.Settings.DEFAULT_IDLE, socket), List.copyOf(notices));
     }
 
     private static Option<HttpsIdentity> identity(HttpsIdentityFiles files) {

@@ -55,14 +55,22 @@ class ServerSettingsTest {
     }
 
     @Test
-    void aCertificateWithoutItsKeyOrAUnixSocketIsRefusedInOneLine() {
+    void aCertificateWithoutItsKeyIsRefusedInOneLine() {
         ServerSettings.HttpsIdentityFiles half = new ServerSettings.HttpsIdentityFiles(Option.some(Path.of("c.pem")),
                 Option.none(), Option.none());
         assertThatThrownBy(() -> settings(Option.none(), half, READ_ONLY).plan(Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("\n")
                 .hasMessageContaining("both --certfile and --privatekeyfile");
-        assertThatThrownBy(() -> new ServerSettings(Option.none(), 0, Option.some(Path.of("s")), PLAIN, READ_ONLY, 100)
-                .plan(Map.of())).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--socket is not supported");
+    }
+
+    @Test
+    void aUnixSocketIsListenedOnInsteadOfBindAndPortWithoutAPlaintextWarning() {
+        ServerSettings.Plan plan = new ServerSettings(Option.some("0.0.0.0"), 0, Option.some(Path.of("/run/a.sock")), PLAIN,
+                READ_ONLY, 100).plan(Map.of());
+        assertThat(plan.server().socket()).contains(Path.of("/run/a.sock"));
+        assertThat(plan.notices()).isEmpty();
+        assertThat(plan.location(java.net.UnixDomainSocketAddress.of("/run/a.sock")))
+                .isEqualTo("unix socket /run/a.sock (http to /git-annex/, for a proxy to forward annex+http to)");
     }
 
     @Test

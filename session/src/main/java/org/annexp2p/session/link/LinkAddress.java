@@ -1,5 +1,6 @@
 package org.annexp2p.session.link;
 
+import org.annexp2p.http.client.AnnexUrl;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.session.plugin.MalformedAddressException;
 import org.annexp2p.session.plugin.net.NetworkAddress;
@@ -7,7 +8,8 @@ import org.annexp2p.tor.onion.TorAnnexAddressAuth;
 
 /**
  * An address {@code p2p --gen-addresses} printed, as a peer pastes it into {@code p2p --link}: the address and,
- * after its last colon, the token ({@code tor-annex::ONION:PORT[:TOKEN]}, {@code p2p-annex::NETNAME:ADDRESS:TOKEN}).
+ * after its last colon, the token ({@code tor-annex::ONION:PORT[:TOKEN]}, {@code p2p-annex::NETNAME:ADDRESS:TOKEN}),
+ * or a p2phttp server's {@code annex+http(s)://HOST:PORT/git-annex/UUID}, which has none.
  * A network's address may hold colons itself, so there the token is required, as git-annex requires it.
  *
  * @param address the address to dial, without the token
@@ -17,6 +19,10 @@ public record LinkAddress(String address, AuthToken token) {
 
     /** Reads a pasted address; a malformed one throws with a one-line reason. */
     public static LinkAddress parse(String pasted) {
+        if (AnnexUrl.names(pasted)) {
+            // Checked whole by the link; it carries no token (a p2phttp server takes git's credentials instead).
+            return new LinkAddress(pasted, AuthToken.EMPTY);
+        }
         if (pasted.startsWith(NetworkAddress.SCHEME)) {
             int colon = pasted.lastIndexOf(':');
             String rest = pasted.substring(0, Math.max(colon, 0));

@@ -3,6 +3,7 @@ package org.annexp2p.session.link;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.annexp2p.http.client.AnnexUrl;
 import org.annexp2p.interpreters.net.Relays;
 import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.protocol.wire.AuthToken;
@@ -22,7 +23,7 @@ import org.annexp2p.tor.onion.TorAnnexAddress;
 
 /**
  * Linking to a peer, as git-annex's {@code p2p --link} and pairing do: dial its {@code tor-annex::} or
- * {@code p2p-annex::} address
+ * {@code p2p-annex::} address (an {@code annex+http(s)://} one is linked as {@link HttpLink} says)
  * through the plugins every command uses, AUTH only (proving the address and token work and learning the peer's
  * UUID), then a git remote for it with its annex-uuid, and its token in creds.
  */
@@ -54,6 +55,9 @@ public final class PeerLink {
      * ({@code name}, or the first free peerN) and stores the token.
      */
     public Linked link(String address, AuthToken token, Optional<String> name) throws IOException {
+        if (AnnexUrl.names(address)) {
+            return new HttpLink(repository, plugins, notices, transcript, verbose).link(address, name);
+        }
         if (address.startsWith(NetworkAddress.SCHEME)) {
             return linkNetwork(NetworkAddress.parse(address), token, name);
         }

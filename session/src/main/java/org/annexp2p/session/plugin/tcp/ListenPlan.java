@@ -3,6 +3,7 @@ package org.annexp2p.session.plugin.tcp;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.annexp2p.http.client.AnnexUrl;
 import org.annexp2p.session.plugin.MalformedAddressException;
 import org.annexp2p.transports.tcp.TcpAddress;
 import org.annexp2p.transports.tcp.TlsAddress;
@@ -19,6 +20,9 @@ public record ListenPlan(String bind, boolean tls, boolean plaintextOffLoopback)
 
     /** Resolves the host of {@code listen} (a name may stand for a loopback address or not) and chooses. */
     public static ListenPlan choose(String listen) throws IOException {
+        if (AnnexUrl.names(listen)) {
+            throw new MalformedAddressException("an annex+http address is served by `annex-p2p p2phttp`, not by --listen");
+        }
         String hostPort = withoutScheme(listen);
         TcpAddress address;
         try {

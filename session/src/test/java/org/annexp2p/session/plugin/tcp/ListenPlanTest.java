@@ -39,6 +39,13 @@ class ListenPlanTest {
     }
 
     @Test
+    void anAnnexHttpAddressIsPointedToP2pHttp() {
+        assertThatThrownBy(() -> ListenPlan.choose("annex+http://127.0.0.1:9417/git-annex/"))
+                .isInstanceOf(MalformedAddressException.class)
+                .hasMessage("an annex+http address is served by `annex-p2p p2phttp`, not by --listen");
+    }
+
+    @Test
     void aMalformedListenAddressIsBadUsage() {
         assertThatThrownBy(() -> ListenPlan.choose("tcp://nowhere")).isInstanceOf(MalformedAddressException.class)
                 .hasMessageContaining("invalid TCP address");
