@@ -20,8 +20,6 @@ class BorrowedContent extends InputStream {
 
     private record Borrowed(Len length, InputStream stream) implements Payload {}
 
-    static final Payload NOTHING = new Borrowed(Len.ZERO, InputStream.nullInputStream());
-
     static Payload of(Payload lent, Len length, Return back) {
         InputStream s = lent.stream();
         return new Borrowed(length, s instanceof FileRegion r ? new Region(s, r, length.value(), back)

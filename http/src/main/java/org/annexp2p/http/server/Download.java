@@ -43,7 +43,8 @@ final class Download extends RequestSide {
         long left = length;
         try (InputStream in = i.payload().stream()) {
             Optional<FileRegion.Sender> direct = sink.fileSender();
-            if (in instanceof FileRegion file && direct.isPresent()) {
+            // Content that fits one chunk goes in one write the request need not wait for: sendfile pays only for more.
+            if (in instanceof FileRegion file && direct.isPresent() && length > CHUNK) {
                 for (long n; left > 1; left -= n) {
                     n = file.sendWith(direct.get(), left - 1);
                     if (n <= 0) {

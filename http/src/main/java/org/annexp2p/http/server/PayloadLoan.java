@@ -15,9 +15,16 @@ import org.annexp2p.protocol.wire.Len;
  * the request's side sends it to the client from where it is (sendfile, for plain HTTP) and gives it back by
  * closing it. The protocol lines still go through the pipe, so the programs, the DATA length and VALID/INVALID
  * are those of every transport: the repository's side checks that the file was unchanged once the payload is back,
- * after its last byte went out. Content of no bytes is never lent: no bytes follow its DATA.
+ * after its last byte went out.
  */
 final class PayloadLoan {
+    /**
+     * Content shorter than this goes through the pipe: it fits the pipe's buffer with the lines around it, so the
+     * repository's side goes on to VALID without waiting for the request's side, where a loan would make each wait
+     * for the other once. Both sides see the DATA length, so both know which way the bytes come.
+     */
+    static final long SMALLEST_LENT = 32 * 1024 + 1;
+
     /** One payload out on loan; {@code outcome} is null while it is out, "" when given back whole, else why not. */
     private static final class Loan {
         final Payload payload;
@@ -38,11 +45,12 @@ final class PayloadLoan {
         return new ForwardingNet(net) {
             @Override
             public Unit sendBytes(Net.SendBytes i) throws IOException {
+                if (i.length().value() < SMALLEST_LENT) {
+                    return super.sendBytes(i);
+                }
                 i.meter().progress(0);
                 try (InputStream ignored = i.payload().stream()) {
-                    if (i.length().value() > 0) {
-                        lend(new Loan(i.payload(), i.length().value()));
-                    }
+                    lend(new Loan(i.payload(), i.length().value()));
                 }
                 i.meter().progress(i.length().value());
                 return Unit.UNIT;
@@ -55,6 +63,9 @@ final class PayloadLoan {
         return new ForwardingNet(net) {
             @Override
             public Payload receiveBytes(Net.ReceiveBytes i) throws IOException {
+                if (i.length().value() < SMALLEST_LENT) {
+                    return super.receiveBytes(i);
+                }
                 i.meter().progress(0);
                 return borrow(i.length());
             }
@@ -91,9 +102,6 @@ final class PayloadLoan {
     }
 
     private synchronized Payload borrow(Len length) throws IOException {
-        if (length.value() == 0) {
-            return BorrowedContent.NOTHING;
-        }
         try {
             while (offered == null && !closed) {
                 wait();
