@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # P2P over HTTP: our server (annex-p2p p2phttp) against git annex p2phttp (git-annex 10.20250416), side by side in one
 # run over one repository, rounds alternating (ours, theirs, ours, ...); prints min/median/max seconds of each and the
-# ratio of the medians (theirs / ours: above 1 means ours is faster).
+# ratio of the medians (theirs / ours: above 1 means ours is faster), and the median CPU seconds each server spent on
+# the row's command (its own and its children's, from /proc): on a loaded machine the wall clock mostly measures the
+# waits for a core, the CPU seconds what each server does.
 #
 #   bench/p2phttp.sh                 1 GiB, 3 rounds; 4 GiB through ours at -Xmx64m; 200 concurrent small GETs
 #   bench/p2phttp.sh --size MIB --rounds N [--no-big]
@@ -77,22 +79,30 @@ row_run() {
   esac
 }
 
-echo "row                 ours min/med/max s    theirs min/med/max s   theirs/ours (median)"
+# cpu_ticks PID: the clock ticks the process and its reaped children have run.
+cpu_ticks() { awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat"; }
+ticks=$(getconf CLK_TCK)
+
+echo "row                 ours min/med/max s    theirs min/med/max s   theirs/ours (median)   server CPU s ours / theirs (median)"
 for row in curl-get annex-get curl-put annex-put; do
-  declare -a t_ours=() t_theirs=()
+  declare -a t_ours=() t_theirs=() c_ours=() c_theirs=()
   for r in $(seq "$rounds"); do
     for name in ours theirs; do
       row_prepare "$row" "$name"
       sync
+      pid=$([ $name = ours ] && echo "$ours_pid" || echo "$theirs_pid")
+      c0=$(cpu_ticks "$pid")
       t0=$(now)
       row_run "$row" "$name" </dev/null >/dev/null 2>>"$work/errors.log" || { echo "bench: $row via $name failed" >&2; tail -5 "$work/errors.log" >&2; exit 1; }
       t1=$(now)
       s=$(echo "$t1 - $t0" | bc -l)
-      if [ $name = ours ]; then t_ours+=("$s"); else t_theirs+=("$s"); fi
+      c=$(echo "($(cpu_ticks "$pid") - $c0) / $ticks" | bc -l)
+      if [ $name = ours ]; then t_ours+=("$s") c_ours+=("$c"); else t_theirs+=("$s") c_theirs+=("$c"); fi
     done
   done
-  printf '%-18s  %-20s  %-20s   %.2f×\n' "$row ${size_mib}MiB" "$(stats "${t_ours[@]}")" "$(stats "${t_theirs[@]}")" \
-    "$(echo "$(median "${t_theirs[@]}") / $(median "${t_ours[@]}")" | bc -l)"
+  printf '%-18s  %-20s  %-20s   %.2f×                  %.2f / %.2f\n' "$row ${size_mib}MiB" "$(stats "${t_ours[@]}")" \
+    "$(stats "${t_theirs[@]}")" "$(echo "$(median "${t_theirs[@]}") / $(median "${t_ours[@]}")" | bc -l)" \
+    "$(median "${c_ours[@]}")" "$(median "${c_theirs[@]}")"
 done
 echo "after the rows: ours $(proc_figures "$ours_pid"); theirs $(proc_figures "$theirs_pid")"
 

@@ -20,6 +20,7 @@ import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.conversation.Server;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.protocol.program.Local;
+import org.annexp2p.protocol.program.Net;
 import org.annexp2p.protocol.program.Program;
 import org.annexp2p.protocol.wire.ProtocolVersion;
 import org.annexp2p.protocol.wire.Uuid;
@@ -31,32 +32,37 @@ import org.annexp2p.transports.Connection;
  * ordinary protocol server ({@link Server#serveStdio}, as git-annex-shell serves an ssh user who is already
  * authenticated) under the {@link Full} interpreter over a {@link RepositoryLocal}; the request's side runs the
  * ordinary client programs, whose Local instructions are the HTTP request and response (see {@link RequestSide}).
+ * The two talk through an in-memory pipe, except that content sent to the request's side is lent to it by
+ * reference ({@link PayloadLoan}).
  * It is opened only for a request whose credentials were accepted: nothing before that touches a repository.
  */
 final class Conversation implements AutoCloseable {
     private final Connection connection;
-    private final StreamNet net;
+    private final PayloadLoan loan;
+    private final Net.Handler net;
     private final CompletableFuture<Void> served;
 
-    private Conversation(Connection connection, CompletableFuture<Void> served) {
+    private Conversation(Connection connection, PayloadLoan loan, CompletableFuture<Void> served) {
         this.connection = connection;
+        this.loan = loan;
         this.served = served;
-        this.net = StreamNet.over(connection, AuthCheck.REFUSE_ALL, Relays.NONE, Transcript.NONE);
+        this.net = loan.borrower(StreamNet.over(connection, AuthCheck.REFUSE_ALL, Relays.NONE, Transcript.NONE));
     }
 
     /** Starts the repository's side on {@code threads} and agrees on {@code version}; Left when it would not serve. */
     static Either<String, Conversation> open(Pipes pipes, Executor threads, Repository repository, ServerMode mode,
             ProtocolVersion version, List<Uuid> bypass) throws IOException {
         Pipes.Pair pair = pipes.open();
+        PayloadLoan loan = new PayloadLoan();
         CompletableFuture<Void> served = new CompletableFuture<>();
         threads.execute(() -> {
             try {
-                serve(pair.server(), repository, mode);
+                serve(pair.server(), loan, repository, mode);
             } finally {
                 served.complete(null);
             }
         });
-        Conversation c = new Conversation(pair.client(), served);
+        Conversation c = new Conversation(pair.client(), loan, served);
         Either<String, Uuid> greeted = c.run(Client.awaitAuthSuccess(), RequestSide.NONE);
         if (greeted.isLeft()) {
             c.close();
@@ -71,10 +77,10 @@ final class Conversation implements AutoCloseable {
         return Either.right(c);
     }
 
-    private static void serve(Connection connection, Repository repository, ServerMode mode) {
+    private static void serve(Connection connection, PayloadLoan loan, Repository repository, ServerMode mode) {
         try (connection; RepositoryLocal local = new RepositoryLocal(repository)) {
             StreamNet net = StreamNet.over(connection, AuthCheck.REFUSE_ALL, Relays.NONE, Transcript.NONE);
-            new Full(net, local).run(Server.serveStdio(mode, repository.uuid()));
+            new Full(loan.lender(net), local).run(Server.serveStdio(mode, repository.uuid()));
         }
     }
 
@@ -91,6 +97,7 @@ final class Conversation implements AutoCloseable {
     /** Ends the conversation: the repository's side sees the peer hang up, and releases what it held. */
     @Override
     public void close() {
+        loan.close();
         connection.close();
     }
 

@@ -14,13 +14,18 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.annexp2p.http.wire.Refusal;
 import org.annexp2p.http.wire.RequestParser;
+import org.annexp2p.repository.FileRegion;
+import org.annexp2p.transports.tcp.FileSlice;
 
 /**
  * Writes one response from a worker thread: a whole JSON or error response, or a streamed body whose writer
@@ -99,6 +104,33 @@ final class Responder implements ContentSink {
         }
         channel.writeAndFlush(r);
         return new Chunks();
+    }
+
+    @Override
+    public Optional<FileRegion.Sender> fileSender() {
+        return channel.pipeline().get(SslHandler.class) == null ? Optional.of(this::sendFile) : Optional.empty();
+    }
+
+    /**
+     * One write of the whole stretch, which the event loop moves with sendfile as the socket takes it; the wait
+     * ends the connection only when no byte moved for as long as a client may keep from reading.
+     */
+    private long sendFile(FileChannel file, long position, long count) throws IOException {
+        if (!channel.isActive()) {
+            throw new IOException("the client went away");
+        }
+        FileSlice slice = new FileSlice(file, position, count);
+        ChannelFuture f = channel.writeAndFlush(slice);
+        for (long moved = 0; !f.awaitUninterruptibly(patience.toMillis()); moved = slice.transferred()) {
+            if (slice.transferred() == moved) {
+                channel.close();
+                throw new IOException("the client stopped reading");
+            }
+        }
+        if (!f.isSuccess()) {
+            throw new IOException("the client went away");
+        }
+        return count;
     }
 
     @Override

@@ -10,13 +10,14 @@ import java.nio.channels.WritableByteChannel;
  * A stretch of a file the sender still owns, for Netty to sendfile to the socket. Unlike Netty's
  * {@code DefaultFileRegion} it never closes the file: the sender goes on reading it after this slice is sent.
  */
-final class FileSlice extends AbstractReferenceCounted implements FileRegion {
+public final class FileSlice extends AbstractReferenceCounted implements FileRegion {
     private final FileChannel file;
     private final long position;
     private final long count;
-    private long transferred;
+    /** Written by the event loop; read by a sender that waits while the slice makes progress. */
+    private volatile long transferred;
 
-    FileSlice(FileChannel file, long position, long count) {
+    public FileSlice(FileChannel file, long position, long count) {
         this.file = file;
         this.position = position;
         this.count = count;
