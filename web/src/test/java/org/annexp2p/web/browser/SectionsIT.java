@@ -79,12 +79,24 @@ class SectionsIT {
             assertThat(cells.get(2).getText()).as("reason of %s", row.getAttribute("data-check")).isNotBlank();
             assertThat(report).containsPattern("(?m)^" + state + " +" + Pattern.quote(row.getAttribute("data-check")));
         }
-        assertThat(rows).anySatisfy(r -> assertThat(r.getText()).startsWith("FAIL").contains("wormhole"));
+        WebElement wormhole = rows.stream().filter(r -> "wormhole server".equals(r.getAttribute("data-check"))).findFirst().orElseThrow();
+        assertThat(wormhole.findElement(By.cssSelector("td:first-child")).getText()).isEqualTo("FAIL");
+        assertThat(wormhole.findElement(By.cssSelector("td.doctor-reason")).getText()).contains(relayUrl)
+                .contains("does not answer").doesNotContain("--relay-url");
+        assertThat(wormhole.findElement(By.cssSelector("td.doctor-fix")).getText())
+                .as("a failing check says what to do, apart from what it found").contains("--relay-url");
+        for (WebElement row : rows) {
+            boolean wrong = List.of("WARN", "FAIL").contains(row.findElement(By.cssSelector("td:first-child")).getText());
+            assertThat(row.findElement(By.cssSelector("td.doctor-fix")).getText().isBlank())
+                    .as("whether %s says what to do", row.getAttribute("data-check")).isEqualTo(!wrong);
+        }
 
         browser.visible("doctor-copy").click();
         browser.textOnceItShows("doctor-summary", "copied");
         String copied = browser.jsAsync("navigator.clipboard.readText().then(arguments[arguments.length - 1])");
         assertThat(copied.strip()).isEqualTo(report.strip());
+        assertThat(copied).as("the copied report has the fix too")
+                .contains(wormhole.findElement(By.cssSelector("td.doctor-fix")).getText());
         browser.screenshotOf("doctor", "web-doctor");
     }
 
