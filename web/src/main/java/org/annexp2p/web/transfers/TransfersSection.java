@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ public final class TransfersSection implements Section {
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, PageTransfer> running = new LinkedHashMap<>();
     private final Deque<TransferView> recent = new ArrayDeque<>();
-    private Map<String, TransferView> othersBefore = Map.of();
+    private final OtherTransferViews others = new OtherTransferViews(System::nanoTime);
     /** Where git-annex's transfer files are, once the repository could be opened. */
     private java.nio.file.Path annexDir;
 
@@ -151,7 +150,6 @@ public final class TransfersSection implements Section {
 
     /** Other processes' transfers; one that was running at the last look and is gone has ended. */
     private synchronized List<TransferView> others() {
-        Map<String, TransferView> now = new HashMap<>();
         if (annexDir == null) {
             try {
                 annexDir = context.repository().annexDir();
@@ -160,18 +158,9 @@ public final class TransfersSection implements Section {
                 annexDir = context.settings().repository().resolve(".git").resolve("annex");
             }
         }
-        for (OtherTransfers.Seen seen : OtherTransfers.scan(annexDir)) {
-            now.put(seen.id(), new TransferView(seen.id(), "git-annex", seen.direction(), seen.key(), seen.file(), seen.peer(),
-                    seen.bytes(), -1, -1, -1, "running", ""));
-        }
-        othersBefore.forEach((id, before) -> {
-            if (!now.containsKey(id)) {
-                recent.addFirst(new TransferView(id, before.source(), before.direction(), before.key(), before.file(), before.peer(),
-                        before.bytes(), before.size(), -1, -1, "ended", ""));
-            }
-        });
-        othersBefore = now;
-        return List.copyOf(now.values());
+        OtherTransferViews.Look look = others.look(annexDir);
+        look.ended().forEach(recent::addFirst);
+        return look.running();
     }
 
     private boolean wasRunning;
