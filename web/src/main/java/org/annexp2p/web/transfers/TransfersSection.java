@@ -56,6 +56,7 @@ public final class TransfersSection implements Section {
         this.context = context;
         this.plugins = plugins;
         this.token = token;
+        context.jobs().onClose(this::cancelAll);
         context.background().scheduleAtFixedRate(this::tick, 0, 1000 / TICKS_PER_SECOND, TimeUnit.MILLISECONDS);
     }
 
@@ -79,6 +80,15 @@ public final class TransfersSection implements Section {
             transfer.cancel();
             return Reply.accepted(Map.of("id", transfer.id));
         });
+    }
+
+    /** Each running get ends as its cancel button ends it: only its partial download stays, out of the repository. */
+    private void cancelAll() {
+        List<PageTransfer> all;
+        synchronized (this) {
+            all = List.copyOf(running.values());
+        }
+        all.forEach(PageTransfer::cancel);
     }
 
     private String start(String address, String keyText) throws IOException, Refused {

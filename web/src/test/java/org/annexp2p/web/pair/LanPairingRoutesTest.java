@@ -94,6 +94,33 @@ class LanPairingRoutesTest {
         }
     }
 
+    /** The page's server closing stops a pairing it started, as cancel would: no thread or socket of it is left. */
+    @Test
+    void closingThePageStopsAPairingItStarted() throws Exception {
+        AnnexRepository a = AnnexRepository.create(tmp.resolve("a"));
+        int port;
+        try (DatagramSocket s = new DatagramSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Map<String, String> loopback = Map.of("ANNEX_P2P_LAN_LOOPBACK", "1", "ANNEX_P2P_LAN_DISCOVERY_PORT", "" + port);
+        Predicate<String> pairingOwn = name -> name.equals("lan-pairing") || name.startsWith("discovery ")
+                || name.startsWith("confirmation listener");
+        PageServer ui = PageServer.start(UiSettings.loopback(a.top()), c -> List.of(new PairSection(c, loopback)));
+        try (PageClient page = new PageClient(ui).listen()) {
+            assertThat(page.post("pair/lan-start", Map.of("way", "qr")).status()).isEqualTo(202);
+            page.await("pair.lan", e -> e.path("state").asText().equals("qr"));
+            assertThat(threads(pairingOwn)).extracting(Thread::getName).contains("lan-pairing");
+
+            ui.close();
+            for (Thread t : threads(pairingOwn)) {
+                t.join(TimeUnit.SECONDS.toMillis(5));
+            }
+            assertThat(threads(pairingOwn)).as("the pairing's threads have ended with the page").isEmpty();
+        } finally {
+            ui.close();
+        }
+    }
+
     private static List<Thread> threads(Predicate<String> named) {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && named.test(t.getName())).toList();
     }
