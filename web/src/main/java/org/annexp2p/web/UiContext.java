@@ -5,10 +5,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.annexp2p.repository.AnnexRepository;
 
 /**
- * What the server hands every section: the settings it was started with, the event stream, and threads for work
- * that outlives a request (shut down with the server, so a section's work stops when the page does).
+ * What the server hands every section: the settings it was started with, the event stream, threads for work
+ * that outlives a request (shut down with the server, so a section's work stops when the page does), and
+ * {@code jobs}, where a section says how to cancel work that runs on threads of its own.
  */
-public record UiContext(UiSettings settings, Events events, ScheduledExecutorService background) {
+public record UiContext(UiSettings settings, Events events, ScheduledExecutorService background, Jobs jobs) {
 
     /**
      * The repository the page shows, opened anew (another process may have changed it); a 409 that says what to

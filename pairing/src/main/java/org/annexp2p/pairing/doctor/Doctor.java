@@ -36,6 +36,9 @@ public final class Doctor {
         Check run() throws Exception;
     }
 
+    /** What to do when a check could not run at all. */
+    static final String AGAIN = "run the diagnostics again; if this check fails the same way, report it with this line";
+
     private Doctor() {
     }
 
@@ -75,14 +78,15 @@ public final class Doctor {
         if (repository.isPresent()) {
             return guard(name, () -> check.run(repository.get()));
         }
-        return named ? Check.fail(name, noRepository) : Check.skip(name, noRepository);
+        return named ? Check.fail(name, noRepository, "name a git-annex repository (`git annex init` makes one)")
+                : Check.skip(name, noRepository);
     }
 
     private static List<Check> lanChecks(LanCheckOptions options) {
         try {
             return LanChecks.run(options);
         } catch (RuntimeException e) {
-            return List.of(Check.fail("lan checks", "could not set up the LAN checks: " + FailureWords.of(e)));
+            return List.of(Check.fail("lan checks", "could not set up the LAN checks: " + FailureWords.of(e), AGAIN));
         }
     }
 
@@ -91,9 +95,9 @@ public final class Doctor {
             return body.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Check.fail(name, "interrupted");
+            return Check.fail(name, "interrupted", "run the diagnostics again");
         } catch (Exception e) {
-            return Check.fail(name, "the check itself failed: " + FailureWords.of(e));
+            return Check.fail(name, "the check itself failed: " + FailureWords.of(e), AGAIN);
         }
     }
 }

@@ -38,7 +38,7 @@ final class HostChecks {
     static Check torPresent() throws IOException, InterruptedException {
         Optional<String> out = runProgram(List.of("tor", "--version"));
         if (out.isEmpty()) {
-            return Check.fail("tor present", "no `tor` on PATH (install the tor package for onion addresses)");
+            return Check.fail("tor present", "no `tor` on PATH", "install the tor package for onion addresses");
         }
         return Check.ok("tor present", firstLine(out.get()));
     }
@@ -49,7 +49,8 @@ final class HostChecks {
         if (!where.startsWith("unix:")) {
             int colon = where.lastIndexOf(':');
             if (colon <= 0) {
-                return Check.fail("tor bootstrapped", "the tor control address " + where + " is not HOST:PORT");
+                return Check.fail("tor bootstrapped", "the tor control address " + where + " is not HOST:PORT",
+                        "give it as HOST:PORT or unix:PATH (--tor-control or $" + TorOptions.ENV_CONTROL + ")");
             }
             InetSocketAddress address = new InetSocketAddress(where.substring(0, colon).replaceAll("[\\[\\]]", ""),
                     Integer.parseInt(where.substring(colon + 1)));
@@ -65,7 +66,8 @@ final class HostChecks {
         try (TorSession session = TorSession.open(options)) {
             var b = session.bootstrap();
             String detail = "tor at " + where + " is " + b.progress() + " % bootstrapped" + (b.summary().isEmpty() ? "" : " (" + b.summary() + ")");
-            return b.progress() == 100 ? Check.ok("tor bootstrapped", detail) : Check.warn("tor bootstrapped", detail);
+            return b.progress() == 100 ? Check.ok("tor bootstrapped", detail) : Check.warn("tor bootstrapped", detail,
+                    "wait for tor to finish; if it stays below 100 %, its log says why it cannot reach the network");
         }
     }
 
@@ -88,10 +90,10 @@ final class HostChecks {
         try {
             uri = URI.create(relayUrl.get().trim());
         } catch (IllegalArgumentException e) {
-            return Check.fail("wormhole server", "not a URL: " + FailureWords.of(e));
+            return Check.fail("wormhole server", "not a URL: " + FailureWords.of(e), WORMHOLE_URL_FIX);
         }
         if (uri.getHost() == null) {
-            return Check.fail("wormhole server", relayUrl.get() + " names no host");
+            return Check.fail("wormhole server", relayUrl.get() + " names no host", WORMHOLE_URL_FIX);
         }
         // A port that accepts TCP proves little (a transit relay's port does too): speak the mailbox protocol,
         // bind, and ask for the nameplate list, as a wormhole client's first round trip does.
@@ -102,9 +104,12 @@ final class HostChecks {
             return Check.ok("wormhole server", uri + " answers as a Magic Wormhole mailbox server"
                     + client.motd().map(m -> " (its message: " + oneLineOf(m) + ")").orElse(""));
         } catch (org.annexp2p.wormhole.WormholeException e) {
-            return Check.fail("wormhole server", uri + " does not answer as a Magic Wormhole mailbox server: " + FailureWords.of(e));
+            return Check.fail("wormhole server", uri + " does not answer as a Magic Wormhole mailbox server: " + FailureWords.of(e),
+                    "check that the server runs there, or name another (--relay-url or $WORMHOLE_RELAY_URL)");
         }
     }
+
+    private static final String WORMHOLE_URL_FIX = "give the server as ws://HOST:PORT/v1 (--relay-url or $WORMHOLE_RELAY_URL)";
 
     private static final java.time.Duration WORMHOLE_CHECK_TIMEOUT = java.time.Duration.ofSeconds(5);
 
@@ -119,7 +124,7 @@ final class HostChecks {
     static Check gitAnnex() throws IOException, InterruptedException {
         Optional<String> out = runProgram(List.of("git", "annex", "version", "--raw"));
         if (out.isEmpty() || out.get().isBlank()) {
-            return Check.fail("git-annex present", "`git annex version` did not work: install git-annex (10.20230126 or later)");
+            return Check.fail("git-annex present", "`git annex version` did not work", "install git-annex (10.20230126 or later)");
         }
         return Check.ok("git-annex present", "git-annex " + firstLine(out.get()));
     }
@@ -133,7 +138,7 @@ final class HostChecks {
         List<String> exposed = entries.get().stream().filter(CredsEntry::othersMayAccess).map(CredsEntry::toString).toList();
         if (!exposed.isEmpty()) {
             return Check.fail("creds permissions", "readable or writable by others: " + String.join(", ", exposed)
-                    + " in " + creds + "; run chmod 600 on them");
+                    + " in " + creds, "run chmod 600 on them");
         }
         return Check.ok("creds permissions", entries.get().size() + " file(s) in " + creds + ", owner-only");
     }

@@ -33,6 +33,9 @@ final class LanChecks {
 
     private static final List<String> VPN_PREFIXES = List.of("tun", "tap", "wg", "tailscale", "utun", "ppp", "zt", "nordlynx", "proton");
 
+    private static final String MULTICAST_FIX = "pair by wormhole instead (`annex-p2p pair`), or let multicast UDP through the firewall on the local network";
+    private static final String CONFIRMATION_FIX = "let incoming TCP to annex-p2p through the firewall, or pair by wormhole (`annex-p2p pair`)";
+
     private LanChecks() {
     }
 
@@ -56,7 +59,7 @@ final class LanChecks {
         try {
             return body.run();
         } catch (Exception e) {
-            return Check.fail(name, "the check itself failed: " + e);
+            return Check.fail(name, "the check itself failed: " + e, Doctor.AGAIN);
         }
     }
 
@@ -80,13 +83,16 @@ final class LanChecks {
             }
         }
         if (up.isEmpty()) {
-            return Check.fail("network interfaces", "no interface other than loopback is up");
+            return Check.fail("network interfaces", "no interface other than loopback is up",
+                    "connect to a network: LAN pairing needs both devices on the same one");
         }
         String detail = String.join("; ", up) + (vpn.isEmpty() ? "" : "; VPN-like interfaces " + vpn + " may take the route or swallow multicast");
         if (!lan) {
-            return Check.warn("network interfaces", "no private (LAN) address: " + detail);
+            return Check.warn("network interfaces", "no private (LAN) address: " + detail,
+                    "LAN pairing needs both devices on one local network; pair by wormhole (`annex-p2p pair`) otherwise");
         }
-        return vpn.isEmpty() ? Check.ok("network interfaces", detail) : Check.warn("network interfaces", detail);
+        return vpn.isEmpty() ? Check.ok("network interfaces", detail) : Check.warn("network interfaces", detail,
+                "if LAN pairing does not find the other device, try again with the VPN off");
     }
 
     private static Check listenerPort(LanCheckOptions options) {
@@ -94,15 +100,16 @@ final class LanChecks {
             s.bind(options.listenerBind());
             return Check.ok("listener port", "TCP " + s.getLocalPort() + " can be bound");
         } catch (IOException e) {
-            return Check.fail("listener port", "cannot bind TCP " + options.listenerBind().getPort() + ": " + e.getMessage()
-                    + " (another annex-p2p running, or choose another port)");
+            return Check.fail("listener port", "cannot bind TCP " + options.listenerBind().getPort() + ": " + e.getMessage(),
+                    "another annex-p2p may be running: stop it, or choose another port (--port)");
         }
     }
 
     private static Check multicast(LanCheckOptions options, List<InetAddress> ownSources) {
         LanChannels.Opened opened = options.channels().get();
         if (opened.channels().isEmpty()) {
-            return Check.fail("multicast self-test", "no discovery channel could be opened: " + String.join("; ", opened.problems()));
+            return Check.fail("multicast self-test", "no discovery channel could be opened: " + String.join("; ", opened.problems()),
+                    "pair by wormhole instead (`annex-p2p pair`), or let multicast UDP through the firewall on the local network");
         }
         // A throwaway secret: the self-test only needs our own announcement to come back.
         try (Discovery d = new Discovery(DeviceId.random(), SharedSecret.fromPhrase(SharedSecret.randomPhrase()), Clock.systemUTC(),
@@ -119,10 +126,11 @@ final class LanChecks {
             String problems = opened.problems().isEmpty() ? "" : "; could not open: " + String.join("; ", opened.problems());
             if (stats.ownHeard() == 0) {
                 return Check.fail("multicast self-test", "our own announcement did not come back within " + options.bound().toMillis()
-                        + " ms on " + opened.channels().size() + " channels (" + stats.summary() + ")" + problems);
+                        + " ms on " + opened.channels().size() + " channels (" + stats.summary() + ")" + problems, MULTICAST_FIX);
             }
             if (!stats.sendFailures().isEmpty() || !opened.problems().isEmpty()) {
-                return Check.warn("multicast self-test", stats.summary() + problems);
+                return Check.warn("multicast self-test", stats.summary() + problems,
+                        "if LAN pairing does not find the other device: " + MULTICAST_FIX);
             }
             return Check.ok("multicast self-test", "our announcement came back from " + d.ownSources() + " on " + opened.channels().size() + " channels");
         }
@@ -140,7 +148,8 @@ final class LanChecks {
         }
         return report.address().isPresent()
                 ? Check.ok("own address", report.address().get().getHostAddress() + " (" + detail + ")")
-                : Check.fail("own address", "no address confirmed: " + detail);
+                : Check.fail("own address", "no address confirmed: " + detail,
+                        "connect to the local network, or pair by wormhole (`annex-p2p pair`)");
     }
 
     private static Check confirmation(LanCheckOptions options, SelfIpReport report) {
@@ -153,9 +162,9 @@ final class LanChecks {
             var problem = listener.confirmSelf(report.address().get());
             return problem.isEmpty()
                     ? Check.ok("confirmation listener", "a TLS call to ourselves at " + report.address().get().getHostAddress() + ":" + listener.port() + " was confirmed")
-                    : Check.fail("confirmation listener", problem.get());
+                    : Check.fail("confirmation listener", problem.get(), CONFIRMATION_FIX);
         } catch (IOException e) {
-            return Check.fail("confirmation listener", e.getMessage());
+            return Check.fail("confirmation listener", e.getMessage(), CONFIRMATION_FIX);
         }
     }
 }

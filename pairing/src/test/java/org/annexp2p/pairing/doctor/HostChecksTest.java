@@ -31,6 +31,8 @@ class HostChecksTest {
         Check c = HostChecks.credsPermissions(new CredsDir(creds));
         assertThat(c.status()).isEqualTo(Check.Status.FAIL);
         assertThat(c.detail()).isEqualTo("readable or writable by others: p2pauth (rw----r--) in " + creds + "; run chmod 600 on them");
+        assertThat(c.reason()).isEqualTo("readable or writable by others: p2pauth (rw----r--) in " + creds);
+        assertThat(c.fix()).isEqualTo("run chmod 600 on them");
     }
 
     @Test
@@ -60,7 +62,8 @@ class HostChecksTest {
         try (ServerSocket open = new ServerSocket(0)) {
             Check c = HostChecks.wormholeServer(Optional.of("ws://127.0.0.1:" + open.getLocalPort() + "/v1"));
             assertThat(c.status()).isEqualTo(Check.Status.FAIL);
-            assertThat(c.detail()).contains("does not answer as a Magic Wormhole mailbox server");
+            assertThat(c.reason()).contains("does not answer as a Magic Wormhole mailbox server");
+            assertThat(c.fix()).contains("--relay-url");
         }
     }
 

@@ -8,8 +8,8 @@ import org.annexp2p.pairing.doctor.DoctorReport;
 
 /** The doctor's current or last run, as the page reads it. */
 final class DoctorRuns {
-    /** One check as the page shows it. */
-    record Shown(String name, String status, String detail) {
+    /** One check as the page shows it: what was found and, apart, what to do (empty when nothing is wrong). */
+    record Shown(String name, String status, String reason, String fix) {
     }
 
     /** {@code report} is empty until a run has ended. */
@@ -48,6 +48,6 @@ final class DoctorRuns {
     }
 
     static Shown shown(Check check) {
-        return new Shown(check.name(), check.status().json().toLowerCase(Locale.ROOT), check.detail());
+        return new Shown(check.name(), check.status().json().toLowerCase(Locale.ROOT), check.reason(), check.fix());
     }
 }

@@ -35,6 +35,7 @@ final class LanPairingRoutes {
         this.scope = new Scope("1".equals(environment.get("ANNEX_P2P_LAN_LOOPBACK")),
                 Integer.parseInt(environment.getOrDefault("ANNEX_P2P_LAN_DISCOVERY_PORT", "" + DiscoveryGroups.PORT)),
                 line -> { });
+        context.jobs().onClose(this::cancel);
     }
 
     void register(Routes routes) {

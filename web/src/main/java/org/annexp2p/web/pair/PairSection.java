@@ -45,6 +45,7 @@ public final class PairSection implements Section {
         this.context = context;
         this.environment = Map.copyOf(environment);
         this.lan = new LanPairingRoutes(context, this.environment);
+        context.jobs().onClose(this::cancel);
     }
 
     @Override

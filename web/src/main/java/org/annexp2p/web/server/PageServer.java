@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.annexp2p.web.Jobs;
 import org.annexp2p.web.RunningUi;
 import org.annexp2p.web.Section;
 import org.annexp2p.web.UiContext;
@@ -45,6 +46,7 @@ public final class PageServer implements RunningUi {
     private final LaunchTokens launches = new LaunchTokens(Clock.systemUTC());
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService background;
+    private final Jobs jobs = new Jobs();
     private final EventLoopGroup boss;
     private final EventLoopGroup loops;
     private final Channel channel;
@@ -57,7 +59,7 @@ public final class PageServer implements RunningUi {
         background = Executors.newScheduledThreadPool(BACKGROUND, threads("ui-background"));
         EventHub events = new EventHub(ApiCalls.json());
         RouteTable routes = new RouteTable();
-        sections.apply(new UiContext(settings, events, background)).forEach(routes::add);
+        sections.apply(new UiContext(settings, events, background, jobs)).forEach(routes::add);
         ApiCalls api = new ApiCalls(routes, workers);
         ConnectionLimits limits = new ConnectionLimits(WAITING, OPEN);
         boss = new NioEventLoopGroup(1, threads("ui-accept"));
@@ -120,6 +122,7 @@ public final class PageServer implements RunningUi {
             channel.close().awaitUninterruptibly();
         }
         workers.shutdownNow();
+        jobs.close();
         background.shutdownNow();
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);

@@ -38,6 +38,7 @@ public final class TorSection implements Section {
 
     public TorSection(UiContext context) {
         this.context = context;
+        context.jobs().onClose(this::cancel);
     }
 
     @Override

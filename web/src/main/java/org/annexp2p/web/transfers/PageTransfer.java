@@ -58,6 +58,6 @@ final class PageTransfer {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         long rate = seconds > 0 ? (long) ((moved - resumedFrom) / seconds) : 0;
         long eta = rate > 0 && size > 0 ? (size - moved) / rate : -1;
-        return new TransferView(id, "page", "download", key, "", peer, moved, size, rate, eta, state.name().toLowerCase(java.util.Locale.ROOT), words);
+        return new TransferView(id, "page", "download", key, "", peer, moved, size, rate, eta, false, state.name().toLowerCase(java.util.Locale.ROOT), words);
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ public final class TransfersSection implements Section {
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, PageTransfer> running = new LinkedHashMap<>();
     private final Deque<TransferView> recent = new ArrayDeque<>();
-    private Map<String, TransferView> othersBefore = Map.of();
+    private final OtherTransferViews others = new OtherTransferViews(System::nanoTime);
     /** Where git-annex's transfer files are, once the repository could be opened. */
     private java.nio.file.Path annexDir;
 
@@ -57,6 +56,7 @@ public final class TransfersSection implements Section {
         this.context = context;
         this.plugins = plugins;
         this.token = token;
+        context.jobs().onClose(this::cancelAll);
         context.background().scheduleAtFixedRate(this::tick, 0, 1000 / TICKS_PER_SECOND, TimeUnit.MILLISECONDS);
     }
 
@@ -80,6 +80,15 @@ public final class TransfersSection implements Section {
             transfer.cancel();
             return Reply.accepted(Map.of("id", transfer.id));
         });
+    }
+
+    /** Each running get ends as its cancel button ends it: only its partial download stays, out of the repository. */
+    private void cancelAll() {
+        List<PageTransfer> all;
+        synchronized (this) {
+            all = List.copyOf(running.values());
+        }
+        all.forEach(PageTransfer::cancel);
     }
 
     private String start(String address, String keyText) throws IOException, Refused {
@@ -151,7 +160,6 @@ public final class TransfersSection implements Section {
 
     /** Other processes' transfers; one that was running at the last look and is gone has ended. */
     private synchronized List<TransferView> others() {
-        Map<String, TransferView> now = new HashMap<>();
         if (annexDir == null) {
             try {
                 annexDir = context.repository().annexDir();
@@ -160,18 +168,9 @@ public final class TransfersSection implements Section {
                 annexDir = context.settings().repository().resolve(".git").resolve("annex");
             }
         }
-        for (OtherTransfers.Seen seen : OtherTransfers.scan(annexDir)) {
-            now.put(seen.id(), new TransferView(seen.id(), "git-annex", seen.direction(), seen.key(), seen.file(), seen.peer(),
-                    seen.bytes(), -1, -1, -1, "running", ""));
-        }
-        othersBefore.forEach((id, before) -> {
-            if (!now.containsKey(id)) {
-                recent.addFirst(new TransferView(id, before.source(), before.direction(), before.key(), before.file(), before.peer(),
-                        before.bytes(), before.size(), -1, -1, "ended", ""));
-            }
-        });
-        othersBefore = now;
-        return List.copyOf(now.values());
+        OtherTransferViews.Look look = others.look(annexDir);
+        look.ended().forEach(recent::addFirst);
+        return look.running();
     }
 
     private boolean wasRunning;

@@ -4,7 +4,7 @@
  * Controls: doctor-run (button: starts a run), doctor-copy (button: copies the report), doctor-summary (status line),
  * doctor-rows (the table's body: one tr per check, class doctor-row, data-check = the check's name),
  * doctor-report (the report text).
- * Events: doctor.check {check: {name, status, detail}}, doctor.done {state}.
+ * Events: doctor.check {check: {name, status, reason, fix}}, doctor.done {state}.
  */
 (function () {
   'use strict';
@@ -14,7 +14,8 @@
     return ui.el('tr', { 'class': 'doctor-row', 'data-check': check.name },
       ui.el('td', { 'data-label': 'Result' }, ui.el('span', { 'class': 'badge ' + check.status }, check.status.toUpperCase())),
       ui.el('td', { 'data-label': 'Check' }, check.name),
-      ui.el('td', { 'data-label': 'Reason' }, check.detail));
+      ui.el('td', { 'data-label': 'Reason', 'class': 'doctor-reason' }, check.reason),
+      ui.el('td', { 'data-label': 'What to do', 'class': 'doctor-fix' }, check.fix));
   }
 
   function show(state) {

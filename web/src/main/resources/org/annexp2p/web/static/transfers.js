@@ -4,7 +4,7 @@
  * Controls: transfers-get-form (form), transfers-peer (select: a known peer's address), transfers-key (text: the key),
  * transfers-get (submit button), transfers-idle (shown when nothing runs), transfers-running (list: one li per
  * transfer, class transfer, data-id = its id; inside: progress element class transfer-progress, text class
- * transfer-numbers with bytes, rate and ETA, and for the page's own a button class transfer-cancel with id
+ * transfer-numbers with bytes, rate (or "stalled") and ETA, and for the page's own a button class transfer-cancel with id
  * transfer-cancel-ID), transfers-recent-none, transfers-recent (list: one li per finished transfer, class
  * transfer-done, data-id, data-state).
  * Events: transfers.progress {transfers: [...]}, transfers.finished {transfer}.
@@ -36,7 +36,7 @@
     const bar = ui.el('progress', { 'class': 'transfer-progress', max: t.size > 0 ? t.size : 1, value: t.size > 0 ? t.bytes : 0,
       'aria-label': 'Progress of ' + (t.file || t.key) });
     const numbers = ui.el('span', { 'class': 'transfer-numbers' }, size(t.bytes) + ' of ' + size(t.size) + ', '
-      + (t.rate >= 0 ? size(t.rate) + '/s' : 'rate unknown') + ', ' + eta(t.eta) + ' left');
+      + (t.stalled ? 'stalled' : t.rate >= 0 ? size(t.rate) + '/s' : 'rate unknown') + ', ' + eta(t.eta) + ' left');
     let cancel = null;
     if (t.source === 'page') {
       cancel = ui.el('button', { type: 'button', 'class': 'transfer-cancel', id: 'transfer-cancel-' + t.id,

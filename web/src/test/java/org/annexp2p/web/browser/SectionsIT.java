@@ -79,12 +79,24 @@ class SectionsIT {
             assertThat(cells.get(2).getText()).as("reason of %s", row.getAttribute("data-check")).isNotBlank();
             assertThat(report).containsPattern("(?m)^" + state + " +" + Pattern.quote(row.getAttribute("data-check")));
         }
-        assertThat(rows).anySatisfy(r -> assertThat(r.getText()).startsWith("FAIL").contains("wormhole"));
+        WebElement wormhole = rows.stream().filter(r -> "wormhole server".equals(r.getAttribute("data-check"))).findFirst().orElseThrow();
+        assertThat(wormhole.findElement(By.cssSelector("td:first-child")).getText()).isEqualTo("FAIL");
+        assertThat(wormhole.findElement(By.cssSelector("td.doctor-reason")).getText()).contains(relayUrl)
+                .contains("does not answer").doesNotContain("--relay-url");
+        assertThat(wormhole.findElement(By.cssSelector("td.doctor-fix")).getText())
+                .as("a failing check says what to do, apart from what it found").contains("--relay-url");
+        for (WebElement row : rows) {
+            boolean wrong = List.of("WARN", "FAIL").contains(row.findElement(By.cssSelector("td:first-child")).getText());
+            assertThat(row.findElement(By.cssSelector("td.doctor-fix")).getText().isBlank())
+                    .as("whether %s says what to do", row.getAttribute("data-check")).isEqualTo(!wrong);
+        }
 
         browser.visible("doctor-copy").click();
         browser.textOnceItShows("doctor-summary", "copied");
         String copied = browser.jsAsync("navigator.clipboard.readText().then(arguments[arguments.length - 1])");
         assertThat(copied.strip()).isEqualTo(report.strip());
+        assertThat(copied).as("the copied report has the fix too")
+                .contains(wormhole.findElement(By.cssSelector("td.doctor-fix")).getText());
         browser.screenshotOf("doctor", "web-doctor");
     }
 
@@ -114,13 +126,13 @@ class SectionsIT {
     @Test
     @Order(2)
     void atPhoneWidthNothingScrollsSidewaysAndEveryControlIsOnScreen() throws Exception {
-        browser.phone(390, 844);
+        browser.phone(375, 812);
         browser.open(page.url().toString());
         browser.visible("doctor-run");
         browser.until(d -> !d.findElements(By.cssSelector("#doctor-rows tr")).isEmpty());
 
-        assertThat(browser.<Long>js("return window.innerWidth")).isEqualTo(390L);
-        assertThat(browser.<Long>js("return document.documentElement.scrollWidth")).as("the page's width").isLessThanOrEqualTo(390L);
+        assertThat(browser.<Long>js("return window.innerWidth")).isEqualTo(375L);
+        assertThat(browser.<Long>js("return document.documentElement.scrollWidth")).as("the page's width").isLessThanOrEqualTo(375L);
         List<Map<String, Object>> outside = browser.js("""
                 return [...document.querySelectorAll('button, input, select, textarea, a[href], table, pre')]
                     .filter(e => e.offsetParent !== null)
@@ -130,6 +142,38 @@ class SectionsIT {
                 """);
         assertThat(outside).as("controls cut off at the right or left").isEmpty();
         browser.screenshot("web-phone");
+    }
+
+    /**
+     * How long the page takes to load, as the browser measures it (Navigation Timing), printed for docs/web.md: the
+     * first visit (the token turned into a cookie, then the redirect) and a reload with the cookie.
+     */
+    @Test
+    void thePageLoadsAndTheBrowserSaysHowLongItTook() {
+        browser.open(page.url().toString());
+        Map<String, Object> first = navigationTiming();
+        browser.open(page.origin() + "/");
+        Map<String, Object> again = navigationTiming();
+        for (Map<String, Object> timing : List.of(first, again)) {
+            System.out.printf(java.util.Locale.ROOT, "SectionsIT page load (%s, redirects %s): response %.1f ms, DOM ready %.1f ms,"
+                    + " load %.1f ms, %s bytes%n", timing.get("type"), timing.get("redirectCount"), millis(timing, "responseEnd"),
+                    millis(timing, "domContentLoadedEventEnd"), millis(timing, "loadEventEnd"), timing.get("transferSize"));
+        }
+        assertThat(first.get("redirectCount")).as("the token left the address by a redirect").isEqualTo(1L);
+        assertThat(again.get("redirectCount")).isEqualTo(0L);
+        assertThat(millis(again, "loadEventEnd")).isGreaterThanOrEqualTo(millis(again, "responseEnd"));
+    }
+
+    private static Map<String, Object> navigationTiming() {
+        browser.visible("doctor-run");
+        return browser.until(d -> browser.<Map<String, Object>>js("""
+                const n = performance.getEntriesByType('navigation')[0];
+                return n && n.loadEventEnd > 0 ? n.toJSON() : null;
+                """));
+    }
+
+    private static double millis(Map<String, Object> timing, String name) {
+        return ((Number) timing.get(name)).doubleValue();
     }
 
     private static int freeUdpPort() {

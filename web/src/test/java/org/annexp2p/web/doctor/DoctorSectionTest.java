@@ -28,7 +28,7 @@ class DoctorSectionTest {
             List<Check> shown = new ArrayList<>();
             for (JsonNode check : done.get("checks")) {
                 shown.add(new Check(check.get("name").asText(), Check.Status.valueOf(check.get("status").asText().toUpperCase(Locale.ROOT)),
-                        check.get("detail").asText()));
+                        check.get("reason").asText(), check.get("fix").asText()));
             }
             assertThat(shown).extracting(Check::name).contains("tor present", "tor bootstrapped", "onion published", "creds permissions");
             assertThat(done.get("report").asText()).isEqualTo(DoctorReport.table(shown));
