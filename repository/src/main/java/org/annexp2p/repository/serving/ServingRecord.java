@@ -8,7 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +25,7 @@ import org.annexp2p.repository.creds.PrivateFile;
  * ({@code PID.N}, N counting the servers of that process), written whole by the server as each way starts and
  * removed when it stops. A server that died without removing its file is recognised by its pid being gone, or
  * taken by a process that started at another time; readers skip such files and remove them. Reading is bounded:
- * files that are too large, links, foreign names and malformed lines are skipped. Nothing secret is kept there.
+ * files that are too large, links, files others may write, foreign names and malformed lines are skipped. Nothing secret is kept there.
  */
 public final class ServingRecord {
     /** The directory's name in {@code .git/annex}. */
@@ -33,6 +34,8 @@ public final class ServingRecord {
     static final int MAX_FILES = 256;
     private static final Pattern NAME = Pattern.compile("([1-9][0-9]{0,9})\\.([0-9]{1,6})");
     private static final AtomicInteger SERVERS = new AtomicInteger();
+    private static final java.util.Set<PosixFilePermission> OWNER = java.util.EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
     private final Path dir;
 
@@ -80,13 +83,14 @@ public final class ServingRecord {
     }
 
     private static Optional<ServingProcess> look(Path file, long pid) throws IOException {
-        BasicFileAttributes attributes;
+        PosixFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            attributes = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        if (!attributes.isRegularFile()) {
+        if (!attributes.isRegularFile() || !attributes.permissions().stream().allMatch(OWNER::contains)) {
+            // Ours are 0600: one that others could have written is not taken as a server's word.
             return Optional.empty();
         }
         Optional<ServingProcess> read = attributes.size() > MAX_BYTES ? Optional.empty()

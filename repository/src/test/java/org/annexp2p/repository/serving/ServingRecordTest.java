@@ -94,6 +94,16 @@ class ServingRecordTest {
     }
 
     @Test
+    void aFileOthersMayWriteIsNotBelieved() throws IOException {
+        write(SELF + ".906", processText(SELF, SELF_STARTED, "tcp", "tcp://127.0.0.1:8"));
+        Path file = annex.resolve(ServingRecord.DIRECTORY).resolve(SELF + ".906");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertThat(ServingRecord.of(annex).running()).isEmpty();
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        assertThat(ServingRecord.of(annex).running()).hasSize(1);
+    }
+
+    @Test
     void aLinkInTheDirectoryIsNotFollowed() throws IOException {
         Path elsewhere = Files.writeString(annex.resolve("elsewhere"),
                 processText(SELF, SELF_STARTED, "tcp", "tcp://127.0.0.1:7"));
@@ -118,6 +128,7 @@ class ServingRecordTest {
     private void write(String name, String text) throws IOException {
         Path dir = Files.createDirectories(annex.resolve(ServingRecord.DIRECTORY));
         Files.writeString(dir.resolve(name), text);
+        Files.setPosixFilePermissions(dir.resolve(name), PosixFilePermissions.fromString("rw-------"));
     }
 
     private static String processText(long pid, Instant started, String kind, String address) {
