@@ -18,21 +18,26 @@ import org.annexp2p.transports.FailureWords;
 public final class HttpReach {
     /** A key whose content would have to hash to all zeros. */
     static final String ABSENT_KEY = "SHA256E-s1--" + "0".repeat(64);
+    /** One client for every check: each made its own threads; plain HTTP/1.1, as git-annex asks. */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Reach.BOUND).followRedirects(HttpClient.Redirect.NEVER).build();
 
     private HttpReach() {
     }
 
-    /** Asks the server at {@code annexUrl} ({@code annex+http(s)://HOST:PORT/git-annex/UUID}) as {@code ours}. */
+    /** Asks the server at {@code annexUrl} ({@code annex+http(s)://HOST:PORT/git-annex/UUID}) whether it serves {@code ours}. */
     public static Reach.Result check(String annexUrl, Uuid ours, Duration bound) {
         long start = System.nanoTime();
         String url = annexUrl.substring("annex+".length());
         String served = url.substring(url.lastIndexOf('/') + 1);
+        if (!served.equals(ours.value())) {
+            return result(annexUrl, false, "that address is for another repository, " + served, start);
+        }
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(bound).followRedirects(HttpClient.Redirect.NEVER).build();
             HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v4/checkpresent?key=" + ABSENT_KEY
-                    + "&clientuuid=" + ours.value() + "&serveruuid=" + served)).timeout(bound)
+                    + "&clientuuid=" + ours.value() + "&serveruuid=" + ours.value())).timeout(bound)
                     .POST(HttpRequest.BodyPublishers.noBody()).build();
-            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             boolean answered = status == 200 || status == 401 || status == 403;
             String words = answered ? "answered for " + served + (status == 200 ? "" : " (it asks for a login)")
                     : "the server answered HTTP " + status + (status == 404 ? ": it does not serve " + served : "");

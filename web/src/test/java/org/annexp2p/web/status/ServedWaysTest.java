@@ -28,6 +28,7 @@ import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.web.PageClient;
 import org.annexp2p.web.RunningUi;
 import org.annexp2p.web.UiSettings;
+import org.annexp2p.web.reach.HttpReach;
 import org.annexp2p.web.reach.Reach;
 import org.annexp2p.web.server.PageServer;
 import org.junit.jupiter.api.Test;
@@ -84,18 +85,21 @@ class ServedWaysTest {
     }
 
     @Test
-    void anHttpServerOfAnotherRepositoryIsNotReachableForThisOne(@TempDir Path tmp) throws Exception {
+    void anHttpServerThatDoesNotServeThisRepositoryIsNotReachableForIt(@TempDir Path tmp) throws Exception {
         TemporaryRepository ours = TemporaryRepository.annex(tmp.resolve("ours"), "ours");
         TemporaryRepository theirs = TemporaryRepository.annex(tmp.resolve("theirs"), "theirs");
         ServerSettings.Plan plan = new ServerSettings(Option.some("127.0.0.1"), 0, Option.none(),
                 new ServerSettings.HttpsIdentityFiles(Option.none(), Option.none(), Option.none()),
                 new ServerSettings.Access(false, false, true, false, false, false), 10).plan(Map.of());
         try (P2pHttpServer http = P2pHttpServer.start(plan.server(), RepositoryChoice.open(theirs.dir(), List.of()).served())) {
-            String claimed = "annex+http://127.0.0.1:" + http.address().getPort() + "/git-annex/" + ours.uuid();
-            Reach.Result result = org.annexp2p.web.reach.HttpReach.check(claimed,
-                    AnnexRepository.open(ours.dir()).uuid(), Duration.ofSeconds(10));
-            assertThat(result.reachable()).isFalse();
-            assertThat(result.words()).contains("404").contains(ours.uuid());
+            String base = "annex+http://127.0.0.1:" + http.address().getPort() + "/git-annex/";
+            org.annexp2p.protocol.wire.Uuid ourUuid = AnnexRepository.open(ours.dir()).uuid();
+            Reach.Result notServed = HttpReach.check(base + ours.uuid(), ourUuid, Duration.ofSeconds(10));
+            assertThat(notServed.reachable()).isFalse();
+            assertThat(notServed.words()).contains("404").contains(ours.uuid());
+            Reach.Result another = HttpReach.check(base + theirs.uuid(), ourUuid, Duration.ofSeconds(10));
+            assertThat(another.reachable()).isFalse();
+            assertThat(another.words()).contains("another repository");
         }
     }
 }
