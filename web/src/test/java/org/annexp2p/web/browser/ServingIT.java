@@ -3,7 +3,10 @@ package org.annexp2p.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Option;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.annexp2p.http.server.P2pHttpServer;
@@ -11,6 +14,7 @@ import org.annexp2p.http.server.RepositoryChoice;
 import org.annexp2p.http.server.ServerSettings;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.creds.TokenGenerator;
+import org.annexp2p.repository.serving.ServingRecord;
 import org.annexp2p.testkit.repository.TemporaryRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,8 +41,10 @@ class ServingIT {
                 new ServerSettings.HttpsIdentityFiles(Option.none(), Option.none(), Option.none()),
                 new ServerSettings.Access(false, false, true, false, false, false), 10).plan(Map.of());
         RepositoryChoice choice = RepositoryChoice.open(laptop.dir(), List.of());
+        Path forged = forgedEntry(laptop);
         try (PageProcess page = PageProcess.start(laptop.dir(), Map.of(), dir.resolve("page.log"))) {
             serveCheckAndStop(page, laptop, plan, choice);
+            Files.delete(forged);
             browser.until(d -> d.findElement(By.id("status-running-none")).isDisplayed());
             assertThat(browser.visible("status-running-none").getText()).contains("annex-p2p serve --listen 127.0.0.1:PORT")
                     .contains("annex-p2p p2phttp");
@@ -56,6 +62,10 @@ class ServingIT {
                 browser.open(page.url().toString());
                 assertThat(row(tcpAddress).getText()).contains("TCP").contains("pid " + ProcessHandle.current().pid());
                 assertThat(row(httpAddress).getText()).contains("HTTP (p2phttp)");
+                // Of the forged entry only its well-formed way is shown; its markup line is not, as HTML or as text.
+                assertThat(row("tcp://127.0.0.1:1").getText()).contains("TCP");
+                assertThat(browser.driver().findElements(By.cssSelector("#status-running img"))).isEmpty();
+                assertThat(browser.driver().findElement(By.id("status-running")).getText()).doesNotContain("onerror");
 
                 row(tcpAddress).findElement(By.className("status-way-check")).click();
                 row(httpAddress).findElement(By.className("status-way-check")).click();
@@ -67,6 +77,21 @@ class ServingIT {
             assertThat(row(httpAddress).getText()).contains("reachable, ");
             assertThat(browser.driver().findElement(By.id("status-running-none")).isDisplayed()).isFalse();
         }
+    }
+
+    /**
+     * An entry as anyone able to write the repository could leave it, for this (live) process: one well-formed way
+     * and one whose address is markup.
+     */
+    private static Path forgedEntry(TemporaryRepository repository) throws Exception {
+        ProcessHandle self = ProcessHandle.current();
+        Path record = Files.createDirectories(repository.dir().resolve(".git/annex").resolve(ServingRecord.DIRECTORY));
+        Path file = record.resolve(self.pid() + ".999");
+        Files.writeString(file, "annex-p2p serving 1\npid " + self.pid() + "\nstarted " + self.info().startInstant().orElseThrow()
+                + "\nway tcp " + Instant.now() + " tcp://127.0.0.1:1\nway tcp " + Instant.now()
+                + " tcp://<img/src=x/onerror=document.title='owned'>\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
     }
 
     private static String selector(String address) {
