@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.serving.ServingRecord;
 
@@ -14,6 +14,7 @@ import org.annexp2p.repository.serving.ServingRecord;
  * {@code single} is the {@code --repo} one.
  */
 public record RepositoryChoice(ServedRepositories served, String description, Optional<AnnexRepository> single) {
+    private static final System.Logger LOG = System.getLogger(RepositoryChoice.class.getName());
 
     public static RepositoryChoice open(Path repo, List<Path> directories) throws IOException {
         if (directories.isEmpty()) {
@@ -28,14 +29,21 @@ public record RepositoryChoice(ServedRepositories served, String description, Op
 
     /**
      * Records {@code server} in the {@code --repo} repository's {@link ServingRecord} until the returned entry is
-     * closed; the {@code --directory} repositories come and go, so they are not recorded.
+     * closed; the {@code --directory} repositories come and go, so they are not recorded. A record that cannot be
+     * written is a warning: the server serves all the same.
      */
-    public AutoCloseable record(ServerSettings.Plan plan, P2pHttpServer server) throws IOException {
+    public AutoCloseable record(ServerSettings.Plan plan, P2pHttpServer server) {
         if (single.isEmpty()) {
             return () -> { };
         }
         ServingRecord.Entry entry = ServingRecord.of(single.get().annexDir()).begin();
-        entry.add(plan.scheme(), plan.annexUrl(server.address()) + single.get().uuid().value());
+        String address = plan.annexUrl(server.address()) + single.get().uuid().value();
+        try {
+            entry.add(plan.scheme(), address);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.WARNING, address + " is served but not recorded in " + ServingRecord.DIRECTORY
+                    + ": " + e.getMessage());
+        }
         return entry;
     }
 }
