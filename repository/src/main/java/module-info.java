@@ -8,4 +8,5 @@ module org.annexp2p.repository {
     exports org.annexp2p.repository.locationlog;
     exports org.annexp2p.repository.objects;
     exports org.annexp2p.repository.refs;
+    exports org.annexp2p.repository.serving;
 }

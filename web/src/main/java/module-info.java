@@ -9,6 +9,7 @@ module org.annexp2p.web {
     requires io.netty.common;
     requires io.netty.transport;
     requires transitive io.vavr;
+    requires java.net.http;
     requires transitive org.annexp2p.interpreters;
     requires transitive org.annexp2p.pairing;
     requires transitive org.annexp2p.protocol;

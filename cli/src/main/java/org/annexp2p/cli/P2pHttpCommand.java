@@ -106,7 +106,8 @@ final class P2pHttpCommand implements Callable<Integer> {
         plan.notices().forEach(notice -> System.err.println("annex-p2p: " + notice));
         StopRequest stop = new StopRequest();
         RepositoryChoice choice = RepositoryChoice.open(repo, directories);
-        try (P2pHttpServer server = P2pHttpServer.start(plan.server(), choice.served())) {
+        try (P2pHttpServer server = P2pHttpServer.start(plan.server(), choice.served());
+                AutoCloseable recorded = choice.record(plan, server)) {
             stop.takeSignals();
             System.err.println("serving " + choice.description() + " on " + plan.location(server.listening()));
             stop.await();

@@ -55,6 +55,14 @@ public record ServerSettings(Option<String> bind, int port, Option<Path> socket,
             return scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + tcp.getPort()
                     + "/git-annex/ (annex+" + scheme() + ")";
         }
+
+        /** The annexUrl a client on this machine gives for a server bound to {@code bound} (loopback for a wildcard). */
+        public String annexUrl(InetSocketAddress bound) {
+            InetAddress address = bound.getAddress();
+            String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
+            return "annex+" + scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort()
+                    + "/git-annex/";
+        }
     }
 
     /** How many requests are served at once. */

@@ -15,6 +15,8 @@ import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.creds.AddressTokens;
+import org.annexp2p.repository.serving.ServedWay;
+import org.annexp2p.repository.serving.ServingRecord;
 import org.annexp2p.session.StandardPlugins;
 import org.annexp2p.session.lan.LanPlugin;
 import org.annexp2p.session.network.NetworkServing;
@@ -47,6 +49,7 @@ public final class ServeSetup implements Closeable {
     private final ServerOptions limits;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final List<String> places = new ArrayList<>();
+    private final ServingRecord.Entry record;
 
     private ServeSetup(AnnexRepository repository, ServerMode mode, Function<Serving.AcceptedTokens, Serving> servingWith,
             ServerOptions limits) {
@@ -55,6 +58,7 @@ public final class ServeSetup implements Closeable {
         this.servingWith = servingWith;
         this.serving = servingWith.apply(() -> repository.creds().acceptedTokens());
         this.limits = limits;
+        this.record = ServingRecord.of(repository.annexDir()).begin();
     }
 
     /** Serving {@code repository} in {@code mode} to peers holding one of its accepted tokens (re-read per peer). */
@@ -77,7 +81,7 @@ public final class ServeSetup implements Closeable {
     /** The repository's onion, served through the tor {@code options} choose; tor's events go to {@code watcher}. */
     public OnionServing onion(TorOptions options, RepositoryOnion onion, OnionServing.Watcher watcher) throws Exception {
         OnionServing served = own(OnionServing.start(options, onion, serving, limits, ONION_PROBE_TIMEOUT, watcher));
-        places.add(served.address().format());
+        served(served.address().format(), "tor", served.address().format(), line -> { });
         return served;
     }
 
@@ -95,7 +99,9 @@ public final class ServeSetup implements Closeable {
     public ConnectionServer listen(StandardPlugins plugins, ListenPlan plan, Consumer<String> notices) throws IOException {
         ConnectionServer server = own(ConnectionServer.start(plugins.listen(plan, new Listening(repository, notices)),
                 serving, limits));
-        places.add(server.address().startsWith(TlsAddress.SCHEME) ? server.address() : "tcp://" + server.address());
+        boolean tls = server.address().startsWith(TlsAddress.SCHEME);
+        String place = tls ? server.address() : "tcp://" + server.address();
+        served(place, tls ? "tls" : "tcp", place, notices);
         return server;
     }
 
@@ -109,7 +115,7 @@ public final class ServeSetup implements Closeable {
             listener.close();
             throw e;
         }
-        places.add(listener.described());
+        served(listener.described(), "lan", "lan://" + listener.address(), notices);
         return listener;
     }
 
@@ -138,8 +144,18 @@ public final class ServeSetup implements Closeable {
         Serving scoped = servingWith.apply(() -> AddressTokens.acceptedOn(repository.creds(), written));
         NetworkServing served = own(NetworkServing.start(repository.annexDir(), repository.top(), address, scoped,
                 limits, search, notices));
-        places.add(written);
+        served(written, ServedWay.network(address.netName()), written, notices);
         return served;
+    }
+
+    /** Says where it serves, and records it for the page's status ({@link ServingRecord}); a failure to record is a note. */
+    private void served(String place, String kind, String address, Consumer<String> notices) {
+        places.add(place);
+        try {
+            record.add(kind, address);
+        } catch (IOException | IllegalArgumentException e) {
+            notices.accept("note: " + address + " is served but not recorded in " + ServingRecord.DIRECTORY + ": " + e.getMessage());
+        }
     }
 
     /** Where it serves, in the order the listeners started. */
@@ -154,6 +170,7 @@ public final class ServeSetup implements Closeable {
 
     @Override
     public void close() throws IOException {
+        record.close();
         Throwable first = null;
         while (!resources.isEmpty()) {
             try {

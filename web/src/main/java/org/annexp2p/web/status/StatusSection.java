@@ -22,6 +22,8 @@ import org.annexp2p.web.reach.Reach;
  * <ul>
  *   <li>{@code GET /api/status/summary}: {repository, uuid, description, served: [{address, kind}], tokens};</li>
  *   <li>{@code POST /api/status/check}: {results: [Reach.Result]} (each bounded by {@link Reach#BOUND}).</li>
+ *   <li>{@code GET /api/status/running}: {ways: [ServedWays.Row]}, what running servers serve now;</li>
+ *   <li>{@code POST /api/status/check-way} {address}: a Reach.Result for one of those ways, 404 for any other.</li>
  * </ul>
  */
 public final class StatusSection implements Section {
@@ -33,10 +35,12 @@ public final class StatusSection implements Section {
 
     private final UiContext context;
     private final Reach reach;
+    private final ServedWays running;
 
     public StatusSection(UiContext context, Reach reach) {
         this.context = context;
         this.reach = reach;
+        this.running = new ServedWays(reach);
     }
 
     @Override
@@ -48,6 +52,8 @@ public final class StatusSection implements Section {
     public void register(Routes routes) {
         routes.get("summary", call -> Reply.ok(summary(context.repository())));
         routes.post("check", call -> Reply.ok(Map.of("results", check(context.repository()))));
+        routes.get("running", call -> Reply.ok(Map.of("ways", ServedWays.rows(context.repository()))));
+        routes.post("check-way", call -> Reply.ok(running.check(context.repository(), call.text("address"))));
     }
 
 
