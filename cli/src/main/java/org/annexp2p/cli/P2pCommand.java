@@ -12,6 +12,7 @@ import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.creds.SharedAddresses;
 import org.annexp2p.repository.creds.TokenGenerator;
+import org.annexp2p.session.serve.ServeBanner;
 import org.annexp2p.session.StandardPlugins;
 import org.annexp2p.session.link.LinkAddress;
 import org.annexp2p.session.link.PeerLink;
@@ -84,7 +85,7 @@ final class P2pCommand implements Callable<Integer> {
         shared.forEach(System.out::println);
         System.err.println("These addresses allow access to this git-annex repository. Only share them with people "
                 + "you trust with that access, using trusted communication channels!");
-        System.err.println(ServeTls.clientHint(repository.creds()));
+        System.err.println(ServeBanner.clientHint(repository.creds()));
         return 0;
     }
 

@@ -1,23 +1,16 @@
 package org.annexp2p.cli;
 
-import org.annexp2p.protocol.wire.ShownText;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.repository.AnnexRepository;
-import org.annexp2p.session.StandardPlugins;
-import org.annexp2p.session.lan.LanPlugin;
-import org.annexp2p.session.network.NetworkServing;
-import org.annexp2p.session.plugin.net.HelperSearch;
 import org.annexp2p.session.plugin.net.NetworkAddress;
-import org.annexp2p.session.plugin.tcp.ListenPlan;
 import org.annexp2p.session.serve.ServeLimits;
+import org.annexp2p.session.serve.ServePlan;
 import org.annexp2p.session.serve.ServeSetup;
-import org.annexp2p.tor.OnionServing;
-import org.annexp2p.tor.onion.RepositoryOnion;
-import org.annexp2p.transports.ConnectionServer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,7 +90,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServeLimits given = limits.limits();
         AnnexRepository repository = AnnexRepository.open(repo);
-        List<NetworkAddress> networks = ServeSetup.enabledNetworks(repository);
+        ServePlan plan = new ServePlan(Optional.ofNullable(listen), Optional.ofNullable(lanListen), discoveryPort,
+                tor.requested() ? Optional.of(tor::options) : Optional.empty(), ServeSetup.enabledNetworks(repository));
         ServerMode serverMode = mode.readOnly ? ServerMode.READ_ONLY
                 : mode.appendOnly ? ServerMode.APPEND_ONLY : ServerMode.READ_WRITE;
         ServeSetup setup = ServeSetup.of(repository, serverMode, given, Debug.transcript(debug));
@@ -105,35 +99,11 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("annex-p2p: note: no peer can authenticate yet; run `annex-p2p token --repo "
                     + repo + "` to make a token");
         }
-        String what = setup.described();
         StopRequest stop = new StopRequest();
         try (setup) {
-            if (tor.requested()) {
-                serveOnion(setup, what);
-            }
-            StandardPlugins plugins = setup.plugins(discoveryPort);
-            ConnectionServer server = listen == null ? null : setup.listen(plugins, plan(),
-                    line -> System.err.println("annex-p2p: " + line));
-            LanPlugin.LanListener lan = lanListen == null ? null : setup.listenLan(plugins, lanListen,
-                    line -> System.err.println(ShownText.of("annex-p2p: " + line)));
-            int served = 0;
-            for (NetworkAddress network : networks) {
-                served += serveNetwork(setup, network, what) ? 1 : 0;
-            }
-            if (!listeners && served == 0) {
-                throw new java.io.IOException("no enabled network could be served");
-            }
+            List<String> banner = plan.start(setup, new OnionNotices(debug), System.err::println);
             stop.takeSignals();
-            if (server != null) {
-                ServeTls.banner(what, server.address()).forEach(System.err::println);
-            }
-            if (lan != null) {
-                System.err.println("serving " + what + " on " + lan.described());
-                if (lan.whereIsPeers() > 0) {
-                    System.err.println("answering where-is queries from " + lan.whereIsPeers()
-                            + " paired peer(s) on UDP port " + discoveryPort);
-                }
-            }
+            banner.forEach(System.err::println);
             stop.await();
         } finally {
             stop.stopped("serving " + String.join(", ", setup.places()));
@@ -148,36 +118,5 @@ final class ServeCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             return List.of();
         }
-    }
-
-    /** Serves one network, or says in one line why not and goes on, as git-annex's remotedaemon does. */
-    private static boolean serveNetwork(ServeSetup setup, NetworkAddress network, String what) {
-        try {
-            NetworkServing served = setup.network(network, HelperSearch.fromEnvironment(), line -> System.err.println(ShownText.of("annex-p2p: " + line)));
-            System.err.println("serving " + what + " on " + network + " (through " + network.helper() + ", listening on "
-                    + served.socket() + ")");
-            return true;
-        } catch (java.io.IOException e) {
-            System.err.println(ShownText.of("annex-p2p: unable to serve the " + network.netName() + " network: " + e.getMessage()));
-            return false;
-        }
-    }
-
-    /** Where --listen serves, as its plan decides; plaintext off loopback is said first. */
-    private ListenPlan plan() throws java.io.IOException {
-        ListenPlan plan = ListenPlan.choose(listen);
-        if (plan.plaintextOffLoopback()) {
-            System.err.println(PlaintextWarning.forServer(listen));
-        }
-        return plan;
-    }
-
-    /** The onion leads to a loopback listener that only tor knows about; tor's restarts are always told. */
-    private void serveOnion(ServeSetup setup, String what) throws Exception {
-        RepositoryOnion onion = setup.repositoryOnion();
-        OnionServing served = setup.onion(tor.options(onion), onion, new OnionNotices(debug));
-        served.session().stoppedLeftover().ifPresent(pid -> System.err.println("annex-p2p: note: stopped tor (pid " + pid
-                + ") that an earlier annex-p2p left running for this repository"));
-        System.err.println("serving " + what + " on " + served.address().format());
     }
 }

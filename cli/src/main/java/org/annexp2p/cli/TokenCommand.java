@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.creds.TokenGenerator;
+import org.annexp2p.session.serve.ServeBanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,7 +27,7 @@ final class TokenCommand implements Callable<Integer> {
         var token = new TokenGenerator().generate(TokenGenerator.ADDRESS_TOKEN_LENGTH);
         repository.creds().addAcceptedToken(token);
         System.out.println(token.reveal());
-        System.err.println(ServeTls.clientHint(repository.creds()));
+        System.err.println(ServeBanner.clientHint(repository.creds()));
         return 0;
     }
 }
