@@ -16,49 +16,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve a git-annex repository to peers that authenticate with a token (AUTH).",
-            "",
-            "Peers must present one of the tokens in the repository's .git/annex/creds/p2pauth (re-read for every "
-                + "connection; make one with `annex-p2p token`). Until a peer has authenticated, the server runs under "
-                + "an interpreter that cannot touch the repository at all, and it must authenticate within "
-                + "--auth-timeout.",
-            "",
-            "Authenticated peers may get, put, lock, remove, and fetch/push git through CONNECT, as with git-annex's "
-                + "own Tor server; --read-only and --append-only restrict that. With --tor it (also) serves on the "
-                + "repository's onion address from `annex-p2p enable-tor`.",
-            "",
-            "Ctrl-C or SIGTERM stops it: its ports are free at once, peers being served get the shutdown grace, and "
-                + "one line says it stopped.",
-            "",
-            "Every generic network enabled with `annex-p2p p2p --enable NETNAME` is served too, as git-annex's remotedaemon "
-                + "serves it: on the unix socket .git/annex/p2p/MD5, with git-annex-p2p-NETNAME ADDRESS SOCKET kept running "
-                + "(restarted when it exits) and only the tokens issued for that address accepted there."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  # a token to give to the peer:",
-            "  annex-p2p token --repo ~/annex",
-            "  # TLS off loopback (see --listen):",
-            "  annex-p2p serve --repo ~/annex --listen 0.0.0.0:4242",
-            "  annex-p2p enable-tor --repo ~/annex",
-            "  annex-p2p serve --repo ~/annex --tor"})
+@Command(name = "serve", resourceBundle = "org.annexp2p.cli.help.ServeCommand", mixinStandardHelpOptions = true)
 final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: .).")
+    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".")
     Path repo;
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT",
-            description = "Where to listen, e.g. 0.0.0.0:4242, 127.0.0.1:4242, [::1]:4242 (port 0: any free port). "
-                + "Off loopback: TLS with the repository's key, printing the tls://HOST:PORT/PIN address clients must "
-                + "use; on loopback: plaintext tcp://. tls://HOST:PORT asks for TLS anywhere, tcp://HOST:PORT for "
-                + "plaintext anywhere (tokens and data then cross the network unencrypted).")
+    @Option(names = "--listen", paramLabel = "HOST:PORT")
     String listen;
 
-    @Option(names = "--lan-listen", paramLabel = "HOST:PORT",
-            description = "Also serve over TLS accepting only LAN-paired peers' keys (`pair --lan`), e.g. 0.0.0.0:4243.")
+    @Option(names = "--lan-listen", paramLabel = "HOST:PORT")
     String lanListen;
 
-    @Option(names = "--discovery-port", paramLabel = "N", defaultValue = "" + DiscoveryGroups.PORT,
-            description = "With --lan-listen: UDP port on which paired peers ask where this repository is now "
-                + "(default: ${DEFAULT-VALUE}; loopback only when --lan-listen is a loopback address).")
+    @Option(names = "--discovery-port", paramLabel = "N", defaultValue = "" + DiscoveryGroups.PORT)
     int discoveryPort;
 
     /** --tor: also serve on the repository's onion address (set up by enable-tor), re-published if tor restarts. */
@@ -69,17 +38,17 @@ final class ServeCommand implements Callable<Integer> {
     ServeLimitOptions limits;
 
     static final class Mode {
-        @Option(names = "--read-only", description = "Refuse PUT, REMOVE and git pushes.")
+        @Option(names = "--read-only")
         boolean readOnly;
 
-        @Option(names = "--append-only", description = "Refuse REMOVE and git pushes (a push could delete or rewrite any branch); PUT is allowed.")
+        @Option(names = "--append-only")
         boolean appendOnly;
     }
 
     @ArgGroup(exclusive = true)
     Mode mode = new Mode();
 
-    @Option(names = "--debug", description = "Show every protocol conversation on stderr (tokens hidden).")
+    @Option(names = "--debug")
     boolean debug;
 
     @Override
