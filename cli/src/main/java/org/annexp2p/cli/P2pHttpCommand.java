@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.annexp2p.http.server.P2pHttpServer;
 import org.annexp2p.http.server.RepositoryChoice;
 import org.annexp2p.http.server.ServerSettings;
+import org.annexp2p.session.serve.StopRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -11,6 +11,7 @@ import org.annexp2p.session.plugin.net.NetworkAddress;
 import org.annexp2p.session.serve.ServeLimits;
 import org.annexp2p.session.serve.ServePlan;
 import org.annexp2p.session.serve.ServeSetup;
+import org.annexp2p.session.serve.StopRequest;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
