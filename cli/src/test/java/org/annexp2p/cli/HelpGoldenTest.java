@@ -18,9 +18,11 @@ import picocli.CommandLine;
  */
 class HelpGoldenTest {
     static final List<Integer> WIDTHS = List.of(80, 120);
+    /** One tree for all the cases: building it reflects over every command. */
+    private static final List<CommandLine> COMMANDS = HelpTextTest.everyCommand();
 
     static Stream<Arguments> helpPages() {
-        return HelpTextTest.everyCommand().stream()
+        return COMMANDS.stream()
                 .flatMap(cl -> WIDTHS.stream().map(w -> Arguments.of(cl.getCommandSpec().qualifiedName(), w)));
     }
 
@@ -32,7 +34,7 @@ class HelpGoldenTest {
     @ParameterizedTest(name = "{0} --help at {1} columns")
     @MethodSource("helpPages")
     void helpIsAsItWas(String qualifiedName, int width) throws IOException {
-        CommandLine command = HelpTextTest.everyCommand().stream()
+        CommandLine command = COMMANDS.stream()
                 .filter(cl -> cl.getCommandSpec().qualifiedName().equals(qualifiedName)).findFirst().orElseThrow();
         try (InputStream golden = HelpGoldenTest.class.getResourceAsStream(file(qualifiedName, width))) {
             assertThat(golden).as("golden help for %s", qualifiedName).isNotNull();
