@@ -3,7 +3,6 @@ module org.annexp2p.cli {
     requires info.picocli;
     requires io.vavr;
     requires java.logging;
-    requires jdk.unsupported;
     requires org.annexp2p.http;
     requires org.annexp2p.interpreters;
     requires org.annexp2p.pairing;

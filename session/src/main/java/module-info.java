@@ -1,6 +1,7 @@
 /** One peer session over transport plugins (one per address scheme), linking and the pairing flows. */
 module org.annexp2p.session {
     requires transitive io.vavr;
+    requires jdk.unsupported;
     requires transitive org.annexp2p.http;
     requires transitive org.annexp2p.interpreters;
     requires transitive org.annexp2p.pairing;

@@ -10,10 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "checkpresent", mixinStandardHelpOptions = true,
-        description = {"Ask a peer whether it has a key's content. Prints \"present\" or \"absent\".",
-            "",
-            "Exit codes, as `git annex checkpresentkey`: 0 present, 1 absent, 100 could not check."})
+@Command(name = "checkpresent", resourceBundle = "org.annexp2p.cli.help.CheckPresentCommand", mixinStandardHelpOptions = true)
 final class CheckPresentCommand implements Callable<Integer> {
     @Mixin
     PeerOptions peer;

@@ -14,6 +14,7 @@ import org.annexp2p.session.plugin.DialNotice;
 import org.annexp2p.session.plugin.Dialing;
 import org.annexp2p.session.plugin.GivenToken;
 import org.annexp2p.session.plugin.HandshakeDeadline;
+import org.annexp2p.session.plugin.tcp.PlaintextWarning;
 
 /**
  * A client command's options turned into a {@link DialedSession} on the peer they name, and what the plugins tell

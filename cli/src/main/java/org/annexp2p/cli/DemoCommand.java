@@ -12,22 +12,15 @@ import org.annexp2p.session.TemporaryTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Two repositories syncing over loopback TCP, with progress: the main job, end to end.",
-            "",
-            "Makes two git-annex repositories (\"laptop\" and \"desktop\") in a temporary directory, serves "
-                + "\"desktop\" on 127.0.0.1 with a fresh auth token, and from \"laptop\": uploads a file (PUT), "
-                + "uploads another one whose connection is cut part-way and then resumed from the offset the server "
-                + "kept (PUT-FROM), and downloads a file back (GET), every byte verified against its SHA-256 key. "
-                + "Uses real repositories when git is installed, in-memory ones otherwise."})
+@Command(name = "demo", resourceBundle = "org.annexp2p.cli.help.DemoCommand", mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--size", paramLabel = "MiB", defaultValue = "256", description = "Size of each file (default: 256).")
+    @Option(names = "--size", paramLabel = "MiB", defaultValue = "256")
     int sizeMiB;
 
-    @Option(names = "--keep", description = "Keep the demo repositories instead of deleting them.")
+    @Option(names = "--keep")
     boolean keep;
 
-    @Option(names = "--debug", description = "Show the protocol conversations on stderr.")
+    @Option(names = "--debug")
     boolean debug;
 
     @Override

@@ -15,37 +15,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "enable-tor", mixinStandardHelpOptions = true,
-        description = {"Give the repository a Tor onion address, without root and without editing torrc.",
-            "",
-            "Publishes an onion service through tor's control port (ADD_ONION) with a key kept in "
-                + ".git/annex/creds/ (mode 0600), so the address never changes; records tor-annex::ONION:PORT in "
-                + ".git/annex/creds/p2paddrs as git-annex does (so `annex-p2p p2p --gen-addresses` and git-annex's "
-                + "own pairing see it); then measures that the onion is really reachable (tor bootstrapped, "
-                + "descriptor uploaded, a connection to itself through SOCKS that is refused authentication) and "
-                + "says how long that took. Serve it afterwards with `annex-p2p serve --tor`.",
-            "",
-            "With --torrc it only prints git-annex-compatible torrc lines, for people who run the system tor that way."})
+@Command(name = "enable-tor", resourceBundle = "org.annexp2p.cli.help.EnableTorCommand", mixinStandardHelpOptions = true)
 final class EnableTorCommand implements Callable<Integer> {
-    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: .).")
+    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".")
     Path repo;
 
     @Mixin
     TorChoice tor;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Give up measuring reachability after this long (default: 300).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300")
     long timeoutSeconds;
 
-    @Option(names = "--torrc", description = "Print torrc lines for the system tor (git-annex's layout) and exit.")
+    @Option(names = "--torrc")
     boolean torrc;
 
-    @Option(names = "--revoke", description = "Revoke the onion address: remove it from p2paddrs and delete its key "
-            + "(the next enable-tor makes a new address). Tokens given to peers stay accepted.")
+    @Option(names = "--revoke")
     boolean revoke;
 
-    @Option(names = "--debug", description = "Show what tor reports while publishing: bootstrap steps, descriptor "
-            + "uploads and failures, circuit failures, tor's warnings.")
+    @Option(names = "--debug")
     boolean debug;
 
     @Override

@@ -11,25 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "get", mixinStandardHelpOptions = true,
-        description = {"Download a key's content from a peer.",
-            "",
-            "With OUTFILE the content goes there once verified; until then it waits beside it in "
-                + ".OUTFILE.<digest of KEY>.annex-p2p-partial (mode 0600), from which an interrupted get of the same "
-                + "KEY resumes. Without OUTFILE it goes into the --repo repository's object store (via .git/annex/tmp, "
-                + "so no partial object is ever visible) and the location log records it.",
-            "",
-            "Content is checked against its key's hash while it streams (every hash backend git-annex has; WORM, "
-                + "URL and X* keys only by size, as git-annex does); bad content is discarded (an OUTFILE that was "
-                + "there before stays as it was). Content already in the --repo object store is not fetched again; the location log is updated."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  # from a repository on this machine (the client's UUID is made up):",
-            "  U=$(cat /proc/sys/kernel/random/uuid)",
-            "  annex-p2p get --exec \"git-annex-shell p2pstdio /srv/annex $U\" KEY out.bin",
-            "  # from an `annex-p2p serve --listen`, into this repository",
-            "  # (the address as serve printed it):",
-            "  export GIT_ANNEX_P2P_AUTHTOKEN=...",
-            "  annex-p2p get --address tls://10.0.0.2:4242/PIN --repo . KEY"})
+@Command(name = "get", resourceBundle = "org.annexp2p.cli.help.GetCommand", mixinStandardHelpOptions = true)
 final class GetCommand implements Callable<Integer> {
     @Mixin
     PeerOptions peer;

@@ -10,11 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "lock", mixinStandardHelpOptions = true,
-        description = {"Lock a key's content on a peer so that it cannot be dropped, then unlock it.",
-            "",
-            "Proves the peer holds the content (git-annex uses this as a drop proof). With --hold, keeps the "
-                + "lock for that many seconds first."})
+@Command(name = "lock", resourceBundle = "org.annexp2p.cli.help.LockCommand", mixinStandardHelpOptions = true)
 final class LockCommand implements Callable<Integer> {
     @Mixin
     PeerOptions peer;
@@ -26,7 +22,7 @@ final class LockCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "KEY", converter = KeyArgument.class, description = "The key to lock.")
     Key key;
 
-    @Option(names = "--hold", paramLabel = "SECONDS", description = "Keep the lock this long (default 0).")
+    @Option(names = "--hold", paramLabel = "SECONDS")
     long holdSeconds;
 
     @Override

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import org.annexp2p.shell.RestrictedShell;
+import org.annexp2p.session.network.LanNetworkProgram;
 import org.annexp2p.session.plugin.BadUsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

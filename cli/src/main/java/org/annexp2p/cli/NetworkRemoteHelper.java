@@ -1,6 +1,7 @@
 package org.annexp2p.cli;
 
 import java.util.List;
+import org.annexp2p.session.remote.GitRemoteHelper;
 import org.annexp2p.session.remote.NetworkRemote;
 
 /**
@@ -18,6 +19,6 @@ final class NetworkRemoteHelper {
             String address = NetworkRemote.address(a);
             return (repository, service, gitIn, gitOut, debug) -> NetworkRemote.connect(repository, address, service,
                     gitIn, gitOut, Debug.transcript(debug));
-        });
+        }, Main::oneLine);
     }
 }

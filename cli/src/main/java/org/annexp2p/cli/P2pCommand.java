@@ -12,6 +12,7 @@ import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.creds.SharedAddresses;
 import org.annexp2p.repository.creds.TokenGenerator;
+import org.annexp2p.session.serve.ServeBanner;
 import org.annexp2p.session.StandardPlugins;
 import org.annexp2p.session.link.LinkAddress;
 import org.annexp2p.session.link.PeerLink;
@@ -22,50 +23,32 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "p2p", mixinStandardHelpOptions = true,
-        description = {"Share and link repositories by P2P address, as `git annex p2p` does (same files, same formats).",
-            "",
-            "--gen-addresses prints this repository's addresses (from .git/annex/creds/p2paddrs, written by "
-                + "`annex-p2p enable-tor` or `git annex enable-tor`), each with a fresh auth token the repository "
-                + "now accepts: tor-annex::ONION:PORT:TOKEN. Give one to a person you trust.",
-            "",
-            "--link reads such an address on stdin (so it stays out of shell history), authenticates to the peer "
-                + "over Tor, and on success adds a git remote for it (url tor-annex::ONION:PORT, annex-uuid set) and "
-                + "keeps the token in .git/annex/creds/ONION (mode 0600). Works with addresses from real git-annex. "
-                + "A p2p-annex::NETNAME:ADDRESS:TOKEN address is reached through its network's helper; its token is kept "
-                + "under git-annex's name for the address. An annex+http(s)://HOST:PORT/git-annex/UUID address (a p2phttp "
-                + "server) becomes the remote git-annex uses for one: url http(s)://HOST:PORT/git-annex/, annexurl, "
-                + "annex-uuid; it has no token, and passwords stay with git's credential helpers.",
-            "",
-            "--enable NETNAME runs `git-annex-p2p-NETNAME address` (the network's helper, on PATH) and records each "
-                + "address it prints as p2p-annex::NETNAME:ADDRESS in p2paddrs; `annex-p2p serve` then serves them."})
+@Command(name = "p2p", resourceBundle = "org.annexp2p.cli.help.P2pCommand", mixinStandardHelpOptions = true)
 final class P2pCommand implements Callable<Integer> {
     static final class Action {
-        @Option(names = "--gen-addresses", description = "Print addresses with fresh tokens.")
+        @Option(names = "--gen-addresses")
         boolean genAddresses;
 
-        @Option(names = "--link", description = "Link to a peer whose address is read on stdin.")
+        @Option(names = "--link")
         boolean link;
 
-        @Option(names = "--enable", paramLabel = "NETNAME",
-                description = "Record this repository's addresses on a P2P network, from its helper git-annex-p2p-NETNAME.")
+        @Option(names = "--enable", paramLabel = "NETNAME")
         String enable;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Action action;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Name of the new remote (default: peer1, peer2, ...).")
+    @Option(names = "--name", paramLabel = "NAME")
     String name;
 
-    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: .).")
+    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".")
     Path repo;
 
-    @Option(names = "--tor-socks", paramLabel = "HOST:PORT",
-            description = "Tor's SOCKS port (default: $ANNEX_P2P_TOR_SOCKS, else 127.0.0.1:9050).")
+    @Option(names = "--tor-socks", paramLabel = "HOST:PORT")
     String torSocks;
 
-    @Option(names = "--debug", description = "Show the protocol conversation on stderr (tokens hidden).")
+    @Option(names = "--debug")
     boolean debug;
 
     @Override
@@ -86,7 +69,7 @@ final class P2pCommand implements Callable<Integer> {
         shared.forEach(System.out::println);
         System.err.println("These addresses allow access to this git-annex repository. Only share them with people "
                 + "you trust with that access, using trusted communication channels!");
-        System.err.println(ServeTls.clientHint(repository.creds()));
+        System.err.println(ServeBanner.clientHint(repository.creds()));
         return 0;
     }
 

@@ -25,40 +25,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "pair", mixinStandardHelpOptions = true,
-        description = {"Pair this repository with another one by reading short codes to each other, as "
-                + "`git annex p2p --pair` does (Magic Wormhole, same app id, same pair-data format), so either "
-                + "side may be git-annex.",
-            "",
-            "Prints \"This repository's pairing code is: CODE\": tell it to the other person, and type theirs "
-                + "(or give it with --code). Each side sends half of a fresh auth token and its P2P addresses "
-                + "(from `annex-p2p enable-tor`); both halves make the tokens each side accepts and uses. Then "
-                + "it links to the other repository over Tor (retrying while the other side finishes) and adds "
-                + "a git remote for it. A wrong code fails the key confirmation: nothing is stored."})
+@Command(name = "pair", resourceBundle = "org.annexp2p.cli.help.PairCommand", mixinStandardHelpOptions = true)
 final class PairCommand implements Callable<Integer> {
     static final String APP_ID = WormholePairing.APP_ID;
 
-    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: .).")
+    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".")
     Path repo;
 
-    @Option(names = "--code", paramLabel = "CODE", description = "The other repository's pairing code (else asked on stdin).")
+    @Option(names = "--code", paramLabel = "CODE")
     String code;
 
     @Mixin
     RelayOptions relay;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Name of the remote to add (default: peer1, peer2, ...).")
+    @Option(names = "--name", paramLabel = "NAME")
     String name;
 
-    @Option(names = "--tor-socks", paramLabel = "HOST:PORT",
-            description = "Tor's SOCKS port (default: $ANNEX_P2P_TOR_SOCKS, else 127.0.0.1:9050).")
+    @Option(names = "--tor-socks", paramLabel = "HOST:PORT")
     String torSocks;
 
-    @Option(names = "--link-attempts", paramLabel = "N", defaultValue = "100",
-            description = "Rounds over the other side's addresses while it finishes (default: 100, 2 s apart, as git-annex).")
+    @Option(names = "--link-attempts", paramLabel = "N", defaultValue = "100")
     int linkAttempts;
 
-    @Option(names = "--debug", description = "Show the protocol conversation on stderr (tokens hidden).")
+    @Option(names = "--debug")
     boolean debug;
 
     @Override

@@ -12,16 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "put", mixinStandardHelpOptions = true,
-        description = {"Upload a key's content to a peer.",
-            "",
-            "The content comes from INFILE, or from the --repo repository's object store. If an earlier put was "
-                + "interrupted, the peer asks only for the bytes it lacks (PUT-FROM its offset). The peer verifies the "
-                + "content before it becomes visible there."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  # to a repository on this machine (the client's UUID is made up):",
-            "  U=$(cat /proc/sys/kernel/random/uuid)",
-            "  annex-p2p put --exec \"git-annex-shell p2pstdio /srv/annex $U\" KEY file.bin"})
+@Command(name = "put", resourceBundle = "org.annexp2p.cli.help.PutCommand", mixinStandardHelpOptions = true)
 final class PutCommand implements Callable<Integer> {
     @Mixin
     PeerOptions peer;

@@ -1,6 +1,7 @@
 package org.annexp2p.cli;
 
 import java.util.List;
+import org.annexp2p.session.remote.GitRemoteHelper;
 import org.annexp2p.session.remote.TorAnnexRemote;
 import org.annexp2p.tor.onion.TorAnnexAddress;
 
@@ -17,6 +18,6 @@ final class RemoteHelper {
             TorAnnexAddress address = TorAnnexRemote.address(a);
             return (repository, service, gitIn, gitOut, debug) -> TorAnnexRemote.connect(repository, address, service,
                     gitIn, gitOut, ClientSession::tell, Debug.transcript(debug), debug);
-        });
+        }, Main::oneLine);
     }
 }

@@ -9,10 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "remove", mixinStandardHelpOptions = true,
-        description = {"Remove a key's content from a peer (it succeeds too if the peer did not have it).",
-            "",
-            "Mind numcopies yourself: unlike `git annex drop`, this does not check other copies exist."})
+@Command(name = "remove", resourceBundle = "org.annexp2p.cli.help.RemoveCommand", mixinStandardHelpOptions = true)
 final class RemoveCommand implements Callable<Integer> {
     @Mixin
     PeerOptions peer;

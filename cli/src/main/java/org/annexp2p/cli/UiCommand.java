@@ -8,6 +8,7 @@ import org.annexp2p.session.plugin.net.HelperSearch;
 import org.annexp2p.web.ListenAddress;
 import org.annexp2p.web.RunningUi;
 import org.annexp2p.web.UiSettings;
+import org.annexp2p.session.serve.StopRequest;
 import org.annexp2p.web.WebUi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

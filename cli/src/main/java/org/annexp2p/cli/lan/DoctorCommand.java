@@ -13,42 +13,28 @@ import org.annexp2p.pairing.doctor.LanCheckOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Diagnose why pairing or syncing might not work here, and print one report.",
-            "",
-            "Runs every check, whatever the others found: network interfaces, the listener port, own address, "
-                + "multicast send/receive self-test, confirmation listener, tor on PATH and a running tor's bootstrap "
-                + "(attached through its control port, never started), the repository's onion address, the "
-                + "configured wormhole server (none is contacted unless --relay-url or $WORMHOLE_RELAY_URL names it), "
-                + "git-annex and its version, and the permissions of the repository's creds files. "
-                + "Each result is logged on stderr as it comes; exit 0 when nothing failed, 1 otherwise."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  annex-p2p doctor --repo ~/annex",
-            "  annex-p2p doctor --json | jq '.checks[] | select(.status == \"fail\")'"})
+@Command(name = "doctor", resourceBundle = "org.annexp2p.cli.help.DoctorCommand", mixinStandardHelpOptions = true)
 public final class DoctorCommand implements Callable<Integer> {
 
-    @Option(names = "--repo", paramLabel = "DIR", description = "The repository whose onion address and creds to check (default: ., if it is one).")
+    @Option(names = "--repo", paramLabel = "DIR")
     Path repo;
 
-    @Option(names = "--json", description = "Print {\"checks\":[{\"name\",\"status\",\"detail\"}]} instead of a table.")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--relay-url", paramLabel = "URL", defaultValue = "${env:WORMHOLE_RELAY_URL}",
-            description = "The Magic Wormhole server to check (default: $WORMHOLE_RELAY_URL; none: skipped).")
+    @Option(names = "--relay-url", paramLabel = "URL", defaultValue = "${env:WORMHOLE_RELAY_URL}")
     String relayUrl;
 
-    @Option(names = "--tor-control", paramLabel = "HOST:PORT",
-            description = "A running tor's control port (default: $ANNEX_P2P_TOR_CONTROL, else " + Doctor.DEFAULT_TOR_CONTROL + ").")
+    @Option(names = "--tor-control", paramLabel = "HOST:PORT")
     String torControl;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "The LAN listener port to check (default: any).")
+    @Option(names = "--port", paramLabel = "N", defaultValue = "0")
     int port;
 
-    @Option(names = "--discovery-port", paramLabel = "N", defaultValue = "" + DiscoveryGroups.PORT,
-            description = "UDP port of discovery announcements (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--discovery-port", paramLabel = "N", defaultValue = "" + DiscoveryGroups.PORT)
     int discoveryPort;
 
-    @Option(names = "--loopback", description = "Run the network self-tests on loopback only (single host; tests).")
+    @Option(names = "--loopback")
     boolean loopback;
 
     /**

@@ -14,24 +14,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code annex-p2p wormhole receive}: prints a received text on stdout, or stores a received file. */
-@Command(name = "receive",
-        description = "Receive a text message or a file (from 'send'). The code is read from stdin when not given.")
+@Command(name = "receive", resourceBundle = "org.annexp2p.cli.help.ReceiveCommand")
 final class ReceiveCommand extends WormholeSide {
 
-    @Option(names = {"-c", "--code-length"}, paramLabel = "NUMWORDS", defaultValue = "2",
-            description = "length of the code, in words (used for word completion; default: ${DEFAULT-VALUE})")
+    @Option(names = {"-c", "--code-length"}, paramLabel = "NUMWORDS", defaultValue = "2")
     int codeLength;
 
-    @Option(names = {"-v", "--verify"}, description = "display the verification string")
+    @Option(names = {"-v", "--verify"})
     boolean verify;
 
-    @Option(names = {"-t", "--only-text"}, description = "refuse file transfers, only accept text")
+    @Option(names = {"-t", "--only-text"})
     boolean onlyText;
 
-    @Option(names = "--accept-file", description = "accept the file transfer without asking")
+    @Option(names = "--accept-file")
     boolean acceptFile;
 
-    @Option(names = {"-o", "--output-file"}, paramLabel = "PATH", description = "the file to create, overriding the name the sender suggests")
+    @Option(names = {"-o", "--output-file"}, paramLabel = "PATH")
     Path outputFile;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "CODE", description = "the code given by the sender")

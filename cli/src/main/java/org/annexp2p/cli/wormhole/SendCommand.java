@@ -16,25 +16,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code annex-p2p wormhole send}: a text or one file, as {@code wormhole send} does it. */
-@Command(name = "send",
-        description = "Send a text message or a file. Prints a code for the other side to type into 'receive'.")
+@Command(name = "send", resourceBundle = "org.annexp2p.cli.help.SendCommand")
 final class SendCommand extends WormholeSide {
 
-    @Option(names = "--code", paramLabel = "CODE", description = "human-generated code phrase, used verbatim (NUMBER-WORDS)")
+    @Option(names = "--code", paramLabel = "CODE")
     String code;
 
-    @Option(names = {"-c", "--code-length"}, paramLabel = "NUMWORDS", defaultValue = "2",
-            description = "length of the generated code, in words (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-c", "--code-length"}, paramLabel = "NUMWORDS", defaultValue = "2")
     int codeLength;
 
-    @Option(names = {"-v", "--verify"}, description = "display the verification string and wait for approval")
+    @Option(names = {"-v", "--verify"})
     boolean verify;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     What what;
 
     static final class What {
-        @Option(names = "--text", paramLabel = "MESSAGE", description = "text message to send, instead of a file ('-' reads stdin)")
+        @Option(names = "--text", paramLabel = "MESSAGE")
         String text;
 
         @Parameters(paramLabel = "FILE", description = "the file to send")

@@ -10,13 +10,9 @@ import picocli.CommandLine.Option;
  * {@code annex-p2p wormhole}: Magic Wormhole send/receive, with the Python CLI's option names and
  * placement (relay options before the subcommand) so that its users feel at home.
  */
-@Command(name = "wormhole",
+@Command(name = "wormhole", resourceBundle = "org.annexp2p.cli.help.WormholeCommand",
         subcommands = {SendCommand.class, ReceiveCommand.class},
-        description = {
-            "Create a Magic Wormhole and communicate through it: a short code such as 7-guitarist-revenge, spoken to"
-                + " the other person, lets two computers exchange a text or a file, end-to-end encrypted.",
-            "",
-            "Interoperates with the Python 'wormhole' program; relay options go before the subcommand, as there."},
+        // Here, not in the bundle: a subcommand without a footer of its own would show its parent's bundled one.
         footerHeading = "%nExamples:%n",
         footer = {
             "  annex-p2p wormhole send --text 'hello'",
@@ -27,14 +23,13 @@ import picocli.CommandLine.Option;
             "      --accept-file -o out.bin"})
 public final class WormholeCommand {
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    @Option(names = {"-h", "--help"}, usageHelp = true)
     boolean help;
 
     @Mixin
     RelayOptions relay;
 
-    @Option(names = "--appid", paramLabel = "APPID", defaultValue = WormholeOptions.DEFAULT_APP_ID,
-            description = "application id scoping codes and nameplates (default: ${DEFAULT-VALUE})")
+    @Option(names = "--appid", paramLabel = "APPID", defaultValue = WormholeOptions.DEFAULT_APP_ID)
     String appId;
 
     /** The library options for these global flags plus a subcommand's own. */

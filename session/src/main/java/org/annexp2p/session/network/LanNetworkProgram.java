@@ -1,4 +1,4 @@
-package org.annexp2p.cli;
+package org.annexp2p.session.network;
 
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -16,12 +16,12 @@ import org.annexp2p.session.network.LanRelay;
  * {@code address}, {@code ADDRESS} (connect, relaying our standard streams) or {@code OURADDRESS SOCKET} (serve).
  * The repository is the one git-annex runs it in ({@code $GIT_DIR}, else the current directory).
  */
-final class LanNetworkProgram {
-    static final String NAME = "git-annex-p2p-" + LanRelay.NET_NAME;
+public final class LanNetworkProgram {
+    public static final String NAME = "git-annex-p2p-" + LanRelay.NET_NAME;
 
     private LanNetworkProgram() {}
 
-    static int run(List<String> args) {
+    public static int run(List<String> args) {
         try {
             LanRelay.Settings settings = LanRelay.Settings.of(System.getenv());
             if (args.equals(List.of("address"))) {

@@ -1,4 +1,4 @@
-package org.annexp2p.cli;
+package org.annexp2p.session.plugin.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

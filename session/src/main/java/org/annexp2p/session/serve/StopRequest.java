@@ -1,4 +1,4 @@
-package org.annexp2p.cli;
+package org.annexp2p.session.serve;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +19,7 @@ import sun.misc.Signal;
  * jdk.unsupported module), a shutdown hook asks for the stop instead and lets the JVM finish exiting (with its code,
  * 143 or 130) once the command is done. Under {@code -Xrs} the JVM leaves both signals to the system, which ends it.
  */
-final class StopRequest {
+public final class StopRequest {
     /** How long the shutdown-hook fallback lets the command stop before the JVM exits anyway. */
     private static final Duration HOOK_WAIT = Duration.ofSeconds(60);
 
@@ -31,7 +31,7 @@ final class StopRequest {
      * From now on SIGTERM and SIGINT request the stop instead of ending the JVM. Called once serving has begun:
      * until then a signal ends the JVM as usual, rather than waiting for, say, a tor that is still starting.
      */
-    void takeSignals() {
+    public void takeSignals() {
         try {
             for (String name : List.of("TERM", "INT")) {
                 Signal.handle(new Signal(name), s -> receive("SIG" + s.getName(), 128 + s.getNumber()));
@@ -45,7 +45,7 @@ final class StopRequest {
     }
 
     /** Waits until the stop is requested. */
-    void await() throws InterruptedException {
+    public void await() throws InterruptedException {
         requested.await();
     }
 
@@ -53,7 +53,7 @@ final class StopRequest {
      * The command has stopped {@code what} (e.g. "serving tcp://127.0.0.1:4242"), or failed: says so if a signal
      * asked for it, and lets the shutdown-hook fallback end the JVM.
      */
-    void stopped(String what) {
+    public void stopped(String what) {
         String by = signal.get();
         if (by != null) {
             System.err.println("annex-p2p: stopped " + what + " (" + by + ")");

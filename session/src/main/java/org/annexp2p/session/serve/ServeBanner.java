@@ -1,4 +1,4 @@
-package org.annexp2p.cli;
+package org.annexp2p.session.serve;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,16 +14,16 @@ import org.annexp2p.transports.tcp.TlsAddress;
  * What {@code serve --listen} over TLS tells the user: the pinned addresses to give clients (the key itself is
  * {@link TlsIdentityFile}'s, the listener the TLS plugin's).
  */
-final class ServeTls {
+public final class ServeBanner {
 
-    private ServeTls() {
+    private ServeBanner() {
     }
 
     /**
      * The serve banner for a listener at {@code address}: its {@code tcp://} address, or its pinned {@code tls://}
      * one, and where it listens on every interface, the addresses clients on the LAN can dial.
      */
-    static List<String> banner(String what, String address) {
+    public static List<String> banner(String what, String address) {
         if (!address.startsWith(TlsAddress.SCHEME)) {
             return List.of("serving " + what + " on tcp://" + address);
         }
@@ -43,7 +43,7 @@ final class ServeTls {
     }
 
     /** The line {@code token} and {@code p2p --gen-addresses} add: where {@code serve --listen} clients connect. */
-    static String clientHint(CredsDir creds) throws IOException {
+    public static String clientHint(CredsDir creds) throws IOException {
         return "annex-p2p: `annex-p2p serve --listen HOST:PORT` serves TLS: its clients use --address tls://HOST:PORT/"
                 + TlsIdentityFile.in(creds).pin() + " (and the token)";
     }

@@ -1,4 +1,4 @@
-package org.annexp2p.cli;
+package org.annexp2p.session.remote;
 
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -9,36 +9,37 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.annexp2p.protocol.wire.ExitCode;
 import org.annexp2p.protocol.wire.Service;
 import org.annexp2p.repository.Repository;
 import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.session.PeerFailure;
 import org.annexp2p.session.plugin.BadUsageException;
-import org.annexp2p.session.remote.TorAnnexRemote;
 
 /**
  * What every git remote helper of ours does around the one step that differs (how its address reaches the peer):
  * git's stdin/stdout kept for git alone, the address read before git is answered, git's `connect` awaited, the
- * peer's git service's exit code returned, and a failure said in one line under the helper's name.
+ * peer's git service's exit code returned, and a failure said in one line under the helper's name (in the front end's
+ * {@code words}).
  */
-final class GitRemoteHelper {
+public final class GitRemoteHelper {
     /** Reaches the peer an address names, for one git service. */
     @FunctionalInterface
-    interface Peer {
+    public interface Peer {
         ExitCode connect(Repository repository, Service service, InputStream gitIn, OutputStream gitOut, boolean debug)
                 throws IOException;
     }
 
     /** Reads the helper's arguments (git's remote name and URL) into the peer they name. */
     @FunctionalInterface
-    interface Addressing {
+    public interface Addressing {
         Peer peer(List<String> args) throws IOException;
     }
 
     private GitRemoteHelper() {}
 
-    static int run(String name, List<String> args, Addressing addressing) {
+    public static int run(String name, List<String> args, Addressing addressing, Function<Throwable, String> words) {
         PrintStream err = System.err;
         // Our stdout belongs to git: nothing else may print there.
         OutputStream gitOut = new FileOutputStream(FileDescriptor.out);
@@ -61,7 +62,7 @@ final class GitRemoteHelper {
                 }, f);
             }
         } catch (BadUsageException | IOException e) {
-            err.println(name + ": " + Main.oneLine(e));
+            err.println(name + ": " + words.apply(e));
             return 1;
         }
     }
