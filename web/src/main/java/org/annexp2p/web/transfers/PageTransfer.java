@@ -3,11 +3,12 @@ package org.annexp2p.web.transfers;
 import java.util.concurrent.atomic.AtomicLong;
 import org.annexp2p.session.DialedSession;
 
-/** A get the page started: how far it got, and the session to close when the person cancels it. */
+/** A get or put the page started: how far it got, and the session to close when the person cancels it. */
 final class PageTransfer {
     enum State { RUNNING, DONE, FAILED, CANCELLED }
 
     final String id;
+    final String direction;
     final String key;
     final String peer;
     final long size;
@@ -19,14 +20,15 @@ final class PageTransfer {
     private DialedSession session;
     private boolean cancelled;
 
-    PageTransfer(String id, String key, String peer, long size) {
+    PageTransfer(String id, String direction, String key, String peer, long size) {
         this.id = id;
+        this.direction = direction;
         this.key = key;
         this.peer = peer;
         this.size = size;
     }
 
-    /** The session the get runs in; false (and the session closed) if cancel came first. */
+    /** The session it runs in; false (and the session closed) if cancel came first. */
     synchronized boolean attach(DialedSession opened) {
         if (cancelled) {
             opened.close();
@@ -36,7 +38,7 @@ final class PageTransfer {
         return true;
     }
 
-    /** Closing the session ends the conversation under the running get, which then fails and keeps only its partial. */
+    /** Closing the session ends the conversation under it, which then fails: a get keeps only its partial, a peer shows nothing of a put. */
     void cancel() {
         DialedSession open;
         synchronized (this) {
@@ -58,6 +60,6 @@ final class PageTransfer {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         long rate = seconds > 0 ? (long) ((moved - resumedFrom) / seconds) : 0;
         long eta = rate > 0 && size > 0 ? (size - moved) / rate : -1;
-        return new TransferView(id, "page", "download", key, "", peer, moved, size, rate, eta, false, state.name().toLowerCase(java.util.Locale.ROOT), words);
+        return new TransferView(id, "page", direction, key, "", peer, moved, size, rate, eta, false, state.name().toLowerCase(java.util.Locale.ROOT), words);
     }
 }

@@ -18,7 +18,6 @@ import org.annexp2p.session.StandardPlugins;
 import org.annexp2p.session.plugin.Dialing;
 import org.annexp2p.session.plugin.GivenToken;
 import org.annexp2p.session.transfer.Download;
-import org.annexp2p.transports.FailureWords;
 import org.annexp2p.web.Refused;
 import org.annexp2p.web.Reply;
 import org.annexp2p.web.Routes;
@@ -27,15 +26,16 @@ import org.annexp2p.web.UiContext;
 import org.annexp2p.web.peers.PeerList;
 
 /**
- * Transfers: gets the page starts (from a known peer, into the repository, through the same {@link Download} and
- * {@link DialedSession} as {@code annex-p2p get --repo}) and those other processes run (git-annex's transfer
+ * Transfers: gets and puts the page starts (with a known peer, into or from the repository, through the same
+ * {@link Download} or {@code Upload} and {@link DialedSession} as {@code annex-p2p get --repo} and {@code put --repo}) and those other processes run (git-annex's transfer
  * files), with live progress pushed {@value #TICKS_PER_SECOND} times a second while any runs
  * ({@code transfers.progress} {transfers}), and the recent ones ({@code transfers.finished} {transfer}).
  * <ul>
  *   <li>{@code GET /api/transfers/list}: {running, recent};</li>
  *   <li>{@code POST /api/transfers/get} {address, key}: starts a get, {id};</li>
+ *   <li>{@code POST /api/transfers/put} {address, key}: starts a put of content the repository has, {id};</li>
  *   <li>{@code POST /api/transfers/cancel} {id}: ends it; what arrived stays out of the repository (a later get
- *       resumes from it), as when {@code get} is interrupted.</li>
+ *       resumes from it), as when {@code get} is interrupted; the peer shows nothing of a cancelled put.</li>
  * </ul>
  */
 public final class TransfersSection implements Section {
@@ -68,7 +68,9 @@ public final class TransfersSection implements Section {
     @Override
     public void register(Routes routes) {
         routes.get("list", call -> Reply.ok(Map.of("running", views(), "recent", recent())));
-        routes.post("get", call -> Reply.accepted(Map.of("id", start(call.text("address"), call.text("key")))));
+        routes.post("get", call -> Reply.accepted(Map.of("id", start(call.text("address"), call.text("key"),
+                (repository, key) -> new PageGet(Download.of(repository, key, Optional.empty()))))));
+        routes.post("put", call -> Reply.accepted(Map.of("id", start(call.text("address"), call.text("key"), PagePut::of))));
         routes.post("cancel", call -> {
             PageTransfer transfer;
             synchronized (this) {
@@ -82,7 +84,7 @@ public final class TransfersSection implements Section {
         });
     }
 
-    /** Each running get ends as its cancel button ends it: only its partial download stays, out of the repository. */
+    /** Each running get or put ends as its cancel button ends it: a get's partial download stays out of the repository. */
     private void cancelAll() {
         List<PageTransfer> all;
         synchronized (this) {
@@ -91,43 +93,42 @@ public final class TransfersSection implements Section {
         all.forEach(PageTransfer::cancel);
     }
 
-    private String start(String address, String keyText) throws IOException, Refused {
+    private String start(String address, String keyText, Errands errands) throws IOException, Refused {
         AnnexRepository repository = context.repository();
         Key key = Key.parse(keyText).getOrElseThrow(why -> new Refused(400, "Not a git-annex key (" + why + "): copy it from 'git annex lookupkey FILE'."));
         if (PeerList.of(repository).stream().noneMatch(p -> p.address().equals(address) && p.dialable())) {
             throw new Refused(404, "That is not the address of one of this repository's peers: pick one from the list.");
         }
-        PageTransfer transfer = new PageTransfer("get-" + ids.incrementAndGet(), key.serialize(), address, key.size().getOrElse(-1L));
+        Errand errand = errands.of(repository, key);
+        PageTransfer transfer = new PageTransfer((errand instanceof PagePut ? "put-" : "get-") + ids.incrementAndGet(), errand.direction(),
+                key.serialize(), address, key.size().getOrElse(-1L));
         synchronized (this) {
             running.put(transfer.id, transfer);
         }
-        context.background().execute(() -> run(repository, key, transfer));
+        context.background().execute(() -> run(repository, errand, transfer));
         return transfer.id;
     }
 
-    private void run(AnnexRepository repository, Key key, PageTransfer transfer) {
-        Download download = Download.of(repository, key, Optional.empty());
+    /** How a route makes its errand; a put is refused here when the content is not in the repository. */
+    private interface Errands {
+        Errand of(AnnexRepository repository, Key key) throws Refused;
+    }
+
+    private void run(AnnexRepository repository, Errand errand, PageTransfer transfer) {
         try {
-            if (download.alreadyHere()) {
-                transfer.words = "already here";
-                transfer.bytes.set(Math.max(0, transfer.size));
-            } else {
-                transfer.resumedFrom = download.kept();
-                transfer.bytes.set(transfer.resumedFrom);
+            if (!errand.alreadyDone(transfer)) {
                 Dialing dialing = new Dialing(repository, token, Optional.empty(), notice -> { }, false);
                 try (DialedSession session = DialedSession.open(plugins, new DialedSession.Route.Address(transfer.peer), dialing,
                         PeerSession.Options.DEFAULT)) {
                     if (transfer.attach(session)) {
-                        download.finished(session.run(download.operation(transfer.bytes::set)));
+                        errand.run(session, transfer);
                     }
                 }
             }
             transfer.state = transfer.cancelled() ? PageTransfer.State.CANCELLED : PageTransfer.State.DONE;
         } catch (Exception e) {
-            long kept = download.kept();
             transfer.state = transfer.cancelled() ? PageTransfer.State.CANCELLED : PageTransfer.State.FAILED;
-            transfer.words = transfer.cancelled() ? "cancelled" + (kept > 0 ? "; the " + kept + " bytes received are kept for the next get" : "")
-                    : FailureWords.of(e) + (kept > 0 ? "; the " + kept + " bytes received are kept, and get resumes from them" : "");
+            transfer.words = errand.failed(transfer.cancelled(), e);
         }
         finish(transfer.view());
         synchronized (this) {

@@ -1,9 +1,9 @@
 /*
  * Transfers (helper web): live progress of running transfers (started here, or by git-annex in another process),
- * pushed by the server several times a second, a "get" form and the recent activity.
+ * pushed by the server several times a second, a form to get or put a key, and the recent activity.
  * Controls: transfers-get-form (form), transfers-peer (select: a known peer's address), transfers-key (text: the key),
- * transfers-get (submit button), transfers-idle (shown when nothing runs), transfers-running (list: one li per
- * transfer, class transfer, data-id = its id; inside: progress element class transfer-progress, text class
+ * transfers-get (submit button: get from the peer), transfers-put (button: put this repository's content to the
+ * peer), transfers-idle (shown when nothing runs), transfers-running (list: one li per transfer, class transfer, data-id = its id; inside: progress element class transfer-progress, text class
  * transfer-numbers with bytes, rate (or "stalled") and ETA, and for the page's own a button class transfer-cancel with id
  * transfer-cancel-ID), transfers-recent-none, transfers-recent (list: one li per finished transfer, class
  * transfer-done, data-id, data-state).
@@ -87,27 +87,33 @@
     }
   }
 
+  /** Starts a get ("get") or a put ("put") of the key in the form with the chosen peer. */
+  async function start(what) {
+    const address = document.getElementById('transfers-peer').value;
+    const key = document.getElementById('transfers-key').value.trim();
+    if (!address) {
+      ui.showError('No peer to ' + what + (what === 'get' ? ' from' : ' to') + ': pair with one, or add one with annex-p2p p2p --link.');
+      return;
+    }
+    if (!key) {
+      ui.showError('Enter the key to ' + what + ': git annex lookupkey FILE prints it.');
+      document.getElementById('transfers-key').focus();
+      return;
+    }
+    try {
+      ui.clearError();
+      await ui.post('transfers/' + what, { address: address, key: key });
+    } catch (e) {
+      ui.showError(e.message);
+    }
+  }
+
   ui.ready(function () {
-    document.getElementById('transfers-get-form').addEventListener('submit', async function (event) {
+    document.getElementById('transfers-get-form').addEventListener('submit', function (event) {
       event.preventDefault();
-      const address = document.getElementById('transfers-peer').value;
-      const key = document.getElementById('transfers-key').value.trim();
-      if (!address) {
-        ui.showError('No peer to get from: pair with one, or add one with annex-p2p p2p --link.');
-        return;
-      }
-      if (!key) {
-        ui.showError('Enter the key to get: git annex lookupkey FILE prints it.');
-        document.getElementById('transfers-key').focus();
-        return;
-      }
-      try {
-        ui.clearError();
-        await ui.post('transfers/get', { address: address, key: key });
-      } catch (e) {
-        ui.showError(e.message);
-      }
+      start('get');
     });
+    document.getElementById('transfers-put').addEventListener('click', function () { start('put'); });
     ui.on('transfers.progress', function (event) { showRunning(event.transfers); });
     ui.on('transfers.finished', function () { load(); });
     ui.onReconnect(load);

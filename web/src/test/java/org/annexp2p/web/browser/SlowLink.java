@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A loopback TCP relay to {@code target} that passes what the target sends at no more than a given rate, so that a
- * transfer lasts long enough on loopback to be watched (a slow network, in short). What the client sends passes at once.
+ * A loopback TCP relay to {@code target} that passes what either side sends at no more than a given rate, so that a
+ * transfer either way lasts long enough on loopback to be watched (a slow network, in short).
  */
 final class SlowLink implements AutoCloseable {
     private static final int CHUNK = 16 * 1024;
@@ -43,7 +43,7 @@ final class SlowLink implements AutoCloseable {
                 upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), target), 10_000);
                 open.add(client);
                 open.add(upstream);
-                thread("slow-link-up", () -> pipe(client, upstream, Long.MAX_VALUE)).start();
+                thread("slow-link-up", () -> pipe(client, upstream, bytesPerSecond)).start();
                 thread("slow-link-down", () -> pipe(upstream, client, bytesPerSecond)).start();
             } catch (IOException e) {
                 // closed, or a connection that failed: the next one is accepted

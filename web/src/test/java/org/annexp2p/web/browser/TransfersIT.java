@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * Gets started from the page, from a linked peer behind a slow link (so that a transfer lasts a few seconds on
  * loopback): the page shows its progress as the server pushes it, at least twice a second by the browser's own
- * clock, and a cancelled get stops and leaves no object behind.
+ * clock, and a cancelled get stops and leaves no object behind. A put started there is shown the same way, and lands.
  */
 class TransfersIT {
     /** 8 MiB at 2 MiB/s: about four seconds of transfer to watch. */
@@ -47,12 +47,15 @@ class TransfersIT {
     private static PageProcess page;
     private static String watched;
     private static String cancelled;
+    private static String put;
+    private static TemporaryRepository server;
 
     @BeforeAll
     static void start() throws Exception {
         socks = new SocksStandIn(0);
         laptop = TemporaryRepository.annex(dir.resolve("laptop"), "laptop");
-        TemporaryRepository server = TemporaryRepository.annex(dir.resolve("server"), "server");
+        server = TemporaryRepository.annex(dir.resolve("server"), "server");
+        put = laptop.add("put.bin", random(3));
         watched = server.add("watched.bin", random(1));
         cancelled = server.add("cancelled.bin", random(2));
         AuthToken token = new TokenGenerator().generate(TokenGenerator.ADDRESS_TOKEN_LENGTH);
@@ -97,7 +100,36 @@ class TransfersIT {
         for (int i = 1; i < redraws.size(); i++) {
             assertThat(redraws.get(i).doubleValue() - redraws.get(i - 1).doubleValue()).as("ms between updates").isLessThan(1000);
         }
-        assertThat(objects(watched)).isNotEmpty();
+        assertThat(objects(laptop, watched)).isNotEmpty();
+    }
+
+    @Test
+    void aPutsProgressReachesThePageAtLeastTwiceASecondAndTheContentLandsOnThePeer() throws IOException {
+        browser.open(page.url().toString());
+        browser.js("""
+                window.redraws = [];
+                new MutationObserver(() => window.redraws.push(performance.now()))
+                    .observe(document.getElementById('transfers-running'), {childList: true});
+                """);
+        browser.until(d -> !d.findElements(By.cssSelector("#transfers-peer option")).isEmpty());
+        new Select(browser.visible("transfers-peer")).selectByValue(serverAddress.format());
+        browser.visible("transfers-key").sendKeys(put);
+        browser.visible("transfers-put").click();
+
+        String shown = "#transfers-recent li.transfer-done[data-id^='put-']";
+        browser.until(java.time.Duration.ofMinutes(2), d -> !d.findElements(By.cssSelector(shown)).isEmpty());
+        var result = browser.driver().findElement(By.cssSelector(shown));
+        assertThat(result.getAttribute("data-state")).as(result.getText()).isEqualTo("done");
+        assertThat(result.getText()).contains(put, "upload to " + serverAddress.format());
+        List<Number> redraws = browser.js("return window.redraws");
+        double span = (redraws.get(redraws.size() - 1).doubleValue() - redraws.get(0).doubleValue()) / 1000;
+        assertThat(span).as("seconds the put was shown running").isGreaterThan(1.5);
+        assertThat((redraws.size() - 1) / span).as("updates a second, over %d updates", redraws.size()).isGreaterThanOrEqualTo(2);
+        for (int i = 1; i < redraws.size(); i++) {
+            assertThat(redraws.get(i).doubleValue() - redraws.get(i - 1).doubleValue()).as("ms between updates").isLessThan(1000);
+        }
+        assertThat(objects(server, put)).hasSize(1);
+        assertThat(Files.readAllBytes(objects(server, put).get(0))).isEqualTo(random(3));
     }
 
     @Test
@@ -115,7 +147,7 @@ class TransfersIT {
         browser.until(d -> !d.findElements(By.cssSelector("#transfers-recent li.transfer-done:not([data-state='done'])")).isEmpty());
         assertThat(browser.driver().findElements(By.cssSelector("#transfers-recent li.transfer-done[data-state='done']"))
                 .stream().map(e -> e.getText()).toList()).noneMatch(t -> t.contains(cancelled));
-        assertThat(objects(cancelled)).isEmpty();
+        assertThat(objects(laptop, cancelled)).isEmpty();
     }
 
     private static void startGet(String key) {
@@ -125,9 +157,9 @@ class TransfersIT {
         browser.visible("transfers-get").click();
     }
 
-    /** Files named {@code key} in the laptop's object store. */
-    private static List<Path> objects(String key) throws IOException {
-        Path store = laptop.resolve(".git/annex/objects");
+    /** Files named {@code key} in {@code repository}'s object store. */
+    private static List<Path> objects(TemporaryRepository repository, String key) throws IOException {
+        Path store = repository.resolve(".git/annex/objects");
         if (!Files.exists(store)) {
             return List.of();
         }

@@ -12,17 +12,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A loopback TCP proxy that passes the server's first {@code allowance} bytes to the client and then holds the rest
- * until released: a transfer through it is reliably still running when a test acts on it.
+ * A loopback TCP proxy that passes the server's first {@code allowance} bytes to the client (and the client's first
+ * {@code upAllowance} to the server) and then holds the rest until released: a transfer through it is reliably still
+ * running when a test acts on it.
  */
 final class StallingProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final InetSocketAddress target;
     private final long allowance;
+    private final long upAllowance;
     private final CountDownLatch released = new CountDownLatch(1);
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
     StallingProxy(InetSocketAddress target, long allowance) throws IOException {
+        this(target, allowance, Long.MAX_VALUE);
+    }
+
+    StallingProxy(InetSocketAddress target, long allowance, long upAllowance) throws IOException {
+        this.upAllowance = upAllowance;
         this.listener = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
         this.target = target;
         this.allowance = allowance;
@@ -46,7 +53,7 @@ final class StallingProxy implements AutoCloseable {
                 Socket server = new Socket(target.getAddress(), target.getPort());
                 sockets.add(client);
                 sockets.add(server);
-                pump(client.getInputStream(), server.getOutputStream(), Long.MAX_VALUE);
+                pump(client.getInputStream(), server.getOutputStream(), upAllowance);
                 pump(server.getInputStream(), client.getOutputStream(), allowance);
             }
         } catch (IOException e) {
