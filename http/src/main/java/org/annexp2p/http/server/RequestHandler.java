@@ -22,7 +22,7 @@ import org.annexp2p.http.wire.RequestParser;
 /**
  * The event loop's part of a connection: hands each request to a worker with a body stream it keeps filling, and
  * never blocks. A request whose body has not fully arrived when it is answered closes the connection after the
- * answer, so unread body bytes are never taken for the next request.
+ * answer (lingering: see {@link Lingering}), so unread body bytes are never taken for the next request.
  */
 final class RequestHandler extends ChannelInboundHandlerAdapter {
     private final Requests requests;
@@ -72,6 +72,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
+            if (Lingering.discarding(ctx.channel())) {
+                return;
+            }
             if (msg instanceof HttpRequest req) {
                 start(ctx, req);
             }

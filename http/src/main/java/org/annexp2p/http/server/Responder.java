@@ -3,7 +3,6 @@ package org.annexp2p.http.server;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -87,7 +86,7 @@ final class Responder implements ContentSink {
         }
         ChannelFuture f = channel.writeAndFlush(r);
         if (!keep) {
-            f.addListener(ChannelFutureListener.CLOSE);
+            f.addListener(Lingering.CLOSE);
         }
     }
 
@@ -137,7 +136,7 @@ final class Responder implements ContentSink {
     public void end() {
         ChannelFuture f = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         if (closeAfter || !keepAlive.getAsBoolean()) {
-            f.addListener(ChannelFutureListener.CLOSE);
+            f.addListener(Lingering.CLOSE);
         }
     }
 
