@@ -57,12 +57,16 @@ final class Discoverable implements AutoCloseable {
         } finally {
             // Also when the closing thread is itself interrupted (a cancelled pairing): the sockets and the
             // listener's thread must not outlive the pairing.
-            discovery.close();
-            for (Optional<CallerDetails> c = listener.nextCaller(Duration.ZERO); c.isPresent(); c = listener.nextCaller(Duration.ZERO)) {
-                log.accept("found by device " + c.get().device() + " at " + c.get().address().getHostAddress());
+            try {
+                discovery.close();
+                for (Optional<CallerDetails> c = listener.nextCaller(Duration.ZERO); c.isPresent(); c = listener.nextCaller(Duration.ZERO)) {
+                    log.accept("found by device " + c.get().device() + " at " + c.get().address().getHostAddress());
+                }
+                log.accept("addresses confirmed as ours by calling ourselves: " + listener.confirmedAddresses().stream().map(InetAddress::getHostAddress).toList());
+            } finally {
+                // Whatever closing the discovery or the log did: the listener's thread must not outlive the pairing.
+                listener.close();
             }
-            log.accept("addresses confirmed as ours by calling ourselves: " + listener.confirmedAddresses().stream().map(InetAddress::getHostAddress).toList());
-            listener.close();
         }
     }
 }
