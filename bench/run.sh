@@ -40,10 +40,9 @@ fi
 built="$root/cli/target/annex-p2p.jar"
 if [ ! -f "$built" ]; then (cd "$root" && mvn -B -q -ntp -DskipTests -pl cli -am package) >&2; fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/annex-p2p-bench.XXXXXX")
-# A private copy of the tool and its launcher (bin/annex-p2p, as users run it: with its class-data archives), so
-# a rebuild in the checkout cannot change it under a running measurement.
-mkdir -p "$work/tool/bin" "$work/tool/cli/target"
-cp "$root/bin/annex-p2p" "$work/tool/bin/" && cp -r "$built" "$root/cli/target/lib" "$work/tool/cli/target/"
+# A private copy of the tool and its launcher (bin/annex-p2p, as users run it: with its class-data archives).
+. "$root/bench/tool-copy.sh"
+copy_tool "$root" "$work/tool"
 jar="$work/tool/cli/target/annex-p2p.jar"
 launcher="$work/tool/bin/annex-p2p"
 cleanup() { pkill -f "annex-p2p-bench-serve" 2>/dev/null || true; chmod -R u+w "$work" 2>/dev/null || true; rm -rf "$work"; }

@@ -36,20 +36,7 @@ if [ ${#missing[@]} -gt 0 ]; then echo "bench: missing: ${missing[*]}" >&2; exit
 built="$root/cli/target/annex-p2p.jar"
 if [ ! -f "$built" ]; then (cd "$root" && mvn -B -q -ntp -DskipTests -pl cli -am package) >&2; fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/annex-p2p-small.XXXXXX")
-# A private copy of the tool and its launcher, as in bench/run.sh: a rebuild in the checkout cannot change it under a
-# running measurement. Its class-data archives are made again for the copy, by the checkout's own script: an archive
-# records the path and date of the jar it was made with, and the JVM refuses it for any other jar (a copied archive
-# left every p2pstdio start of the copy without one, silently: the launcher hides that warning).
-copy_tool() {
-  mkdir -p "$2/bin" "$2/cli/target"
-  cp "$1/bin/annex-p2p" "$2/bin/" && cp -r "$1/cli/target/annex-p2p.jar" "$1/cli/target/lib" "$2/cli/target/"
-  if [ -f "$1/cli/class-data-archives.sh" ]; then sh "$1/cli/class-data-archives.sh" "$2/cli/target" >&2; fi
-  # -Xshare:on makes a refused archive an error instead of a slower start.
-  if [ -f "$2/cli/target/cds/ssh.jsa" ] && ! java -Xshare:on -XX:SharedArchiveFile="$2/cli/target/cds/ssh.jsa" \
-      -jar "$2/cli/target/annex-p2p.jar" --version >/dev/null 2>&1; then
-    echo "bench: the JVM refuses the class-data archive made for $2; its starts are timed without one" >&2
-  fi
-}
+. "$root/bench/tool-copy.sh"
 copy_tool "$root" "$work/tool"
 servers=(ours gas)
 if [ -n "$before" ]; then copy_tool "$before" "$work/before"; servers+=(before); fi

@@ -35,10 +35,8 @@ if [ ${#missing[@]} -gt 0 ]; then echo "bench: missing: ${missing[*]}" >&2; exit
 built="$root/cli/target/annex-p2p.jar"
 if [ ! -f "$built" ]; then (cd "$root" && mvn -B -q -ntp -DskipTests -pl cli -am package) >&2; fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/annex-p2p-wormhole-bench.XXXXXX")
-# A private copy of the tool, so that a rebuild in the checkout cannot change it under a running measurement.
-mkdir -p "$work/tool/bin" "$work/tool/cli/target"
-cp "$root/bin/annex-p2p" "$work/tool/bin/" && cp -r "$built" "$root/cli/target/lib" "$work/tool/cli/target/"
-[ -d "$root/cli/target/cds" ] && cp -r "$root/cli/target/cds" "$work/tool/cli/target/"
+. "$root/bench/tool-copy.sh"
+copy_tool "$root" "$work/tool"
 launcher="$work/tool/bin/annex-p2p"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
