@@ -49,6 +49,37 @@ class LingeringCloseTest {
         }
     }
 
+    /** Lingering is bounded: a client that never stops sending after its refusal is cut off, not read forever. */
+    @Test
+    void aClientThatKeepsSendingAfterItsAnswerIsCutOff() throws Exception {
+        AuthPolicy readOnly = new AuthPolicy(Option.some(ServerMode.READ_ONLY), false, false, false, Users.none());
+        try (ServerFixture f = new ServerFixture(new MemoryRepository(Uuid.random()), readOnly);
+                Socket s = new Socket("127.0.0.1", f.server.address().getPort())) {
+            s.setSoTimeout(30_000);
+            Key key = Key.parse("WORM-s" + Long.MAX_VALUE / 2 + "--endless").get();
+            String head = "POST " + f.path("v3", "put", "&key=" + ServerFixture.key(key)) + " HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nX-git-annex-data-length: " + Long.MAX_VALUE / 2 + "\r\nContent-Length: "
+                    + Long.MAX_VALUE / 2 + "\r\n\r\n";
+            OutputStream out = s.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = s.getInputStream();
+            assertThat(statusLine(in)).startsWith("HTTP/1.1 4");
+            byte[] chunk = new byte[64 * 1024];
+            // Far above the linger time, and below the idle time (60 s) that would end the connection anyway.
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            boolean cut = false;
+            while (!cut && System.nanoTime() < until) {
+                try {
+                    out.write(chunk);
+                } catch (java.io.IOException e) {
+                    cut = true;
+                }
+            }
+            assertThat(cut).as("the server ended the connection while the client was still sending").isTrue();
+        }
+    }
+
     private static String statusLine(InputStream in) throws Exception {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
