@@ -243,7 +243,8 @@ public final class MailboxClient implements AutoCloseable {
         boolean pinged = false;
         while (true) {
             Duration left = Duration.between(Instant.now(), deadline);
-            FrameChannel.Inbound in = channel.take(left.compareTo(quiet) < 0 ? left : quiet);
+            boolean untilDeadline = left.compareTo(quiet) < 0;
+            FrameChannel.Inbound in = channel.take(untilDeadline ? left : quiet);
             String why;
             if (in instanceof FrameChannel.Inbound.Frame frame) {
                 ServerMessage m = ServerMessageCodec.decode(frame.text());
@@ -258,7 +259,10 @@ public final class MailboxClient implements AutoCloseable {
                 // Not a lost connection: reconnecting would only be handed the same message again.
                 throw new PeerProtocolException("the mailbox server sent a message longer than " + (big.limit() >> 20)
                         + " Mi characters, refused (a hostile peer?)");
-            } else if (!Instant.now().isBefore(deadline)) {
+            } else if (untilDeadline || !Instant.now().isBefore(deadline)) {
+                // A wait that ran to the deadline is the deadline, even when the clock read after it lags a hair
+                // behind: taking it for a silent server made a ping with no time left to answer look like a dead
+                // connection, and a timeout came out as "could not reconnect".
                 throw new WormholeTimeoutException("timed out waiting for " + what);
             } else if (pinged) {
                 why = "the mailbox server answered no ping for " + quiet.toSeconds() + " s";
