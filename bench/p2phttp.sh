@@ -81,11 +81,15 @@ row_run() {
 
 # cpu_ticks PID: the clock ticks the process and its reaped children have run.
 cpu_ticks() { awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat"; }
+# child_ticks: the clock ticks this script's reaped children have run: around one row command, the client's CPU
+# (git-annex and everything it starts, or curl). A client that needs as much CPU as the row takes wall time sets
+# the row's pace whatever the server does, and then measures itself rather than the servers.
+child_ticks() { awk '{print $16 + $17}' "/proc/$$/stat"; }
 ticks=$(getconf CLK_TCK)
 
-echo "row                 ours min/med/max s    theirs min/med/max s   theirs/ours (median)   server CPU s ours / theirs (median)"
+echo "row                 ours min/med/max s    theirs min/med/max s   theirs/ours (median)   server CPU s ours / theirs (median)   client CPU s ours / theirs (median)"
 for row in curl-get annex-get curl-put annex-put; do
-  declare -a t_ours=() t_theirs=() c_ours=() c_theirs=()
+  declare -a t_ours=() t_theirs=() c_ours=() c_theirs=() k_ours=() k_theirs=()
   for r in $(seq "$rounds"); do
     for name in ours theirs; do
       row_prepare "$row" "$name"
@@ -93,16 +97,19 @@ for row in curl-get annex-get curl-put annex-put; do
       pid=$([ $name = ours ] && echo "$ours_pid" || echo "$theirs_pid")
       c0=$(cpu_ticks "$pid")
       t0=$(now)
+      k0=$(child_ticks)
       row_run "$row" "$name" </dev/null >/dev/null 2>>"$work/errors.log" || { echo "bench: $row via $name failed" >&2; tail -5 "$work/errors.log" >&2; exit 1; }
+      k1=$(child_ticks)
       t1=$(now)
       s=$(echo "$t1 - $t0" | bc -l)
       c=$(echo "($(cpu_ticks "$pid") - $c0) / $ticks" | bc -l)
-      if [ $name = ours ]; then t_ours+=("$s") c_ours+=("$c"); else t_theirs+=("$s") c_theirs+=("$c"); fi
+      k=$(echo "($k1 - $k0) / $ticks" | bc -l)
+      if [ $name = ours ]; then t_ours+=("$s") c_ours+=("$c") k_ours+=("$k"); else t_theirs+=("$s") c_theirs+=("$c") k_theirs+=("$k"); fi
     done
   done
-  printf '%-18s  %-20s  %-20s   %.2f×                  %.2f / %.2f\n' "$row ${size_mib}MiB" "$(stats "${t_ours[@]}")" \
-    "$(stats "${t_theirs[@]}")" "$(echo "$(median "${t_theirs[@]}") / $(median "${t_ours[@]}")" | bc -l)" \
-    "$(median "${c_ours[@]}")" "$(median "${c_theirs[@]}")"
+  printf '%-18s  %-20s  %-20s   %.2f×                  %.2f / %.2f                           %.2f / %.2f\n' "$row ${size_mib}MiB" \
+    "$(stats "${t_ours[@]}")" "$(stats "${t_theirs[@]}")" "$(echo "$(median "${t_theirs[@]}") / $(median "${t_ours[@]}")" | bc -l)" \
+    "$(median "${c_ours[@]}")" "$(median "${c_theirs[@]}")" "$(median "${k_ours[@]}")" "$(median "${k_theirs[@]}")"
 done
 echo "after the rows: ours $(proc_figures "$ours_pid"); theirs $(proc_figures "$theirs_pid")"
 
