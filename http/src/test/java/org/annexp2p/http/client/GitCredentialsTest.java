@@ -16,6 +16,7 @@ import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.testkit.content.GitAnnexKeys;
+import org.annexp2p.testkit.process.Command;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class GitCredentialsTest {
                 + "\n[ \"$1\" = get ] && printf 'username=alice\\npassword=" + password + "\\n'\nexit 0\n");
         helper.toFile().setExecutable(true);
         Git git = new Git(tmp.resolve("repo/.git"));
-        new ProcessBuilder("git", "init", "-q", tmp.resolve("repo").toString()).inheritIO().start().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        Command.of("git", "init", "-q", tmp.resolve("repo").toString()).run().ok();
         git.run("", "config", "credential.helper", helper.toString());
         AnnexUrl url = AnnexUrl.parse("annex+http://127.0.0.1:" + server.address().getPort() + "/git-annex/").get();
         return new P2pHttpClient(HttpClients.from(Map.of()), url, served.uuid(), Uuid.random(),

@@ -27,6 +27,7 @@ import org.annexp2p.protocol.wire.AssociatedFile;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.testkit.content.GitAnnexKeys;
+import org.annexp2p.testkit.process.Command;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,9 +66,7 @@ class UnixSocketServerTest {
         List<String> command = new ArrayList<>(List.of("curl", "-sS", "--max-time", "30", "--unix-socket", socket.toString(),
                 "-w", "\n%{http_code}", "-o", "-"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
+        String out = Command.of(command).run().out();
         int split = out.lastIndexOf('\n');
         return out.substring(split + 1) + " " + out.substring(0, Math.max(split, 0));
     }

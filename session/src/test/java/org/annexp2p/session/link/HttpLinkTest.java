@@ -21,6 +21,7 @@ import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.session.plugin.TransportPlugins;
 import org.annexp2p.session.plugin.http.AnnexHttpPlugin;
+import org.annexp2p.testkit.process.Command;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,8 +72,7 @@ class HttpLinkTest {
     }
 
     private String config(String key) throws IOException {
-        Process p = new ProcessBuilder("git", "--git-dir=" + ours.gitDir(), "config", "--get-regexp", key).start();
-        return new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return Command.of("git", "--git-dir=" + ours.gitDir(), "config", "--get-regexp", key).run().out();
     }
 
     @Test
