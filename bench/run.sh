@@ -100,7 +100,21 @@ ours token --repo "$work/src" >/dev/null
 
 declare -A get_s put_s lean_put native_get
 native=""
-if command -v cc >/dev/null && cc -O2 -o "$work/get_client" "$here/get_client.c"; then native="$work/get_client"; fi
+if command -v cc >/dev/null && cc -O2 -o "$work/get_client" "$here/get_client.c"; then
+  native="$work/get_client"
+  # Its yardstick: the least client fed by cat (no JVM, no Python, no repository), which shows what the client
+  # itself can take; every server's row is slower than this one, or the rows measure the client.
+  printf '#!/bin/sh\necho AUTH-SUCCESS 00000000-0000-4000-8000-00000000beef; read v; echo VERSION 1; read g\n%s\n' \
+    "echo DATA $((size_mib << 20)); cat \"\$1\"; echo VALID; read s" > "$work/cat_server"
+  chmod +x "$work/cat_server"
+  # The timed runs throw the bytes away (writing them to a file is a client's cost); each server's are checked here.
+  for src_cmd in "$launcher p2pstdio $work/src $cu" "git-annex-shell p2pstdio $work/src $cu" \
+      "python3 $here/raw_p2pstdio.py $object" "$work/cat_server $object"; do
+    "$native" "$src_cmd" "$key" "$out" 2>>"$work/errors.log"
+    cmp -s "$out" "$object" || { echo "bench: GET from $src_cmd to the least client produced wrong bytes" >&2; exit 1; }
+    rm -f "$out"
+  done
+fi
 javac -d "$work" "$here/MinimalPut.java"
 mkdir -p "$work/minimal"
 # Rounds alternate the servers, so that a change in the machine's load during the run hits each of them alike
@@ -119,9 +133,7 @@ for _ in $(seq "$reps"); do
     # Gone now, not before the next GET: its unwritten pages would otherwise go to disk during the runs between.
     rm -f "$out"
     if [ -n "$native" ]; then
-      keep_best native_get "$server" "$(reps=1 best_of "$native" "$src_cmd" "$key" "$out")"
-      cmp -s "$out" "$object" || { echo "bench: GET from $server to the least client produced wrong bytes" >&2; exit 1; }
-      rm -f "$out"
+      keep_best native_get "$server" "$(reps=1 best_of "$native" "$src_cmd" "$key" -)"
     fi
     before="(cd $work/dst && git annex dropkey -q --force $key 2>/dev/null || true)"
     keep_best put_s "$server" "$(reps=1 best_of ours put --exec "$dst_cmd" "$key" "$object")"
@@ -132,6 +144,7 @@ for _ in $(seq "$reps"); do
       sh "$here/sendfile_put.py" "$dst_cmd" "$key" "$object")"
     before=""
   done
+  [ -n "$native" ] && keep_best native_get cat "$(reps=1 best_of "$native" "$work/cat_server $object" "$key" -)"
   # The least a Java server can do for a verified PUT (bench/MinimalPut.java), and the least without a JVM.
   keep_best lean_put minimal "$(reps=1 best_of python3 "$here/sendfile_put.py" "java $java_opts -cp $work MinimalPut $work/minimal" "$key" "$object")"
   keep_best lean_put minimal-py "$(reps=1 best_of python3 "$here/sendfile_put.py" "python3 $here/minimal_put.py $work/minimal" "$key" "$object")"
@@ -217,6 +230,8 @@ if [ -n "$native" ]; then
   row "GET, least client: ours vs g-a-shell" "${native_get[ours]}" "${native_get[git-annex-shell]}"
   row "GET, least client: ours vs raw pipe" "${native_get[ours]}" "${native_get[raw]}"
   row "GET from ours: least client vs our client" "${native_get[ours]}" "${get_s[ours]}"
+  row "least client: from ours vs from cat" "${native_get[ours]}" "${native_get[cat]}"
+  row "least client: from g-a-shell vs from cat" "${native_get[git-annex-shell]}" "${native_get[cat]}"
 fi
 row "PUT p2pstdio (verified): ours vs g-a-shell" "${put_s[ours]}" "${put_s[git-annex-shell]}"
 row "PUT p2pstdio: ours vs raw pipe (no hash)" "${put_s[ours]}" "${put_s[raw]}"

@@ -7,9 +7,12 @@ copy_tool() {
   mkdir -p "$2/bin" "$2/cli/target"
   cp "$1/bin/annex-p2p" "$2/bin/" && cp -r "$1/cli/target/annex-p2p.jar" "$1/cli/target/lib" "$2/cli/target/"
   if [ -f "$1/cli/class-data-archives.sh" ]; then sh "$1/cli/class-data-archives.sh" "$2/cli/target" >&2; fi
-  # -Xshare:on makes a refused archive an error instead of a slower start.
-  if [ -f "$2/cli/target/cds/ssh.jsa" ] && ! java -Xshare:on -XX:SharedArchiveFile="$2/cli/target/cds/ssh.jsa" \
-      -jar "$2/cli/target/annex-p2p.jar" --version >/dev/null 2>&1; then
+  # -Xshare:on (-XX:AOTMode=on for a JDK 25 build's ahead-of-time cache) makes a refused archive an error instead of
+  # a slower start.
+  local check=
+  if [ -f "$2/cli/target/cds/ssh.aot" ]; then check="-XX:AOTMode=on -XX:AOTCache=$2/cli/target/cds/ssh.aot"
+  elif [ -f "$2/cli/target/cds/ssh.jsa" ]; then check="-Xshare:on -XX:SharedArchiveFile=$2/cli/target/cds/ssh.jsa"; fi
+  if [ -n "$check" ] && ! java $check -jar "$2/cli/target/annex-p2p.jar" --version >/dev/null 2>&1; then
     echo "bench: the JVM refuses the class-data archive made for $2; its starts are timed without one" >&2
   fi
 }

@@ -48,8 +48,11 @@ class LauncherIT {
         try (Stream<Path> files = Files.list(Launcher.archives())) {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .as("nothing else: no per-command archive of the old scheme, no temporary file")
-                    .containsExactlyInAnyOrder("ssh.jsa", "commands.jsa", "training.log");
+                    .containsExactlyInAnyOrder("ssh.jsa", "commands.jsa", "java", "training.log");
         }
+        Path pathJava = Path.of(Command.of("sh", "-c", "command -v java").run(Duration.ofMinutes(1)).out().strip());
+        assertThat(Files.isSameFile(Launcher.archives().resolve("java"), pathJava))
+                .as("cds/java is the java on PATH that made the archives").isTrue();
         assertThat(Files.readString(Launcher.archives().resolve("training.log")))
                 .as("the training's log: every step went through").doesNotContain("class-data training");
     }
