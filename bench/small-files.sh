@@ -6,6 +6,8 @@
 #   bench/small-files.sh --files N --reps R
 #   bench/small-files.sh --before DIR  also times the build in another checkout DIR (its cli/target), as a third
 #                                         server: a change's before and after side by side in one run
+#   bench/small-files.sh --before DIR --before-opts 'OPTS'   the third server runs with these JVM options instead
+#                                         (ANNEX_P2P_JAVA_OPTS): with DIR this checkout, a JVM flag's effect alone
 #   bench/small-files.sh --strace         also one untimed copy and get per server under `strace -f -c`: where the
 #                                         system calls go (execs, fsyncs) for each server and its children
 #
@@ -15,15 +17,16 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-files=400 reps=3 trace=0 before=
+files=400 reps=3 trace=0 before= before_opts=
 while [ $# -gt 0 ]; do
   case "$1" in
     --files) files=$2; shift ;;
     --reps) reps=$2; shift ;;
     --strace) trace=1 ;;
+    --before-opts) before_opts=$2; shift ;;
     --before) before=$(cd "$2" && pwd); shift
       [ -f "$before/cli/target/annex-p2p.jar" ] || { echo "bench: no build in $before/cli/target" >&2; exit 1; } ;;
-    *) echo "usage: bench/small-files.sh [--files N] [--reps R] [--before DIR] [--strace]" >&2; exit 2 ;;
+    *) echo "usage: bench/small-files.sh [--files N] [--reps R] [--before DIR [--before-opts OPTS]] [--strace]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -59,10 +62,12 @@ EOF
 (cd "$work/src" && git annex find --format='${key}\n' f) > "$work/keys"
 
 printf '#!/bin/sh\nfor last; do :; done\nexec sh -c "$last"\n' > "$work/fakessh"
-# What git-annex runs as each remote's shell; under strace when $BENCH_TRACE names an output file.
+# What git-annex runs as each remote's shell (with JVM options $3 when given); under strace when $BENCH_TRACE names
+# an output file.
 shell_for() {
   cat > "$work/$1-shell" <<EOS
 #!/bin/sh
+${3:+ANNEX_P2P_JAVA_OPTS='$3'; export ANNEX_P2P_JAVA_OPTS}
 if [ -n "\${BENCH_TRACE:-}" ]; then exec strace -f -c -w -o "\$BENCH_TRACE" $2 "\$@"; fi
 exec $2 "\$@"
 EOS
@@ -70,7 +75,7 @@ EOS
 }
 shell_for ours "$work/tool/bin/annex-p2p"
 shell_for gas git-annex-shell
-shell_for before "$work/before/bin/annex-p2p"
+shell_for before "$work/before/bin/annex-p2p" "$before_opts"
 chmod +x "$work/fakessh"
 repo "$work/cli"
 (cd "$work/cli" && git remote add -f src "$work/src" >/dev/null 2>&1 && git merge -q src/master)
@@ -130,6 +135,7 @@ if [ -n "$before" ]; then
   row "git annex get: ours vs before" "${best[get-ours]}" "${best[get-before]}"
 fi
 printf '(ratio = the other time / the first; > 1 means the first is faster)\n'
+[ -z "$before_opts" ] || printf '(before ran with ANNEX_P2P_JAVA_OPTS=%s, ours with %s)\n' "$before_opts" "$ANNEX_P2P_JAVA_OPTS"
 
 if [ "$trace" = 1 ]; then
   # One run each under strace: counts, not times (strace slows every system call down).

@@ -299,48 +299,56 @@ public final class AnnexRepository implements Repository {
         return Option.some(new TransferImpl(destination.key(), copy, () -> shared.receiving.remove(file)));
     }
 
-    /** Verified bytes become the object: one rename, then frozen like git-annex freezes content. */
+    /**
+     * Verified bytes become the object: one rename, then frozen like git-annex freezes content. Returns only when a
+     * power cut would keep the object: its bytes are synced before the rename (so its name never stands on partial
+     * content), its key directory after it, and the parent of every directory made for it (else the path to it could
+     * be lost). The parents are synced on another thread while the bytes are, so both wait for one journal commit.
+     */
     private void moveIntoPlace(Key key, Path tmp) throws IOException {
-        Fsync.file(tmp);
-        ReentrantLock keyLock = shared.keyLock(key);
-        keyLock.lock();
-        try {
-            moveIntoPlaceLocked(key, tmp);
-        } finally {
-            keyLock.unlock();
-        }
-    }
-
-    private void moveIntoPlaceLocked(Key key, Path tmp) throws IOException {
         if (locate(key).isDefined()) {
             Files.deleteIfExists(tmp);
             return;
         }
         Path object = objectPath(key);
         Path keyDir = object.getParent();
-        shared.contentLocks.inContentDirectories(() -> {
-            List<Path> createdAbove = createMissing(keyDir.getParent());
-            boolean newDir = !Files.isDirectory(keyDir);
-            if (newDir) {
-                Files.createDirectory(keyDir);
+        BesideSync parents = BesideSync.directories(parentsOf(makeKeyDirectory(keyDir)));
+        Fsync.file(tmp);
+        ReentrantLock keyLock = shared.keyLock(key);
+        keyLock.lock();
+        try {
+            if (locate(key).isDefined()) {
+                Files.deleteIfExists(tmp);
+                return;
+            }
+            // This key's removal, done meanwhile, may have pruned the directories: made again, synced here.
+            for (Path dir : parentsOf(makeKeyDirectory(keyDir))) {
+                Fsync.directory(dir);
             }
             // Frozen before the rename, so no kill can leave a writable object in the store.
             Freezing.freeze(tmp);
-            Freezing.inThawed(keyDir, () -> {
+            shared.contentLocks.inContentDirectories(() -> Freezing.inThawed(keyDir, () -> {
                 Files.move(tmp, object, StandardCopyOption.ATOMIC_MOVE);
                 return null;
-            });
+            }));
             // Durable before anything logs the object as present (the log is written after this returns).
             Fsync.directory(keyDir);
-            if (newDir) {
-                Fsync.directory(keyDir.getParent());
-            }
-            // the hash directories made for this key too: otherwise a power cut could lose the path to the object
-            for (Path made : createdAbove) {
-                Fsync.directory(made.getParent());
-            }
-            return null;
-        });
+        } finally {
+            keyLock.unlock();
+        }
+        parents.await();
+    }
+
+    /**
+     * Makes the key directory and its missing hash directories, under the directories' lock so that no pruning in
+     * this JVM removes one between two mkdirs; returns those made, deepest first.
+     */
+    private List<Path> makeKeyDirectory(Path keyDir) throws IOException {
+        return shared.contentLocks.inContentDirectories(() -> createMissing(keyDir));
+    }
+
+    private static List<Path> parentsOf(List<Path> dirs) {
+        return dirs.stream().map(Path::getParent).toList();
     }
 
     /** Creates {@code dir} and its missing ancestors; returns those it created, deepest first. */
