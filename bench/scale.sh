@@ -5,6 +5,7 @@
 #
 #   bench/scale.sh [HOLD] [ACTIVE] [SIZE_KIB] [MAX_CONNECTIONS]   default: 10000 1000 1024, cap HOLD + 100
 #
+# BENCH_IDLE_SECONDS=N holds the connections idle N seconds (default 3) before the transfers, time for jcmd.
 # BENCH_TOOL=DIR runs the tool copied to DIR (bench/tool-copy.sh) instead of a fresh copy of this checkout's build;
 # BENCH_JAVA_OPTS replaces the launcher's JVM options. Not part of `mvn verify`: its numbers are not asserts.
 set -euo pipefail

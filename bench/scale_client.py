@@ -22,6 +22,7 @@ keys = [k.strip() for k in open(sys.argv[3]) if k.strip()]
 hold, active, put_bytes = int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
 token = os.environ["GIT_ANNEX_P2P_AUTHTOKEN"]
 me = str(uuid.uuid4())
+idle_seconds = float(os.environ.get("BENCH_IDLE_SECONDS", "3"))
 CONNECTING_AT_ONCE = 200
 CHUNK = 256 * 1024
 
@@ -153,14 +154,15 @@ async def main():
     connected = time.monotonic()
     print("held %d of %d in %.1f s" % (len(held), hold, connected - started), file=sys.stderr)
     phase[0] = "idle"
-    await asyncio.sleep(3)
+    # BENCH_IDLE_SECONDS holds them idle longer, time for jcmd (NMT, thread dumps) on the server.
+    await asyncio.sleep(idle_seconds)
     idle_figures = sample()
     phase[0] = "transfer"
     step = max(1, len(held) // max(1, active))
     chosen = held[::step][:active]
     await asyncio.gather(*(transfer(c, i) for i, c in enumerate(chosen)))
     transferred = time.monotonic()
-    print("transfers done in %.1f s" % (transferred - connected - 3), file=sys.stderr)
+    print("transfers done in %.1f s" % (transferred - connected - idle_seconds), file=sys.stderr)
     phase[0] = "after"
     await asyncio.sleep(1)
     # Every idle connection must still be there: one more VERSION round trip would cost a line each, so a closed
@@ -175,8 +177,8 @@ async def main():
     print("connections_asked: %d" % hold)
     for name, value in stats.items():
         print("%s: %d" % (name, value))
-    print("transfer_seconds: %.1f" % (transferred - connected - 3))
-    print("total_seconds: %.1f" % (transferred - started))
+    print("transfer_seconds: %.1f" % (transferred - connected - idle_seconds))
+    print("total_seconds: %.1f" % (transferred - started - idle_seconds))
     if idle_figures:
         print("idle_rss_mib: %.0f" % (idle_figures["VmRSS"] / 1024))
         print("idle_threads: %d" % idle_figures["Threads"])
