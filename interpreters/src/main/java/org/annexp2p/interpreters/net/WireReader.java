@@ -13,8 +13,17 @@ import org.annexp2p.repository.BackgroundThread;
  * through one buffer so that bytes read ahead of a line are never lost to the payload that follows.
  */
 final class WireReader {
+    /**
+     * What the buffer holds until a line needs more. A server holds a reader per connection, most of them idle
+     * or sending short lines, and payloads bypass the buffer; a whole-size buffer per connection was most of
+     * the memory of a server holding thousands of peers.
+     */
+    static final int FIRST_SIZE = 8 * 1024;
+
     private final InputStream in;
-    private final byte[] buf;
+    /** The most the buffer grows to: a longest line and its newline fit. */
+    private final int maxSize;
+    private byte[] buf;
     private int pos;
     private int end;
     /** Bytes of the current DATA payload not yet read; drained before the next line. */
@@ -34,7 +43,13 @@ final class WireReader {
 
     WireReader(InputStream in, int bufferSize) {
         this.in = in;
-        this.buf = new byte[Math.max(bufferSize, MessageCodec.MAX_LINE_BYTES + 2)];
+        this.maxSize = Math.max(bufferSize, MessageCodec.MAX_LINE_BYTES + 2);
+        this.buf = new byte[Math.min(FIRST_SIZE, maxSize)];
+    }
+
+    /** The buffer's size now. */
+    int bufferSize() {
+        return buf.length;
     }
 
     /** The next line without its newline; PeerClosedException at end of stream. */
@@ -173,6 +188,10 @@ final class WireReader {
             System.arraycopy(buf, pos, buf, 0, end - pos);
             end -= pos;
             pos = 0;
+        }
+        if (end == buf.length && buf.length < maxSize) {
+            // Only a line longer than the buffer fills it: grow towards the longest line allowed.
+            buf = Arrays.copyOf(buf, Math.min(maxSize, buf.length * 2));
         }
         int n = in.read(buf, end, buf.length - end);
         if (n < 0) {

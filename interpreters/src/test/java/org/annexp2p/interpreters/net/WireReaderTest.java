@@ -52,4 +52,28 @@ class WireReaderTest {
         assertThat(new String(r.readLine(), StandardCharsets.US_ASCII)).isEqualTo("SUCCESS");
         assertThatThrownBy(r::readLine).isInstanceOf(PeerClosedException.class);
     }
+
+    @Test
+    void theBufferStaysSmallForShortLinesAndPayloadsAndGrowsOnlyForALongLine() throws IOException {
+        String payload = "P".repeat(200_000);
+        WireReader r = new WireReader(new ByteArrayInputStream(("PUT  KEY\nDATA 200000\n" + payload + "VALID\n")
+                .getBytes(StandardCharsets.ISO_8859_1)));
+        assertThat(r.readLine()).hasSize(8);
+        assertThat(r.readLine()).hasSize(11);
+        r.beginPayload(payload.length());
+        byte[] b = new byte[64 * 1024];
+        long read = 0;
+        for (int n; (n = r.readPayload(b, 0, b.length)) > 0; ) {
+            read += n;
+        }
+        assertThat(read).isEqualTo(payload.length());
+        assertThat(new String(r.readLine(), StandardCharsets.US_ASCII)).isEqualTo("VALID");
+        assertThat(r.bufferSize()).isEqualTo(WireReader.FIRST_SIZE);
+
+        String longLine = "L".repeat(3 * WireReader.FIRST_SIZE);
+        WireReader grows = reader(longLine + "\nNEXT\n", 1000);
+        assertThat(new String(grows.readLine(), StandardCharsets.ISO_8859_1)).isEqualTo(longLine);
+        assertThat(new String(grows.readLine(), StandardCharsets.US_ASCII)).isEqualTo("NEXT");
+        assertThat(grows.bufferSize()).isGreaterThan(3 * WireReader.FIRST_SIZE);
+    }
 }
