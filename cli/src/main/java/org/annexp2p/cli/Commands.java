@@ -19,33 +19,32 @@ import picocli.CommandLine;
 final class Commands {
     private Commands() {}
 
-    private static final Map<String, Consumer<CommandLine>> BY_NAME = new LinkedHashMap<>();
+    private static final Map<String, Consumer<CommandLine>> BY_NAME = table();
 
-    static {
-        add("demo", cl -> cl.addSubcommand(new DemoCommand()));
-        add("get", cl -> cl.addSubcommand(new GetCommand()));
-        add("put", cl -> cl.addSubcommand(new PutCommand()));
-        add("checkpresent", cl -> cl.addSubcommand(new CheckPresentCommand()));
-        add("lock", cl -> cl.addSubcommand(new LockCommand()));
-        add("remove", cl -> cl.addSubcommand(new RemoveCommand()));
-        add("serve", cl -> cl.addSubcommand(new ServeCommand()));
-        add("p2phttp", cl -> cl.addSubcommand(new P2pHttpCommand()));
-        add("token", cl -> cl.addSubcommand(new TokenCommand()));
-        add("p2p", cl -> cl.addSubcommand(new P2pCommand()));
-        add("enable-tor", cl -> cl.addSubcommand(new EnableTorCommand()));
-        add("pair", cl -> {
+    /** Built once and never changed after: the table is a constant, not state. */
+    private static Map<String, Consumer<CommandLine>> table() {
+        Map<String, Consumer<CommandLine>> byName = new LinkedHashMap<>();
+        byName.put("demo", cl -> cl.addSubcommand(new DemoCommand()));
+        byName.put("get", cl -> cl.addSubcommand(new GetCommand()));
+        byName.put("put", cl -> cl.addSubcommand(new PutCommand()));
+        byName.put("checkpresent", cl -> cl.addSubcommand(new CheckPresentCommand()));
+        byName.put("lock", cl -> cl.addSubcommand(new LockCommand()));
+        byName.put("remove", cl -> cl.addSubcommand(new RemoveCommand()));
+        byName.put("serve", cl -> cl.addSubcommand(new ServeCommand()));
+        byName.put("p2phttp", cl -> cl.addSubcommand(new P2pHttpCommand()));
+        byName.put("token", cl -> cl.addSubcommand(new TokenCommand()));
+        byName.put("p2p", cl -> cl.addSubcommand(new P2pCommand()));
+        byName.put("enable-tor", cl -> cl.addSubcommand(new EnableTorCommand()));
+        byName.put("pair", cl -> {
             cl.addSubcommand(new PairCommand());
             cl.getSubcommands().get("pair").addSubcommand("--lan", new LanPairCommand());
         });
-        add("doctor", cl -> cl.addSubcommand(new DoctorCommand()));
-        add("p2pstdio", cl -> cl.addSubcommand(new ShellCommands.P2pStdio()));
-        add("configlist", cl -> cl.addSubcommand(new ShellCommands.ConfigList()));
-        add("wormhole", cl -> cl.addSubcommand(new WormholeCommand()));
-        add("ui", cl -> cl.addSubcommand(new UiCommand()));
-    }
-
-    private static void add(String name, Consumer<CommandLine> registration) {
-        BY_NAME.put(name, registration);
+        byName.put("doctor", cl -> cl.addSubcommand(new DoctorCommand()));
+        byName.put("p2pstdio", cl -> cl.addSubcommand(new ShellCommands.P2pStdio()));
+        byName.put("configlist", cl -> cl.addSubcommand(new ShellCommands.ConfigList()));
+        byName.put("wormhole", cl -> cl.addSubcommand(new WormholeCommand()));
+        byName.put("ui", cl -> cl.addSubcommand(new UiCommand()));
+        return Collections.unmodifiableMap(byName);
     }
 
     /** The subcommands' names, and {@code help}. */

@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
 
         @Override
         public void kept(long bytes) {
-            say("   desktop kept " + ProgressBar.bytes(bytes) + " of the interrupted upload (never visible as an object)");
+            say("   desktop kept " + ProgressBar.Units.IEC.of(bytes) + " of the interrupted upload (never visible as an object)");
         }
 
         @Override

@@ -51,9 +51,8 @@ final class GetCommand implements Callable<Integer> {
                 ok = session.run(download.operation(bar));
             } catch (IOException e) {
                 bar.finish("failed");
-                long kept = download.kept();
-                throw kept > 0 ? new IOException(Main.oneLine(e) + "; the " + kept
-                        + " bytes received are kept, and get resumes from them", e) : e;
+                String kept = download.keptAfterFailure();
+                throw kept.isEmpty() ? e : new IOException(Main.oneLine(e) + kept, e);
             } catch (Exception e) {
                 bar.finish("failed");
                 throw e;

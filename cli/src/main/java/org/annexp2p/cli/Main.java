@@ -14,28 +14,11 @@ import picocli.CommandLine.Command;
  * exit codes: 0 success, 1 failure, 2 bad usage.
  */
 @Command(name = "annex-p2p",
+        resourceBundle = "org.annexp2p.cli.help.Main",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         subcommands = {CommandLine.HelpCommand.class},
-        usageHelpAutoWidth = true,
-        description = {
-            "git-annex's peer-to-peer world in Java: serve and use git-annex repositories over ssh/stdio, TCP and "
-                + "Tor onion services, pair repositories with Magic Wormhole codes or on the LAN, and diagnose networks.",
-            "",
-            "Speaks git-annex's P2P protocol byte for byte (versions 0-4), so real git-annex can use annex-p2p "
-                + "and annex-p2p can use real git-annex."},
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  # two repositories syncing over loopback, with progress:",
-            "  annex-p2p demo",
-            "  # serve a repository; get a key with a token from `annex-p2p token`:",
-            "  annex-p2p serve --repo ~/annex --listen 127.0.0.1:4242",
-            "  export GIT_ANNEX_P2P_AUTHTOKEN=...",
-            "  annex-p2p get --address tcp://127.0.0.1:4242 KEY out.bin",
-            "  # serve an ssh remote with annex-p2p instead of git-annex-shell:",
-            "  git config remote.box.annex-shell /path/to/annex-p2p",
-            "",
-            "Exit codes: 0 success, 1 failure, 2 bad usage."})
+        usageHelpAutoWidth = true)
 public final class Main {
 
     public static void main(String[] args) {

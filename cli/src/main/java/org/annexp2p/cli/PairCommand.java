@@ -15,6 +15,7 @@ import org.annexp2p.session.StandardPlugins;
 import org.annexp2p.session.link.PeerLink;
 import org.annexp2p.session.pair.LinkRounds;
 import org.annexp2p.session.pair.PairExchangeException;
+import org.annexp2p.session.pair.PairFailureWords;
 import org.annexp2p.session.pair.PairState;
 import org.annexp2p.session.pair.PairingWormhole;
 import org.annexp2p.session.pair.WormholePairing;
@@ -88,15 +89,10 @@ final class PairCommand implements Callable<Integer> {
         try {
             return pairing.run(mine -> code != null ? code : ask(),
                     (a, why) -> System.err.println("Unable to connect to " + a.format() + ". Retrying..."));
-        } catch (PairExchangeException e) {
-            String why = e.getCause() != null ? Main.oneLine(e.getCause()) : e.getMessage();
-            throw switch (e.step()) {
-                case OWN_CODE -> new Main.UsageException("that is this repository's own code; enter the other repository's");
-                case SENDING -> new IOException("Failed sending data to pair: " + why, e.getCause());
-                case RECEIVING -> new IOException("Failed receiving data from pair: " + why, e.getCause());
-            };
-        } catch (LinkRounds.Exhausted e) {
-            throw new IOException("Failed linking to pair: " + e.last().map(ErrorWords::of).orElse("no address"));
+        } catch (PairExchangeException | LinkRounds.Exhausted e) {
+            String words = PairFailureWords.of(e, Main::oneLine);
+            throw e instanceof PairExchangeException p && p.step() == PairExchangeException.Step.OWN_CODE
+                    ? new Main.UsageException(words) : new IOException(words, e.getCause());
         }
     }
 

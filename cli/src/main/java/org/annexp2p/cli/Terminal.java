@@ -17,6 +17,11 @@ public final class Terminal {
         return isTerminal(1);
     }
 
+    /** Whether standard input is a terminal (a person types there, so a prompt is worth showing). */
+    public static boolean stdinIsTerminal() {
+        return isTerminal(0);
+    }
+
     private static boolean isTerminal(int fd) {
         try {
             String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();

@@ -13,25 +13,16 @@ import org.annexp2p.web.WebUi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "ui", mixinStandardHelpOptions = true,
-        description = {"Serve a local web page to watch and set up this repository point-and-click: status, Tor, "
-                + "pairing, peers, transfers and diagnostics.",
-            "",
-            "Prints the page's address with its access token as its first line, and opens it in the desktop's "
-                + "browser (with a one-time token) unless --no-browser. Ctrl-C stops it."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  annex-p2p ui --repo ~/annex", "  annex-p2p ui --repo ~/annex --no-browser --listen 127.0.0.1:8080"})
+@Command(name = "ui", resourceBundle = "org.annexp2p.cli.help.UiCommand", mixinStandardHelpOptions = true)
 final class UiCommand implements Callable<Integer> {
 
-    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: .).")
+    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".")
     Path repo;
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:0",
-            description = "Where the page listens (default: 127.0.0.1 and a free port). Off loopback, anyone who "
-                + "can reach it and has the token controls this repository: a warning is printed.")
+    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:0")
     String listen;
 
-    @Option(names = "--no-browser", description = "Only print the address; do not open a browser.")
+    @Option(names = "--no-browser")
     boolean noBrowser;
 
     @Override

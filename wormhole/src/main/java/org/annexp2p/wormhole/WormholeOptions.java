@@ -35,6 +35,11 @@ public record WormholeOptions(URI relayUrl, String appId, List<TcpHint> transitH
         }
     }
 
+    /** Whether {@code url} can be a mailbox server's: the protocol runs over WebSocket, ws:// or wss://. */
+    public static boolean isMailboxUrl(URI url) {
+        return "ws".equals(url.getScheme()) || "wss".equals(url.getScheme());
+    }
+
     public static WormholeOptions defaults() {
         return new WormholeOptions(DEFAULT_RELAY_URL, DEFAULT_APP_ID, List.of(DEFAULT_TRANSIT_HELPER), true, List.of(), 2,
                 Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofSeconds(60));

@@ -118,8 +118,7 @@ final class LanPairScreen implements LanPairingAttempt.Screen {
     public void paired(LanPairingFlow.Outcome.Paired paired, KeyFingerprint ours, Duration took) {
         PairData peer = paired.peer();
         // The other device chose all of these.
-        System.out.println(ShownText.of("paired with " + peer.repositoryUuid() + " (" + peer.user() + "@" + peer.hostName()
-                + ":" + peer.repositoryPath() + ") in " + took.toMillis() + " ms"));
+        System.out.println(ShownText.of("paired with " + peer.repositoryUuid() + " (" + peer.where() + ") in " + took.toMillis() + " ms"));
         System.out.println("its key: " + paired.peerKey().hex());
         System.out.println("its addresses: " + peer.addresses().stream().map(a -> "lan://" + LanAddress.format(a)).toList());
         System.out.println("our key: " + ours.hex());

@@ -1,18 +1,17 @@
 package org.annexp2p.cli.wormhole;
 
+import org.annexp2p.cli.Terminal;
 import org.annexp2p.protocol.wire.ShownText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * The user's side of a wormhole command: messages on stderr (stdout carries only received text,
- * as in the Python CLI), questions answered on stdin, and whether stderr is a live terminal. Messages
+ * as in the Python CLI) and questions answered on stdin. Messages
  * often hold what the other side chose (a file name, an error text, its addresses), so every one is
  * shown through {@link org.annexp2p.protocol.wire.ShownText}.
  */
@@ -31,7 +30,7 @@ final class Console {
     }
 
     static Console system() {
-        return new Console(System.out, isTerminal(1), System.err,
+        return new Console(System.out, Terminal.stdoutIsTerminal(), System.err,
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     }
 
@@ -73,22 +72,5 @@ final class Console {
             sb.append(buf, 0, n);
         }
         return sb.toString();
-    }
-
-    static boolean stderrIsTerminal() {
-        return isTerminal(2);
-    }
-
-    static boolean stdinIsTerminal() {
-        return isTerminal(0);
-    }
-
-    private static boolean isTerminal(int fd) {
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return System.console() != null;
-        }
     }
 }

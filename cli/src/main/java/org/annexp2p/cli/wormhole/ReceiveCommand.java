@@ -1,5 +1,9 @@
 package org.annexp2p.cli.wormhole;
 
+import static org.annexp2p.cli.ProgressBar.Units.DECIMAL;
+
+import org.annexp2p.cli.ProgressBar;
+import org.annexp2p.cli.Terminal;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.annexp2p.wormhole.InvalidCodeException;
@@ -47,9 +51,9 @@ final class ReceiveCommand extends WormholeSide {
     void transfer() throws WormholeException {
         Wormhole wormhole = wormhole(codeLength);
         Code parsed = Code.parse(code != null ? code : readCode());
-        TransferMeter meter = side.meter(console);
+        ProgressBar meter = side.meter(console);
         Received received = wormhole.receive(parsed, new Listener(meter));
-        meter.finish();
+        meter.end();
         report(received);
     }
 
@@ -62,14 +66,14 @@ final class ReceiveCommand extends WormholeSide {
     }
 
     private String readCode() throws InvalidCodeException {
-        String prompt = Console.stdinIsTerminal() ? "Enter receive wormhole code: " : "";
+        String prompt = Terminal.stdinIsTerminal() ? "Enter receive wormhole code: " : "";
         return console.ask(prompt).orElseThrow(() -> new InvalidCodeException("no code given (none on the command line or stdin)"));
     }
 
     final class Listener implements ReceiveListener {
-        private final TransferMeter meter;
+        private final ProgressBar meter;
 
-        Listener(TransferMeter meter) {
+        Listener(ProgressBar meter) {
             this.meter = meter;
         }
 
@@ -84,7 +88,7 @@ final class ReceiveCommand extends WormholeSide {
         @Override
         public Optional<Path> acceptFile(IncomingFile offer) {
             if (onlyText) {
-                console.say("Refusing a file (" + TransferMeter.size(offer.size()) + "): --only-text was given");
+                console.say("Refusing a file (" + DECIMAL.of(offer.size()) + "): --only-text was given");
                 return Optional.empty();
             }
             Landing landing = Landing.of(offer.name(), Optional.ofNullable(outputFile));
@@ -93,7 +97,7 @@ final class ReceiveCommand extends WormholeSide {
                         : "Refusing a file with an unusable name");
                 return Optional.empty();
             }
-            console.say("Receiving file (" + TransferMeter.size(offer.size()) + ") into: " + at.path());
+            console.say("Receiving file (" + DECIMAL.of(offer.size()) + ") into: " + at.path());
             if (!acceptFile) {
                 boolean yes = console.ask("ok? (y/N): ").map(a -> a.equalsIgnoreCase("y") || a.equalsIgnoreCase("yes"))
                         .orElse(false);

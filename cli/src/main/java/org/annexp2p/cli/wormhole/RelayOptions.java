@@ -23,7 +23,6 @@ public final class RelayOptions {
             description = "transit relay to use (default: ${DEFAULT-VALUE}; env WORMHOLE_TRANSIT_HELPER)")
     String transitHelper;
 
-    static final URI DEFAULT_RELAY_URL = URI.create("ws://relay.magic-wormhole.io:4000/v1");
     static final String DEFAULT_TRANSIT_HELPER = "tcp:transit.magic-wormhole.io:4001";
 
     /**
@@ -33,7 +32,7 @@ public final class RelayOptions {
      */
     String forTheOtherSide() {
         StringBuilder b = new StringBuilder();
-        if (!DEFAULT_RELAY_URL.equals(relayUrl)) {
+        if (!WormholeOptions.DEFAULT_RELAY_URL.equals(relayUrl)) {
             b.append(" --relay-url ").append(relayUrl);
         }
         if (!DEFAULT_TRANSIT_HELPER.equals(transitHelper)) {
@@ -44,7 +43,7 @@ public final class RelayOptions {
 
     /** {@code base} with these servers; a bad URL or endpoint is refused before anything connects. */
     public WormholeOptions applyTo(WormholeOptions base) throws InvalidCodeException {
-        if (!"ws".equals(relayUrl.getScheme()) && !"wss".equals(relayUrl.getScheme())) {
+        if (!WormholeOptions.isMailboxUrl(relayUrl)) {
             throw new InvalidCodeException("--relay-url must be a ws:// or wss:// URL, got: " + relayUrl);
         }
         TcpHint helper = TcpHint.parseEndpoint(transitHelper);

@@ -1,5 +1,9 @@
 package org.annexp2p.cli.wormhole;
 
+import static org.annexp2p.cli.ProgressBar.Units.DECIMAL;
+
+import org.annexp2p.cli.ProgressBar;
+import org.annexp2p.cli.Terminal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,33 +55,33 @@ final class SendCommand extends WormholeSide {
     void transfer() throws WormholeException, IOException {
         Optional<Code> preset = code == null ? Optional.empty() : Optional.of(Code.parse(code));
         Wormhole wormhole = wormhole(codeLength);
-        TransferMeter meter = side.meter(console);
+        ProgressBar meter = side.meter(console);
         Listener listener = new Listener(meter);
         if (what.text != null) {
             String text = what.text.equals("-") ? readStdin() : what.text;
-            console.say("Sending text message (" + TransferMeter.size(text.getBytes(StandardCharsets.UTF_8).length) + ")");
+            console.say("Sending text message (" + DECIMAL.of(text.getBytes(StandardCharsets.UTF_8).length) + ")");
             wormhole.sendText(text, preset, listener);
             console.say("text message sent");
         } else {
             OutgoingFile file = OutgoingFile.of(what.file);
-            console.say("Sending " + TransferMeter.size(file.size()) + " file named '" + file.name() + "'");
+            console.say("Sending " + DECIMAL.of(file.size()) + " file named '" + file.name() + "'");
             FileSent sent = wormhole.sendFile(file.path(), preset, listener);
-            meter.finish();
+            meter.end();
             console.say("File sent via " + sent.route() + "; confirmation received. Transfer complete.");
         }
     }
 
     private String readStdin() throws IOException {
-        if (Console.stdinIsTerminal()) {
+        if (Terminal.stdinIsTerminal()) {
             console.say("Reading text message from stdin ..");
         }
         return console.readAll();
     }
 
     private final class Listener implements SendListener {
-        private final TransferMeter meter;
+        private final ProgressBar meter;
 
-        Listener(TransferMeter meter) {
+        Listener(ProgressBar meter) {
             this.meter = meter;
         }
 

@@ -1,5 +1,7 @@
 package org.annexp2p.cli.wormhole;
 
+import org.annexp2p.cli.ProgressBar;
+import org.annexp2p.cli.Terminal;
 import picocli.CommandLine.Option;
 
 /** The options {@code send} and {@code receive} share, spelt as the Python CLI spells them. */
@@ -14,7 +16,7 @@ final class SideOptions {
     boolean noListen;
 
     /** The progress meter on {@code console}'s stderr, live only on a terminal and without --hide-progress. */
-    TransferMeter meter(Console console) {
-        return new TransferMeter(console.err(), !hideProgress && Console.stderrIsTerminal());
+    ProgressBar meter(Console console) {
+        return ProgressBar.forWormhole(console.err(), !hideProgress && Terminal.stderrIsTerminal());
     }
 }

@@ -1,5 +1,6 @@
 package org.annexp2p.cli.wormhole;
 
+import org.annexp2p.cli.ProgressBar;
 import org.annexp2p.protocol.wire.ShownText;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +48,7 @@ class ReceiveCommandTest {
     @Test
     void anOfferedFileNameIsShownEscaped() {
         ReceiveCommand c = command(false);
-        Optional<Path> target = c.new Listener(new TransferMeter(c.console().err(), false))
+        Optional<Path> target = c.new Listener(ProgressBar.forWormhole(c.console().err(), false))
                 .acceptFile(new IncomingFile("x" + HOSTILE, 10));
         assertThat(target).contains(Path.of("x" + HOSTILE));
         c.report(new Received.File(dir.resolve("x" + HOSTILE), 10, "00", "direct"));
@@ -74,7 +75,7 @@ class ReceiveCommandTest {
         Path link = Files.createSymbolicLink(dir.resolve("planted"), dir.resolve("nowhere-yet"));
         ReceiveCommand c = command(false);
         c.outputFile = link;
-        Optional<Path> target = c.new Listener(new TransferMeter(c.console().err(), false)).acceptFile(new IncomingFile("f", 1));
+        Optional<Path> target = c.new Listener(ProgressBar.forWormhole(c.console().err(), false)).acceptFile(new IncomingFile("f", 1));
         assertThat(target).isEmpty();
         assertThat(printed(err)).contains("Refusing to overwrite existing");
         assertThat(dir.resolve("nowhere-yet")).doesNotExist();

@@ -2,6 +2,7 @@ package org.annexp2p.cli.wormhole;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.annexp2p.wormhole.WormholeOptions;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -24,7 +25,7 @@ class RelayOptionsTest {
 
     @Test
     void thePublicServersNeedNoOptions() {
-        assertThat(parsed("--relay-url", RelayOptions.DEFAULT_RELAY_URL.toString(),
+        assertThat(parsed("--relay-url", WormholeOptions.DEFAULT_RELAY_URL.toString(),
                 "--transit-helper", RelayOptions.DEFAULT_TRANSIT_HELPER).forTheOtherSide()).isEmpty();
     }
 }

@@ -43,6 +43,14 @@ public record PairData(String hostName, String user, String repositoryPath, Stri
         }
     }
 
+    /**
+     * Where its repository is, {@code user@host:path}, as every front end shows it. All three parts are its own
+     * choice: a front end escapes them before a terminal or a page shows them.
+     */
+    public String where() {
+        return user + "@" + hostName + ":" + repositoryPath;
+    }
+
     @Override
     public byte[] publicKey() {
         return publicKey.clone();

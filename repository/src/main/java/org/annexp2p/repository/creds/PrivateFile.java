@@ -116,6 +116,21 @@ public final class PrivateFile {
         write(content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * {@link #writeText} if no file of this name exists yet, else nothing: whether this call made the file. Among
+     * several writers (threads or processes) exactly one claims a free name, without a lock.
+     */
+    public boolean createText(String content) throws IOException {
+        ensureDir();
+        try {
+            Files.createFile(path(), PosixFilePermissions.asFileAttribute(FILE_MODE));
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+        writeText(content);
+        return true;
+    }
+
     /** A change to a file's text: the new text, or empty to leave the file as it is. */
     @FunctionalInterface
     public interface Change {

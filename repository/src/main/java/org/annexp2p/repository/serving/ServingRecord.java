@@ -15,15 +15,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.annexp2p.repository.creds.PrivateFile;
 
 /**
  * What the repository's running servers serve, kept in {@code .git/annex/p2p-serving}: one private file per server
- * ({@code PID.N}, N counting the servers of that process), written whole by the server as each way starts and
- * removed when it stops. A server that died without removing its file is recognised by its pid being gone, or
+ * ({@code PID.N}, N the first number free when the server records its first way), written whole by the server as
+ * each way starts and removed when it stops. A server that died without removing its file is recognised by its pid being gone, or
  * taken by a process that started at another time; readers skip such files and remove them. Reading is bounded:
  * files that are too large, links, files others may write, foreign names and malformed lines are skipped. Nothing secret is kept there.
  */
@@ -33,7 +32,6 @@ public final class ServingRecord {
     static final int MAX_BYTES = 16 * 1024;
     static final int MAX_FILES = 256;
     private static final Pattern NAME = Pattern.compile("([1-9][0-9]{0,9})\\.([0-9]{1,6})");
-    private static final AtomicInteger SERVERS = new AtomicInteger();
     private static final java.util.Set<PosixFilePermission> OWNER = java.util.EnumSet.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
@@ -56,8 +54,7 @@ public final class ServingRecord {
     /** A new server of this process; nothing is written until it records its first way. */
     public Entry begin() {
         ProcessHandle self = ProcessHandle.current();
-        Instant started = self.info().startInstant().orElse(Instant.EPOCH);
-        return new Entry(PrivateFile.in(dir, self.pid() + "." + SERVERS.incrementAndGet()), self.pid(), started);
+        return new Entry(dir, self.pid(), self.info().startInstant().orElse(Instant.EPOCH));
     }
 
     /** The servers running now, by pid; files of servers that are gone are removed on the way. */
@@ -115,14 +112,16 @@ public final class ServingRecord {
 
     /** One server's file: each way it starts is added, and {@link #close} removes the file. */
     public static final class Entry implements AutoCloseable {
-        private final PrivateFile file;
+        private final Path dir;
         private final long pid;
         private final Instant started;
         private final List<ServedWay> ways = new ArrayList<>();
+        /** Claimed with the first way: the servers of one process share no counter, the directory tells what is free. */
+        private PrivateFile file;
         private boolean closed;
 
-        private Entry(PrivateFile file, long pid, Instant started) {
-            this.file = file;
+        private Entry(Path dir, long pid, Instant started) {
+            this.dir = dir;
             this.pid = pid;
             this.started = started;
         }
@@ -133,19 +132,33 @@ public final class ServingRecord {
                 return;
             }
             ways.add(new ServedWay(kind, address, Instant.now()));
-            file.writeText(new ServingProcess(pid, started, ways).text());
+            String text = new ServingProcess(pid, started, ways).text();
+            if (file != null) {
+                file.writeText(text);
+                return;
+            }
+            for (int n = 1; n <= MAX_FILES; n++) {
+                PrivateFile free = PrivateFile.in(dir, pid + "." + n);
+                if (free.createText(text)) {
+                    file = free;
+                    return;
+                }
+            }
+            throw new IOException("cannot record this server: " + MAX_FILES + " files of this process are in " + dir);
         }
 
-        /** Where this server's file is. */
-        public Path path() {
-            return file.path();
+        /** Where this server's file is, once it has recorded a way. */
+        public Optional<Path> path() {
+            return Optional.ofNullable(file).map(PrivateFile::path);
         }
 
         @Override
         public synchronized void close() {
             closed = true;
             try {
-                file.delete();
+                if (file != null) {
+                    file.delete();
+                }
             } catch (IOException e) {
                 // A file left behind is recognised as stale once this process is gone.
             }

@@ -31,7 +31,7 @@ class ServingRecordTest {
             assertThat(running.get(0).ways()).extracting(ServedWay::kind, ServedWay::address).containsExactly(
                     org.assertj.core.groups.Tuple.tuple("tcp", "tcp://127.0.0.1:4444"),
                     org.assertj.core.groups.Tuple.tuple("http", "annex+http://127.0.0.1:9417/git-annex/f6a9e9b6-2b5e-4a8d-9d7f-0d3c2a4b5c6d"));
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry.path()))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry.path().orElseThrow()))).isEqualTo("rw-------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(record.directory()))).isEqualTo("rwx------");
         }
         assertThat(record.running()).isEmpty();
@@ -39,10 +39,28 @@ class ServingRecordTest {
     }
 
     @Test
+    void aServerNeverTakesTheNameOfAFileAlreadyThere() throws IOException {
+        Path dir = Files.createDirectories(annex.resolve(ServingRecord.DIRECTORY));
+        for (int n = 1; n <= 20; n++) {
+            Files.writeString(dir.resolve(SELF + "." + n), "left by server " + n);
+        }
+        try (ServingRecord.Entry entry = ServingRecord.of(annex).begin()) {
+            assertThat(entry.path()).isEmpty();
+            entry.add("tcp", "tcp://127.0.0.1:4444");
+            assertThat(entry.path()).contains(dir.resolve(SELF + ".21"));
+            for (int n = 1; n <= 20; n++) {
+                assertThat(dir.resolve(SELF + "." + n)).hasContent("left by server " + n);
+            }
+        }
+        assertThat(dir.resolve(SELF + ".21")).doesNotExist();
+    }
+
+    @Test
     void twoServersOfOneProcessAndOneOfAnotherAreAllShown() throws Exception {
         ServingRecord record = ServingRecord.of(annex);
         Process other = new ProcessBuilder("sleep", "60").start();
-        try (ServingRecord.Entry first = record.begin(); ServingRecord.Entry second = record.begin()) {
+        // Each from a record of its own, as two servers of one process (a serve and a p2phttp) get theirs.
+        try (ServingRecord.Entry first = record.begin(); ServingRecord.Entry second = ServingRecord.of(annex).begin()) {
             first.add("tcp", "tcp://127.0.0.1:1");
             second.add("lan", "lan://127.0.0.1:2");
             write(other.pid() + ".1", processText(other.pid(), other.info().startInstant().orElseThrow(), "tor",

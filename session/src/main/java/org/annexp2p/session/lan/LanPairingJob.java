@@ -96,8 +96,7 @@ public final class LanPairingJob {
             }
             LanPairingFlow.Outcome.Paired p = (LanPairingFlow.Outcome.Paired) outcome;
             // the other device chose all of these words
-            tell(new LanState.Paired(ShownText.of(p.peer().repositoryUuid()), ShownText.of(p.peer().user() + "@"
-                    + p.peer().hostName() + ":" + p.peer().repositoryPath()), p.peerKey().hex()));
+            tell(new LanState.Paired(ShownText.of(p.peer().repositoryUuid()), ShownText.of(p.peer().where()), p.peerKey().hex()));
             // it saves its side once it has linked back to us: keep our server up for that
             flow.awaitLinkBack();
         } catch (Exception e) {

@@ -46,6 +46,12 @@ public record Download(Repository repository, Destination destination) {
         }
     }
 
+    /** What a failed get adds about what it kept ("" if nothing): {@code get} and the page say it alike. */
+    public String keptAfterFailure() {
+        long kept = kept();
+        return kept > 0 ? "; the " + kept + " bytes received are kept, and get resumes from them" : "";
+    }
+
     /** The conversation that fetches it, telling {@code meter} how far it got. */
     public Program<Either<String, Boolean>> operation(Meter meter) {
         return Client.get(destination, AssociatedFile.NONE, meter);

@@ -45,6 +45,14 @@ class TransferOutcomesTest {
     }
 
     @Test
+    void aFailedGetSaysWhatItKeptForTheNextOne() {
+        Download download = Download.of(ours, KEY, Optional.empty());
+        assertThat(download.keptAfterFailure()).isEmpty();
+        ours.putPartial(download.destination(), new byte[] {1, 2, 3});
+        assertThat(download.keptAfterFailure()).isEqualTo("; the 3 bytes received are kept, and get resumes from them");
+    }
+
+    @Test
     void aStoredPutTellsTheLogThePeerHasIt() throws IOException {
         ours.putContent(KEY, CONTENT);
         Upload.of(ours, KEY, Optional.empty()).finished(true, peer);

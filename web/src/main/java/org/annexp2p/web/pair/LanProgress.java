@@ -1,50 +1,67 @@
 package org.annexp2p.web.pair;
 
-import java.util.LinkedHashMap;
+import static org.annexp2p.web.pair.PairProgress.fields;
+
 import java.util.Map;
 import org.annexp2p.session.lan.LanState;
 import org.annexp2p.web.tor.QrImage;
 
 /** A {@link LanState} as the page's {@code pair.lan} event: a {@code state} word and its details. */
-final class LanProgress {
+final class LanProgress implements LanState.Visitor<Map<String, Object>> {
     private LanProgress() {
     }
 
     static Map<String, Object> of(LanState state) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        if (state instanceof LanState.Starting) {
-            fields.put("state", "starting");
-        } else if (state instanceof LanState.Looking l) {
-            fields.put("state", "looking");
-            fields.put("what", l.what());
-        } else if (state instanceof LanState.ShowingQr q) {
-            fields.put("state", "qr");
-            fields.put("payload", q.payload());
-            fields.put("qr", QrImage.dataUrl(q.payload()));
-            fields.put("findable", q.findable());
-        } else if (state instanceof LanState.WaitingAt w) {
-            fields.put("state", "waiting-at");
-            fields.put("address", w.address());
-        } else if (state instanceof LanState.Nearby n) {
-            fields.put("state", "nearby");
-            fields.put("devices", n.devices().stream().map(d -> Map.of("address", d.address(), "id", d.id())).toList());
-        } else if (state instanceof LanState.AskingForPayload) {
-            fields.put("state", "asking");
-        } else if (state instanceof LanState.Confirmed c) {
-            fields.put("state", "confirmed");
-            fields.put("address", c.address());
-        } else if (state instanceof LanState.Pairing) {
-            fields.put("state", "pairing");
-        } else if (state instanceof LanState.Paired p) {
-            fields.put("state", "paired");
-            fields.put("peer", p.peer());
-            fields.put("description", p.description());
-            fields.put("key", p.key());
-        } else if (state instanceof LanState.Failed f) {
-            fields.put("state", "failed");
-            fields.put("reason", f.reason());
-            fields.put("advice", f.advice());
-        }
-        return fields;
+        return state.accept(new LanProgress());
+    }
+
+    @Override
+    public Map<String, Object> starting(LanState.Starting starting) {
+        return fields("starting");
+    }
+
+    @Override
+    public Map<String, Object> looking(LanState.Looking l) {
+        return fields("looking", "what", l.what());
+    }
+
+    @Override
+    public Map<String, Object> showingQr(LanState.ShowingQr q) {
+        return fields("qr", "payload", q.payload(), "qr", QrImage.dataUrl(q.payload()), "findable", q.findable());
+    }
+
+    @Override
+    public Map<String, Object> waitingAt(LanState.WaitingAt w) {
+        return fields("waiting-at", "address", w.address());
+    }
+
+    @Override
+    public Map<String, Object> nearby(LanState.Nearby n) {
+        return fields("nearby", "devices", n.devices().stream().map(d -> Map.of("address", d.address(), "id", d.id())).toList());
+    }
+
+    @Override
+    public Map<String, Object> askingForPayload(LanState.AskingForPayload asking) {
+        return fields("asking");
+    }
+
+    @Override
+    public Map<String, Object> confirmed(LanState.Confirmed c) {
+        return fields("confirmed", "address", c.address());
+    }
+
+    @Override
+    public Map<String, Object> pairing(LanState.Pairing pairing) {
+        return fields("pairing");
+    }
+
+    @Override
+    public Map<String, Object> paired(LanState.Paired p) {
+        return fields("paired", "peer", p.peer(), "description", p.description(), "key", p.key());
+    }
+
+    @Override
+    public Map<String, Object> failed(LanState.Failed f) {
+        return fields("failed", "reason", f.reason(), "advice", f.advice());
     }
 }

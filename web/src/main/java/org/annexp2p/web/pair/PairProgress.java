@@ -5,29 +5,50 @@ import java.util.Map;
 import org.annexp2p.session.pair.PairState;
 
 /** A {@link PairState} as the page's {@code pair.state} event: a {@code state} word and its details. */
-final class PairProgress {
+final class PairProgress implements PairState.Visitor<Map<String, Object>> {
     private PairProgress() {
     }
 
     static Map<String, Object> of(PairState state) {
+        return state.accept(new PairProgress());
+    }
+
+    @Override
+    public Map<String, Object> allocating(PairState.Allocating allocating) {
+        return fields("allocating");
+    }
+
+    @Override
+    public Map<String, Object> codeAllocated(PairState.CodeAllocated c) {
+        return fields("code", "code", c.code());
+    }
+
+    @Override
+    public Map<String, Object> waitingForPeer(PairState.WaitingForPeer waiting) {
+        return fields("waiting");
+    }
+
+    @Override
+    public Map<String, Object> linking(PairState.Linking l) {
+        return fields("linking", "tries", l.tries());
+    }
+
+    @Override
+    public Map<String, Object> linked(PairState.Linked l) {
+        return fields("linked", "peer", l.peer(), "remote", l.remote());
+    }
+
+    @Override
+    public Map<String, Object> failed(PairState.Failed f) {
+        return fields("failed", "reason", f.reason());
+    }
+
+    /** The {@code state} word, then each detail's name and value, in the order given. */
+    static Map<String, Object> fields(String state, Object... details) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        if (state instanceof PairState.Allocating) {
-            fields.put("state", "allocating");
-        } else if (state instanceof PairState.CodeAllocated c) {
-            fields.put("state", "code");
-            fields.put("code", c.code());
-        } else if (state instanceof PairState.WaitingForPeer) {
-            fields.put("state", "waiting");
-        } else if (state instanceof PairState.Linking l) {
-            fields.put("state", "linking");
-            fields.put("tries", l.tries());
-        } else if (state instanceof PairState.Linked l) {
-            fields.put("state", "linked");
-            fields.put("peer", l.peer());
-            fields.put("remote", l.remote());
-        } else if (state instanceof PairState.Failed f) {
-            fields.put("state", "failed");
-            fields.put("reason", f.reason());
+        fields.put("state", state);
+        for (int i = 0; i < details.length; i += 2) {
+            fields.put((String) details[i], details[i + 1]);
         }
         return fields;
     }

@@ -23,7 +23,7 @@ final class WormholeServers {
 
     static WormholeOptions options(Map<String, String> environment) throws Refused {
         URI relay = URI.create(environment.getOrDefault(RELAY_URL, WormholeOptions.DEFAULT_RELAY_URL.toString()));
-        if (!"ws".equals(relay.getScheme()) && !"wss".equals(relay.getScheme())) {
+        if (!WormholeOptions.isMailboxUrl(relay)) {
             throw new Refused(409, RELAY_URL + " must be a ws:// or wss:// URL; fix it and start annex-p2p ui again");
         }
         WormholeOptions options = WormholeOptions.defaults().withRelayUrl(relay).withAppId(WormholePairing.APP_ID);

@@ -33,6 +33,6 @@ record PageGet(Download download) implements Errand {
     public String failed(boolean cancelled, Exception e) {
         long kept = download.kept();
         return cancelled ? "cancelled" + (kept > 0 ? "; the " + kept + " bytes received are kept for the next get" : "")
-                : FailureWords.of(e) + (kept > 0 ? "; the " + kept + " bytes received are kept, and get resumes from them" : "");
+                : FailureWords.of(e) + download.keptAfterFailure();
     }
 }

@@ -38,8 +38,9 @@ public final class TransitConnector {
     private static final byte[] GO = "go\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NEVERMIND = "nevermind\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RELAY_OK = "ok\n".getBytes(StandardCharsets.US_ASCII);
-    private static final AtomicInteger THREADS = new AtomicInteger();
 
+    /** Numbers this connector's threads in their names, for a thread dump. */
+    private final AtomicInteger threads = new AtomicInteger();
     private final TransitRole role;
     private final TransitSecrets secrets;
     private final Duration timeout;
@@ -59,7 +60,7 @@ public final class TransitConnector {
         CompletableFuture<TransitConnection> winner = new CompletableFuture<>();
         Set<Socket> sockets = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "transit-" + THREADS.incrementAndGet());
+            Thread t = new Thread(r, "transit-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
