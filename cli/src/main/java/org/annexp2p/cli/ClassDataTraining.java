@@ -6,7 +6,8 @@ import org.annexp2p.session.TemporaryTree;
 import org.annexp2p.session.rehearsal.Rehearsal;
 
 /**
- * Not a command: the build runs this in a JVM that writes every class it loaded into a class-data archive, which
+ * Not a command: the build runs this in a JVM that writes every class it loaded into a class-data archive, or, on a
+ * JDK with ahead-of-time caches, into such a cache (with the classes linked and this run's method profiles), which
  * {@code bin/annex-p2p} then starts the tool with (see cli/pom.xml and class-data-archives.sh). {@link Rehearsal}
  * says what each archive rehearses; this runs it on this command line.
  */
