@@ -1,0 +1,100 @@
+package org.annexp2p.cli.tor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.annexp2p.cli.interop.AnnexP2p;
+import org.annexp2p.cli.interop.GitAnnex;
+import org.annexp2p.tor.privnet.PrivateTorNetwork;
+import org.annexp2p.tor.privnet.PrivateTorNetworkExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A new user's first GET over Tor, timed on the private Tor network: {@code enable-tor} in a fresh repository, then
+ * {@code serve --tor}, and as soon as serve names its onion a client's {@code get} of a small key through another
+ * tor (the network's client, as a peer's own tor). Each run prints its phases, read off the commands' own messages;
+ * {@code -Dfirstget.runs=N} repeats it and prints min/median/max (bench/tor-first-get.sh), {@code
+ * -Dfirstget.launcher=PATH} runs the commands through a launcher such as bin/annex-p2p instead of {@code java -jar}.
+ */
+@ExtendWith(PrivateTorNetworkExtension.class)
+class TorFirstGetIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void enableTorServeAndAPeersGetOverTheOnion(PrivateTorNetwork network) throws Exception {
+        GitAnnex.requireInstalled();
+        Map<String, String> env = new HashMap<>();
+        env.put("ANNEX_P2P_TOR_SOCKS", "127.0.0.1:" + network.clientSocks().getPort());
+        env.put("ANNEX_P2P_TOR_CONTROL", network.clientControl());
+        int runs = Integer.getInteger("firstget.runs", 1);
+        Map<String, List<Long>> phases = new LinkedHashMap<>();
+        for (int run = 1; run <= runs; run++) {
+            Map<String, Long> one = once(network, env, tmp.resolve("run" + run));
+            System.out.println("first get, run " + run + ": " + one);
+            one.forEach((k, v) -> phases.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+        }
+        phases.forEach((name, values) -> {
+            List<Long> sorted = values.stream().sorted().toList();
+            System.out.printf("first-get figure: %s runs=%d min=%.2f median=%.2f max=%.2f%n", name, sorted.size(),
+                    sorted.get(0) / 1000.0, sorted.get(sorted.size() / 2) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0);
+        });
+    }
+
+    /** One sequence; the phases' end times in milliseconds since enable-tor was started. */
+    private Map<String, Long> once(PrivateTorNetwork network, Map<String, String> env, Path dir) throws Exception {
+        Path server = GitAnnex.initRepo(dir.resolve("server"), "server");
+        byte[] content = new byte[4096];
+        new Random(dir.hashCode()).nextBytes(content);
+        String key = GitAnnex.addFile(server, "small.bin", content);
+        String token = AnnexP2p.run(dir, env, "token", "--repo", server.toString()).ok().out().trim();
+        String[] tor = {"--tor", "launch", "--tor-extra-config", network.joinTorrc().toString()};
+        Map<String, Long> at = new LinkedHashMap<>();
+        long origin = System.nanoTime();
+        String address;
+        try (TimedRun enable = TimedRun.start(command("enable-tor", "--debug", "--repo", server.toString(), tor[0], tor[1],
+                tor[2], tor[3]), env, origin)) {
+            at.put("enable-tor JVM up", enable.awaitLine("starting tor", 120).atMillis());
+            at.put("enable-tor onion added", enable.awaitLine("recorded in", 120).atMillis());
+            at.put("enable-tor bootstrapped", enable.awaitLine("tor: bootstrapped 100", 120).atMillis());
+            at.put("enable-tor uploaded", enable.awaitLine("uploaded to", 120).atMillis());
+            at.put("enable-tor reachable", enable.awaitLine("Tor onion service is working", 300).atMillis());
+            assertThat(enable.await(60)).as(enable.stderr()).isZero();
+            at.put("enable-tor exited", enable.exitedAtMillis());
+            address = enable.stdout().trim();
+        }
+        assertThat(address).matches("tor-annex::[a-z2-7]{56}\\.onion:\\d+");
+        Path got = dir.resolve("got.bin");
+        try (TimedRun serve = TimedRun.start(command("serve", "--debug", "--repo", server.toString(), tor[0], tor[1],
+                tor[2], tor[3]), env, origin)) {
+            at.put("serve onion added", serve.awaitLine("on tor-annex::", 120).atMillis());
+            try (TimedRun get = TimedRun.start(command("get", "--address", address, "--token", token, key, got.toString()),
+                    env, origin)) {
+                int exit = get.await(180);
+                at.put("get done", get.exitedAtMillis());
+                assertThat(exit).as("get; its stderr:%n%s%nserve's:%n%s", get.stderr(), serve.stderr()).isZero();
+                get.line("retrying").ifPresent(l -> at.put("get first retry", l.atMillis()));
+            }
+            serve.line("tor: bootstrapped 100").ifPresent(l -> at.put("serve bootstrapped", l.atMillis()));
+            serve.line("uploaded to").ifPresent(l -> at.put("serve uploaded", l.atMillis()));
+        }
+        assertThat(Files.readAllBytes(got)).isEqualTo(content);
+        return at;
+    }
+
+    private static List<String> command(String... args) {
+        String launcher = System.getProperty("firstget.launcher", "");
+        List<String> argv = new ArrayList<>(launcher.isEmpty() ? AnnexP2p.command().argv() : List.of(launcher));
+        argv.addAll(List.of(args));
+        return argv;
+    }
+}
