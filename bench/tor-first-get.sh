@@ -12,7 +12,7 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 echo "tor: $runs first GETs on a private Tor network (a minute or two)..." >&2
 (cd "$root" && mvn -B -ntp -o -pl cli -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=TorFirstGetIT -Dfailsafe.failIfNoSpecifiedTests=false -Dfirstget.runs="$runs" \
+  -Dit.test=TorFirstGetBench -Dfailsafe.failIfNoSpecifiedTests=false -Dfirstget.runs="$runs" \
   -Dfirstget.launcher="$root/bin/annex-p2p") > "$log" 2>&1 || { tail -60 "$log" >&2; exit 1; }
 grep -E '^first get, run [0-9]+:' "$log" || true
 echo "load before/after: $(uptime | sed 's/.*load average: //')"

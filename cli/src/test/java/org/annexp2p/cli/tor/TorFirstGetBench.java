@@ -24,9 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  * tor (the network's client, as a peer's own tor). Each run prints its phases, read off the commands' own messages;
  * {@code -Dfirstget.runs=N} repeats it and prints min/median/max (bench/tor-first-get.sh), {@code
  * -Dfirstget.launcher=PATH} runs the commands through a launcher such as bin/annex-p2p instead of {@code java -jar}.
+ *
+ * <p>Not an {@code *IT}: failsafe gives every IT class of this module a JVM and a private network of its own (most of a
+ * minute), and TorEndToEndIT covers the same commands; {@code -Dit.test=TorFirstGetBench} runs it.
  */
 @ExtendWith(PrivateTorNetworkExtension.class)
-class TorFirstGetIT {
+class TorFirstGetBench {
     @TempDir
     Path tmp;
 
@@ -60,6 +63,7 @@ class TorFirstGetIT {
         String[] tor = {"--tor", "launch", "--tor-extra-config", network.joinTorrc().toString()};
         Map<String, Long> at = new LinkedHashMap<>();
         long origin = System.nanoTime();
+        System.out.println("first get: enable-tor starts at " + java.time.Instant.now());
         String address;
         try (TimedRun enable = TimedRun.start(command("enable-tor", "--debug", "--repo", server.toString(), tor[0], tor[1],
                 tor[2], tor[3]), env, origin)) {
@@ -77,12 +81,15 @@ class TorFirstGetIT {
         try (TimedRun serve = TimedRun.start(command("serve", "--debug", "--repo", server.toString(), tor[0], tor[1],
                 tor[2], tor[3]), env, origin)) {
             at.put("serve onion added", serve.awaitLine("on tor-annex::", 120).atMillis());
-            try (TimedRun get = TimedRun.start(command("get", "--address", address, "--token", token, key, got.toString()),
+            try (TimedRun get = TimedRun.start(command("get", "--debug", "--address", address, "--token", token, key, got.toString()),
                     env, origin)) {
                 int exit = get.await(180);
                 at.put("get done", get.exitedAtMillis());
                 assertThat(exit).as("get; its stderr:%n%s%nserve's:%n%s", get.stderr(), serve.stderr()).isZero();
                 get.line("retrying").ifPresent(l -> at.put("get first retry", l.atMillis()));
+                get.line("P2P > AUTH").ifPresent(l -> at.put("get connected", l.atMillis()));
+                get.line("P2P < DATA").ifPresent(l -> at.put("get data", l.atMillis()));
+                get.line("P2P > SUCCESS").ifPresent(l -> at.put("get verified", l.atMillis()));
             }
             serve.line("tor: bootstrapped 100").ifPresent(l -> at.put("serve bootstrapped", l.atMillis()));
             serve.line("uploaded to").ifPresent(l -> at.put("serve uploaded", l.atMillis()));
