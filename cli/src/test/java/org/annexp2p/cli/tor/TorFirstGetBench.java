@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code serve --tor}, and as soon as serve names its onion a client's {@code get} of a small key through another
  * tor (the network's client, as a peer's own tor). Each run prints its phases, read off the commands' own messages;
  * {@code -Dfirstget.runs=N} repeats it and prints min/median/max (bench/tor-first-get.sh), {@code
- * -Dfirstget.launcher=PATH} runs the commands through a launcher such as bin/annex-p2p instead of {@code java -jar}.
+ * -Dfirstget.launcher=PATH} runs the commands through a launcher such as bin/annex-p2p instead of {@code java -jar};
+ * {@code PATH,PATH2} alternates two launchers from run to run (two builds compared side by side), with figures for
+ * each.
  *
  * <p>Not an {@code *IT}: failsafe gives every IT class of this module a JVM and a private network of its own (most of a
  * minute), and TorEndToEndIT covers the same commands; {@code -Dit.test=TorFirstGetBench} runs it.
@@ -40,11 +42,14 @@ class TorFirstGetBench {
         env.put("ANNEX_P2P_TOR_SOCKS", "127.0.0.1:" + network.clientSocks().getPort());
         env.put("ANNEX_P2P_TOR_CONTROL", network.clientControl());
         int runs = Integer.getInteger("firstget.runs", 1);
+        List<String> launchers = List.of(System.getProperty("firstget.launcher", "").split(","));
         Map<String, List<Long>> phases = new LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
-            Map<String, Long> one = once(network, env, tmp.resolve("run" + run));
-            System.out.println("first get, run " + run + ": " + one);
-            one.forEach((k, v) -> phases.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+            String launcher = launchers.get((run - 1) % launchers.size());
+            Map<String, Long> one = once(network, env, tmp.resolve("run" + run), launcher);
+            String tag = launchers.size() > 1 ? " [" + launcher + "]" : "";
+            System.out.println("first get, run " + run + tag + ": " + one);
+            one.forEach((k, v) -> phases.computeIfAbsent(k + tag, x -> new ArrayList<>()).add(v));
         }
         phases.forEach((name, values) -> {
             List<Long> sorted = values.stream().sorted().toList();
@@ -54,7 +59,8 @@ class TorFirstGetBench {
     }
 
     /** One sequence; the phases' end times in milliseconds since enable-tor was started. */
-    private Map<String, Long> once(PrivateTorNetwork network, Map<String, String> env, Path dir) throws Exception {
+    private Map<String, Long> once(PrivateTorNetwork network, Map<String, String> env, Path dir, String launcher)
+            throws Exception {
         Path server = GitAnnex.initRepo(dir.resolve("server"), "server");
         byte[] content = new byte[4096];
         new Random(dir.hashCode()).nextBytes(content);
@@ -65,7 +71,7 @@ class TorFirstGetBench {
         long origin = System.nanoTime();
         System.out.println("first get: enable-tor starts at " + java.time.Instant.now());
         String address;
-        try (TimedRun enable = TimedRun.start(command("enable-tor", "--debug", "--repo", server.toString(), tor[0], tor[1],
+        try (TimedRun enable = TimedRun.start(command(launcher, "enable-tor", "--debug", "--repo", server.toString(), tor[0], tor[1],
                 tor[2], tor[3]), env, origin)) {
             at.put("enable-tor JVM up", enable.awaitLine("starting tor", 120).atMillis());
             at.put("enable-tor onion added", enable.awaitLine("recorded in", 120).atMillis());
@@ -78,10 +84,10 @@ class TorFirstGetBench {
         }
         assertThat(address).matches("tor-annex::[a-z2-7]{56}\\.onion:\\d+");
         Path got = dir.resolve("got.bin");
-        try (TimedRun serve = TimedRun.start(command("serve", "--debug", "--repo", server.toString(), tor[0], tor[1],
+        try (TimedRun serve = TimedRun.start(command(launcher, "serve", "--debug", "--repo", server.toString(), tor[0], tor[1],
                 tor[2], tor[3]), env, origin)) {
             at.put("serve onion added", serve.awaitLine("on tor-annex::", 120).atMillis());
-            try (TimedRun get = TimedRun.start(command("get", "--debug", "--address", address, "--token", token, key, got.toString()),
+            try (TimedRun get = TimedRun.start(command(launcher, "get", "--debug", "--address", address, "--token", token, key, got.toString()),
                     env, origin)) {
                 int exit = get.await(180);
                 at.put("get done", get.exitedAtMillis());
@@ -98,8 +104,7 @@ class TorFirstGetBench {
         return at;
     }
 
-    private static List<String> command(String... args) {
-        String launcher = System.getProperty("firstget.launcher", "");
+    private static List<String> command(String launcher, String... args) {
         List<String> argv = new ArrayList<>(launcher.isEmpty() ? AnnexP2p.command().argv() : List.of(launcher));
         argv.addAll(List.of(args));
         return argv;
