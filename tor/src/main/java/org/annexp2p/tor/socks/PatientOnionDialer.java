@@ -29,10 +29,7 @@ import org.annexp2p.transports.Dialer;
  * <p>Fresh circuits do not help when our tor holds a descriptor of the service's previous run: an introduction
  * point whose old circuit has not yet been torn down accepts the introduction and nothing answers, and tor keeps
  * using that descriptor. So every attempt after the first also asks tor, through {@link Refetch}, to fetch the
- * descriptor again (where we can reach its control port); tor keeps the newer one. The first attempt asks too, once,
- * when it has stayed silent for {@link #QUIET}: a service that was just published again under the same key (serve
- * after enable-tor, a restart) leaves its previous descriptor on the directories until the new one is up, and a
- * client that fetched that one waits on its dead introduction points until tor itself fetches again.
+ * descriptor again (where we can reach its control port); tor keeps the newer one.
  */
 public final class PatientOnionDialer implements Dialer {
 
@@ -43,12 +40,6 @@ public final class PatientOnionDialer implements Dialer {
     static final Duration ATTEMPT = Duration.ofSeconds(30);
     /** How long an attempt may stay silent before another starts alongside it. */
     static final Duration HEDGE = Duration.ofSeconds(8);
-    /**
-     * How long the first attempt may stay silent before tor is asked to fetch the descriptor again (once; no second
-     * attempt yet). A connection through a descriptor that is current takes well under this on the private network
-     * and often longer on the public one, where the cost is one descriptor fetch and tor keeps the newer descriptor.
-     */
-    static final Duration QUIET = Duration.ofSeconds(2);
     /** The pause after a failure before the next attempt. */
     static final Duration SPACING = Duration.ofSeconds(2);
     private static final long MIN_ATTEMPT_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -74,7 +65,6 @@ public final class PatientOnionDialer implements Dialer {
     private final Refetch refetch;
     private final Duration attempt;
     private final Duration hedge;
-    private final Duration quiet;
     private final Duration spacing;
 
     public PatientOnionDialer(Dialer socks, Waiting waiting) {
@@ -82,22 +72,15 @@ public final class PatientOnionDialer implements Dialer {
     }
 
     public PatientOnionDialer(Dialer socks, Waiting waiting, Refetch refetch) {
-        this(socks, waiting, refetch, ATTEMPT, HEDGE, QUIET, SPACING);
+        this(socks, waiting, refetch, ATTEMPT, HEDGE, SPACING);
     }
 
-    /** With no refetch while the first attempt is silent: {@code quiet} as long as {@code hedge}. */
     PatientOnionDialer(Dialer socks, Waiting waiting, Refetch refetch, Duration attempt, Duration hedge, Duration spacing) {
-        this(socks, waiting, refetch, attempt, hedge, hedge, spacing);
-    }
-
-    PatientOnionDialer(Dialer socks, Waiting waiting, Refetch refetch, Duration attempt, Duration hedge, Duration quiet,
-            Duration spacing) {
         this.socks = socks;
         this.waiting = waiting;
         this.refetch = refetch;
         this.attempt = attempt;
         this.hedge = hedge;
-        this.quiet = quiet;
         this.spacing = spacing;
     }
 
@@ -127,7 +110,6 @@ public final class PatientOnionDialer implements Dialer {
     private final class Race {
         private final String address;
         private final long deadline;
-        private final ExecutorService pool;
         private final CompletionService<Connection> done;
         private final AtomicBoolean won = new AtomicBoolean();
         private final List<Future<Connection>> running = new ArrayList<>();
@@ -139,32 +121,23 @@ public final class PatientOnionDialer implements Dialer {
         Race(String address, long deadline, ExecutorService pool) {
             this.address = address;
             this.deadline = deadline;
-            this.pool = pool;
             this.done = new ExecutorCompletionService<>(pool);
         }
 
         Connection run() throws IOException {
             long nextStart = System.nanoTime();
-            long refetchAt = Long.MAX_VALUE;
             while (true) {
                 long now = System.nanoTime();
                 if (now >= nextStart && (started == 0 || deadline - now >= MIN_ATTEMPT_NANOS)) {
                     start(Math.max(Math.min(attempt.toNanos(), deadline - now), MIN_ATTEMPT_NANOS));
                     nextStart = now + hedge.toNanos();
-                    // later attempts ask for the descriptor as they start
-                    refetchAt = started == 1 && quiet.compareTo(hedge) < 0 ? now + quiet.toNanos() : Long.MAX_VALUE;
-                }
-                if (now >= refetchAt) {
-                    refetchAt = Long.MAX_VALUE;
-                    pool.execute(() -> refetch.refetch(serviceId(address)));
                 }
                 boolean more = nextStart <= deadline - MIN_ATTEMPT_NANOS;
                 if (pending == 0 && !more) {
                     throw last;
                 }
                 // with no attempt left to start, the running ones end within their own bounds
-                Future<Connection> f = more || refetchAt != Long.MAX_VALUE
-                        ? next(Math.min(more ? nextStart : Long.MAX_VALUE, refetchAt)) : take();
+                Future<Connection> f = more ? next(nextStart) : take();
                 if (f == null) {
                     continue;
                 }
@@ -182,7 +155,6 @@ public final class PatientOnionDialer implements Dialer {
                     }
                     last = failure;
                     failures++;
-                    refetchAt = Long.MAX_VALUE;
                     nextStart = Math.min(nextStart, System.nanoTime() + spacing.toNanos());
                     if (nextStart <= deadline - MIN_ATTEMPT_NANOS || pending > 0) {
                         waiting.retrying(failure, failures, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));

@@ -149,47 +149,4 @@ class PatientOnionDialerTest {
         assertThat(refetched).containsExactly("lwkwvuvzt4g2gwkcom6wccjbqxzx427f66gog54tftaw2dp5oqmt6jqd",
                 "lwkwvuvzt4g2gwkcom6wccjbqxzx427f66gog54tftaw2dp5oqmt6jqd");
     }
-
-    /**
-     * serve after enable-tor publishes the same onion again: a client that asks before the new descriptor is up gets
-     * the previous one, whose introduction points are dead, and its tor fetched again only seconds later (seen on
-     * the private Tor network with bench/tor-first-get.sh). So a first attempt that stays silent for a while has
-     * tor fetch the descriptor once, and goes on waiting: no second attempt yet.
-     */
-    @Test
-    void aFirstAttemptThatStaysSilentAsksTorOnceToFetchTheDescriptorAgain() throws Exception {
-        AtomicInteger attempts = new AtomicInteger();
-        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
-        List<String> refetched = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Connection reached = reached("reached");
-        Dialer connectsOnceAsked = (address, timeout) -> {
-            attempts.incrementAndGet();
-            try {
-                asked.await(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                throw new java.io.InterruptedIOException("abandoned");
-            }
-            return reached;
-        };
-        PatientOnionDialer.Refetch refetch = id -> {
-            refetched.add(id);
-            asked.countDown();
-        };
-        Connection c = new PatientOnionDialer(connectsOnceAsked, (e, failures, left) -> { }, refetch, Duration.ofSeconds(60),
-                Duration.ofSeconds(60), Duration.ofMillis(50), Duration.ofMillis(10)).dial(ONION, Duration.ofSeconds(120));
-        assertThat(c).isSameAs(reached);
-        assertThat(attempts).as("no second attempt").hasValue(1);
-        assertThat(refetched).containsExactly("lwkwvuvzt4g2gwkcom6wccjbqxzx427f66gog54tftaw2dp5oqmt6jqd");
-    }
-
-    @Test
-    void aFirstAttemptThatConnectsAtOnceNeverAsksForTheDescriptor() throws Exception {
-        List<String> refetched = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Connection reached = reached("reached");
-        Connection c = new PatientOnionDialer((address, timeout) -> reached, (e, failures, left) -> { }, refetched::add,
-                Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofMillis(10))
-                .dial(ONION, Duration.ofSeconds(120));
-        assertThat(c).isSameAs(reached);
-        assertThat(refetched).isEmpty();
-    }
 }
