@@ -9,6 +9,9 @@ final class XSalsa20 {
 
     static final VarHandle LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** Fewer blocks than this go through the one-block core: the batch's loops would not pay for themselves. */
+    static final int MIN_LANES = 32;
+
     private final int[] state = new int[16];
     private final int[] block = new int[16];
 
@@ -34,6 +37,19 @@ final class XSalsa20 {
         s[9] = 0;
     }
 
+    /** Starts the keystream at block {@code first} instead of 0, so that tests can reach the counter's carry. */
+    XSalsa20 from(long first) {
+        state[8] = (int) first;
+        state[9] = (int) (first >>> 32);
+        return this;
+    }
+
+    private void advance(int n) {
+        long counter = ((state[8] & 0xffffffffL) | ((long) state[9] << 32)) + n;
+        state[8] = (int) counter;
+        state[9] = (int) (counter >>> 32);
+    }
+
     /** The next 64 keystream bytes as 16 words; the array is reused by the next call. */
     int[] next() {
         Salsa20.block(state, block);
@@ -45,6 +61,20 @@ final class XSalsa20 {
 
     /** XORs {@code length} bytes with the keystream, starting at the next block; {@code in} and {@code out} may be one. */
     void xor(byte[] in, int inOffset, byte[] out, int outOffset, int length) {
+        int blocks = length >>> 6;
+        if (blocks >= MIN_LANES) {
+            Salsa20Lanes lanes = new Salsa20Lanes(Math.min(Salsa20Lanes.LANES, blocks));
+            while (blocks >= MIN_LANES) {
+                int n = Math.min(lanes.capacity(), blocks);
+                lanes.blocks(state, n);
+                lanes.xor(n, in, inOffset, out, outOffset);
+                advance(n);
+                inOffset += n << 6;
+                outOffset += n << 6;
+                length -= n << 6;
+                blocks -= n;
+            }
+        }
         int[] k = block;
         while (length >= 64) {
             next();

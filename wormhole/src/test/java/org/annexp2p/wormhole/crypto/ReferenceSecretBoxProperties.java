@@ -16,7 +16,8 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /**
  * Our XSalsa20-Poly1305 against BouncyCastle's primitives put together as NaCl does: the same bytes for every key,
- * nonce and length (block boundaries, a partial last Poly1305 block, messages that push the accumulator past p).
+ * nonce and length (block boundaries, a partial last Poly1305 block, messages that push the accumulator past p,
+ * messages long enough for several of {@link Salsa20Lanes}' batches).
  */
 class ReferenceSecretBoxProperties {
 
@@ -60,7 +61,12 @@ class ReferenceSecretBoxProperties {
         Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
         Arbitrary<byte[]> saturated = Arbitraries.integers().between(0, 300).map(n -> filled(n, (byte) 0xff));
         Arbitrary<byte[]> large = Arbitraries.integers().between(0, 5000).map(n -> filled(n, (byte) n.intValue()));
-        return Arbitraries.oneOf(random, saturated, large);
+        Arbitrary<byte[]> batches = Arbitraries.integers().between(0, 3 * 64 * Salsa20Lanes.LANES + 200).map(n -> {
+            byte[] b = new byte[n];
+            new java.util.Random(n).nextBytes(b);
+            return b;
+        });
+        return Arbitraries.oneOf(random, saturated, large, batches);
     }
 
     @Provide
