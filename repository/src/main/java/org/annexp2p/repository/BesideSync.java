@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Directory syncs run on a thread of their own while the caller syncs something else. A journalling file system
@@ -16,12 +18,16 @@ import java.util.concurrent.Executors;
  * object's own fsync, then cost no wait of their own.
  */
 final class BesideSync {
-    /** Threads are reused between keys and end after a minute unused (a cached pool's rule). */
-    private static final ExecutorService SYNCS = Executors.newCachedThreadPool(body -> {
-        Thread t = new Thread(body, "annex-p2p directory sync");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Threads are reused between keys, which follow each other closely in a transfer of many, and end soon after the
+     * last: a server that stores nothing more keeps no thread for it (a cached pool would keep one for a minute).
+     */
+    private static final ExecutorService SYNCS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), body -> {
+                Thread t = new Thread(body, "annex-p2p directory sync");
+                t.setDaemon(true);
+                return t;
+            });
     private static final BesideSync NOTHING = new BesideSync(CompletableFuture.completedFuture(null));
 
     private final CompletableFuture<Void> done;

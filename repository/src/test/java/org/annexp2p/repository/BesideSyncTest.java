@@ -1,6 +1,7 @@
 package org.annexp2p.repository;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,5 +41,21 @@ class BesideSyncTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    /** A server that stores nothing more must not keep the sync's thread (the fuzz properties count threads left). */
+    @Test
+    void itsThreadEndsSoonAfterTheLastSync() throws Exception {
+        BesideSync.directories(List.of(dir)).await();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (syncThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, syncThreads(), "directory sync threads still alive after 20 s unused");
+    }
+
+    private static long syncThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("annex-p2p directory sync")).count();
     }
 }
