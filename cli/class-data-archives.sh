@@ -4,7 +4,9 @@
 #
 # Each archive is written by a JVM running ClassDataTraining, which loads what the commands that start often load:
 #   cds/ssh.*       p2pstdio, configlist and -c, which git-annex starts once per ssh connection;
-#   cds/commands.*  everything else.
+#   cds/commands.*  everything else: every command's model, the client commands against a TCP server, and a wormhole
+#                   send and receive of a file and of a text (a mailbox on a loopback WebSocket inside the training JVM,
+#                   direct transit on this machine: the build needs no network, no python and no mailbox server).
 # Two, not one: the JDK maps an archive at a random address and relocates all of it at every start, and p2pstdio's
 # start in one archive for everything took 1.14-1.17x the CPU it takes in its own (docs/performance.md, Start-up).
 #
