@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class WormholeRehearsal {
 
-    /** A side that has not ended by then is left behind: the training JVM exits at its end regardless. */
+    /** Both sides of a transfer must have ended by then; one that has not is left behind (the training JVM exits). */
     private static final long BOUND_SECONDS = 60;
 
     private final Rehearsal.Tool tool;
@@ -57,8 +57,9 @@ final class WormholeRehearsal {
                     "--transit-helper", "tcp:127.0.0.1:" + closedPort());
             FutureTask<Integer> sender = start(name + " sender", argv(servers, send));
             FutureTask<Integer> receiver = start(name + " receiver", argv(servers, receive));
-            int sent = within(sender, name + " send");
-            int got = within(receiver, name + " receive");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOUND_SECONDS);
+            int sent = within(sender, deadline, name + " send");
+            int got = within(receiver, deadline, name + " receive");
             if (sent != 0 || got != 0) {
                 throw new IOException(name + ": send exited with " + sent + ", receive with " + got);
             }
@@ -80,9 +81,9 @@ final class WormholeRehearsal {
         return task;
     }
 
-    private static int within(FutureTask<Integer> side, String what) throws Exception {
+    private static int within(FutureTask<Integer> side, long deadline, String what) throws Exception {
         try {
-            return side.get(BOUND_SECONDS, TimeUnit.SECONDS);
+            return side.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw new IOException(what + " did not end within " + BOUND_SECONDS + " s");
         } catch (ExecutionException e) {
