@@ -4,9 +4,12 @@
 #
 # Each archive is written by a JVM running ClassDataTraining, which loads what the commands that start often load:
 #   cds/ssh.*       p2pstdio, configlist and -c, which git-annex starts once per ssh connection;
-#   cds/commands.*  everything else.
-# Two, not one: the JDK maps an archive at a random address and relocates all of it at every start, and p2pstdio's
-# start in one archive for everything took 1.14-1.17x the CPU it takes in its own (docs/performance.md, Start-up).
+#   cds/wormhole.*  wormhole send and receive: a file and a text (a mailbox on a loopback WebSocket inside the training
+#                   JVM, direct transit on this machine: the build needs no network, no python and no mailbox server);
+#   cds/commands.*  everything else: every command's model, the client commands against a TCP server.
+# Three, not one: the JDK maps an archive at a random address and relocates all of it at every start, and p2pstdio's
+# start in one archive for everything took 1.14-1.17x the CPU it takes in its own; the wormhole's classes, in the
+# commands archive, doubled it and made the other commands start slower (docs/performance.md, Start-up).
 #
 # The kind is the best the JDK on PATH makes, as bin/annex-p2p runs that one: a JDK with -XX:AOTCacheOutput (25 and
 # later) writes an ahead-of-time cache (*.aot: classes loaded and linked, method profiles), an older one a dynamic
@@ -25,7 +28,7 @@ if java -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; 
 else
   kind=jsa
 fi
-for archive in ssh commands; do
+for archive in ssh commands wormhole; do
   made="$cds/training/$archive.$kind"
   if [ "$kind" = aot ]; then record="-XX:AOTCacheOutput=$made"; else record="-XX:ArchiveClassesAtExit=$made"; fi
   # Standard input from /dev/null: the ssh training serves p2pstdio on it, which must end at once. Its output goes

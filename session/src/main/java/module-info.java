@@ -1,5 +1,7 @@
 /** One peer session over transport plugins (one per address scheme), linking and the pairing flows. */
 module org.annexp2p.session {
+    requires io.netty.codec.http;
+    requires io.netty.transport;
     requires transitive io.vavr;
     requires jdk.unsupported;
     requires transitive org.annexp2p.http;

@@ -15,8 +15,8 @@ final class ClassDataTraining {
     private ClassDataTraining() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1 || !List.of("ssh", "commands").contains(args[0])) {
-            System.err.println("usage: ClassDataTraining ssh|commands (run by the build; not a command)");
+        if (args.length != 1 || !List.of("ssh", "commands", "wormhole").contains(args[0])) {
+            System.err.println("usage: ClassDataTraining ssh|commands|wormhole (run by the build; not a command)");
             System.exit(2);
         }
         Rehearsal rehearsal = new Rehearsal(new Rehearsal.Tool() {
@@ -36,10 +36,10 @@ final class ClassDataTraining {
             }
         });
         try (TemporaryTree dir = TemporaryTree.create("annex-p2p-training", InterruptNotice.TREE)) {
-            if (args[0].equals("ssh")) {
-                rehearsal.ssh(dir.path());
-            } else {
-                rehearsal.commands(dir.path());
+            switch (args[0]) {
+                case "ssh" -> rehearsal.ssh(dir.path());
+                case "wormhole" -> rehearsal.wormhole(dir.path());
+                default -> rehearsal.commands(dir.path());
             }
         }
         // The JVM writes the archive as it exits; a thread left running must not keep the build waiting.

@@ -38,9 +38,9 @@ class LauncherIT {
     }
 
     @Test
-    void theBuildLeavesOneArchiveForTheSshCommandsAndOneForTheRestNewerThanTheJar() throws IOException {
+    void theBuildLeavesAnArchiveForTheSshCommandsOneForTheWormholeAndOneForTheRestNewerThanTheJar() throws IOException {
         FileTime jar = Files.getLastModifiedTime(AnnexP2p.jar());
-        for (String name : List.of("ssh.jsa", "commands.jsa")) {
+        for (String name : List.of("ssh.jsa", "commands.jsa", "wormhole.jsa")) {
             Path archive = Launcher.archives().resolve(name);
             assertThat(archive).as("made by the build (see %s)", Launcher.archives().resolve("training.log")).isNotEmptyFile();
             assertThat(Files.getLastModifiedTime(archive)).as("%s is newer than the jar", name).isGreaterThan(jar);
@@ -48,13 +48,30 @@ class LauncherIT {
         try (Stream<Path> files = Files.list(Launcher.archives())) {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .as("nothing else: no per-command archive of the old scheme, no temporary file")
-                    .containsExactlyInAnyOrder("ssh.jsa", "commands.jsa", "java", "training.log");
+                    .containsExactlyInAnyOrder("ssh.jsa", "commands.jsa", "wormhole.jsa", "java", "training.log");
         }
         Path pathJava = Path.of(Command.of("sh", "-c", "command -v java").run(Duration.ofMinutes(1)).out().strip());
         assertThat(Files.isSameFile(Launcher.archives().resolve("java"), pathJava))
                 .as("cds/java is the java on PATH that made the archives").isTrue();
         assertThat(Files.readString(Launcher.archives().resolve("training.log")))
                 .as("the training's log: every step went through").doesNotContain("class-data training");
+    }
+
+    @Test
+    void theWormholeCommandsRunInTheWormholeArchive() throws Exception {
+        // receive with no code on its command line reads one from its input before it dials anything: it waits there.
+        try (RunningCommand p = Command.of(Launcher.path().toString(), "wormhole", "receive").typing().start()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!Launcher.mappedFiles(p.pid()).contains(Launcher.archives().resolve("wormhole.jsa").toString())
+                    && p.alive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(Launcher.mappedFiles(p.pid())).as("its mappings")
+                    .contains(Launcher.archives().resolve("wormhole.jsa").toString())
+                    .doesNotContain(Launcher.archives().resolve("commands.jsa").toString());
+            p.closeInput();
+            assertThat(p.awaitExit(Duration.ofSeconds(60))).as("no code given").isNotZero();
+        }
     }
 
     @Test

@@ -37,9 +37,11 @@ import org.annexp2p.transports.tcp.TcpTransport;
  * What the commands that start often do, in small, for a JVM that writes every class it loaded into a class-data
  * archive ({@code cli/class-data-archives.sh} runs it at build time through the cli's {@code ClassDataTraining}).
  * {@link #ssh}: what git-annex runs once per ssh connection ({@code configlist}, {@code p2pstdio}, alone and through
- * {@code -c}) and a p2pstdio session. {@link #commands}: every command's picocli model, and the client commands
- * talking to a TCP server. Two archives, not one: the JDK maps an archive at a random address and relocates all of
- * it at every start, so p2pstdio in one archive for everything started measurably slower (docs/performance.md).
+ * {@code -c}) and a p2pstdio session. {@link #commands}: every command's picocli model and the client commands
+ * talking to a TCP server. {@link #wormhole}: every command's model and a wormhole send and receive of a file and of
+ * a text (through a mailbox in this JVM). Three archives, not one: the JDK maps an archive at a random address and
+ * relocates all of it at every start, so p2pstdio in one archive for everything started measurably slower, and the
+ * wormhole's classes, as many again as the other commands', slowed their start too (docs/performance.md).
  *
  * <p>A class left out only starts slower, never wrongly; so a step that fails says so on stderr and the rest still
  * run. In {@code ssh}, standard input must be at its end (the build gives it none) and standard output must not be
@@ -130,6 +132,14 @@ public final class Rehearsal {
             System.err.println("annex-p2p: class-data training: git is not installed; serving an in-memory repository");
         }
         step("client commands over TCP", () -> clientCommands(dir, git ? server : null, git ? client : null));
+    }
+
+    /** {@code wormhole send} and {@code receive}, in {@code dir}. */
+    public void wormhole(Path dir) {
+        step("command models", tool::models);
+        WormholeRehearsal wormhole = new WormholeRehearsal(tool, dir);
+        step("wormhole file transfer", () -> wormhole.file(content()));
+        step("wormhole text transfer", wormhole::text);
     }
 
     /**
