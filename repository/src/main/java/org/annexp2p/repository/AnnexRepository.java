@@ -52,6 +52,7 @@ public final class AnnexRepository implements Repository {
         final GitCatFile branchFiles;
         final ContentLockFiles contentLocks = new ContentLockFiles();
         final Set<Path> receiving = ConcurrentHashMap.newKeySet();
+        final DirectorySyncs directorySyncs = new DirectorySyncs();
         /** Storing, removing and logging one key are serialized in this JVM (git-annex's lock files do it across). */
         private final ReentrantLock[] keyLocks = new ReentrantLock[64];
 
@@ -312,7 +313,7 @@ public final class AnnexRepository implements Repository {
         }
         Path object = objectPath(key);
         Path keyDir = object.getParent();
-        BesideSync parents = BesideSync.directories(parentsOf(makeKeyDirectory(keyDir)));
+        BesideSync parents = shared.directorySyncs.start(parentsOf(makeKeyDirectory(keyDir)));
         Fsync.file(tmp);
         ReentrantLock keyLock = shared.keyLock(key);
         keyLock.lock();

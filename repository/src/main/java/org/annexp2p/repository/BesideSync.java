@@ -2,14 +2,8 @@ package org.annexp2p.repository;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Directory syncs run on a thread of their own while the caller syncs something else. A journalling file system
@@ -18,39 +12,13 @@ import java.util.concurrent.TimeUnit;
  * object's own fsync, then cost no wait of their own.
  */
 final class BesideSync {
-    /**
-     * Threads are reused between keys, which follow each other closely in a transfer of many, and end soon after the
-     * last: a server that stores nothing more keeps no thread for it (a cached pool would keep one for a minute).
-     */
-    private static final ExecutorService SYNCS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), body -> {
-                Thread t = new Thread(body, "annex-p2p directory sync");
-                t.setDaemon(true);
-                return t;
-            });
-    private static final BesideSync NOTHING = new BesideSync(CompletableFuture.completedFuture(null));
+    static final BesideSync NOTHING = new BesideSync(CompletableFuture.completedFuture(null));
 
     private final CompletableFuture<Void> done;
 
-    private BesideSync(CompletableFuture<Void> done) {
+    /** Done when {@code done} completes; started by {@link DirectorySyncs#start}. */
+    BesideSync(CompletableFuture<Void> done) {
         this.done = done;
-    }
-
-    /** Starts syncing {@code dirs}, in order, on another thread; {@link #await} before relying on them. */
-    static BesideSync directories(List<Path> dirs) {
-        if (dirs.isEmpty()) {
-            return NOTHING;
-        }
-        List<Path> copy = List.copyOf(dirs);
-        return new BesideSync(CompletableFuture.runAsync(() -> {
-            for (Path dir : copy) {
-                try {
-                    Fsync.directory(dir);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }, SYNCS));
     }
 
     /**
