@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -17,9 +18,10 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class GitCatFile implements AutoCloseable {
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
-    private static final ScheduledThreadPoolExecutor TIMERS = timers();
 
     private final GitProcess git;
+    /** This reader's own: its idle stops and answer watchdogs. */
+    private final ScheduledThreadPoolExecutor timers;
     private final Duration idle;
     private CatFileProcess running;
     private ScheduledFuture<?> idleStop;
@@ -29,8 +31,18 @@ final class GitCatFile implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
 
     GitCatFile(GitProcess git, Duration idle) {
+        this(git, idle, body -> {
+            Thread t = new Thread(body, "git-cat-file-timer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** With timer threads from {@code factory} (a test counts them). */
+    GitCatFile(GitProcess git, Duration idle, ThreadFactory factory) {
         this.git = git;
         this.idle = idle;
+        this.timers = timers(factory);
     }
 
     /** The content of the blob git names {@code object} ({@code REF:PATH}); none if git says it is missing. */
@@ -66,7 +78,7 @@ final class GitCatFile implements AutoCloseable {
             }
         } finally {
             long request = ++requests;
-            idleStop = TIMERS.schedule(() -> stopIfIdleSince(request), idle.toMillis(), TimeUnit.MILLISECONDS);
+            idleStop = timers.schedule(() -> stopIfIdleSince(request), idle.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -101,9 +113,9 @@ final class GitCatFile implements AutoCloseable {
         return running;
     }
 
-    private static Option<byte[]> ask(CatFileProcess p, String object) throws IOException {
+    private Option<byte[]> ask(CatFileProcess p, String object) throws IOException {
         // A git that stops answering is killed, which ends the read with the end of its output.
-        ScheduledFuture<?> watchdog = TIMERS.schedule(p.process()::destroyForcibly, ANSWER_WITHIN.toMillis(),
+        ScheduledFuture<?> watchdog = timers.schedule(p.process()::destroyForcibly, ANSWER_WITHIN.toMillis(),
                 TimeUnit.MILLISECONDS);
         try {
             return p.ask(object);
@@ -132,12 +144,8 @@ final class GitCatFile implements AutoCloseable {
         }
     }
 
-    private static ScheduledThreadPoolExecutor timers() {
-        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread th = new Thread(r, "git-cat-file-timer");
-            th.setDaemon(true);
-            return th;
-        });
+    private static ScheduledThreadPoolExecutor timers(ThreadFactory factory) {
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, factory);
         t.setRemoveOnCancelPolicy(true);
         // no thread lingers once nothing is pending: a server that has stopped leaves none behind
         t.setKeepAliveTime(1, TimeUnit.SECONDS);

@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.testkit.repository.TemporaryRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -106,5 +109,35 @@ class GitCatFileTest {
                 .hasMessageContaining("commit");
         assertThat(text(catFile.blob("HEAD:a.log").get())).isEqualTo("line a\n");
         assertThat(catFile.blob("HEAD:nothing-here.log").isEmpty()).isTrue();
+    }
+
+    /** Its timers are its own, and a closed reader keeps no timer thread: a server that stopped leaves none behind. */
+    @Test
+    void itsTimerThreadsAreItsOwnAndEndOnceNothingIsPending() throws Exception {
+        List<Thread> made = new CopyOnWriteArrayList<>();
+        List<Thread> otherMade = new CopyOnWriteArrayList<>();
+        catFile = new GitCatFile(git, LONG_IDLE, recorded(made));
+        try (GitCatFile other = new GitCatFile(git, LONG_IDLE, recorded(otherMade))) {
+            other.blob("HEAD:a.log");
+            assertThat(made).as("the other reader's timers ran on this one's threads").isEmpty();
+            catFile.blob("HEAD:a.log");
+            assertThat(made).hasSize(1);
+            assertThat(otherMade).hasSize(1);
+        }
+        catFile.close();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (made.stream().anyMatch(Thread::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(made).as("timer threads alive 20 s after closing").noneMatch(Thread::isAlive);
+    }
+
+    private static ThreadFactory recorded(List<Thread> into) {
+        return body -> {
+            Thread t = new Thread(body, "git-cat-file-timer");
+            t.setDaemon(true);
+            into.add(t);
+            return t;
+        };
     }
 }
