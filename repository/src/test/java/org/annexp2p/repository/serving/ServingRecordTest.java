@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,33 +61,34 @@ class ServingRecordTest {
     @Test
     void twoServersOfOneProcessAndOneOfAnotherAreAllShown() throws Exception {
         ServingRecord record = ServingRecord.of(annex);
-        Process other = new ProcessBuilder("sleep", "60").start();
         // Each from a record of its own, as two servers of one process (a serve and a p2phttp) get theirs.
-        try (ServingRecord.Entry first = record.begin(); ServingRecord.Entry second = ServingRecord.of(annex).begin()) {
+        try (RunningCommand other = Command.of("sleep", "60").start();
+                ServingRecord.Entry first = record.begin(); ServingRecord.Entry second = ServingRecord.of(annex).begin()) {
             first.add("tcp", "tcp://127.0.0.1:1");
             second.add("lan", "lan://127.0.0.1:2");
-            write(other.pid() + ".1", processText(other.pid(), other.info().startInstant().orElseThrow(), "tor",
+            write(other.pid() + ".1", processText(other.pid(), other.handle().info().startInstant().orElseThrow(), "tor",
                     "tor-annex::abc.onion:5555"));
             assertThat(record.running()).flatExtracting(ServingProcess::ways).extracting(ServedWay::address)
                     .containsExactlyInAnyOrder("tcp://127.0.0.1:1", "lan://127.0.0.1:2", "tor-annex::abc.onion:5555");
-            other.destroy();
-            other.waitFor();
+            other.kill();
             assertThat(record.running()).flatExtracting(ServingProcess::ways).extracting(ServedWay::address)
                     .containsExactlyInAnyOrder("tcp://127.0.0.1:1", "lan://127.0.0.1:2");
             assertThat(record.directory().resolve(other.pid() + ".1")).doesNotExist();
-        } finally {
-            other.destroyForcibly();
         }
     }
 
     @Test
     void aDeadServersFileIsSkippedAndRemoved() throws Exception {
-        Process gone = new ProcessBuilder("true").start();
-        Instant started = gone.info().startInstant().orElse(Instant.EPOCH);
-        gone.waitFor();
-        write(gone.pid() + ".1", processText(gone.pid(), started, "tcp", "tcp://127.0.0.1:4444"));
+        long pid;
+        Instant started;
+        try (RunningCommand gone = Command.of("true").start()) {
+            pid = gone.pid();
+            started = gone.handle().info().startInstant().orElse(Instant.EPOCH);
+            assertThat(gone.awaitExit(Duration.ofSeconds(60))).isZero();
+        }
+        write(pid + ".1", processText(pid, started, "tcp", "tcp://127.0.0.1:4444"));
         assertThat(ServingRecord.of(annex).running()).isEmpty();
-        assertThat(annex.resolve(ServingRecord.DIRECTORY).resolve(gone.pid() + ".1")).doesNotExist();
+        assertThat(annex.resolve(ServingRecord.DIRECTORY).resolve(pid + ".1")).doesNotExist();
     }
 
     @Test

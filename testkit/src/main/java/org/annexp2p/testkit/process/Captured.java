@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * One output stream of a process, read on its own thread as it is written (so a full pipe never blocks the
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class Captured {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final Lines lines = new Lines();
     private final Thread pump;
     private boolean ended;
 
@@ -28,6 +30,7 @@ final class Captured {
                 transcript.append(buffer, n);
                 synchronized (this) {
                     bytes.write(buffer, 0, n);
+                    lines.take(buffer, n, System.nanoTime());
                     notifyAll();
                 }
             }
@@ -35,6 +38,7 @@ final class Captured {
             // The process ended or was killed; what was read is kept.
         } finally {
             synchronized (this) {
+                lines.finish(System.nanoTime());
                 ended = true;
                 notifyAll();
             }
@@ -47,6 +51,10 @@ final class Captured {
 
     synchronized String text() {
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    synchronized List<Line> lines() {
+        return lines.all();
     }
 
     synchronized boolean ended() {

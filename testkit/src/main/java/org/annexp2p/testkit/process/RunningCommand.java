@@ -84,6 +84,11 @@ public final class RunningCommand implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The process itself, for what a test asks of it beyond this class (its start time, its children). */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Types one line on its standard input (a command started {@link Command#typing()}). */
     public void type(String line) throws IOException {
         OutputStream in = process.getOutputStream();
@@ -116,6 +121,11 @@ public final class RunningCommand implements AutoCloseable {
 
     public String err() {
         return err.text();
+    }
+
+    /** The lines it printed on stderr so far, each with when it arrived. */
+    public List<Line> errLines() {
+        return err.lines();
     }
 
     /** Everything it printed, stdout and stderr in the order they arrived (as in its log). */
@@ -168,6 +178,14 @@ public final class RunningCommand implements AutoCloseable {
         out.ifPresent(c -> join(c, bound));
         join(err, bound);
         return process.exitValue();
+    }
+
+    /**
+     * Whether it exits within {@code bound}. Unlike {@link #awaitExit}, one still running is left running and nothing
+     * fails: for a test that checks on a long-lived program while it waits for something else.
+     */
+    public boolean exitsWithin(Duration bound) throws InterruptedException {
+        return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Waits for its exit as {@link #awaitExit} does; its exit code and all it printed. */

@@ -140,6 +140,42 @@ class RunningCommandTest {
         }
     }
 
+    @Test
+    void errLinesKeepEachLineWithWhenItArrived() throws Exception {
+        try (RunningCommand c = Command.of("sh", "-c", "echo first >&2; read x; echo second >&2; printf 'no end' >&2")
+                .typing().start()) {
+            c.awaitErr(Pattern.compile("first"), BOUND);
+            long between = System.nanoTime();
+            c.type("");
+            assertThat(c.awaitExit(BOUND)).isZero();
+            assertThat(c.errLines()).extracting(Line::text).containsExactly("first", "second", "no end");
+            assertThat(c.errLines().get(0).arrivedNanos()).isLessThan(between);
+            assertThat(c.errLines().get(1).arrivedNanos()).isGreaterThan(between);
+            assertThat(c.errLines().get(1).millisSince(between)).isNotNegative();
+        }
+    }
+
+    @Test
+    void exitsWithinLeavesARunningProgramRunning() throws Exception {
+        try (RunningCommand c = Command.of("sleep", "600").start()) {
+            assertThat(c.exitsWithin(Duration.ofMillis(100))).isFalse();
+            assertThat(c.alive()).isTrue();
+        }
+        try (RunningCommand c = Command.of("sh", "-c", "exit 4").start()) {
+            assertThat(c.exitsWithin(BOUND)).isTrue();
+            assertThat(c.awaitExit(BOUND)).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void itsHandleIsTheProcess() throws Exception {
+        try (RunningCommand c = Command.of("sleep", "600").start()) {
+            assertThat(c.handle().pid()).isEqualTo(c.pid());
+            assertThat(c.handle().info().startInstant()).isPresent();
+            assertThat(c.handle().parent().map(ProcessHandle::pid)).contains(ProcessHandle.current().pid());
+        }
+    }
+
     private static ProcessHandle awaitPid(Path file) throws Exception {
         long deadline = System.nanoTime() + BOUND.toNanos();
         while (System.nanoTime() < deadline) {
