@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.annexp2p.tor.TorException.Reason;
 import org.annexp2p.tor.control.TorEvent;
 import org.annexp2p.tor.testing.TorProcesses;
@@ -58,16 +61,13 @@ class LaunchedTorStateIT {
     @Test
     void aTorLeftBehindByAVanishedOwnerIsStopped(@TempDir Path dir) throws Exception {
         TorOptions o = TorSessionIT.offline(dir);
-        Process leftover = foreignTor(o.stateDir(), o.stateDir().resolve("torrc"));
-        try {
+        try (RunningCommand leftover = foreignTor(o.stateDir(), o.stateDir().resolve("torrc"))) {
             assertThat(Files.exists(o.stateDir().resolve("tor.pid"))).isTrue();
             try (TorSession s = TorSession.open(o)) {
                 assertThat(s.stoppedLeftover()).contains(leftover.pid());
-                assertThat(leftover.waitFor(10, TimeUnit.SECONDS)).as("the leftover tor exited").isTrue();
+                assertThat(leftover.exitsWithin(Duration.ofSeconds(10))).as("the leftover tor exited").isTrue();
                 assertThat(s.control().getInfo("version")).isNotBlank();
             }
-        } finally {
-            leftover.destroyForcibly();
         }
     }
 
@@ -78,17 +78,14 @@ class LaunchedTorStateIT {
     @Test
     void aTorThatExitsDuringStartUpIsExplainedInItsOwnWordsWithItsLog(@TempDir Path dir) throws Exception {
         TorOptions o = TorSessionIT.offline(dir);
-        Process foreign = foreignTor(o.stateDir(), dir.resolve("foreign.torrc"));
-        try {
+        try (RunningCommand foreign = foreignTor(o.stateDir(), dir.resolve("foreign.torrc"))) {
             assertThatThrownBy(() -> TorSession.open(o)).isInstanceOf(TorException.class)
                     .hasMessageContaining("tor exited during start-up (exit status 1: It looks like another Tor process is"
                             + " running with the same data directory.")
                     .hasMessageContaining("No, it's still there. Exiting.")
                     .hasMessageEndingWith("its log: " + o.stateDir().resolve("tor.log").toAbsolutePath())
                     .hasMessageNotContaining("lost the control connection");
-            assertThat(foreign.isAlive()).as("a tor that is not ours is left alone").isTrue();
-        } finally {
-            foreign.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            assertThat(foreign.alive()).as("a tor that is not ours is left alone").isTrue();
         }
     }
 
@@ -110,24 +107,29 @@ class LaunchedTorStateIT {
     }
 
     /** A tor on {@code stateDir}'s data directory, started as a launch of ours would be, with {@code torrc}. */
-    private static Process foreignTor(Path stateDir, Path torrc) throws Exception {
+    private static RunningCommand foreignTor(Path stateDir, Path torrc) throws Exception {
         Path data = stateDir.resolve("tor-data");
         Files.createDirectories(data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path empty = Files.writeString(stateDir.resolve("empty"), "");
         Files.writeString(torrc, "DataDirectory " + data.toAbsolutePath() + "\nDisableNetwork 1\nSocksPort 0\n"
                 + "GeoIPFile " + empty.toAbsolutePath() + "\nGeoIPv6File " + empty.toAbsolutePath() + "\n"
                 + "PidFile " + stateDir.resolve("tor.pid").toAbsolutePath() + "\n");
-        Process p = new ProcessBuilder("tor", "--defaults-torrc", empty.toAbsolutePath().toString(), "-f",
+        RunningCommand p = Command.of("tor", "--defaults-torrc", empty.toAbsolutePath().toString(), "-f",
                 torrc.toAbsolutePath().toString(), "__OwningControllerProcess", Long.toString(ProcessHandle.current().pid()))
-                .redirectErrorStream(true).redirectOutput(stateDir.resolve("foreign.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.exists(data.resolve("lock")) || !Files.exists(stateDir.resolve("tor.pid"))) {
-            assertThat(p.isAlive()).as("the foreign tor runs: %s", Files.readString(stateDir.resolve("foreign.log"))).isTrue();
-            assertThat(System.nanoTime()).as("the foreign tor took its data directory in time").isLessThan(deadline);
-            Thread.sleep(50);
+                .log(stateDir.resolve("foreign.log")).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.exists(data.resolve("lock")) || !Files.exists(stateDir.resolve("tor.pid"))) {
+                assertThat(p.alive()).as("the foreign tor runs: %s", p.said()).isTrue();
+                assertThat(System.nanoTime()).as("the foreign tor took its data directory in time").isLessThan(deadline);
+                p.exitsWithin(Duration.ofMillis(50));
+            }
+            // tor writes its lock file before it takes the lock; give it a moment to hold it
+            Thread.sleep(500);
+            return p;
+        } catch (Throwable failed) {
+            p.close();
+            throw failed;
         }
-        // tor writes its lock file before it takes the lock; give it a moment to hold it
-        Thread.sleep(500);
-        return p;
     }
 }

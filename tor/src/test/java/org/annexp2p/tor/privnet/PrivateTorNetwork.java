@@ -16,10 +16,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.annexp2p.tor.TorException;
 import org.annexp2p.tor.control.ControlConnection;
 
@@ -108,7 +109,7 @@ public final class PrivateTorNetwork implements AutoCloseable {
 
     /** Every tor process of the network (for leak checks). */
     public List<ProcessHandle> processes() {
-        return nodes.stream().filter(n -> n.process != null).map(n -> n.process.toHandle()).toList();
+        return nodes.stream().filter(n -> n.process != null).map(n -> n.process.handle()).toList();
     }
 
     /** Pids of the tors of every network running in this JVM, so leak checks elsewhere can tell them apart. */
@@ -121,24 +122,20 @@ public final class PrivateTorNetwork implements AutoCloseable {
         Files.writeString(empty, "");
         Files.writeString(base.resolve("resolv.conf"), "nameserver 127.0.0.1\n");
         List<int[]> authPorts = new ArrayList<>();
-        List<Process> gencerts = new ArrayList<>();
+        List<RunningCommand> gencerts = new ArrayList<>();
         for (int i = 0; i < AUTHORITIES; i++) {
             int[] ports = freePorts(3); // or, dir, control
             authPorts.add(ports);
             TorNode n = new TorNode("auth" + i, dataDir("auth" + i), ports[2]);
             nodes.add(n);
             Files.createDirectories(n.dir.resolve("keys"));
-            gencerts.add(new ProcessBuilder("tor-gencert", "--create-identity-key", "--passphrase-fd", "0", "-m", "12",
+            // tor-gencert always reads a passphrase from the given fd: an empty line means none
+            gencerts.add(Command.of("tor-gencert", "--create-identity-key", "--passphrase-fd", "0", "-m", "12",
                     "-a", "127.0.0.1:" + ports[1],
                     "-i", n.dir.resolve("keys/authority_identity_key").toString(),
                     "-s", n.dir.resolve("keys/authority_signing_key").toString(),
                     "-c", n.dir.resolve("keys/authority_certificate").toString())
-                    .redirectErrorStream(true).redirectOutput(n.dir.resolve("gencert.log").toFile()).start());
-        }
-        for (Process p : gencerts) {
-            // tor-gencert always reads a passphrase from the given fd: an empty line means none
-            p.getOutputStream().write('\n');
-            p.getOutputStream().close();
+                    .stdin("\n").log(n.dir.resolve("gencert.log")).start());
         }
         for (int i = 0; i < AUTHORITIES; i++) {
             await(gencerts.get(i), "tor-gencert for auth" + i);
@@ -174,7 +171,7 @@ public final class PrivateTorNetwork implements AutoCloseable {
         List<ControlConnection> controls = new ArrayList<>();
         try {
             for (TorNode n : nodes) {
-                waitFor("control cookie of " + n.nickname, () -> n.cookieReady() || !n.process.isAlive(), n);
+                waitFor("control cookie of " + n.nickname, () -> n.cookieReady() || !n.process.alive(), n);
                 controls.add(control(n));
             }
             int routers = AUTHORITIES + RELAYS;
@@ -214,16 +211,17 @@ public final class PrivateTorNetwork implements AutoCloseable {
             client.start(empty);
             RUNNING.add(client.process.pid());
             try {
-                waitFor("control cookie of client", () -> client.cookieReady() || !client.process.isAlive(), client);
+                waitFor("control cookie of client", () -> client.cookieReady() || !client.process.alive(), client);
                 return;
             } catch (IllegalStateException exited) {
-                if (client.process.isAlive() || attempt == 3) {
+                if (client.process.alive() || attempt == 3) {
                     throw exited;
                 }
                 System.out.println("private Tor network: the client exited at start (attempt " + attempt + "), "
                         + "retrying on fresh ports: " + client.logTail());
                 nodes.remove(client);
                 RUNNING.remove(client.process.pid());
+                client.stop();
             }
         }
     }
@@ -268,7 +266,7 @@ public final class PrivateTorNetwork implements AutoCloseable {
     private void waitFor(String what, Duration timeout, BooleanSupplier condition, TorNode node) {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {
-            if (node.process != null && !node.process.isAlive()) {
+            if (node.process != null && !node.process.alive()) {
                 throw new IllegalStateException(node.nickname + " exited while waiting for " + what + "; its log:\n  "
                         + node.logTail());
             }
@@ -278,7 +276,7 @@ public final class PrivateTorNetwork implements AutoCloseable {
             }
             try {
                 // tor offers no event for "consensus complete"; poll at a pace it does not notice
-                node.process.waitFor(250, TimeUnit.MILLISECONDS);
+                node.process.exitsWithin(Duration.ofMillis(250));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + what);
@@ -287,12 +285,12 @@ public final class PrivateTorNetwork implements AutoCloseable {
     }
 
     private String relayFingerprint(TorNode n, Path empty, int orPort) throws IOException {
-        Process p = new ProcessBuilder("tor", "--defaults-torrc", empty.toString(), "-f", empty.toString(),
+        RunningCommand p = Command.of("tor", "--defaults-torrc", empty.toString(), "-f", empty.toString(),
                 "--ignore-missing-torrc", "--DataDirectory", n.dir.toString(), "--ORPort", Integer.toString(orPort),
                 "--Nickname", n.nickname, "--list-fingerprint")
-                .redirectErrorStream(true).redirectOutput(n.dir.resolve("fingerprint.log").toFile()).start();
+                .log(n.dir.resolve("fingerprint.log")).start();
         await(p, "tor --list-fingerprint for " + n.nickname);
-        List<String> lines = Files.readAllLines(n.dir.resolve("fingerprint.log"));
+        List<String> lines = p.said().lines().toList();
         String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
         if (!last.startsWith(n.nickname + " ")) {
             throw new IOException("tor --list-fingerprint printed no fingerprint for " + n.nickname + ": " + last);
@@ -300,19 +298,19 @@ public final class PrivateTorNetwork implements AutoCloseable {
         return last.substring(n.nickname.length()).replace(" ", "");
     }
 
-    private static void await(Process p, String what) throws IOException {
-        try {
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+    /** Waits for a set-up step; whatever happens, it is stopped and all it printed read when this returns. */
+    private static void await(RunningCommand p, String what) throws IOException {
+        try (p) {
+            if (!p.exitsWithin(Duration.ofSeconds(60))) {
                 throw new IOException(what + " did not finish within 60 s");
             }
+            int exit = p.awaitExit(Duration.ofSeconds(60));
+            if (exit != 0) {
+                throw new IOException(what + " failed with status " + exit + ": " + p.said().strip());
+            }
         } catch (InterruptedException e) {
-            p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted: " + what);
-        }
-        if (p.exitValue() != 0) {
-            throw new IOException(what + " failed with status " + p.exitValue());
         }
     }
 

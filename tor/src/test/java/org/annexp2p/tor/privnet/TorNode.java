@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.annexp2p.tor.TorException;
 import org.annexp2p.tor.control.ControlAuth;
 import org.annexp2p.tor.control.ControlConnection;
@@ -13,11 +14,16 @@ import org.annexp2p.tor.control.ControlEndpoint;
 
 /** One tor daemon of the private network: a child process of this JVM with its own directory and torrc. */
 final class TorNode {
+    /**
+     * The watchdog's bound: the network is shared by every test class of a JVM, and its tors die with the JVM
+     * ({@code __OwningControllerProcess}), so only a run hung for hours meets it.
+     */
+    private static final Duration LIFETIME = Duration.ofHours(3);
 
     final String nickname;
     final Path dir;
     final int controlPort;
-    Process process;
+    RunningCommand process;
 
     TorNode(String nickname, Path dir, int controlPort) {
         this.nickname = nickname;
@@ -34,12 +40,9 @@ final class TorNode {
     }
 
     void start(Path emptyDefaults) throws IOException {
-        process = new ProcessBuilder("tor", "--defaults-torrc", emptyDefaults.toString(), "-f", torrc().toString(),
+        process = Command.of("tor", "--defaults-torrc", emptyDefaults.toString(), "-f", torrc().toString(),
                 "__OwningControllerProcess", Long.toString(ProcessHandle.current().pid()))
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("stdout.log").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .start();
+                .log(dir.resolve("stdout.log")).safety(LIFETIME).start();
     }
 
     ControlConnection control(Duration timeout) throws TorException {
@@ -57,29 +60,32 @@ final class TorNode {
 
     /** Last lines of its log, for failure messages. */
     String logTail() {
-        // a tor that fails before it opens its log (a bad option, a port it cannot bind) says why on stdout
-        Path shown = Files.exists(log()) ? log() : dir.resolve("stdout.log");
         try {
-            List<String> lines = Files.readAllLines(shown);
-            return lines.isEmpty() ? "(" + shown.getFileName() + " is empty)"
-                    : String.join("\n  ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+            if (Files.exists(log())) {
+                return tail(Files.readAllLines(log()), log().getFileName().toString());
+            }
+            // a tor that fails before it opens its log (a bad option, a port it cannot bind) says why on stdout
+            if (process == null) {
+                return "(not started)";
+            }
+            if (!process.alive()) {
+                process.close(); // it has exited: this only waits until all it printed has been read
+            }
+            return tail(process.said().lines().toList(), "its output");
         } catch (IOException e) {
             return "(no log)";
         }
     }
 
+    private static String tail(List<String> lines, String what) {
+        return lines.isEmpty() ? "(" + what + " is empty)"
+                : String.join("\n  ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+    }
+
+    /** SIGTERM, then SIGKILL after a grace period; its output is all read by the time this returns. */
     void stop() {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        if (process != null) {
+            process.close();
         }
     }
 }

@@ -9,7 +9,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.Finished;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.annexp2p.tor.control.ControlEndpoint;
 
 /**
@@ -19,10 +21,10 @@ import org.annexp2p.tor.control.ControlEndpoint;
 public final class OfflineTor implements AutoCloseable {
 
     private final Path dir;
-    private final Process process;
+    private final RunningCommand process;
     private final int controlPort;
 
-    private OfflineTor(Path dir, Process process, int controlPort) {
+    private OfflineTor(Path dir, RunningCommand process, int controlPort) {
         this.dir = dir;
         this.process = process;
         this.controlPort = controlPort;
@@ -45,17 +47,17 @@ public final class OfflineTor implements AutoCloseable {
                 + "GeoIPFile " + dir.resolve("empty") + "\nGeoIPv6File " + dir.resolve("empty") + "\n"
                 + "Log notice file " + dir.resolve("notice.log") + "\n"
                 + extra + "\n", StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder("tor", "--defaults-torrc", dir.resolve("empty").toString(), "-f",
+        RunningCommand p = Command.of("tor", "--defaults-torrc", dir.resolve("empty").toString(), "-f",
                 dir.resolve("torrc").toString(), "__OwningControllerProcess", Long.toString(ProcessHandle.current().pid()))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+                .log(dir.resolve("stdout.log")).start();
         OfflineTor tor = new OfflineTor(dir, p, port);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (!tor.ready()) {
-            if (!p.isAlive() || Instant.now().isAfter(deadline)) {
+            if (!p.alive() || Instant.now().isAfter(deadline)) {
                 tor.close();
-                throw new IOException("offline tor did not open its control port: " + Files.readString(dir.resolve("stdout.log")));
+                throw new IOException("offline tor did not open its control port: " + p.said());
             }
-            p.waitFor(50, TimeUnit.MILLISECONDS);
+            p.exitsWithin(Duration.ofMillis(50));
         }
         return tor;
     }
@@ -70,11 +72,8 @@ public final class OfflineTor implements AutoCloseable {
 
     /** {@code tor --hash-password}, for HashedControlPassword lines. */
     public static String hashPassword(String password) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("tor", "--quiet", "--hash-password", password).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
+        Finished hashed = Command.of("tor", "--quiet", "--hash-password", password).run(Duration.ofSeconds(30));
+        String out = hashed.out() + hashed.err();
         List<String> lines = out.lines().filter(l -> l.startsWith("16:")).toList();
         if (lines.isEmpty()) {
             throw new IOException("tor --hash-password printed no hash: " + out);
@@ -94,25 +93,18 @@ public final class OfflineTor implements AutoCloseable {
         return dir.resolve("data/control_auth_cookie");
     }
 
-    public Process process() {
-        return process;
+    public boolean alive() {
+        return process.alive();
     }
 
-    /** SIGKILL, as a crash would; bounded wait. */
+    /** SIGKILL, as a crash would; returns once it has exited. */
     public void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        process.kill();
     }
 
+    /** SIGTERM; SIGKILL if it has not exited after a grace period. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                kill();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 }
