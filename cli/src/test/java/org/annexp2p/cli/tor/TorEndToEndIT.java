@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.annexp2p.testkit.annex.GitAnnexVersions;
 import org.annexp2p.tor.privnet.PrivateTorNetwork;
 import org.annexp2p.tor.privnet.PrivateTorNetworkExtension;
@@ -36,15 +39,12 @@ import org.junit.jupiter.api.io.TempDir;
 class TorEndToEndIT {
     @TempDir
     Path tmp;
-    Process serve;
+    RunningCommand serve;
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         if (serve != null) {
-            serve.destroy();
-            if (!serve.waitFor(30, TimeUnit.SECONDS)) {
-                serve.destroyForcibly();
-            }
+            serve.close();
         }
     }
 
@@ -82,13 +82,10 @@ class TorEndToEndIT {
         List<String> serveArgv = new ArrayList<>(List.of("java", "-jar", AnnexP2p.jar().toString(), "serve", "--debug",
                 "--repo", server.toString()));
         serveArgv.addAll(List.of(torArgs));
-        ProcessBuilder pb = new ProcessBuilder(serveArgv).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("serve.log").toFile());
-        pb.environment().putAll(env);
-        serve = pb.start();
-        awaitLine(tmp.resolve("serve.log"), "on tor-annex::");
+        serve = Command.of(serveArgv).env(env).log(tmp.resolve("serve.log")).start();
+        awaitLine("on tor-annex::");
         // Its new descriptor replaces the one enable-tor's (now stopped) tor left on the directories.
-        awaitLine(tmp.resolve("serve.log"), "onion reachable through Tor");
+        awaitLine("onion reachable through Tor");
 
         // 3. addresses with fresh tokens, in git-annex's format.
         String line = step("p2p --gen-addresses", AnnexP2p.run(tmp, env, "p2p", "--gen-addresses", "--repo",
@@ -121,17 +118,17 @@ class TorEndToEndIT {
         assertThat(annexSocks.getPort()).isEqualTo(9050);
 
         // 7. SIGTERM, as systemd stops it: serve closes its onion and the tor it launched, says so, exits 0.
-        List<ProcessHandle> tors = serve.descendants().filter(p -> p.info().command().orElse("").endsWith("/tor")).toList();
+        List<ProcessHandle> tors = serve.handle().descendants().filter(p -> p.info().command().orElse("").endsWith("/tor")).toList();
         assertThat(tors).as("the tor serve launched").hasSize(1);
-        serve.destroy();
-        assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve exited after SIGTERM").isTrue();
-        String log = Files.readString(tmp.resolve("serve.log"));
-        assertThat(serve.exitValue()).as("exit code; log:%n%s", log).isZero();
+        serve.signal("TERM");
+        assertThat(serve.exitsWithin(Duration.ofSeconds(60))).as("serve exited after SIGTERM").isTrue();
+        int exit = serve.awaitExit(Duration.ofSeconds(60));
+        String log = serve.said();
+        assertThat(exit).as("exit code; log:%n%s", log).isZero();
         assertThat(log).contains("annex-p2p: stopped serving " + address + " (SIGTERM)");
         ProcessHandle tor = tors.get(0);
         tor.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> tor).join();
         assertThat(tor.isAlive()).as("serve's tor (pid %d) after serve exited", tor.pid()).isFalse();
-        serve = null;
     }
 
     @Test
@@ -182,14 +179,8 @@ class TorEndToEndIT {
         return all.toArray(String[]::new);
     }
 
-    private static void awaitLine(Path log, String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(text)) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        fail("serve --tor did not come up:\n" + (Files.exists(log) ? Files.readString(log) : "(no log)"));
+    /** Waits for serve to say {@code text}; if it does not within 180 s, stops it and fails showing what it said. */
+    private void awaitLine(String text) throws InterruptedException {
+        serve.await(Pattern.compile(Pattern.quote(text)), Duration.ofSeconds(180));
     }
 }

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.Line;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.annexp2p.tor.privnet.PrivateTorNetwork;
 import org.annexp2p.tor.privnet.PrivateTorNetworkExtension;
 import org.junit.jupiter.api.Test;
@@ -71,44 +77,54 @@ class TorFirstGetBench {
         long origin = System.nanoTime();
         System.out.println("first get: enable-tor starts at " + java.time.Instant.now());
         String address;
-        try (TimedRun enable = TimedRun.start(command(launcher, "enable-tor", "--debug", "--repo", server.toString(), tor[0], tor[1],
-                tor[2], tor[3]), env, origin)) {
-            enable.awaitLine("Tor onion service is working", 300);
-            assertThat(enable.await(60)).as(enable.stderr()).isZero();
+        try (RunningCommand enable = command(launcher, "enable-tor", "--debug", "--repo", server.toString(), tor[0], tor[1],
+                tor[2], tor[3]).env(env).start()) {
+            enable.awaitErr(lineWith("Tor onion service is working"), Duration.ofSeconds(300));
+            assertThat(enable.awaitExit(Duration.ofSeconds(60))).as(enable.err()).isZero();
+            long exited = System.nanoTime();
             // tor's events are told as they come: one that came before we listened (a quick bootstrap) has no line
             for (String[] phase : new String[][] {{"enable-tor JVM up", "starting tor"}, {"enable-tor onion added", "recorded in"},
                     {"enable-tor bootstrapped", "tor: bootstrapped 100"}, {"enable-tor uploaded", "uploaded to"},
                     {"enable-tor reachable", "Tor onion service is working"}}) {
-                enable.line(phase[1]).ifPresent(l -> at.put(phase[0], l.atMillis()));
+                line(enable, phase[1]).ifPresent(l -> at.put(phase[0], l.millisSince(origin)));
             }
-            at.put("enable-tor exited", enable.exitedAtMillis());
-            address = enable.stdout().trim();
+            at.put("enable-tor exited", (exited - origin) / 1_000_000);
+            address = enable.out().trim();
         }
         assertThat(address).matches("tor-annex::[a-z2-7]{56}\\.onion:\\d+");
         Path got = dir.resolve("got.bin");
-        try (TimedRun serve = TimedRun.start(command(launcher, "serve", "--debug", "--repo", server.toString(), tor[0], tor[1],
-                tor[2], tor[3]), env, origin)) {
-            at.put("serve onion added", serve.awaitLine("on tor-annex::", 120).atMillis());
-            try (TimedRun get = TimedRun.start(command(launcher, "get", "--debug", "--address", address, "--token", token, key, got.toString()),
-                    env, origin)) {
-                int exit = get.await(180);
-                at.put("get done", get.exitedAtMillis());
-                assertThat(exit).as("get; its stderr:%n%s%nserve's:%n%s", get.stderr(), serve.stderr()).isZero();
-                get.line("retrying").ifPresent(l -> at.put("get first retry", l.atMillis()));
-                get.line("P2P > AUTH").ifPresent(l -> at.put("get connected", l.atMillis()));
-                get.line("P2P < DATA").ifPresent(l -> at.put("get data", l.atMillis()));
-                get.line("P2P > SUCCESS").ifPresent(l -> at.put("get verified", l.atMillis()));
+        try (RunningCommand serve = command(launcher, "serve", "--debug", "--repo", server.toString(), tor[0], tor[1],
+                tor[2], tor[3]).env(env).start()) {
+            serve.awaitErr(lineWith("on tor-annex::"), Duration.ofSeconds(120));
+            at.put("serve onion added", line(serve, "on tor-annex::").orElseThrow().millisSince(origin));
+            try (RunningCommand get = command(launcher, "get", "--debug", "--address", address, "--token", token, key,
+                    got.toString()).env(env).start()) {
+                int exit = get.awaitExit(Duration.ofSeconds(180));
+                at.put("get done", (System.nanoTime() - origin) / 1_000_000);
+                assertThat(exit).as("get; its stderr:%n%s%nserve's:%n%s", get.err(), serve.err()).isZero();
+                line(get, "retrying").ifPresent(l -> at.put("get first retry", l.millisSince(origin)));
+                line(get, "P2P > AUTH").ifPresent(l -> at.put("get connected", l.millisSince(origin)));
+                line(get, "P2P < DATA").ifPresent(l -> at.put("get data", l.millisSince(origin)));
+                line(get, "P2P > SUCCESS").ifPresent(l -> at.put("get verified", l.millisSince(origin)));
             }
-            serve.line("tor: bootstrapped 100").ifPresent(l -> at.put("serve bootstrapped", l.atMillis()));
-            serve.line("uploaded to").ifPresent(l -> at.put("serve uploaded", l.atMillis()));
+            line(serve, "tor: bootstrapped 100").ifPresent(l -> at.put("serve bootstrapped", l.millisSince(origin)));
+            line(serve, "uploaded to").ifPresent(l -> at.put("serve uploaded", l.millisSince(origin)));
         }
         assertThat(Files.readAllBytes(got)).isEqualTo(content);
         return at;
     }
 
-    private static List<String> command(String launcher, String... args) {
-        List<String> argv = new ArrayList<>(launcher.isEmpty() ? AnnexP2p.command().argv() : List.of(launcher));
-        argv.addAll(List.of(args));
-        return argv;
+    private static Command command(String launcher, String... args) {
+        return (launcher.isEmpty() ? AnnexP2p.command() : Command.of(launcher)).args(args);
+    }
+
+    /** The first line of its stderr holding {@code text}, with when it arrived. */
+    private static Optional<Line> line(RunningCommand c, String text) {
+        return c.errLines().stream().filter(l -> l.text().contains(text)).findFirst();
+    }
+
+    /** A whole line holding {@code text}: once it matches, {@link #line} finds that line. */
+    private static Pattern lineWith(String text) {
+        return Pattern.compile(Pattern.quote(text) + ".*\\n");
     }
 }

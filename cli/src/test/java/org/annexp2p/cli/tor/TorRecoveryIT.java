@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.annexp2p.cli.interop.AnnexP2p;
 import org.annexp2p.cli.interop.GitAnnex;
+import org.annexp2p.testkit.process.Command;
+import org.annexp2p.testkit.process.RunningCommand;
 import org.annexp2p.tor.privnet.PrivateTorNetwork;
 import org.annexp2p.tor.privnet.PrivateTorNetworkExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -37,15 +39,12 @@ class TorRecoveryIT {
 
     @TempDir
     Path tmp;
-    Process serve;
+    RunningCommand serve;
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         if (serve != null) {
-            serve.destroy();
-            if (!serve.waitFor(30, TimeUnit.SECONDS)) {
-                serve.destroyForcibly();
-            }
+            serve.close();
         }
     }
 
@@ -65,13 +64,10 @@ class TorRecoveryIT {
         String address = step("enable-tor a", AnnexP2p.run(tmp, env, Duration.ofMinutes(5),
                 args(List.of("enable-tor", "--repo", a.toString(), "--timeout", "180"), torArgs))).out().trim();
 
-        Path log = tmp.resolve("serve.log");
         List<String> argv = new ArrayList<>(List.of("java", "-jar", AnnexP2p.jar().toString(), "serve", "--repo", a.toString()));
         argv.addAll(torArgs);
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(env);
-        serve = pb.start();
-        awaitLine(log, "onion reachable through Tor: ");
+        serve = Command.of(argv).env(env).log(tmp.resolve("serve.log")).start();
+        awaitLine("onion reachable through Tor: ");
 
         // Part 1: another repository launches its own tor while serve's runs.
         step("enable-tor b while a is served", AnnexP2p.run(tmp, env, Duration.ofMinutes(5),
@@ -82,7 +78,7 @@ class TorRecoveryIT {
 
         // Part 2a: tor killed while idle.
         long t0 = killServesTor();
-        awaitLine(log, "annex-p2p: tor exited (killed by signal 9); restarting it");
+        awaitLine("annex-p2p: tor exited (killed by signal 9); restarting it");
         int attempts = 0;
         while (true) {
             attempts++;
@@ -100,24 +96,26 @@ class TorRecoveryIT {
                 idle.compareTo(RECOVERY_TARGET) > 0 ? " (over the 30 s target)" : "");
         assertThat(Files.readAllBytes(tmp.resolve("small-" + attempts))).isEqualTo(small);
         Matcher republished = Pattern.compile("annex-p2p: tor relaunched at \\S+, onion re-published ([0-9.]+) s after tor went away")
-                .matcher(Files.readString(log));
-        assertThat(republished.find()).as(Files.readString(log)).isTrue();
-        awaitLine(log, "onion reachable through Tor again: ");
+                .matcher(serve.said());
+        assertThat(republished.find()).as(serve.said()).isTrue();
+        awaitLine("onion reachable through Tor again: ");
         assertThat(idle).as("time from SIGKILL to a working GET").isLessThanOrEqualTo(RECOVERY_TARGET);
 
         // Part 2b: tor killed during a transfer: the GET fails with one clear line, its retry resumes.
         Path out = tmp.resolve("big.bin");
         List<String> get = new ArrayList<>(List.of("java", "-jar", AnnexP2p.jar().toString(), "get", "--address", address,
                 "--token", token, bigKey, out.toString()));
-        ProcessBuilder gpb = new ProcessBuilder(get).redirectOutput(tmp.resolve("get.out").toFile())
-                .redirectError(tmp.resolve("get.err").toFile());
-        gpb.environment().putAll(env);
-        Process transfer = gpb.start();
-        Path partial = awaitPartial(tmp, transfer);
-        long t1 = killServesTor();
-        assertThat(transfer.waitFor(3, TimeUnit.MINUTES)).as("the interrupted GET ended").isTrue();
-        String err = Files.readString(tmp.resolve("get.err"));
-        assertThat(transfer.exitValue()).as(err).isNotZero();
+        Path partial;
+        long t1;
+        String err;
+        try (RunningCommand transfer = Command.of(get).env(env).start()) {
+            partial = awaitPartial(tmp, transfer);
+            t1 = killServesTor();
+            assertThat(transfer.exitsWithin(Duration.ofMinutes(3))).as("the interrupted GET ended").isTrue();
+            int exit = transfer.awaitExit(Duration.ofMinutes(1));
+            err = transfer.err();
+            assertThat(exit).as(err).isNotZero();
+        }
         // the progress summary, then the error: one line that says what happened and that the bytes are kept
         List<String> errors = err.strip().lines().filter(l -> l.startsWith("annex-p2p: ")).toList();
         assertThat(errors).as(err).hasSize(1);
@@ -144,16 +142,16 @@ class TorRecoveryIT {
 
     /** SIGKILLs the tor serve launched; returns when. */
     private long killServesTor() {
-        List<ProcessHandle> tors = serve.descendants().filter(p -> p.info().command().orElse("").endsWith("/tor")).toList();
+        List<ProcessHandle> tors = serve.handle().descendants().filter(p -> p.info().command().orElse("").endsWith("/tor")).toList();
         assertThat(tors).as("the tor serve launched").hasSize(1);
         long t = System.nanoTime();
         tors.get(0).destroyForcibly();
         return t;
     }
 
-    private static Path awaitPartial(Path dir, Process transfer) throws Exception {
+    private static Path awaitPartial(Path dir, RunningCommand transfer) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline && transfer.isAlive()) {
+        while (System.nanoTime() < deadline && transfer.alive()) {
             try (var files = Files.list(dir)) {
                 for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".annex-p2p-partial")).toList()) {
                     if (Files.size(p) > (1 << 20)) {
@@ -163,7 +161,7 @@ class TorRecoveryIT {
             }
             TimeUnit.MILLISECONDS.sleep(50);
         }
-        fail("no partial download appeared; get: " + Files.readString(dir.resolve("get.err")));
+        fail("no partial download appeared; get: " + transfer.err());
         return null;
     }
 
@@ -180,14 +178,8 @@ class TorRecoveryIT {
         return all.toArray(String[]::new);
     }
 
-    private static void awaitLine(Path log, String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(text)) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        fail("serve never said \"" + text + "\":\n" + (Files.exists(log) ? Files.readString(log) : "(no log)"));
+    /** Waits for serve to say {@code text}; if it does not within 180 s, stops it and fails showing what it said. */
+    private void awaitLine(String text) throws InterruptedException {
+        serve.await(Pattern.compile(Pattern.quote(text)), Duration.ofSeconds(180));
     }
 }
