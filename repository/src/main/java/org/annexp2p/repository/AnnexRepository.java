@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.program.Destination;
 import org.annexp2p.protocol.program.Payload;
@@ -52,12 +53,13 @@ public final class AnnexRepository implements Repository {
         final GitCatFile branchFiles;
         final ContentLockFiles contentLocks = new ContentLockFiles();
         final Set<Path> receiving = ConcurrentHashMap.newKeySet();
-        final DirectorySyncs directorySyncs = new DirectorySyncs();
+        final DirectorySyncs directorySyncs;
         /** Storing, removing and logging one key are serialized in this JVM (git-annex's lock files do it across). */
         private final ReentrantLock[] keyLocks = new ReentrantLock[64];
 
-        Shared(Path gitDir) {
+        Shared(Path gitDir, DirectorySyncs directorySyncs) {
             branchFiles = new GitCatFile(new GitProcess(gitDir), BRANCH_READER_IDLE);
+            this.directorySyncs = directorySyncs;
             for (int i = 0; i < keyLocks.length; i++) {
                 keyLocks[i] = new ReentrantLock();
             }
@@ -89,14 +91,14 @@ public final class AnnexRepository implements Repository {
     private final BranchJournal journal;
     private final Shared shared;
 
-    private AnnexRepository(GitLocation location, Clock clock) throws IOException {
+    private AnnexRepository(GitLocation location, Clock clock, Supplier<DirectorySyncs> syncs) throws IOException {
         this.top = location.top();
         this.gitDir = location.gitDir();
         this.annexDir = gitDir.resolve("annex");
         this.bare = location.bare();
         this.uuid = location.uuid();
         this.clock = clock;
-        this.shared = SHARED.computeIfAbsent(gitDir.toRealPath(), Shared::new);
+        this.shared = SHARED.computeIfAbsent(gitDir.toRealPath(), dir -> new Shared(dir, syncs.get()));
         this.journal = new BranchJournal(annexDir, new GitAnnexBranch(shared.branchFiles), shared.journal);
     }
 
@@ -116,7 +118,12 @@ public final class AnnexRepository implements Repository {
 
     /** As {@link #open(Path)}, with the clock that timestamps location log lines. */
     public static AnnexRepository open(Path dir, Clock clock) throws IOException {
-        return new AnnexRepository(GitLocation.find(dir), clock);
+        return open(dir, clock, DirectorySyncs::new);
+    }
+
+    /** As {@link #open(Path, Clock)}; the repository's first opening in this JVM makes its sync threads with {@code syncs}. */
+    static AnnexRepository open(Path dir, Clock clock, Supplier<DirectorySyncs> syncs) throws IOException {
+        return new AnnexRepository(GitLocation.find(dir), clock, syncs);
     }
 
     // ---- layout ---------------------------------------------------------------------------------------------
@@ -337,7 +344,31 @@ public final class AnnexRepository implements Repository {
         } finally {
             keyLock.unlock();
         }
-        parents.await();
+        awaitBeside(parents, key, object);
+    }
+
+    /**
+     * Waits for the directories synced beside the object's own fsync. A removal of this key may have pruned one of them
+     * meanwhile, failing its sync: then, if the object is still there (stored again since), the whole path to it is
+     * synced here, under the key's lock, where nothing prunes it; if it is not, there is nothing left to make durable.
+     */
+    private void awaitBeside(BesideSync parents, Key key, Path object) throws IOException {
+        try {
+            parents.await();
+        } catch (NoSuchFileException pruned) {
+            ReentrantLock keyLock = shared.keyLock(key);
+            keyLock.lock();
+            try {
+                Path objects = annexDir.resolve("objects");
+                if (Files.isRegularFile(object)) {
+                    for (Path dir = object.getParent().getParent(); dir.startsWith(objects); dir = dir.getParent()) {
+                        Fsync.directory(dir);
+                    }
+                }
+            } finally {
+                keyLock.unlock();
+            }
+        }
     }
 
     /**
