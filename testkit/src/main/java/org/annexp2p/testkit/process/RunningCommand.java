@@ -10,9 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,11 +25,6 @@ import java.util.regex.Pattern;
 public final class RunningCommand implements AutoCloseable {
     /** How long {@link #close()} lets a program stop on SIGTERM before it is killed. */
     static final Duration GRACE = Duration.ofSeconds(20);
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "testkit-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final Command command;
     private final Process process;
@@ -38,7 +32,8 @@ public final class RunningCommand implements AutoCloseable {
     private final Captured err;
     private final Transcript transcript;
     private final ProcessTree tree;
-    private final ScheduledFuture<?> watchdog;
+    /** Ends with the process, or with a timeout at the command's safety bound, which kills it. */
+    private final CompletableFuture<Process> watchdog;
 
     private RunningCommand(Command command, Process process, Optional<OutputStream> log) {
         this.command = command;
@@ -48,8 +43,12 @@ public final class RunningCommand implements AutoCloseable {
         this.out = command.talks() ? Optional.empty()
                 : Optional.of(new Captured(process.getInputStream(), transcript, "stdout of " + command.argv().get(0)));
         this.err = new Captured(process.getErrorStream(), transcript, "stderr of " + command.argv().get(0));
-        this.watchdog = WATCHDOG.schedule(this::killTree, command.safety().toMillis(), TimeUnit.MILLISECONDS);
-        process.onExit().thenRun(() -> watchdog.cancel(false));
+        this.watchdog = process.onExit().orTimeout(command.safety().toMillis(), TimeUnit.MILLISECONDS);
+        watchdog.whenComplete((exited, failure) -> {
+            if (failure instanceof TimeoutException) {
+                killTree();
+            }
+        });
     }
 
     static RunningCommand start(Command command) throws IOException {
