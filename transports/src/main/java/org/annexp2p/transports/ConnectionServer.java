@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,11 +91,12 @@ public final class ConnectionServer implements AutoCloseable {
         this.admissions = new Admissions(options);
         AtomicInteger ids = new AtomicInteger();
         String name = "serve " + listener.address();
-        // A thread per connection, authenticating or authenticated; the admission counts keep the queue empty.
-        int threads = options.maxConnections() + options.preAuth().maxConnections();
-        this.handlers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> daemon(r, name + " #" + ids.incrementAndGet()));
-        this.handlers.allowCoreThreadTimeOut(true);
+        // A thread per connection whose handler runs (authenticating, or authenticated and not parked): the admission
+        // counts bound how many run at once, so the pool only hands tasks to idle threads or starts one. No core size:
+        // below it a pool starts a new thread for every task even while others idle, and a parked connection comes
+        // back as a new task every time its peer speaks.
+        this.handlers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> daemon(r, name + " #" + ids.incrementAndGet()));
         // Core = max: a pool only grows past its core size once its queue is full, which would leave one thread.
         this.refusals = new ThreadPoolExecutor(REFUSAL_THREADS, REFUSAL_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(REFUSAL_QUEUE), r -> daemon(r, name + " refusals"));

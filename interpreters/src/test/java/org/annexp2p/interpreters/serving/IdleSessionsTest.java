@@ -84,10 +84,12 @@ class IdleSessionsTest {
 
     /** The server's handler threads that are doing something: a pool thread waiting for work waits with a timeout. */
     long busyHandlerThreads() {
+        return handlerThreads().filter(t -> t.getState() != Thread.State.TIMED_WAITING).count();
+    }
+
+    java.util.stream.Stream<Thread> handlerThreads() {
         String prefix = "serve " + srv.address() + " #";
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith(prefix) && t.getState() != Thread.State.TIMED_WAITING)
-                .count();
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix));
     }
 
     @ParameterizedTest
@@ -108,6 +110,8 @@ class IdleSessionsTest {
             awaitCondition(() -> srv.parkedConnections() == PEERS && srv.runningHandlers() == 0);
         }
         assertThat(busyHandlerThreads()).isZero();
+        // Peers spoke one at a time: a resumed session reuses an idle thread rather than starting one per request.
+        assertThat(handlerThreads().count()).as("the pool's threads, idle or not").isLessThan(PEERS);
     }
 
     @ParameterizedTest
