@@ -201,6 +201,13 @@ final class MemoryPipe {
                 }
                 int space = ring.length - count;
                 if (space == 0) {
+                    // The reader may be waiting to be told of these bytes before it reads any: tell it now, not after
+                    // a wait for room only its reading makes. (The task only hands work to another thread.)
+                    if (woken != null) {
+                        Runnable task = woken;
+                        woken = null;
+                        task.run();
+                    }
                     writable.await();
                     continue;
                 }

@@ -55,6 +55,19 @@ public abstract class ParkedServerContract extends ConnectionServerContract {
         }
     }
 
+    /** More than the transport buffers in one write to a parked peer: it is woken before the writer waits for room. */
+    @Test
+    void aWriteLargerThanTheBufferWakesAParkedPeer() throws Exception {
+        try (ConnectionServer server = startParking(ServerOptions.of(1, REFUSAL))) {
+            Connection peer = dial();
+            assertThat(roundTrip(peer, "AUTH good")).isEqualTo("OK");
+            awaitCondition(() -> server.parkedConnections() == 1);
+            String line = "y".repeat(1 << 20);
+            assertThat(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> roundTrip(peer, line))).isEqualTo(line);
+        }
+    }
+
     @Test
     void aPeerHangingUpWhileParkedFreesItsSlot() throws Exception {
         try (ConnectionServer server = startParking(ServerOptions.of(1, REFUSAL))) {
