@@ -82,8 +82,12 @@ class StopBySignalIT {
             peer.getOutputStream().write(("AUTH 00000000-0000-4000-8000-0000000c11e7 " + token.reveal() + "\n")
                     .getBytes(StandardCharsets.US_ASCII));
             peer.getOutputStream().flush();
-            // Authenticated: a handler is serving this connection now, waiting for its next request.
             assertThat(answers.readLine()).startsWith("AUTH-SUCCESS ");
+            // A PUT under way: a handler is serving this connection now, waiting for its DATA. (An idle peer would be
+            // parked, holding no handler, and the first stop closes parked connections at once.)
+            peer.getOutputStream().write(("PUT file SHA256E-s1--" + "0".repeat(64) + ".bin\n").getBytes(StandardCharsets.US_ASCII));
+            peer.getOutputStream().flush();
+            assertThat(answers.readLine()).isEqualTo("PUT-FROM 0");
             serve.signal("TERM");
             // The first stop closes the listener at once, then waits for the connection.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EXIT_SECONDS);

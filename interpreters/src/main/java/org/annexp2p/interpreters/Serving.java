@@ -82,12 +82,12 @@ public final class Serving implements ConnectionHandler {
         Log.LOG.log(System.Logger.Level.DEBUG, () -> connection.description() + ": authenticated " + c.value().get());
         // Authenticated peers may wait for ref changes (NOTIFYCHANGE), as git-annex's remote daemon offers; a
         // peer that hangs up meanwhile ends the wait, or its thread and connection slot would wait on.
-        try (RepositoryLocal local = RepositoryLocal.withChangeNotification(repository, net.hangUpWatch())) {
-            log(connection, new Full(net, local).run(Server.serveAuthed(mode, me)));
-        }
+        RepositoryLocal local = RepositoryLocal.withChangeNotification(repository, net.hangUpWatch());
+        // Between requests the conversation waits without a thread where the server can hold it (parked).
+        IdleParking.serve(Server.serveAuthed(mode, me), connection, admission, net, local);
     }
 
-    private static void log(Connection connection, Outcome<?> outcome) {
+    static void log(Connection connection, Outcome<?> outcome) {
         if (outcome instanceof Outcome.Failed<?> f) {
             Log.LOG.log(System.Logger.Level.WARNING, connection.description() + ": " + f.reason());
         }

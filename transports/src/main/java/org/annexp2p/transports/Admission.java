@@ -33,6 +33,17 @@ public interface Admission {
      */
     boolean closedByServer();
 
+    /**
+     * Asks the server to hold the connection, authenticated and idle, without a thread. True: the server took it;
+     * the handler must return at once without touching the connection, and the server calls {@link Parked#resume()}
+     * once reading would not block (at once, on this thread after the handler returned, when bytes are already
+     * there) or {@link Parked#abandon()} if it closes the connection first. False (the default, and for a
+     * connection not authenticated): nothing changed, and the handler goes on serving as before.
+     */
+    default boolean park(Parked parked) {
+        return false;
+    }
+
     /** This admission, also running {@code then} once the peer has authenticated and been admitted. */
     default Admission whenAuthenticated(Runnable then) {
         Admission self = this;
@@ -54,6 +65,11 @@ public interface Admission {
             @Override
             public boolean closedByServer() {
                 return self.closedByServer();
+            }
+
+            @Override
+            public boolean park(Parked parked) {
+                return self.park(parked);
             }
         };
     }

@@ -48,6 +48,18 @@ public interface Connection extends Closeable {
         return Optional.empty();
     }
 
+    /**
+     * Asks to be told, instead of blocking a thread in {@code read}, when reading {@link #input()} would no longer
+     * block: bytes arrived, the peer half-closed or went away, reading failed, or the connection was closed here.
+     * True: {@code task} runs once, soon after that happens, on a thread of the transport's (it must not block).
+     * False: nothing is registered and {@code task} never runs, because reading would not block now (bytes are
+     * already waiting, or the stream ended) or the transport cannot tell (the default). One registration at a
+     * time, by the connection's only reader, while it is not reading.
+     */
+    default boolean whenReadable(Runnable task) {
+        return false;
+    }
+
     /** Closes both directions. Idempotent; unblocks any thread blocked reading or writing. */
     @Override
     void close();

@@ -13,10 +13,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Serves every connection a {@link Listener} accepts, each with a {@link ConnectionHandler} on a bounded
@@ -35,9 +37,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * sent a line reads the refusal rather than a reset) and closed, while the others keep being served. The accept
  * loop never waits on a peer, so refusing stays prompt however many arrive.
  *
- * <p>{@link #close()} shuts down gracefully: it stops accepting, closes the connections still authenticating,
- * waits up to the shutdown grace for running handlers, then closes their connections (unblocking them) and
- * waits a bounded time more.
+ * <p>An authenticated connection whose peer is idle may be {@linkplain Admission#park parked}: it keeps its slot and
+ * stays open, but holds no thread until reading it would not block; then its handler goes on on the pool.
+ *
+ * <p>{@link #close()} shuts down gracefully: it stops accepting, closes the connections still authenticating and
+ * the parked ones, waits up to the shutdown grace for running handlers, then closes their connections (unblocking
+ * them) and waits a bounded time more.
  */
 public final class ConnectionServer implements AutoCloseable {
 
@@ -72,6 +77,7 @@ public final class ConnectionServer implements AutoCloseable {
     private final Set<Served> active = ConcurrentHashMap.newKeySet();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong expired = new AtomicLong();
+    private final AtomicInteger running = new AtomicInteger();
     private final Thread acceptor;
     private volatile boolean stopping;
 
@@ -85,11 +91,12 @@ public final class ConnectionServer implements AutoCloseable {
         this.admissions = new Admissions(options);
         AtomicInteger ids = new AtomicInteger();
         String name = "serve " + listener.address();
-        // A thread per connection, authenticating or authenticated; the admission counts keep the queue empty.
-        int threads = options.maxConnections() + options.preAuth().maxConnections();
-        this.handlers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> daemon(r, name + " #" + ids.incrementAndGet()));
-        this.handlers.allowCoreThreadTimeOut(true);
+        // A thread per connection whose handler runs (authenticating, or authenticated and not parked): the admission
+        // counts bound how many run at once, so the pool only hands tasks to idle threads or starts one. No core size:
+        // below it a pool starts a new thread for every task even while others idle, and a parked connection comes
+        // back as a new task every time its peer speaks.
+        this.handlers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> daemon(r, name + " #" + ids.incrementAndGet()));
         // Core = max: a pool only grows past its core size once its queue is full, which would leave one thread.
         this.refusals = new ThreadPoolExecutor(REFUSAL_THREADS, REFUSAL_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(REFUSAL_QUEUE), r -> daemon(r, name + " refusals"));
@@ -140,6 +147,16 @@ public final class ConnectionServer implements AutoCloseable {
         return admissions.pending();
     }
 
+    /** Connections whose handler is running on one of the server's threads right now (parked ones are not). */
+    public int runningHandlers() {
+        return running.get();
+    }
+
+    /** Authenticated connections held without a thread until their peer sends something (see {@link Admission#park}). */
+    public int parkedConnections() {
+        return (int) active.stream().filter(Served::isParked).count();
+    }
+
     /** Connections refused so far: over a limit on arrival, or authenticated while every slot was taken. */
     public long refusedConnections() {
         return refused.get();
@@ -162,6 +179,8 @@ public final class ConnectionServer implements AutoCloseable {
             if (admissions.expireNow(served.ticket)) {
                 served.closeByServer();
             }
+            // Idle peers have nothing to finish either.
+            served.abandonIfParked();
         }
         handlers.shutdown();
         refusals.shutdown();
@@ -267,6 +286,11 @@ public final class ConnectionServer implements AutoCloseable {
         private volatile boolean closedByServer;
         /** Set while the handler waits out a failure delay; counted down to end the wait early. */
         private volatile CountDownLatch delayed;
+        private volatile boolean admitted;
+        /** Set by the handler through {@link #park}, taken up when the handler's turn ends. */
+        private volatile Parked parkRequest;
+        /** The handler held without a thread; whoever takes it out (a wake-up, shutdown, the turn) owns it. */
+        private final AtomicReference<Parked> parked = new AtomicReference<>();
 
         Served(Connection connection, Admissions.Ticket ticket) {
             this.connection = connection;
@@ -274,16 +298,92 @@ public final class ConnectionServer implements AutoCloseable {
         }
 
         void run() {
-            try (connection) {
-                handler.handle(connection, this);
+            turn(() -> handler.handle(connection, this));
+        }
+
+        /**
+         * Runs the handler (or a parked one's continuation) on this thread until it returns; if it asked to be
+         * parked, sets it aside until the connection is readable, or goes on with it here when bytes are already
+         * there. The connection ends here unless it is left parked, or someone else took it out to end it.
+         */
+        private void turn(Turn body) {
+            boolean ends = true;
+            running.incrementAndGet();
+            try {
+                body.run();
+                Parked next;
+                while ((next = parkRequest) != null) {
+                    parkRequest = null;
+                    // Set before the stopping check, as close() sets stopping before it looks here: one sees the other.
+                    parked.set(next);
+                    Parked p = next;
+                    if (!stopping && connection.whenReadable(() -> wake(p))) {
+                        ends = false;
+                        return;
+                    }
+                    if (!parked.compareAndSet(next, null)) {
+                        ends = false;
+                        return;
+                    }
+                    if (stopping) {
+                        next.abandon();
+                        break;
+                    }
+                    next.resume();
+                }
             } catch (Exception e) {
                 // After the server closed the connection, the handler's failure is only its echo.
                 Log.LOG.log(closedByServer ? Level.DEBUG : Level.WARNING, "{0}: {1}", connection.description(), describe(e));
             } finally {
-                deadline.cancel();
-                admissions.leave(ticket);
-                active.remove(this);
+                running.decrementAndGet();
+                if (ends) {
+                    end();
+                }
             }
+        }
+
+        /** On the transport's thread: the parked connection is readable; its handler goes on on the pool. */
+        private void wake(Parked p) {
+            if (!parked.compareAndSet(p, null)) {
+                return;
+            }
+            try {
+                handlers.execute(() -> turn(p::resume));
+            } catch (RejectedExecutionException e) {
+                // Shut down after the shutdown looked for parked connections.
+                closedByServer = true;
+                p.abandon();
+                end();
+            }
+        }
+
+        boolean isParked() {
+            return parked.get() != null;
+        }
+
+        void abandonIfParked() {
+            Parked p = parked.getAndSet(null);
+            if (p != null) {
+                closedByServer = true;
+                p.abandon();
+                end();
+            }
+        }
+
+        private void end() {
+            connection.close();
+            deadline.cancel();
+            admissions.leave(ticket);
+            active.remove(this);
+        }
+
+        @Override
+        public boolean park(Parked handler) {
+            if (!admitted || parkRequest != null) {
+                return false;
+            }
+            parkRequest = Objects.requireNonNull(handler, "handler");
+            return true;
         }
 
         @Override
@@ -291,6 +391,7 @@ public final class ConnectionServer implements AutoCloseable {
             switch (admissions.authenticate(ticket)) {
                 case ADMITTED:
                     deadline.cancel();
+                    admitted = true;
                     return true;
                 case NO_SLOT:
                     refused.incrementAndGet();
@@ -362,6 +463,12 @@ public final class ConnectionServer implements AutoCloseable {
                 connection.close();
             }
         }
+    }
+
+    /** A handler's run, or a parked handler's continuation. */
+    @FunctionalInterface
+    private interface Turn {
+        void run() throws Exception;
     }
 
     /** The system's clock, with this server's timer thread. */

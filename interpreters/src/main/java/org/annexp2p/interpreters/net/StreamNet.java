@@ -142,6 +142,14 @@ public final class StreamNet implements Net.Handler {
         return org.annexp2p.repository.MonotonicClock.SYSTEM.now();
     }
 
+    /**
+     * True when the peer's next message is still wholly in the connection, none of it read ahead into this side's
+     * buffer: only then does waiting for the connection to become readable mean waiting for the message.
+     */
+    public boolean nothingReadAhead() {
+        return in.nothingReadAhead();
+    }
+
     /** Lets a NOTIFYCHANGE wait end when this connection's peer hangs up (see {@link WireReader#watchWhileWaiting}). */
     public RepositoryLocal.HangUpWatch hangUpWatch() {
         return new RepositoryLocal.HangUpWatch() {

@@ -78,6 +78,14 @@ final class WireReader {
         }
     }
 
+    /**
+     * True when nothing of the peer's has been read ahead: no bytes buffered here, no payload left to skip, no
+     * read-ahead started or finished. Then the next line is all in the stream, and reading it may wait there.
+     */
+    public boolean nothingReadAhead() {
+        return pos == end && payloadLeft == 0 && readAhead == null && !ended;
+    }
+
     /** Starts a payload of {@code length} bytes; read it with {@link #readPayload}. */
     public void beginPayload(long length) throws IOException {
         settle();

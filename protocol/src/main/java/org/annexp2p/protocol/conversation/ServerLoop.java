@@ -22,7 +22,7 @@ final class ServerLoop {
 
     /** Serves until the handler stops, with its result, or the client sends ERROR (none). */
     static <T> Program<Option<T>> serve(Function<Message, Program<Handled<T>>> handler) {
-        return new Net.ReceiveMessage().flatMap(r -> {
+        return Net.ReceiveMessage.nextRequest().flatMap(r -> {
             if (!(r instanceof Received.Parsed p)) {
                 return send(new Message.Error(UNKNOWN_COMMAND)).then(() -> serve(handler));
             }

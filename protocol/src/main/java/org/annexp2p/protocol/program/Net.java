@@ -51,8 +51,21 @@ public sealed interface Net<A> extends Instruction<A> {
         }
     }
 
-    /** Read one protocol line: a message, or a line that did not parse (the peer is still there). */
-    record ReceiveMessage() implements Net<Received> {
+    /**
+     * Read one protocol line: a message, or a line that did not parse (the peer is still there). {@code request}:
+     * the line is a server's next request, read between exchanges, where nothing of a conversation is under way
+     * (no lock held, no transfer half done), so an interpreter may set the conversation aside until the peer speaks.
+     */
+    record ReceiveMessage(boolean request) implements Net<Received> {
+        public ReceiveMessage() {
+            this(false);
+        }
+
+        /** A server's wait for the peer's next request. */
+        public static ReceiveMessage nextRequest() {
+            return new ReceiveMessage(true);
+        }
+
         @Override
         public Received accept(Handler h) throws IOException {
             return h.receiveMessage(this);

@@ -59,6 +59,11 @@ final class MemoryConnection implements Connection {
     }
 
     @Override
+    public boolean whenReadable(Runnable task) {
+        return in.whenReadable(task);
+    }
+
+    @Override
     public void shutdownOutput() {
         out.closeWrite();
     }

@@ -30,6 +30,8 @@ final class MemoryPipe {
     private boolean writeClosed;
     private boolean readClosed;
     private String brokenReason;
+    /** Runs once when a read would no longer block (see {@link #whenReadable}); null when none waits. */
+    private Runnable onReadable;
 
     MemoryPipe(String name, int capacity, Runnable onCloseAfterReached) {
         this.name = name;
@@ -68,13 +70,16 @@ final class MemoryPipe {
     }
 
     void release() {
+        Runnable woken;
         lock.lock();
         try {
             stallAfter = Long.MAX_VALUE;
             readable.signalAll();
+            woken = readableNow() ? takeReadable() : null;
         } finally {
             lock.unlock();
         }
+        run(woken);
     }
 
     void maxPerRead(int bytes) {
@@ -88,31 +93,38 @@ final class MemoryPipe {
 
     /** The writing side half-closes: the reader gets end-of-stream after the buffered bytes. */
     void closeWrite() {
+        Runnable woken;
         lock.lock();
         try {
             writeClosed = true;
             readable.signalAll();
             writable.signalAll();
+            woken = takeReadable();
         } finally {
             lock.unlock();
         }
+        run(woken);
     }
 
     /** The reading side goes away: its blocked reader and the peer's writer fail. */
     void closeRead() {
+        Runnable woken;
         lock.lock();
         try {
             readClosed = true;
             count = 0;
             readable.signalAll();
             writable.signalAll();
+            woken = takeReadable();
         } finally {
             lock.unlock();
         }
+        run(woken);
     }
 
     /** The link breaks: the reader still gets what was buffered, then an error; writes fail at once. */
     void breakWith(String reason) {
+        Runnable woken;
         lock.lock();
         try {
             if (brokenReason == null) {
@@ -120,9 +132,11 @@ final class MemoryPipe {
             }
             readable.signalAll();
             writable.signalAll();
+            woken = takeReadable();
         } finally {
             lock.unlock();
         }
+        run(woken);
     }
 
     long written() {
@@ -175,6 +189,7 @@ final class MemoryPipe {
 
     void write(byte[] b, int off, int len) throws IOException {
         boolean reachedCloseAfter = false;
+        Runnable woken = null;
         lock.lock();
         try {
             while (len > 0) {
@@ -186,6 +201,13 @@ final class MemoryPipe {
                 }
                 int space = ring.length - count;
                 if (space == 0) {
+                    // The reader may be waiting to be told of these bytes before it reads any: tell it now, not after
+                    // a wait for room only its reading makes. (The task only hands work to another thread.)
+                    if (woken != null) {
+                        Runnable task = woken;
+                        woken = null;
+                        task.run();
+                    }
                     writable.await();
                     continue;
                 }
@@ -199,6 +221,9 @@ final class MemoryPipe {
                 off += n;
                 len -= n;
                 readable.signalAll();
+                if (woken == null && readableNow()) {
+                    woken = takeReadable();
+                }
             }
             if (!reachedCloseAfter && len == 0 && written >= closeAfter) {
                 reachedCloseAfter = true;
@@ -208,12 +233,49 @@ final class MemoryPipe {
             throw new InterruptedIOException(name + ": interrupted while writing");
         } finally {
             lock.unlock();
+            run(woken);
         }
         if (reachedCloseAfter) {
             onCloseAfterReached.run();
             if (len > 0) {
                 throw new IOException(name + ": connection reset (fault: closed after " + closeAfter + " bytes)");
             }
+        }
+    }
+
+    /**
+     * Runs {@code task} once when a read would no longer block, unless it would not block now (then false). Checked
+     * and registered under the lock every write takes, so bytes written in between still run the task.
+     */
+    boolean whenReadable(Runnable task) {
+        lock.lock();
+        try {
+            if (readableNow()) {
+                return false;
+            }
+            onReadable = task;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock: whether a read would return (bytes, end of stream or a failure) without waiting. */
+    private boolean readableNow() {
+        return readClosed || Math.min(count, stallAfter - delivered) > 0 || (count == 0 && (writeClosed || brokenReason != null));
+    }
+
+    /** Under the lock: the waiting task, now no longer registered. */
+    private Runnable takeReadable() {
+        Runnable task = onReadable;
+        onReadable = null;
+        return task;
+    }
+
+    /** Outside the lock: the task may take other locks (a server's pool). */
+    private static void run(Runnable task) {
+        if (task != null) {
+            task.run();
         }
     }
 

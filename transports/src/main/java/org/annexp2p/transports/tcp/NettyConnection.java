@@ -100,6 +100,12 @@ final class NettyConnection implements Connection {
         return available;
     }
 
+    /** Bytes are queued by the event loop, which runs {@code task} when it queues more or sees the end. */
+    @Override
+    public boolean whenReadable(Runnable task) {
+        return inbound.whenReadable(task);
+    }
+
     @Override
     public void shutdownOutput() throws IOException {
         synchronized (outbound) {

@@ -37,6 +37,8 @@ final class NettyInbound extends ChannelInboundHandlerAdapter {
     private boolean inactive;
     private boolean closedLocally;
     private IOException failure;
+    /** Runs once when a read would no longer block (see {@link #whenReadable}); null when none waits. */
+    private Runnable onReadable;
 
     NettyInbound(String label) {
         this.label = label;
@@ -56,6 +58,7 @@ final class NettyInbound extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf buf = (ByteBuf) msg;
+        Runnable woken;
         lock.lock();
         try {
             if (closedLocally || !buf.isReadable()) {
@@ -65,9 +68,11 @@ final class NettyInbound extends ChannelInboundHandlerAdapter {
             queue.add(buf);
             queued += buf.readableBytes();
             arrived.signalAll();
+            woken = takeReadable();
         } finally {
             lock.unlock();
         }
+        run(woken);
     }
 
     @Override
@@ -91,6 +96,7 @@ final class NettyInbound extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
+            Runnable woken;
             lock.lock();
             try {
                 if (failure == null) {
@@ -98,20 +104,25 @@ final class NettyInbound extends ChannelInboundHandlerAdapter {
                 }
                 arrived.signalAll();
                 writable.signalAll();
+                woken = takeReadable();
             } finally {
                 lock.unlock();
             }
+            run(woken);
             ctx.close();
             return;
         }
         if (evt instanceof ChannelInputShutdownEvent) {
+            Runnable woken;
             lock.lock();
             try {
                 endOfInput = true;
                 arrived.signalAll();
+                woken = takeReadable();
             } finally {
                 lock.unlock();
             }
+            run(woken);
         }
         ctx.fireUserEventTriggered(evt);
     }
@@ -124,20 +135,24 @@ final class NettyInbound extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        Runnable woken;
         lock.lock();
         try {
             inactive = true;
             endOfInput = true;
             arrived.signalAll();
             writable.signalAll();
+            woken = takeReadable();
         } finally {
             lock.unlock();
         }
+        run(woken);
         ctx.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Runnable woken;
         lock.lock();
         try {
             if (failure == null) {
@@ -145,14 +160,17 @@ final class NettyInbound extends ChannelInboundHandlerAdapter {
             }
             arrived.signalAll();
             writable.signalAll();
+            woken = takeReadable();
         } finally {
             lock.unlock();
         }
+        run(woken);
         ctx.close();
     }
 
     /** Called on close(): wakes blocked threads, which then fail, and frees queued buffers. */
     void closeLocally() {
+        Runnable woken;
         lock.lock();
         try {
             closedLocally = true;
@@ -161,8 +179,41 @@ final class NettyInbound extends ChannelInboundHandlerAdapter {
             queued = 0;
             arrived.signalAll();
             writable.signalAll();
+            woken = takeReadable();
         } finally {
             lock.unlock();
+        }
+        run(woken);
+    }
+
+    /**
+     * See {@link org.annexp2p.transports.Connection#whenReadable}. Checked and registered under the lock every
+     * arrival takes, so bytes that come in between the check and the registration still run the task.
+     */
+    boolean whenReadable(Runnable task) {
+        lock.lock();
+        try {
+            if (!queue.isEmpty() || endOfInput || closedLocally || failure != null) {
+                return false;
+            }
+            onReadable = task;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock: the waiting task, now no longer registered. */
+    private Runnable takeReadable() {
+        Runnable task = onReadable;
+        onReadable = null;
+        return task;
+    }
+
+    /** Outside the lock: the task may take other locks (a server's pool). */
+    private static void run(Runnable task) {
+        if (task != null) {
+            task.run();
         }
     }
 

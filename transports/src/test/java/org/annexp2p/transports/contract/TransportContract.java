@@ -3,6 +3,7 @@ package org.annexp2p.transports.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -499,7 +501,90 @@ public abstract class TransportContract {
         }
     }
 
+    /**
+     * {@link Connection#whenReadable}, where the transport offers it (a fresh connection with nothing sent
+     * accepts the registration): the task runs once bytes arrive, not before; it is refused while bytes wait; it
+     * runs when the peer hangs up, and when the connection is closed here.
+     */
+    @Test
+    void whenReadableRunsOnceBytesArriveOrTheStreamEnds() throws Exception {
+        Future<Connection> accepted = pool.submit(() -> fixture.listener().accept());
+        try (Connection client = dial(); Connection server = accepted.get(60, TimeUnit.SECONDS)) {
+            CountDownLatch arrived = new CountDownLatch(1);
+            assumeTrue(server.whenReadable(arrived::countDown),
+                    "the transport offers to tell when a connection is readable");
+            assertThat(arrived.getCount()).as("nothing sent yet").isEqualTo(1);
+            client.output().write("ab".getBytes(StandardCharsets.US_ASCII));
+            client.output().flush();
+            assertThat(arrived.await(30, TimeUnit.SECONDS)).as("told of the bytes").isTrue();
+            assertThat(server.input().read()).isEqualTo('a');
+            assertThat(server.whenReadable(() -> { })).as("refused while a byte waits").isFalse();
+            assertThat(server.input().read()).isEqualTo('b');
+            CountDownLatch ended = new CountDownLatch(1);
+            assertThat(server.whenReadable(ended::countDown)).isTrue();
+            client.close();
+            assertThat(ended.await(30, TimeUnit.SECONDS)).as("told of the peer's hang-up").isTrue();
+            assertThat(readOrFail(server.input())).as("end of stream or an error").isIn(-1, -2);
+            assertThat(server.whenReadable(() -> { })).as("refused after the end").isFalse();
+        }
+        Future<Connection> second = pool.submit(() -> fixture.listener().accept());
+        try (Connection client = dial(); Connection server = second.get(60, TimeUnit.SECONDS)) {
+            CountDownLatch closed = new CountDownLatch(1);
+            assertThat(server.whenReadable(closed::countDown)).isTrue();
+            server.close();
+            assertThat(closed.await(30, TimeUnit.SECONDS)).as("told of the close here").isTrue();
+        }
+    }
+
+    /**
+     * Bytes arriving one by one while the reader registers again and again: a registration made as a byte comes in
+     * is either refused (the byte is there) or told of it, never left waiting for a byte already queued.
+     */
+    @Test
+    void whenReadableLosesNoByteThatArrivesAsItRegisters() throws Exception {
+        int total = 2000;
+        Future<Connection> accepted = pool.submit(() -> fixture.listener().accept());
+        try (Connection client = dial(); Connection server = accepted.get(60, TimeUnit.SECONDS)) {
+            CountDownLatch first = new CountDownLatch(1);
+            assumeTrue(server.whenReadable(first::countDown),
+                    "the transport offers to tell when a connection is readable");
+            Future<?> writer = pool.submit(() -> {
+                for (int i = 0; i < total; i++) {
+                    client.output().write(i);
+                    client.output().flush();
+                }
+                return null;
+            });
+            assertThat(first.await(30, TimeUnit.SECONDS)).as("told of the first byte").isTrue();
+            byte[] buf = new byte[64];
+            int read = 0;
+            while (read < total) {
+                if (read > 0) {
+                    CountDownLatch readable = new CountDownLatch(1);
+                    if (server.whenReadable(readable::countDown)) {
+                        assertThat(readable.await(30, TimeUnit.SECONDS)).as("told of byte " + read).isTrue();
+                    }
+                }
+                int n = server.input().read(buf, 0, Math.min(buf.length, total - read));
+                assertThat(n).isPositive();
+                for (int i = 0; i < n; i++) {
+                    assertThat(buf[i]).isEqualTo((byte) (read + i));
+                }
+                read += n;
+            }
+            writer.get(60, TimeUnit.SECONDS);
+        }
+    }
+
     // --- helpers shared by the tests ---
+
+    private static int readOrFail(InputStream in) {
+        try {
+            return in.read();
+        } catch (IOException e) {
+            return -2;
+        }
+    }
 
     private Connection dial() throws IOException {
         return fixture.dialer().dial(fixture.address(), fixture.dialTimeout());

@@ -11,7 +11,7 @@ import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.FailureBackoff;
 import org.annexp2p.transports.PreAuthLimits;
 import org.annexp2p.transports.ServerOptions;
-import org.annexp2p.transports.contract.ConnectionServerContract;
+import org.annexp2p.transports.contract.ParkedServerContract;
 import org.annexp2p.transports.contract.TransportContract.Fixture;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The server contract in memory, plus what needs peers at different addresses (loopback, the only address other
  * transports can use in tests, is not limited per address): the memory network lets a dial say where it is from.
  */
-class MemoryConnectionServerContractTest extends ConnectionServerContract {
+class MemoryConnectionServerContractTest extends ParkedServerContract {
 
     private static final Duration DIAL = Duration.ofSeconds(10);
 

@@ -2,10 +2,10 @@ package org.annexp2p.transports.tcp;
 
 import java.net.ServerSocket;
 import org.annexp2p.transports.Listener;
-import org.annexp2p.transports.contract.ConnectionServerContract;
+import org.annexp2p.transports.contract.ParkedServerContract;
 import org.annexp2p.transports.contract.TransportContract.Fixture;
 
-class TcpConnectionServerContractTest extends ConnectionServerContract {
+class TcpConnectionServerContractTest extends ParkedServerContract {
 
     @Override
     protected Fixture openFixture() throws Exception {
