@@ -1,15 +1,13 @@
 package org.annexp2p.cli.lan;
 
 import org.annexp2p.protocol.wire.ShownText;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.annexp2p.cli.ErrorWords;
+import org.annexp2p.cli.Prompt;
 import org.annexp2p.pairing.conversation.PairData;
 import org.annexp2p.pairing.discovery.Heard;
 import org.annexp2p.pairing.lan.LanAddress;
@@ -94,15 +92,15 @@ final class LanPairScreen implements LanPairingAttempt.Screen {
     /** Asks on the terminal (or reads standard input) for the text under the other device's QR code; one try. */
     @Override
     public Optional<QrPayload> askForPayload() {
-        System.err.println("type or paste the text shown under the QR code on the device you mean (the line after \"payload:\"), then Enter:");
         String line;
         try {
-            line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            line = Prompt.system().ask("type or paste the text shown under the QR code on the device you mean (the line after "
+                    + "\"payload:\"), then Enter:" + System.lineSeparator()).orElse("");
         } catch (IOException e) {
             System.err.println("annex-p2p: cannot read the payload: " + ErrorWords.of(e));
             return Optional.empty();
         }
-        if (line == null || line.isBlank()) {
+        if (line.isBlank()) {
             System.err.println("annex-p2p: no payload was given");
             return Optional.empty();
         }
