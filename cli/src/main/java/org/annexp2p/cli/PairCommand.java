@@ -64,9 +64,9 @@ final class PairCommand implements Callable<Integer> {
         try (StandardPlugins plugins = StandardPlugins.of(new StandardPlugins.Settings(torSocks, DiscoveryGroups.PORT))) {
             // A bad --tor-socks fails now, not after the other person has typed our code.
             plugins.torSocks();
-            PeerLink link = new PeerLink(repository, plugins.addresses(), notice -> { }, Debug.transcript(debug), debug);
             WormholePairing pairing = new WormholePairing(repository.creds(), PairingWormhole.over(new Wormhole(options)),
-                    (address, token) -> link.link(address.format(), token, Optional.ofNullable(name)),
+                    WormholePairing.Link.through(repository, plugins.addresses(), Optional.ofNullable(name),
+                            Debug.transcript(debug), debug),
                     new LinkRounds(linkAttempts), this::tell, InterruptNotice.TREE);
             PeerLink.Linked linked = pair(pairing);
             System.err.println("Paired with " + ShownText.ofWire(linked.peer().value()) + "; added remote "
