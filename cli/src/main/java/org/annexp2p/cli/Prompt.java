@@ -11,14 +11,7 @@ import java.util.Optional;
  * Questions asked on stderr and answered on standard input, a line each: stdout stays for results (a pipe reading
  * them never sees a question). Every command that asks goes through here.
  */
-public final class Prompt {
-    private final PrintStream err;
-    private final BufferedReader in;
-
-    public Prompt(PrintStream err, BufferedReader in) {
-        this.err = err;
-        this.in = in;
-    }
+public record Prompt(PrintStream err, BufferedReader in) {
 
     /** On this process's stderr and stdin. */
     public static Prompt system() {

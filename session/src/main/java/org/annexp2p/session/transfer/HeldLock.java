@@ -11,14 +11,7 @@ import org.annexp2p.protocol.program.Program;
  * What {@code lock} does on the peer: lock the key's content there (so the peer keeps it and will not remove it),
  * hold the lock a while, then unlock. A peer that does not have the content cannot lock it.
  */
-public final class HeldLock {
-    private final Key key;
-    private final Duration hold;
-
-    public HeldLock(Key key, Duration hold) {
-        this.key = key;
-        this.hold = hold;
-    }
+public record HeldLock(Key key, Duration hold) {
 
     /**
      * The conversation: lock, then (only if the peer locked) {@code locked} is told, the lock is held for the hold
