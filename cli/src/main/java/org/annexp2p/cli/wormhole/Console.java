@@ -63,6 +63,11 @@ final class Console {
         }
     }
 
+    /** Asks a yes-or-no question: yes is "y" or "yes" in any case; anything else, or no answer, is no. */
+    boolean confirm(String question) {
+        return ask(question).map(a -> a.equalsIgnoreCase("y") || a.equalsIgnoreCase("yes")).orElse(false);
+    }
+
     /** Reads everything left on stdin (for {@code --text -}). */
     String readAll() throws IOException {
         return prompt.readAll();
