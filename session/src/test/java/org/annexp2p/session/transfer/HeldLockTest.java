@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
@@ -61,9 +62,11 @@ class HeldLockTest {
             boolean locked = session.run(lock.operation(() -> locksWhileHeld.add(peer.lockCount(KEY))));
             lock.finished(locked);
             assertThat(locked).isTrue();
+            // UNLOCKCONTENT has no reply: the peer answers the next request only once it has taken it.
+            assertThat(session.run(Client.checkPresent(KEY))).isTrue();
+            assertThat(peer.lockCount(KEY)).isZero();
         }
         assertThat(locksWhileHeld).containsExactly(1);
-        assertThat(peer.lockCount(KEY)).isZero();
     }
 
     @Test
