@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** A yes-or-no question, as send's verifier and receive's file offer ask it: only a yes is a yes. */
@@ -18,21 +20,20 @@ class ConsoleTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8), new BufferedReader(new StringReader(input)));
     }
 
+    /** The answers to {@code count} questions, as read from {@code input}. */
+    List<Boolean> answers(String input, int count) {
+        Console console = answering(input);
+        return IntStream.range(0, count).mapToObj(i -> console.confirm("ok? ")).toList();
+    }
+
     @Test
     void yAndYesInAnyCaseAreYes() {
-        Console console = answering("y\n YES \nYes\n");
-        assertThat(console.confirm("ok? ")).isTrue();
-        assertThat(console.confirm("ok? ")).isTrue();
-        assertThat(console.confirm("ok? ")).isTrue();
+        assertThat(answers("y\n YES \nYes\n", 3)).containsExactly(true, true, true);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("ok? ok? ok? ");
     }
 
     @Test
     void anythingElseOrNoAnswerIsNo() {
-        Console console = answering("n\n\nyess\n");
-        assertThat(console.confirm("ok? ")).isFalse();
-        assertThat(console.confirm("ok? ")).isFalse();
-        assertThat(console.confirm("ok? ")).isFalse();
-        assertThat(console.confirm("ok? ")).as("end of input").isFalse();
+        assertThat(answers("n\n\nyess\n", 4)).as("the last one at the end of input").containsExactly(false, false, false, false);
     }
 }
