@@ -13,8 +13,6 @@ import org.annexp2p.pairing.discovery.Heard;
 import org.annexp2p.pairing.lan.LanAddress;
 import org.annexp2p.pairing.lan.LanEndpoints;
 import org.annexp2p.pairing.qr.InvalidPayloadException;
-import org.annexp2p.pairing.qr.QrPayload;
-import org.annexp2p.pairing.qr.QrPayloadCodec;
 import org.annexp2p.pairing.qr.TerminalQr;
 import org.annexp2p.pairing.tls.KeyFingerprint;
 import org.annexp2p.session.lan.LanPairingAttempt;
@@ -79,19 +77,9 @@ final class LanPairScreen implements LanPairingAttempt.Screen {
         fail(reason, advice);
     }
 
-    @Override
-    public Optional<QrPayload> given(String text) {
-        try {
-            return Optional.of(QrPayloadCodec.decode(text.trim()));
-        } catch (InvalidPayloadException e) {
-            fail("the --payload text is not a pairing payload: " + ErrorWords.of(e), "copy the whole text shown by `pair --lan --qr`");
-            return Optional.empty();
-        }
-    }
-
     /** Asks on the terminal (or reads standard input) for the text under the other device's QR code; one try. */
     @Override
-    public Optional<QrPayload> askForPayload() {
+    public Optional<String> askForPayload() {
         String line;
         try {
             line = Prompt.system().ask("type or paste the text shown under the QR code on the device you mean (the line after "
@@ -104,11 +92,15 @@ final class LanPairScreen implements LanPairingAttempt.Screen {
             System.err.println("annex-p2p: no payload was given");
             return Optional.empty();
         }
-        try {
-            return Optional.of(QrPayloadCodec.decode(line.trim()));
-        } catch (InvalidPayloadException e) {
-            System.err.println(ShownText.of("annex-p2p: that is not a pairing payload: " + ErrorWords.of(e)));
-            return Optional.empty();
+        return Optional.of(line);
+    }
+
+    @Override
+    public void notAPayload(InvalidPayloadException why, boolean typed) {
+        if (typed) {
+            System.err.println(ShownText.of("annex-p2p: that is not a pairing payload: " + ErrorWords.of(why)));
+        } else {
+            fail("the --payload text is not a pairing payload: " + ErrorWords.of(why), "copy the whole text shown by `pair --lan --qr`");
         }
     }
 
