@@ -47,7 +47,7 @@ final class GetCommand implements Callable<Integer> {
             }
             ProgressBar shown = bar;
             try (InterruptNotice notice = InterruptNotice.during(() -> shown.finish("interrupted"),
-                    () -> InterruptNotice.afterGet(download.kept()))) {
+                    download::keptAfterInterrupt)) {
                 ok = session.run(download.operation(bar));
             } catch (IOException e) {
                 bar.finish("failed");

@@ -32,12 +32,6 @@ final class InterruptNotice implements AutoCloseable {
         return notice;
     }
 
-    /** What an interrupted get says, having kept {@code kept} bytes. */
-    static String afterGet(long kept) {
-        return kept > 0 ? "the " + kept + " bytes received are kept: run the same get again to resume"
-                : "nothing was received yet";
-    }
-
     /** What a stop says of a command's temporary tree. */
     static final TemporaryTree.OnStop TREE = new TemporaryTree.OnStop() {
         @Override
@@ -50,8 +44,6 @@ final class InterruptNotice implements AutoCloseable {
             System.err.println("annex-p2p: stopped; could not remove " + path + ": " + Main.oneLine(why));
         }
     };
-
-    static final String AFTER_PUT = "the peer keeps what it received: run the same put again to resume";
 
     @Override
     public void close() {

@@ -1,9 +1,10 @@
 package org.annexp2p.cli;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.session.DialedSession;
+import org.annexp2p.session.transfer.HeldLock;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,28 +28,12 @@ final class LockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        HeldLock lock = new HeldLock(key, Duration.ofSeconds(holdSeconds));
         try (DialedSession session = ClientSession.open(peer, route, ClientSession.repository(peer))) {
-            boolean locked = session.run(Client.lock(key).flatMap(l -> {
-                if (!l.getOrElse(false)) {
-                    return org.annexp2p.protocol.program.Program.pure(l);
-                }
-                System.err.println("locked " + key + (holdSeconds > 0 ? " for " + holdSeconds + " s" : ""));
-                sleep(holdSeconds);
-                return Client.unlock().map(u -> l);
-            }));
-            if (!locked) {
-                throw new java.io.IOException("the peer could not lock " + key + " (it does not have it)");
-            }
+            lock.finished(session.run(lock.operation(() -> System.err.println(
+                    "locked " + key + (holdSeconds > 0 ? " for " + holdSeconds + " s" : "")))));
             System.out.println("locked and unlocked");
             return 0;
-        }
-    }
-
-    private static void sleep(long seconds) {
-        try {
-            Thread.sleep(seconds * 1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,9 +1,6 @@
 package org.annexp2p.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -83,15 +80,11 @@ final class P2pCommand implements Callable<Integer> {
     }
 
     private int link(AnnexRepository repository) throws Exception {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        Prompt prompt = Prompt.system();
         LinkAddress address = null;
         while (address == null) {
-            System.err.print("Enter peer address: ");
-            System.err.flush();
-            String line = in.readLine();
-            if (line == null || line.isBlank()) {
-                throw new IOException("Nothing entered, giving up.");
-            }
+            String line = prompt.ask("Enter peer address: ").filter(l -> !l.isBlank())
+                    .orElseThrow(() -> new IOException("Nothing entered, giving up."));
             try {
                 address = LinkAddress.parse(line.trim());
             } catch (RuntimeException e) {

@@ -1,10 +1,7 @@
 package org.annexp2p.cli;
 
 import org.annexp2p.protocol.wire.ShownText;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -67,9 +64,9 @@ final class PairCommand implements Callable<Integer> {
         try (StandardPlugins plugins = StandardPlugins.of(new StandardPlugins.Settings(torSocks, DiscoveryGroups.PORT))) {
             // A bad --tor-socks fails now, not after the other person has typed our code.
             plugins.torSocks();
-            PeerLink link = new PeerLink(repository, plugins.addresses(), notice -> { }, Debug.transcript(debug), debug);
             WormholePairing pairing = new WormholePairing(repository.creds(), PairingWormhole.over(new Wormhole(options)),
-                    (address, token) -> link.link(address.format(), token, Optional.ofNullable(name)),
+                    WormholePairing.Link.through(repository, plugins.addresses(), Optional.ofNullable(name),
+                            Debug.transcript(debug), debug),
                     new LinkRounds(linkAttempts), this::tell, InterruptNotice.TREE);
             PeerLink.Linked linked = pair(pairing);
             System.err.println("Paired with " + ShownText.ofWire(linked.peer().value()) + "; added remote "
@@ -97,12 +94,7 @@ final class PairCommand implements Callable<Integer> {
     }
 
     private static String ask() throws IOException {
-        System.err.print("Enter the other repository's pairing code: ");
-        System.err.flush();
-        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        if (line == null || line.isBlank()) {
-            throw new IOException("no pairing code entered");
-        }
-        return line;
+        return Prompt.system().ask("Enter the other repository's pairing code: ").filter(line -> !line.isBlank())
+                .orElseThrow(() -> new IOException("no pairing code entered"));
     }
 }

@@ -42,7 +42,7 @@ final class PutCommand implements Callable<Integer> {
             bar = ProgressBar.onStderr("put " + GetCommand.abbreviated(key), key.size().getOrElse(0L));
             ProgressBar shown = bar;
             try (InterruptNotice notice = InterruptNotice.during(() -> shown.finish("interrupted"),
-                    () -> InterruptNotice.AFTER_PUT)) {
+                    () -> Upload.AFTER_INTERRUPT)) {
                 ok = session.run(upload.operation(bar));
             } catch (Exception e) {
                 bar.finish("failed");

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.repository.AnnexRepository;
-import org.annexp2p.session.plugin.net.NetworkAddress;
 import org.annexp2p.session.serve.ServeLimits;
 import org.annexp2p.session.serve.ServePlan;
 import org.annexp2p.session.serve.ServeSetup;
@@ -54,18 +53,17 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean listeners = listen != null || tor.requested() || lanListen != null;
-        if (!listeners && networks().isEmpty()) {
+        ServePlan plan = new ServePlan(Optional.ofNullable(listen), Optional.ofNullable(lanListen), discoveryPort,
+                tor.requested() ? Optional.of(tor::options) : Optional.empty(), ServePlan.networksEnabledAt(repo));
+        if (plan.servesNothing()) {
             throw new Main.UsageException("say where to serve: --listen HOST:PORT, --lan-listen HOST:PORT, --tor, or several");
         }
         ServeLimits given = limits.limits();
         AnnexRepository repository = AnnexRepository.open(repo);
-        ServePlan plan = new ServePlan(Optional.ofNullable(listen), Optional.ofNullable(lanListen), discoveryPort,
-                tor.requested() ? Optional.of(tor::options) : Optional.empty(), ServeSetup.enabledNetworks(repository));
         ServerMode serverMode = mode.readOnly ? ServerMode.READ_ONLY
                 : mode.appendOnly ? ServerMode.APPEND_ONLY : ServerMode.READ_WRITE;
         ServeSetup setup = ServeSetup.of(repository, serverMode, given, Debug.transcript(debug));
-        if (listeners && setup.acceptsNoToken()) {
+        if (plan.listens() && setup.acceptsNoToken()) {
             System.err.println("annex-p2p: note: no peer can authenticate yet; run `annex-p2p token --repo "
                     + repo + "` to make a token");
         }
@@ -79,14 +77,5 @@ final class ServeCommand implements Callable<Integer> {
             stop.stopped("serving " + String.join(", ", setup.places()));
         }
         return 0;
-    }
-
-    /** The generic networks enabled in the repository (`p2p --enable`); none where there is no repository yet. */
-    private List<NetworkAddress> networks() {
-        try {
-            return ServeSetup.enabledNetworks(AnnexRepository.open(repo));
-        } catch (java.io.IOException e) {
-            return List.of();
-        }
     }
 }

@@ -1,22 +1,18 @@
 package org.annexp2p.cli.lan;
 
 import org.annexp2p.protocol.wire.ShownText;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.annexp2p.cli.ErrorWords;
+import org.annexp2p.cli.Prompt;
 import org.annexp2p.pairing.conversation.PairData;
 import org.annexp2p.pairing.discovery.Heard;
 import org.annexp2p.pairing.lan.LanAddress;
 import org.annexp2p.pairing.lan.LanEndpoints;
 import org.annexp2p.pairing.qr.InvalidPayloadException;
-import org.annexp2p.pairing.qr.QrPayload;
-import org.annexp2p.pairing.qr.QrPayloadCodec;
 import org.annexp2p.pairing.qr.TerminalQr;
 import org.annexp2p.pairing.tls.KeyFingerprint;
 import org.annexp2p.session.lan.LanPairingAttempt;
@@ -81,36 +77,30 @@ final class LanPairScreen implements LanPairingAttempt.Screen {
         fail(reason, advice);
     }
 
-    @Override
-    public Optional<QrPayload> given(String text) {
-        try {
-            return Optional.of(QrPayloadCodec.decode(text.trim()));
-        } catch (InvalidPayloadException e) {
-            fail("the --payload text is not a pairing payload: " + ErrorWords.of(e), "copy the whole text shown by `pair --lan --qr`");
-            return Optional.empty();
-        }
-    }
-
     /** Asks on the terminal (or reads standard input) for the text under the other device's QR code; one try. */
     @Override
-    public Optional<QrPayload> askForPayload() {
-        System.err.println("type or paste the text shown under the QR code on the device you mean (the line after \"payload:\"), then Enter:");
+    public Optional<String> askForPayload() {
         String line;
         try {
-            line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            line = Prompt.system().ask("type or paste the text shown under the QR code on the device you mean (the line after "
+                    + "\"payload:\"), then Enter:" + System.lineSeparator()).orElse("");
         } catch (IOException e) {
             System.err.println("annex-p2p: cannot read the payload: " + ErrorWords.of(e));
             return Optional.empty();
         }
-        if (line == null || line.isBlank()) {
+        if (line.isBlank()) {
             System.err.println("annex-p2p: no payload was given");
             return Optional.empty();
         }
-        try {
-            return Optional.of(QrPayloadCodec.decode(line.trim()));
-        } catch (InvalidPayloadException e) {
-            System.err.println(ShownText.of("annex-p2p: that is not a pairing payload: " + ErrorWords.of(e)));
-            return Optional.empty();
+        return Optional.of(line);
+    }
+
+    @Override
+    public void notAPayload(InvalidPayloadException why, boolean typed) {
+        if (typed) {
+            System.err.println(ShownText.of("annex-p2p: that is not a pairing payload: " + ErrorWords.of(why)));
+        } else {
+            fail("the --payload text is not a pairing payload: " + ErrorWords.of(why), "copy the whole text shown by `pair --lan --qr`");
         }
     }
 

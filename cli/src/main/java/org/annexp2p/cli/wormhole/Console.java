@@ -1,5 +1,6 @@
 package org.annexp2p.cli.wormhole;
 
+import org.annexp2p.cli.Prompt;
 import org.annexp2p.cli.Terminal;
 import org.annexp2p.protocol.wire.ShownText;
 import java.io.BufferedReader;
@@ -20,13 +21,13 @@ final class Console {
     private final PrintStream out;
     private final boolean outIsTerminal;
     private final PrintStream err;
-    private final BufferedReader in;
+    private final Prompt prompt;
 
     Console(PrintStream out, boolean outIsTerminal, PrintStream err, BufferedReader in) {
         this.out = out;
         this.outIsTerminal = outIsTerminal;
         this.err = err;
-        this.in = in;
+        this.prompt = new Prompt(err, in);
     }
 
     static Console system() {
@@ -54,23 +55,21 @@ final class Console {
     }
 
     /** Asks on stderr and reads one line from stdin; empty at end of input. */
-    Optional<String> ask(String prompt) {
-        err.print(prompt);
-        err.flush();
+    Optional<String> ask(String question) {
         try {
-            return Optional.ofNullable(in.readLine()).map(String::strip);
+            return prompt.ask(question).map(String::strip);
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
+    /** Asks a yes-or-no question: yes is "y" or "yes" in any case; anything else, or no answer, is no. */
+    boolean confirm(String question) {
+        return ask(question).map(a -> a.equalsIgnoreCase("y") || a.equalsIgnoreCase("yes")).orElse(false);
+    }
+
     /** Reads everything left on stdin (for {@code --text -}). */
     String readAll() throws IOException {
-        StringBuilder sb = new StringBuilder();
-        char[] buf = new char[8192];
-        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-            sb.append(buf, 0, n);
-        }
-        return sb.toString();
+        return prompt.readAll();
     }
 }

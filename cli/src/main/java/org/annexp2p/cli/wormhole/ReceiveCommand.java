@@ -99,9 +99,7 @@ final class ReceiveCommand extends WormholeSide {
             }
             console.say("Receiving file (" + DECIMAL.of(offer.size()) + ") into: " + at.path());
             if (!acceptFile) {
-                boolean yes = console.ask("ok? (y/N): ").map(a -> a.equalsIgnoreCase("y") || a.equalsIgnoreCase("yes"))
-                        .orElse(false);
-                if (!yes) {
+                if (!console.confirm("ok? (y/N): ")) {
                     console.say("transfer rejected");
                     return Optional.empty();
                 }

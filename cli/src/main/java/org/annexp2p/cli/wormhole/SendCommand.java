@@ -102,8 +102,7 @@ final class SendCommand extends WormholeSide {
                 return true;
             }
             console.say("Verifier " + verifier + ".");
-            return console.ask("Verifier ok? (yes/no): ").map(a -> a.equalsIgnoreCase("yes") || a.equalsIgnoreCase("y"))
-                    .orElse(false);
+            return console.confirm("Verifier ok? (yes/no): ");
         }
 
         @Override

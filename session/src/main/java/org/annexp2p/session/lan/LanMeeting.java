@@ -11,7 +11,9 @@ import org.annexp2p.pairing.lan.DiscoveryFirst;
 import org.annexp2p.pairing.lan.LanAddress;
 import org.annexp2p.pairing.lan.LanEndpoints;
 import org.annexp2p.pairing.lan.Rendezvous;
+import org.annexp2p.pairing.qr.InvalidPayloadException;
 import org.annexp2p.pairing.qr.QrPayload;
+import org.annexp2p.pairing.qr.QrPayloadCodec;
 import org.annexp2p.pairing.secret.SharedSecret;
 
 /**
@@ -26,11 +28,11 @@ public final class LanMeeting {
         /** The QR code (and its text) to scan or type on the other device, shown while waiting up to {@code timeout}. */
         void showQr(LanEndpoints.QrOffer offer, Duration timeout);
 
-        /** {@code text}, given as the other device's QR code text, as a payload; or empty after saying why not. */
-        Optional<QrPayload> given(String text);
-
         /** The text under the QR code of the device the person means, asked for once; or empty after saying why not. */
-        Optional<QrPayload> askForPayload();
+        Optional<String> askForPayload();
+
+        /** The QR code's text the person gave ({@code typed}: when asked; else with the way chosen) is not a payload. */
+        void notAPayload(InvalidPayloadException why, boolean typed);
 
         /** Discovery is looking for {@code what} for up to {@code bound}. */
         void lookingFor(String what, Duration bound);
@@ -79,7 +81,7 @@ public final class LanMeeting {
             return Optional.of(offer.conversation());
         }
         if (way.payload() != null) {
-            Optional<QrPayload> given = screen.given(way.payload());
+            Optional<QrPayload> given = decoded(way.payload(), false);
             if (given.isPresent() && given.get().addresses().isEmpty()) {
                 screen.failed("the payload names no address of the other device", "use --secret on both devices instead");
                 return Optional.empty();
@@ -101,17 +103,27 @@ public final class LanMeeting {
         return met(ends.meet(SharedSecret.fromPhrase(way.secret()), channels, timeout));
     }
 
+    /** {@code text} as a payload; or empty, the screen told why not. */
+    private Optional<QrPayload> decoded(String text, boolean typed) {
+        try {
+            return Optional.of(QrPayloadCodec.decode(text.trim()));
+        } catch (InvalidPayloadException e) {
+            screen.notAPayload(e, typed);
+            return Optional.empty();
+        }
+    }
+
     /** The discovery-first order (--find): list the devices waiting with a QR code, then confirm one with its text. */
     private Optional<Conversation> findFirst(Way way, Duration bound) throws IOException, InterruptedException {
         DiscoveryFirst.PayloadSource payloads;
         if (way.payload() != null) {
-            Optional<QrPayload> given = screen.given(way.payload());
+            Optional<QrPayload> given = decoded(way.payload(), false);
             if (given.isEmpty()) {
                 return Optional.empty();
             }
             payloads = () -> given;
         } else {
-            payloads = screen::askForPayload;
+            payloads = () -> screen.askForPayload().flatMap(text -> decoded(text, true));
         }
         List<DiscoveryChannel> channels = ends.discoveryChannels();
         if (channels.isEmpty()) {

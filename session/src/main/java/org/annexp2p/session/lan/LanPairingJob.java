@@ -11,8 +11,6 @@ import org.annexp2p.pairing.lan.Conversation;
 import org.annexp2p.pairing.lan.LanEndpoints;
 import org.annexp2p.pairing.lan.LanIdentity;
 import org.annexp2p.pairing.qr.InvalidPayloadException;
-import org.annexp2p.pairing.qr.QrPayload;
-import org.annexp2p.pairing.qr.QrPayloadCodec;
 import org.annexp2p.pairing.tls.KeyFingerprint;
 import org.annexp2p.protocol.wire.ShownText;
 import org.annexp2p.repository.AnnexRepository;
@@ -136,18 +134,19 @@ public final class LanPairingJob {
         }
 
         @Override
-        public Optional<QrPayload> given(String text) {
-            return decoded(text);
-        }
-
-        @Override
-        public Optional<QrPayload> askForPayload() {
+        public Optional<String> askForPayload() {
             tell(new LanState.AskingForPayload());
             try {
-                return decoded(payload.get());
+                return Optional.ofNullable(payload.get());
             } catch (Exception e) {
                 return Optional.empty();
             }
+        }
+
+        @Override
+        public void notAPayload(InvalidPayloadException why, boolean typed) {
+            tell(new LanState.Failed("that is not a pairing payload: " + why.getMessage(),
+                    "copy the whole text shown under the other device's QR code"));
         }
 
         @Override
@@ -163,16 +162,6 @@ public final class LanPairingJob {
         @Override
         public void failed(String reason, String advice) {
             tell(new LanState.Failed(reason, advice));
-        }
-
-        private Optional<QrPayload> decoded(String text) {
-            try {
-                return Optional.of(QrPayloadCodec.decode(text.trim()));
-            } catch (InvalidPayloadException e) {
-                tell(new LanState.Failed("that is not a pairing payload: " + e.getMessage(),
-                        "copy the whole text shown under the other device's QR code"));
-                return Optional.empty();
-            }
         }
     }
 }

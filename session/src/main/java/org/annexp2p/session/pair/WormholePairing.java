@@ -3,12 +3,16 @@ package org.annexp2p.session.pair;
 import java.io.IOException;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.protocol.wire.AuthToken;
+import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.creds.AddressTokens;
 import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.session.TemporaryTree;
 import org.annexp2p.session.link.PeerLink;
+import org.annexp2p.session.plugin.TransportPlugins;
 
 /**
  * {@code p2p --pair} as git-annex does it, for every front end: our half of a fresh token and our Tor and network
@@ -26,6 +30,17 @@ public final class WormholePairing {
     @FunctionalInterface
     public interface Link {
         PeerLink.Linked link(PairAddress address, AuthToken token) throws IOException;
+
+        /**
+         * How every front end links a pairing: {@link PeerLink} through {@code plugins}, the remote named {@code name}
+         * (else the first free peerN). Quietly: the pairing tells each failed try itself, as git-annex does, so the
+         * plugin's own retry notices would repeat them.
+         */
+        static Link through(AnnexRepository repository, TransportPlugins plugins, Optional<String> name,
+                Transcript transcript, boolean verbose) {
+            PeerLink link = new PeerLink(repository, plugins, notice -> { }, transcript, verbose);
+            return (address, token) -> link.link(address.format(), token, name);
+        }
     }
 
     private final CredsDir creds;

@@ -1,12 +1,14 @@
 package org.annexp2p.session.serve;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.annexp2p.protocol.wire.ShownText;
+import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.session.StandardPlugins;
 import org.annexp2p.session.lan.LanPlugin;
 import org.annexp2p.session.network.NetworkServing;
@@ -39,6 +41,23 @@ public record ServePlan(Optional<String> listen, Optional<String> lanListen, int
     /** Whether a listener was asked for (the networks are served without one). */
     public boolean listens() {
         return listen.isPresent() || lanListen.isPresent() || tor.isPresent();
+    }
+
+    /**
+     * The networks enabled in the repository at {@code dir} ({@link ServeSetup#enabledNetworks}); none where there is
+     * no repository yet, so that a front end can say what to serve before it says that the repository is missing.
+     */
+    public static List<NetworkAddress> networksEnabledAt(Path dir) {
+        try {
+            return ServeSetup.enabledNetworks(AnnexRepository.open(dir));
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Whether there is nothing at all to serve: no listener asked for and no network enabled. */
+    public boolean servesNothing() {
+        return !listens() && networks.isEmpty();
     }
 
     /**

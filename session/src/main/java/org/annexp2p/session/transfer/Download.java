@@ -52,6 +52,13 @@ public record Download(Repository repository, Destination destination) {
         return kept > 0 ? "; the " + kept + " bytes received are kept, and get resumes from them" : "";
     }
 
+    /** What a get stopped by the user says of what it kept, for the next one to resume from. */
+    public String keptAfterInterrupt() {
+        long kept = kept();
+        return kept > 0 ? "the " + kept + " bytes received are kept: run the same get again to resume"
+                : "nothing was received yet";
+    }
+
     /** The conversation that fetches it, telling {@code meter} how far it got. */
     public Program<Either<String, Boolean>> operation(Meter meter) {
         return Client.get(destination, AssociatedFile.NONE, meter);

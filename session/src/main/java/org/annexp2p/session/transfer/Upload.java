@@ -18,6 +18,8 @@ import org.annexp2p.repository.Repository;
  * learns that the peer has it once the peer has stored it.
  */
 public record Upload(Repository source, Repository own, Key key) {
+    /** What a put stopped by the user says: the peer keeps the part it received, and the next put resumes there. */
+    public static final String AFTER_INTERRUPT = "the peer keeps what it received: run the same put again to resume";
 
     /** From {@code infile} when given (the repository lending only its identity), else from {@code own}'s store. */
     public static Upload of(Repository own, Key key, Optional<Path> infile) throws IOException {

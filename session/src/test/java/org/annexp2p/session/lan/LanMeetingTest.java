@@ -14,7 +14,9 @@ import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.pairing.discovery.Heard;
 import org.annexp2p.pairing.lan.Conversation;
 import org.annexp2p.pairing.lan.LanEndpoints;
+import org.annexp2p.pairing.qr.InvalidPayloadException;
 import org.annexp2p.pairing.qr.QrPayload;
+import org.annexp2p.pairing.qr.QrPayloadCodec;
 import org.annexp2p.pairing.secret.SharedSecret;
 import org.annexp2p.pairing.tls.KeyFingerprint;
 import org.annexp2p.pairing.tls.TlsIdentity;
@@ -29,7 +31,6 @@ class LanMeetingTest {
 
     LanEndpoints ends;
     final List<String> shown = new ArrayList<>();
-    QrPayload givenPayload;
 
     final LanMeeting.Screen screen = new LanMeeting.Screen() {
         @Override
@@ -53,15 +54,14 @@ class LanMeetingTest {
         }
 
         @Override
-        public Optional<QrPayload> given(String text) {
-            shown.add("given " + text);
-            return Optional.ofNullable(givenPayload);
+        public Optional<String> askForPayload() {
+            shown.add("asked");
+            return Optional.empty();
         }
 
         @Override
-        public Optional<QrPayload> askForPayload() {
-            shown.add("asked");
-            return Optional.empty();
+        public void notAPayload(InvalidPayloadException why, boolean typed) {
+            shown.add("not a payload (" + (typed ? "typed" : "given") + "): " + why.getMessage());
         }
 
         @Override
@@ -118,15 +118,17 @@ class LanMeetingTest {
 
     @Test
     void aPayloadWithoutAddressesLeadsNowhere() throws Exception {
-        givenPayload = new QrPayload(55600, US.fingerprint(), SharedSecret.randomPhrase(), List.of());
-        assertThat(meet(new LanMeeting.Way(null, false, "TEXT", false, null, false))).isEmpty();
-        assertThat(shown).containsExactly("given TEXT", "failed: the payload names no address of the other device");
+        String text = QrPayloadCodec.encode(new QrPayload(55600, US.fingerprint(), SharedSecret.randomPhrase(), List.of()));
+        assertThat(meet(new LanMeeting.Way(null, false, text, false, null, false))).isEmpty();
+        assertThat(shown).containsExactly("failed: the payload names no address of the other device");
     }
 
     @Test
     void aPayloadIsDialledAtItsAddresses() throws Exception {
-        givenPayload = new QrPayload(55600, US.fingerprint(), SharedSecret.randomPhrase(), List.of(InetAddress.getLoopbackAddress()));
-        Optional<Conversation> c = meet(new LanMeeting.Way(null, false, "TEXT", false, null, false));
+        String text = QrPayloadCodec.encode(new QrPayload(55600, US.fingerprint(), SharedSecret.randomPhrase(),
+                List.of(InetAddress.getLoopbackAddress())));
+        // as pasted: the text around the payload does not count
+        Optional<Conversation> c = meet(new LanMeeting.Way(null, false, " " + text + "\n", false, null, false));
         assertThat(c).hasValueSatisfying(v -> {
             assertThat(v.role()).isEqualTo(PairingSetup.Role.REQUESTER);
             assertThat(v.targets()).containsExactly(new InetSocketAddress(InetAddress.getLoopbackAddress(), 55600));
@@ -160,6 +162,6 @@ class LanMeetingTest {
     @Test
     void findingWithAnUnreadablePayloadStopsBeforeDiscovery() throws Exception {
         assertThat(meet(new LanMeeting.Way(null, false, "garbage", true, null, false))).isEmpty();
-        assertThat(shown).containsExactly("given garbage");
+        assertThat(shown).singleElement().asString().startsWith("not a payload (given): not an annex-p2p LAN pairing payload");
     }
 }

@@ -37,6 +37,17 @@ class ServePlanTest {
     }
 
     @Test
+    void withoutListenersOrAnEnabledNetworkThereIsNothingToServe() throws Exception {
+        NetworkAddress network = NetworkAddress.parse("p2p-annex::nosuchnet-annexp2ptest:ours:1");
+        assertThat(new ServePlan(Optional.empty(), Optional.empty(), 0, Optional.empty(), List.of()).servesNothing()).isTrue();
+        assertThat(new ServePlan(Optional.empty(), Optional.empty(), 0, Optional.empty(), List.of(network)).servesNothing())
+                .isFalse();
+        assertThat(new ServePlan(Optional.empty(), Optional.of("127.0.0.1:0"), 0, Optional.empty(), List.of()).servesNothing())
+                .isFalse();
+        assertThat(ServePlan.networksEnabledAt(tmp.resolve("not-a-repository"))).isEmpty();
+    }
+
+    @Test
     void withoutListenersANetworkThatCannotBeServedIsSaidAndNothingServedFails() throws Exception {
         AnnexRepository repository = AnnexRepository.create(tmp.resolve("served"));
         NetworkAddress network = NetworkAddress.parse("p2p-annex::nosuchnet-annexp2ptest:ours:1");

@@ -53,6 +53,14 @@ class TransferOutcomesTest {
     }
 
     @Test
+    void anInterruptedGetSaysWhatItKeptForTheNextOne() {
+        Download download = Download.of(ours, KEY, Optional.empty());
+        assertThat(download.keptAfterInterrupt()).isEqualTo("nothing was received yet");
+        ours.putPartial(download.destination(), new byte[] {1, 2, 3});
+        assertThat(download.keptAfterInterrupt()).isEqualTo("the 3 bytes received are kept: run the same get again to resume");
+    }
+
+    @Test
     void aStoredPutTellsTheLogThePeerHasIt() throws IOException {
         ours.putContent(KEY, CONTENT);
         Upload.of(ours, KEY, Optional.empty()).finished(true, peer);

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.annexp2p.pairing.discovery.DiscoveryGroups;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.session.StandardPlugins;
-import org.annexp2p.session.link.PeerLink;
 import org.annexp2p.session.pair.LinkRounds;
 import org.annexp2p.session.pair.PairState;
 import org.annexp2p.session.pair.PairingJob;
@@ -83,9 +82,8 @@ public final class PairSection implements Section {
             }
             // the job's own plugins (Tor's SOCKS port from $ANNEX_P2P_TOR_SOCKS, as pair's), closed when it ends
             StandardPlugins plugins = StandardPlugins.of(new StandardPlugins.Settings(null, DiscoveryGroups.PORT));
-            PeerLink link = new PeerLink(repository, plugins.addresses(), notice -> { }, Transcript.NONE, false);
             job = PairingJob.start(repository.creds(), PairingWormhole.over(wormhole),
-                    (address, token) -> link.link(address.format(), token, Optional.empty()),
+                    WormholePairing.Link.through(repository, plugins.addresses(), Optional.empty(), Transcript.NONE, false),
                     new LinkRounds(LINK_ROUNDS), state -> tell(state, plugins));
         }
         return Reply.accepted(Map.of("started", true));
