@@ -12,9 +12,9 @@ import org.annexp2p.cli.wormhole.WormholeCommand;
 import picocli.CommandLine;
 
 /**
- * The subcommands, in the order --help lists them. picocli reflects over a command's options when it is added;
- * for all of them that took about 0.1 s of every start (`put` with a bad key: 0.45 s, 0.34 s with only `put`
- * added), so a run that names its subcommand first adds only that one (see {@link #registerFor}).
+ * The subcommands, in the order --help lists them. picocli reflects over a command's options when it is added,
+ * and adding all of them is a noticeable share of every start (docs/performance.md, Start-up), so a run that names
+ * its subcommand first adds only that one (see {@link #registerFor}).
  */
 final class Commands {
     private Commands() {}
