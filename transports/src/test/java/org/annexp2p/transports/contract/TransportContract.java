@@ -3,7 +3,6 @@ package org.annexp2p.transports.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -511,8 +510,12 @@ public abstract class TransportContract {
         Future<Connection> accepted = pool.submit(() -> fixture.listener().accept());
         try (Connection client = dial(); Connection server = accepted.get(60, TimeUnit.SECONDS)) {
             CountDownLatch arrived = new CountDownLatch(1);
-            assumeTrue(server.whenReadable(arrived::countDown),
-                    "the transport offers to tell when a connection is readable");
+            boolean offered = server.whenReadable(arrived::countDown);
+            assertThat(offered).as("offers to tell when a fresh connection is readable").isEqualTo(tellsWhenReadable());
+            if (!offered) {
+                assertRefusalLeavesReadsBlocking(client, server);
+                return;
+            }
             assertThat(arrived.getCount()).as("nothing sent yet").isEqualTo(1);
             client.output().write("ab".getBytes(StandardCharsets.US_ASCII));
             client.output().flush();
@@ -546,8 +549,12 @@ public abstract class TransportContract {
         Future<Connection> accepted = pool.submit(() -> fixture.listener().accept());
         try (Connection client = dial(); Connection server = accepted.get(60, TimeUnit.SECONDS)) {
             CountDownLatch first = new CountDownLatch(1);
-            assumeTrue(server.whenReadable(first::countDown),
-                    "the transport offers to tell when a connection is readable");
+            boolean offered = server.whenReadable(first::countDown);
+            assertThat(offered).as("offers to tell when a fresh connection is readable").isEqualTo(tellsWhenReadable());
+            if (!offered) {
+                assertRefusalLeavesReadsBlocking(client, server);
+                return;
+            }
             Future<?> writer = pool.submit(() -> {
                 for (int i = 0; i < total; i++) {
                     client.output().write(i);
@@ -574,6 +581,23 @@ public abstract class TransportContract {
             }
             writer.get(60, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Whether this transport offers {@link Connection#whenReadable} (a server then holds its idle peers without a
+     * thread). One that does not must refuse every registration, so its readers go on blocking as before.
+     */
+    protected boolean tellsWhenReadable() {
+        return true;
+    }
+
+    /** A refused registration changes nothing: the bytes sent next are read, in order, by a plain blocking read. */
+    private static void assertRefusalLeavesReadsBlocking(Connection client, Connection server) throws IOException {
+        client.output().write("ab".getBytes(StandardCharsets.US_ASCII));
+        client.output().flush();
+        assertThat(server.input().read()).isEqualTo('a');
+        assertThat(server.whenReadable(() -> { })).as("refused while a byte waits").isFalse();
+        assertThat(server.input().read()).isEqualTo('b');
     }
 
     // --- helpers shared by the tests ---
