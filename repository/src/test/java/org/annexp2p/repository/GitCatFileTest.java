@@ -126,8 +126,8 @@ class GitCatFileTest {
         }
         catFile.close();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (made.stream().anyMatch(Thread::isAlive) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        for (Thread timer : made) {
+            timer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
         assertThat(made).as("timer threads alive 20 s after closing").noneMatch(Thread::isAlive);
     }
