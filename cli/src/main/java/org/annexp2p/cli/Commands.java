@@ -3,6 +3,7 @@ package org.annexp2p.cli;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -19,9 +20,18 @@ import picocli.CommandLine;
 final class Commands {
     private Commands() {}
 
-    private static final Map<String, Consumer<CommandLine>> BY_NAME = table();
+    /**
+     * The names alone, as plain strings: routing an ssh connection's start needs only these, and building the table
+     * would load picocli's largest class, which no class-data archive can hold, into every p2pstdio start.
+     */
+    private static final List<String> NAMES = List.of("demo", "get", "put", "checkpresent", "lock", "remove", "serve",
+            "p2phttp", "token", "p2p", "enable-tor", "pair", "doctor", "p2pstdio", "configlist", "wormhole", "ui");
 
-    /** Built once and never changed after: the table is a constant, not state. */
+    /** Built on first use, once, and never changed after: the table is a constant, not state. */
+    private static final class Table {
+        static final Map<String, Consumer<CommandLine>> BY_NAME = table();
+    }
+
     private static Map<String, Consumer<CommandLine>> table() {
         Map<String, Consumer<CommandLine>> byName = new LinkedHashMap<>();
         byName.put("demo", cl -> cl.addSubcommand(new DemoCommand()));
@@ -44,19 +54,22 @@ final class Commands {
         byName.put("configlist", cl -> cl.addSubcommand(new ShellCommands.ConfigList()));
         byName.put("wormhole", cl -> cl.addSubcommand(new WormholeCommand()));
         byName.put("ui", cl -> cl.addSubcommand(new UiCommand()));
+        if (!List.copyOf(byName.keySet()).equals(NAMES)) {
+            throw new IllegalStateException("the command table and its names differ: " + byName.keySet() + " " + NAMES);
+        }
         return Collections.unmodifiableMap(byName);
     }
 
     /** The subcommands' names, and {@code help}. */
     static Set<String> names() {
-        Set<String> names = new LinkedHashSet<>(BY_NAME.keySet());
+        Set<String> names = new LinkedHashSet<>(NAMES);
         names.add("help");
         return Collections.unmodifiableSet(names);
     }
 
     /** Every subcommand: what --help, `help`, a misspelt name's suggestions and the tests see. */
     static void register(CommandLine cl) {
-        BY_NAME.values().forEach(r -> r.accept(cl));
+        Table.BY_NAME.values().forEach(r -> r.accept(cl));
         check(cl);
     }
 
@@ -65,7 +78,7 @@ final class Commands {
      * errors and the subcommand's own help read the same either way: they never look at the other commands.
      */
     static void registerFor(CommandLine cl, String... args) {
-        Consumer<CommandLine> one = args.length > 0 ? BY_NAME.get(args[0]) : null;
+        Consumer<CommandLine> one = args.length > 0 ? Table.BY_NAME.get(args[0]) : null;
         if (one == null) {
             register(cl);
         } else {
@@ -75,7 +88,7 @@ final class Commands {
 
     /** The table's names are the commands' own: a renamed command must not fall back to the whole tree unnoticed. */
     private static void check(CommandLine cl) {
-        for (String name : BY_NAME.keySet()) {
+        for (String name : Table.BY_NAME.keySet()) {
             if (!cl.getSubcommands().containsKey(name)) {
                 throw new IllegalStateException("no subcommand named " + name);
             }

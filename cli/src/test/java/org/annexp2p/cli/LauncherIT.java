@@ -93,6 +93,21 @@ class LauncherIT {
     }
 
     @Test
+    void anSshSessionLoadsNoPicocliClass() throws Exception {
+        // picocli's class files are too old for a class-data archive: each one loaded is read and verified again at
+        // every ssh connection's start, which is what git-annex waits for.
+        Path repo = GitAnnex.initRepo(dir.resolve("r"), "launcher");
+        Path loaded = dir.resolve("classes.log");
+        byte[] session = ("VERSION 1\nCHECKPRESENT SHA256E-s1--" + "0".repeat(64) + "\n").getBytes(StandardCharsets.UTF_8);
+        GitAnnex.Result r = GitAnnex.run(dir, Map.of(), session, "java", "-Xlog:class+load=info:file=" + loaded, "-jar",
+                AnnexP2p.jar().toString(), "p2pstdio", repo.toString(), CLIENT);
+        assertThat(r.out()).as("stderr: %s", r.err()).isEqualTo("AUTH-SUCCESS " + GitAnnex.uuid(repo) + "\nVERSION 1\nFAILURE\n");
+        assertThat(Files.readAllLines(loaded)).as("the classes the session loaded")
+                .anyMatch(line -> line.contains(" org.annexp2p.shell."))
+                .noneMatch(line -> line.contains(" picocli."));
+    }
+
+    @Test
     void stdoutIsOnlyTheProtocolWithoutArchivesOrWithADamagedOne() throws Exception {
         Path repo = GitAnnex.initRepo(dir.resolve("r"), "launcher");
         String expected = "AUTH-SUCCESS " + GitAnnex.uuid(repo) + "\n";
