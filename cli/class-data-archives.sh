@@ -12,9 +12,10 @@
 # commands archive, doubled it and made the other commands start slower (docs/performance.md, Start-up).
 #
 # The kind is the best the JDK on PATH makes, as bin/annex-p2p runs that one: a JDK with -XX:AOTCacheOutput (25 and
-# later) writes an ahead-of-time cache (*.aot: classes loaded and linked, method profiles), an older one a dynamic
-# class-data archive (*.jsa). cds/java links to that JDK's java: an archive serves only the JVM that made it, and a
-# JDK before 24 does not start at all when handed an AOT cache, so the launcher passes a *.aot only to that java.
+# later) writes an ahead-of-time cache (*.aot: classes loaded and linked, method profiles), an older one a static
+# class-data archive (*.jsa) of the classes the training loaded. cds/java links to that JDK's java: an archive serves
+# only the JVM that made it, and a JDK before 24 does not start at all when handed an AOT cache, so the launcher
+# passes a *.aot only to that java.
 # A failed training costs start-up time, never correctness, so it does not fail the build; it says so in one line.
 target=$1
 cds="$target/cds"
@@ -30,11 +31,19 @@ else
 fi
 for archive in ssh commands wormhole; do
   made="$cds/training/$archive.$kind"
-  if [ "$kind" = aot ]; then record="-XX:AOTCacheOutput=$made"; else record="-XX:ArchiveClassesAtExit=$made"; fi
+  # A class-data archive is a static one, dumped from the list of classes the training loaded: a dynamic archive
+  # (-XX:ArchiveClassesAtExit) cannot hold class files older than Java 6, which picocli's are, so every command
+  # read and verified them from the jar at each start.
+  if [ "$kind" = aot ]; then record="-XX:AOTCacheOutput=$made"; else record="-XX:DumpLoadedClassList=$made.classes"; fi
   # Standard input from /dev/null: the ssh training serves p2pstdio on it, which must end at once. Its output goes
   # to the log, never to stdout, which is the protocol stream when git-annex's ssh connection made the launcher build.
   java -XX:+UseSerialGC "$record" -cp "$target/annex-p2p.jar" \
       org.annexp2p.cli.ClassDataTraining "$archive" </dev/null >>"$log" 2>&1 || failed="$failed $archive"
+  if [ "$kind" = jsa ] && [ -s "$made.classes" ]; then
+    # The same class path as the launcher's -jar, or the JVM refuses the archive.
+    java -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$made.classes" -XX:SharedArchiveFile="$made" \
+        -cp "$target/annex-p2p.jar" </dev/null >>"$log" 2>&1 || failed="$failed $archive"
+  fi
   if [ -s "$made" ]; then
     # Renamed into place whole: a launcher starting meanwhile finds an archive or none, never part of one.
     mv -f "$made" "$cds/$archive.$kind"
@@ -44,7 +53,14 @@ for archive in ssh commands wormhole; do
 done
 rm -rf "$cds/training"
 # The java binary itself, not the name on PATH: switching JDKs (update-alternatives) moves that name, not this link.
-ln -s "$(readlink -f "$(command -v java)")" "$cds/java" || failed="$failed java"
+java_real=$(readlink -f "$(command -v java)")
+ln -s "$java_real" "$cds/java" || failed="$failed java"
+# Its home and the exact version it reports in its release file: an update in place keeps the binary's path, and a
+# package gives it its build date, which can be older than these archives, so the launcher compares the version
+# (a JVM handed another version's archive refuses it, and a static archive refused means no class-data at all).
+home=${java_real%/bin/java}
+version=$(grep '^JAVA_RUNTIME_VERSION=' "$home/release" 2>/dev/null)
+if [ -n "$version" ]; then printf '%s\n%s\n' "$home" "$version" > "$cds/jdk"; else failed="$failed jdk-version"; fi
 if [ -n "$failed" ] || grep -q "class-data training" "$log"; then
   echo "annex-p2p: class-data training did not go as planned (start-up may be slower); see $log" >&2
 fi

@@ -70,7 +70,7 @@ class AheadOfTimeCacheIT {
         Path cds = tool.resolve("cli/target/cds");
         try (Stream<Path> files = Files.list(cds)) {
             assertThat(files.map(f -> f.getFileName().toString()))
-                    .containsExactlyInAnyOrder("ssh.aot", "commands.aot", "wormhole.aot", "java", "training.log");
+                    .containsExactlyInAnyOrder("ssh.aot", "commands.aot", "wormhole.aot", "java", "jdk", "training.log");
         }
         assertThat(cds.resolve("ssh.aot")).isNotEmptyFile();
         assertThat(cds.resolve("commands.aot")).isNotEmptyFile();

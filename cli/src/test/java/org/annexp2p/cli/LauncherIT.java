@@ -48,7 +48,7 @@ class LauncherIT {
         try (Stream<Path> files = Files.list(Launcher.archives())) {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .as("nothing else: no per-command archive of the old scheme, no temporary file")
-                    .containsExactlyInAnyOrder("ssh.jsa", "commands.jsa", "wormhole.jsa", "java", "training.log");
+                    .containsExactlyInAnyOrder("ssh.jsa", "commands.jsa", "wormhole.jsa", "java", "jdk", "training.log");
         }
         Path pathJava = Path.of(Command.of("sh", "-c", "command -v java").run(Duration.ofMinutes(1)).out().strip());
         assertThat(Files.isSameFile(Launcher.archives().resolve("java"), pathJava))
@@ -105,6 +105,30 @@ class LauncherIT {
         assertThat(Files.readAllLines(loaded)).as("the classes the session loaded")
                 .anyMatch(line -> line.contains(" org.annexp2p.shell."))
                 .noneMatch(line -> line.contains(" picocli."));
+    }
+
+    @Test
+    void archivesOfAnotherVersionOfTheSameJdkAreNotHandedToIt() throws Exception {
+        // An update in place keeps the JDK's path, and a package may date its binary older than the archives.
+        Path jdk = Launcher.archives().resolve("jdk");
+        List<String> recorded = Files.readAllLines(jdk);
+        assertThat(recorded).as("the JDK's home and version, as the build recorded them").hasSize(2);
+        assertThat(recorded.get(1)).startsWith("JAVA_RUNTIME_VERSION=");
+        Path repo = GitAnnex.initRepo(dir.resolve("r"), "launcher");
+        try {
+            Files.write(jdk, List.of(recorded.get(0), "JAVA_RUNTIME_VERSION=\"17.0.0+0-older\""));
+            try (RunningCommand p = Command.of(Launcher.path().toString(), "p2pstdio", repo.toString(), CLIENT).talking().start();
+                    BufferedReader out = new BufferedReader(new InputStreamReader(p.output(), StandardCharsets.UTF_8))) {
+                assertThat(out.readLine()).isEqualTo("AUTH-SUCCESS " + GitAnnex.uuid(repo));
+                assertThat(Launcher.mappedFiles(p.pid())).as("its mappings")
+                        .doesNotContain(Launcher.archives().resolve("ssh.jsa").toString());
+                p.closeInput();
+                assertThat(p.awaitExit(Duration.ofSeconds(60))).as("exit code; stderr: %s", p.err()).isZero();
+                assertThat(p.err()).isEmpty();
+            }
+        } finally {
+            Files.write(jdk, recorded);
+        }
     }
 
     @Test
