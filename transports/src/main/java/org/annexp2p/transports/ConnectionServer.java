@@ -1,15 +1,10 @@
 package org.annexp2p.transports;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -18,7 +13,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Serves every connection a {@link Listener} accepts, each with a {@link ConnectionHandler} on a bounded
@@ -46,45 +40,29 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ConnectionServer implements AutoCloseable {
 
-    /**
-     * Looked up on first use, not when the class loads: finding the logging backend scans every jar on the class
-     * path, which alone costs p2pstdio about as much start-up time as the bare JVM.
-     */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(ConnectionServer.class.getName());
-    }
     private static final long FINAL_WAIT_SECONDS = 10;
-    /**
-     * Refusals lingering at once. Each holds a thread until its peer hangs up or the linger ends, so a burst of
-     * refused peers (a thousand clients against a cap of a hundred) needs many at once; with too few, the queue
-     * overflows and peers that would have read the refusal get a bare close instead.
-     */
-    private static final int REFUSAL_THREADS = 16;
-    /** Refused connections waiting for a thread: as many as the listener's own backlog of accepted ones. */
-    private static final int REFUSAL_QUEUE = 1024;
 
     private final Listener listener;
-    private final ConnectionHandler handler;
     private final ServerOptions options;
     private final ServerClock clock;
     /** The system clock's timer thread when this server made it; null with a clock given by the caller. */
     private final ScheduledThreadPoolExecutor ownTimers;
     private final Admissions admissions;
     private final ThreadPoolExecutor handlers;
-    private final ThreadPoolExecutor refusals;
+    private final Refusals refusals;
     /** Closes connections whose deadline passed, off the timer thread, which must never wait on a connection. */
     private final ThreadPoolExecutor closers;
     private final Set<Served> active = ConcurrentHashMap.newKeySet();
-    private final AtomicLong refused = new AtomicLong();
     private final AtomicLong expired = new AtomicLong();
     private final AtomicInteger running = new AtomicInteger();
+    /** What each connection served shares with this server. */
+    private final ServerParts parts;
     private final Thread acceptor;
     private volatile boolean stopping;
 
     private ConnectionServer(Listener listener, ConnectionHandler handler, ServerOptions options, ServerClock clock,
             ScheduledThreadPoolExecutor ownTimers) {
         this.listener = listener;
-        this.handler = handler;
         this.options = options;
         this.clock = clock;
         this.ownTimers = ownTimers;
@@ -97,13 +75,12 @@ public final class ConnectionServer implements AutoCloseable {
         // back as a new task every time its peer speaks.
         this.handlers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), r -> daemon(r, name + " #" + ids.incrementAndGet()));
-        // Core = max: a pool only grows past its core size once its queue is full, which would leave one thread.
-        this.refusals = new ThreadPoolExecutor(REFUSAL_THREADS, REFUSAL_THREADS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(REFUSAL_QUEUE), r -> daemon(r, name + " refusals"));
-        this.refusals.allowCoreThreadTimeOut(true);
+        this.refusals = new Refusals(options, clock, r -> daemon(r, name + " refusals"));
         this.closers = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> daemon(r, name + " closer"));
         this.closers.allowCoreThreadTimeOut(true);
         this.acceptor = daemon(this::acceptLoop, name + " accept");
+        this.parts = new ServerParts(handler, options, clock, admissions, refusals, handlers, closers, active, running,
+                expired, () -> stopping);
     }
 
     /** Starts accepting on {@code listener} right away. The server owns the listener and closes it. */
@@ -159,7 +136,7 @@ public final class ConnectionServer implements AutoCloseable {
 
     /** Connections refused so far: over a limit on arrival, or authenticated while every slot was taken. */
     public long refusedConnections() {
-        return refused.get();
+        return refusals.count();
     }
 
     /** Connections closed so far because they had not authenticated by the deadline. */
@@ -188,13 +165,13 @@ public final class ConnectionServer implements AutoCloseable {
         try {
             acceptor.join(TimeUnit.SECONDS.toMillis(FINAL_WAIT_SECONDS));
             if (!handlers.awaitTermination(options.shutdownGrace().toNanos(), TimeUnit.NANOSECONDS)) {
-                Log.LOG.log(Level.INFO, "{0}: {1} connection(s) still running after the shutdown grace; closing them",
+                ServerLog.LOG.log(Level.INFO, "{0}: {1} connection(s) still running after the shutdown grace; closing them",
                         listener.address(), active.size());
                 active.forEach(Served::closeByServer);
                 handlers.shutdownNow();
                 handlers.awaitTermination(FINAL_WAIT_SECONDS, TimeUnit.SECONDS);
             }
-            refusals.awaitTermination(options.refusalLinger().toNanos() + TimeUnit.SECONDS.toNanos(FINAL_WAIT_SECONDS), TimeUnit.NANOSECONDS);
+            refusals.awaitTermination(FINAL_WAIT_SECONDS);
         } catch (InterruptedException e) {
             interrupted = true;
             active.forEach(Served::closeByServer);
@@ -217,7 +194,7 @@ public final class ConnectionServer implements AutoCloseable {
                 connection = listener.accept();
             } catch (IOException e) {
                 if (!stopping) {
-                    Log.LOG.log(Level.WARNING, "{0}: accepting failed, no longer serving: {1}", listener.address(), e.getMessage());
+                    ServerLog.LOG.log(Level.WARNING, "{0}: accepting failed, no longer serving: {1}", listener.address(), e.getMessage());
                 }
                 return;
             }
@@ -229,13 +206,13 @@ public final class ConnectionServer implements AutoCloseable {
             if (arrival instanceof Admissions.Arrival.Admitted admitted) {
                 serve(connection, admitted.ticket());
             } else {
-                refuse(connection, ((Admissions.Arrival.Refused) arrival).why());
+                refusals.refuse(connection, ((Admissions.Arrival.Refused) arrival).why());
             }
         }
     }
 
     private void serve(Connection connection, Admissions.Ticket ticket) {
-        Served served = new Served(connection, ticket);
+        Served served = new Served(connection, ticket, parts);
         active.add(served);
         served.deadline = clock.schedule(options.preAuth().deadline(), served::deadlinePassed);
         try {
@@ -247,256 +224,6 @@ public final class ConnectionServer implements AutoCloseable {
             active.remove(served);
             connection.close();
         }
-    }
-
-    private void refuse(Connection connection, String why) {
-        refused.incrementAndGet();
-        Log.LOG.log(Level.INFO, "{0}: refused: {1}", connection.description(), why);
-        try {
-            refusals.execute(() -> sendRefusal(connection));
-        } catch (RejectedExecutionException e) {
-            // A flood of refusals: beyond the queue, close without the courtesy message.
-            connection.close();
-        }
-    }
-
-    private void sendRefusal(Connection connection) {
-        ServerClock.Scheduled deadline = clock.schedule(options.refusalLinger(), connection::close);
-        try (connection) {
-            connection.output().write(options.refusal());
-            connection.output().flush();
-            connection.shutdownOutput();
-            InputStream in = connection.input();
-            byte[] discard = new byte[8192];
-            while (in.read(discard) >= 0) {
-                // Draining until the peer closes or the linger deadline closes us.
-            }
-        } catch (IOException e) {
-            // The peer went away or the linger ended; the refusal was best effort.
-        } finally {
-            deadline.cancel();
-        }
-    }
-
-    /** One connection being served, and what its handler tells the server about it. */
-    private final class Served implements Admission {
-        final Connection connection;
-        final Admissions.Ticket ticket;
-        volatile ServerClock.Scheduled deadline = () -> { };
-        private volatile boolean closedByServer;
-        /** Set while the handler waits out a failure delay; counted down to end the wait early. */
-        private volatile CountDownLatch delayed;
-        private volatile boolean admitted;
-        /** Set by the handler through {@link #park}, taken up when the handler's turn ends. */
-        private volatile Parked parkRequest;
-        /** The handler held without a thread; whoever takes it out (a wake-up, shutdown, the turn) owns it. */
-        private final AtomicReference<Parked> parked = new AtomicReference<>();
-
-        Served(Connection connection, Admissions.Ticket ticket) {
-            this.connection = connection;
-            this.ticket = ticket;
-        }
-
-        void run() {
-            turn(() -> handler.handle(connection, this));
-        }
-
-        /**
-         * Runs the handler (or a parked one's continuation) on this thread until it returns; if it asked to be
-         * parked, sets it aside until the connection is readable, or goes on with it here when bytes are already
-         * there. The connection ends here unless it is left parked, or someone else took it out to end it.
-         */
-        private void turn(Turn body) {
-            boolean ends = true;
-            running.incrementAndGet();
-            try {
-                body.run();
-                Parked next;
-                while ((next = parkRequest) != null) {
-                    parkRequest = null;
-                    // Set before the stopping check, as close() sets stopping before it looks here: one sees the other.
-                    parked.set(next);
-                    Parked p = next;
-                    if (!stopping && connection.whenReadable(() -> wake(p))) {
-                        ends = false;
-                        return;
-                    }
-                    if (!parked.compareAndSet(next, null)) {
-                        ends = false;
-                        return;
-                    }
-                    if (stopping) {
-                        next.abandon();
-                        break;
-                    }
-                    next.resume();
-                }
-            } catch (Exception e) {
-                // After the server closed the connection, the handler's failure is only its echo.
-                Log.LOG.log(closedByServer ? Level.DEBUG : Level.WARNING, "{0}: {1}", connection.description(), describe(e));
-            } finally {
-                running.decrementAndGet();
-                if (ends) {
-                    end();
-                }
-            }
-        }
-
-        /** On the transport's thread: the parked connection is readable; its handler goes on on the pool. */
-        private void wake(Parked p) {
-            if (!parked.compareAndSet(p, null)) {
-                return;
-            }
-            try {
-                handlers.execute(() -> turn(p::resume));
-            } catch (RejectedExecutionException e) {
-                // Shut down after the shutdown looked for parked connections.
-                closedByServer = true;
-                p.abandon();
-                end();
-            }
-        }
-
-        boolean isParked() {
-            return parked.get() != null;
-        }
-
-        void abandonIfParked() {
-            Parked p = parked.getAndSet(null);
-            if (p != null) {
-                closedByServer = true;
-                p.abandon();
-                end();
-            }
-        }
-
-        private void end() {
-            connection.close();
-            deadline.cancel();
-            admissions.leave(ticket);
-            active.remove(this);
-        }
-
-        @Override
-        public boolean park(Parked handler) {
-            if (!admitted || parkRequest != null) {
-                return false;
-            }
-            parkRequest = Objects.requireNonNull(handler, "handler");
-            return true;
-        }
-
-        @Override
-        public boolean authenticated() {
-            switch (admissions.authenticate(ticket)) {
-                case ADMITTED:
-                    deadline.cancel();
-                    admitted = true;
-                    return true;
-                case NO_SLOT:
-                    refused.incrementAndGet();
-                    Log.LOG.log(Level.INFO, "{0}: refused: authenticated, but all {1} authenticated connection slots are taken",
-                            connection.description(), Integer.toString(options.maxConnections()));
-                    closedByServer = true;
-                    sendRefusal(connection);
-                    return false;
-                default:
-                    return false;
-            }
-        }
-
-        @Override
-        public void authenticationFailed() throws IOException {
-            Duration delay = admissions.failed(ticket, clock.nanoTime());
-            Log.LOG.log(Level.WARNING, "{0}: authentication failed{1}", connection.description(),
-                    delay.isZero() ? "" : " (answered after " + shown(delay) + ": failures from this peer repeat)");
-            if (!delay.isZero()) {
-                awaitAnswer(delay);
-            }
-            if (closedByServer) {
-                throw new IOException("closed by the server before the failed authentication was answered");
-            }
-        }
-
-        /** Waits until {@code delay} has passed on the clock, or the server closes the connection. */
-        private void awaitAnswer(Duration delay) throws InterruptedIOException {
-            CountDownLatch wake = new CountDownLatch(1);
-            delayed = wake;
-            if (closedByServer) {
-                return;
-            }
-            ServerClock.Scheduled answer = clock.schedule(delay, wake::countDown);
-            try {
-                wake.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while delaying the answer to a failed authentication");
-            } finally {
-                answer.cancel();
-                delayed = null;
-            }
-        }
-
-        @Override
-        public boolean closedByServer() {
-            return closedByServer;
-        }
-
-        void deadlinePassed() {
-            if (admissions.expireIfDue(ticket, clock.nanoTime())) {
-                expired.incrementAndGet();
-                Log.LOG.log(Level.INFO, "{0}: closed: not authenticated within {1}", connection.description(),
-                        shown(options.preAuth().deadline()));
-                closeByServer();
-            }
-        }
-
-        void closeByServer() {
-            closedByServer = true;
-            CountDownLatch wake = delayed;
-            if (wake != null) {
-                wake.countDown();
-            }
-            try {
-                closers.execute(connection::close);
-            } catch (RejectedExecutionException e) {
-                connection.close();
-            }
-        }
-    }
-
-    /** A handler's run, or a parked handler's continuation. */
-    @FunctionalInterface
-    private interface Turn {
-        void run() throws Exception;
-    }
-
-    /** The system's clock, with this server's timer thread. */
-    private record SystemClock(ScheduledThreadPoolExecutor timers) implements ServerClock {
-        @Override
-        public long nanoTime() {
-            return System.nanoTime();
-        }
-
-        @Override
-        public Scheduled schedule(Duration delay, Runnable task) {
-            try {
-                var future = timers.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-                return () -> future.cancel(false);
-            } catch (RejectedExecutionException e) {
-                // Shutting down: the server closes what the task would have.
-                return () -> { };
-            }
-        }
-    }
-
-    /** A duration for a log line: whole seconds as such ({@code 30 s}), anything else in milliseconds. */
-    private static String shown(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
-
-    private static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -39,18 +39,21 @@ import org.annexp2p.transports.tcp.ChannelConnection;
  * restarted, the client tor may still hold a rendezvous circuit joined to the dead service, or one waiting for a
  * RENDEZVOUS2 that will never come (tor keeps that kind for three circuit-build timeouts, about three minutes), and
  * without isolation every new stream to the onion waits on it.
+ *
+ * <p>Each connection has an event loop of its own, ended when the connection closes (or its dial fails): the connection
+ * is what the loop lives as long as, as a dialer is made for a dial and never closed, and a connection outlives it.
+ * Onion connections are few (a command dials one; a patient dial a few attempts at once), so that is a thread each,
+ * beside the one that reads it.
  */
 public final class OnionDialer implements Dialer {
 
-    /** One small shared loop: onion streams are few and slow compared with what a loop can carry. */
-    private static final class Loop {
-        static final EventLoopGroup GROUP = new NioEventLoopGroup(1, new DefaultThreadFactory("onion-dialer", true));
-    }
-
     private static final String PROXY = "socks5";
+    /** A connection's loop ends once no task came for this long after the connection closed. */
+    private static final long LOOP_QUIET_SECONDS = 1;
     private static final SecureRandom ISOLATION = new SecureRandom();
 
     private final Supplier<InetSocketAddress> proxy;
+    private final Supplier<EventLoopGroup> loops;
 
     /** {@code socks} must be resolved (e.g. {@code new InetSocketAddress("127.0.0.1", 9050)}). */
     public OnionDialer(InetSocketAddress socks) {
@@ -59,7 +62,13 @@ public final class OnionDialer implements Dialer {
 
     /** Asks {@code socks} for the proxy at every dial, so a relaunched tor's new SocksPort is used. */
     public OnionDialer(Supplier<InetSocketAddress> socks) {
+        this(socks, () -> new NioEventLoopGroup(1, new DefaultThreadFactory("onion-dialer", true)));
+    }
+
+    /** With each connection's loop from {@code loops} (a test watches them end). */
+    OnionDialer(Supplier<InetSocketAddress> socks, Supplier<EventLoopGroup> loops) {
         this.proxy = socks;
+        this.loops = loops;
     }
 
     @Override
@@ -72,8 +81,24 @@ public final class OnionDialer implements Dialer {
         Socks5ProxyHandler proxy = new Socks5ProxyHandler(socks, isolationToken(), "-");
         SocksReplyRecorder recorder = new SocksReplyRecorder();
         proxy.setConnectTimeoutMillis(Math.max(1, timeout.toMillis()));
+        EventLoopGroup loop = loops.get();
+        boolean dialed = false;
+        try {
+            Connection open = dial(target, timeout, connection, proxy, recorder, loop, socks);
+            dialed = true;
+            return open;
+        } finally {
+            if (!dialed) {
+                loop.shutdownGracefully(LOOP_QUIET_SECONDS, LOOP_QUIET_SECONDS + 2, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The dial itself, on {@code loop}, which ends when the connection closes. */
+    private static Connection dial(HostPort target, Duration timeout, ChannelConnection connection, Socks5ProxyHandler proxy,
+            SocksReplyRecorder recorder, EventLoopGroup loop, InetSocketAddress socks) throws IOException {
         Bootstrap b = ChannelConnection.configure(new Bootstrap())
-                .group(Loop.GROUP)
+                .group(loop)
                 .channel(NioSocketChannel.class)
                 .resolver(NoopAddressResolverGroup.INSTANCE)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())))
@@ -87,6 +112,9 @@ public final class OnionDialer implements Dialer {
                 });
         ChannelFuture connect = b.connect(InetSocketAddress.createUnresolved(target.host(), target.port()));
         Channel ch = connect.channel();
+        // Not at once: what the close itself still hands the loop (the connection's linger, a last read request) must
+        // find it taking tasks, and it takes them until none came for a quiet period.
+        ch.closeFuture().addListener(closed -> loop.shutdownGracefully(LOOP_QUIET_SECONDS, LOOP_QUIET_SECONDS + 2, TimeUnit.SECONDS));
         try {
             if (!connect.await(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
                 ch.close();

@@ -152,6 +152,34 @@ class OnionDialerTest {
         assertThat(users).hasSize(2);
     }
 
+    /** A connection's event loop is its own: it ends when the connection closes, or when its dial fails. */
+    @Test
+    void eachConnectionsLoopEndsWithIt() throws Exception {
+        java.util.List<io.netty.channel.EventLoopGroup> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.function.Supplier<io.netty.channel.EventLoopGroup> loops = () -> {
+            io.netty.channel.EventLoopGroup loop = new io.netty.channel.nio.NioEventLoopGroup(1);
+            made.add(loop);
+            return loop;
+        };
+        try (FakeSocks socks = new FakeSocks(0)) {
+            org.annexp2p.transports.Connection c = new OnionDialer(socks::address, loops).dial(ONION + ":39140", Duration.ofSeconds(10));
+            socks.nextRequest();
+            c.output().write("ok".getBytes());
+            c.output().flush();
+            assertThat(new String(c.input().readNBytes(2))).isEqualTo("ok");
+            assertThat(made).hasSize(1);
+            assertThat(made.get(0).isShuttingDown()).as("open connection's loop").isFalse();
+            c.close();
+            assertThat(made.get(0).awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).as("closed connection's loop ended").isTrue();
+        }
+        try (FakeSocks refusing = new FakeSocks(0xF2)) {
+            assertThatThrownBy(() -> new OnionDialer(refusing::address, loops).dial(ONION + ":80", Duration.ofSeconds(10)))
+                    .isInstanceOf(SocksException.class);
+            assertThat(made).hasSize(2);
+            assertThat(made.get(1).awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).as("failed dial's loop ended").isTrue();
+        }
+    }
+
     @Test
     void torsExtendedReplyCodesBecomeTheirExplanation() throws Exception {
         try (FakeSocks socks = new FakeSocks(0xF2)) {

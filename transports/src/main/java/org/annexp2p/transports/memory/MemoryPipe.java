@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.annexp2p.transports.readable.ReadableSignal;
 
 /**
  * One direction of an in-memory link: a bounded ring buffer. A writer blocks while it is full, which is
@@ -30,8 +31,7 @@ final class MemoryPipe {
     private boolean writeClosed;
     private boolean readClosed;
     private String brokenReason;
-    /** Runs once when a read would no longer block (see {@link #whenReadable}); null when none waits. */
-    private Runnable onReadable;
+    private final ReadableSignal onReadable = new ReadableSignal(lock, this::readableNow);
 
     MemoryPipe(String name, int capacity, Runnable onCloseAfterReached) {
         this.name = name;
@@ -75,11 +75,11 @@ final class MemoryPipe {
         try {
             stallAfter = Long.MAX_VALUE;
             readable.signalAll();
-            woken = readableNow() ? takeReadable() : null;
+            woken = onReadable.takeIfReadable();
         } finally {
             lock.unlock();
         }
-        run(woken);
+        ReadableSignal.run(woken);
     }
 
     void maxPerRead(int bytes) {
@@ -99,11 +99,11 @@ final class MemoryPipe {
             writeClosed = true;
             readable.signalAll();
             writable.signalAll();
-            woken = takeReadable();
+            woken = onReadable.take();
         } finally {
             lock.unlock();
         }
-        run(woken);
+        ReadableSignal.run(woken);
     }
 
     /** The reading side goes away: its blocked reader and the peer's writer fail. */
@@ -115,11 +115,11 @@ final class MemoryPipe {
             count = 0;
             readable.signalAll();
             writable.signalAll();
-            woken = takeReadable();
+            woken = onReadable.take();
         } finally {
             lock.unlock();
         }
-        run(woken);
+        ReadableSignal.run(woken);
     }
 
     /** The link breaks: the reader still gets what was buffered, then an error; writes fail at once. */
@@ -132,11 +132,11 @@ final class MemoryPipe {
             }
             readable.signalAll();
             writable.signalAll();
-            woken = takeReadable();
+            woken = onReadable.take();
         } finally {
             lock.unlock();
         }
-        run(woken);
+        ReadableSignal.run(woken);
     }
 
     long written() {
@@ -221,8 +221,8 @@ final class MemoryPipe {
                 off += n;
                 len -= n;
                 readable.signalAll();
-                if (woken == null && readableNow()) {
-                    woken = takeReadable();
+                if (woken == null) {
+                    woken = onReadable.takeIfReadable();
                 }
             }
             if (!reachedCloseAfter && len == 0 && written >= closeAfter) {
@@ -233,7 +233,7 @@ final class MemoryPipe {
             throw new InterruptedIOException(name + ": interrupted while writing");
         } finally {
             lock.unlock();
-            run(woken);
+            ReadableSignal.run(woken);
         }
         if (reachedCloseAfter) {
             onCloseAfterReached.run();
@@ -243,40 +243,14 @@ final class MemoryPipe {
         }
     }
 
-    /**
-     * Runs {@code task} once when a read would no longer block, unless it would not block now (then false). Checked
-     * and registered under the lock every write takes, so bytes written in between still run the task.
-     */
+    /** Runs {@code task} once when a read would no longer block, unless it would not block now (then false). */
     boolean whenReadable(Runnable task) {
-        lock.lock();
-        try {
-            if (readableNow()) {
-                return false;
-            }
-            onReadable = task;
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        return onReadable.register(task);
     }
 
     /** Under the lock: whether a read would return (bytes, end of stream or a failure) without waiting. */
     private boolean readableNow() {
         return readClosed || Math.min(count, stallAfter - delivered) > 0 || (count == 0 && (writeClosed || brokenReason != null));
-    }
-
-    /** Under the lock: the waiting task, now no longer registered. */
-    private Runnable takeReadable() {
-        Runnable task = onReadable;
-        onReadable = null;
-        return task;
-    }
-
-    /** Outside the lock: the task may take other locks (a server's pool). */
-    private static void run(Runnable task) {
-        if (task != null) {
-            task.run();
-        }
     }
 
     private void failIfUnwritable() throws IOException {

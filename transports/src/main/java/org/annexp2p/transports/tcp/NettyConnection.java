@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.transports.Connection;
@@ -155,8 +156,12 @@ final class NettyConnection implements Connection {
         // Bytes written but never flushed are discarded, as with a socket behind an unflushed buffer.
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         if (channel.isActive()) {
-            ScheduledFuture<?> reset = channel.eventLoop().schedule(() -> channel.close(), CLOSE_LINGER_SECONDS, TimeUnit.SECONDS);
-            channel.closeFuture().addListener(f -> reset.cancel(false));
+            try {
+                ScheduledFuture<?> reset = channel.eventLoop().schedule(() -> channel.close(), CLOSE_LINGER_SECONDS, TimeUnit.SECONDS);
+                channel.closeFuture().addListener(f -> reset.cancel(false));
+            } catch (RejectedExecutionException e) {
+                // A loop of its own ends once its channel closed (an onion connection's): closed meanwhile, nothing to reset.
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.annexp2p.transports.readable.ReadableSignal;
 
 /**
  * The inbound half of a {@link NettyConnection}: received buffers wait in a queue for a blocking reader.
@@ -37,8 +38,7 @@ final class NettyInbound extends ChannelInboundHandlerAdapter {
     private boolean inactive;
     private boolean closedLocally;
     private IOException failure;
-    /** Runs once when a read would no longer block (see {@link #whenReadable}); null when none waits. */
-    private Runnable onReadable;
+    private final ReadableSignal onReadable = new ReadableSignal(lock, this::readableNow);
 
     NettyInbound(String label) {
         this.label = label;
@@ -68,11 +68,11 @@ final class NettyInbound extends ChannelInboundHandlerAdapter {
             queue.add(buf);
             queued += buf.readableBytes();
             arrived.signalAll();
-            woken = takeReadable();
+            woken = onReadable.take();
         } finally {
             lock.unlock();
         }
-        run(woken);
+        ReadableSignal.run(woken);
     }
 
     @Override
@@ -104,11 +104,11 @@ final class NettyInbound extends ChannelInboundHandlerAdapter {
                 }
                 arrived.signalAll();
                 writable.signalAll();
-                woken = takeReadable();
+                woken = onReadable.take();
             } finally {
                 lock.unlock();
             }
-            run(woken);
+            ReadableSignal.run(woken);
             ctx.close();
             return;
         }
@@ -118,11 +118,11 @@ final class NettyInbound extends ChannelInboundHandlerAdapter {
             try {
                 endOfInput = true;
                 arrived.signalAll();
-                woken = takeReadable();
+                woken = onReadable.take();
             } finally {
                 lock.unlock();
             }
-            run(woken);
+            ReadableSignal.run(woken);
         }
         ctx.fireUserEventTriggered(evt);
     }
@@ -142,11 +142,11 @@ final class NettyInbound extends ChannelInboundHandlerAdapter {
             endOfInput = true;
             arrived.signalAll();
             writable.signalAll();
-            woken = takeReadable();
+            woken = onReadable.take();
         } finally {
             lock.unlock();
         }
-        run(woken);
+        ReadableSignal.run(woken);
         ctx.fireChannelInactive();
     }
 
@@ -160,11 +160,11 @@ final class NettyInbound extends ChannelInboundHandlerAdapter {
             }
             arrived.signalAll();
             writable.signalAll();
-            woken = takeReadable();
+            woken = onReadable.take();
         } finally {
             lock.unlock();
         }
-        run(woken);
+        ReadableSignal.run(woken);
         ctx.close();
     }
 
@@ -179,42 +179,21 @@ final class NettyInbound extends ChannelInboundHandlerAdapter {
             queued = 0;
             arrived.signalAll();
             writable.signalAll();
-            woken = takeReadable();
+            woken = onReadable.take();
         } finally {
             lock.unlock();
         }
-        run(woken);
+        ReadableSignal.run(woken);
     }
 
-    /**
-     * See {@link org.annexp2p.transports.Connection#whenReadable}. Checked and registered under the lock every
-     * arrival takes, so bytes that come in between the check and the registration still run the task.
-     */
+    /** See {@link org.annexp2p.transports.Connection#whenReadable}. */
     boolean whenReadable(Runnable task) {
-        lock.lock();
-        try {
-            if (!queue.isEmpty() || endOfInput || closedLocally || failure != null) {
-                return false;
-            }
-            onReadable = task;
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        return onReadable.register(task);
     }
 
-    /** Under the lock: the waiting task, now no longer registered. */
-    private Runnable takeReadable() {
-        Runnable task = onReadable;
-        onReadable = null;
-        return task;
-    }
-
-    /** Outside the lock: the task may take other locks (a server's pool). */
-    private static void run(Runnable task) {
-        if (task != null) {
-            task.run();
-        }
+    /** Under the lock: whether a read would return (bytes, end of stream or a failure) without waiting. */
+    private boolean readableNow() {
+        return !queue.isEmpty() || endOfInput || closedLocally || failure != null;
     }
 
     void recordWriteFailure(Throwable cause) {

@@ -14,19 +14,23 @@ import org.annexp2p.transports.FailureWords;
  * Whether a p2phttp server answers for its repository right now: one real request, a v4 checkpresent of a key no
  * repository has, to the served URL. No credentials are sent: a server that serves the UUID answers (200, or 401
  * when it wants a login), one that does not serves it answers 404.
+ *
+ * <p>One client for every check of its owner ({@link Reach#http()}, one per page): a JDK client starts a selector
+ * thread of its own, so a client per check would cost a thread per check. Java 17's client has no close; its thread
+ * ends once the owner, and so the client, is unreachable. Plain HTTP/1.1, as git-annex asks.
  */
 public final class HttpReach {
     /** A key whose content would have to hash to all zeros. */
     static final String ABSENT_KEY = "SHA256E-s1--" + "0".repeat(64);
-    /** One client for every check: each made its own threads; plain HTTP/1.1, as git-annex asks. */
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Reach.BOUND).followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private HttpReach() {
+    HttpReach() {
     }
 
     /** Asks the server at {@code annexUrl} ({@code annex+http(s)://HOST:PORT/git-annex/UUID}) whether it serves {@code ours}. */
-    public static Reach.Result check(String annexUrl, Uuid ours, Duration bound) {
+    public Reach.Result check(String annexUrl, Uuid ours, Duration bound) {
         long start = System.nanoTime();
         String url = annexUrl.substring("annex+".length());
         String served = url.substring(url.lastIndexOf('/') + 1);
@@ -37,7 +41,7 @@ public final class HttpReach {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v4/checkpresent?key=" + ABSENT_KEY
                     + "&clientuuid=" + ours.value() + "&serveruuid=" + ours.value())).timeout(bound)
                     .POST(HttpRequest.BodyPublishers.noBody()).build();
-            int status = CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             boolean answered = status == 200 || status == 401 || status == 403;
             String words = answered ? "answered for " + served + (status == 200 ? "" : " (it asks for a login)")
                     : "the server answered HTTP " + status + (status == 404 ? ": it does not serve " + served : "");

@@ -28,9 +28,19 @@ public final class Reach {
     }
 
     private final StandardPlugins.Settings plugins;
+    /** Made on the first check of a p2phttp server: most pages never make one. */
+    private HttpReach http;
 
     public Reach(StandardPlugins.Settings plugins) {
         this.plugins = plugins;
+    }
+
+    /** The checks of p2phttp servers, one HTTP client for all of this reach's. */
+    public synchronized HttpReach http() {
+        if (http == null) {
+            http = new HttpReach();
+        }
+        return http;
     }
 
     /** The plugins' settings this checks through. */

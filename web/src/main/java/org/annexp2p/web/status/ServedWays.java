@@ -17,7 +17,6 @@ import org.annexp2p.repository.serving.ServingRecord;
 import org.annexp2p.session.plugin.GivenToken;
 import org.annexp2p.transports.FailureWords;
 import org.annexp2p.web.Refused;
-import org.annexp2p.web.reach.HttpReach;
 import org.annexp2p.web.reach.Reach;
 
 /**
@@ -55,7 +54,7 @@ final class ServedWays {
         }
         String kind = way.get().kind();
         if (kind.equals("http") || kind.equals("https")) {
-            return HttpReach.check(address, repository.uuid(), Reach.BOUND);
+            return reach.http().check(address, repository.uuid(), Reach.BOUND);
         }
         if (kind.equals("lan")) {
             return portAnswers(address);

@@ -94,10 +94,11 @@ class ServedWaysTest {
         try (P2pHttpServer http = P2pHttpServer.start(plan.server(), RepositoryChoice.open(theirs.dir(), List.of()).served())) {
             String base = "annex+http://127.0.0.1:" + http.address().getPort() + "/git-annex/";
             org.annexp2p.protocol.wire.Uuid ourUuid = AnnexRepository.open(ours.dir()).uuid();
-            Reach.Result notServed = HttpReach.check(base + ours.uuid(), ourUuid, Duration.ofSeconds(10));
+            HttpReach reach = Reach.standard().http();
+            Reach.Result notServed = reach.check(base + ours.uuid(), ourUuid, Duration.ofSeconds(10));
             assertThat(notServed.reachable()).isFalse();
             assertThat(notServed.words()).contains("404").contains(ours.uuid());
-            Reach.Result another = HttpReach.check(base + theirs.uuid(), ourUuid, Duration.ofSeconds(10));
+            Reach.Result another = reach.check(base + theirs.uuid(), ourUuid, Duration.ofSeconds(10));
             assertThat(another.reachable()).isFalse();
             assertThat(another.words()).contains("another repository");
         }

@@ -20,10 +20,15 @@ interface FrameChannel extends AutoCloseable {
         }
     }
 
-    /** Opens a fresh connection; called again for every reconnect. */
+    /** Opens a fresh connection; called again for every reconnect. Closed with the client it serves. */
     @FunctionalInterface
-    interface Factory {
+    interface Factory extends AutoCloseable {
         FrameChannel open() throws MailboxConnectionException, WormholeTimeoutException;
+
+        /** Releases what the connections shared (none by default); the connections themselves are closed first. */
+        @Override
+        default void close() {
+        }
     }
 
     void send(String frame) throws MailboxConnectionException;

@@ -71,17 +71,25 @@ public final class MailboxClient implements AutoCloseable {
         this.side = side;
         this.serverTimeout = serverTimeout;
         this.reconnecting = true; // the first connection gets no second chance: an unreachable server fails fast
-        this.welcome = connectAndBind();
+        try {
+            this.welcome = connectAndBind();
+        } catch (WormholeException | RuntimeException e) {
+            channels.close();
+            throw e;
+        }
         this.reconnecting = false;
     }
 
     /** Connects, waits for the server's welcome and binds; {@code serverTimeout} bounds every server round trip. */
     public static MailboxClient connect(URI relay, String appId, String side, Duration serverTimeout) throws WormholeException {
-        return new MailboxClient(() -> WebSocketChannel.connect(relay, serverTimeout), FIRST_BACKOFF, QUIET, relay, appId,
+        return new MailboxClient(new MailboxSockets(relay, serverTimeout), FIRST_BACKOFF, QUIET, relay, appId,
                 side, serverTimeout);
     }
 
-    /** Over any channel, with a chosen first reconnect delay; {@code relay} only names the server in messages. */
+    /**
+     * Over any channel, with a chosen first reconnect delay; {@code relay} only names the server in messages. The
+     * client owns {@code channels} and closes it when it closes (or fails to connect).
+     */
     static MailboxClient connect(FrameChannel.Factory channels, Duration firstBackoff, URI relay, String appId, String side,
                                  Duration serverTimeout) throws WormholeException {
         return connect(channels, firstBackoff, QUIET, relay, appId, side, serverTimeout);
@@ -181,6 +189,7 @@ public final class MailboxClient implements AutoCloseable {
         } finally {
             closed = true;
             channel.close();
+            channels.close();
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,26 +21,15 @@ import org.annexp2p.wormhole.WormholeTimeoutException;
  */
 final class WebSocketChannel implements FrameChannel {
 
-    /**
-     * One client for every wormhole in the JVM (each HttpClient owns a selector thread that lingers
-     * until GC), with its own daemon threads: callers often block pool threads while waiting for a
-     * peer, and the common ForkJoinPool has a single worker on a 2-core machine.
-     */
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .executor(Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "wormhole-websocket");
-                t.setDaemon(true);
-                return t;
-            }))
-            .build();
-
     private final BlockingQueue<Inbound> inbound = new LinkedBlockingQueue<>();
     private final WebSocket socket;
     private final Duration sendTimeout;
+    /** Done once the connection is dropped, after the polite close if there was one. */
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
-    private WebSocketChannel(URI url, Duration timeout) throws MailboxConnectionException, WormholeTimeoutException {
+    private WebSocketChannel(HttpClient http, URI url, Duration timeout) throws MailboxConnectionException, WormholeTimeoutException {
         this.sendTimeout = timeout;
-        CompletableFuture<WebSocket> pending = HTTP.newWebSocketBuilder()
+        CompletableFuture<WebSocket> pending = http.newWebSocketBuilder()
                 .connectTimeout(timeout)
                 .buildAsync(url, new Listener());
         try {
@@ -57,8 +45,9 @@ final class WebSocketChannel implements FrameChannel {
         }
     }
 
-    static WebSocketChannel connect(URI url, Duration timeout) throws MailboxConnectionException, WormholeTimeoutException {
-        return new WebSocketChannel(url, timeout);
+    /** Over {@code http}, which its owner ({@link MailboxSockets}) shares between its connections and closes. */
+    static WebSocketChannel connect(HttpClient http, URI url, Duration timeout) throws MailboxConnectionException, WormholeTimeoutException {
+        return new WebSocketChannel(http, url, timeout);
     }
 
     /** Sends one text frame; the JDK forbids overlapping sends, hence synchronized and waited for. */
@@ -87,12 +76,22 @@ final class WebSocketChannel implements FrameChannel {
     @Override
     public void close() {
         if (socket.isOutputClosed()) {
-            socket.abort();
+            drop();
             return;
         }
         // Say goodbye politely, but never wait for a server that does not answer: drop it after 2 s at most.
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(2, TimeUnit.SECONDS)
-                .whenComplete((ws, error) -> socket.abort());
+                .whenComplete((ws, error) -> drop());
+    }
+
+    /** Done once {@link #close} dropped the connection (the client's threads are no longer needed for it). */
+    CompletableFuture<Void> ended() {
+        return ended;
+    }
+
+    private void drop() {
+        socket.abort();
+        ended.complete(null);
     }
 
     /** Why a connection failed, in words: the JDK's client often gives only exception types, without a message. */

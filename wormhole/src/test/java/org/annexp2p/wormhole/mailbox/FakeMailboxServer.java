@@ -23,6 +23,7 @@ final class FakeMailboxServer implements FrameChannel.Factory {
     private final List<List<ClientMessage>> received = new ArrayList<>();
     private Connection current;
     private boolean loseNextAdd;
+    private boolean closed;
 
     @Override
     public FrameChannel open() {
@@ -30,6 +31,16 @@ final class FakeMailboxServer implements FrameChannel.Factory {
         received.add(new ArrayList<>());
         current.deliver(new ServerMessage.Welcome(Optional.empty(), Optional.empty(), Optional.empty()));
         return current;
+    }
+
+    /** The client that owns this server's connections closed it. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    boolean closed() {
+        return closed;
     }
 
     /** The peer adds a message: stored, and delivered if our client has the mailbox open. */

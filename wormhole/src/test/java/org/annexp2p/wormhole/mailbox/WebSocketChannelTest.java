@@ -29,8 +29,8 @@ class WebSocketChannelTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        try {
-            WebSocketChannel.connect(URI.create("ws://127.0.0.1:" + closed + "/v1"), Duration.ofSeconds(5)).close();
+        try (MailboxSockets sockets = new MailboxSockets(URI.create("ws://127.0.0.1:" + closed + "/v1"), Duration.ofSeconds(5))) {
+            sockets.open().close();
             throw new AssertionError("connected to a closed port");
         } catch (Exception e) {
             assertThat(e.getMessage()).doesNotContain("Exception").contains("127.0.0.1:" + closed);
