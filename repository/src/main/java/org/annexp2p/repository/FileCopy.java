@@ -38,16 +38,8 @@ final class FileCopy implements PartialCopy {
     @Override
     public OutputStream appendAt(long offset) throws IOException {
         Files.createDirectories(file.getParent());
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-            if (ch.size() > offset) {
-                ch.truncate(offset);
-            }
-            ch.position(offset);
-        } catch (IOException e) {
-            ch.close();
-            throw e;
-        }
+        FileChannel ch = PartialCopy.appendingAt(
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE), offset);
         OutputStream out = Channels.newOutputStream(ch);
         return new BufferedOutputStream(new WritebackStream(out, file), 64 * 1024);
     }

@@ -81,16 +81,7 @@ final class OutputFileCopy implements PartialCopy {
 
     @Override
     public OutputStream appendAt(long offset) throws IOException {
-        FileChannel ch = attributes() == null ? create() : openOwn();
-        try {
-            if (ch.size() > offset) {
-                ch.truncate(offset);
-            }
-            ch.position(offset);
-        } catch (IOException e) {
-            ch.close();
-            throw e;
-        }
+        FileChannel ch = PartialCopy.appendingAt(attributes() == null ? create() : openOwn(), offset);
         return new BufferedOutputStream(Channels.newOutputStream(ch), 64 * 1024);
     }
 

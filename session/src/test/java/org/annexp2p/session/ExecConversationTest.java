@@ -3,15 +3,11 @@ package org.annexp2p.session;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.annexp2p.interpreters.Full;
 import org.annexp2p.protocol.conversation.Server;
 import org.annexp2p.repository.MemoryRepository;
-import org.annexp2p.session.plugin.Dialed;
-import org.annexp2p.session.plugin.Dialing;
-import org.annexp2p.session.plugin.GivenToken;
 import org.annexp2p.session.plugin.exec.ExecPlugin;
 import org.annexp2p.transports.stdio.StdioConnection;
 
@@ -26,21 +22,8 @@ class ExecConversationTest extends PeerConversationSuite {
                 .map(ExecConversationTest::codeSource).distinct().collect(Collectors.joining(File.pathSeparator));
         String command = String.join(" ", List.of(quoted(jvm), "-cp", quoted(classpath), StdioServerProgram.class.getName()));
         ExecPlugin exec = new ExecPlugin();
-        return new Fixture() {
-            @Override
-            public Dialed dial(MemoryRepository client, GivenToken token) throws Exception {
-                return exec.dial(exec.parse(command), new Dialing(client, token, Optional.empty(), n -> { }, false));
-            }
-
-            @Override
-            public boolean wantsToken() {
-                return false;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        // p2pstdio announces itself rather than asking for a token; each dial starts its own command, so nothing to stop.
+        return Fixture.of(exec, command, false, () -> { });
     }
 
     private static String codeSource(Class<?> c) {

@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.annexp2p.pairing.lan.LanAddress;
 import org.annexp2p.pairing.lan.LanIdentity;
 import org.annexp2p.pairing.lan.LanPeer;
@@ -14,11 +13,7 @@ import org.annexp2p.pairing.lan.LanPeers;
 import org.annexp2p.pairing.tls.TlsIdentity;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.AnnexRepository;
-import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.session.lan.LanPlugin;
-import org.annexp2p.session.plugin.Dialed;
-import org.annexp2p.session.plugin.Dialing;
-import org.annexp2p.session.plugin.GivenToken;
 import org.annexp2p.session.plugin.Listening;
 import org.annexp2p.testkit.repository.TemporaryRepository;
 import org.annexp2p.transports.ConnectionServer;
@@ -47,26 +42,12 @@ class LanConversationTest extends PeerConversationSuite {
             ConnectionServer server = ConnectionServer.start(listener, TcpConversationTest.served(), ServerOptions.of(8, "ERROR busy\n"));
             LanPeers.store(dialing.creds(), new LanPeer(listening.uuid().value(), listeningKey.fingerprint(), TOKEN,
                     List.of(LanAddress.parse(listener.address()))));
-            return new Fixture() {
-                @Override
-                public Dialed dial(MemoryRepository client, GivenToken token) throws Exception {
-                    // The session speaks for the in-memory client; the pairing (key, token) is the on-disk one's.
-                    return plugin.dial(plugin.parse("lan://" + listener.address()),
-                            new Dialing(dialing, token, Optional.empty(), n -> { }, false));
-                }
-
-                @Override
-                public boolean wantsToken() {
-                    return true;
-                }
-
-                @Override
-                public void close() throws Exception {
-                    server.close();
-                    listener.close();
-                    TemporaryRepository.delete(dir);
-                }
-            };
+            // The session speaks for the in-memory client; the pairing (key, token) is the on-disk one's.
+            return Fixture.pairedAs(dialing, plugin, "lan://" + listener.address(), () -> {
+                server.close();
+                listener.close();
+                TemporaryRepository.delete(dir);
+            });
         } catch (Exception | Error e) {
             TemporaryRepository.delete(dir);
             throw e;

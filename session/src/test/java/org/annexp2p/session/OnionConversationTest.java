@@ -1,10 +1,5 @@
 package org.annexp2p.session;
 
-import java.util.Optional;
-import org.annexp2p.repository.MemoryRepository;
-import org.annexp2p.session.plugin.Dialed;
-import org.annexp2p.session.plugin.Dialing;
-import org.annexp2p.session.plugin.GivenToken;
 import org.annexp2p.session.plugin.onion.OnionPlugin;
 import org.annexp2p.tor.testing.SocksStandIn;
 import org.annexp2p.transports.ConnectionServer;
@@ -26,24 +21,10 @@ class OnionConversationTest extends PeerConversationSuite {
         int port = Integer.parseInt(server.address().substring(server.address().lastIndexOf(':') + 1));
         SocksStandIn socks = new SocksStandIn(0).route(ONION, port);
         OnionPlugin plugin = new OnionPlugin(socks.address());
-        return new Fixture() {
-            @Override
-            public Dialed dial(MemoryRepository client, GivenToken token) throws Exception {
-                return plugin.dial(plugin.parse(OnionPlugin.SCHEME + ONION + ":4242"),
-                        new Dialing(client, token, Optional.empty(), n -> { }, false));
-            }
-
-            @Override
-            public boolean wantsToken() {
-                return true;
-            }
-
-            @Override
-            public void close() throws Exception {
-                socks.close();
-                server.close();
-                tcp.close();
-            }
-        };
+        return Fixture.of(plugin, OnionPlugin.SCHEME + ONION + ":4242", true, () -> {
+            socks.close();
+            server.close();
+            tcp.close();
+        });
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vavr.control.Either;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.protocol.conversation.Client;
 import org.annexp2p.protocol.key.Key;
@@ -15,8 +16,11 @@ import org.annexp2p.protocol.wire.AssociatedFile;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
+import org.annexp2p.repository.Repository;
 import org.annexp2p.session.plugin.Dialed;
+import org.annexp2p.session.plugin.Dialing;
 import org.annexp2p.session.plugin.GivenToken;
+import org.annexp2p.session.plugin.TransportPlugin;
 import org.annexp2p.testkit.content.AnnexedContent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,6 +46,33 @@ public abstract class PeerConversationSuite {
 
         @Override
         void close() throws Exception;
+
+        /**
+         * The server at {@code address}, dialed through {@code plugin} as the suite's client, with no handshake bound
+         * and nothing said; {@code stop} ends the server.
+         */
+        static <A> Fixture of(TransportPlugin<A> plugin, String address, boolean wantsToken, AutoCloseable stop) {
+            return new PluginFixture<>(plugin, address, wantsToken, Optional.empty(), stop);
+        }
+
+        /** As {@link #of}, the session still speaking for the client, but dialing with {@code pairing}'s keys and peers. */
+        static <A> Fixture pairedAs(Repository pairing, TransportPlugin<A> plugin, String address, AutoCloseable stop) {
+            return new PluginFixture<>(plugin, address, true, Optional.of(pairing), stop);
+        }
+    }
+
+    private record PluginFixture<A>(TransportPlugin<A> plugin, String address, boolean wantsToken, Optional<Repository> pairing,
+            AutoCloseable stop) implements Fixture {
+        @Override
+        public Dialed dial(MemoryRepository client, GivenToken token) throws Exception {
+            return plugin.dial(plugin.parse(address),
+                    new Dialing(pairing.orElse(client), token, Optional.empty(), n -> { }, false));
+        }
+
+        @Override
+        public void close() throws Exception {
+            stop.close();
+        }
     }
 
     /** A fresh server with nothing stored, accepting {@link #TOKEN}. */

@@ -1,12 +1,8 @@
 package org.annexp2p.session;
 
-import java.util.Optional;
 import org.annexp2p.interpreters.Serving;
 import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.repository.MemoryRepository;
-import org.annexp2p.session.plugin.Dialed;
-import org.annexp2p.session.plugin.Dialing;
-import org.annexp2p.session.plugin.GivenToken;
 import org.annexp2p.session.plugin.tcp.SharedTcp;
 import org.annexp2p.session.plugin.tcp.TcpPlugin;
 import org.annexp2p.testkit.peers.ServedRepository;
@@ -22,23 +18,10 @@ class TcpConversationTest extends PeerConversationSuite {
         TcpPlugin plugin = new TcpPlugin(tcp);
         ConnectionServer server = ConnectionServer.start(plugin.listen("127.0.0.1:0", null), served(),
                 ServerOptions.of(8, "ERROR busy\n"));
-        return new Fixture() {
-            @Override
-            public Dialed dial(MemoryRepository client, GivenToken token) throws Exception {
-                return plugin.dial(plugin.parse("tcp://" + server.address()), new Dialing(client, token, Optional.empty(), n -> { }, false));
-            }
-
-            @Override
-            public boolean wantsToken() {
-                return true;
-            }
-
-            @Override
-            public void close() {
-                server.close();
-                tcp.close();
-            }
-        };
+        return Fixture.of(plugin, "tcp://" + server.address(), true, () -> {
+            server.close();
+            tcp.close();
+        });
     }
 
     /** The real server on a fresh empty repository, accepting the suite's token. */

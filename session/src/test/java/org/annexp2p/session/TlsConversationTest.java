@@ -2,12 +2,7 @@ package org.annexp2p.session;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import org.annexp2p.repository.MemoryRepository;
 import org.annexp2p.repository.creds.CredsDir;
-import org.annexp2p.session.plugin.Dialed;
-import org.annexp2p.session.plugin.Dialing;
-import org.annexp2p.session.plugin.GivenToken;
 import org.annexp2p.session.plugin.tcp.SharedTcp;
 import org.annexp2p.session.plugin.tcp.TlsPlugin;
 import org.annexp2p.transports.ConnectionServer;
@@ -23,25 +18,12 @@ class TlsConversationTest extends PeerConversationSuite {
         TlsPlugin plugin = new TlsPlugin(tcp);
         ConnectionServer server = ConnectionServer.start(plugin.listen("127.0.0.1:0", new CredsDir(creds)), TcpConversationTest.served(),
                 ServerOptions.of(8, "ERROR busy\n"));
-        return new Fixture() {
-            @Override
-            public Dialed dial(MemoryRepository client, GivenToken token) throws Exception {
-                return plugin.dial(plugin.parse(server.address()), new Dialing(client, token, Optional.empty(), n -> { }, false));
+        return Fixture.of(plugin, server.address(), true, () -> {
+            server.close();
+            tcp.close();
+            try (var files = Files.walk(creds.getParent())) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
-
-            @Override
-            public boolean wantsToken() {
-                return true;
-            }
-
-            @Override
-            public void close() throws Exception {
-                server.close();
-                tcp.close();
-                try (var files = Files.walk(creds.getParent())) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-        };
+        });
     }
 }

@@ -6,13 +6,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.annexp2p.transports.BulkInputStream;
 
 /**
  * A put's body that holds its last byte back until the sender knows whether what it read was valid: then the byte
  * goes out, or, for content that changed while it was read, the body ends one byte short of the announced length,
  * which is how p2phttp says "invalid" (git-annex's client does the same).
  */
-final class LastByteHeld extends InputStream {
+final class LastByteHeld extends BulkInputStream {
     private final InputStream content;
     private final long length;
     private final CompletableFuture<Boolean> valid = new CompletableFuture<>();
@@ -25,12 +26,6 @@ final class LastByteHeld extends InputStream {
         if (length == 0) {
             taken.countDown();
         }
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.annexp2p.transports.BulkInputStream;
 
 /**
  * A request body written while it is sent: what one thread writes, the HTTP client reads when it comes, and
@@ -37,15 +38,9 @@ final class LineFeed extends OutputStream {
 
     /** The reading end: blocks until something was written or the body ended. */
     InputStream reading() {
-        return new InputStream() {
+        return new BulkInputStream() {
             private byte[] current = new byte[0];
             private int at;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {

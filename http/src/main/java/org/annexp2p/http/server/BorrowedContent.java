@@ -5,13 +5,14 @@ import java.io.InputStream;
 import org.annexp2p.protocol.program.Payload;
 import org.annexp2p.protocol.wire.Len;
 import org.annexp2p.repository.FileRegion;
+import org.annexp2p.transports.BulkInputStream;
 
 /**
  * A payload lent by the repository's side (see {@link PayloadLoan}) as the request's side reads it: at most the
  * announced length, read or, where the lent stream is a stretch of a file, sent from the file; closing it gives
  * it back, saying how many bytes were left.
  */
-class BorrowedContent extends InputStream {
+class BorrowedContent extends BulkInputStream {
     /** Told once, when the content is given back: how many of the announced bytes were neither read nor sent. */
     @FunctionalInterface
     interface Return {
@@ -35,12 +36,6 @@ class BorrowedContent extends InputStream {
         this.source = source;
         this.left = length;
         this.back = back;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override

@@ -3,15 +3,15 @@ package org.annexp2p.http.server;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayDeque;
+import org.annexp2p.transports.BulkInputStream;
 
 /**
  * A request body as a blocking stream, filled by the channel's event loop and read by the request's worker. The
  * channel stops reading from the socket while more than {@link #HIGH_WATER} bytes wait, so a fast client never
  * makes the server hold more than that of its body.
  */
-final class RequestBody extends InputStream {
+final class RequestBody extends BulkInputStream {
     static final int HIGH_WATER = 256 * 1024;
 
     private final Channel channel;
@@ -119,11 +119,5 @@ final class RequestBody extends InputStream {
             channel.config().setAutoRead(true);
         }
         return n;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 }

@@ -9,6 +9,7 @@ import org.annexp2p.protocol.program.Payload;
 import org.annexp2p.protocol.wire.Len;
 import org.annexp2p.protocol.wire.Offset;
 import org.annexp2p.protocol.wire.Validity;
+import org.annexp2p.transports.BulkInputStream;
 
 /**
  * The request's side of a PUT: the request body is the content, from the request's offset, {@code length} bytes.
@@ -80,17 +81,11 @@ final class Upload extends RequestSide {
     }
 
     /** At most {@code left} bytes of the body; it notes a body that ends sooner. */
-    private final class Bounded extends InputStream {
+    private final class Bounded extends BulkInputStream {
         private long left;
 
         Bounded(long left) {
             this.left = left;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.zip.CRC32;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.transports.BulkInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +55,7 @@ class LargeContentTest {
     }
 
     /** {@code size} bytes of a repeating pattern, made as they are read. */
-    private static final class Pattern extends InputStream {
+    private static final class Pattern extends BulkInputStream {
         private long left;
         private long position;
 
@@ -71,12 +72,6 @@ class LargeContentTest {
                 }
             }
             return crc.getValue();
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

@@ -19,6 +19,7 @@ import org.annexp2p.protocol.wire.MonotonicTimestamp;
 import org.annexp2p.protocol.wire.ProtocolVersion;
 import org.annexp2p.protocol.wire.WireText;
 import org.annexp2p.interpreters.PeerClosedException;
+import org.annexp2p.transports.BulkInputStream;
 import org.annexp2p.transports.Connection;
 
 /** Net instructions over a byte stream: any {@link Connection} (TCP, stdio, a spawned command, Tor, in-memory). */
@@ -194,14 +195,8 @@ public final class StreamNet implements Net.Handler {
 
         WirePayload(WireReader in, Len length, Meter meter) {
             this.length = length;
-            this.stream = new InputStream() {
+            this.stream = new BulkInputStream() {
                 private long total;
-
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-                }
 
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Collections;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.annexp2p.pairing.discovery.DeviceId;
+import org.annexp2p.pairing.listen.CallAcceptor;
 import org.annexp2p.pairing.secret.SharedSecret;
 import org.annexp2p.pairing.tls.KeyFingerprint;
 import org.annexp2p.pairing.tls.PinnedTls;
@@ -58,17 +60,14 @@ public final class ConfirmationListener implements Closeable {
     private final List<InetAddress> confirmed = new CopyOnWriteArrayList<>();
     private final BlockingQueue<CallerDetails> callers = new LinkedBlockingQueue<>(256);
     private final Semaphore slots = new Semaphore(MAX_CONCURRENT);
-    private final Thread acceptor;
-    private volatile boolean closed;
+    private final CallAcceptor acceptor;
 
     private ConfirmationListener(SSLServerSocket server, TlsIdentity own, SharedSecret secret, Duration timeout) {
         this.server = server;
         this.own = own;
         this.secret = secret;
         this.timeout = timeout;
-        this.acceptor = new Thread(this::acceptLoop, "confirmation listener " + server.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.acceptor = CallAcceptor.start(server, "confirmation listener", this::take);
     }
 
     /** Listens on {@code bind} (normally the wildcard address and the port the announcement carries). */
@@ -129,14 +128,8 @@ public final class ConfirmationListener implements Closeable {
 
     @Override
     public void close() {
-        closed = true;
         try {
-            server.close();
-        } catch (IOException ignored) {
-            // Nothing is lost by a failed close of a listening socket.
-        }
-        try {
-            acceptor.join(timeout.toMillis() + 1000);
+            acceptor.close(timeout.plusSeconds(1));
             // Wait for connection threads: each is bounded by the read timeout.
             if (slots.tryAcquire(MAX_CONCURRENT, timeout.toMillis() * 3 + 1000, TimeUnit.MILLISECONDS)) {
                 slots.release(MAX_CONCURRENT);
@@ -146,33 +139,24 @@ public final class ConfirmationListener implements Closeable {
         }
     }
 
-    private void acceptLoop() {
-        while (!closed) {
-            SSLSocket socket;
-            try {
-                socket = (SSLSocket) server.accept();
-            } catch (IOException e) {
-                if (closed) {
-                    return;
-                }
-                continue;
-            }
-            if (!slots.tryAcquire()) {
-                closeQuietly(socket);
-                continue;
-            }
-            Thread t = new Thread(() -> {
-                try (socket) {
-                    serve(socket);
-                } catch (IOException e) {
-                    // A failed or hostile call ends here; the caller sees the connection close.
-                } finally {
-                    slots.release();
-                }
-            }, "confirmation call");
-            t.setDaemon(true);
-            t.start();
+    /** Serves a call on a thread of its own, or refuses it while {@link #MAX_CONCURRENT} are being served. */
+    private void take(Socket call) {
+        SSLSocket socket = (SSLSocket) call;
+        if (!slots.tryAcquire()) {
+            closeQuietly(socket);
+            return;
         }
+        Thread t = new Thread(() -> {
+            try (socket) {
+                serve(socket);
+            } catch (IOException e) {
+                // A failed or hostile call ends here; the caller sees the connection close.
+            } finally {
+                slots.release();
+            }
+        }, "confirmation call");
+        t.setDaemon(true);
+        t.start();
     }
 
     private void serve(SSLSocket socket) throws IOException {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.annexp2p.pairing.listen.CallAcceptor;
 
 /**
  * A TCP listener that records inbound probe calls: each call names the address it targeted and carries a
@@ -35,15 +36,12 @@ final class ProbeListener implements Closeable {
     private final ServerSocket server;
     private final Duration callTimeout;
     private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
-    private final Thread acceptor;
-    private volatile boolean closed;
+    private final CallAcceptor acceptor;
 
     private ProbeListener(ServerSocket server, Duration callTimeout) {
         this.server = server;
         this.callTimeout = callTimeout;
-        this.acceptor = new Thread(this::acceptLoop, "self-ip probe listener " + server.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.acceptor = CallAcceptor.start(server, "self-ip probe listener", this::answer);
     }
 
     /** Listens on {@code bind} (the wildcard address in production, so every interface address is probed). */
@@ -68,29 +66,19 @@ final class ProbeListener implements Closeable {
 
     @Override
     public void close() {
-        closed = true;
         try {
-            server.close();
-        } catch (IOException ignored) {
-            // Closing a listening socket loses nothing.
-        }
-        try {
-            acceptor.join(callTimeout.toMillis() + 1000);
+            acceptor.close(callTimeout.plusSeconds(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void acceptLoop() {
-        while (!closed) {
-            try (Socket call = server.accept()) {
-                serve(call);
-            } catch (IOException e) {
-                if (closed) {
-                    return;
-                }
-                // One bad caller must not stop the listener; the prober times out and reports it.
-            }
+    /** Calls are answered one at a time, on the acceptor's thread. */
+    private void answer(Socket call) {
+        try (call) {
+            serve(call);
+        } catch (IOException e) {
+            // One bad caller must not stop the listener; the prober times out and reports it.
         }
     }
 

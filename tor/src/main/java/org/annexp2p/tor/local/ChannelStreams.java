@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import org.annexp2p.transports.BulkInputStream;
 
 /**
  * Blocking streams over a (unix) {@link SocketChannel}. Needed because on Java 17 the streams from
@@ -17,14 +18,7 @@ public final class ChannelStreams {
     }
 
     public static InputStream input(SocketChannel ch) {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xff;
-            }
-
+        return new BulkInputStream() {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 return len == 0 ? 0 : ch.read(ByteBuffer.wrap(b, off, len));

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.FileSender;
 
@@ -44,8 +45,7 @@ public final class CommandConnection implements Connection {
     private final OutputStream stdin;
     private final FileChannel stdinChannel;
     private final OutputStream output;
-    private final Object closeLock = new Object();
-    private boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean outputShut;
 
     private CommandConnection(Process process, CommandOptions options, String description, Thread stderrPump, FileChannel stdinChannel) {
@@ -178,11 +178,8 @@ public final class CommandConnection implements Connection {
 
     @Override
     public void close() {
-        synchronized (closeLock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (!closed.compareAndSet(false, true)) {
+            return;
         }
         closeStdinAsync();
         boolean interrupted = false;

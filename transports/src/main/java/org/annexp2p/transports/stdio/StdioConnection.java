@@ -15,6 +15,7 @@ import java.nio.channels.FileChannel;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.annexp2p.transports.BulkInputStream;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.GuardedInputStream;
 import org.annexp2p.transports.GuardedOutputStream;
@@ -195,7 +196,7 @@ public final class StdioConnection implements Connection {
      * already arrived instead of returning each pipe-load (at most 64 KiB, often less) on its own: a PUT then
      * writes, hashes and hands over fewer, larger chunks, with fewer system calls and thread wake-ups.
      */
-    private static final class PipeInput extends InputStream {
+    private static final class PipeInput extends BulkInputStream {
 
         private final FileChannel channel;
         /** The same file descriptor as {@link #channel}, used only for {@link #available()}. */
@@ -204,13 +205,6 @@ public final class StdioConnection implements Connection {
         PipeInput(FileChannel channel, FileInputStream sameFile) {
             this.channel = channel;
             this.sameFile = sameFile;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

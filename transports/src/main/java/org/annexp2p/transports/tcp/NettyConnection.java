@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.FileSender;
 
@@ -42,8 +43,7 @@ final class NettyConnection implements Connection {
     private final NettyOutbound outbound;
     private final InputStream input;
     private final String description;
-    private final Object closeLock = new Object();
-    private boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     NettyConnection(SocketChannel channel, NettyInbound inbound, String description) {
         this.channel = channel;
@@ -144,11 +144,8 @@ final class NettyConnection implements Connection {
 
     @Override
     public void close() {
-        synchronized (closeLock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (!closed.compareAndSet(false, true)) {
+            return;
         }
         inbound.closeLocally();
         // Like closing a socket: what was already written still reaches the peer, then the connection ends;

@@ -42,12 +42,8 @@ class TcpTransportTest {
 
     @Test
     void refusedConnectionsSaySoAndNameTheAddress() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int closedPort = LoopbackTcp.freedPort();
         try (TcpTransport tcp = new TcpTransport()) {
-            int closedPort = port;
             assertThatThrownBy(() -> tcp.dial("127.0.0.1:" + closedPort, DIAL))
                     .isInstanceOf(IOException.class)
                     .hasMessage("connection refused: 127.0.0.1:" + closedPort);

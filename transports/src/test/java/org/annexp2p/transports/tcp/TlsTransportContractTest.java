@@ -1,6 +1,5 @@
 package org.annexp2p.transports.tcp;
 
-import java.net.ServerSocket;
 import org.annexp2p.transports.Listener;
 import org.annexp2p.transports.contract.TransportContract;
 
@@ -13,11 +12,7 @@ class TlsTransportContractTest extends TransportContract {
         TlsTransport tls = new TlsTransport(tcp);
         TlsServerKey key = SelfSignedKeys.generate();
         Listener listener = tls.listen("127.0.0.1:0", key);
-        String unreachable;
-        // A port that was just free: nothing listens there once the probe socket is closed.
-        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            unreachable = "tls://127.0.0.1:" + probe.getLocalPort() + "/" + key.pin();
-        }
+        String unreachable = "tls://127.0.0.1:" + LoopbackTcp.freedPort() + "/" + key.pin();
         return Fixture.of(listener, tls.dialer(), listener.address(), unreachable, () -> {
             listener.close();
             tcp.close();
