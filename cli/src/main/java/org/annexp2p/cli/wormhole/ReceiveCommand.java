@@ -1,6 +1,6 @@
 package org.annexp2p.cli.wormhole;
 
-import static org.annexp2p.cli.ProgressBar.Units.DECIMAL;
+import static org.annexp2p.session.transfer.ByteUnits.DECIMAL;
 
 import org.annexp2p.cli.ProgressBar;
 import org.annexp2p.cli.Terminal;
