@@ -56,6 +56,35 @@ class HelpTextTest {
                 .hasSizeGreaterThan(18);
     }
 
+    /**
+     * Every command, option and positional says what it is, including those a mixin or an argument group adds: their
+     * text lives in resource bundles, and a key missing there would otherwise leave an empty line unnoticed.
+     */
+    @Test
+    void everyCommandOptionAndParameterHasADescription() {
+        List<String> bare = new ArrayList<>();
+        for (CommandLine cl : everyCommand()) {
+            CommandSpec spec = cl.getCommandSpec();
+            String name = spec.qualifiedName();
+            if (blank(spec.usageMessage().description())) {
+                bare.add(name + ": the command");
+            }
+            for (CommandSpec mixin : spec.mixins().values()) {
+                assertThat(spec.options()).as("%s has its mixins' options", name).containsAll(mixin.options());
+            }
+            for (ArgSpec arg : spec.args()) {
+                if (blank(arg.description())) {
+                    bare.add(name + ": " + (arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : arg.paramLabel()));
+                }
+            }
+        }
+        assertThat(bare).isEmpty();
+    }
+
+    private static boolean blank(String[] description) {
+        return java.util.Arrays.stream(description).allMatch(String::isBlank);
+    }
+
     @Test
     void noOptionIsListedTwice() {
         for (CommandLine cl : everyCommand()) {

@@ -39,7 +39,7 @@ final class SendCommand extends WormholeSide {
         @Option(names = "--text", paramLabel = "MESSAGE")
         String text;
 
-        @Parameters(paramLabel = "FILE", description = "the file to send")
+        @Parameters(paramLabel = "FILE")
         Path file;
     }
 
