@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -62,23 +63,18 @@ class HelpTextTest {
      */
     @Test
     void everyCommandOptionAndParameterHasADescription() {
-        List<String> bare = new ArrayList<>();
-        for (CommandLine cl : everyCommand()) {
-            CommandSpec spec = cl.getCommandSpec();
-            String name = spec.qualifiedName();
-            if (blank(spec.usageMessage().description())) {
-                bare.add(name + ": the command");
-            }
-            for (CommandSpec mixin : spec.mixins().values()) {
-                assertThat(spec.options()).as("%s has its mixins' options", name).containsAll(mixin.options());
-            }
-            for (ArgSpec arg : spec.args()) {
-                if (blank(arg.description())) {
-                    bare.add(name + ": " + (arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : arg.paramLabel()));
-                }
-            }
-        }
+        List<String> bare = everyCommand().stream().map(CommandLine::getCommandSpec).flatMap(HelpTextTest::withoutText).toList();
         assertThat(bare).isEmpty();
+    }
+
+    /** What of {@code spec} has no text: the command itself, or one of its options or positionals, mixins' included. */
+    private static Stream<String> withoutText(CommandSpec spec) {
+        spec.mixins().values().forEach(mixin ->
+                assertThat(spec.options()).as("%s has its mixins' options", spec.qualifiedName()).containsAll(mixin.options()));
+        Stream<String> command = blank(spec.usageMessage().description()) ? Stream.of("the command") : Stream.empty();
+        Stream<String> args = spec.args().stream().filter(arg -> blank(arg.description()))
+                .map(arg -> arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : arg.paramLabel());
+        return Stream.concat(command, args).map(what -> spec.qualifiedName() + ": " + what);
     }
 
     private static boolean blank(String[] description) {
