@@ -19,7 +19,7 @@ final class CheckPresentCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     PeerOptions.Route route;
 
-    @Parameters(index = "0", paramLabel = "KEY", converter = KeyArgument.class, description = "The key to ask about.")
+    @Parameters(index = "0", paramLabel = "KEY", converter = KeyArgument.class)
     Key key;
 
     @Override

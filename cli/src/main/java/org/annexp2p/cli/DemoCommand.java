@@ -9,6 +9,7 @@ import org.annexp2p.protocol.wire.Uuid;
 import org.annexp2p.session.demo.Demo;
 import org.annexp2p.session.demo.DemoWatcher;
 import org.annexp2p.session.TemporaryTree;
+import org.annexp2p.session.transfer.ByteUnits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -74,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
 
         @Override
         public void kept(long bytes) {
-            say("   desktop kept " + ProgressBar.Units.IEC.of(bytes) + " of the interrupted upload (never visible as an object)");
+            say("   desktop kept " + ByteUnits.IEC.of(bytes) + " of the interrupted upload (never visible as an object)");
         }
 
         @Override

@@ -20,10 +20,10 @@ final class GetCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     PeerOptions.Route route;
 
-    @Parameters(index = "0", paramLabel = "KEY", converter = KeyArgument.class, description = "The key to get.")
+    @Parameters(index = "0", paramLabel = "KEY", converter = KeyArgument.class)
     Key key;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "OUTFILE", description = "Where to put the content.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "OUTFILE")
     String outfile;
 
     @Override

@@ -20,7 +20,7 @@ final class LockCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     PeerOptions.Route route;
 
-    @Parameters(index = "0", paramLabel = "KEY", converter = KeyArgument.class, description = "The key to lock.")
+    @Parameters(index = "0", paramLabel = "KEY", converter = KeyArgument.class)
     Key key;
 
     @Option(names = "--hold", paramLabel = "SECONDS")

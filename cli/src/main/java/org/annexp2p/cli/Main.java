@@ -3,6 +3,7 @@ package org.annexp2p.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import org.annexp2p.protocol.wire.ProtocolVersion;
 import org.annexp2p.shell.RestrictedShell;
 import org.annexp2p.session.network.LanNetworkProgram;
 import org.annexp2p.session.plugin.BadUsageException;
@@ -99,7 +100,7 @@ public final class Main {
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
             return new String[] {"annex-p2p " + (v == null ? "(development build)" : v),
-                    "speaks the git-annex P2P protocol versions 0 to 4"};
+                    "speaks the git-annex P2P protocol versions " + ProtocolVersion.V0.format() + " to " + ProtocolVersion.MAX.format()};
         }
     }
 }

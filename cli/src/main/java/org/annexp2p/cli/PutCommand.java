@@ -21,10 +21,10 @@ final class PutCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     PeerOptions.Route route;
 
-    @Parameters(index = "0", paramLabel = "KEY", converter = KeyArgument.class, description = "The key to put.")
+    @Parameters(index = "0", paramLabel = "KEY", converter = KeyArgument.class)
     Key key;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "INFILE", description = "The content to send.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "INFILE")
     String infile;
 
     @Override

@@ -18,7 +18,7 @@ final class RemoveCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     PeerOptions.Route route;
 
-    @Parameters(index = "0", paramLabel = "KEY", converter = KeyArgument.class, description = "The key to remove.")
+    @Parameters(index = "0", paramLabel = "KEY", converter = KeyArgument.class)
     Key key;
 
     @Override

@@ -5,25 +5,18 @@ import org.annexp2p.tor.TorOptions;
 import org.annexp2p.tor.onion.RepositoryOnion;
 import picocli.CommandLine.Option;
 
-/** Which tor to use, for the commands that publish an onion. */
+/** Which tor to use, for the commands that publish an onion. Their text: help/Main.properties (keys tor.*). */
 final class TorChoice {
-    @Option(names = "--tor", paramLabel = "launch|attach|auto", arity = "0..1", fallbackValue = "auto",
-            description = {"Which tor: auto (the default, also for a bare --tor): use a running tor if its control port answers ($ANNEX_P2P_TOR_CONTROL, "
-                    + "9051, 9151, control sockets), else start a private one from PATH; attach: only a running tor; "
-                    + "launch: always a private tor, owned by this process (no root, no torrc edits)."})
+    @Option(names = "--tor", paramLabel = "launch|attach|auto", arity = "0..1", fallbackValue = "auto", descriptionKey = "tor.tor")
     String policy;
 
-    @Option(names = "--tor-control", paramLabel = "HOST:PORT|unix:PATH",
-            description = "A running tor's control port or socket (default: $ANNEX_P2P_TOR_CONTROL, then the usual places).")
+    @Option(names = "--tor-control", paramLabel = "HOST:PORT|unix:PATH", descriptionKey = "tor.tor-control")
     String control;
 
-    @Option(names = "--tor-socks", paramLabel = "HOST:PORT",
-            description = "An attached tor's SOCKS port (default: $ANNEX_P2P_TOR_SOCKS, else what tor reports, else "
-                    + "127.0.0.1:9050). A tor we launch is always used through its own SOCKS port.")
+    @Option(names = "--tor-socks", paramLabel = "HOST:PORT", descriptionKey = "tor.tor-socks")
     String socks;
 
-    @Option(names = "--tor-extra-config", paramLabel = "FILE",
-            description = "Extra torrc lines for a launched tor (e.g. to join a private test network).")
+    @Option(names = "--tor-extra-config", paramLabel = "FILE", descriptionKey = "tor.tor-extra-config")
     Path extraConfig;
 
     /** Whether --tor was given at all. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -54,6 +55,30 @@ class HelpTextTest {
         assertThat(everyCommand().stream().map(c -> c.getCommandSpec().qualifiedName()))
                 .contains("annex-p2p get", "annex-p2p put", "annex-p2p pair --lan", "annex-p2p wormhole send", "annex-p2p doctor")
                 .hasSizeGreaterThan(18);
+    }
+
+    /**
+     * Every command, option and positional says what it is, including those a mixin or an argument group adds: their
+     * text lives in resource bundles, and a key missing there would otherwise leave an empty line unnoticed.
+     */
+    @Test
+    void everyCommandOptionAndParameterHasADescription() {
+        List<String> bare = everyCommand().stream().map(CommandLine::getCommandSpec).flatMap(HelpTextTest::withoutText).toList();
+        assertThat(bare).isEmpty();
+    }
+
+    /** What of {@code spec} has no text: the command itself, or one of its options or positionals, mixins' included. */
+    private static Stream<String> withoutText(CommandSpec spec) {
+        spec.mixins().values().forEach(mixin ->
+                assertThat(spec.options()).as("%s has its mixins' options", spec.qualifiedName()).containsAll(mixin.options()));
+        Stream<String> command = blank(spec.usageMessage().description()) ? Stream.of("the command") : Stream.empty();
+        Stream<String> args = spec.args().stream().filter(arg -> blank(arg.description()))
+                .map(arg -> arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : arg.paramLabel());
+        return Stream.concat(command, args).map(what -> spec.qualifiedName() + ": " + what);
+    }
+
+    private static boolean blank(String[] description) {
+        return java.util.Arrays.stream(description).allMatch(String::isBlank);
     }
 
     @Test

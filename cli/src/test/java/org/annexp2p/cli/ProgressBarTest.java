@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.annexp2p.session.transfer.ByteUnits;
 import org.junit.jupiter.api.Test;
 
-/** The one progress bar of get, put, demo and wormhole: its words for sizes, its summary line and its live line. */
+/** The one progress bar of get, put, demo and wormhole: when it draws its live line and its summary line (their words: ProgressLineTest). */
 class ProgressBarTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -17,26 +18,8 @@ class ProgressBarTest {
     }
 
     @Test
-    void ourCommandsWordSizesInIecUnits() {
-        assertThat(ProgressBar.Units.IEC.of(0)).isEqualTo("0 B");
-        assertThat(ProgressBar.Units.IEC.of(1023)).isEqualTo("1023 B");
-        assertThat(ProgressBar.Units.IEC.of(1024)).isEqualTo("1.0 KiB");
-        assertThat(ProgressBar.Units.IEC.of(7 * 512 * 1024)).isEqualTo("3.5 MiB");
-        assertThat(ProgressBar.Units.IEC.of(3L << 50)).isEqualTo("3072.0 TiB");
-    }
-
-    @Test
-    void wormholeWordsSizesAsThePythonCliDoes() {
-        assertThat(ProgressBar.Units.DECIMAL.of(11)).isEqualTo("11 Bytes");
-        assertThat(ProgressBar.Units.DECIMAL.of(999)).isEqualTo("999 Bytes");
-        assertThat(ProgressBar.Units.DECIMAL.of(1000)).isEqualTo("1.0 kB");
-        assertThat(ProgressBar.Units.DECIMAL.of(1_000_000)).isEqualTo("1.0 MB");
-        assertThat(ProgressBar.Units.DECIMAL.of(2_500_000_000L)).isEqualTo("2.5 GB");
-    }
-
-    @Test
     void offATerminalACommandPrintsOnlyItsSummaryLine() {
-        ProgressBar bar = new ProgressBar(err, "get KEY ", 2048, false, ProgressBar.Units.IEC, -1);
+        ProgressBar bar = new ProgressBar(err, "get KEY ", 2048, false, ByteUnits.IEC, -1);
         bar.progress(0);
         bar.progress(1024);
         bar.progress(2048);
@@ -47,7 +30,7 @@ class ProgressBarTest {
 
     @Test
     void aResumedTransferSaysWhereItResumed() {
-        ProgressBar bar = new ProgressBar(err, "get KEY ", 4096, false, ProgressBar.Units.IEC, -1);
+        ProgressBar bar = new ProgressBar(err, "get KEY ", 4096, false, ByteUnits.IEC, -1);
         bar.resumedFrom(1024);
         bar.progress(2048);
         bar.finish("failed");
@@ -56,7 +39,7 @@ class ProgressBarTest {
 
     @Test
     void aSizeNotKnownShowsNoBar() {
-        ProgressBar bar = new ProgressBar(err, "put KEY ", -1, false, ProgressBar.Units.IEC, -1);
+        ProgressBar bar = new ProgressBar(err, "put KEY ", -1, false, ByteUnits.IEC, -1);
         bar.progress(0);
         bar.progress(5);
         bar.finish("ok");

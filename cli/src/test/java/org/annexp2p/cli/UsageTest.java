@@ -2,6 +2,7 @@ package org.annexp2p.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.annexp2p.protocol.wire.ProtocolVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,6 +34,12 @@ class UsageTest {
         assertThat(Main.commandLine(false, "help", "put").getSubcommands().keySet()).isEqualTo(all);
         assertThat(Main.commandLine(false, "--help").getSubcommands().keySet()).isEqualTo(all);
         assertThat(Main.commandLine(false, "gett").getSubcommands().keySet()).isEqualTo(all);
+    }
+
+    @Test
+    void theVersionSaysWhichProtocolVersionsTheProtocolModuleSpeaks() {
+        assertThat(new Main.Version().getVersion()[1]).isEqualTo("speaks the git-annex P2P protocol versions 0 to "
+                + ProtocolVersion.MAX.format());
     }
 
     @Test

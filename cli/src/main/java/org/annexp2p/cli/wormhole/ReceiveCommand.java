@@ -1,6 +1,6 @@
 package org.annexp2p.cli.wormhole;
 
-import static org.annexp2p.cli.ProgressBar.Units.DECIMAL;
+import static org.annexp2p.session.transfer.ByteUnits.DECIMAL;
 
 import org.annexp2p.cli.ProgressBar;
 import org.annexp2p.cli.Terminal;
@@ -36,7 +36,7 @@ final class ReceiveCommand extends WormholeSide {
     @Option(names = {"-o", "--output-file"}, paramLabel = "PATH")
     Path outputFile;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CODE", description = "the code given by the sender")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CODE")
     String code;
 
     ReceiveCommand() {

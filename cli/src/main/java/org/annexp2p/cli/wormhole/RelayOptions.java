@@ -9,18 +9,17 @@ import picocli.CommandLine.Option;
 
 /**
  * The mailbox server and transit relay options, named as the Python CLI names them and falling back to the
- * same environment variables (which git-annex relies on), shared by {@code wormhole} and {@code pair}.
+ * same environment variables (which git-annex relies on), shared by {@code wormhole} and {@code pair}. Their text is in
+ * help/Main.properties (keys relay.*).
  */
 public final class RelayOptions {
 
     @Option(names = "--relay-url", paramLabel = "URL",
-            defaultValue = "${env:WORMHOLE_RELAY_URL:-ws://relay.magic-wormhole.io:4000/v1}",
-            description = "rendezvous (mailbox) server to use (default: ${DEFAULT-VALUE}; env WORMHOLE_RELAY_URL)")
+            defaultValue = "${env:WORMHOLE_RELAY_URL:-ws://relay.magic-wormhole.io:4000/v1}", descriptionKey = "relay.relay-url")
     URI relayUrl;
 
     @Option(names = "--transit-helper", paramLabel = "tcp:HOST:PORT",
-            defaultValue = "${env:WORMHOLE_TRANSIT_HELPER:-tcp:transit.magic-wormhole.io:4001}",
-            description = "transit relay to use (default: ${DEFAULT-VALUE}; env WORMHOLE_TRANSIT_HELPER)")
+            defaultValue = "${env:WORMHOLE_TRANSIT_HELPER:-tcp:transit.magic-wormhole.io:4001}", descriptionKey = "relay.transit-helper")
     String transitHelper;
 
     static final String DEFAULT_TRANSIT_HELPER = "tcp:transit.magic-wormhole.io:4001";

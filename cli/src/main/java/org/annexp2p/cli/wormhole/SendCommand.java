@@ -1,6 +1,6 @@
 package org.annexp2p.cli.wormhole;
 
-import static org.annexp2p.cli.ProgressBar.Units.DECIMAL;
+import static org.annexp2p.session.transfer.ByteUnits.DECIMAL;
 
 import org.annexp2p.cli.ProgressBar;
 import org.annexp2p.cli.Terminal;
@@ -39,7 +39,7 @@ final class SendCommand extends WormholeSide {
         @Option(names = "--text", paramLabel = "MESSAGE")
         String text;
 
-        @Parameters(paramLabel = "FILE", description = "the file to send")
+        @Parameters(paramLabel = "FILE")
         Path file;
     }
 

@@ -4,15 +4,15 @@ import org.annexp2p.cli.ProgressBar;
 import org.annexp2p.cli.Terminal;
 import picocli.CommandLine.Option;
 
-/** The options {@code send} and {@code receive} share, spelt as the Python CLI spells them. */
+/** The options {@code send} and {@code receive} share, spelt as the Python CLI spells them (text: help/Main.properties, side.*). */
 final class SideOptions {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    @Option(names = {"-h", "--help"}, usageHelp = true, descriptionKey = "side.help")
     boolean help;
 
-    @Option(names = "--hide-progress", description = "suppress the progress bar")
+    @Option(names = "--hide-progress", descriptionKey = "side.hide-progress")
     boolean hideProgress;
 
-    @Option(names = "--no-listen", description = "(debug) don't open a listening socket for Transit")
+    @Option(names = "--no-listen", descriptionKey = "side.no-listen")
     boolean noListen;
 
     /** The progress meter on {@code console}'s stderr, live only on a terminal and without --hide-progress. */

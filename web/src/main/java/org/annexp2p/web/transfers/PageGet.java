@@ -16,17 +16,16 @@ record PageGet(Download download) implements Errand {
     public boolean alreadyDone(PageTransfer transfer) throws IOException {
         if (download.alreadyHere()) {
             transfer.words = "already here";
-            transfer.bytes.set(Math.max(0, transfer.size));
+            transfer.reached(Math.max(0, transfer.size));
             return true;
         }
-        transfer.resumedFrom = download.kept();
-        transfer.bytes.set(transfer.resumedFrom);
+        transfer.resumedFrom(download.kept());
         return false;
     }
 
     @Override
     public void run(DialedSession session, PageTransfer transfer) throws IOException {
-        download.finished(session.run(download.operation(transfer.bytes::set)));
+        download.finished(session.run(download.operation(transfer::reached)));
     }
 
     @Override

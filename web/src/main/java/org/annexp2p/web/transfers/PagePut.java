@@ -37,7 +37,7 @@ record PagePut(Upload upload) implements Errand {
 
     @Override
     public void run(DialedSession session, PageTransfer transfer) throws IOException {
-        upload.finished(session.run(upload.operation(transfer.bytes::set)), session.peer());
+        upload.finished(session.run(upload.operation(transfer::reached)), session.peer());
     }
 
     @Override

@@ -1,7 +1,8 @@
 package org.annexp2p.web.transfers;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Locale;
 import org.annexp2p.session.DialedSession;
+import org.annexp2p.session.transfer.TransferPace;
 
 /** A get or put the page started: how far it got, and the session to close when the person cancels it. */
 final class PageTransfer {
@@ -12,9 +13,7 @@ final class PageTransfer {
     final String key;
     final String peer;
     final long size;
-    final long startNanos = System.nanoTime();
-    final AtomicLong bytes = new AtomicLong();
-    volatile long resumedFrom;
+    private final TransferPace pace;
     volatile State state = State.RUNNING;
     volatile String words = "";
     private DialedSession session;
@@ -26,6 +25,17 @@ final class PageTransfer {
         this.key = key;
         this.peer = peer;
         this.size = size;
+        this.pace = new TransferPace(size, 0);
+    }
+
+    /** The position reached in the content (a transfer's meter). */
+    void reached(long position) {
+        pace.reached(position, System.nanoTime());
+    }
+
+    /** A get resumes after the {@code offset} bytes a former one kept: they do not count in the rate. */
+    void resumedFrom(long offset) {
+        pace.resumedFrom(offset, System.nanoTime());
     }
 
     /** The session it runs in; false (and the session closed) if cancel came first. */
@@ -54,12 +64,14 @@ final class PageTransfer {
         return cancelled;
     }
 
-    /** For the page: bytes per second since it started (resumed bytes do not count) and seconds left (-1: unknown). */
+    /** For the page: bytes per second (see {@link TransferPace}) and seconds left (-1: unknown). */
     TransferView view() {
-        long moved = bytes.get();
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        long rate = seconds > 0 ? (long) ((moved - resumedFrom) / seconds) : 0;
-        long eta = rate > 0 && size > 0 ? (size - moved) / rate : -1;
-        return new TransferView(id, "page", direction, key, "", peer, moved, size, rate, eta, false, state.name().toLowerCase(java.util.Locale.ROOT), words);
+        return view(System.nanoTime());
+    }
+
+    TransferView view(long now) {
+        TransferPace.Reading reading = pace.at(now);
+        return new TransferView(id, "page", direction, key, "", peer, reading.position(), size, reading.rate(), reading.secondsLeft(), false,
+                state.name().toLowerCase(Locale.ROOT), words);
     }
 }
