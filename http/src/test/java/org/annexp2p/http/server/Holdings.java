@@ -4,19 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * What this process holds — open file descriptors, live threads, and server threads still busy with a request —
- * so that a test can tell that a run of clients left nothing behind.
+ * What this process holds — open file descriptors, live threads (and their names, to say which ones a run added),
+ * and server threads still busy with a request — so that a test can tell that a run of clients left nothing behind.
  */
-record Holdings(long descriptors, int threads, long busy) {
+record Holdings(long descriptors, int threads, long busy, List<String> names) {
 
     static Holdings now() throws IOException {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             Map<Thread, StackTraceElement[]> threads = Thread.getAllStackTraces();
-            return new Holdings(fds.count(), threads.size(), busyServerThreads(threads));
+            return new Holdings(fds.count(), threads.size(), busyServerThreads(threads),
+                    threads.keySet().stream().map(Thread::getName).sorted().toList());
         }
     }
 
