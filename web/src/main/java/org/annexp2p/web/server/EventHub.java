@@ -6,6 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -25,9 +31,20 @@ final class EventHub implements Events {
         this.json = json;
     }
 
-    void subscribe(Channel channel) {
+    /**
+     * Makes this connection an event stream: its head and the reconnection delay, after it has joined the streams.
+     * Joined first, because a page that has read the stream's first line may act at once, and the events its
+     * action publishes (from other threads, queued behind this write on the connection's event loop) must reach it.
+     */
+    void start(Channel channel) {
         streams.add(channel);
         channel.closeFuture().addListener(f -> streams.remove(channel));
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        Responses.secure(head.headers());
+        channel.write(head);
+        channel.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer("retry: 2000\n\n", StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -4,18 +4,13 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderResult;
-import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.EventExecutor;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -118,14 +113,7 @@ final class PageHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private void stream(ChannelHandlerContext ctx) {
         streaming = true;
-        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-        head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
-        head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-        Responses.secure(head.headers());
-        ctx.write(head);
-        ctx.writeAndFlush(new io.netty.handler.codec.http.DefaultHttpContent(
-                io.netty.buffer.Unpooled.copiedBuffer("retry: 2000\n\n", StandardCharsets.UTF_8)));
-        events.subscribe(ctx.channel());
+        events.start(ctx.channel());
     }
 
     private void answer(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
