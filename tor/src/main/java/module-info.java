@@ -8,7 +8,6 @@ module org.annexp2p.tor {
     requires io.netty.resolver;
     requires io.netty.transport;
     requires jtorctl;
-    requires org.bouncycastle.provider;
     requires transitive org.annexp2p.repository;
     requires transitive org.annexp2p.transports;
     exports org.annexp2p.tor;

@@ -16,7 +16,7 @@ class NewOnionTest {
     @Test
     void theAddressIsThatOfTheSeedsEd25519PublicKey() {
         byte[] seed = HEX.parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
-        NewOnion onion = NewOnion.fromSeed(seed);
+        NewOnion onion = NewOnion.generate(new SeedAsRandom(seed));
         assertThat(onion.address().publicKey())
                 .isEqualTo(HEX.parseHex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"));
     }
@@ -26,7 +26,7 @@ class NewOnionTest {
     void theKeyIsTheClampedExpandedSecretKeyTorTakes() throws Exception {
         byte[] seed = HEX.parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
         byte[] hash = java.security.MessageDigest.getInstance("SHA-512").digest(seed);
-        String blob = NewOnion.fromSeed(seed).key().blob();
+        String blob = NewOnion.generate(new SeedAsRandom(seed)).key().blob();
         assertThat(blob).startsWith("ED25519-V3:");
         byte[] expanded = Base64.getDecoder().decode(blob.substring("ED25519-V3:".length()));
         assertThat(expanded).hasSize(64);
