@@ -89,4 +89,21 @@ class EnableTorTest {
                 "--tor-control", "unix:" + tmp.resolve("no-tor"))).isNotZero();
         assertThat(err.text()).startsWith("starting tor (attach)...\n");
     }
+
+    /** A key an earlier version stored without its address: only tor can say its address, so tor is asked. */
+    @Test
+    void aKeyWithoutItsAddressIsPublishedThroughTorToLearnIt() throws Exception {
+        AnnexRepository repository = AnnexRepository.create(tmp.resolve("repo"));
+        RepositoryOnion onion = RepositoryOnion.of(repository.annexDir(), repository.creds());
+        onion.keyFile().writeText("ED25519-V3:" + java.util.Base64.getEncoder().encodeToString(new byte[64]) + "\n");
+        String keyText = Files.readString(onion.keyFile().path());
+
+        assertThat(Main.run("enable-tor", "--repo", repository.top().toString(), "--tor", "attach",
+                "--tor-control", "unix:" + tmp.resolve("no-tor"))).as("no tor answers here").isNotZero();
+
+        assertThat(err.text()).startsWith("this repository's onion key has no recorded address yet; publishing it "
+                + "through tor to learn it\nstarting tor (attach)...\n");
+        assertThat(Files.readString(onion.keyFile().path())).as("the key is kept").isEqualTo(keyText);
+        assertThat(repository.creds().ownAddresses()).isEmpty();
+    }
 }
