@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.Optional;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.session.tor.OnionMaking;
 import org.annexp2p.session.tor.OnionPublishing;
 import org.annexp2p.session.tor.OnionRevocation;
 import org.annexp2p.session.tor.PublishEvent;
@@ -32,6 +33,9 @@ final class EnableTorCommand implements Callable<Integer> {
     @Option(names = "--revoke")
     boolean revoke;
 
+    @Option(names = "--check")
+    boolean check;
+
     @Option(names = "--debug")
     boolean debug;
 
@@ -49,6 +53,20 @@ final class EnableTorCommand implements Callable<Integer> {
         if (torrc) {
             System.out.print(SystemTorConfig.forRepositoryAt(repository.top(), repository.uuid().value(), onion.port()).torrcLines());
             return 0;
+        }
+        if (!check) {
+            // the options are read anyway, so that a wrong --tor word is an error whether or not tor runs now
+            tor.options(onion);
+            Optional<String> made = OnionMaking.make(repository, onion);
+            if (made.isPresent()) {
+                System.err.println("onion address " + made.get() + " recorded in .git/annex/creds/p2paddrs");
+                System.err.println("the address is ready: `annex-p2p serve --tor` publishes it and checks that it is "
+                        + "reachable through Tor (`annex-p2p enable-tor --check` checks it now)");
+                System.out.println(made.get());
+                return 0;
+            }
+            System.err.println("this repository's onion key has no recorded address yet; publishing it through tor "
+                    + "to learn it");
         }
         // said before the options are read, so that a wrong --tor word still comes after it
         System.err.println("starting tor (" + TorOptions.policyWord(tor.policy) + ")...");

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 5, end to end on a real private Tor network on 127.0.0.1: enable-tor (no root, persistent key, measured
- * reachability) → serve --tor → p2p --gen-addresses → git clone tor-annex:: through our remote helper → annex-p2p
+ * Issue 5, end to end on a real private Tor network on 127.0.0.1: enable-tor (no root, the key and address made
+ * without tor), enable-tor --check (the same address published and measured reachable) → serve --tor → p2p --gen-addresses → git clone tor-annex:: through our remote helper → annex-p2p
  * get over the onion → real `git annex p2p --link` and `git annex get` / `copy --to` over the onion, with each of the
  * two git-annex releases (one Tor network and one server for both).
  */
@@ -63,28 +63,31 @@ class TorEndToEndIT {
         new Random(5).nextBytes(content);
         String key = GitAnnex.addFile(server, "over-tor.bin", content);
 
-        // 1. enable-tor: an onion address in p2paddrs, reachability measured; again: the same address.
+        // 1. enable-tor: an onion address made without tor, in p2paddrs; then enable-tor --check publishes that
+        // same key through tor and measures reachability: the address tor serves is the one made without it.
         GitAnnex.Result enabled = step("enable-tor", AnnexP2p.run(tmp, env, java.time.Duration.ofMinutes(5),
-                concat(List.of("enable-tor", "--debug", "--repo", server.toString(), "--timeout", "180"), torArgs)));
+                concat(List.of("enable-tor", "--repo", server.toString()), torArgs)));
         String address = enabled.out().trim();
         assertThat(address).matches("tor-annex::[a-z2-7]{56}\\.onion:\\d+");
-        Matcher reachable = Pattern.compile("reachable ([0-9.]+) s").matcher(enabled.err());
-        assertThat(reachable.find()).as(enabled.err()).isTrue();
-        System.out.println("time to reachable onion (enable-tor, private network): " + reachable.group(1) + " s");
+        assertThat(enabled.err()).contains("the address is ready: `annex-p2p serve --tor` publishes it")
+                .doesNotContain("starting tor");
         assertThat(Files.readString(server.resolve(".git/annex/creds/p2paddrs"))).contains(address);
         Path key0600 = server.resolve(".git/annex/creds/annex-p2p-onion-key");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key0600))).isEqualTo("rw-------");
-        GitAnnex.Result again = step("enable-tor again", AnnexP2p.run(tmp, env, java.time.Duration.ofMinutes(5),
-                concat(List.of("enable-tor", "--repo", server.toString(), "--timeout", "180"), torArgs)));
-        assertThat(again.out().trim()).as("a persistent key gives the same address").isEqualTo(address);
+        GitAnnex.Result checked = step("enable-tor --check", AnnexP2p.run(tmp, env, java.time.Duration.ofMinutes(5),
+                concat(List.of("enable-tor", "--check", "--debug", "--repo", server.toString(), "--timeout", "180"), torArgs)));
+        assertThat(checked.out().trim()).as("a persistent key gives the same address, through tor too").isEqualTo(address);
+        Matcher reachable = Pattern.compile("reachable ([0-9.]+) s").matcher(checked.err());
+        assertThat(reachable.find()).as(checked.err()).isTrue();
+        System.out.println("time to reachable onion (enable-tor --check, private network): " + reachable.group(1) + " s");
 
         // 2. serve --tor in the background.
         List<String> serveArgv = new ArrayList<>(List.of("java", "-jar", AnnexP2p.jar().toString(), "serve", "--debug",
                 "--repo", server.toString()));
         serveArgv.addAll(List.of(torArgs));
         serve = Command.of(serveArgv).env(env).log(tmp.resolve("serve.log")).start();
-        awaitLine("on tor-annex::");
-        // Its new descriptor replaces the one enable-tor's (now stopped) tor left on the directories.
+        awaitLine("on " + address);
+        // Its new descriptor replaces the one enable-tor --check's (now stopped) tor left on the directories.
         awaitLine("onion reachable through Tor");
 
         // 3. addresses with fresh tokens, in git-annex's format.

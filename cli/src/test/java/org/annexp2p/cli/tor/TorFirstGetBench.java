@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dfirstget.runs=N} repeats it and prints min/median/max (bench/tor-first-get.sh), {@code
  * -Dfirstget.launcher=PATH} runs the commands through a launcher such as bin/annex-p2p instead of {@code java -jar};
  * {@code PATH,PATH2} alternates two launchers from run to run (two builds compared side by side), with figures for
- * each.
+ * each. {@code -Dfirstget.modes=offline,check} alternates, the same way, enable-tor as it is (the address made without
+ * tor, serve the only publication) with {@code enable-tor --check} (published and checked before it returns, then
+ * published again by serve).
  *
  * <p>Not an {@code *IT}: failsafe gives every IT class of this module a JVM and a private network of its own (most of a
  * minute), and TorEndToEndIT covers the same commands; {@code -Dit.test=TorFirstGetBench} runs it.
@@ -49,11 +51,13 @@ class TorFirstGetBench {
         env.put("ANNEX_P2P_TOR_CONTROL", network.clientControl());
         int runs = Integer.getInteger("firstget.runs", 1);
         List<String> launchers = List.of(System.getProperty("firstget.launcher", "").split(","));
+        List<String> modes = List.of(System.getProperty("firstget.modes", "offline").split(","));
         Map<String, List<Long>> phases = new LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
             String launcher = launchers.get((run - 1) % launchers.size());
-            Map<String, Long> one = once(network, env, tmp.resolve("run" + run), launcher);
-            String tag = launchers.size() > 1 ? " [" + launcher + "]" : "";
+            String mode = modes.get((run - 1) % modes.size());
+            Map<String, Long> one = once(network, env, tmp.resolve("run" + run), launcher, mode.equals("check"));
+            String tag = (launchers.size() > 1 ? " [" + launcher + "]" : "") + (modes.size() > 1 ? " [" + mode + "]" : "");
             System.out.println("first get, run " + run + tag + ": " + one);
             one.forEach((k, v) -> phases.computeIfAbsent(k + tag, x -> new ArrayList<>()).add(v));
         }
@@ -65,8 +69,8 @@ class TorFirstGetBench {
     }
 
     /** One sequence; the phases' end times in milliseconds since enable-tor was started. */
-    private Map<String, Long> once(PrivateTorNetwork network, Map<String, String> env, Path dir, String launcher)
-            throws Exception {
+    private Map<String, Long> once(PrivateTorNetwork network, Map<String, String> env, Path dir, String launcher,
+            boolean check) throws Exception {
         Path server = GitAnnex.initRepo(dir.resolve("server"), "server");
         byte[] content = new byte[4096];
         new Random(dir.hashCode()).nextBytes(content);
@@ -77,15 +81,16 @@ class TorFirstGetBench {
         long origin = System.nanoTime();
         System.out.println("first get: enable-tor starts at " + java.time.Instant.now());
         String address;
-        try (RunningCommand enable = command(launcher, "enable-tor", "--debug", "--repo", server.toString(), tor[0], tor[1],
-                tor[2], tor[3]).env(env).start()) {
-            enable.awaitErr(lineWith("Tor onion service is working"), Duration.ofSeconds(300));
-            assertThat(enable.awaitExit(Duration.ofSeconds(60))).as(enable.err()).isZero();
+        String[] enableArgs = check
+                ? new String[] {"enable-tor", "--check", "--debug", "--repo", server.toString(), tor[0], tor[1], tor[2], tor[3]}
+                : new String[] {"enable-tor", "--repo", server.toString()};
+        try (RunningCommand enable = command(launcher, enableArgs).env(env).start()) {
+            assertThat(enable.awaitExit(Duration.ofSeconds(300))).as(enable.err()).isZero();
             long exited = System.nanoTime();
             // tor's events are told as they come: one that came before we listened (a quick bootstrap) has no line
-            for (String[] phase : new String[][] {{"enable-tor JVM up", "starting tor"}, {"enable-tor onion added", "recorded in"},
-                    {"enable-tor bootstrapped", "tor: bootstrapped 100"}, {"enable-tor uploaded", "uploaded to"},
-                    {"enable-tor reachable", "Tor onion service is working"}}) {
+            for (String[] phase : new String[][] {{"enable-tor JVM up", check ? "starting tor" : "recorded in"},
+                    {"enable-tor address recorded", "recorded in"}, {"enable-tor bootstrapped", "tor: bootstrapped 100"},
+                    {"enable-tor uploaded", "uploaded to"}, {"enable-tor reachable", "Tor onion service is working"}}) {
                 line(enable, phase[1]).ifPresent(l -> at.put(phase[0], l.millisSince(origin)));
             }
             at.put("enable-tor exited", (exited - origin) / 1_000_000);
@@ -95,8 +100,8 @@ class TorFirstGetBench {
         Path got = dir.resolve("got.bin");
         try (RunningCommand serve = command(launcher, "serve", "--debug", "--repo", server.toString(), tor[0], tor[1],
                 tor[2], tor[3]).env(env).start()) {
-            serve.awaitErr(lineWith("on tor-annex::"), Duration.ofSeconds(120));
-            at.put("serve onion added", line(serve, "on tor-annex::").orElseThrow().millisSince(origin));
+            serve.awaitErr(lineWith("on " + address), Duration.ofSeconds(120));
+            at.put("serve onion added", line(serve, "on " + address).orElseThrow().millisSince(origin));
             try (RunningCommand get = command(launcher, "get", "--debug", "--address", address, "--token", token, key,
                     got.toString()).env(env).start()) {
                 int exit = get.awaitExit(Duration.ofSeconds(180));
@@ -107,8 +112,11 @@ class TorFirstGetBench {
                 line(get, "P2P < DATA").ifPresent(l -> at.put("get data", l.millisSince(origin)));
                 line(get, "P2P > SUCCESS").ifPresent(l -> at.put("get verified", l.millisSince(origin)));
             }
+            // serve's own check of its onion, which may end after the get
+            serve.awaitErr(lineWith("onion reachable through Tor"), Duration.ofSeconds(120));
             line(serve, "tor: bootstrapped 100").ifPresent(l -> at.put("serve bootstrapped", l.millisSince(origin)));
             line(serve, "uploaded to").ifPresent(l -> at.put("serve uploaded", l.millisSince(origin)));
+            line(serve, "onion reachable through Tor").ifPresent(l -> at.put("serve reachable", l.millisSince(origin)));
         }
         assertThat(Files.readAllBytes(got)).isEqualTo(content);
         return at;

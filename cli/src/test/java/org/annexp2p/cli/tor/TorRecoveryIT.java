@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 21 as a user meets it, on the private Tor network: `serve --tor launch` for one repository and
- * `enable-tor --tor launch` for another at the same time; then serve's tor is SIGKILLed, idle and during a
+ * `enable-tor --check --tor launch` for another at the same time; then serve's tor is SIGKILLed, idle and during a
  * transfer: serve says why tor went and when the onion is back, a client reaches it again within 30 s (its tor's
  * control port is known, so it asks tor to fetch the descriptor again as it retries; docs/tor.md), the
  * interrupted transfer fails with one clear line, and the client's retry resumes from what it kept.
@@ -71,7 +71,7 @@ class TorRecoveryIT {
 
         // Part 1: another repository launches its own tor while serve's runs.
         step("enable-tor b while a is served", AnnexP2p.run(tmp, env, Duration.ofMinutes(5),
-                args(List.of("enable-tor", "--repo", b.toString(), "--timeout", "180"), torArgs)));
+                args(List.of("enable-tor", "--check", "--repo", b.toString(), "--timeout", "180"), torArgs)));
 
         String line = step("p2p --gen-addresses", AnnexP2p.run(tmp, env, "p2p", "--gen-addresses", "--repo", a.toString())).out().trim();
         String token = line.substring(line.lastIndexOf(':') + 1);

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 16: the README walked as a new user walks it, with the packaged tool as a process: "Set up"'s main job
  * ({@code demo}), then each "you want to / run" row that needs no network beyond loopback, in the README's order.
  * Every command's output is held to {@link UserOutput}, and each exit code to the README's promise: 0 success,
- * 1 failure, 2 bad usage. Not walked here: {@code ./test.sh} (this test is part of it); enable-tor and
- * {@code serve --tor} (they need a tor on the network: TorEndToEndIT); {@code pair}, {@code pair --lan} and
+ * 1 failure, 2 bad usage. Not walked here: {@code ./test.sh} (this test is part of it); {@code serve --tor} (it
+ * needs a tor on the network: TorEndToEndIT); {@code pair}, {@code pair --lan} and
  * {@code git clone tor-annex::} (PairingIT, LanPairingIT and GitAnnexOverTorAddressIT walk those).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -192,13 +192,22 @@ class ReadmeWalkthroughIT {
 
     @Test
     @Order(7)
-    void handOutP2pAddressesWithoutAnyNetworkSaysSoInOneLine() throws Exception {
-        // enable-tor, which gives a repository its onion address, needs tor on the network: not walked here.
+    void handOutP2pAddressesWithoutAnyNetworkSaysSoInOneLineThenEnableTorGivesOne() throws Exception {
         Path repo = GitAnnex.initRepo(tmp.resolve("r"), "r");
         GitAnnex.Result none = walk(Map.of(), "p2p", "--gen-addresses", "--repo", repo.toString());
         assertThat(none.exit()).as("a failure:%n%s", none.err()).isEqualTo(1);
         assertThat(UserOutput.oneErrorLine(none, "p2p --gen-addresses")).contains("enable-tor");
         assertThat(none.out()).as("no address printed").isEmpty();
+
+        // enable-tor makes the onion address without tor; publishing it (serve --tor) is TorEndToEndIT's.
+        GitAnnex.Result enabled = walk(Map.of(), "enable-tor", "--repo", repo.toString());
+        assertThat(enabled.exit()).as("%s", enabled.err()).isZero();
+        String address = enabled.out().strip();
+        assertThat(address).matches("tor-annex::[a-z2-7]{56}\\.onion:\\d+");
+        assertThat(enabled.err()).contains("the address is ready: `annex-p2p serve --tor` publishes it");
+        GitAnnex.Result handed = walk(Map.of(), "p2p", "--gen-addresses", "--repo", repo.toString());
+        assertThat(handed.exit()).as("%s", handed.err()).isZero();
+        assertThat(handed.out().strip()).startsWith(address + ":").matches(".*:[0-9a-f]{128}");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.annexp2p.tor.onion;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -23,6 +26,28 @@ public record OnionKey(String blob) {
         }
         if (raw.length != EXPANDED_KEY_LENGTH) {
             throw new IllegalArgumentException("the onion key has " + raw.length + " bytes, expected 64");
+        }
+    }
+
+    /**
+     * The expanded secret key of an ed25519 seed, as tor's ed25519 code makes it: SHA-512 of the seed, its first
+     * half clamped into the scalar (low 3 bits clear, top bit clear, next bit set), its second half the nonce
+     * prefix. Tor keeps and accepts only this form, so the seed itself is not stored.
+     */
+    static OnionKey fromSeed(byte[] seed) {
+        byte[] expanded;
+        try {
+            expanded = MessageDigest.getInstance("SHA-512").digest(seed);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM lacks SHA-512, which every Java runtime has", e);
+        }
+        try {
+            expanded[0] &= (byte) 248;
+            expanded[31] &= 63;
+            expanded[31] |= 64;
+            return new OnionKey(TYPE + ":" + Base64.getEncoder().encodeToString(expanded));
+        } finally {
+            Arrays.fill(expanded, (byte) 0);
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.repository.creds.PrivateFile;
 
@@ -57,6 +58,37 @@ public record RepositoryOnion(CredsDir creds, Path torStateDir) {
     /** The virtual port: the one already used, else a random one in git-annex's range [1025, 65534]. */
     public int port() throws IOException {
         return published().map(TorAnnexAddress::port).orElseGet(() -> 1025 + new SecureRandom().nextInt(64510));
+    }
+
+    /**
+     * The repository's onion, made here without tor when it has none: a new key ({@link NewOnion}) stored in the key
+     * file and its address remembered. An existing key is never replaced (the key file is written only where none
+     * is, under its lock), and one that is there is read first, so a damaged key file is an error now rather than
+     * when tor refuses it. Empty when a key is there without a remembered address (an earlier version's
+     * publication that stopped in between): only tor can tell that key's address.
+     */
+    public Optional<TorAnnexAddress> make(SecureRandom random) throws IOException {
+        Optional<TorAnnexAddress> known = published();
+        if (known.isPresent()) {
+            new OnionKeyFile(keyFile()).read();
+            return known;
+        }
+        int port = port();
+        AtomicReference<TorAnnexAddress> made = new AtomicReference<>();
+        keyFile().update(current -> {
+            if (current.isPresent()) {
+                return Optional.empty();
+            }
+            NewOnion fresh = NewOnion.generate(random);
+            made.set(new TorAnnexAddress(fresh.address(), port));
+            return Optional.of(fresh.key().blob() + "\n");
+        });
+        if (made.get() == null) {
+            new OnionKeyFile(keyFile()).read();
+            return published();
+        }
+        remember(made.get());
+        return Optional.of(made.get());
     }
 
     public void remember(TorAnnexAddress address) throws IOException {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import org.annexp2p.repository.creds.CredsDir;
+import org.annexp2p.tor.TorException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,5 +49,43 @@ class RepositoryOnionTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         assertThatThrownBy(onion::published)
                 .hasMessage("refusing to read " + file + ": group or others may access it (mode rw-r--r--); run chmod 600 " + file);
+    }
+
+    /** enable-tor's onion, made without tor: a key only the owner can read, its address remembered, kept from then on. */
+    @Test
+    void makingAnOnionStoresANewKeyOwnerOnlyAndKeepsItAfterwards() throws Exception {
+        RepositoryOnion onion = onion();
+        TorAnnexAddress made = onion.make(new SecureRandom()).orElseThrow();
+        Path key = onion.keyFile().path();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        assertThat(Files.readString(key)).startsWith("ED25519-V3:").endsWith("\n");
+        assertThat(new OnionKeyFile(onion.keyFile()).read()).isPresent();
+        assertThat(onion.published()).contains(made);
+        assertThat(made.port()).isBetween(1025, 65534);
+        String keyText = Files.readString(key);
+
+        assertThat(onion.make(new SecureRandom())).as("made again: the same onion").contains(made);
+        assertThat(Files.readString(key)).as("the key is never replaced").isEqualTo(keyText);
+    }
+
+    /** A key an earlier version stored without its address: only tor can say its address, and the key stays. */
+    @Test
+    void aKeyWithoutItsAddressIsKeptAndLeftToTor() throws Exception {
+        RepositoryOnion onion = onion();
+        new OnionKeyFile(onion.keyFile()).write(OnionKeyFileTest.key(1));
+        assertThat(onion.make(new SecureRandom())).isEmpty();
+        assertThat(new OnionKeyFile(onion.keyFile()).read()).contains(OnionKeyFileTest.key(1));
+        assertThat(onion.published()).isEmpty();
+    }
+
+    @Test
+    void aDamagedKeyIsOneLineNamingTheFile() throws Exception {
+        RepositoryOnion onion = onion();
+        onion.keyFile().writeText("ED25519-V3:not-a-real-key\n");
+        onion.remember(ADDRESS);
+        assertThatThrownBy(() -> onion.make(new SecureRandom())).isInstanceOf(TorException.class)
+                .hasMessageStartingWith("onion key file " + onion.keyFile() + " is damaged")
+                .hasMessageNotContaining("\n");
+        assertThat(Files.readString(onion.keyFile().path())).isEqualTo("ED25519-V3:not-a-real-key\n");
     }
 }
