@@ -4,6 +4,8 @@
 #   bench/wormhole.sh                 200 MiB, best of 3, direct and through the relay
 #   bench/wormhole.sh --quick         32 MiB, best of 2
 #   bench/wormhole.sh --mib N --reps N --route direct|relay|both
+#   bench/wormhole.sh --before DIR    also times the build in another checkout DIR (its cli/target) as a fifth pair,
+#                                     before->before, in the same rounds: a change's before and after side by side
 #
 # A local mailbox server and transit relay (twist3, as the wormhole ITs start them) on free loopback ports. Each
 # timed run starts sender and receiver at once with a preset code and ends when both have exited: JVM and Python
@@ -15,14 +17,16 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-size_mib=200 reps=3 routes="direct relay"
+size_mib=200 reps=3 routes="direct relay" before=
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) size_mib=32 reps=2 ;;
     --mib) size_mib=$2; shift ;;
     --reps) reps=$2; shift ;;
     --route) case "$2" in both) routes="direct relay" ;; direct|relay) routes=$2 ;; *) exit 2 ;; esac; shift ;;
-    *) echo "usage: bench/wormhole.sh [--quick] [--mib N] [--reps N] [--route direct|relay|both]" >&2; exit 2 ;;
+    --before) before=$(cd "$2" && pwd); shift
+      [ -f "$before/cli/target/annex-p2p.jar" ] || { echo "bench: no build in $before/cli/target" >&2; exit 1; } ;;
+    *) echo "usage: bench/wormhole.sh [--quick] [--mib N] [--reps N] [--route direct|relay|both] [--before DIR]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -38,6 +42,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/annex-p2p-wormhole-bench.XXXXXX")
 . "$root/bench/tool-copy.sh"
 copy_tool "$root" "$work/tool"
 launcher="$work/tool/bin/annex-p2p"
+if [ -n "$before" ]; then copy_tool "$before" "$work/before"; fi
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
@@ -62,6 +67,7 @@ side() { # side IMPL: the command that runs one side
   case "$1" in
     python) echo wormhole ;;
     ours) echo "$launcher wormhole" ;;
+    before) echo "$work/before/bin/annex-p2p wormhole" ;;
   esac
 }
 n=0
@@ -89,8 +95,10 @@ one() {
 }
 declare -A best cpu best_cpu
 pairs="python:python ours:ours ours:python python:ours"
+if [ -n "$before" ]; then pairs="$pairs before:before"; fi
 echo "warming the page cache and the launcher's archives (one untimed transfer)..." >&2
 one ours ours relay >"$work/seconds"
+if [ -n "$before" ]; then one before before relay >"$work/seconds"; fi
 for _ in $(seq "$reps"); do
   for route in $routes; do
     for pair in $pairs; do
@@ -116,3 +124,4 @@ for route in $routes; do
       "$(echo "$size_mib / $t" | bc -l)" "$(echo "$base / $t" | bc -l)" "$sender" "$receiver"
   done
 done
+[ -z "$before" ] || echo "before->before = the build in $before"

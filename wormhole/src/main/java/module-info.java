@@ -3,7 +3,6 @@ module org.annexp2p.wormhole {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
     requires java.net.http;
-    requires org.bouncycastle.provider;
     exports org.annexp2p.wormhole;
     exports org.annexp2p.wormhole.code;
     exports org.annexp2p.wormhole.mailbox;

@@ -69,8 +69,12 @@ class LauncherIT {
             assertThat(Launcher.mappedFiles(p.pid())).as("its mappings")
                     .contains(Launcher.archives().resolve("wormhole.jsa").toString())
                     .doesNotContain(Launcher.archives().resolve("commands.jsa").toString());
+            assertThat(Launcher.commandLine(p.pid())).as("the JIT compiles only what is hot, not the start's code")
+                    .contains(" -XX:CompileThresholdScaling=4 ")
+                    .contains(" -XX:CompileCommand=CompileThresholdScaling,org.annexp2p.wormhole.crypto.*::*,0.25 ");
             p.closeInput();
             assertThat(p.awaitExit(Duration.ofSeconds(60))).as("no code given").isNotZero();
+            assertThat(p.out()).as("the JVM said nothing on stdout of the compile command").doesNotContain("CompileCommand");
         }
     }
 

@@ -2,6 +2,7 @@ package org.annexp2p.wormhole.mailbox;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
 import org.annexp2p.wormhole.MailboxConnectionException;
 import org.annexp2p.wormhole.WormholeTimeoutException;
 
@@ -30,7 +35,7 @@ final class MailboxSockets implements FrameChannel.Factory {
         t.setDaemon(true);
         return t;
     });
-    private final HttpClient http = HttpClient.newBuilder().executor(threads).build();
+    private final HttpClient http;
     /** Each connection's end, which the threads outlive: a polite close still uses them. */
     private final List<CompletableFuture<Void>> ends = new ArrayList<>();
 
@@ -38,6 +43,32 @@ final class MailboxSockets implements FrameChannel.Factory {
     MailboxSockets(URI relay, Duration timeout) {
         this.relay = relay;
         this.timeout = timeout;
+        this.http = client(relay, threads);
+    }
+
+    /**
+     * A JDK client for {@code relay}. For a plain {@code ws://} URL, which never speaks TLS (the client follows no
+     * redirect and uses no proxy), it gets a TLS context that trusts no certificate instead of the JVM's default one:
+     * setting that up reads and parses every CA certificate of the JDK and sorts its cipher suites, a large part of a
+     * wormhole's start. Should TLS ever be tried with it, the handshake fails. A {@code wss://} relay gets the default.
+     */
+    static HttpClient client(URI relay, ExecutorService threads) {
+        HttpClient.Builder builder = HttpClient.newBuilder().executor(threads);
+        if ("ws".equalsIgnoreCase(relay.getScheme())) {
+            try {
+                SSLContext trustsNothing = SSLContext.getInstance("TLS");
+                trustsNothing.init(new KeyManager[0], new TrustManager[0], null);
+                builder.sslContext(trustsNothing).sslParameters(new SSLParameters());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("this JVM has no TLS", e);
+            }
+        }
+        return builder.build();
+    }
+
+    /** The JDK client the connections share. */
+    HttpClient http() {
+        return http;
     }
 
     @Override

@@ -2,9 +2,7 @@ package org.annexp2p.wormhole.spake2;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
-import org.bouncycastle.crypto.params.HKDFParameters;
+import org.annexp2p.wormhole.crypto.Hkdf;
 
 /** The Ed25519 group operations of python-spake2 0.8 that feed the protocol: hashing to scalars and elements. */
 final class Spake2Group {
@@ -14,11 +12,7 @@ final class Spake2Group {
 
     /** HKDF-SHA256 with an empty salt; 48 output bytes keep the bias of the later reduction negligible. */
     static byte[] expand48(byte[] ikm, String info) {
-        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-        hkdf.init(new HKDFParameters(ikm, new byte[0], info.getBytes(StandardCharsets.US_ASCII)));
-        byte[] out = new byte[48];
-        hkdf.generateBytes(out, 0, out.length);
-        return out;
+        return Hkdf.derive(ikm, info.getBytes(StandardCharsets.US_ASCII), 48);
     }
 
     static BigInteger passwordToScalar(byte[] password) {

@@ -25,6 +25,8 @@ public final class Spake2Symmetric {
     private final BigInteger pwScalar;
     private final BigInteger secret;
     private final byte[] outboundElement;
+    /** S·pw: added to our element to blind it, taken from the peer's to unblind theirs. */
+    private final EdPoint blind;
     private boolean finished;
 
     private Spake2Symmetric(byte[] password, byte[] identity, IntFunction<byte[]> entropy) {
@@ -32,7 +34,8 @@ public final class Spake2Symmetric {
         this.identity = identity.clone();
         this.pwScalar = Spake2Group.passwordToScalar(password);
         this.secret = Spake2Group.randomScalar(entropy.apply(64));
-        this.outboundElement = EdPoint.BASE.multiply(secret).add(S.multiply(pwScalar)).encode();
+        this.blind = S.multiply(pwScalar);
+        this.outboundElement = EdPoint.BASE.multiply(secret).add(blind).encode();
     }
 
     /** Starts an exchange with fresh randomness. */
@@ -77,7 +80,7 @@ public final class Spake2Symmetric {
         if (MessageDigest.isEqual(element, outboundElement)) {
             throw new Spake2Exception(Spake2Exception.Reason.REFLECTION, "SPAKE2 message is our own, reflected back");
         }
-        EdPoint unblinded = peer.add(S.multiply(pwScalar.negate().mod(EdPoint.L)));
+        EdPoint unblinded = peer.add(blind.negate());
         byte[] k = unblinded.multiply(secret).encode();
         finished = true;
         return transcriptHash(identity, element, outboundElement, k, password);

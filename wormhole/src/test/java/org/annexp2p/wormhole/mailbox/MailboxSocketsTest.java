@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import org.annexp2p.wormhole.MailboxConnectionException;
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +55,19 @@ class MailboxSocketsTest {
         assertThat(sockets.awaitClosed(Duration.ZERO)).as("still open").isFalse();
         sockets.close();
         assertThat(sockets.awaitClosed(WAIT)).as("its threads ended").isTrue();
+    }
+
+    @Test
+    void aPlainWsRelaySkipsTheJvmsDefaultTlsContextAndAWssRelayKeepsIt() throws Exception {
+        MailboxSockets plain = new MailboxSockets(URI.create("ws://127.0.0.1:1/v1"), WAIT);
+        MailboxSockets tls = new MailboxSockets(URI.create("wss://127.0.0.1:1/v1"), WAIT);
+        try {
+            assertThat(plain.http().sslContext()).as("ws://: no CA certificates to load").isNotSameAs(SSLContext.getDefault());
+            assertThat(plain.http().sslParameters().getCipherSuites()).as("nor cipher suites to sort").isNull();
+            assertThat(tls.http().sslContext()).as("wss://: the JVM's trusted CAs").isSameAs(SSLContext.getDefault());
+        } finally {
+            plain.close();
+            tls.close();
+        }
     }
 }
