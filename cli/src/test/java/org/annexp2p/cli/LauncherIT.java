@@ -82,6 +82,9 @@ class LauncherIT {
             assertThat(out.readLine()).isEqualTo("AUTH-SUCCESS " + GitAnnex.uuid(repo));
             // It waits for the client's next line now: look at it while it runs.
             assertThat(Launcher.commandLine(p.pid())).as("git-annex's child is the JVM (exec'd)").startsWith("java ");
+            assertThat(Launcher.commandLine(p.pid())).as("C2 compiles later in a connection's JVM")
+                    .contains(" -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000"
+                            + " -XX:Tier4CompileThreshold=150000 ");
             assertThat(Launcher.mappedFiles(p.pid())).as("its mappings")
                     .contains(Launcher.archives().resolve("ssh.jsa").toString())
                     .doesNotContain(Launcher.archives().resolve("commands.jsa").toString());
