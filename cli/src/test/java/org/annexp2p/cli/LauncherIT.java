@@ -86,6 +86,9 @@ class LauncherIT {
             assertThat(out.readLine()).isEqualTo("AUTH-SUCCESS " + GitAnnex.uuid(repo));
             // It waits for the client's next line now: look at it while it runs.
             assertThat(Launcher.commandLine(p.pid())).as("git-annex's child is the JVM (exec'd)").startsWith("java ");
+            assertThat(Launcher.commandLine(p.pid())).as("C2 compiles later in a connection's JVM")
+                    .contains(" -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000"
+                            + " -XX:Tier4CompileThreshold=150000 ");
             assertThat(Launcher.mappedFiles(p.pid())).as("its mappings")
                     .contains(Launcher.archives().resolve("ssh.jsa").toString())
                     .doesNotContain(Launcher.archives().resolve("commands.jsa").toString());
@@ -109,6 +112,33 @@ class LauncherIT {
         assertThat(Files.readAllLines(loaded)).as("the classes the session loaded")
                 .anyMatch(line -> line.contains(" org.annexp2p.shell."))
                 .noneMatch(line -> line.contains(" picocli."));
+    }
+
+    @Test
+    void aCopyToSessionTakesEveryClassOfOursFromTheSshArchiveAndBuildsNoRecordMethods() throws Exception {
+        // git-annex's copy --to asks CHECKPRESENT (FAILURE here), then PUTs. A class of ours missing from the archive
+        // is read from the jar and verified at every connection; a record's generated equals or hashCode spins
+        // method-handle classes at its first call, at every start (no archive of this JDK keeps them).
+        Path repo = GitAnnex.initRepo(dir.resolve("r"), "launcher");
+        byte[] content = "four".getBytes(StandardCharsets.US_ASCII);
+        String key = "SHA256E-s4--" + java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(content)) + ".bin";
+        java.io.ByteArrayOutputStream session = new java.io.ByteArrayOutputStream();
+        session.writeBytes(("VERSION 1\nCHECKPRESENT " + key + "\nPUT f.bin " + key + "\nDATA 4\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        session.writeBytes(content);
+        session.writeBytes("VALID\n".getBytes(StandardCharsets.US_ASCII));
+        Path loaded = dir.resolve("classes.log");
+        // -Xshare:on: the JVM refuses to start rather than run without the archive.
+        GitAnnex.Result r = GitAnnex.run(dir, Map.of(), session.toByteArray(), "java", "-XX:+UseSerialGC", "-Xshare:on",
+                "-XX:SharedArchiveFile=" + Launcher.archives().resolve("ssh.jsa"), "-Xlog:class+load=info:file=" + loaded,
+                "-jar", AnnexP2p.jar().toString(), "p2pstdio", repo.toString(), CLIENT);
+        assertThat(r.out()).as("stderr: %s", r.err())
+                .isEqualTo("AUTH-SUCCESS " + GitAnnex.uuid(repo) + "\nVERSION 1\nFAILURE\nPUT-FROM 0\nSUCCESS\n");
+        assertThat(Files.readAllLines(loaded)).as("the classes the session loaded")
+                .anyMatch(line -> line.contains(" org.annexp2p.repository.TransferImpl source: shared objects file"))
+                .noneMatch(line -> line.contains(" org.annexp2p.") && !line.endsWith("source: shared objects file"))
+                .noneMatch(line -> line.contains(" java.lang.runtime.ObjectMethods "));
     }
 
     @Test

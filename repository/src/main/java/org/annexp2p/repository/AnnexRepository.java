@@ -90,6 +90,12 @@ public final class AnnexRepository implements Repository {
     private final Clock clock;
     private final BranchJournal journal;
     private final Shared shared;
+    /**
+     * The names and paths of the key asked about last. A PUT asks for them about a dozen times (checks, the partial
+     * copy, the object, the log), each time from an MD5 of the key and a re-encoding of its names; keys come one
+     * after another, so the last one is enough. Immutable, so any thread may read it.
+     */
+    private volatile KeyPlaces lastPlaces;
 
     private AnnexRepository(GitLocation location, Clock clock, Supplier<DirectorySyncs> syncs) throws IOException {
         this.top = location.top();
@@ -174,14 +180,51 @@ public final class AnnexRepository implements Repository {
 
     /** Every place git-annex looks for the object, in its order (own layout first). */
     public List<Path> objectPaths(Key key) throws IOException {
-        String name = keyFile(key);
+        return places(key).objectPaths();
+    }
+
+    /**
+     * A key's paths here, or why it has none: then asking for a path fails with that reason. {@code objects} and
+     * {@code tmp} are null exactly when {@code unstorable} is defined.
+     */
+    private record KeyPlaces(Key key, Option<String> unstorable, List<Path> objects, Path tmp) {
+        List<Path> objectPaths() throws IOException {
+            if (unstorable.isDefined()) {
+                throw new IOException("key cannot be stored: " + unstorable.get());
+            }
+            return objects;
+        }
+
+        Path tmpPath() throws IOException {
+            objectPaths();
+            return tmp;
+        }
+    }
+
+    private KeyPlaces places(Key key) throws IOException {
+        KeyPlaces last = lastPlaces;
+        if (last != null && (last.key() == key || last.key().equals(key))) {
+            return last;
+        }
+        KeyPlaces made = placesOf(key);
+        lastPlaces = made;
+        return made;
+    }
+
+    /** Apart from {@link #places}, which runs a dozen times a key: the JIT then compiles that without this. */
+    private KeyPlaces placesOf(Key key) throws IOException {
+        Option<String> reason = unstorableReason(key);
+        if (reason.isDefined()) {
+            return new KeyPlaces(key, reason, null, null);
+        }
+        String name = FileNames.component(key.fileName()).get();
         List<Path> paths = new ArrayList<>(2);
         for (HashDir h : HashDir.lookupOrder(bare)) {
             List<String> dirs = h.components(key);
             paths.add(inside(annexDir.resolve("objects").resolve(dirs.get(0)).resolve(dirs.get(1)).resolve(name)
                     .resolve(name)));
         }
-        return paths;
+        return new KeyPlaces(key, reason, List.copyOf(paths), inside(annexDir.resolve("tmp").resolve(name)));
     }
 
     /** The object file if the content is here. */
@@ -199,15 +242,7 @@ public final class AnnexRepository implements Repository {
 
     /** {@code annex/tmp/<keyfile>}: the partial copy a transfer into the object store resumes. */
     public Path tmpPath(Key key) throws IOException {
-        return inside(annexDir.resolve("tmp").resolve(keyFile(key)));
-    }
-
-    private static String keyFile(Key key) throws IOException {
-        Option<String> reason = unstorableReason(key);
-        if (reason.isDefined()) {
-            throw new IOException("key cannot be stored: " + reason.get());
-        }
-        return FileNames.component(key.fileName()).get();
+        return places(key).tmpPath();
     }
 
     /**
@@ -228,11 +263,15 @@ public final class AnnexRepository implements Repository {
 
     @Override
     public Option<String> unstorable(Key key) {
-        return unstorableReason(key);
+        try {
+            return places(key).unstorable();
+        } catch (IOException outside) {
+            return unstorableReason(key);
+        }
     }
 
-    private static boolean refused(Key key) {
-        Option<String> reason = unstorableReason(key);
+    private boolean refused(Key key) {
+        Option<String> reason = unstorable(key);
         reason.forEach(r -> Log.LOG.log(System.Logger.Level.WARNING, "refusing key " + FileNames.shown(key.toString()) + ": " + r));
         return reason.isDefined();
     }

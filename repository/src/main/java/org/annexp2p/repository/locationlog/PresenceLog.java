@@ -16,10 +16,15 @@ public final class PresenceLog {
 
     /** Lines end at any run of CR and LF; unparseable lines are skipped, as git-annex does. */
     public static List<LogLine> parse(String content) {
+        // By hand, not String.split: a regular expression would be compiled again for every log a PUT reads.
         List<LogLine> lines = new ArrayList<>();
-        for (String raw : content.split("[\r\n]+")) {
-            if (!raw.isEmpty()) {
-                LogLine.parse(raw).forEach(lines::add);
+        int start = 0;
+        for (int i = 0; i <= content.length(); i++) {
+            if (i == content.length() || content.charAt(i) == '\r' || content.charAt(i) == '\n') {
+                if (i > start) {
+                    LogLine.parse(content.substring(start, i)).forEach(lines::add);
+                }
+                start = i + 1;
             }
         }
         return lines;

@@ -66,6 +66,26 @@ class PresenceLogTest {
     }
 
     @Property
+    void linesEndAtAnyRunOfCarriageReturnsAndLineFeeds(@ForAll("logs") List<LogLine> lines,
+            @ForAll("lineEnds") List<String> ends) {
+        StringBuilder text = new StringBuilder(ends.isEmpty() ? "" : ends.get(0));
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).format();
+            text.append(line, 0, line.length() - 1).append(ends.isEmpty() ? "\n" : ends.get((i + 1) % ends.size()));
+        }
+        List<LogLine> back = PresenceLog.parse(text.toString());
+        assertThat(back).hasSameSizeAs(lines);
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(back.get(i).format()).isEqualTo(lines.get(i).format());
+        }
+    }
+
+    @Provide
+    Arbitrary<List<String>> lineEnds() {
+        return Arbitraries.strings().withChars('\r', '\n').ofMinLength(1).ofMaxLength(4).list().ofMaxSize(5);
+    }
+
+    @Property
     void garbageIsSkippedNeverThrown(@ForAll String garbage, @ForAll("logs") List<LogLine> lines) {
         String mixed = garbage.replace('\n', ' ').replace('\r', ' ') + "\n" + PresenceLog.format(lines);
         List<LogLine> parsed = PresenceLog.parse(mixed);

@@ -86,7 +86,7 @@ public final class Rehearsal {
     /**
      * One git-annex-style session with a p2pstdio server, served as the shell module's p2pstdio serves it, on a connection
      * whose input is the client's side of it written out in advance (no client code runs, so none is archived):
-     * checkpresent, lock, get, remove, put. Each request waits for the one before it, so a script is enough.
+     * checkpresent, lock, get, remove, checkpresent of the removed key, put. Each request waits for the one before it, so a script is enough.
      */
     private static void p2pstdioConversation(AnnexRepository server) throws Exception {
         byte[] content = content();
@@ -99,6 +99,8 @@ public final class Rehearsal {
                 + "GET 0 training.bin " + key + "\n"
                 + "SUCCESS\n"
                 + "REMOVE " + key + "\n"
+                // As git-annex's copy --to asks before each PUT: the FAILURE answer takes code the others do not.
+                + "CHECKPRESENT " + key + "\n"
                 + "PUT training.bin " + key + "\n"
                 + "DATA " + content.length + "\n").getBytes(StandardCharsets.US_ASCII));
         client.writeBytes(content);
