@@ -13,6 +13,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * TLS 1.3 over plain TCP where both sides present their self-signed certificate and accept only the key
@@ -63,15 +64,16 @@ public final class PinnedTls {
      * @throws IOException naming the address and the reason: unreachable, wrong key, or our key refused
      */
     public static SSLSocket connect(InetSocketAddress address, TlsIdentity own, KeyFingerprint pin, Duration timeout) throws IOException {
-        return open(address, context(own, pin), timeout);
+        return open(address, own, new PinnedTrustManager(TrustedKeys.of(pin)), true, timeout);
     }
 
     /**
      * Like {@link #connect} but trusting whatever {@code trust} accepts; for pre-pairing calls whose content is
      * authenticated by the shared secret instead.
      */
-    public static SSLSocket connectAnyKey(InetSocketAddress address, TlsIdentity own, TrustManager trust, Duration timeout) throws IOException {
-        return open(address, context(own, trust), timeout);
+    public static SSLSocket connectAnyKey(InetSocketAddress address, TlsIdentity own, X509TrustManager trust, Duration timeout)
+            throws IOException {
+        return open(address, own, trust, false, timeout);
     }
 
     /** Server side of the handshake for sockets from our own server sockets: handshake, then the accepted byte. */
@@ -81,9 +83,15 @@ public final class PinnedTls {
         socket.getOutputStream().flush();
     }
 
-    private static SSLSocket open(InetSocketAddress address, SSLContext context, Duration timeout) throws IOException {
+    /**
+     * With {@code pinned}, a failure after the server proved it holds the pinned key is reported as a refusal of
+     * ours ({@link #refusedAfterProof}); without, the server's key proves nothing and failures are said as seen.
+     */
+    private static SSLSocket open(InetSocketAddress address, TlsIdentity own, X509TrustManager trust, boolean pinned, Duration timeout)
+            throws IOException {
+        ServerProof proof = new ServerProof(trust, pinned);
         // Not layered over a plain socket: JSSE supports TLS 1.3 half-close only on its own sockets.
-        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket();
+        SSLSocket tls = (SSLSocket) context(own, proof).getSocketFactory().createSocket();
         int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         try {
             tls.connect(address, millis);
@@ -93,7 +101,8 @@ public final class PinnedTls {
             tls.startHandshake();
             int verdict = tls.getInputStream().read();
             if (verdict != ACCEPTED) {
-                throw new IOException("TLS peer at " + describe(address) + " closed the connection without accepting our key");
+                throw proof.proved() ? refusedAfterProof(address, "end of stream", null)
+                        : new IOException("TLS peer at " + describe(address) + " closed the connection without accepting our key");
             }
             tls.setSoTimeout(0);
             return tls;
@@ -102,14 +111,29 @@ public final class PinnedTls {
             throw new IOException("TLS connection to " + describe(address) + " timed out after " + timeout.toMillis() + " ms", e);
         } catch (SSLException e) {
             close(tls);
-            throw explain("TLS peer at " + describe(address), e);
+            IOException explained = explain("TLS peer at " + describe(address), e);
+            throw proof.proved() && !explained.getMessage().contains(" refused") ? refusedAfterProof(address, e.getMessage(), e) : explained;
         } catch (IOException e) {
             close(tls);
             if (e.getMessage() != null && e.getMessage().startsWith("TLS peer")) {
                 throw e;
             }
+            if (proof.proved()) {
+                throw refusedAfterProof(address, e.getMessage(), e);
+            }
             throw new IOException("cannot connect to " + describe(address) + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The peer proved it holds the key we trust, then dropped the connection before its "accepted" byte. Our server
+     * does that only when it refuses the client's key (or stops), and the TLS alert saying so is often lost: the
+     * server closes with our later handshake records unread, so its kernel answers with a reset that discards the
+     * alert, and we see "Broken pipe" or "Connection reset" instead.
+     */
+    private static IOException refusedAfterProof(InetSocketAddress address, String seen, Exception cause) {
+        return new IOException("TLS peer at " + describe(address) + " refused our key: it showed the paired key, then closed the "
+                + "connection without accepting ours (" + seen + ")", cause);
     }
 
     /** Opens a pinned TLS server socket; see {@link PinnedTlsServer}. */

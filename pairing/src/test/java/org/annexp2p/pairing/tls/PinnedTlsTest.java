@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
+import org.annexp2p.transports.tcp.ChainTrust;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,11 +73,67 @@ class PinnedTlsTest {
             Future<Throwable> serverSide = executor.submit(() -> failureOf(() -> server.accept(TIMEOUT)));
             assertThatThrownBy(() -> PinnedTls.connect(server.localAddress(), MALLORY, BOB.fingerprint(), TIMEOUT))
                     .isInstanceOf(IOException.class)
-                    .hasMessageContaining(PinnedTls.describe(server.localAddress()));
+                    .hasMessageContaining("TLS peer at " + PinnedTls.describe(server.localAddress()) + " refused our key");
             assertThat(serverSide.get(10, TimeUnit.SECONDS))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("presented key " + MALLORY.fingerprint())
                     .hasMessageContaining("not the paired key " + ALICE.fingerprint());
+        }
+    }
+
+    /**
+     * The paired server drops the connection with a reset after the handshake, before its verdict: what a refusing
+     * server's kernel does when our last handshake records are still unread, which loses the alert on the way.
+     */
+    @Test
+    void aResetAfterThePairedKeyWasShownIsSaidAsARefusalOfOurs() throws Exception {
+        try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Future<Object> serverSide = executor.submit(() -> {
+                try (Socket accepted = plain.accept()) {
+                    SSLSocket tls = (SSLSocket) PinnedTls.context(BOB, new AcceptAll()).getSocketFactory()
+                            .createSocket(accepted, null, false);
+                    tls.setUseClientMode(false);
+                    tls.setNeedClientAuth(true);
+                    tls.startHandshake();
+                    accepted.setSoLinger(true, 0);
+                }
+                return null;
+            });
+            InetSocketAddress address = (InetSocketAddress) plain.getLocalSocketAddress();
+            assertThatThrownBy(() -> PinnedTls.connect(address, MALLORY, BOB.fingerprint(), TIMEOUT))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageStartingWith("TLS peer at " + PinnedTls.describe(address) + " refused our key: it showed the paired key");
+            serverSide.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Without a pin, the server's key proves nothing, so the same reset is not called a refusal by a paired peer. */
+    @Test
+    void withoutAPinAnEarlyCloseIsNotCalledARefusalByThePairedPeer() throws Exception {
+        try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Future<Object> serverSide = executor.submit(() -> {
+                try (Socket accepted = plain.accept()) {
+                    SSLSocket tls = (SSLSocket) PinnedTls.context(BOB, new AcceptAll()).getSocketFactory()
+                            .createSocket(accepted, null, false);
+                    tls.setUseClientMode(false);
+                    tls.setNeedClientAuth(true);
+                    tls.startHandshake();
+                    accepted.setSoLinger(true, 0);
+                }
+                return null;
+            });
+            InetSocketAddress address = (InetSocketAddress) plain.getLocalSocketAddress();
+            assertThatThrownBy(() -> PinnedTls.connectAnyKey(address, MALLORY, new AcceptAll(), TIMEOUT))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining(PinnedTls.describe(address))
+                    .hasMessageNotContaining("paired key");
+            serverSide.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static final class AcceptAll extends ChainTrust {
+        @Override
+        protected void check(X509Certificate[] chain, Presenter presenter) {
         }
     }
 
