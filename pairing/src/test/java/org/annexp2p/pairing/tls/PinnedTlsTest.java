@@ -88,17 +88,7 @@ class PinnedTlsTest {
     @Test
     void aResetAfterThePairedKeyWasShownIsSaidAsARefusalOfOurs() throws Exception {
         try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Future<Object> serverSide = executor.submit(() -> {
-                try (Socket accepted = plain.accept()) {
-                    SSLSocket tls = (SSLSocket) PinnedTls.context(BOB, new AcceptAll()).getSocketFactory()
-                            .createSocket(accepted, null, false);
-                    tls.setUseClientMode(false);
-                    tls.setNeedClientAuth(true);
-                    tls.startHandshake();
-                    accepted.setSoLinger(true, 0);
-                }
-                return null;
-            });
+            Future<Object> serverSide = executor.submit(() -> resetAfterHandshake(plain));
             InetSocketAddress address = (InetSocketAddress) plain.getLocalSocketAddress();
             assertThatThrownBy(() -> PinnedTls.connect(address, MALLORY, BOB.fingerprint(), TIMEOUT))
                     .isInstanceOf(IOException.class)
@@ -111,17 +101,7 @@ class PinnedTlsTest {
     @Test
     void withoutAPinAnEarlyCloseIsNotCalledARefusalByThePairedPeer() throws Exception {
         try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Future<Object> serverSide = executor.submit(() -> {
-                try (Socket accepted = plain.accept()) {
-                    SSLSocket tls = (SSLSocket) PinnedTls.context(BOB, new AcceptAll()).getSocketFactory()
-                            .createSocket(accepted, null, false);
-                    tls.setUseClientMode(false);
-                    tls.setNeedClientAuth(true);
-                    tls.startHandshake();
-                    accepted.setSoLinger(true, 0);
-                }
-                return null;
-            });
+            Future<Object> serverSide = executor.submit(() -> resetAfterHandshake(plain));
             InetSocketAddress address = (InetSocketAddress) plain.getLocalSocketAddress();
             assertThatThrownBy(() -> PinnedTls.connectAnyKey(address, MALLORY, new AcceptAll(), TIMEOUT))
                     .isInstanceOf(IOException.class)
@@ -129,6 +109,18 @@ class PinnedTlsTest {
                     .hasMessageNotContaining("paired key");
             serverSide.get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** Bob's server: a handshake accepting any client key, then a reset (no close_notify, no verdict). */
+    private static Object resetAfterHandshake(ServerSocket plain) throws IOException {
+        try (Socket accepted = plain.accept()) {
+            SSLSocket tls = (SSLSocket) PinnedTls.context(BOB, new AcceptAll()).getSocketFactory().createSocket(accepted, null, false);
+            tls.setUseClientMode(false);
+            tls.setNeedClientAuth(true);
+            tls.startHandshake();
+            accepted.setSoLinger(true, 0);
+        }
+        return null;
     }
 
     private static final class AcceptAll extends ChainTrust {
