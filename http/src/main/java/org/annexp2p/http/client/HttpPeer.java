@@ -26,9 +26,6 @@ import org.annexp2p.transports.memory.MemoryNetwork;
  * HTTP is still under way; a process that then exits would leave the server holding the lock for its 10 minutes.
  */
 public final class HttpPeer {
-    /** The longest closing waits for the repository's side: an unlock's own wait for its answer, and a margin. */
-    static final Duration FINISHING = KeptLock.ANSWER.plusSeconds(10);
-
     private HttpPeer() {}
 
     /** The connection to the repository {@code server} behind {@code client}, named {@code description}. */
@@ -44,12 +41,13 @@ public final class HttpPeer {
         Thread t = new Thread(() -> serve(theirs, client, server, failure), "annex+http " + description);
         t.setDaemon(true);
         t.start();
-        return new ReportingConnection(ours, failure, description, () -> finish(t));
+        return new ReportingConnection(ours, failure, description, () -> finish(t, client.lockAnswer().plusSeconds(10)));
     }
 
-    private static void finish(Thread serving) {
+    /** Waits for the repository's side: at most an unlock's own wait for its answer, and a margin. */
+    private static void finish(Thread serving, Duration longest) {
         try {
-            serving.join(FINISHING.toMillis());
+            serving.join(longest.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -18,30 +18,30 @@ import org.annexp2p.http.wire.UrlText;
  * {@link #release} sends {@code {"unlock":true}} and ends it. The long poll is sent asynchronously, so the unlock
  * counts only once the server answered it: git-annex answers after it let go of the lock, and a long poll that never
  * reached it (this process gone first) leaves the lock held for the 10 minutes. Both {@link #release} and
- * {@link #close} therefore wait for that answer, for at most {@link #ANSWER}, so a server that never answers cannot
- * hold us either.
+ * {@link #close} therefore wait for that answer, for at most the client's lock deadline, so a server that never
+ * answers cannot hold us either.
  */
 public final class KeptLock implements AutoCloseable {
-    /** How long an unlock waits for the server's answer to the long poll. */
-    static final Duration ANSWER = Duration.ofSeconds(60);
     private static final byte[] UNLOCK = "{\"unlock\":true}\n".getBytes(StandardCharsets.US_ASCII);
 
     private final LineFeed lines;
     private final CompletableFuture<HttpResponse<InputStream>> answer;
+    private final Duration deadline;
     private boolean released;
 
-    private KeptLock(LineFeed lines, CompletableFuture<HttpResponse<InputStream>> answer) {
+    private KeptLock(LineFeed lines, CompletableFuture<HttpResponse<InputStream>> answer, Duration deadline) {
         this.lines = lines;
         this.answer = answer;
+        this.deadline = deadline;
     }
 
-    static KeptLock start(Exchange exchange, String lockId) throws IOException {
+    static KeptLock start(Exchange exchange, String lockId, Duration deadline) throws IOException {
         LineFeed body = new LineFeed();
         body.write("{\"unlock\":false}\n".getBytes(StandardCharsets.US_ASCII));
         HttpRequest request = exchange.request(exchange.version(), "keeplocked",
                 "&lockid=" + UrlText.encode(BracketedBase64.encode(lockId)),
                 b -> b.header("Content-Type", "application/json-lines").POST(HttpRequest.BodyPublishers.ofInputStream(body::reading)));
-        return new KeptLock(body, exchange.http().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()));
+        return new KeptLock(body, exchange.http().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()), deadline);
     }
 
     /** Sends the unlock and waits (a bounded while) for the server to answer the long poll. */
@@ -58,7 +58,7 @@ public final class KeptLock implements AutoCloseable {
 
     private void awaitAnswer() throws IOException {
         try {
-            HttpResponse<InputStream> r = answer.get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<InputStream> r = answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             r.body().close();
             if (r.statusCode() != 200) {
                 throw new IOException("the server answered the unlock with HTTP " + r.statusCode());

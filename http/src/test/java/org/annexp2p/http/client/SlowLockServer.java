@@ -16,15 +16,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A p2phttp server that orders a lock's events as git-annex's does, slowly: lockcontent locks; keeplocked comes to
  * its handler only after {@code late} (git-annex schedules its request threads as it can), reads the body's lines
  * and answers the long poll only once it let go of the lock, at {@code {"unlock":true}} or the body's end. What
- * happened is in {@link #events}: {@code locked}, {@code keeping}, {@code unlocked}, in order.
+ * happened is in {@link #events}: {@code locked}, {@code keeping}, {@code unlocked}, in order. A {@link #silent} one
+ * takes every request and never answers any.
  */
 final class SlowLockServer implements AutoCloseable {
     final List<String> events = new CopyOnWriteArrayList<>();
     private final ServerSocket socket;
     private final Duration late;
+    private final boolean silent;
 
-    SlowLockServer(Duration late) throws IOException {
+    private SlowLockServer(Duration late, boolean silent) throws IOException {
         this.late = late;
+        this.silent = silent;
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(() -> {
             while (!socket.isClosed()) {
@@ -42,6 +45,14 @@ final class SlowLockServer implements AutoCloseable {
         t.start();
     }
 
+    static SlowLockServer late(Duration late) throws IOException {
+        return new SlowLockServer(late, false);
+    }
+
+    static SlowLockServer silent() throws IOException {
+        return new SlowLockServer(Duration.ZERO, true);
+    }
+
     int port() {
         return socket.getLocalPort();
     }
@@ -51,7 +62,10 @@ final class SlowLockServer implements AutoCloseable {
             InputStream in = s.getInputStream();
             String line = head(in);
             OutputStream out = s.getOutputStream();
-            if (line.contains("/lockcontent?")) {
+            if (silent) {
+                events.add("silent");
+                in.transferTo(OutputStream.nullOutputStream());
+            } else if (line.contains("/lockcontent?")) {
                 events.add("locked");
                 out.write(StubServer.json("{\"locked\":true,\"lockid\":\"lock-1\"}"));
             } else if (line.contains("/keeplocked?")) {

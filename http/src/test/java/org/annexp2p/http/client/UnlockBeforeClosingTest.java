@@ -40,7 +40,7 @@ class UnlockBeforeClosingTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = new SlowLockServer(Duration.ofMillis(500));
+        server = SlowLockServer.late(Duration.ofMillis(500));
         AnnexUrl url = AnnexUrl.parse("annex+http://127.0.0.1:" + server.port() + "/git-annex/").get();
         P2pHttpClient client = new P2pHttpClient(HttpClient.newHttpClient(), url, served, here.uuid(), Option.none());
         connection = HttpPeer.open(client, served, url.toString());
