@@ -112,6 +112,11 @@ final class Exchange {
         } catch (javax.net.ssl.SSLHandshakeException e) {
             throw new IOException("cannot reach " + url.base() + ": its certificate is not trusted (" + HttpClients.CA
                     + " may name a PEM file of the certificates to trust)", e);
+        } catch (java.net.http.HttpConnectTimeoutException e) {
+            throw new IOException("cannot reach " + url.base() + ": " + FailureWords.of(e), e);
+        } catch (java.net.http.HttpTimeoutException e) {
+            // Only requests with a deadline of their own time out (a lock): the server took them and kept silent.
+            throw new IOException("the server at " + url.base() + " did not answer in time", e);
         } catch (IOException e) {
             throw new IOException("cannot reach " + url.base() + ": " + FailureWords.of(e), e);
         }

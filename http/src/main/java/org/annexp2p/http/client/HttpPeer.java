@@ -21,7 +21,9 @@ import org.annexp2p.transports.memory.MemoryNetwork;
  * run on its own thread in this process, whose repository is {@link HttpRepository}. It announces itself (as
  * {@code git-annex-shell p2pstdio} does) with the server's UUID; the HTTP server decides what it may do. Why the
  * conversation broke on the HTTP side (a refusal, a body that lied) is what the client reads when its connection
- * ends, instead of a bare hang-up.
+ * ends, instead of a bare hang-up. Closing the connection waits (a bounded while) for that thread to finish what the
+ * client last sent: an unlock has no answer in the protocol, so the client is done at once, while its release over
+ * HTTP is still under way; a process that then exits would leave the server holding the lock for its 10 minutes.
  */
 public final class HttpPeer {
     private HttpPeer() {}
@@ -39,7 +41,16 @@ public final class HttpPeer {
         Thread t = new Thread(() -> serve(theirs, client, server, failure), "annex+http " + description);
         t.setDaemon(true);
         t.start();
-        return new ReportingConnection(ours, failure, description);
+        return new ReportingConnection(ours, failure, description, () -> finish(t, client.lockAnswer().plusSeconds(10)));
+    }
+
+    /** Waits for the repository's side: at most an unlock's own wait for its answer, and a margin. */
+    private static void finish(Thread serving, Duration longest) {
+        try {
+            serving.join(longest.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void serve(Connection connection, P2pHttpClient client, Uuid server, AtomicReference<String> failure) {

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.annexp2p.http.wire.BracketedBase64;
 import org.annexp2p.http.wire.Reply;
@@ -25,14 +26,32 @@ import org.annexp2p.protocol.wire.Uuid;
  * kept for the requests after. Failures are IOExceptions whose message is one line for the user.
  */
 public final class P2pHttpClient {
+    /**
+     * How long a lock waits for the server: to lock, and to answer the long poll once unlocked. Both are quick for
+     * an honest server; a server that never answers must not keep a lock's holder waiting for ever.
+     */
+    static final Duration LOCK_ANSWER = Duration.ofSeconds(60);
+
     private final Exchange exchange;
+    private final Duration lockAnswer;
 
     public P2pHttpClient(HttpClient http, AnnexUrl url, Uuid server, Uuid client, Option<Credentials> credentials) {
         this(http, url, server, client, CredentialSource.fixed(credentials));
     }
 
     public P2pHttpClient(HttpClient http, AnnexUrl url, Uuid server, Uuid client, CredentialSource credentials) {
+        this(http, url, server, client, credentials, LOCK_ANSWER);
+    }
+
+    P2pHttpClient(HttpClient http, AnnexUrl url, Uuid server, Uuid client, CredentialSource credentials,
+            Duration lockAnswer) {
         this.exchange = new Exchange(http, url, server, client, credentials);
+        this.lockAnswer = lockAnswer;
+    }
+
+    /** How long a lock waits for the server's answers. */
+    Duration lockAnswer() {
+        return lockAnswer;
     }
 
     /** The version the server agreed to serve (MAX until a request settled it). */
@@ -46,7 +65,8 @@ public final class P2pHttpClient {
 
     /** The lock id when the server locked the content (for 10 minutes, as p2phttp's lockcontent does). */
     public Option<String> lock(Key key) throws IOException {
-        JsonNode j = json("lockcontent", ProtocolVersion.V0, key(key));
+        JsonNode j = parse(exchange.send("lockcontent", ProtocolVersion.V0, key(key), false,
+                b -> b.timeout(lockAnswer).POST(HttpRequest.BodyPublishers.noBody())));
         if (!j.path("locked").asBoolean(false) || !j.path("lockid").isTextual()) {
             return Option.none();
         }
@@ -55,7 +75,7 @@ public final class P2pHttpClient {
 
     /** Holds the lock {@link #lock} took until the returned lock is released (a keeplocked long poll). */
     public KeptLock keepLocked(String lockId) throws IOException {
-        return KeptLock.start(exchange, lockId);
+        return KeptLock.start(exchange, lockId, lockAnswer);
     }
 
     public boolean remove(Key key) throws IOException {

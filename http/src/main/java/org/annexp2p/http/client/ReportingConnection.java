@@ -10,7 +10,8 @@ import org.annexp2p.transports.Connection;
 
 /**
  * Our end of the pipe to an {@link HttpPeer}: when the other end stopped because of a failure, reading past its end
- * or writing to it fails with that failure's words, as a socket's reset carries its cause.
+ * or writing to it fails with that failure's words, as a socket's reset carries its cause. Closing it ends the pipe,
+ * then runs {@code finishing}, which waits for the other end to be done with what it was sent.
  */
 final class ReportingConnection implements Connection {
     private final Connection pipe;
@@ -18,9 +19,11 @@ final class ReportingConnection implements Connection {
     private final String description;
     private final InputStream input;
     private final OutputStream output;
+    private final Runnable finishing;
 
-    ReportingConnection(Connection pipe, AtomicReference<String> failure, String description) {
+    ReportingConnection(Connection pipe, AtomicReference<String> failure, String description, Runnable finishing) {
         this.pipe = pipe;
+        this.finishing = finishing;
         this.failure = failure;
         this.description = description;
         this.input = new FilterInputStream(pipe.input()) {
@@ -97,5 +100,6 @@ final class ReportingConnection implements Connection {
     @Override
     public void close() {
         pipe.close();
+        finishing.run();
     }
 }

@@ -155,6 +155,25 @@ public record Key(String backend, Option<Long> size, Option<Long> mtime, Option<
         return sb.toString();
     }
 
+    // equals and hashCode by hand, with a record's meaning: the generated ones are built at their first call from
+    // method handles whose classes the JVM spins then, at every start (no class-data archive of this JDK keeps
+    // them), and a server's first PUT hashes a key.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Key k && backend.equals(k.backend) && name.equals(k.name) && size.equals(k.size)
+                && mtime.equals(k.mtime) && chunkSize.equals(k.chunkSize) && chunkNumber.equals(k.chunkNumber);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = backend.hashCode();
+        h = 31 * h + size.hashCode();
+        h = 31 * h + mtime.hashCode();
+        h = 31 * h + chunkSize.hashCode();
+        h = 31 * h + chunkNumber.hashCode();
+        return 31 * h + name.hashCode();
+    }
+
     @Override
     public String toString() {
         return WireText.printable(serialize());

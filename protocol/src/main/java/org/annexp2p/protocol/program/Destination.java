@@ -10,7 +10,29 @@ import org.annexp2p.protocol.key.Key;
 public sealed interface Destination {
     Key key();
 
-    record ObjectStore(Key key) implements Destination {}
+    // equals and hashCode by hand, with a record's meaning, for the reason Key gives: a connection keeps its
+    // transfers by destination.
+    record ObjectStore(Key key) implements Destination {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ObjectStore d && key.equals(d.key);
+        }
 
-    record File(Key key, String path) implements Destination {}
+        @Override
+        public int hashCode() {
+            return key.hashCode();
+        }
+    }
+
+    record File(Key key, String path) implements Destination {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof File d && key.equals(d.key) && path.equals(d.path);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * key.hashCode() + path.hashCode();
+        }
+    }
 }
