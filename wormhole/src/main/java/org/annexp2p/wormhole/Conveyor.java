@@ -32,9 +32,9 @@ final class Conveyor implements AutoCloseable {
     /** Marks the end of a stream, or the worker's failure, in either queue. */
     private static final ByteBuffer STOP = ByteBuffer.allocate(0);
 
-    // Room for every buffer, the end of the stream and the worker's STOP: putting never waits.
-    private final BlockingQueue<ByteBuffer> empty = new ArrayBlockingQueue<>(BUFFERS + 2);
-    private final BlockingQueue<ByteBuffer> full = new ArrayBlockingQueue<>(BUFFERS + 2);
+    // Room for every buffer and a STOP: putting never waits.
+    private final BlockingQueue<ByteBuffer> empty = new ArrayBlockingQueue<>(BUFFERS + 1);
+    private final BlockingQueue<ByteBuffer> full = new ArrayBlockingQueue<>(BUFFERS + 1);
     private final Thread worker;
     private volatile IOException failure;
 
@@ -53,8 +53,8 @@ final class Conveyor implements AutoCloseable {
                 failure = new IOException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
             } finally {
                 // Wakes the caller wherever it waits; a normal end leaves the STOPs unread.
-                empty.offer(STOP);
-                full.offer(STOP);
+                empty.add(STOP);
+                full.add(STOP);
             }
         }, name);
         worker.setDaemon(true);
