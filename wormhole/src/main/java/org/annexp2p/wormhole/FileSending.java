@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,50 +93,27 @@ final class FileSending {
     private String stream(Path file, long size, TransitConnection connection, SendListener listener) throws WormholeException {
         MessageDigest sha = sha256();
         long sent = 0;
-        // The file is read and hashed on the conveyor's thread while this one seals and sends.
-        try (Conveyor reading = Conveyor.start(Conveyor.BATCH, "wormhole-file-reader", c -> readAhead(file, size, sha, c))) {
+        try (InputStream in = Files.newInputStream(file)) {
             connection.readTimeout(options.transitTimeout());
             RecordWriter writer = connection.writer();
+            byte[] buffer = new byte[CHUNK];
             while (sent < size) {
-                ByteBuffer batch = reading.takeFull();
-                if (!batch.hasRemaining()) {
+                int n = in.readNBytes(buffer, 0, (int) Math.min(CHUNK, size - sent));
+                if (n == 0) {
                     throw new TransferException("file " + file + " shrank while it was being sent");
                 }
-                while (batch.hasRemaining()) {
-                    int n = Math.min(CHUNK, batch.remaining());
-                    writer.write(batch.array(), batch.position(), n);
-                    batch.position(batch.position() + n);
-                    sent += n;
-                    listener.progress(sent, size);
-                }
-                reading.giveBack(batch);
+                writer.write(buffer, 0, n);
+                sha.update(buffer, 0, n);
+                sent += n;
+                listener.progress(sent, size);
             }
             writer.flush();
-            reading.finish();
         } catch (IOException e) {
             throw new TransferException("the transfer broke after " + sent + " of " + size + " bytes: " + reason(e), e);
         }
         String digest = HexFormat.of().formatHex(sha.digest());
         checkAck(connection, digest);
         return digest;
-    }
-
-    /** The conveyor's part: {@code size} bytes of the file in batches, hashed; fewer if it shrank. */
-    private static void readAhead(Path file, long size, MessageDigest sha, Conveyor conveyor) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            long read = 0;
-            while (read < size) {
-                ByteBuffer batch = conveyor.takeEmpty();
-                int n = in.readNBytes(batch.array(), 0, (int) Math.min(batch.capacity(), size - read));
-                if (n == 0) {
-                    break;
-                }
-                sha.update(batch.array(), 0, n);
-                conveyor.pass(batch.limit(n));
-                read += n;
-            }
-        }
-        conveyor.end();
     }
 
     private static void checkAck(TransitConnection connection, String digest) throws WormholeException {

@@ -93,23 +93,6 @@ final class Receiving {
         }
     }
 
-    /** The conveyor's part: hashes and writes each batch it is passed, until the end of the stream. */
-    private static void hashAndWrite(Conveyor conveyor, MessageDigest sha, FileChannel out, WriteBehind disk) throws IOException {
-        while (true) {
-            ByteBuffer record = conveyor.takeFull();
-            int length = record.remaining();
-            if (length == 0) {
-                return;
-            }
-            sha.update(record.array(), 0, length);
-            while (record.hasRemaining()) {
-                out.write(record);
-            }
-            disk.wrote(length);
-            conveyor.giveBack(record);
-        }
-    }
-
     private String pull(TransitConnection connection, long size, Path target, ReceiveListener listener) throws WormholeException {
         Path temp;
         try {
@@ -125,35 +108,19 @@ final class Receiving {
                 connection.readTimeout(options.transitTimeout());
                 RecordReader reader = connection.reader();
                 WriteBehind disk = new WriteBehind(out);
-                // Records are opened on this thread and gathered into batches, which are hashed and written on the
-                // conveyor's: a hand-off between threads costs more than copying a record.
-                try (Conveyor writing = Conveyor.start(Conveyor.BATCH, "wormhole-file-writer", c -> hashAndWrite(c, sha, out, disk))) {
-                    ByteBuffer batch = writing.takeEmpty();
-                    while (got < size) {
-                        ByteBuffer record = reader.next();
-                        int length = record.remaining();
-                        if (got + length > size) {
-                            throw new TransferException("the other side sent more than the announced " + size + " bytes");
-                        }
-                        if (length > batch.remaining()) {
-                            if (batch.position() > 0) {
-                                writing.pass(batch.flip());
-                                batch = writing.takeEmpty();
-                            }
-                            if (length > batch.capacity()) {
-                                // A record larger than a batch: a larger buffer takes this one's place.
-                                batch = ByteBuffer.allocate(length);
-                            }
-                        }
-                        batch.put(record);
-                        got += length;
-                        listener.progress(got, size);
+                while (got < size) {
+                    ByteBuffer record = reader.next();
+                    int length = record.remaining();
+                    if (got + length > size) {
+                        throw new TransferException("the other side sent more than the announced " + size + " bytes");
                     }
-                    if (batch.position() > 0) {
-                        writing.pass(batch.flip());
+                    sha.update(record.array(), 0, length);
+                    while (record.hasRemaining()) {
+                        out.write(record);
                     }
-                    writing.end();
-                    writing.finish();
+                    got += length;
+                    disk.wrote(length);
+                    listener.progress(got, size);
                 }
                 disk.complete();
             }
