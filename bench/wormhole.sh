@@ -4,8 +4,9 @@
 #   bench/wormhole.sh                 200 MiB, best of 3, direct and through the relay
 #   bench/wormhole.sh --quick         32 MiB, best of 2
 #   bench/wormhole.sh --mib N --reps N --route direct|relay|both
-#   bench/wormhole.sh --before DIR    also times the build in another checkout DIR (its cli/target) as a fifth pair,
-#                                     before->before, in the same rounds: a change's before and after side by side
+#   bench/wormhole.sh --before DIR    also times the build in another checkout DIR (its cli/target) as three more
+#                                     pairs, before->before, before->python and python->before, in the same rounds: a
+#                                     change's before and after side by side, mixed pairs included
 #
 # A local mailbox server and transit relay (twist3, as the wormhole ITs start them) on free loopback ports. Each
 # timed run starts sender and receiver at once with a preset code and ends when both have exited: JVM and Python
@@ -95,7 +96,7 @@ one() {
 }
 declare -A best cpu best_cpu
 pairs="python:python ours:ours ours:python python:ours"
-if [ -n "$before" ]; then pairs="$pairs before:before"; fi
+if [ -n "$before" ]; then pairs="$pairs before:before before:python python:before"; fi
 echo "warming the page cache and the launcher's archives (one untimed transfer)..." >&2
 one ours ours relay >"$work/seconds"
 if [ -n "$before" ]; then one before before relay >"$work/seconds"; fi
@@ -124,4 +125,4 @@ for route in $routes; do
       "$(echo "$size_mib / $t" | bc -l)" "$(echo "$base / $t" | bc -l)" "$sender" "$receiver"
   done
 done
-[ -z "$before" ] || echo "before->before = the build in $before"
+[ -z "$before" ] || echo "before = the build in $before"
