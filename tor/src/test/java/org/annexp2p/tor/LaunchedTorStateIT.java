@@ -3,6 +3,7 @@ package org.annexp2p.tor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -106,6 +107,16 @@ class LaunchedTorStateIT {
         }
     }
 
+    /** Whether /proc/locks lists a lock of {@code pid} on {@code file} ("4: FLOCK ADVISORY WRITE PID MAJ:MIN:INODE 0 EOF"). */
+    private static boolean holdsLock(long pid, Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        String inode = ":" + Files.getAttribute(file, "unix:ino") + " ";
+        String owner = " " + pid + " ";
+        return Files.readAllLines(Path.of("/proc/locks")).stream().anyMatch(l -> l.contains(owner) && l.contains(inode));
+    }
+
     /** A tor on {@code stateDir}'s data directory, started as a launch of ours would be, with {@code torrc}. */
     private static RunningCommand foreignTor(Path stateDir, Path torrc) throws Exception {
         Path data = stateDir.resolve("tor-data");
@@ -119,13 +130,12 @@ class LaunchedTorStateIT {
                 .log(stateDir.resolve("foreign.log")).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!Files.exists(data.resolve("lock")) || !Files.exists(stateDir.resolve("tor.pid"))) {
+            // tor writes its lock file before it takes the lock: wait until the kernel says it holds it
+            while (!Files.exists(stateDir.resolve("tor.pid")) || !holdsLock(p.pid(), data.resolve("lock"))) {
                 assertThat(p.alive()).as("the foreign tor runs: %s", p.said()).isTrue();
                 assertThat(System.nanoTime()).as("the foreign tor took its data directory in time").isLessThan(deadline);
                 p.exitsWithin(Duration.ofMillis(50));
             }
-            // tor writes its lock file before it takes the lock; give it a moment to hold it
-            Thread.sleep(500);
             return p;
         } catch (Throwable failed) {
             p.close();

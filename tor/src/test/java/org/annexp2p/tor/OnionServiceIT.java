@@ -33,10 +33,8 @@ class OnionServiceIT {
             OnionService s = listener.service();
             assertThat(s.torAnnexAddress().format()).startsWith("tor-annex::").endsWith(".onion:39140");
             // through the port git-annex uses, as git-annex would dial it
-            java.net.InetSocketAddress socks = net.gitAnnexSocks().orElseThrow(() -> new AssertionError(
-                    "127.0.0.1:9050 was taken when the private network started; stop the tor using it"));
-            try (Connection c = new org.annexp2p.tor.socks.OnionDialer(socks).dial(s.torAnnexAddress().format(),
-                    Duration.ofSeconds(30))) {
+            // (another tor than the service's: its first dial to the onion is patient, as our clients' are)
+            try (Connection c = org.annexp2p.tor.testing.PatientDial.fromGitAnnexSocks(net, s.torAnnexAddress().format())) {
                 c.output().write("hi\n".getBytes());
                 c.output().flush();
                 assertThat(new String(c.input().readNBytes(3))).isEqualTo("hi\n");

@@ -19,6 +19,7 @@ import org.annexp2p.tor.privnet.PrivateTorNetwork;
 import org.annexp2p.tor.privnet.PrivateTorNetworkExtension;
 import org.annexp2p.tor.socks.OnionDialer;
 import org.annexp2p.tor.socks.SocksException;
+import org.annexp2p.tor.testing.PatientDial;
 import org.annexp2p.tor.testing.TorProcesses;
 import org.annexp2p.transports.Connection;
 import org.junit.jupiter.api.AfterAll;
@@ -53,6 +54,12 @@ class OnionTransportIT {
         listener = OnionListener.open(server, PrivateFile.in(dir, "server.key"), 7000);
         EchoServer.start(listener);
         System.out.println("echo onion reachable: " + server.measure(listener.service(), Duration.ofSeconds(90)));
+        // the tests' own dials from the network's client are plain: let it find the descriptor first
+        try (Connection c = PatientDial.fromNetworkClient(net, listener.address())) {
+            c.output().write("warm".getBytes());
+            c.output().flush();
+            assertThat(new String(c.input().readNBytes(4))).as("the echo answers the network's client").isEqualTo("warm");
+        }
     }
 
     @AfterAll
@@ -121,7 +128,8 @@ class OnionTransportIT {
             LinkedBlockingQueue<TorEvent> events = new LinkedBlockingQueue<>();
             client.addListener(events::add);
             client.awaitBootstrapped(java.time.Instant.now().plusSeconds(90));
-            Connection c = client.socksDialer().dial(listener.address(), DIAL);
+            // a tor just launched has not the onion's descriptor yet: its first dial waits as our clients do
+            Connection c = PatientDial.from(client, listener.address());
             c.output().write("before".getBytes());
             c.output().flush();
             assertThat(new String(c.input().readNBytes(6))).isEqualTo("before");
@@ -136,7 +144,7 @@ class OnionTransportIT {
             c.close();
             TorSessionIT.awaitEvent(events, TorEvent.Recovered.class);
             client.awaitBootstrapped(java.time.Instant.now().plusSeconds(90));
-            try (Connection again = client.socksDialer().dial(listener.address(), DIAL)) {
+            try (Connection again = PatientDial.from(client, listener.address())) {
                 again.output().write("after".getBytes());
                 again.output().flush();
                 assertThat(new String(again.input().readNBytes(5))).isEqualTo("after");

@@ -35,40 +35,83 @@ public final class PrivateTorNetwork implements AutoCloseable {
     static final int RELAYS = 3;
     static final int GIT_ANNEX_SOCKS_PORT = 9050;
     static final Duration STAGE_TIMEOUT = Duration.ofSeconds(150);
+    /** Starts on fresh ports after a tor found one of its listener ports taken, before the network gives up. */
+    static final int START_ATTEMPTS = 3;
     private static final Set<Long> RUNNING = ConcurrentHashMap.newKeySet();
 
     private final Path base;
+    private final ListenerPorts ports;
     private final List<TorNode> nodes = new ArrayList<>();
     private final List<String> dirAuthorityLines = new ArrayList<>();
+    private final List<Integer> listening = new ArrayList<>();
     private Path joinTorrc;
     private int socksPort;
     private int socksPortExtendedErrors;
     private boolean gitAnnexSocks;
     private TorNode client;
     private Duration startup;
+    private int attempts;
 
-    private PrivateTorNetwork(Path base) {
+    private PrivateTorNetwork(Path base, ListenerPorts ports) {
         this.base = base;
+        this.ports = ports;
     }
 
     /** Builds and starts the network, waits until the client is bootstrapped; stops everything on failure. */
     public static PrivateTorNetwork start() {
-        Instant t0 = Instant.now();
-        PrivateTorNetwork net;
         try {
-            net = new PrivateTorNetwork(Files.createTempDirectory("annex-p2p-privnet"));
+            return start(ListenerPorts.ofThisMachine());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            net.build();
-            net.startupPhases();
-            net.startup = Duration.between(t0, Instant.now());
-            return net;
-        } catch (IOException | RuntimeException e) {
-            net.close();
             throw new AssertionError("the private Tor network did not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Starts the network on {@code ports}. Those of this machine lie outside the ephemeral range, so no outgoing
+     * connection can take one between its choice and tor's bind ({@link ListenerPorts.OutsideEphemeralRange}); another
+     * program can still bind one in that moment, and this is the recovery. A router (authority or relay) that finds a listener port taken exits at
+     * once; the authorities' ports are written into every node's torrc (DirAuthority lines) and their keys name
+     * their address, so rather than rewrite the others, the whole network is built again on fresh ports and in a
+     * fresh directory. That costs a second or two: it happens before any consensus wait. A client that finds a port
+     * taken restarts alone ({@link #startClient}), since nobody else names its ports.
+     */
+    static PrivateTorNetwork start(ListenerPorts ports) {
+        Instant t0 = Instant.now();
+        for (int attempt = 1; ; attempt++) {
+            PrivateTorNetwork net;
+            try {
+                net = new PrivateTorNetwork(Files.createTempDirectory("annex-p2p-privnet"), ports);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try {
+                net.build();
+                net.startupPhases();
+                net.startup = Duration.between(t0, Instant.now());
+                net.attempts = attempt;
+                return net;
+            } catch (ListenerTaken taken) {
+                net.close();
+                if (attempt == START_ATTEMPTS) {
+                    throw new AssertionError("the private Tor network did not start: " + taken.getMessage(), taken);
+                }
+                System.out.println("private Tor network: " + taken.getMessage() + "\nstarting it again on fresh ports "
+                        + "(attempt " + (attempt + 1) + " of " + START_ATTEMPTS + ")");
+            } catch (IOException | RuntimeException e) {
+                net.close();
+                throw new AssertionError("the private Tor network did not start: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** How many starts it took (more than one when a tor found a listener port taken). */
+    int startAttempts() {
+        return attempts;
+    }
+
+    /** The ports the routers' and the client's listeners use, for a test that handed one a taken port. */
+    List<Integer> listenerPorts() {
+        return List.copyOf(listening);
     }
 
     /** torrc lines (to {@code %include}) that make a tor join this network instead of the public one. */
@@ -124,9 +167,10 @@ public final class PrivateTorNetwork implements AutoCloseable {
         List<int[]> authPorts = new ArrayList<>();
         List<RunningCommand> gencerts = new ArrayList<>();
         for (int i = 0; i < AUTHORITIES; i++) {
-            int[] ports = freePorts(3); // or, dir, control
+            String nickname = "auth" + i;
+            int[] ports = take(nickname); // or, dir, control
             authPorts.add(ports);
-            TorNode n = new TorNode("auth" + i, dataDir("auth" + i), ports[2]);
+            TorNode n = new TorNode(nickname, dataDir(nickname), ports[2]);
             nodes.add(n);
             Files.createDirectories(n.dir.resolve("keys"));
             // tor-gencert always reads a passphrase from the given fd: an empty line means none
@@ -153,8 +197,9 @@ public final class PrivateTorNetwork implements AutoCloseable {
             write(n, common(n) + relay(p[0], p[1]) + authority());
         }
         for (int i = 0; i < RELAYS; i++) {
-            int[] p = freePorts(3);
-            TorNode n = new TorNode("relay" + i, dataDir("relay" + i), p[2]);
+            String nickname = "relay" + i;
+            int[] p = take(nickname);
+            TorNode n = new TorNode(nickname, dataDir(nickname), p[2]);
             nodes.add(n);
             write(n, common(n) + relay(p[0], p[1]));
         }
@@ -171,7 +216,7 @@ public final class PrivateTorNetwork implements AutoCloseable {
         List<ControlConnection> controls = new ArrayList<>();
         try {
             for (TorNode n : nodes) {
-                waitFor("control cookie of " + n.nickname, () -> n.cookieReady() || !n.process.alive(), n);
+                waitFor("control cookie of " + n.nickname, n::cookieReady, n);
                 controls.add(control(n));
             }
             int routers = AUTHORITIES + RELAYS;
@@ -193,13 +238,13 @@ public final class PrivateTorNetwork implements AutoCloseable {
     }
 
     /**
-     * Starts the client on ports chosen just now. Ports picked free can be taken before tor binds them (the relays'
-     * own connections draw from the same ephemeral range), and tor then exits at once: such a start is retried on
-     * fresh ports, a few times, before the network gives up with tor's reason.
+     * Starts the client on ports chosen just now. A port picked free can still be bound by another program before
+     * tor binds it, and tor then exits at once: such a start is retried on fresh ports, a few times, before the
+     * network gives up with tor's reason.
      */
     private void startClient(Path empty) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            int[] c = freePorts(3);
+            int[] c = take("client");
             socksPort = c[0];
             socksPortExtendedErrors = c[1];
             client = new TorNode("client", dataDir("client"), c[2]);
@@ -211,17 +256,19 @@ public final class PrivateTorNetwork implements AutoCloseable {
             client.start(empty);
             RUNNING.add(client.process.pid());
             try {
-                waitFor("control cookie of client", () -> client.cookieReady() || !client.process.alive(), client);
+                // a tor that exits meanwhile ends the wait: for a taken port with ListenerTaken, else with its reason
+                waitFor("control cookie of client", client::cookieReady, client);
                 return;
-            } catch (IllegalStateException exited) {
-                if (client.process.alive() || attempt == 3) {
-                    throw exited;
+            } catch (ListenerTaken taken) {
+                if (attempt == START_ATTEMPTS) {
+                    throw new IllegalStateException(taken.getMessage(), taken);
                 }
-                System.out.println("private Tor network: the client exited at start (attempt " + attempt + "), "
-                        + "retrying on fresh ports: " + client.logTail());
+                System.out.println("private Tor network: " + taken.getMessage() + "\nstarting the client again on fresh "
+                        + "ports (attempt " + (attempt + 1) + " of " + START_ATTEMPTS + ")");
                 nodes.remove(client);
                 RUNNING.remove(client.process.pid());
                 client.stop();
+                listening.removeAll(java.util.Arrays.stream(c).boxed().toList());
             }
         }
     }
@@ -266,6 +313,9 @@ public final class PrivateTorNetwork implements AutoCloseable {
     private void waitFor(String what, Duration timeout, BooleanSupplier condition, TorNode node) {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {
+            if (node.exitedOnBindFailure()) {
+                throw new ListenerTaken(node.nickname + " could not bind a listener port; its output:\n  " + node.logTail());
+            }
             if (node.process != null && !node.process.alive()) {
                 throw new IllegalStateException(node.nickname + " exited while waiting for " + what + "; its log:\n  "
                         + node.logTail());
@@ -387,22 +437,20 @@ public final class PrivateTorNetwork implements AutoCloseable {
         }
     }
 
-    /** Free loopback ports (bound and released; tor binds them a moment later). */
-    private static int[] freePorts(int n) throws IOException {
-        int[] ports = new int[n];
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-                held.add(s);
-                ports[i] = s.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket s : held) {
-                s.close();
-            }
+    /** Three ports for a node's listeners (a relay's OR, dir and control; a client's two SOCKS and control). */
+    private int[] take(String nickname) throws IOException {
+        int[] p = ports.take(nickname, 3);
+        for (int port : p) {
+            listening.add(port);
         }
-        return ports;
+        return p;
+    }
+
+    /** A tor exited at start because a port it was given was taken by the time it bound it. */
+    private static final class ListenerTaken extends RuntimeException {
+        ListenerTaken(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** Stops every tor (SIGTERM, then SIGKILL; bounded) and removes the directory. */

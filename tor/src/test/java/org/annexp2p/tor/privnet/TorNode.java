@@ -58,6 +58,18 @@ final class TorNode {
         }
     }
 
+    /**
+     * Whether it has exited because a listener port it was given was taken: tor says so on stdout (it has not
+     * opened its log yet) and exits at start.
+     */
+    boolean exitedOnBindFailure() {
+        if (process == null || process.alive()) {
+            return false;
+        }
+        process.close(); // it has exited: this only waits until all it printed has been read
+        return process.said().contains("Failed to bind one of the listener ports");
+    }
+
     /** Last lines of its log, for failure messages. */
     String logTail() {
         try {

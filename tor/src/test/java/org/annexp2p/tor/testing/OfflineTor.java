@@ -1,7 +1,6 @@
 package org.annexp2p.tor.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,14 +34,13 @@ public final class OfflineTor implements AutoCloseable {
         Files.createDirectories(dir.resolve("data"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.createDirectories(dir.resolve("ctl"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.writeString(dir.resolve("empty"), "");
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        // tor picks its control port and says which: a port picked free here could be taken before tor binds it
+        // (any connect() may be given it as its local end), and tor would exit "Failed to bind ..."
         Files.writeString(dir.resolve("torrc"), "DataDirectory " + dir.resolve("data") + "\n"
                 + "DisableNetwork 1\n"
                 + "SocksPort 0\n"
-                + "ControlPort 127.0.0.1:" + port + "\n"
+                + "ControlPort 127.0.0.1:auto\n"
+                + "ControlPortWriteToFile " + dir.resolve("ctl/port") + "\n"
                 + "ControlSocket " + dir.resolve("ctl/sock") + "\n"
                 + "GeoIPFile " + dir.resolve("empty") + "\nGeoIPv6File " + dir.resolve("empty") + "\n"
                 + "Log notice file " + dir.resolve("notice.log") + "\n"
@@ -50,19 +48,32 @@ public final class OfflineTor implements AutoCloseable {
         RunningCommand p = Command.of("tor", "--defaults-torrc", dir.resolve("empty").toString(), "-f",
                 dir.resolve("torrc").toString(), "__OwningControllerProcess", Long.toString(ProcessHandle.current().pid()))
                 .log(dir.resolve("stdout.log")).start();
-        OfflineTor tor = new OfflineTor(dir, p, port);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!tor.ready()) {
+        int port;
+        while ((port = writtenControlPort(dir)) == 0 || !ready(dir, port)) {
             if (!p.alive() || Instant.now().isAfter(deadline)) {
-                tor.close();
+                p.close();
                 throw new IOException("offline tor did not open its control port: " + p.said());
             }
             p.exitsWithin(Duration.ofMillis(50));
         }
-        return tor;
+        return new OfflineTor(dir, p, port);
     }
 
-    private boolean ready() {
+    /**
+     * The TCP port in tor's ControlPortWriteToFile ("PORT=127.0.0.1:PORT", then "UNIX_PORT=..." for the socket; tor
+     * renames the file into place whole), or 0 before tor wrote it.
+     */
+    static int writtenControlPort(Path dir) {
+        try {
+            return Files.readAllLines(dir.resolve("ctl/port")).stream().filter(l -> l.startsWith("PORT="))
+                    .mapToInt(l -> Integer.parseInt(l.substring(l.lastIndexOf(':') + 1).strip())).findFirst().orElse(0);
+        } catch (IOException | RuntimeException notYet) {
+            return 0;
+        }
+    }
+
+    private static boolean ready(Path dir, int controlPort) {
         try (java.net.Socket probe = new java.net.Socket("127.0.0.1", controlPort)) {
             return probe.isConnected() && Files.exists(dir.resolve("ctl/sock"));
         } catch (IOException e) {
