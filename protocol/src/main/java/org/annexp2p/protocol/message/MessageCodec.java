@@ -86,6 +86,11 @@ public final class MessageCodec {
         Tuple2<String, String> cw = Words.splitWord(l);
         String cmd = cw._1;
         String rest = cw._2;
+        if (l.endsWith("\r") && !cmd.equals("ERROR")) {
+            // Its last value would end in CR, and no formatting of it could say so: the CR before the newline is the
+            // line's, not the value's. git-annex cannot send such a line (no UUID, key, ref or number it sends ends so).
+            return Either.left(new ParseError.BadArguments(cmd, "a value ending in a carriage return cannot cross the wire"));
+        }
         Parser p = new Parser(cmd, rest);
         switch (cmd) {
             case "AUTH": return p.two(s -> Either.right(new Uuid(s)), s -> AuthToken.parse(s).toEither("token must be letters and digits"),
@@ -118,7 +123,8 @@ public final class MessageCodec {
             case "CONNECTDONE": return p.one(s -> ExitCode.parse(s).toEither("not an exit code"), ConnectDone::new);
             case "NOTIFYCHANGE": return p.none(new NotifyChange());
             case "CHANGED": return p.one(s -> Either.right(ChangedRefs.parse(s)), Changed::new);
-            case "ERROR": return p.one(Either::right, Message.Error::new);
+            // Trailing CRs go: text only shown, and a CR at its end could not be formatted back (see above).
+            case "ERROR": return p.one(t -> Either.right(t.replaceFirst("\r+$", "")), Message.Error::new);
             default: return Either.left(new ParseError.UnknownCommand(cmd));
         }
     }

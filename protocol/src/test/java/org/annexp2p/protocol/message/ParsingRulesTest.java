@@ -42,6 +42,17 @@ class ParsingRulesTest {
                 .isEqualTo(MessageCodec.parse("CHECKPRESENT " + KEY).get());
     }
 
+    /** Only one CR is the line's: a value left ending in CR could never be formatted back, so it is refused. */
+    @Test
+    void aValueEndingInACarriageReturnIsRefusedAndAnErrorsTextLosesIt() {
+        assertThat(MessageCodec.parse("CHECKPRESENT " + KEY + "\r\r").getLeft())
+                .isEqualTo(new ParseError.BadArguments("CHECKPRESENT", "a value ending in a carriage return cannot cross the wire"));
+        assertThat(MessageCodec.parse("GET 0  " + KEY + "\r\r").isLeft()).isTrue();
+        assertThat(MessageCodec.parse("AUTH-SUCCESS 5a8f3b2e-0000-4000-8000-000000000001\r\r").isLeft()).isTrue();
+        assertThat(MessageCodec.parse("ERROR boom\r\r\r").get()).isEqualTo(new Message.Error("boom"));
+        assertThat(MessageCodec.parse("ERROR boom\r").get()).isEqualTo(new Message.Error("boom"));
+    }
+
     @Test
     void authTokensAreLowerCasedAndRestrictedToLettersAndDigits() {
         var auth = (Message.Auth) MessageCodec.parse("AUTH u TestToken123").get();
