@@ -60,7 +60,7 @@ final class SlowLockServer implements AutoCloseable {
     private void answer(Socket s) {
         try (s) {
             InputStream in = s.getInputStream();
-            String line = head(in);
+            String line = StubServer.head(in);
             OutputStream out = s.getOutputStream();
             if (silent) {
                 events.add("silent");
@@ -94,19 +94,6 @@ final class SlowLockServer implements AutoCloseable {
                 return;
             }
         }
-    }
-
-    private static String head(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) >= 0) {
-            b.write(c);
-            String s = b.toString(StandardCharsets.ISO_8859_1);
-            if (s.endsWith("\r\n\r\n")) {
-                return s.substring(0, s.indexOf("\r\n"));
-            }
-        }
-        throw new IOException("the request ended in its head");
     }
 
     @Override

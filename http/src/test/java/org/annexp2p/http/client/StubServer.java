@@ -54,7 +54,7 @@ final class StubServer implements AutoCloseable {
     }
 
     /** Reads the request head and returns its first line. */
-    private static String head(InputStream in) throws IOException {
+    static String head(InputStream in) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         int c;
         while ((c = in.read()) >= 0) {
