@@ -81,12 +81,16 @@ public final class TorSession implements Closeable {
         }
     }
 
-    /** A launched tor opens its SocksPort (auto) a moment after the control port. */
+    /**
+     * A launched tor opens its SocksPort (auto) a moment after the control port. One whose network is disabled (a
+     * torrc given to it saying so) opens no listener but its control port until it is enabled, so it is not waited for.
+     */
     private InetSocketAddress awaitSocks(TorConnector.Connected c) throws TorException {
         Instant deadline = Instant.now().plus(SOCKS_LISTENER_WAIT);
         while (true) {
             InetSocketAddress a = connector.socks(c.control(), c.process().isPresent());
-            if (c.process().isEmpty() || a != TorConnector.DEFAULT_SOCKS || Instant.now().isAfter(deadline)) {
+            if (c.process().isEmpty() || a != TorConnector.DEFAULT_SOCKS || Instant.now().isAfter(deadline)
+                    || c.control().getConf("DisableNetwork").contains("1")) {
                 return a;
             }
             pause(Duration.ofMillis(100));

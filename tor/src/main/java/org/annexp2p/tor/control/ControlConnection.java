@@ -148,6 +148,11 @@ public final class ControlConnection implements Closeable {
         return value;
     }
 
+    /** Tor's values for the configuration option {@code key} (GETCONF), in its order. */
+    public List<String> getConf(String key) throws TorException {
+        return call("GETCONF " + key, () -> tor.getConf(key).stream().map(e -> e.value == null ? "" : e.value).toList());
+    }
+
     public Optional<TorEvent.Bootstrap> bootstrapPhase() throws TorException {
         return TorEvents.bootstrapPhase(getInfo("status/bootstrap-phase"));
     }

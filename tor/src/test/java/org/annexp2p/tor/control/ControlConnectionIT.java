@@ -43,6 +43,8 @@ class ControlConnectionIT {
                     assertThat(c.torVersion()).startsWith("0.");
                     assertThat(c.getInfo("version")).startsWith(c.torVersion());
                     assertThat(c.bootstrapPhase()).isPresent();
+                    assertThat(c.getConf("DisableNetwork")).containsExactly("1");
+                    assertThat(c.getConf("CookieAuthentication")).containsExactly("1");
                     ControlConnection.AddedOnion added = c.addOnion("NEW:ED25519-V3", Map.of(80, "127.0.0.1:9"), List.of());
                     assertThat(added.serviceId()).hasSize(56);
                     assertThat(added.privateKey()).isPresent();
