@@ -111,8 +111,9 @@ public final class PinnedTls {
             throw new IOException("TLS connection to " + describe(address) + " timed out after " + timeout.toMillis() + " ms", e);
         } catch (SSLException e) {
             close(tls);
-            IOException explained = explain("TLS peer at " + describe(address), e);
-            throw proof.proved() && !explained.getMessage().contains(" refused") ? refusedAfterProof(address, e.getMessage(), e) : explained;
+            // Once the server proved its key we have nothing left to refuse, so only its alert can name the refusal.
+            throw proof.proved() && !alertRefusesOurKey(String.valueOf(e.getMessage())) ? refusedAfterProof(address, e.getMessage(), e)
+                    : explain("TLS peer at " + describe(address), e);
         } catch (IOException e) {
             close(tls);
             if (e.getMessage() != null && e.getMessage().startsWith("TLS peer")) {
@@ -156,10 +157,15 @@ public final class PinnedTls {
             }
         }
         String message = String.valueOf(e.getMessage());
-        if (message.contains("certificate_unknown") || message.contains("bad_certificate") || message.contains("certificate_required")) {
+        if (alertRefusesOurKey(message)) {
             return new IOException(who + " refused our key: it is not the key that peer paired with (" + message + ")", e);
         }
         return new IOException("TLS handshake with " + who.replaceFirst("^TLS peer at ", "") + " failed: " + message, e);
+    }
+
+    /** Whether a handshake failure's message is the peer's alert refusing the certificate we presented. */
+    private static boolean alertRefusesOurKey(String message) {
+        return message.contains("certificate_unknown") || message.contains("bad_certificate") || message.contains("certificate_required");
     }
 
     static String describe(InetSocketAddress a) {
