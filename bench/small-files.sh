@@ -10,6 +10,8 @@
 #                                         (ANNEX_P2P_JAVA_OPTS): with DIR this checkout, a JVM flag's effect alone
 #   bench/small-files.sh --strace         also one untimed copy and get per server under `strace -f -c`: where the
 #                                         system calls go (execs, fsyncs) for each server and its children
+#   bench/small-files.sh --resident       also times ours through a resident `annex-p2p shell-server` (the
+#                                         launcher hands the session to it; no JVM start per connection)
 #
 # The ssh remote is the same local fake ssh as bench/run.sh's "real client" rows: it runs the remote command with
 # sh, so git-annex starts `git-annex-shell` or our launcher (remote.NAME.annex-shell) once per connection.
@@ -17,16 +19,17 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-files=400 reps=3 trace=0 before= before_opts=
+files=400 reps=3 trace=0 before= before_opts= resident=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --files) files=$2; shift ;;
     --reps) reps=$2; shift ;;
     --strace) trace=1 ;;
+    --resident) resident=1 ;;
     --before-opts) before_opts=$2; shift ;;
     --before) before=$(cd "$2" && pwd); shift
       [ -f "$before/cli/target/annex-p2p.jar" ] || { echo "bench: no build in $before/cli/target" >&2; exit 1; } ;;
-    *) echo "usage: bench/small-files.sh [--files N] [--reps R] [--before DIR [--before-opts OPTS]] [--strace]" >&2; exit 2 ;;
+    *) echo "usage: bench/small-files.sh [--files N] [--reps R] [--before DIR [--before-opts OPTS]] [--resident] [--strace]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -43,7 +46,14 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/annex-p2p-small.XXXXXX")
 copy_tool "$root" "$work/tool"
 servers=(ours gas)
 if [ -n "$before" ]; then copy_tool "$before" "$work/before"; servers+=(before); fi
-cleanup() { chmod -R u+w "$work" 2>/dev/null || true; rm -rf "$work"; }
+# The resident server's socket directory is the bench's own: a server the user runs is never used, nor disturbed.
+export XDG_RUNTIME_DIR="$work/xdg"
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+resident_pid=
+cleanup() {
+  if [ -n "$resident_pid" ]; then kill "$resident_pid" 2>/dev/null || true; wait "$resident_pid" 2>/dev/null || true; fi
+  chmod -R u+w "$work" 2>/dev/null || true; rm -rf "$work"
+}
 trap cleanup EXIT
 export ANNEX_P2P_JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:+UseSerialGC}
 
@@ -62,12 +72,13 @@ EOF
 (cd "$work/src" && git annex find --format='${key}\n' f) > "$work/keys"
 
 printf '#!/bin/sh\nfor last; do :; done\nexec sh -c "$last"\n' > "$work/fakessh"
-# What git-annex runs as each remote's shell (with JVM options $3 when given); under strace when $BENCH_TRACE names
-# an output file.
+# What git-annex runs as each remote's shell (with JVM options $3 when given; resident server use $4, off unless
+# given); under strace when $BENCH_TRACE names an output file.
 shell_for() {
   cat > "$work/$1-shell" <<EOS
 #!/bin/sh
 ${3:+ANNEX_P2P_JAVA_OPTS='$3'; export ANNEX_P2P_JAVA_OPTS}
+ANNEX_P2P_RESIDENT=${4:-off}; export ANNEX_P2P_RESIDENT
 if [ -n "\${BENCH_TRACE:-}" ]; then exec strace -f -c -w -o "\$BENCH_TRACE" $2 "\$@"; fi
 exec $2 "\$@"
 EOS
@@ -76,6 +87,15 @@ EOS
 shell_for ours "$work/tool/bin/annex-p2p"
 shell_for gas git-annex-shell
 shell_for before "$work/before/bin/annex-p2p" "$before_opts"
+shell_for resident "$work/tool/bin/annex-p2p" "" on
+if [ "$resident" = 1 ]; then
+  servers+=(resident)
+  # Our server as it would run for a user: the same launcher, JVM options and class-data as the other rows.
+  "$work/tool/bin/annex-p2p" shell-server 2>>"$work/resident.log" &
+  resident_pid=$!
+  for _ in $(seq 100); do [ -S "$XDG_RUNTIME_DIR/annex-p2p/shell.sock" ] && break; sleep 0.1; done
+  [ -S "$XDG_RUNTIME_DIR/annex-p2p/shell.sock" ] || { echo "bench: the resident server did not start:" >&2; cat "$work/resident.log" >&2; exit 1; }
+fi
 chmod +x "$work/fakessh"
 repo "$work/cli"
 (cd "$work/cli" && git remote add -f src "$work/src" >/dev/null 2>&1 && git merge -q src/master)
@@ -133,6 +153,12 @@ if [ -n "$before" ]; then
   row "git annex get: before vs g-a-shell" "${best[get-before]}" "${best[get-gas]}"
   row "git annex copy --to: ours vs before" "${best[copy-ours]}" "${best[copy-before]}"
   row "git annex get: ours vs before" "${best[get-ours]}" "${best[get-before]}"
+fi
+if [ "$resident" = 1 ]; then
+  row "git annex copy --to: resident vs g-a-shell" "${best[copy-resident]}" "${best[copy-gas]}"
+  row "git annex get: resident vs g-a-shell" "${best[get-resident]}" "${best[get-gas]}"
+  row "git annex copy --to: resident vs ours" "${best[copy-resident]}" "${best[copy-ours]}"
+  row "git annex get: resident vs ours" "${best[get-resident]}" "${best[get-ours]}"
 fi
 printf '(ratio = the other time / the first; > 1 means the first is faster)\n'
 [ -z "$before_opts" ] || printf '(before ran with ANNEX_P2P_JAVA_OPTS=%s, ours with %s)\n' "$before_opts" "$ANNEX_P2P_JAVA_OPTS"

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Start-up per ssh connection: the real git-annex client getting (and copying) ONE small file, a new ssh connection
+# each time, through git-annex-shell, through our launcher (one JVM per connection) and through our launcher with a
+# resident `annex-p2p shell-server` (the launcher hands the session to it). Alternating, best and median of N.
+#
+#   bench/ssh-start.sh              20 rounds
+#   bench/ssh-start.sh --reps N
+#
+# The ssh remote is the same local fake ssh as bench/small-files.sh's. Not part of `mvn verify`: its numbers are not
+# asserts.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+reps=20
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --reps) reps=$2; shift ;;
+    *) echo "usage: bench/ssh-start.sh [--reps N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+missing=()
+for p in java git git-annex git-annex-shell perl bc; do command -v "$p" >/dev/null || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then echo "bench: missing: ${missing[*]}" >&2; exit 1; fi
+
+if [ ! -f "$root/cli/target/annex-p2p.jar" ]; then (cd "$root" && mvn -B -q -ntp -DskipTests -pl cli -am package) >&2; fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/annex-p2p-start.XXXXXX")
+. "$root/bench/tool-copy.sh"
+copy_tool "$root" "$work/tool"
+# The resident server's socket directory is the bench's own: a server the user runs is never used, nor disturbed.
+export XDG_RUNTIME_DIR="$work/xdg"
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+resident_pid=
+cleanup() {
+  if [ -n "$resident_pid" ]; then kill "$resident_pid" 2>/dev/null || true; wait "$resident_pid" 2>/dev/null || true; fi
+  chmod -R u+w "$work" 2>/dev/null || true; rm -rf "$work"
+}
+trap cleanup EXIT
+export ANNEX_P2P_JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:+UseSerialGC}
+
+repo() { git init -q -b master "$1" && git -C "$1" config user.email bench@example.invalid \
+  && git -C "$1" config user.name bench && (cd "$1" && git annex init -q "$(basename "$1")"); }
+repo "$work/src"; repo "$work/dst"
+head -c 4096 /dev/urandom > "$work/src/one.bin"
+(cd "$work/src" && git annex add -q one.bin && git commit -q -m one)
+key=$(cd "$work/src" && git annex lookupkey one.bin)
+
+printf '#!/bin/sh\nfor last; do :; done\nexec sh -c "$last"\n' > "$work/fakessh"
+printf '#!/bin/sh\nANNEX_P2P_RESIDENT=off; export ANNEX_P2P_RESIDENT\nexec %s "$@"\n' "$work/tool/bin/annex-p2p" > "$work/ours-shell"
+printf '#!/bin/sh\nexec %s "$@"\n' "$work/tool/bin/annex-p2p" > "$work/resident-shell"
+printf '#!/bin/sh\nexec git-annex-shell "$@"\n' > "$work/gas-shell"
+chmod +x "$work/fakessh" "$work"/*-shell
+servers=(gas ours resident)
+repo "$work/cli"
+(cd "$work/cli" && git remote add -f src "$work/src" >/dev/null 2>&1 && git merge -q src/master)
+for via in "${servers[@]}"; do
+  for side in src dst; do
+    r=$([ "$side" = src ] && echo "via$via" || echo "to$via")
+    git -C "$work/cli" remote add "$r" "localhost:$work/$side"
+    git -C "$work/cli" config "remote.$r.annex-shell" "$work/$via-shell"
+    git -C "$work/cli" config "remote.$r.annex-uuid" "$(git -C "$work/$side" config annex.uuid)"
+  done
+done
+export GIT_SSH="$work/fakessh" GIT_ANNEX_USE_GIT_SSH=1
+
+"$work/tool/bin/annex-p2p" shell-server 2>>"$work/resident.log" &
+resident_pid=$!
+for _ in $(seq 100); do [ -S "$XDG_RUNTIME_DIR/annex-p2p/shell.sock" ] && break; sleep 0.1; done
+[ -S "$XDG_RUNTIME_DIR/annex-p2p/shell.sock" ] || { echo "bench: the resident server did not start:" >&2; cat "$work/resident.log" >&2; exit 1; }
+
+now() { date +%s.%N; }
+timed() {
+  local t0; t0=$(now)
+  if ! "$@" </dev/null >/dev/null 2>>"$work/errors.log"; then echo "bench: failed: $*" >&2; tail -5 "$work/errors.log" >&2; exit 1; fi
+  echo "$(now) - $t0" | bc -l
+}
+get_one() { (cd "$work/cli" && git annex get -q --from "via$1" one.bin); }
+copy_one() { (cd "$work/cli" && git annex copy -q --to "to$1" one.bin); }
+drop_cli() { (cd "$work/cli" && git annex drop -q --force one.bin >/dev/null 2>&1) || true; }
+drop_dst() { (cd "$work/dst" && git annex dropkey -q --force "$key" >/dev/null 2>&1 && git annex merge -q >/dev/null 2>&1) || true; }
+declare -A times
+echo "one untimed round, then $reps alternating rounds of get and copy --to of one 4 KiB file: ${servers[*]}..." >&2
+for round in $(seq 0 "$reps"); do
+  for via in "${servers[@]}"; do
+    drop_cli; t=$(timed get_one "$via")
+    [ -f "$(readlink -f "$work/cli/one.bin")" ] || { echo "bench: get via $via did not get the file" >&2; exit 1; }
+    [ "$round" = 0 ] || times[get-$via]+="$t "
+    drop_dst; t=$(timed copy_one "$via")
+    [ "$round" = 0 ] || times[copy-$via]+="$t "
+  done
+done
+(cd "$work/cli" && git annex fsck -q one.bin) || { echo "bench: the file got is not what was added" >&2; exit 1; }
+
+# best and median of a list of seconds
+stat() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -g | awk '{ a[NR] = $1 } END { printf "%s %s", a[1], a[int((NR + 1) / 2)] }'; }
+printf '\nper ssh connection: one 4 KiB file, %s rounds, %s, %s cores, load %s\n' "$reps" \
+  "$(java -version 2>&1 | head -1)" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-40s %9s %9s %9s %9s %8s %8s\n' "git-annex command" "best" "median" "other" "median" "best x" "median x"
+row() {
+  read -r b1 m1 <<<"$(stat "${times[$2]}")"; read -r b2 m2 <<<"$(stat "${times[$3]}")"
+  printf '%-40s %8.3fs %8.3fs %8.3fs %8.3fs %7.2fx %7.2fx\n' "$1" "$b1" "$m1" "$b2" "$m2" \
+    "$(echo "$b2 / $b1" | bc -l)" "$(echo "$m2 / $m1" | bc -l)"
+}
+row "git annex get: resident vs g-a-shell" get-resident get-gas
+row "git annex get: ours (JVM) vs g-a-shell" get-ours get-gas
+row "git annex get: resident vs ours (JVM)" get-resident get-ours
+row "git annex copy --to: resident vs g-a-shell" copy-resident copy-gas
+row "git annex copy --to: ours (JVM) vs g-a-shell" copy-ours copy-gas
+printf '(x = the other time / the first; > 1 means the first is faster)\n'
+[ -s "$work/errors.log" ] && { echo "(stderr of the timed commands:)"; tail -5 "$work/errors.log"; }
+exit 0
