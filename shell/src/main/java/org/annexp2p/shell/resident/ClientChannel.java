@@ -15,6 +15,7 @@ import java.util.Objects;
 final class ClientChannel {
     private final SocketChannel channel;
     private final InputStream in;
+    private volatile boolean failed;
 
     ClientChannel(SocketChannel channel) {
         this.channel = channel;
@@ -39,9 +40,19 @@ final class ClientChannel {
 
     synchronized void send(Frame frame) throws IOException {
         ByteBuffer bytes = ByteBuffer.wrap(FrameCodec.encode(frame));
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
+        try {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        } catch (IOException e) {
+            failed = true;
+            throw e;
         }
+    }
+
+    /** Whether a frame could not be sent: the session's output is incomplete, so no 'X' may follow it. */
+    boolean failed() {
+        return failed;
     }
 
     /** An unbuffered stream whose every write is sent as frames of {@code kind} ('O' or 'R'); close does not close the socket. */
@@ -61,6 +72,11 @@ final class ClientChannel {
                 }
             }
         };
+    }
+
+    /** The client reads end of stream; it may still write. */
+    void shutdownOutput() throws IOException {
+        channel.shutdownOutput();
     }
 
     void close() {

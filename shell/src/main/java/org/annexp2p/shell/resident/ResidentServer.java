@@ -270,8 +270,7 @@ public final class ResidentServer {
             sessionEnded();
             return;
         }
-        new ServedSession(client, request, settings).run();
-        sessionEnded();
+        new ServedSession(client, request, settings).run(this::sessionEnded);
     }
 
     /** Why {@code request} is not served here, or empty when it is (a session slot is then taken). */
