@@ -84,7 +84,11 @@ class ResidentServerTest {
     }
 
     private TestClient.Ran session(ResidentServer server, List<String> argv, Map<String, String> env) throws IOException {
-        try (TestClient c = new TestClient(server.socket())) {
+        return session(server.socket(), argv, env);
+    }
+
+    private TestClient.Ran session(Path socket, List<String> argv, Map<String, String> env) throws IOException {
+        try (TestClient c = new TestClient(socket)) {
             c.request(argv, env, tmp);
             assertThat(c.answer()).isEqualTo(new Frame.Started());
             c.send(new Frame.Closed());
@@ -156,10 +160,43 @@ class ResidentServerTest {
     }
 
     @Test
+    void aServersOwnEnvironmentReachesNoSession() throws Exception {
+        Path commands = Files.createDirectories(tmp.resolve("git-shell-commands"));
+        Path show = commands.resolve("show-env");
+        Files.writeString(show, "#!/bin/sh\nenv\n");
+        Files.setPosixFilePermissions(show, PosixFilePermissions.fromString("rwx------"));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ServerInItsOwnJvm.class.getName(), tmp.resolve("annex-p2p").toString());
+        pb.environment().put("GIT_ANNEX_SHELL_READONLY", "1");
+        pb.environment().put("ANNEX_P2P_SERVER_MARK", "of the server");
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process server = pb.start();
+        try {
+            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine()).isEqualTo("serving");
+            Path socket = directory().socket();
+            // Unset in the session, though set in the server: a write is allowed, and git-shell sees neither variable.
+            TestClient.Ran allowed = session(socket, List.of("-c", "show-env"), env());
+            assertThat(allowed.exit()).isZero();
+            assertThat(allowed.out()).contains("HOME=" + tmp).doesNotContain("GIT_ANNEX_SHELL_READONLY")
+                    .doesNotContain("ANNEX_P2P_SERVER_MARK");
+            // Set in the session: refused.
+            Map<String, String> readOnly = env();
+            readOnly.put("GIT_ANNEX_SHELL_READONLY", "1");
+            TestClient.Ran refused = session(socket, List.of("-c", "show-env"), readOnly);
+            assertThat(refused.err()).startsWith("annex-p2p: Action blocked by GIT_ANNEX_SHELL_READONLY");
+            assertThat(refused.exit()).isEqualTo(1);
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    @Test
     void gitShellRunsWithTheSessionsEnvironmentAloneAndItsDirectory() throws IOException {
         Path commands = Files.createDirectories(tmp.resolve("git-shell-commands"));
         Path show = commands.resolve("show-env");
-        Files.writeString(show, "#!/bin/sh\nenv\necho \"cwd=$(pwd)\"\necho to-stderr >&2\nexit 3\n");
+        Files.writeString(show, "#!/bin/sh\nenv\necho to-stderr >&2\nexit 3\n");
         Files.setPosixFilePermissions(show, PosixFilePermissions.fromString("rwx------"));
         String serverOnly = System.getenv().keySet().stream().filter(k -> !env().containsKey(k)).findFirst().orElseThrow();
         ResidentServer server = serve(settings());
@@ -171,6 +208,11 @@ class ResidentServerTest {
         assertThat(ran.err()).contains("to-stderr");
         // git-shell's failure is the shell's exit 1, as on the direct path.
         assertThat(ran.exit()).isEqualTo(1);
+        // A relative repository is found from the session's directory (this JVM's is elsewhere).
+        TemporaryRepository.annex(tmp.resolve("repo"), "served");
+        assertThat(Path.of("").toAbsolutePath()).isNotEqualTo(tmp);
+        TestClient.Ran pack = session(server, List.of("-c", "git-upload-pack 'repo'"), env);
+        assertThat(pack.out()).contains("refs/heads/git-annex");
     }
 
     @Test
