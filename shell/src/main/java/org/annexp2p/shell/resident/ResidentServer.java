@@ -1,6 +1,7 @@
 package org.annexp2p.shell.resident;
 
 import io.vavr.control.Either;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
@@ -17,6 +18,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -306,16 +309,37 @@ public final class ResidentServer {
         }
     }
 
-    /** The running build: its jar's (or class directory's) size and modification time. */
-    record BuildStamp(long size, long modified) {
+    /**
+     * The running build: size and modification time of this class's jar (or class directory) and of every entry of
+     * the class path (with {@code java -jar}, the jar the launcher runs and rebuilds when a source changes).
+     */
+    record BuildStamp(List<String> files) {
         static Object ofThisBuild() {
             try {
-                Path p = Path.of(ResidentServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                return new BuildStamp(Files.size(p), Files.getLastModifiedTime(p).toMillis());
-            } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
-                // The build cannot be read (being replaced, say): a value that never equals the one at start.
+                List<Path> paths = new ArrayList<>();
+                paths.add(Path.of(ResidentServer.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+                for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+                    if (!entry.isEmpty()) {
+                        paths.add(Path.of(entry));
+                    }
+                }
+                return of(paths);
+            } catch (java.net.URISyntaxException | RuntimeException e) {
                 return new Object();
             }
+        }
+
+        /** {@code paths}' sizes and modification times; when one cannot be read (being replaced, say), a value equal to no other. */
+        static Object of(List<Path> paths) {
+            List<String> files = new ArrayList<>();
+            try {
+                for (Path p : paths) {
+                    files.add(p + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis());
+                }
+            } catch (IOException e) {
+                return new Object();
+            }
+            return new BuildStamp(List.copyOf(files));
         }
     }
 }
