@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -46,6 +47,9 @@ public record SocketDirectory(Path dir, int uid) {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (FileAlreadyExistsException e) {
             // Checked below like any existing directory.
+        } catch (NoSuchFileException e) {
+            throw new Unusable(dir.getParent() + " does not exist (the server makes " + dir.getFileName()
+                    + " in it, never the directories above)");
         }
         check();
     }

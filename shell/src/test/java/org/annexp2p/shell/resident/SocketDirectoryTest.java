@@ -36,7 +36,8 @@ class SocketDirectoryTest {
         d.prepare();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(d.dir()))).isEqualTo("rwx------");
         SocketDirectory deeper = new SocketDirectory(tmp.resolve("absent/annex-p2p"), uid());
-        assertThatThrownBy(deeper::prepare).isInstanceOf(IOException.class);
+        assertThatThrownBy(deeper::prepare).isInstanceOf(SocketDirectory.Unusable.class)
+                .hasMessage(tmp.resolve("absent") + " does not exist (the server makes annex-p2p in it, never the directories above)");
         assertThat(tmp.resolve("absent")).doesNotExist();
     }
 
