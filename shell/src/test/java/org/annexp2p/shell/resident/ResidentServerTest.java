@@ -146,6 +146,32 @@ class ResidentServerTest {
     }
 
     @Test
+    void concurrentSessionsKeepToTheirOwnStreams() throws IOException {
+        TemporaryRepository a = TemporaryRepository.annex(tmp.resolve("a"), "a");
+        TemporaryRepository b = TemporaryRepository.annex(tmp.resolve("b"), "b");
+        ResidentServer server = serve(settings());
+        try (TestClient ca = new TestClient(server.socket()); TestClient cb = new TestClient(server.socket())) {
+            ca.request(List.of("p2pstdio", a.dir().toString(), "11111111-1111-1111-1111-111111111111"), env(), tmp);
+            cb.request(List.of("p2pstdio", b.dir().toString(), "11111111-1111-1111-1111-111111111111"), env(), tmp);
+            assertThat(ca.answer()).isEqualTo(new Frame.Started());
+            assertThat(cb.answer()).isEqualTo(new Frame.Started());
+            assertThat(cb.line()).isEqualTo("AUTH-SUCCESS " + b.uuid());
+            assertThat(ca.line()).isEqualTo("AUTH-SUCCESS " + a.uuid());
+            cb.stdin("VERSION 1\n");
+            ca.stdin("VERSION 0\n");
+            assertThat(ca.line()).isEqualTo("VERSION 0");
+            assertThat(cb.line()).isEqualTo("VERSION 1");
+            ca.send(new Frame.Closed());
+            assertThat(ca.rest()).isEqualTo(new TestClient.Ran("", "", 0));
+            // b is still served after a has ended.
+            cb.stdin("VERSION 1\n");
+            assertThat(cb.line()).isEqualTo("VERSION 1");
+            cb.send(new Frame.Closed());
+            assertThat(cb.rest().exit()).isZero();
+        }
+    }
+
+    @Test
     void theSessionsEnvironmentDecidesNotTheServers() throws IOException {
         ResidentServer server = serve(settings());
         TemporaryRepository repo = TemporaryRepository.annex(tmp.resolve("repo"), "served");
