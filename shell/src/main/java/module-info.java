@@ -5,5 +5,8 @@ module org.annexp2p.shell {
     requires transitive org.annexp2p.protocol;
     requires transitive org.annexp2p.repository;
     requires transitive org.annexp2p.transports;
+    // SO_PEERCRED: the resident server serves only its own user.
+    requires jdk.net;
     exports org.annexp2p.shell;
+    exports org.annexp2p.shell.resident to org.annexp2p.cli;
 }

@@ -25,7 +25,7 @@ final class Commands {
      * would load picocli's largest class, which no class-data archive can hold, into every p2pstdio start.
      */
     private static final List<String> NAMES = List.of("demo", "get", "put", "checkpresent", "lock", "remove", "serve",
-            "p2phttp", "token", "p2p", "enable-tor", "pair", "doctor", "p2pstdio", "configlist", "wormhole", "ui");
+            "p2phttp", "token", "p2p", "enable-tor", "pair", "doctor", "p2pstdio", "configlist", "wormhole", "ui", "shell-server");
 
     /** Built on first use, once, and never changed after: the table is a constant, not state. */
     private static final class Table {
@@ -54,6 +54,7 @@ final class Commands {
         byName.put("configlist", cl -> cl.addSubcommand(new ShellCommands.ConfigList()));
         byName.put("wormhole", cl -> cl.addSubcommand(new WormholeCommand()));
         byName.put("ui", cl -> cl.addSubcommand(new UiCommand()));
+        byName.put("shell-server", cl -> cl.addSubcommand(new ShellServerCommand()));
         if (!List.copyOf(byName.keySet()).equals(NAMES)) {
             throw new IllegalStateException("the command table and its names differ: " + byName.keySet() + " " + NAMES);
         }

@@ -10,7 +10,13 @@ final class Debug {
         if (!on) {
             return Transcript.NONE;
         }
-        return (direction, line) -> System.err.println(
+        // System.err as it is at each line, not at this call.
+        return (direction, line) -> transcriptTo(System.err).line(direction, line);
+    }
+
+    /** The transcript on {@code err}: a resident server's session prints it on the session's stderr. */
+    static Transcript transcriptTo(java.io.PrintStream err) {
+        return (direction, line) -> err.println(
                 "[" + java.time.LocalTime.now().withNano(0) + "] P2P " + (direction == Transcript.Direction.SENT ? "> " : "< ") + line);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.annexp2p.interpreters.Full;
 import org.annexp2p.interpreters.Outcome;
 import org.annexp2p.interpreters.local.RepositoryLocal;
@@ -29,8 +30,10 @@ final class GitAnnexShell {
         return command.equals("p2pstdio") || command.equals("configlist");
     }
 
-    static Map<String, RestrictedShell.Builtin> builtins(ShellEnvironment env, RestrictedShell.Io io) {
-        return Map.of("p2pstdio", (repository, spelt, args) -> p2pstdio(repository, args, modeFrom(env), io),
+    /** {@code stdio}: where p2pstdio speaks (this process's fds 0 and 1, or a resident server's session). */
+    static Map<String, RestrictedShell.Builtin> builtins(ShellEnvironment env, RestrictedShell.Io io,
+            Supplier<StdioConnection> stdio) {
+        return Map.of("p2pstdio", (repository, spelt, args) -> p2pstdio(repository, args, modeFrom(env), io, stdio),
                 "configlist", (repository, spelt, args) -> configlist(repository, spelt, args, io));
     }
 
@@ -54,14 +57,15 @@ final class GitAnnexShell {
         return 0;
     }
 
-    private static int p2pstdio(Path repository, ShellArgs args, ServerMode mode, RestrictedShell.Io io) throws IOException {
+    private static int p2pstdio(Path repository, ShellArgs args, ServerMode mode, RestrictedShell.Io io,
+            Supplier<StdioConnection> stdio) throws IOException {
         if (args.params().size() != 1) {
             throw new IOException("missing UUID parameter");
         }
         AnnexRepository repo = AnnexRepository.open(repository);
         checkExpectedUuid(args, repo.uuid().value());
         // The protocol owns stdout; git-annex-shell no longer relays CONNECT here (a security fix), nor do we.
-        StreamNet net = StreamNet.over(StdioConnection.ofThisProcess(), AuthCheck.REFUSE_ALL, Relays.NONE,
+        StreamNet net = StreamNet.over(stdio.get(), AuthCheck.REFUSE_ALL, Relays.NONE,
                 args.debug() || io.debug() ? io.transcript() : Transcript.NONE);
         Outcome<?> outcome;
         try (RepositoryLocal local = new RepositoryLocal(repo)) {

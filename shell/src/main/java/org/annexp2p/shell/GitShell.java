@@ -1,6 +1,8 @@
 package org.annexp2p.shell;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,10 +12,8 @@ interface GitShell {
 
     static GitShell onPath() {
         return args -> {
-            List<String> argv = new ArrayList<>(List.of("git-shell"));
-            argv.addAll(args);
             try {
-                return new ProcessBuilder(argv).inheritIO().start().waitFor();
+                return new ProcessBuilder(argv(args)).inheritIO().start().waitFor();
             } catch (IOException e) {
                 return 127;
             } catch (InterruptedException e) {
@@ -21,5 +21,75 @@ interface GitShell {
                 return 130;
             }
         };
+    }
+
+    /**
+     * git-shell for a session of the resident server: the session's environment in place of the server's (not
+     * merged: the server's variables must not reach a session), its directory, and its streams pumped to and from
+     * the child's pipes. Interrupting the session's thread (its client went away) destroys the child and what it
+     * started; the child's output is all copied before its exit code is returned.
+     */
+    static GitShell inSession(RestrictedShell.Session session) {
+        return args -> {
+            ProcessBuilder pb = new ProcessBuilder(argv(args)).directory(session.directory().toFile());
+            pb.environment().clear();
+            pb.environment().putAll(session.env());
+            Process child;
+            try {
+                child = pb.start();
+            } catch (IOException e) {
+                return 127;
+            }
+            Thread stdout = pump(child.getInputStream(), session.out(), "git-shell stdout", false);
+            Thread stderr = pump(child.getErrorStream(), session.err(), "git-shell stderr", false);
+            Thread stdin = pump(session.in(), child.getOutputStream(), "git-shell stdin", true);
+            try {
+                int exit = child.waitFor();
+                stdout.join();
+                stderr.join();
+                return exit;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 130;
+            } finally {
+                child.descendants().forEach(ProcessHandle::destroyForcibly);
+                child.destroyForcibly();
+                // The stdin pump may be blocked reading the session's input; the server ends that input with the session.
+                stdin.interrupt();
+            }
+        };
+    }
+
+    private static List<String> argv(List<String> args) {
+        List<String> argv = new ArrayList<>(List.of("git-shell"));
+        argv.addAll(args);
+        return argv;
+    }
+
+    /** Copies {@code from} into {@code to} until either ends, flushing each piece; closes {@code to} if {@code close} (a child's stdin: it then reads end of file). */
+    private static Thread pump(InputStream from, OutputStream to, String name, boolean close) {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[64 * 1024];
+            try {
+                int n;
+                while ((n = from.read(buffer)) >= 0) {
+                    to.write(buffer, 0, n);
+                    to.flush();
+                }
+            } catch (IOException e) {
+                // One side is gone (the child exited, or the session's client); the session's end says the rest.
+            } finally {
+                if (close) {
+                    try {
+                        to.close();
+                    } catch (IOException ignored) {
+                        // The child has exited; nobody reads its stdin any more.
+                    }
+                }
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 }

@@ -26,27 +26,43 @@ final class Invocation {
 
     static final String REMOTE_HELPER = "git-remote-tor-annex";
 
+    /** Where {@link #route} sends a command line. */
+    enum Destination { SHELL, REFUSED, REMOTE_HELPER, TOOL }
+
     static int route(List<String> argv, ShellEnvironment env, Routes routes, PrintStream err) {
-        String first = argv.isEmpty() ? "" : argv.get(0);
-        if (first.equals("-c")) {
-            return routes.shell().apply(argv);
-        }
-        Option<String> confined = whyRestricted(argv, env);
-        if (confined.isDefined()) {
-            if (!GitAnnexShell.handles(first) && (routes.toolCommands().contains(first) || first.equals(REMOTE_HELPER))) {
-                err.println(RestrictedShell.NAME + ": " + first + " is refused: " + confined.get()
+        switch (destination(argv, env, routes.toolCommands())) {
+            case SHELL:
+                return routes.shell().apply(argv);
+            case REFUSED:
+                err.println(RestrictedShell.NAME + ": " + argv.get(0) + " is refused: " + whyRestricted(argv, env).get()
                         + ", so annex-p2p runs only as git-annex-shell (p2pstdio, configlist)");
                 return 1;
+            case REMOTE_HELPER:
+                return routes.remoteHelper().apply(argv.subList(1, argv.size()));
+            default:
+                return routes.tool().apply(argv);
+        }
+    }
+
+    /** The decision alone, nothing run: the resident server serves only {@link Destination#SHELL}. */
+    static Destination destination(List<String> argv, ShellEnvironment env, Set<String> toolCommands) {
+        String first = argv.isEmpty() ? "" : argv.get(0);
+        if (first.equals("-c")) {
+            return Destination.SHELL;
+        }
+        if (whyRestricted(argv, env).isDefined()) {
+            if (!GitAnnexShell.handles(first) && (toolCommands.contains(first) || first.equals(REMOTE_HELPER))) {
+                return Destination.REFUSED;
             }
-            return routes.shell().apply(argv);
+            return Destination.SHELL;
         }
         if (GitAnnexShell.handles(first) && !argv.contains("--help") && !argv.contains("-h")) {
-            return routes.shell().apply(argv);
+            return Destination.SHELL;
         }
         if (first.equals(REMOTE_HELPER)) {
-            return routes.remoteHelper().apply(argv.subList(1, argv.size()));
+            return Destination.REMOTE_HELPER;
         }
-        return routes.tool().apply(argv);
+        return Destination.TOOL;
     }
 
     private static Option<String> whyRestricted(List<String> argv, ShellEnvironment env) {

@@ -1,7 +1,10 @@
 package org.annexp2p.shell;
 
 import io.vavr.control.Option;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.annexp2p.interpreters.net.Transcript;
+import org.annexp2p.transports.stdio.StdioConnection;
 
 /**
  * annex-p2p as git-annex-shell: what runs for {@code annex-p2p -c STRING} (a login shell or an authorized_keys
@@ -60,9 +65,39 @@ public final class RestrictedShell {
         return standIn(ShellEnvironment.ofProcess(env), io).run(argv);
     }
 
-    /** Our p2pstdio and configlist, the git-shell on PATH. */
+    /**
+     * A resident server's session: its own standard streams, its environment (the whole of it: it replaces this
+     * process's, it is not merged with it) and its current directory. Nothing of this process's stdio is touched.
+     */
+    public record Session(InputStream in, OutputStream out, OutputStream err, Map<String, String> env, Path directory) {
+        public Session {
+            env = Map.copyOf(env);
+        }
+    }
+
+    /** Whether {@link #route} would run {@code argv} as the shell, decided without running anything. */
+    public static boolean isShell(List<String> argv, Map<String, String> env, Set<String> toolCommands) {
+        return Invocation.destination(argv, ShellEnvironment.ofProcess(env), toolCommands) == Invocation.Destination.SHELL;
+    }
+
+    /**
+     * Runs {@code argv}, a command line {@link #isShell} accepted, as the shell in {@code session}: what the direct
+     * path does, with the session's streams, environment and directory in place of this process's. {@code io}'s
+     * streams must print to the session's.
+     */
+    public static int run(List<String> argv, Session session, Io io) {
+        ShellEnvironment env = ShellEnvironment.ofProcess(session.env());
+        // The session's streams are unbuffered frames; p2pstdio's writes are gathered as they are on fd 1.
+        Supplier<StdioConnection> stdio = () -> new StdioConnection(session.in(),
+                new BufferedOutputStream(session.out(), SESSION_BUFFER), "session");
+        return new RestrictedShell(env, GitAnnexShell.builtins(env, io, stdio), GitShell.inSession(session), io).run(argv);
+    }
+
+    private static final int SESSION_BUFFER = 64 * 1024;
+
+    /** Our p2pstdio and configlist over this process's stdio, the git-shell on PATH. */
     private static RestrictedShell standIn(ShellEnvironment env, Io io) {
-        return new RestrictedShell(env, GitAnnexShell.builtins(env, io), GitShell.onPath(), io);
+        return new RestrictedShell(env, GitAnnexShell.builtins(env, io, StdioConnection::ofThisProcess), GitShell.onPath(), io);
     }
 
     /** One of git-annex-shell's commands, run in {@code repository} (the client spelt it {@code spelt}). */

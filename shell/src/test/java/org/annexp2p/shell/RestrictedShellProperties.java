@@ -56,6 +56,25 @@ class RestrictedShellProperties {
         assertThat(GitShellCommand.dequote(GitShellCommand.quote(s)).get()).isEqualTo(s);
     }
 
+    /** The resident server serves what isShell accepts: exactly what route would run as the shell. */
+    @Property(tries = 2000)
+    void isShellIsRoutesDecision(@ForAll("wordLists") List<String> argv, @ForAll boolean limited, @ForAll boolean directory,
+            @ForAll boolean ssh) {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        if (limited) {
+            env.put(ShellEnvironment.LIMITED, "1");
+        }
+        if (directory) {
+            env.put(ShellEnvironment.DIRECTORY, "/srv/a");
+        }
+        if (ssh) {
+            env.put("SSH_CONNECTION", "1 2 3 4");
+        }
+        int routed = Invocation.route(argv, ShellEnvironment.of(env), new Invocation.Routes(a -> 101, a -> 102, a -> 103,
+                java.util.Set.copyOf(ShellHarness.TOOL_COMMANDS)), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        assertThat(RestrictedShell.isShell(argv, env, java.util.Set.copyOf(ShellHarness.TOOL_COMMANDS))).isEqualTo(routed == 101);
+    }
+
     @Property(tries = 2000)
     void noCommandLineReachesTheToolAndTheSwitchesHold(@ForAll("wordLists") List<String> words,
             @ForAll boolean asOneString, @ForAll boolean prefixed, @ForAll boolean limited, @ForAll boolean readOnly,
