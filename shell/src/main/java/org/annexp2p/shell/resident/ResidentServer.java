@@ -261,12 +261,17 @@ public final class ResidentServer {
 
     private void answer(ClientChannel client, Request request) {
         Optional<String> refusal = refusal(request);
-        try {
-            if (refusal.isPresent()) {
+        if (refusal.isPresent()) {
+            // No slot was taken: a client gone before reading its 'B' frees nothing.
+            try {
                 client.send(new Frame.Busy(refusal.get()));
-                client.close();
-                return;
+            } catch (IOException e) {
+                // Nobody is left to tell.
             }
+            client.close();
+            return;
+        }
+        try {
             client.send(new Frame.Started());
         } catch (IOException e) {
             client.close();

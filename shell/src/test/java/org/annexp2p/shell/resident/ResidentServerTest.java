@@ -296,6 +296,34 @@ class ResidentServerTest {
     }
 
     @Test
+    void aClientGoneBeforeItsBFreesNoSessionSlot() throws Exception {
+        TemporaryRepository repo = TemporaryRepository.annex(tmp.resolve("repo"), "served");
+        ResidentServer server = serve(settings(1, Duration.ofSeconds(30), 16, ResidentServer.PeerCredentials.SO_PEERCRED));
+        for (int i = 0; i < 3; i++) {
+            try (TestClient refused = new TestClient(server.socket())) {
+                // A unix socket whose reading side is shut makes the server's write of 'B' fail (EPIPE), every time.
+                refused.channel.shutdownInput();
+                refused.request(List.of("shell-server"), env(), tmp);
+                // The server closes the connection once it has tried to answer: our writes then fail.
+                assertThatThrownBy(() -> {
+                    while (true) {
+                        refused.send(new Frame.Closed());
+                        Thread.sleep(10);
+                    }
+                }).isInstanceOf(IOException.class);
+            }
+        }
+        List<String> p2p = List.of("p2pstdio", repo.dir().toString(), "11111111-1111-1111-1111-111111111111");
+        try (TestClient first = new TestClient(server.socket())) {
+            first.request(p2p, env(), tmp);
+            assertThat(first.answer()).isEqualTo(new Frame.Started());
+            assertThat(answerTo(server, p2p, env())).isEqualTo(new Frame.Busy("at the session cap (1)"));
+            first.send(new Frame.Closed());
+            assertThat(first.rest().exit()).isZero();
+        }
+    }
+
+    @Test
     void aRequestThatBreaksTheProtocolIsClosedWithoutAnAnswer() throws IOException {
         ResidentServer server = serve(settings());
         try (TestClient c = new TestClient(server.socket())) {
