@@ -11,6 +11,7 @@ use strict;
 use warnings;
 
 my ($AF_UNIX, $SOCK_STREAM, $SOL_SOCKET, $SO_PEERCRED) = (1, 1, 1, 17);
+my $EINTR = 4; # numerically: naming it through %! would load Errno and Exporter at every start
 my $MSG_NOSIGNAL = 0x4000; # a write to a closed socket is an error to handle, not a SIGPIPE that kills us
 my $MAX_PAYLOAD = 1_048_576;
 my $BROKE = "annex-p2p: the resident shell server broke the session protocol\n";
@@ -114,7 +115,7 @@ if ($child == 0) {
     while (1) {
         my $got = sysread STDIN, my $buf, 65536;
         if (!defined $got) {
-            next if $!{EINTR};
+            next if $! == $EINTR;
             last; # a broken stdin is its end, as the direct JVM would see it
         }
         last if $got == 0;
@@ -160,7 +161,7 @@ sub send_all {
     while ($off < length $bytes) {
         my $sent = send $sock, substr($bytes, $off), $MSG_NOSIGNAL;
         if (!defined $sent) {
-            next if $!{EINTR};
+            next if $! == $EINTR;
             return 0;
         }
         $off += $sent;
@@ -176,7 +177,7 @@ sub write_all {
     while ($off < length $bytes) {
         my $wrote = syswrite $fh, $bytes, length($bytes) - $off, $off;
         if (!defined $wrote) {
-            next if $!{EINTR};
+            next if $! == $EINTR;
             finish(1);
         }
         $off += $wrote;
@@ -190,7 +191,7 @@ sub read_exactly {
     while (length $buf < $want) {
         my $got = sysread $sock, $buf, $want - length $buf, length $buf;
         if (!defined $got) {
-            next if $!{EINTR};
+            next if $! == $EINTR;
             return undef;
         }
         return undef if $got == 0;
