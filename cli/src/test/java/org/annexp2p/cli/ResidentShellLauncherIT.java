@@ -63,9 +63,9 @@ class ResidentShellLauncherIT {
                 s.exit(0);
             })) {
                 Finished r = launcher(argv.toArray(String[]::new)).stdin(new byte[0]).run(BOUND);
-                server.awaitPlayed(BOUND);
                 assertThat(r.out()).as("stderr: %s", r.err()).isEqualTo("AUTH-SUCCESS resident\n");
                 assertThat(r.exit()).isZero();
+                server.awaitPlayed(BOUND);
                 assertThat(got.get().argv()).isEqualTo(argv);
             } finally {
                 Files.deleteIfExists(socket);
