@@ -66,9 +66,13 @@ class ShellForwarderTest {
         return Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     }
 
-    /** The forwarder's command line as bin/annex-p2p makes it: N, the arguments, then the fallback's command line. */
+    /**
+     * The forwarder's command line as bin/annex-p2p makes it (N, the arguments, then the fallback's command line), but
+     * under strict and warnings: the forwarder does not load them itself, to start sooner.
+     */
     private static List<String> forwarderCommand(Path fallbackProgram, List<String> argv) {
-        List<String> command = new ArrayList<>(List.of("perl", "--", FORWARDER.toString(), Integer.toString(argv.size())));
+        List<String> command = new ArrayList<>(List.of("perl", "-Mstrict", "-w", "--", FORWARDER.toString(),
+                Integer.toString(argv.size())));
         command.addAll(argv);
         command.add(fallbackProgram.toString());
         command.addAll(List.of("-jar", "annex-p2p.jar"));
