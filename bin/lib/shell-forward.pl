@@ -126,7 +126,7 @@ if ($child == 0) {
 
 # Ending the parent must end the child: it may be blocked reading a stdin that stays open, and it holds the socket,
 # so the server would not see us gone. A signal that would have killed us (SIGPIPE when ssh is gone and stdout is
-# closed; SIGHUP, SIGTERM, SIGINT) kills the child, then us by the same signal, as the JVM would have died.
+# closed; SIGHUP, SIGTERM, SIGINT) kills the child, then us by that signal, so our parent sees the usual death.
 for my $sig (qw(PIPE HUP TERM INT)) {
     $SIG{$sig} = sub { kill 'KILL', $child; $SIG{$sig} = 'DEFAULT'; kill $sig, $$; exit 1; };
 }

@@ -1,6 +1,7 @@
 package org.annexp2p.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -193,6 +194,33 @@ class ShellForwarderTest {
             assertThat(r.err()).isEqualTo("annex-p2p: not using the resident shell server: " + dir
                     + " is not a private directory of this user\n");
             assertThat(server.connections()).isZero();
+        }
+    }
+
+    @Test
+    void aServerOfAnotherUserIsToldNothing() throws Exception {
+        // Another user's server in our directory (bound there before it was made private, say) with a socket anyone
+        // may connect to. The forwarder runs as nobody and the server as this test's user: possible only as root.
+        assumeTrue(((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0, "needs root, to run as nobody");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv");
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(xdg, PosixFilePermissions.fromString("rwxr-xr-x"));
+        privateDirectory();
+        Files.setOwner(dir, dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        try (FakeShellServer server = FakeShellServer.listening(socket, s ->
+                assertThat(s.read()).as("nothing at all is sent to it: no argv, no environment").isNull())) {
+            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rwxrwxrwx"));
+            List<String> asNobody = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup",
+                    "--clear-groups"));
+            asNobody.addAll(forwarderCommand(fallback, ARGV));
+            Finished r = Command.of(asNobody).env("XDG_RUNTIME_DIR", xdg.toString())
+                    .without("ANNEX_P2P_DEBUG_RESIDENT", "ANNEX_P2P_RESIDENT_TEST_WAIT").safety(BOUND)
+                    .stdin("input").run(BOUND);
+            server.awaitPlayed(BOUND);
+            assertThat(r.out()).isEqualTo(fallbackLine(ARGV) + "input");
+            assertThat(r.err()).isEqualTo("annex-p2p: not using the resident shell server: " + socket
+                    + " is served by another user (uid 0)\n");
+            assertThat(server.connections()).isEqualTo(1);
         }
     }
 
