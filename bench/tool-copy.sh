@@ -5,7 +5,7 @@
 # the copy without one, silently (the launcher hides that warning), so starts were timed slower than users see them.
 copy_tool() {
   mkdir -p "$2/bin" "$2/cli/target"
-  cp "$1/bin/annex-p2p" "$2/bin/" && cp -r "$1/cli/target/annex-p2p.jar" "$1/cli/target/lib" "$2/cli/target/"
+  cp "$1/bin/annex-p2p" "$2/bin/" && cp -r "$1/bin/lib" "$2/bin/" && cp -r "$1/cli/target/annex-p2p.jar" "$1/cli/target/lib" "$2/cli/target/"
   if [ -f "$1/cli/class-data-archives.sh" ]; then sh "$1/cli/class-data-archives.sh" "$2/cli/target" >&2; fi
   # -Xshare:on (-XX:AOTMode=on for a JDK 25 build's ahead-of-time cache) makes a refused archive an error instead of
   # a slower start.
