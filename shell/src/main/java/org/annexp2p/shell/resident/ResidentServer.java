@@ -202,15 +202,17 @@ public final class ResidentServer {
             stopReason = reason;
             stopping = true;
         }
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // Not accepting any more either way.
-        }
+        // The socket goes first: closing the channel wakes serve(), whose return may end the JVM (System.exit skips
+        // a shutdown hook that finds the server already stopping) before a later line of this thread ran.
         try {
             Files.deleteIfExists(directory.socket());
         } catch (IOException ignored) {
             // A socket nobody answers on is what a forwarder falls back from.
+        }
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // Not accepting any more either way.
         }
     }
 

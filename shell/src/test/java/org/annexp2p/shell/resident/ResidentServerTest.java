@@ -436,6 +436,26 @@ class ResidentServerTest {
     }
 
     @Test
+    void whenServeReturnsAfterAStopItsSocketIsGone() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            ResidentServer server = ResidentServer.start(directory(), settings());
+            Thread serving = new Thread(() -> {
+                try {
+                    server.serve();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, "test server");
+            serving.start();
+            new Thread(server::stop, "stopper").start();
+            serving.join(10_000);
+            // What a command does when serve() returns: exit, whatever the thread that stopped it is still doing.
+            assertThat(serving.isAlive()).isFalse();
+            assertThat(server.socket()).as("round %d", i).doesNotExist();
+        }
+    }
+
+    @Test
     void aStaleSocketIsReplaced() throws IOException {
         // What a server killed with SIGKILL leaves: a bound socket file nobody listens on.
         directory().prepare();
