@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up per ssh connection: the real git-annex client getting (and copying) ONE small file, a new ssh connection
 # each time, through git-annex-shell, through our launcher (one JVM per connection) and through our launcher with a
-# resident `annex-p2p shell-server` (the launcher hands the session to it). Alternating, best and median of N.
+# resident `annex-p2p shell-server` (the launcher hands the session to it). Alternating, best and median of N. Then
+# the servers alone: a small client's one-key p2pstdio session, to AUTH-SUCCESS and to the server's exit.
 #
 #   bench/ssh-start.sh              20 rounds
 #   bench/ssh-start.sh --reps N
@@ -20,7 +21,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 missing=()
-for p in java git git-annex git-annex-shell perl bc; do command -v "$p" >/dev/null || missing+=("$p"); done
+for p in java git git-annex git-annex-shell perl python3 bc; do command -v "$p" >/dev/null || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then echo "bench: missing: ${missing[*]}" >&2; exit 1; fi
 
 if [ ! -f "$root/cli/target/annex-p2p.jar" ]; then (cd "$root" && mvn -B -q -ntp -DskipTests -pl cli -am package) >&2; fi
@@ -91,14 +92,46 @@ for round in $(seq 0 "$reps"); do
 done
 (cd "$work/cli" && git annex fsck -q one.bin) || { echo "bench: the file got is not what was added" >&2; exit 1; }
 
+# The server alone, without git-annex's own time around it: a small client starts each server as git-annex does
+# (through the remote's shell, ssh left out), times its AUTH-SUCCESS, then a GET of the 4 KiB key, then closes its
+# stdin and times the server's exit. Alternating, per phase best and median.
+echo "the servers alone: $reps alternating rounds of a one-key p2pstdio session..." >&2
+session_times=$(python3 - "$reps" "$(git -C "$work/src" config annex.uuid)" "$key" "$work/src" "${servers[@]/#/$work/}" <<'EOP'
+import subprocess, sys, time
+reps, uuid, key, repo, shells = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
+def session(shell):
+    t0 = time.perf_counter()
+    p = subprocess.Popen([shell + "-shell", "p2pstdio", repo, uuid], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert p.stdout.readline().startswith(b"AUTH-SUCCESS"), shell
+    t1 = time.perf_counter()
+    p.stdin.write(b"VERSION 1\n"); p.stdin.flush(); p.stdout.readline()
+    p.stdin.write(("GET 0 one.bin %s\n" % key).encode()); p.stdin.flush()
+    size = int(p.stdout.readline().split()[1]); p.stdout.read(size)
+    p.stdin.write(b"SUCCESS\n"); p.stdin.flush()
+    p.stdin.close(); assert p.wait() == 0, shell
+    return t1 - t0, time.perf_counter() - t0
+times = {s: [] for s in shells}
+for r in range(reps + 1):
+    for s in shells:
+        t = session(s)
+        if r:
+            times[s].append(t)
+for s in shells:
+    name = s.rsplit("/", 1)[1]
+    print("auth-%s %s" % (name, " ".join("%.6f" % a for a, _ in times[s])))
+    print("whole-%s %s" % (name, " ".join("%.6f" % w for _, w in times[s])))
+EOP
+)
+while read -r name values; do times[$name]=$values; done <<<"$session_times"
+
 # best and median of a list of seconds
 stat() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -g | awk '{ a[NR] = $1 } END { printf "%s %s", a[1], a[int((NR + 1) / 2)] }'; }
 printf '\nper ssh connection: one 4 KiB file, %s rounds, %s, %s cores, load %s\n' "$reps" \
   "$(java -version 2>&1 | head -1)" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-40s %9s %9s %9s %9s %8s %8s\n' "git-annex command" "best" "median" "other" "median" "best x" "median x"
+printf '%-50s %9s %9s %9s %9s %8s %8s\n' "git-annex command" "best" "median" "other" "median" "best x" "median x"
 row() {
   read -r b1 m1 <<<"$(stat "${times[$2]}")"; read -r b2 m2 <<<"$(stat "${times[$3]}")"
-  printf '%-40s %8.3fs %8.3fs %8.3fs %8.3fs %7.2fx %7.2fx\n' "$1" "$b1" "$m1" "$b2" "$m2" \
+  printf '%-50s %8.3fs %8.3fs %8.3fs %8.3fs %7.2fx %7.2fx\n' "$1" "$b1" "$m1" "$b2" "$m2" \
     "$(echo "$b2 / $b1" | bc -l)" "$(echo "$m2 / $m1" | bc -l)"
 }
 row "git annex get: resident vs g-a-shell" get-resident get-gas
@@ -106,6 +139,10 @@ row "git annex get: ours (JVM) vs g-a-shell" get-ours get-gas
 row "git annex get: resident vs ours (JVM)" get-resident get-ours
 row "git annex copy --to: resident vs g-a-shell" copy-resident copy-gas
 row "git annex copy --to: ours (JVM) vs g-a-shell" copy-ours copy-gas
+row "server alone, to AUTH-SUCCESS: resident vs g-a-s" auth-resident auth-gas
+row "server alone, to AUTH-SUCCESS: JVM vs g-a-s" auth-ours auth-gas
+row "server alone, one GET session: resident vs g-a-s" whole-resident whole-gas
+row "server alone, one GET session: JVM vs g-a-s" whole-ours whole-gas
 printf '(x = the other time / the first; > 1 means the first is faster)\n'
 [ -s "$work/errors.log" ] && { echo "(stderr of the timed commands:)"; tail -5 "$work/errors.log"; }
 exit 0
