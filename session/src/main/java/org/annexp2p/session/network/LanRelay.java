@@ -22,7 +22,7 @@ import org.annexp2p.session.plugin.DialNotice;
 import org.annexp2p.session.plugin.Dialing;
 import org.annexp2p.session.plugin.GivenToken;
 import org.annexp2p.session.plugin.Listening;
-import org.annexp2p.tor.local.ChannelStreams;
+import org.annexp2p.transports.ChannelStreams;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.ConnectionServer;
 import org.annexp2p.transports.ServerOptions;

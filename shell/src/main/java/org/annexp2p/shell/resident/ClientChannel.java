@@ -6,10 +6,11 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
+import org.annexp2p.transports.ChannelStreams;
 
 /**
- * One client's socket as streams. Not {@code Channels.newInputStream}: on JDK 17 its reads and writes of a
- * blocking channel hold the same lock, so the session's output would wait for the client's next input frame.
+ * One client's socket as streams. Reads through {@link ChannelStreams}, whose reads do not hold the lock writes
+ * take, so the session's output never waits for the client's next input frame.
  * Frames are written whole under one lock, so stdout, stderr and the exit status never interleave inside a frame.
  */
 final class ClientChannel {
@@ -19,19 +20,7 @@ final class ClientChannel {
 
     ClientChannel(SocketChannel channel) {
         this.channel = channel;
-        this.in = new java.io.BufferedInputStream(new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                Objects.checkFromIndexSize(off, len, b.length);
-                return len == 0 ? 0 : channel.read(ByteBuffer.wrap(b, off, len));
-            }
-        }, 64 * 1024);
+        this.in = new java.io.BufferedInputStream(ChannelStreams.input(channel), 64 * 1024);
     }
 
     InputStream input() {

@@ -7,7 +7,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
-import org.annexp2p.tor.local.ChannelStreams;
+import org.annexp2p.transports.ChannelStreams;
 import org.annexp2p.transports.Connection;
 
 /** A client's {@link Connection} to a unix socket, as a peer on this machine (git-annex's remotedaemon) dials one. */

@@ -10,7 +10,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import org.annexp2p.tor.local.ChannelStreams;
+import org.annexp2p.transports.ChannelStreams;
 
 /**
  * The raw byte streams of one control connection; a unix socket goes through {@link ChannelStreams}, since

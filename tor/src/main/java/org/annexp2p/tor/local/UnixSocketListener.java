@@ -9,6 +9,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.annexp2p.transports.ChannelStreams;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.Listener;
 

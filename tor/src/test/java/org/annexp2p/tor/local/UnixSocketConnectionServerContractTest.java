@@ -8,6 +8,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.annexp2p.transports.ChannelStreams;
 import org.annexp2p.transports.Connection;
 import org.annexp2p.transports.contract.ConnectionServerContract;
 import org.annexp2p.transports.contract.TransportContract.Fixture;

@@ -1,11 +1,10 @@
-package org.annexp2p.tor.local;
+package org.annexp2p.transports;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import org.annexp2p.transports.BulkInputStream;
 
 /**
  * Blocking streams over a (unix) {@link SocketChannel}. Needed because on Java 17 the streams from
