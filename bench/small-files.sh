@@ -46,12 +46,10 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/annex-p2p-small.XXXXXX")
 copy_tool "$root" "$work/tool"
 servers=(ours gas)
 if [ -n "$before" ]; then copy_tool "$before" "$work/before"; servers+=(before); fi
-# The resident server's socket directory is the bench's own: a server the user runs is never used, nor disturbed.
-export XDG_RUNTIME_DIR="$work/xdg"
-mkdir -m 700 "$XDG_RUNTIME_DIR"
-resident_pid=
+. "$root/bench/resident.sh"
+private_runtime "$work"
 cleanup() {
-  if [ -n "$resident_pid" ]; then kill "$resident_pid" 2>/dev/null || true; wait "$resident_pid" 2>/dev/null || true; fi
+  stop_resident
   chmod -R u+w "$work" 2>/dev/null || true; rm -rf "$work"
 }
 trap cleanup EXIT
@@ -91,10 +89,7 @@ shell_for resident "$work/tool/bin/annex-p2p" "" on
 if [ "$resident" = 1 ]; then
   servers+=(resident)
   # Our server as it would run for a user: the same launcher, JVM options and class-data as the other rows.
-  "$work/tool/bin/annex-p2p" shell-server 2>>"$work/resident.log" &
-  resident_pid=$!
-  for _ in $(seq 100); do [ -S "$XDG_RUNTIME_DIR/annex-p2p/shell.sock" ] && break; sleep 0.1; done
-  [ -S "$XDG_RUNTIME_DIR/annex-p2p/shell.sock" ] || { echo "bench: the resident server did not start:" >&2; cat "$work/resident.log" >&2; exit 1; }
+  start_resident "$work/tool" "$work"
 fi
 chmod +x "$work/fakessh"
 repo "$work/cli"

@@ -28,12 +28,10 @@ if [ ! -f "$root/cli/target/annex-p2p.jar" ]; then (cd "$root" && mvn -B -q -ntp
 work=$(mktemp -d "${TMPDIR:-/tmp}/annex-p2p-start.XXXXXX")
 . "$root/bench/tool-copy.sh"
 copy_tool "$root" "$work/tool"
-# The resident server's socket directory is the bench's own: a server the user runs is never used, nor disturbed.
-export XDG_RUNTIME_DIR="$work/xdg"
-mkdir -m 700 "$XDG_RUNTIME_DIR"
-resident_pid=
+. "$root/bench/resident.sh"
+private_runtime "$work"
 cleanup() {
-  if [ -n "$resident_pid" ]; then kill "$resident_pid" 2>/dev/null || true; wait "$resident_pid" 2>/dev/null || true; fi
+  stop_resident
   chmod -R u+w "$work" 2>/dev/null || true; rm -rf "$work"
 }
 trap cleanup EXIT
@@ -64,10 +62,7 @@ for via in "${servers[@]}"; do
 done
 export GIT_SSH="$work/fakessh" GIT_ANNEX_USE_GIT_SSH=1
 
-"$work/tool/bin/annex-p2p" shell-server 2>>"$work/resident.log" &
-resident_pid=$!
-for _ in $(seq 100); do [ -S "$XDG_RUNTIME_DIR/annex-p2p/shell.sock" ] && break; sleep 0.1; done
-[ -S "$XDG_RUNTIME_DIR/annex-p2p/shell.sock" ] || { echo "bench: the resident server did not start:" >&2; cat "$work/resident.log" >&2; exit 1; }
+start_resident "$work/tool" "$work"
 
 now() { date +%s.%N; }
 timed() {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.annexp2p.transports.ChannelStreams;
 
 /**
  * The resident shell server's end of the session protocol, played by a test on a unix socket: it accepts
@@ -106,34 +107,10 @@ final class FakeShellServer implements AutoCloseable {
 
         Session(SocketChannel channel) {
             this.channel = channel;
-            // Streams of our own over the channel: those of Channels hold the channel's blocking lock while they
-            // wait, so a read waiting for the forwarder would block a write from another thread.
-            this.in = new DataInputStream(new java.io.BufferedInputStream(new java.io.InputStream() {
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    return len == 0 ? 0 : channel.read(ByteBuffer.wrap(b, off, len));
-                }
-            }, 65536));
-            this.out = new DataOutputStream(new java.io.BufferedOutputStream(new java.io.OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    ByteBuffer buf = ByteBuffer.wrap(b, off, len);
-                    while (buf.hasRemaining()) {
-                        channel.write(buf);
-                    }
-                }
-            }, 65536));
+            // ChannelStreams: those of Channels hold the channel's blocking lock while they wait, so a read waiting
+            // for the forwarder would block a write from another thread.
+            this.in = new DataInputStream(new java.io.BufferedInputStream(ChannelStreams.input(channel), 65536));
+            this.out = new DataOutputStream(new java.io.BufferedOutputStream(ChannelStreams.output(channel), 65536));
         }
 
         /** The next frame; null at the end of the connection. */
