@@ -84,9 +84,9 @@ public final class ResidentServer {
     private final UserPrincipal owner;
     private final Object initialBuild;
     private final Semaphore requests;
-    private final Semaphore sessions;
     private final ScheduledExecutorService timer;
     private final Object state = new Object();
+    /** Sessions running now (under {@code state}): the cap, the idle clock and the wait at stop all read it. */
     private int running;
     private long idleSince = System.nanoTime();
     private volatile boolean stopping;
@@ -102,7 +102,6 @@ public final class ResidentServer {
         this.owner = owner;
         this.initialBuild = settings.build().get();
         this.requests = new Semaphore(settings.maxRequests());
-        this.sessions = new Semaphore(settings.maxSessions());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "resident server timer");
             t.setDaemon(true);
@@ -299,7 +298,7 @@ public final class ResidentServer {
             if (stopping) {
                 return Optional.of(stopReason);
             }
-            if (!sessions.tryAcquire()) {
+            if (running >= settings.maxSessions()) {
                 return Optional.of("at the session cap (" + settings.maxSessions() + ")");
             }
             running++;
@@ -309,7 +308,6 @@ public final class ResidentServer {
 
     private void sessionEnded() {
         synchronized (state) {
-            sessions.release();
             running--;
             idleSince = System.nanoTime();
             state.notifyAll();
