@@ -51,6 +51,18 @@ serve_upstream() {
   served=$!; pids+=("$served"); wait_http "$2"
 }
 
+# http_remotes CLIENT UUID OURS_PORT THEIRS_PORT: remotes "ours" and "theirs" in CLIENT, each reaching repository UUID
+# through its server's annexUrl.
+http_remotes() {
+  local name port
+  for name in ours theirs; do
+    port=$([ $name = ours ] && echo "$3" || echo "$4")
+    git -C "$1" remote add "$name" "http://127.0.0.1:$port/repo.git"
+    git -C "$1" config "remote.$name.annexUrl" "annex+http://127.0.0.1:$port/git-annex/"
+    git -C "$1" config "remote.$name.annex-uuid" "$2"
+  done
+}
+
 # proc_figures PID: "fds=N threads=N rss_mib=N hwm_mib=N" of a running process.
 proc_figures() {
   local fds threads rss hwm

@@ -44,12 +44,7 @@ uuid=$(git -C "$server" config annex.uuid)
 ours_port=$(free_port) theirs_port=$(free_port)
 serve_ours "$server" "$ours_port"
 serve_upstream "$server" "$theirs_port"
-for name in ours theirs; do
-  port=$([ $name = ours ] && echo "$ours_port" || echo "$theirs_port")
-  git -C "$client" remote add "$name" "http://127.0.0.1:$port/repo.git"
-  git -C "$client" config "remote.$name.annexUrl" "annex+http://127.0.0.1:$port/git-annex/"
-  git -C "$client" config "remote.$name.annex-uuid" "$uuid"
-done
+http_remotes "$client" "$uuid" "$ours_port" "$theirs_port"
 
 # The server's store emptied between runs (both servers serve the same repository), and the client's for a get.
 empty_server() { (cd "$server" && git annex dropkey -q --force --batch < "$work/keys" >/dev/null 2>&1 && git annex merge -q >/dev/null 2>&1) || true; }

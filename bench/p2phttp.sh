@@ -51,12 +51,7 @@ get_key=$(key "$server" get.bin) put_key=$(key "$client" put.bin)
 ours_port=$(free_port) theirs_port=$(free_port)
 serve_ours "$server" "$ours_port"; ours_pid=$served
 serve_upstream "$server" "$theirs_port"; theirs_pid=$served
-for name in ours theirs; do
-  port=$([ $name = ours ] && echo "$ours_port" || echo "$theirs_port")
-  git -C "$client" remote add "$name" "http://127.0.0.1:$port/repo.git"
-  git -C "$client" config "remote.$name.annexUrl" "annex+http://127.0.0.1:$port/git-annex/"
-  git -C "$client" config "remote.$name.annex-uuid" "$uuid"
-done
+http_remotes "$client" "$uuid" "$ours_port" "$theirs_port"
 base() { echo "http://127.0.0.1:$([ "$1" = ours ] && echo "$ours_port" || echo "$theirs_port")/git-annex/$uuid/v3"; }
 remove() { curl -sf -X POST "$(base "$1")/remove?clientuuid=$client_uuid&key=$2" >/dev/null; }
 
