@@ -470,23 +470,30 @@ class ResidentServerTest {
     @Test
     void aClientThatGoesAwayEndsTheSessionAndItsGitShell() throws Exception {
         Path commands = Files.createDirectories(tmp.resolve("git-shell-commands"));
-        Path pidFile = tmp.resolve("pid");
         Path wait = commands.resolve("wait");
-        Files.writeString(wait, "#!/bin/sh\necho $$ > " + pidFile + ".tmp\nmv " + pidFile + ".tmp " + pidFile + "\nexec sleep 600\n");
+        Files.writeString(wait, "#!/bin/sh\necho $$\nexec sleep 600\n");
         Files.setPosixFilePermissions(wait, PosixFilePermissions.fromString("rwx------"));
         ResidentServer server = serve(settings(1, Duration.ofSeconds(30), 16, ResidentServer.PeerCredentials.SO_PEERCRED));
         long pid;
         try (TestClient c = new TestClient(server.socket())) {
             c.request(List.of("-c", "wait"), env(), tmp);
             assertThat(c.answer()).isEqualTo(new Frame.Started());
-            while (!Files.exists(pidFile)) {
-                Thread.sleep(20);
+            // The child's first line, its pid, comes through the session's stdout frames.
+            StringBuilder line = new StringBuilder();
+            while (line.indexOf("\n") < 0) {
+                FrameCodec.Decoded d = c.next();
+                assertThat(d).isInstanceOf(FrameCodec.Decoded.Read.class);
+                if (((FrameCodec.Decoded.Read) d).frame() instanceof Frame.Output o) {
+                    line.append(new String(o.bytes(), StandardCharsets.UTF_8));
+                }
             }
-            pid = Long.parseLong(Files.readString(pidFile).strip());
+            pid = Long.parseLong(line.toString().strip());
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
         }
-        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            Thread.sleep(20);
+        // Bounded by the class's timeout: the child must end once its client has gone.
+        Optional<ProcessHandle> child = ProcessHandle.of(pid);
+        if (child.isPresent()) {
+            child.get().onExit().get();
         }
         // The session's slot (the cap is 1) is free again.
         TemporaryRepository repo = TemporaryRepository.annex(tmp.resolve("repo"), "served");
