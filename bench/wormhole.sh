@@ -7,6 +7,9 @@
 #   bench/wormhole.sh --before DIR    also times the build in another checkout DIR (its cli/target) as three more
 #                                     pairs, before->before, before->python and python->before, in the same rounds: a
 #                                     change's before and after side by side, mixed pairs included
+#   bench/wormhole.sh --warm N        then N more rounds, direct, each python->python against ours->ours in ONE JVM
+#                                     that stays up (bench/WarmWormhole.java): no start-up and, after a few rounds,
+#                                     nothing left to compile. The floor of a Java transfer, not what a user runs.
 #
 # A local mailbox server and transit relay (twist3, as the wormhole ITs start them) on free loopback ports. Each
 # timed run starts sender and receiver at once with a preset code and ends when both have exited: JVM and Python
@@ -18,22 +21,23 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-size_mib=200 reps=3 routes="direct relay" before=
+size_mib=200 reps=3 routes="direct relay" before= warm=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) size_mib=32 reps=2 ;;
     --mib) size_mib=$2; shift ;;
     --reps) reps=$2; shift ;;
     --route) case "$2" in both) routes="direct relay" ;; direct|relay) routes=$2 ;; *) exit 2 ;; esac; shift ;;
+    --warm) warm=$2; shift ;;
     --before) before=$(cd "$2" && pwd); shift
       [ -f "$before/cli/target/annex-p2p.jar" ] || { echo "bench: no build in $before/cli/target" >&2; exit 1; } ;;
-    *) echo "usage: bench/wormhole.sh [--quick] [--mib N] [--reps N] [--route direct|relay|both] [--before DIR]" >&2; exit 2 ;;
+    *) echo "usage: bench/wormhole.sh [--quick] [--mib N] [--reps N] [--route direct|relay|both] [--before DIR] [--warm N]" >&2; exit 2 ;;
   esac
   shift
 done
 
 missing=()
-for p in java mvn wormhole twist3 python3 bc; do command -v "$p" >/dev/null || missing+=("$p"); done
+for p in java javac mvn wormhole twist3 python3 bc; do command -v "$p" >/dev/null || missing+=("$p"); done
 [ -x /usr/bin/time ] || missing+=("/usr/bin/time (Debian package: time)")
 if [ ${#missing[@]} -gt 0 ]; then echo "bench: missing: ${missing[*]}" >&2; exit 1; fi
 
@@ -126,3 +130,34 @@ for route in $routes; do
   done
 done
 [ -z "$before" ] || echo "before = the build in $before"
+
+[ "$warm" -gt 0 ] || exit 0
+# The warm floor: ours->ours in one JVM that stays up, alternating with python->python (processes, as above).
+javac -d "$work/warm" -cp "$work/tool/cli/target/annex-p2p.jar" "$here/WarmWormhole.java"
+coproc WARM { exec java -XX:+UseSerialGC -cp "$work/warm:$work/tool/cli/target/annex-p2p.jar" WarmWormhole \
+  "${servers[1]}" "${servers[3]}" "$payload" 2>&1; }
+pids+=("$WARM_PID")
+warm_round() { # prints "WALL CPU" of one warm round, or fails
+  local line out="$work/warm-out.bin"
+  n=$((n + 1))
+  echo "$((n + 100))-bench-warm $out" >&"${WARM[1]}"
+  while IFS= read -r -t 120 line <&"${WARM[0]}"; do
+    case "$line" in
+      "warm-round: failed") echo "bench: warm ours->ours failed" >&2; return 1 ;;
+      "warm-round: "*) [ "$(sha256sum "$out" | cut -d' ' -f1)" = "$sum" ] || { echo "bench: warm: wrong bytes" >&2; return 1; }
+        rm -f "$out"; echo "${line#warm-round: }"; return 0 ;;
+    esac
+  done
+  echo "bench: the warm JVM stopped answering" >&2; return 1
+}
+echo
+echo "warm floor: ${warm} rounds, direct; ours->ours in one JVM that stays up (CPU = both sides), python->python as above"
+for i in $(seq "$warm"); do
+  one python python direct >"$work/seconds" || exit 1
+  p=$(cat "$work/seconds"); read -r ps pr <<<"${cpu["python:python direct"]}"
+  # Not in $(...): warm_round counts codes in n, which a subshell would lose.
+  warm_round >"$work/warm.seconds" || exit 1
+  read -r w c <"$work/warm.seconds"
+  printf 'round %2d  python->python %5.2f s (CPU both sides %5.2f s)   warm ours->ours %5.2f s (CPU both sides %5.2f s)   %5.2fx\n' \
+    "$i" "$p" "$(echo "$ps + $pr" | bc -l)" "$w" "$c" "$(echo "$p / $w" | bc -l)"
+done
