@@ -6,6 +6,7 @@ module org.annexp2p.pairing {
     requires java.logging;
     requires transitive org.annexp2p.protocol;
     requires transitive org.annexp2p.repository;
+    requires org.annexp2p.shell;
     requires transitive org.annexp2p.tor;
     requires transitive org.annexp2p.transports;
     requires transitive org.annexp2p.wormhole;

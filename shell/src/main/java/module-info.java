@@ -8,5 +8,6 @@ module org.annexp2p.shell {
     // SO_PEERCRED: the resident server serves only its own user.
     requires jdk.net;
     exports org.annexp2p.shell;
-    exports org.annexp2p.shell.resident to org.annexp2p.cli;
+    // The doctor asks where a server answers.
+    exports org.annexp2p.shell.resident to org.annexp2p.cli, org.annexp2p.pairing;
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/annex-p2p shell-server} as a user runs it: it serves configlist as the direct path answers it, a second
+ * {@code bin/annex-p2p shell-server} as a user runs it: the doctor finds it, it serves configlist as the direct path answers it, a second
  * server on the same directory is refused in one line, the restricted shell refuses it by name, and SIGTERM stops
  * it with exit 0 and no socket left.
  */
@@ -51,6 +51,11 @@ class ShellServerIT {
             server.awaitErr(Pattern.compile(Pattern.quote("annex-p2p: serving git-annex-shell sessions on " + socket
                     + " (up to 64 at once)")), STARTED);
 
+            Finished doctor = Command.of(Launcher.path().toString(), "doctor", "--loopback")
+                    .env("XDG_RUNTIME_DIR", runtime.toString()).run();
+            assertThat(doctor.err()).contains("doctor: shell server: ok: a shell server answers on " + socket + "\n");
+
+            // The doctor's probe (a connection closed before any request) costs the server nothing.
             Finished direct = Command.of(Launcher.path().toString(), "configlist", repo.dir().toString()).run();
             assertThat(direct.exit()).isZero();
             assertThat(configlistThrough(socket, repo.dir())).isEqualTo(direct.out());

@@ -25,7 +25,7 @@ class DoctorIT {
 
     private static final List<String> EXPECTED = List.of("network interfaces", "listener port", "multicast self-test", "own address",
             "confirmation listener", "tor present", "tor bootstrapped", "onion published", "wormhole server", "git-annex present",
-            "creds permissions");
+            "shell server", "creds permissions");
     private static final Set<String> STATUSES = Set.of("ok", "warn", "fail", "skip");
 
     @TempDir

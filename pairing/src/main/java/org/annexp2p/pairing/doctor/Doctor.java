@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.shell.resident.SocketDirectory;
 import org.annexp2p.transports.FailureWords;
 
 /**
  * Every check of {@code annex-p2p doctor}, in the order it reports them: the LAN ones, tor, the onion address,
- * the wormhole server, git-annex and the creds files. Each runs whatever the others found; a check that cannot run
+ * the wormhole server, git-annex, the resident shell server and the creds files. Each runs whatever the others found; a check that cannot run
  * is a failure with its reason, never an exception.
  */
 public final class Doctor {
@@ -26,7 +27,7 @@ public final class Doctor {
      * @param torControl a running tor's control address; empty for $ANNEX_P2P_TOR_CONTROL, else {@link #DEFAULT_TOR_CONTROL}
      * @param relayUrl the wormhole server to contact; empty or blank for none
      * @param repository the repository to check; empty for the current directory, if it is one
-     * @param environment the process environment (for the tor control address)
+     * @param environment the process environment (for the tor control address and where a shell server listens)
      */
     public record Options(LanCheckOptions lan, Optional<String> torControl, Optional<String> relayUrl,
             Optional<Path> repository, Map<String, String> environment) {
@@ -63,6 +64,8 @@ public final class Doctor {
         record.accept(withRepository("onion published", repository, given.isPresent(), noRepository, HostChecks::onionPublished));
         record.accept(guard("wormhole server", () -> HostChecks.wormholeServer(options.relayUrl())));
         record.accept(guard("git-annex present", HostChecks::gitAnnex));
+        record.accept(guard(HostChecks.SHELL_SERVER, () -> HostChecks.shellServer(options.environment(),
+                SocketDirectory.realUid(), SocketDirectory.RUN_USER, SocketDirectory.TMP)));
         record.accept(withRepository("creds permissions", repository, given.isPresent(), noRepository,
                 r -> HostChecks.credsPermissions(r.creds())));
         return checks;

@@ -17,6 +17,7 @@ import org.annexp2p.pairing.doctor.Check;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.repository.creds.CredsEntry;
+import org.annexp2p.shell.resident.SocketDirectory;
 import org.annexp2p.tor.TorOptions;
 import org.annexp2p.tor.TorPolicy;
 import org.annexp2p.tor.TorSession;
@@ -25,7 +26,7 @@ import org.annexp2p.transports.FailureWords;
 
 /**
  * The checks of {@code annex-p2p doctor} beyond the LAN ones: tor, the onion address, the wormhole server,
- * git-annex and the creds files. Each returns a {@link Check}; none starts a daemon or contacts the internet
+ * git-annex, the resident shell server and the creds files. Each returns a {@link Check}; none starts a daemon or contacts the internet
  * unless the user configured that server.
  */
 final class HostChecks {
@@ -130,6 +131,43 @@ final class HostChecks {
     }
 
     /** Tokens and keys must be readable by the owner only; a file group or others may access is a failure. */
+    static final String SHELL_SERVER = "shell server";
+
+    /**
+     * Whether a resident shell server answers where ssh sessions will look for it. Sessions look in the directory
+     * their XDG_RUNTIME_DIR names, else in /tmp; a server started in one while the sessions look in the other is
+     * never used, and nothing else would say so (each connection quietly starts a JVM instead).
+     *
+     * @param runUser where systemd makes users' runtime directories ({@link SocketDirectory#RUN_USER})
+     * @param tmp where sessions without XDG_RUNTIME_DIR look ({@link SocketDirectory#TMP})
+     */
+    static Check shellServer(Map<String, String> environment, int uid, Path runUser, Path tmp) {
+        SocketDirectory here = SocketDirectory.of(environment, uid, tmp);
+        if (here.answers()) {
+            Optional<String> elsewhere = SocketDirectory.sessionsLookElsewhere(environment, uid, runUser, tmp);
+            if (elsewhere.isPresent()) {
+                return Check.warn(SHELL_SERVER, "a shell server answers on " + here.socket() + "; " + elsewhere.get(),
+                        "start it with XDG_RUNTIME_DIR=" + runUser.resolve(Integer.toUnsignedString(uid))
+                                + " (the systemd user unit in `annex-p2p shell-server --help` does)");
+            }
+            return Check.ok(SHELL_SERVER, "a shell server answers on " + here.socket());
+        }
+        for (SocketDirectory other : List.of(SocketDirectory.underRunUser(runUser, uid), SocketDirectory.withoutRuntimeDir(uid, tmp))) {
+            if (!other.equals(here) && other.answers()) {
+                return Check.warn(SHELL_SERVER, "a shell server answers on " + other.socket() + ", but sessions with "
+                                + runtimeDir(environment) + " look for " + here.socket(),
+                        "start the server with the XDG_RUNTIME_DIR that ssh sessions get");
+            }
+        }
+        return Check.skip(SHELL_SERVER, "no shell server answers on " + here.socket()
+                + " (optional: `annex-p2p shell-server` spares every ssh connection a JVM start)");
+    }
+
+    private static String runtimeDir(Map<String, String> environment) {
+        String xdg = environment.get("XDG_RUNTIME_DIR");
+        return xdg == null || xdg.isEmpty() ? "no XDG_RUNTIME_DIR" : "XDG_RUNTIME_DIR=" + xdg;
+    }
+
     static Check credsPermissions(CredsDir creds) throws IOException {
         Optional<List<CredsEntry>> entries = creds.entries();
         if (entries.isEmpty()) {

@@ -84,4 +84,58 @@ class HostChecksTest {
         assertThat(HostChecks.runProgram(List.of("sh", "-c", "echo hi"))).contains("hi\n");
         assertThat(HostChecks.runProgram(List.of("sh", "-c", "exit 3"))).isEmpty();
     }
+
+    /** Binds a unix socket where a shell server in {@code dir} would listen; closing it leaves a stale file. */
+    private static java.nio.channels.ServerSocketChannel listenIn(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+        server.bind(java.net.UnixDomainSocketAddress.of(dir.resolve("shell.sock")));
+        return server;
+    }
+
+    @Test
+    void aShellServerIsFoundWhereSessionsLookOrReportedWhereTheyDoNot() throws Exception {
+        int uid = 7;
+        Path runUser = Files.createDirectories(dir.resolve("run-user"));
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Path xdg = Files.createDirectories(dir.resolve("xdg"));
+        Map<String, String> withXdg = Map.of("XDG_RUNTIME_DIR", xdg.toString());
+
+        Check none = HostChecks.shellServer(withXdg, uid, runUser, tmp);
+        assertThat(none.status()).isEqualTo(Check.Status.SKIP);
+        assertThat(none.reason()).startsWith("no shell server answers on " + xdg.resolve("annex-p2p/shell.sock"));
+
+        try (var server = listenIn(xdg.resolve("annex-p2p"))) {
+            Check found = HostChecks.shellServer(withXdg, uid, runUser, tmp);
+            assertThat(found.status()).isEqualTo(Check.Status.OK);
+            assertThat(found.reason()).isEqualTo("a shell server answers on " + xdg.resolve("annex-p2p/shell.sock"));
+        }
+        assertThat(HostChecks.shellServer(withXdg, uid, runUser, tmp).status()).as("a stale socket is no server")
+                .isEqualTo(Check.Status.SKIP);
+
+        try (var server = listenIn(runUser.resolve("7/annex-p2p"))) {
+            Check elsewhere = HostChecks.shellServer(withXdg, uid, runUser, tmp);
+            assertThat(elsewhere.status()).isEqualTo(Check.Status.WARN);
+            assertThat(elsewhere.detail()).isEqualTo("a shell server answers on " + runUser.resolve("7/annex-p2p/shell.sock")
+                    + ", but sessions with XDG_RUNTIME_DIR=" + xdg + " look for " + xdg.resolve("annex-p2p/shell.sock")
+                    + "; start the server with the XDG_RUNTIME_DIR that ssh sessions get");
+        }
+    }
+
+    @Test
+    void aShellServerInTmpIsAWarningWhenSystemdGivesSessionsARuntimeDirectory() throws Exception {
+        Path runUser = Files.createDirectories(dir.resolve("run-user"));
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        try (var server = listenIn(tmp.resolve("annex-p2p-7"))) {
+            assertThat(HostChecks.shellServer(Map.of(), 7, runUser, tmp).status())
+                    .as("no runtime directory for this user: sessions look in /tmp as well").isEqualTo(Check.Status.OK);
+            Files.createDirectory(runUser.resolve("7"));
+            Check c = HostChecks.shellServer(Map.of(), 7, runUser, tmp);
+            assertThat(c.status()).isEqualTo(Check.Status.WARN);
+            assertThat(c.reason()).startsWith("a shell server answers on " + tmp.resolve("annex-p2p-7/shell.sock")
+                    + "; XDG_RUNTIME_DIR is not set");
+            assertThat(c.fix()).isEqualTo("start it with XDG_RUNTIME_DIR=" + runUser.resolve("7")
+                    + " (the systemd user unit in `annex-p2p shell-server --help` does)");
+        }
+    }
 }

@@ -1,6 +1,9 @@
 package org.annexp2p.shell.resident;
 
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -10,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the resident server listens: D = $XDG_RUNTIME_DIR/annex-p2p (when that is set, non-empty and absolute),
@@ -21,10 +25,59 @@ public record SocketDirectory(Path dir, int uid) {
     static final int MAX_SOCKET_PATH = 107;
 
     public static SocketDirectory of(Map<String, String> env, int uid) {
+        return of(env, uid, TMP);
+    }
+
+    /** As {@link #of(Map, int)}, with {@code tmp} for /tmp. */
+    public static SocketDirectory of(Map<String, String> env, int uid, Path tmp) {
         String xdg = env.get("XDG_RUNTIME_DIR");
         Path dir = xdg != null && !xdg.isEmpty() && xdg.startsWith("/")
-                ? Path.of(xdg, "annex-p2p") : Path.of("/tmp", "annex-p2p-" + Integer.toUnsignedString(uid));
+                ? Path.of(xdg, "annex-p2p") : tmp.resolve("annex-p2p-" + Integer.toUnsignedString(uid));
         return new SocketDirectory(dir, uid);
+    }
+
+    /** Where systemd puts users' runtime directories (pam_systemd gives ssh sessions XDG_RUNTIME_DIR=/run/user/UID). */
+    public static final Path RUN_USER = Path.of("/run/user");
+    /** Where a session without XDG_RUNTIME_DIR looks. */
+    public static final Path TMP = Path.of("/tmp");
+
+    /** The directory of a session that has no XDG_RUNTIME_DIR. */
+    public static SocketDirectory withoutRuntimeDir(int uid, Path tmp) {
+        return of(Map.of(), uid, tmp);
+    }
+
+    /** The directory of a session that systemd gave its runtime directory under {@code runUser}. */
+    public static SocketDirectory underRunUser(Path runUser, int uid) {
+        return new SocketDirectory(runUser.resolve(Integer.toUnsignedString(uid)).resolve("annex-p2p"), uid);
+    }
+
+    /**
+     * A server started with {@code env} listens in /tmp when XDG_RUNTIME_DIR is unset, but if systemd made this user
+     * a runtime directory, ssh sessions get XDG_RUNTIME_DIR pointing there and look there: they would never find it.
+     * Says so in one line, or nothing when the two agree.
+     */
+    public static Optional<String> sessionsLookElsewhere(Map<String, String> env, int uid, Path runUser, Path tmp) {
+        SocketDirectory server = of(env, uid, tmp);
+        SocketDirectory sessions = underRunUser(runUser, uid);
+        if (!server.equals(withoutRuntimeDir(uid, tmp)) || !Files.isDirectory(sessions.dir().getParent())) {
+            return Optional.empty();
+        }
+        return Optional.of("XDG_RUNTIME_DIR is not set, so the server listens on " + server.socket()
+                + ", but ssh sessions that systemd gives XDG_RUNTIME_DIR=" + sessions.dir().getParent()
+                + " look for " + sessions.socket() + " and will not reach it");
+    }
+
+    /**
+     * Whether a server accepts a connection on the socket now. The connection is closed before a request is sent,
+     * which a server takes as a client that left; a stale socket file or a full backlog is "no" without waiting.
+     */
+    public boolean answers() {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.configureBlocking(false);
+            return channel.connect(UnixDomainSocketAddress.of(socket())) || channel.finishConnect();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     public Path socket() {

@@ -85,4 +85,32 @@ class SocketDirectoryTest {
         assertThatThrownBy(over::prepare).isInstanceOf(SocketDirectory.Unusable.class).hasMessageContaining("longer than 107");
         assertThat(over.dir()).doesNotExist();
     }
+
+    @Test
+    void aServerWithoutXdgRuntimeDirIsToldWhenSystemdGivesSessionsADirectoryOfTheirOwn() throws IOException {
+        Path runUser = Files.createDirectory(tmp.resolve("run-user"));
+        Path tmpRoot = Files.createDirectory(tmp.resolve("tmp"));
+        assertThat(SocketDirectory.sessionsLookElsewhere(Map.of(), 7, runUser, tmpRoot))
+                .as("no runtime directory for uid 7: sessions look in /tmp too").isEmpty();
+        Files.createDirectory(runUser.resolve("7"));
+        assertThat(SocketDirectory.sessionsLookElsewhere(Map.of(), 7, runUser, tmpRoot)).contains(
+                "XDG_RUNTIME_DIR is not set, so the server listens on " + tmpRoot.resolve("annex-p2p-7/shell.sock")
+                        + ", but ssh sessions that systemd gives XDG_RUNTIME_DIR=" + runUser.resolve("7") + " look for "
+                        + runUser.resolve("7/annex-p2p/shell.sock") + " and will not reach it");
+        assertThat(SocketDirectory.sessionsLookElsewhere(Map.of("XDG_RUNTIME_DIR", runUser.resolve("7").toString()), 7,
+                runUser, tmpRoot)).as("the server looks where the sessions look").isEmpty();
+    }
+
+    @Test
+    void answersOnlyWhileAServerListens() throws IOException {
+        SocketDirectory d = new SocketDirectory(Files.createDirectory(tmp.resolve("annex-p2p")), uid());
+        assertThat(d.answers()).as("no socket file").isFalse();
+        try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(
+                java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(d.socket()));
+            assertThat(d.answers()).isTrue();
+        }
+        assertThat(d.socket()).as("a closed server leaves its socket file").exists();
+        assertThat(d.answers()).as("a stale socket file").isFalse();
+    }
 }
