@@ -128,6 +128,34 @@ class GitEnvironmentTest {
     }
 
     @Test
+    void thisProcesssWarningsGoToItsLogAsBefore() throws IOException {
+        AnnexRepository.create(tmp.resolve("r"));
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(AnnexRepository.class.getName());
+        List<String> logged = new ArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r.getLevel() + " " + r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        try {
+            AnnexRepository.open(tmp.resolve("r")).locate(Key.of("WORM", 1, "x".repeat(300)));
+        } finally {
+            log.removeHandler(handler);
+        }
+        assertThat(logged).singleElement().asString().startsWith("WARNING refusing key ");
+    }
+
+    @Test
     void aSessionsEnvironmentIsNotShownInItsText() {
         GitEnvironment env = GitEnvironment.of(Map.of("TOKEN", "s3cr3t-value"), tmp);
         assertThat(env.toString()).doesNotContain("s3cr3t-value").contains("1 variables");
