@@ -83,6 +83,8 @@ public final class AnnexRepository implements Repository {
     private final BranchJournal journal;
     private final Shared shared;
     private final Caller caller;
+    /** This opening's own git-annex branch reader, for a session's environment; else the shared one. */
+    private final GitCatFile branchFiles;
     /**
      * The names and paths of the key asked about last. A PUT asks for them about a dozen times (checks, the partial
      * copy, the object, the log), each time from an MD5 of the key and a re-encoding of its names; keys come one
@@ -100,7 +102,8 @@ public final class AnnexRepository implements Repository {
         this.uuid = location.uuid();
         this.clock = clock;
         this.shared = SHARED.computeIfAbsent(gitDir.toRealPath(), dir -> new Shared(dir, syncs.get()));
-        this.journal = new BranchJournal(annexDir, new GitAnnexBranch(branchFiles(caller.environment())), shared.journal);
+        this.branchFiles = branchFiles(caller.environment());
+        this.journal = new BranchJournal(annexDir, new GitAnnexBranch(branchFiles), shared.journal);
     }
 
     /**
@@ -147,6 +150,17 @@ public final class AnnexRepository implements Repository {
 
     static AnnexRepository open(Path dir, Clock clock, Supplier<DirectorySyncs> syncs, Caller caller) throws IOException {
         return new AnnexRepository(GitLocation.find(dir, caller.environment()), clock, syncs, caller);
+    }
+
+    /**
+     * Stops, and waits for, the git this opening started for itself: a session's own git-annex branch reader, which
+     * would otherwise wait out its idle time (a resident server's sessions come and go faster). The reader that
+     * openings in this process's environment share is left running. A later read starts git again.
+     */
+    public void stopOwnGit() {
+        if (branchFiles != shared.branchFiles) {
+            branchFiles.close();
+        }
     }
 
     // ---- layout ---------------------------------------------------------------------------------------------

@@ -294,6 +294,49 @@ class ResidentServerTest {
                 .contains("from the session: git-shell -c git-upload-pack 'repo'");
     }
 
+    /** This JVM's descendants whose environment holds {@code entry} (read from /proc: they are this user's). */
+    private static List<ProcessHandle> descendantsWith(String entry) {
+        byte[] wanted = entry.getBytes(StandardCharsets.UTF_8);
+        return ProcessHandle.current().descendants().filter(p -> {
+            try {
+                byte[] environ = Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "environ"));
+                for (String e : new String(environ, StandardCharsets.UTF_8).split("\0")) {
+                    if (e.equals(entry)) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (IOException gone) {
+                return false;
+            }
+        }).toList();
+    }
+
+    @Test
+    void aSessionsGitAnnexBranchReaderRunsInItsEnvironmentAndEndsWithIt() throws IOException {
+        TemporaryRepository repo = TemporaryRepository.annex(tmp.resolve("repo"), "served");
+        ResidentServer server = serve(settings());
+        Map<String, String> env = env();
+        env.put("SESSION_MARK", "reader " + tmp);
+        try (TestClient c = new TestClient(server.socket())) {
+            c.request(List.of("p2pstdio", repo.dir().toString(), "11111111-1111-1111-1111-111111111111"), env, tmp);
+            assertThat(c.answer()).isEqualTo(new Frame.Started());
+            assertThat(c.line()).isEqualTo("AUTH-SUCCESS " + repo.uuid());
+            c.stdin("VERSION 1\n");
+            assertThat(c.line()).isEqualTo("VERSION 1");
+            // Storing logs the content's presence, which reads the git-annex branch.
+            c.stdin("PUT file SHA256E-s3--ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n");
+            assertThat(c.line()).isEqualTo("PUT-FROM 0");
+            c.stdin("DATA 3\nabcVALID\n");
+            assertThat(c.line()).isEqualTo("SUCCESS");
+            assertThat(descendantsWith("SESSION_MARK=reader " + tmp)).singleElement()
+                    .satisfies(p -> assertThat(p.info().arguments().map(List::of).orElseThrow()).contains("cat-file", "--batch"));
+            c.send(new Frame.Closed());
+            assertThat(c.rest().exit()).isZero();
+        }
+        assertThat(descendantsWith("SESSION_MARK=reader " + tmp)).isEmpty();
+    }
+
     @Test
     void theWarningsASessionCausesGoToItsStderr() throws IOException {
         TemporaryRepository repo = TemporaryRepository.annex(tmp.resolve("repo"), "served");
