@@ -109,7 +109,8 @@ public final class AnnexRepository implements Repository {
     /**
      * The git-annex branch's reader: the one shared by every opening in this process's environment, or, for a
      * session's environment, one of this opening's own (its git must run in exactly that environment; and a resident
-     * server's sessions differ at least in SSH_CLIENT, so none could share it anyway). Both stop when idle.
+     * server's sessions differ at least in SSH_CLIENT, so none could share it anyway). Both stop when idle; a
+     * session's also when the session ends ({@link #stopOwnGit}).
      */
     private GitCatFile branchFiles(GitEnvironment environment) {
         return environment instanceof GitEnvironment.Given
