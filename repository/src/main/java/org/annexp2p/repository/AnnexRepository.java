@@ -74,14 +74,6 @@ public final class AnnexRepository implements Repository {
     private static final Duration BRANCH_READER_IDLE = Duration.ofSeconds(10);
     /** git-annex's limit for recognising a pointer file. */
     private static final long POINTER_MAX = 32 * 1024;
-    /**
-     * Looked up on first use, not when the class loads: finding the logging backend scans every jar on the class
-     * path, which alone costs p2pstdio about as much start-up time as the bare JVM.
-     */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(AnnexRepository.class.getName());
-    }
-
     private final Path top;
     private final Path gitDir;
     private final Path annexDir;
@@ -90,6 +82,9 @@ public final class AnnexRepository implements Repository {
     private final Clock clock;
     private final BranchJournal journal;
     private final Shared shared;
+    private final Caller caller;
+    /** This opening's own git-annex branch reader, for a session's environment; else the shared one. */
+    private final GitCatFile branchFiles;
     /**
      * The names and paths of the key asked about last. A PUT asks for them about a dozen times (checks, the partial
      * copy, the object, the log), each time from an MD5 of the key and a re-encoding of its names; keys come one
@@ -97,7 +92,9 @@ public final class AnnexRepository implements Repository {
      */
     private volatile KeyPlaces lastPlaces;
 
-    private AnnexRepository(GitLocation location, Clock clock, Supplier<DirectorySyncs> syncs) throws IOException {
+    private AnnexRepository(GitLocation location, Clock clock, Supplier<DirectorySyncs> syncs, Caller caller)
+            throws IOException {
+        this.caller = caller;
         this.top = location.top();
         this.gitDir = location.gitDir();
         this.annexDir = gitDir.resolve("annex");
@@ -105,7 +102,19 @@ public final class AnnexRepository implements Repository {
         this.uuid = location.uuid();
         this.clock = clock;
         this.shared = SHARED.computeIfAbsent(gitDir.toRealPath(), dir -> new Shared(dir, syncs.get()));
-        this.journal = new BranchJournal(annexDir, new GitAnnexBranch(shared.branchFiles), shared.journal);
+        this.branchFiles = branchFiles(caller.environment());
+        this.journal = new BranchJournal(annexDir, new GitAnnexBranch(branchFiles), shared.journal);
+    }
+
+    /**
+     * The git-annex branch's reader: the one shared by every opening in this process's environment, or, for a
+     * session's environment, one of this opening's own (its git must run in exactly that environment; and a resident
+     * server's sessions differ at least in SSH_CLIENT, so none could share it anyway). Both stop when idle; a
+     * session's also when the session ends ({@link #stopOwnGit}).
+     */
+    private GitCatFile branchFiles(GitEnvironment environment) {
+        return environment instanceof GitEnvironment.Given
+                ? new GitCatFile(new GitProcess(gitDir, environment), BRANCH_READER_IDLE) : shared.branchFiles;
     }
 
     /** Opens the git-annex repository at {@code dir} (its top, or a bare repository's directory). */
@@ -127,9 +136,32 @@ public final class AnnexRepository implements Repository {
         return open(dir, clock, DirectorySyncs::new);
     }
 
+    /**
+     * As {@link #open(Path)}, for {@code caller}: git runs in its environment (and its config is read there), and the
+     * warnings its requests cause go to it.
+     */
+    public static AnnexRepository open(Path dir, Caller caller) throws IOException {
+        return open(dir, Clock.systemUTC(), DirectorySyncs::new, caller);
+    }
+
     /** As {@link #open(Path, Clock)}; the repository's first opening in this JVM makes its sync threads with {@code syncs}. */
     static AnnexRepository open(Path dir, Clock clock, Supplier<DirectorySyncs> syncs) throws IOException {
-        return new AnnexRepository(GitLocation.find(dir), clock, syncs);
+        return open(dir, clock, syncs, Caller.THIS_PROCESS);
+    }
+
+    static AnnexRepository open(Path dir, Clock clock, Supplier<DirectorySyncs> syncs, Caller caller) throws IOException {
+        return new AnnexRepository(GitLocation.find(dir, caller.environment()), clock, syncs, caller);
+    }
+
+    /**
+     * Stops, and waits for, the git this opening started for itself: a session's own git-annex branch reader, which
+     * would otherwise wait out its idle time (a resident server's sessions come and go faster). The reader that
+     * openings in this process's environment share is left running. A later read starts git again.
+     */
+    public void stopOwnGit() {
+        if (branchFiles != shared.branchFiles) {
+            branchFiles.close();
+        }
     }
 
     // ---- layout ---------------------------------------------------------------------------------------------
@@ -170,7 +202,7 @@ public final class AnnexRepository implements Repository {
 
     /** This repository's git remotes. */
     public GitRemotes remotes() {
-        return new GitRemotes(new GitProcess(gitDir));
+        return new GitRemotes(new GitProcess(gitDir, caller.environment()));
     }
 
     /** Where the object of {@code key} goes when this repository stores it. */
@@ -272,7 +304,7 @@ public final class AnnexRepository implements Repository {
 
     private boolean refused(Key key) {
         Option<String> reason = unstorable(key);
-        reason.forEach(r -> Log.LOG.log(System.Logger.Level.WARNING, "refusing key " + FileNames.shown(key.toString()) + ": " + r));
+        reason.forEach(r -> caller.warnings().accept("refusing key " + FileNames.shown(key.toString()) + ": " + r));
         return reason.isDefined();
     }
 

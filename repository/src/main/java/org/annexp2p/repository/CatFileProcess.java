@@ -26,8 +26,9 @@ final class CatFileProcess {
     }
 
     static CatFileProcess start(GitProcess git) throws IOException {
+        ProcessBuilder command = git.command("cat-file", "--batch");
         try {
-            return new CatFileProcess(git.command("cat-file", "--batch").start());
+            return new CatFileProcess(command.start());
         } catch (IOException e) {
             throw new IOException("cannot run git (is it installed and on PATH?): " + e.getMessage(), e);
         }

@@ -92,16 +92,29 @@ final class GitCatFile implements AutoCloseable {
         }
     }
 
+    /** Stops the running process, if any, and waits for it to end: a session's reader ends with its session. */
     @Override
     public void close() {
+        Process stopped = null;
         lock.lock();
         try {
             if (idleStop != null) {
                 idleStop.cancel(false);
             }
+            if (running != null) {
+                stopped = running.process();
+            }
             stop();
         } finally {
             lock.unlock();
+        }
+        if (stopped != null) {
+            try {
+                // Its input closed and signalled, git ends at once; the bound is for one that would not.
+                stopped.waitFor(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -16,13 +16,14 @@ record GitLocation(Path top, Path gitDir, boolean bare, Uuid uuid) {
     /** The settings we read, as one {@code git config --get-regexp} pattern. */
     private static final String QUERY = "^(annex\\.uuid|core\\.bare|annex\\.tune\\..*)$";
 
-    static GitLocation find(Path dir) throws IOException {
+    /** {@code dir}'s repository, git's config read in {@code environment}. */
+    static GitLocation find(Path dir, GitEnvironment environment) throws IOException {
         Path top = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(top)) {
             throw new IOException("not a directory: " + top);
         }
         Path gitDir = gitDir(top);
-        Map<String, String> config = config(top, gitDir);
+        Map<String, String> config = config(top, gitDir, environment);
         String uuid = config.getOrDefault("annex.uuid", "");
         if (uuid.isEmpty()) {
             throw new IOException(top + " is a git repository but not a git-annex repository"
@@ -58,9 +59,10 @@ record GitLocation(Path top, Path gitDir, boolean bare, Uuid uuid) {
         throw new IOException("not a git repository: " + top);
     }
 
-    private static Map<String, String> config(Path top, Path gitDir) throws IOException {
-        GitProcess git = new GitProcess(gitDir);
-        Optional<SavedConfig> saved = SavedConfig.of(top, gitDir, System.getenv());
+    private static Map<String, String> config(Path top, Path gitDir, GitEnvironment environment) throws IOException {
+        GitProcess git = new GitProcess(gitDir, environment);
+        // The environment decides which files git reads its config from, so whether a saved answer still holds.
+        Optional<SavedConfig> saved = SavedConfig.of(top, gitDir, environment.variables());
         return saved.isPresent() ? saved.get().answer(QUERY, () -> ask(git)) : ask(git);
     }
 

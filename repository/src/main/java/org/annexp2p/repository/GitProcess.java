@@ -28,34 +28,53 @@ final class GitProcess {
 
     /** What goes before each command's arguments: which repository git works on. */
     private final List<String> where;
+    private final GitEnvironment environment;
 
     GitProcess(Path gitDir) {
-        this(List.of("--git-dir=" + gitDir));
+        this(gitDir, GitEnvironment.THIS_PROCESS);
     }
 
-    private GitProcess(List<String> where) {
+    GitProcess(Path gitDir, GitEnvironment environment) {
+        this(List.of("--git-dir=" + gitDir), environment);
+    }
+
+    private GitProcess(List<String> where, GitEnvironment environment) {
         this.where = where;
+        this.environment = environment;
     }
 
     /** Makes {@code dir} a new git repository with a work tree (as {@code git init} there); fails if git does. */
     static void init(Path dir) throws IOException {
-        Result r = new GitProcess(List.of()).run(new byte[0], "init", "-q", "--", dir.toString());
+        Result r = new GitProcess(List.of(), GitEnvironment.THIS_PROCESS).run(new byte[0], "init", "-q", "--", dir.toString());
         if (r.exitCode() != 0) {
             throw new IOException("git init " + dir + " failed: " + r.stderr());
         }
     }
 
-    /** A git command on this repository, with no variable in its environment that would point it elsewhere. */
-    ProcessBuilder command(String... args) {
+    /**
+     * A git command on this repository, in its environment (this process's, or exactly a session's, git found on the
+     * session's PATH and run in its directory) less any variable that would point git elsewhere. Fails when a
+     * session's PATH has no git.
+     */
+    ProcessBuilder command(String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(where);
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
+        if (environment instanceof GitEnvironment.Given given) {
+            command.set(0, given.find("git").orElseThrow(() -> new IOException(NO_GIT + "no git on the session's PATH"))
+                    .toString());
+            pb.command(command).directory(given.directory().toFile());
+            env.clear();
+            env.putAll(given.variables());
+        }
         LOCATION_VARIABLES.forEach(env::remove);
         return pb;
     }
+
+    private static final String NO_GIT = "cannot run git (is it installed and on PATH?): ";
 
     Result run(byte[] stdin, String... args) throws IOException {
         ProcessBuilder pb = command(args);
@@ -63,7 +82,7 @@ final class GitProcess {
         try {
             p = pb.start();
         } catch (IOException e) {
-            throw new IOException("cannot run git (is it installed and on PATH?): " + e.getMessage(), e);
+            throw new IOException(NO_GIT + e.getMessage(), e);
         }
         CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()), GitProcess::reader);
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()), GitProcess::reader);

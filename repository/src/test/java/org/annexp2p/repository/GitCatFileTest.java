@@ -50,6 +50,16 @@ class GitCatFileTest {
     }
 
     @Test
+    void closingWaitsForTheProcessToEnd() throws IOException {
+        catFile = new GitCatFile(git, LONG_IDLE);
+        catFile.blob("HEAD:a.log");
+        ProcessHandle process = ProcessHandle.of(catFile.pid().orElseThrow()).orElseThrow();
+        catFile.close();
+        assertThat(process.isAlive()).isFalse();
+        assertThat(catFile.pid()).isEmpty();
+    }
+
+    @Test
     void manyReadsAndMissingNamesGoThroughOneProcess() throws IOException {
         catFile = new GitCatFile(git, LONG_IDLE);
         assertThat(catFile.pid()).isEmpty();

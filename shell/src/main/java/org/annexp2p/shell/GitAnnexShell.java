@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.annexp2p.interpreters.Full;
 import org.annexp2p.interpreters.Outcome;
 import org.annexp2p.interpreters.local.RepositoryLocal;
@@ -15,6 +16,7 @@ import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.protocol.conversation.Server;
 import org.annexp2p.protocol.conversation.ServerMode;
 import org.annexp2p.repository.AnnexRepository;
+import org.annexp2p.repository.Caller;
 import org.annexp2p.transports.stdio.StdioConnection;
 
 /**
@@ -30,20 +32,25 @@ final class GitAnnexShell {
         return command.equals("p2pstdio") || command.equals("configlist");
     }
 
-    /** {@code stdio}: where p2pstdio speaks (this process's fds 0 and 1, or a resident server's session). */
+    /**
+     * {@code stdio}: where p2pstdio speaks (this process's fds 0 and 1, or a resident server's session);
+     * {@code caller}: the environment the repository's git runs in and where its warnings go (this process's, or
+     * the session's).
+     */
     static Map<String, RestrictedShell.Builtin> builtins(ShellEnvironment env, RestrictedShell.Io io,
-            Supplier<StdioConnection> stdio) {
-        return Map.of("p2pstdio", (repository, spelt, args) -> p2pstdio(repository, args, modeFrom(env), io, stdio),
-                "configlist", (repository, spelt, args) -> configlist(repository, spelt, args, io));
+            Supplier<StdioConnection> stdio, Caller caller) {
+        return Map.of("p2pstdio", (repository, spelt, args) -> p2pstdio(repository, args, modeFrom(env), io, stdio, caller),
+                "configlist", (repository, spelt, args) -> configlist(repository, spelt, args, io, caller));
     }
 
-    private static int configlist(Path repository, String spelt, ShellArgs args, RestrictedShell.Io io) throws IOException {
+    private static int configlist(Path repository, String spelt, ShellArgs args, RestrictedShell.Io io, Caller caller)
+            throws IOException {
         if (!Files.isDirectory(repository)) {
             throw new IOException("no such directory: " + spelt);
         }
         String uuid = "";
         try {
-            uuid = AnnexRepository.open(repository).uuid().value();
+            uuid = AnnexRepository.open(repository, caller).uuid().value();
         } catch (IOException e) {
             // Like git-annex-shell: a directory that is no git-annex repository has an empty UUID.
             io.err().println(RestrictedShell.NAME + ": " + io.words().apply(e));
@@ -58,18 +65,20 @@ final class GitAnnexShell {
     }
 
     private static int p2pstdio(Path repository, ShellArgs args, ServerMode mode, RestrictedShell.Io io,
-            Supplier<StdioConnection> stdio) throws IOException {
+            Supplier<StdioConnection> stdio, Caller caller) throws IOException {
         if (args.params().size() != 1) {
             throw new IOException("missing UUID parameter");
         }
-        AnnexRepository repo = AnnexRepository.open(repository);
+        AnnexRepository repo = AnnexRepository.open(repository, caller);
         checkExpectedUuid(args, repo.uuid().value());
         // The protocol owns stdout; git-annex-shell no longer relays CONNECT here (a security fix), nor do we.
         StreamNet net = StreamNet.over(stdio.get(), AuthCheck.REFUSE_ALL, Relays.NONE,
-                args.debug() || io.debug() ? io.transcript() : Transcript.NONE);
+                args.debug() || io.debug() ? io.transcript() : Transcript.NONE, UnaryOperator.identity(), caller.warnings());
         Outcome<?> outcome;
         try (RepositoryLocal local = new RepositoryLocal(repo)) {
             outcome = new Full(net, local).run(Server.serveStdio(mode, repo.uuid()));
+        } finally {
+            repo.stopOwnGit();
         }
         if (outcome instanceof Outcome.Failed<?> f) {
             throw new IOException(f.reason());

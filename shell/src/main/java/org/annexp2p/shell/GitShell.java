@@ -3,8 +3,11 @@ package org.annexp2p.shell;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.annexp2p.repository.GitEnvironment;
 
 /** {@code git-shell ARGS...} with our stdin, stdout and stderr; its exit code, or non-zero when it cannot start. */
 interface GitShell {
@@ -25,13 +28,20 @@ interface GitShell {
 
     /**
      * git-shell for a session of the resident server: the session's environment in place of the server's (not
-     * merged: the server's variables must not reach a session), its directory, and its streams pumped to and from
-     * the child's pipes. Interrupting the session's thread (its client went away) destroys the child and what it
-     * started; the child's output is all copied before its exit code is returned.
+     * merged: the server's variables must not reach a session), git-shell found on the session's PATH (not the
+     * server's, which the JVM would search), its directory, and its streams pumped to and from the child's pipes.
+     * Interrupting the session's thread (its client went away) destroys the child and what it started; the child's
+     * output is all copied before its exit code is returned.
      */
     static GitShell inSession(RestrictedShell.Session session) {
         return args -> {
-            ProcessBuilder pb = new ProcessBuilder(argv(args)).directory(session.directory().toFile());
+            Optional<Path> program = GitEnvironment.of(session.env(), session.directory()).find("git-shell");
+            if (program.isEmpty()) {
+                return 127;
+            }
+            List<String> argv = argv(args);
+            argv.set(0, program.get().toString());
+            ProcessBuilder pb = new ProcessBuilder(argv).directory(session.directory().toFile());
             pb.environment().clear();
             pb.environment().putAll(session.env());
             Process child;

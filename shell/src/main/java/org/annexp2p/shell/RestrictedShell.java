@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.annexp2p.interpreters.net.Transcript;
+import org.annexp2p.repository.Caller;
+import org.annexp2p.repository.GitEnvironment;
 import org.annexp2p.transports.stdio.StdioConnection;
 
 /**
@@ -90,14 +92,19 @@ public final class RestrictedShell {
         // The session's streams are unbuffered frames; p2pstdio's writes are gathered as they are on fd 1.
         Supplier<StdioConnection> stdio = () -> new StdioConnection(session.in(),
                 new BufferedOutputStream(session.out(), SESSION_BUFFER), "session");
-        return new RestrictedShell(env, GitAnnexShell.builtins(env, io, stdio), GitShell.inSession(session), io).run(argv);
+        GitEnvironment git = GitEnvironment.of(session.env(), session.directory());
+        // Warnings in the line the direct path's log prints (cli's log format), on the session's stderr.
+        Caller caller = new Caller(git, warning -> io.err().println(NAME + ": " + warning));
+        return new RestrictedShell(env, GitAnnexShell.builtins(env, io, stdio, caller), GitShell.inSession(session),
+                io).run(argv);
     }
 
     private static final int SESSION_BUFFER = 64 * 1024;
 
     /** Our p2pstdio and configlist over this process's stdio, the git-shell on PATH. */
     private static RestrictedShell standIn(ShellEnvironment env, Io io) {
-        return new RestrictedShell(env, GitAnnexShell.builtins(env, io, StdioConnection::ofThisProcess), GitShell.onPath(), io);
+        return new RestrictedShell(env, GitAnnexShell.builtins(env, io, StdioConnection::ofThisProcess, Caller.THIS_PROCESS),
+                GitShell.onPath(), io);
     }
 
     /** One of git-annex-shell's commands, run in {@code repository} (the client spelt it {@code spelt}). */

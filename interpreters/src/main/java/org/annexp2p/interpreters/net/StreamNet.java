@@ -2,6 +2,7 @@ package org.annexp2p.interpreters.net;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.annexp2p.interpreters.local.RepositoryLocal;
 import org.annexp2p.protocol.message.AuthLine;
@@ -42,6 +43,8 @@ public final class StreamNet implements Net.Handler {
      * AUTH lines are hidden ({@link AuthLine}) whatever this is.
      */
     private final UnaryOperator<String> hide;
+    /** Where a warning goes: this process's log, or a resident server's session's stderr. */
+    private final Consumer<String> warnings;
     private ProtocolVersion version = ProtocolVersion.V0;
 
     public StreamNet(WireReader in, WireWriter out, AuthCheck authCheck, Relays relays, Transcript transcript) {
@@ -50,6 +53,13 @@ public final class StreamNet implements Net.Handler {
 
     public StreamNet(WireReader in, WireWriter out, AuthCheck authCheck, Relays relays, Transcript transcript,
             UnaryOperator<String> hide) {
+        this(in, out, authCheck, relays, transcript, hide, StreamNet::log);
+    }
+
+    /** As the constructor above, its warnings (a peer's unparseable line) given to {@code warnings}. */
+    public StreamNet(WireReader in, WireWriter out, AuthCheck authCheck, Relays relays, Transcript transcript,
+            UnaryOperator<String> hide, Consumer<String> warnings) {
+        this.warnings = warnings;
         this.hide = wire -> hide.apply(AuthLine.masked(wire));
         this.in = in;
         this.out = out;
@@ -65,7 +75,18 @@ public final class StreamNet implements Net.Handler {
     /** As {@link #over(Connection, AuthCheck, Relays, Transcript)}, passing the peer's text through {@code hide} first. */
     public static StreamNet over(Connection c, AuthCheck authCheck, Relays relays, Transcript transcript,
             UnaryOperator<String> hide) {
-        return new StreamNet(new WireReader(c.input()), new WireWriter(c.output(), c.fileSender()), authCheck, relays, transcript, hide);
+        return over(c, authCheck, relays, transcript, hide, StreamNet::log);
+    }
+
+    /** As {@link #over(Connection, AuthCheck, Relays, Transcript, UnaryOperator)}, its warnings given to {@code warnings}. */
+    public static StreamNet over(Connection c, AuthCheck authCheck, Relays relays, Transcript transcript,
+            UnaryOperator<String> hide, Consumer<String> warnings) {
+        return new StreamNet(new WireReader(c.input()), new WireWriter(c.output(), c.fileSender()), authCheck, relays,
+                transcript, hide, warnings);
+    }
+
+    private static void log(String warning) {
+        Log.LOG.log(System.Logger.Level.WARNING, warning);
     }
 
     @Override
@@ -86,7 +107,7 @@ public final class StreamNet implements Net.Handler {
             // Hidden before abbreviating, so that a token the abbreviation would cut short is still found whole.
             transcript.line(Transcript.Direction.RECEIVED, abbreviated(WireText.printable(hidden)));
             // The description shows the peer's command word cut short, where a token could no longer be found.
-            Log.LOG.log(System.Logger.Level.WARNING, "unparseable line from the peer: "
+            warnings.accept("unparseable line from the peer: "
                     + (hidden.equals(wire) ? e.describe() : "(it held an auth token, so it is not shown)"));
             return new Received.Unparseable(e);
         }

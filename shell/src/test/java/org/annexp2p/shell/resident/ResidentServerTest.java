@@ -242,6 +242,123 @@ class ResidentServerTest {
     }
 
     @Test
+    void configlistReadsGitConfigInTheSessionsEnvironment() throws IOException {
+        TemporaryRepository repo = TemporaryRepository.annex(tmp.resolve("repo"), "served");
+        ResidentServer server = serve(settings());
+        List<String> configlist = List.of("configlist", repo.dir().toString());
+        Map<String, String> overridden = env();
+        overridden.put("GIT_CONFIG_COUNT", "1");
+        overridden.put("GIT_CONFIG_KEY_0", "annex.uuid");
+        overridden.put("GIT_CONFIG_VALUE_0", "0f6a7c3e-1b2d-4e5f-8a9b-0c1d2e3f4a5b");
+        assertThat(session(server, configlist, overridden).out())
+                .isEqualTo("annex.uuid=0f6a7c3e-1b2d-4e5f-8a9b-0c1d2e3f4a5b\ncore.gcrypt-id=\n");
+        // Not set in the next session: not in its answer either (nor saved from the one before).
+        assertThat(session(server, configlist, env()).out()).isEqualTo("annex.uuid=" + repo.uuid() + "\ncore.gcrypt-id=\n");
+        // A session whose global git config (in its HOME) sets a layout we refuse: refused there, not elsewhere.
+        Path home = Files.createDirectories(tmp.resolve("other-home"));
+        Files.writeString(home.resolve(".gitconfig"), "[annex \"tune\"]\n\tobjecthash1 = true\n");
+        Map<String, String> otherHome = env();
+        otherHome.put("HOME", home.toString());
+        TestClient.Ran refused = session(server, configlist, otherHome);
+        assertThat(refused.out()).isEqualTo("annex.uuid=\ncore.gcrypt-id=\n");
+        assertThat(refused.err()).contains("uses annex.tune.objecthash1");
+        assertThat(session(server, configlist, env()).out()).isEqualTo("annex.uuid=" + repo.uuid() + "\ncore.gcrypt-id=\n");
+    }
+
+    /** A {@code NAME} in {@code dir} that appends its arguments and $SESSION_MARK to $SEEN, then runs the real one. */
+    private static void wrapper(Path dir, String name) throws IOException {
+        Path real = org.annexp2p.repository.GitEnvironment.of(System.getenv(), Path.of("/")).find(name).orElseThrow();
+        Path wrapper = Files.createDirectories(dir).resolve(name);
+        Files.writeString(wrapper, "#!/bin/sh\necho \"$SESSION_MARK: " + name + " $*\" >> \"$SEEN\"\nexec " + real + " \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    @Test
+    void theSessionsPathFindsGitAndGitShellAndTheyGetTheSessionsVariables() throws IOException {
+        TemporaryRepository repo = TemporaryRepository.annex(tmp.resolve("repo"), "served");
+        Path bin = tmp.resolve("session-bin");
+        wrapper(bin, "git");
+        wrapper(bin, "git-shell");
+        Path seen = tmp.resolve("seen");
+        ResidentServer server = serve(settings());
+        Map<String, String> env = env();
+        env.put("PATH", bin + ":" + env.get("PATH"));
+        env.put("SEEN", seen.toString());
+        env.put("SESSION_MARK", "from the session");
+
+        TestClient.Ran configlist = session(server, List.of("configlist", repo.dir().toString()), env);
+        assertThat(configlist.out()).isEqualTo("annex.uuid=" + repo.uuid() + "\ncore.gcrypt-id=\n");
+        TestClient.Ran pack = session(server, List.of("-c", "git-upload-pack 'repo'"), env);
+        assertThat(pack.out()).contains("refs/heads/git-annex");
+        assertThat(Files.readAllLines(seen)).anyMatch(l -> l.startsWith("from the session: git --git-dir=") && l.contains(" config "))
+                .contains("from the session: git-shell -c git-upload-pack 'repo'");
+    }
+
+    /** This JVM's descendants whose environment holds {@code entry} (read from /proc: they are this user's). */
+    private static List<ProcessHandle> descendantsWith(String entry) {
+        byte[] wanted = entry.getBytes(StandardCharsets.UTF_8);
+        return ProcessHandle.current().descendants().filter(p -> {
+            try {
+                byte[] environ = Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "environ"));
+                for (String e : new String(environ, StandardCharsets.UTF_8).split("\0")) {
+                    if (e.equals(entry)) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (IOException gone) {
+                return false;
+            }
+        }).toList();
+    }
+
+    @Test
+    void aSessionsGitAnnexBranchReaderRunsInItsEnvironmentAndEndsWithIt() throws IOException {
+        TemporaryRepository repo = TemporaryRepository.annex(tmp.resolve("repo"), "served");
+        ResidentServer server = serve(settings());
+        Map<String, String> env = env();
+        env.put("SESSION_MARK", "reader " + tmp);
+        try (TestClient c = new TestClient(server.socket())) {
+            c.request(List.of("p2pstdio", repo.dir().toString(), "11111111-1111-1111-1111-111111111111"), env, tmp);
+            assertThat(c.answer()).isEqualTo(new Frame.Started());
+            assertThat(c.line()).isEqualTo("AUTH-SUCCESS " + repo.uuid());
+            c.stdin("VERSION 1\n");
+            assertThat(c.line()).isEqualTo("VERSION 1");
+            // Storing logs the content's presence, which reads the git-annex branch.
+            c.stdin("PUT file SHA256E-s3--ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n");
+            assertThat(c.line()).isEqualTo("PUT-FROM 0");
+            c.stdin("DATA 3\nabcVALID\n");
+            assertThat(c.line()).isEqualTo("SUCCESS");
+            assertThat(descendantsWith("SESSION_MARK=reader " + tmp)).singleElement()
+                    .satisfies(p -> assertThat(p.info().arguments().map(List::of).orElseThrow()).contains("cat-file", "--batch"));
+            c.send(new Frame.Closed());
+            assertThat(c.rest().exit()).isZero();
+        }
+        assertThat(descendantsWith("SESSION_MARK=reader " + tmp)).isEmpty();
+    }
+
+    @Test
+    void theWarningsASessionCausesGoToItsStderr() throws IOException {
+        TemporaryRepository repo = TemporaryRepository.annex(tmp.resolve("repo"), "served");
+        ResidentServer server = serve(settings());
+        try (TestClient c = new TestClient(server.socket())) {
+            c.request(List.of("p2pstdio", repo.dir().toString(), "11111111-1111-1111-1111-111111111111"), env(), tmp);
+            assertThat(c.answer()).isEqualTo(new Frame.Started());
+            assertThat(c.line()).isEqualTo("AUTH-SUCCESS " + repo.uuid());
+            c.stdin("VERSION 1\n");
+            assertThat(c.line()).isEqualTo("VERSION 1");
+            c.stdin("CHECKPRESENT WORM-s1--" + "x".repeat(300) + "\n");
+            assertThat(c.line()).isEqualTo("FAILURE");
+            c.stdin("NONSENSE\n");
+            c.send(new Frame.Closed());
+            TestClient.Ran rest = c.rest();
+            assertThat(rest.err().lines()).hasSize(2).first().asString()
+                    .startsWith("annex-p2p: refusing key \"WORM-s1--xxx").contains("name too long");
+            assertThat(rest.err().lines()).element(1).asString().startsWith("annex-p2p: unparseable line from the peer: ");
+        }
+    }
+
+    @Test
     void aCommandLineThatIsNotTheShellsIsAnsweredB() throws IOException {
         ResidentServer server = serve(settings());
         Map<String, String> limited = env();

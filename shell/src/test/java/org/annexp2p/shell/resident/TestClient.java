@@ -65,6 +65,7 @@ final class TestClient implements AutoCloseable {
     Ran rest() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        err.writeBytes(stderrMeanwhile.toByteArray());
         while (true) {
             FrameCodec.Decoded d = next();
             if (!(d instanceof FrameCodec.Decoded.Read r)) {
@@ -86,11 +87,15 @@ final class TestClient implements AutoCloseable {
         }
     }
 
-    /** The next line of the session's stdout (O frames). */
+    /** The next line of the session's stdout (O frames); its stderr meanwhile (R frames) is kept for {@link #rest}. */
     String line() throws IOException {
         StringBuilder s = new StringBuilder();
         while (pending.indexOf("\n") < 0) {
             FrameCodec.Decoded d = next();
+            if (d instanceof FrameCodec.Decoded.Read r && r.frame() instanceof Frame.Error e) {
+                stderrMeanwhile.writeBytes(e.bytes());
+                continue;
+            }
             if (!(d instanceof FrameCodec.Decoded.Read r) || !(r.frame() instanceof Frame.Output o)) {
                 throw new AssertionError("no more output: " + d);
             }
@@ -103,6 +108,7 @@ final class TestClient implements AutoCloseable {
     }
 
     private final StringBuilder pending = new StringBuilder();
+    private final ByteArrayOutputStream stderrMeanwhile = new ByteArrayOutputStream();
 
     void stdin(String s) throws IOException {
         send(new Frame.Input(s.getBytes(StandardCharsets.UTF_8)));

@@ -1,0 +1,163 @@
+package org.annexp2p.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.annexp2p.protocol.key.Key;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A session's environment, given whole, is what a repository's git runs in and what reads its config. */
+class GitEnvironmentTest {
+    static final String OTHER_UUID = "0f6a7c3e-1b2d-4e5f-8a9b-0c1d2e3f4a5b";
+
+    @TempDir
+    Path tmp;
+
+    /** A {@code git} that writes its arguments, directory and environment to $SEEN and succeeds. */
+    private Path fakeGit(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path git = dir.resolve("git");
+        Files.writeString(git, "#!/bin/sh\n{ echo \"args $*\"; echo \"cwd $(pwd)\"; /usr/bin/env; } > \"$SEEN\"\n");
+        Files.setPosixFilePermissions(git, PosixFilePermissions.fromString("rwx------"));
+        return git;
+    }
+
+    @Test
+    void aSessionsGitIsFoundOnItsPathAndGetsExactlyItsEnvironmentInItsDirectory() throws IOException {
+        Path bin = tmp.resolve("bin");
+        fakeGit(bin);
+        Path seen = tmp.resolve("seen");
+        Path cwd = Files.createDirectories(tmp.resolve("cwd"));
+        Map<String, String> env = Map.of("PATH", bin.toString(), "SEEN", seen.toString(), "SESSION_MARK", "of the session",
+                "GIT_DIR", "/elsewhere", "GIT_WORK_TREE", "/elsewhere");
+        GitProcess.Result r = new GitProcess(tmp.resolve("repo/.git"), GitEnvironment.of(env, cwd)).run(new byte[0], "version");
+
+        assertThat(r.exitCode()).isZero();
+        List<String> lines = Files.readAllLines(seen);
+        assertThat(lines).contains("args --git-dir=" + tmp.resolve("repo/.git") + " version", "cwd " + cwd,
+                "SESSION_MARK=of the session", "PATH=" + bin);
+        // Nothing of this process's environment, and no variable that would point git at another repository.
+        List<String> names = lines.stream().filter(l -> l.contains("=") && !l.startsWith("args ") && !l.startsWith("cwd "))
+                .map(l -> l.substring(0, l.indexOf('='))).toList();
+        // (the shell of the fake git sets PWD itself)
+        assertThat(names.stream().filter(n -> !n.equals("PWD"))).containsExactlyInAnyOrder("SEEN", "SESSION_MARK", "PATH");
+    }
+
+    @Test
+    void aSessionWithoutGitOnItsPathDoesNotFallBackOnThisProcesss() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        GitProcess none = new GitProcess(tmp.resolve("repo/.git"), GitEnvironment.of(Map.of("PATH", empty.toString()), tmp));
+        assertThatThrownBy(() -> none.run(new byte[0], "version")).isInstanceOf(IOException.class)
+                .hasMessage("cannot run git (is it installed and on PATH?): no git on the session's PATH");
+        // This process's own environment finds the real git, as it always did.
+        assertThat(new GitProcess(tmp.resolve("repo/.git")).run(new byte[0], "version").out()).startsWith("git version ");
+    }
+
+    @Test
+    void anEmptyPathEntryIsTheSessionsDirectoryAndAnUnsetPathIsExecvpsDefault() throws IOException {
+        Path git = fakeGit(tmp.resolve("dir"));
+        assertThat(GitEnvironment.of(Map.of("PATH", "/nonexistent::"), tmp.resolve("dir")).find("git")).contains(git);
+        assertThat(GitEnvironment.of(Map.of("PATH", "bin"), tmp).find("git")).isEmpty();
+        assertThat(GitEnvironment.of(Map.of("PATH", "dir"), tmp).find("git")).contains(git);
+        assertThat(GitEnvironment.of(Map.of(), tmp).find("sh")).hasValueSatisfying(
+                sh -> assertThat(List.of(Path.of("/bin/sh"), Path.of("/usr/bin/sh"))).contains(sh));
+    }
+
+    @Test
+    void aNonExecutableFileOnThePathIsNotTheProgram() throws IOException {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Files.writeString(bin.resolve("git"), "not a program");
+        Path later = fakeGit(tmp.resolve("later"));
+        assertThat(GitEnvironment.of(Map.of("PATH", bin + ":" + later.getParent()), tmp).find("git")).contains(later);
+    }
+
+    @Test
+    void aSessionsGitConfigVariablesDecideTheUuid() throws IOException {
+        AnnexRepository created = AnnexRepository.create(tmp.resolve("r"));
+        Map<String, String> session = new HashMap<>(System.getenv());
+        session.put("GIT_CONFIG_COUNT", "1");
+        session.put("GIT_CONFIG_KEY_0", "annex.uuid");
+        session.put("GIT_CONFIG_VALUE_0", OTHER_UUID);
+        Caller caller = new Caller(GitEnvironment.of(session, tmp), w -> { });
+
+        assertThat(AnnexRepository.open(tmp.resolve("r"), caller).uuid().value()).isEqualTo(OTHER_UUID);
+        assertThat(AnnexRepository.open(tmp.resolve("r")).uuid()).isEqualTo(created.uuid());
+    }
+
+    @Test
+    void aSavedAnswerIsNotUsedForASessionWithAnotherHome() throws IOException {
+        AnnexRepository.create(tmp.resolve("r"));
+        // Answers are saved in a repository git-annex has used.
+        Files.createDirectories(tmp.resolve("r/.git/annex"));
+        Path ourHome = Files.createDirectories(tmp.resolve("our-home"));
+        Map<String, String> ours = new HashMap<>(System.getenv());
+        ours.keySet().removeIf(k -> k.startsWith("GIT_CONFIG") || k.equals("XDG_CONFIG_HOME"));
+        ours.put("HOME", ourHome.toString());
+        // Saved in one environment...
+        assertThat(AnnexRepository.open(tmp.resolve("r"), new Caller(GitEnvironment.of(ours, tmp), w -> { })).uuid())
+                .isNotNull();
+        assertThat(tmp.resolve("r/.git/annex/annex-p2p-config")).exists();
+        // ...not the answer for a session whose global config says otherwise.
+        Path otherHome = Files.createDirectories(tmp.resolve("other-home"));
+        Files.writeString(otherHome.resolve(".gitconfig"), "[annex \"tune\"]\n\tobjecthash1 = true\n");
+        Map<String, String> other = new HashMap<>(ours);
+        other.put("HOME", otherHome.toString());
+        assertThatThrownBy(() -> AnnexRepository.open(tmp.resolve("r"), new Caller(GitEnvironment.of(other, tmp), w -> { })))
+                .isInstanceOf(IOException.class).hasMessageContaining("uses annex.tune.objecthash1");
+    }
+
+    @Test
+    void aRefusedKeysWarningGoesToItsCaller() throws IOException {
+        AnnexRepository.create(tmp.resolve("r"));
+        List<String> warnings = new ArrayList<>();
+        AnnexRepository repo = AnnexRepository.open(tmp.resolve("r"),
+                new Caller(GitEnvironment.of(System.getenv(), tmp), warnings::add));
+        Key key = Key.of("WORM", 1, "x".repeat(300));
+
+        assertThat(repo.locate(key).isEmpty()).isTrue();
+        assertThat(warnings).singleElement().asString().startsWith("refusing key ");
+    }
+
+    @Test
+    void thisProcesssWarningsGoToItsLogAsBefore() throws IOException {
+        AnnexRepository.create(tmp.resolve("r"));
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(AnnexRepository.class.getName());
+        List<String> logged = new ArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r.getLevel() + " " + r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        try {
+            AnnexRepository.open(tmp.resolve("r")).locate(Key.of("WORM", 1, "x".repeat(300)));
+        } finally {
+            log.removeHandler(handler);
+        }
+        assertThat(logged).singleElement().asString().startsWith("WARNING refusing key ");
+    }
+
+    @Test
+    void aSessionsEnvironmentIsNotShownInItsText() {
+        GitEnvironment env = GitEnvironment.of(Map.of("TOKEN", "s3cr3t-value"), tmp);
+        assertThat(env.toString()).doesNotContain("s3cr3t-value").contains("1 variables");
+    }
+}
