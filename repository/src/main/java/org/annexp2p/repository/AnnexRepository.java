@@ -12,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,12 +59,36 @@ public final class AnnexRepository implements Repository {
         /** Storing, removing and logging one key are serialized in this JVM (git-annex's lock files do it across). */
         private final ReentrantLock[] keyLocks = new ReentrantLock[64];
 
+        /** Sessions' readers by environment, the least recently used closed past {@link #SESSION_READERS}. */
+        private final Map<GitEnvironment.Given, GitCatFile> sessionReaders = new LinkedHashMap<>(16, 0.75f, true);
+        private final Path gitDir;
+
         Shared(Path gitDir, DirectorySyncs directorySyncs) {
+            this.gitDir = gitDir;
             branchFiles = new GitCatFile(new GitProcess(gitDir), BRANCH_READER_IDLE);
             this.directorySyncs = directorySyncs;
             for (int i = 0; i < keyLocks.length; i++) {
                 keyLocks[i] = new ReentrantLock();
             }
+        }
+
+        GitCatFile sessionReader(GitEnvironment.Given environment) {
+            GitCatFile evicted = null;
+            GitCatFile reader;
+            synchronized (sessionReaders) {
+                reader = sessionReaders.computeIfAbsent(environment,
+                        e -> new GitCatFile(new GitProcess(gitDir, e), BRANCH_READER_IDLE));
+                if (sessionReaders.size() > SESSION_READERS) {
+                    Iterator<GitCatFile> eldest = sessionReaders.values().iterator();
+                    evicted = eldest.next();
+                    eldest.remove();
+                }
+            }
+            if (evicted != null) {
+                // A session still holding it starts a new git on its next read (GitCatFile restarts a stopped one).
+                evicted.close();
+            }
+            return reader;
         }
 
         ReentrantLock keyLock(Key key) {
@@ -71,6 +97,8 @@ public final class AnnexRepository implements Repository {
     }
 
     private static final Map<Path, Shared> SHARED = new ConcurrentHashMap<>();
+    /** Distinct sessions' environments whose readers are kept per repository: sessions seldom differ in more. */
+    private static final int SESSION_READERS = 8;
     private static final Duration BRANCH_READER_IDLE = Duration.ofSeconds(10);
     /** git-annex's limit for recognising a pointer file. */
     private static final long POINTER_MAX = 32 * 1024;
@@ -108,13 +136,13 @@ public final class AnnexRepository implements Repository {
 
     /**
      * The git-annex branch's reader: the one shared by every opening in this process's environment, or, for a
-     * session's environment, one of this opening's own (its git must run in exactly that environment; and a resident
-     * server's sessions differ at least in SSH_CLIENT, so none could share it anyway). Both stop when idle; a
-     * session's also when the session ends ({@link #stopOwnGit}).
+     * session's environment, the one shared by the sessions whose environments differ only in what tells one ssh
+     * connection from another ({@link GitEnvironment.Given#shareable}), which git never reads: its git runs in
+     * exactly what git could see of each of them, and a resident server's sessions do not each start one. All stop
+     * when idle.
      */
     private GitCatFile branchFiles(GitEnvironment environment) {
-        return environment instanceof GitEnvironment.Given
-                ? new GitCatFile(new GitProcess(gitDir, environment), BRANCH_READER_IDLE) : shared.branchFiles;
+        return environment instanceof GitEnvironment.Given given ? shared.sessionReader(given.shareable()) : shared.branchFiles;
     }
 
     /** Opens the git-annex repository at {@code dir} (its top, or a bare repository's directory). */
@@ -151,17 +179,6 @@ public final class AnnexRepository implements Repository {
 
     static AnnexRepository open(Path dir, Clock clock, Supplier<DirectorySyncs> syncs, Caller caller) throws IOException {
         return new AnnexRepository(GitLocation.find(dir, caller.environment()), clock, syncs, caller);
-    }
-
-    /**
-     * Stops, and waits for, the git this opening started for itself: a session's own git-annex branch reader, which
-     * would otherwise wait out its idle time (a resident server's sessions come and go faster). The reader that
-     * openings in this process's environment share is left running. A later read starts git again.
-     */
-    public void stopOwnGit() {
-        if (branchFiles != shared.branchFiles) {
-            branchFiles.close();
-        }
     }
 
     // ---- layout ---------------------------------------------------------------------------------------------

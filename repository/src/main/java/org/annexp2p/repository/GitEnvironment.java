@@ -2,8 +2,10 @@ package org.annexp2p.repository;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The environment a repository's git commands run in, which also decides whether a saved git config answer may be
@@ -57,6 +59,20 @@ public sealed interface GitEnvironment {
                 }
             }
             return Optional.empty();
+        }
+
+        /**
+         * Variables that differ from one ssh connection to the next and that git never reads (sshd's and
+         * pam_systemd's, the shell's bookkeeping): sessions that differ only in them may share a git.
+         */
+        private static final Set<String> PER_CONNECTION = Set.of("SSH_CLIENT", "SSH_CONNECTION", "SSH_TTY",
+                "SSH_AUTH_SOCK", "SSH_ORIGINAL_COMMAND", "SSH_USER_AUTH", "XDG_SESSION_ID", "_", "SHLVL", "OLDPWD");
+
+        /** This environment without the variables that only tell one connection from another. */
+        public Given shareable() {
+            Map<String, String> kept = new HashMap<>(variables);
+            kept.keySet().removeAll(PER_CONNECTION);
+            return kept.size() == variables.size() ? this : new Given(kept, directory);
         }
 
         /** Never the values: a session's environment may hold secrets. */

@@ -160,4 +160,54 @@ class GitEnvironmentTest {
         GitEnvironment env = GitEnvironment.of(Map.of("TOKEN", "s3cr3t-value"), tmp);
         assertThat(env.toString()).doesNotContain("s3cr3t-value").contains("1 variables");
     }
+
+    @Test
+    void sessionsThatDifferOnlyInWhatTellsConnectionsApartShareOneEnvironmentForGit() {
+        GitEnvironment.Given a = GitEnvironment.of(Map.of("HOME", "/home/a", "GIT_CONFIG_COUNT", "0",
+                "SSH_CLIENT", "192.0.2.1 50000 22", "SSH_CONNECTION", "192.0.2.1 50000 192.0.2.9 22",
+                "XDG_SESSION_ID", "41", "SSH_ORIGINAL_COMMAND", "git-annex-shell 'p2pstdio' '/r'"), tmp);
+        GitEnvironment.Given b = GitEnvironment.of(Map.of("HOME", "/home/a", "GIT_CONFIG_COUNT", "0",
+                "SSH_CLIENT", "192.0.2.2 50001 22", "SSH_CONNECTION", "192.0.2.2 50001 192.0.2.9 22",
+                "XDG_SESSION_ID", "42"), tmp);
+        assertThat(a).isNotEqualTo(b);
+        assertThat(a.shareable()).isEqualTo(b.shareable());
+        assertThat(a.shareable().variables()).isEqualTo(Map.of("HOME", "/home/a", "GIT_CONFIG_COUNT", "0"));
+        assertThat(GitEnvironment.of(Map.of("HOME", "/home/b", "SSH_CLIENT", "192.0.2.1 50000 22"), tmp).shareable())
+                .as("anything git may read keeps them apart").isNotEqualTo(a.shareable());
+        assertThat(GitEnvironment.of(Map.of("HOME", "/home/a", "GIT_CONFIG_COUNT", "0"), tmp.resolve("elsewhere")).shareable())
+                .as("nor another directory").isNotEqualTo(a.shareable());
+    }
+
+    /** This JVM's {@code git cat-file --batch} children whose environment holds {@code entry}. */
+    private static List<ProcessHandle> readersWith(String entry) {
+        return ProcessHandle.current().descendants().filter(p -> {
+            try {
+                String environ = Files.readString(Path.of("/proc", Long.toString(p.pid()), "environ"));
+                return List.of(environ.split("\0")).contains(entry)
+                        && p.info().arguments().map(List::of).orElse(List.of()).contains("cat-file");
+            } catch (IOException gone) {
+                return false;
+            }
+        }).toList();
+    }
+
+    @Test
+    void aRepositoryKeepsTheReadersOfAtMostEightSessionEnvironmentsAndAnEvictedOneStartsAgainWhenRead() throws IOException {
+        AnnexRepository.create(tmp.resolve("r"));
+        Key key = Key.parse("SHA256E-s3--ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad").get();
+        String mark = "READER_MARK=" + tmp;
+        List<AnnexRepository> openings = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            Map<String, String> session = new HashMap<>(System.getenv());
+            session.put("READER_MARK", tmp.toString());
+            session.put("SESSION_NUMBER", Integer.toString(i));
+            AnnexRepository r = AnnexRepository.open(tmp.resolve("r"), new Caller(GitEnvironment.of(session, tmp), w -> { }));
+            assertThat(r.locations(key)).isEmpty();
+            openings.add(r);
+        }
+        assertThat(readersWith(mark)).hasSize(8);
+        assertThat(readersWith("SESSION_NUMBER=0")).as("the least recently used was stopped").isEmpty();
+        assertThat(openings.get(0).locations(key)).as("and its opening still reads").isEmpty();
+        assertThat(readersWith("SESSION_NUMBER=0")).hasSize(1);
+    }
 }

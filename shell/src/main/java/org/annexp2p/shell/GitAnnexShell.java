@@ -77,8 +77,6 @@ final class GitAnnexShell {
         Outcome<?> outcome;
         try (RepositoryLocal local = new RepositoryLocal(repo)) {
             outcome = new Full(net, local).run(Server.serveStdio(mode, repo.uuid()));
-        } finally {
-            repo.stopOwnGit();
         }
         if (outcome instanceof Outcome.Failed<?> f) {
             throw new IOException(f.reason());

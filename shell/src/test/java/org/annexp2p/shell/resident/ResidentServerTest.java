@@ -312,29 +312,67 @@ class ResidentServerTest {
         }).toList();
     }
 
-    @Test
-    void aSessionsGitAnnexBranchReaderRunsInItsEnvironmentAndEndsWithIt() throws IOException {
-        TemporaryRepository repo = TemporaryRepository.annex(tmp.resolve("repo"), "served");
-        ResidentServer server = serve(settings());
-        Map<String, String> env = env();
-        env.put("SESSION_MARK", "reader " + tmp);
+    /** A PUT of {@code content} through a p2pstdio session in {@code env}: storing it reads the git-annex branch. */
+    private void put(ResidentServer server, TemporaryRepository repo, Map<String, String> env, String content) throws IOException {
         try (TestClient c = new TestClient(server.socket())) {
             c.request(List.of("p2pstdio", repo.dir().toString(), "11111111-1111-1111-1111-111111111111"), env, tmp);
             assertThat(c.answer()).isEqualTo(new Frame.Started());
             assertThat(c.line()).isEqualTo("AUTH-SUCCESS " + repo.uuid());
             c.stdin("VERSION 1\n");
             assertThat(c.line()).isEqualTo("VERSION 1");
-            // Storing logs the content's presence, which reads the git-annex branch.
-            c.stdin("PUT file SHA256E-s3--ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n");
+            c.stdin("PUT file " + new Key(content) + "\n");
             assertThat(c.line()).isEqualTo("PUT-FROM 0");
-            c.stdin("DATA 3\nabcVALID\n");
+            c.stdin("DATA " + content.length() + "\n" + content + "VALID\n");
             assertThat(c.line()).isEqualTo("SUCCESS");
-            assertThat(descendantsWith("SESSION_MARK=reader " + tmp)).singleElement()
-                    .satisfies(p -> assertThat(p.info().arguments().map(List::of).orElseThrow()).contains("cat-file", "--batch"));
             c.send(new Frame.Closed());
             assertThat(c.rest().exit()).isZero();
         }
-        assertThat(descendantsWith("SESSION_MARK=reader " + tmp)).isEmpty();
+    }
+
+    /** A SHA256E key of a short text. */
+    private record Key(String content) {
+        @Override
+        public String toString() {
+            try {
+                byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+                return "SHA256E-s" + content.length() + "--" + java.util.HexFormat.of().formatHex(d);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static ProcessHandle catFileWith(String entry) {
+        List<ProcessHandle> readers = descendantsWith(entry);
+        assertThat(readers).singleElement()
+                .satisfies(p -> assertThat(p.info().arguments().map(List::of).orElseThrow()).contains("cat-file", "--batch"));
+        return readers.get(0);
+    }
+
+    @Test
+    void aSessionsGitAnnexBranchReaderRunsInItsEnvironmentAndIsSharedOnlyWithSessionsThatDifferByConnection()
+            throws IOException {
+        TemporaryRepository repo = TemporaryRepository.annex(tmp.resolve("repo"), "served");
+        ResidentServer server = serve(settings());
+        Map<String, String> first = env();
+        first.put("SESSION_MARK", "reader " + tmp);
+        first.put("SSH_CLIENT", "192.0.2.1 50000 22");
+        put(server, repo, first, "abc");
+        ProcessHandle reader = catFileWith("SESSION_MARK=reader " + tmp);
+        assertThat(descendantsWith("SSH_CLIENT=192.0.2.1 50000 22")).as("what tells connections apart is not git's").isEmpty();
+
+        Map<String, String> second = new HashMap<>(first);
+        second.put("SSH_CLIENT", "192.0.2.2 50001 22");
+        put(server, repo, second, "def");
+        assertThat(catFileWith("SESSION_MARK=reader " + tmp).pid()).as("another connection, the same reader")
+                .isEqualTo(reader.pid());
+
+        Map<String, String> other = new HashMap<>(first);
+        other.put("SESSION_MARK", "other " + tmp);
+        put(server, repo, other, "ghi");
+        assertThat(catFileWith("SESSION_MARK=other " + tmp).pid()).as("another environment, a reader of its own")
+                .isNotEqualTo(reader.pid());
+        assertThat(catFileWith("SESSION_MARK=reader " + tmp).pid()).isEqualTo(reader.pid());
     }
 
     @Test
