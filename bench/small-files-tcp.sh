@@ -9,6 +9,8 @@
 #   bench/small-files-tcp.sh --client system|newer|both
 #                                              which git-annex is the client (and git-annex's server): the system's,
 #                                              the newer release ($ANNEX_P2P_NEWER_GIT_ANNEX), or both (the default)
+#   bench/small-files-tcp.sh --strace          also one untimed copy --to and get per server with strace attached to
+#                                              the server (`strace -f -c -w -p`): its system calls and its children's
 #
 # The TCP row beside bench/small-files.sh's ssh rows and bench/p2phttp-small.sh's HTTP rows (issue 22, item 1).
 # git-annex reaches a P2P server over a socket only as a tor-annex:: remote, through SOCKS5 at the hard-coded
@@ -20,12 +22,13 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-files=400 reps=3 client=both
-usage() { echo "usage: bench/small-files-tcp.sh [--files N] [--reps R] [--client system|newer|both]" >&2; exit 2; }
+files=400 reps=3 client=both trace=0
+usage() { echo "usage: bench/small-files-tcp.sh [--files N] [--reps R] [--client system|newer|both] [--strace]" >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --files) files=$2; shift ;;
     --reps) reps=$2; shift ;;
+    --strace) trace=1 ;;
     --client) client=$2; shift; case "$client" in system|newer|both) ;; *) usage ;; esac ;;
     *) usage ;;
   esac
@@ -35,11 +38,13 @@ done
 if [ -z "${BENCH_PRIVATE_NET:-}" ]; then
   missing=()
   for p in java git git-annex python3 bc unshare mount ip; do command -v "$p" >/dev/null || missing+=("$p"); done
+  [ "$trace" = 0 ] || command -v strace >/dev/null || missing+=("strace (Debian package: strace)")
   if [ ${#missing[@]} -gt 0 ]; then echo "bench: missing: ${missing[*]}" >&2; exit 1; fi
   if [ ! -f "$root/cli/target/annex-p2p.jar" ]; then (cd "$root" && mvn -B -q -ntp -DskipTests -pl cli -am package) >&2; fi
   # A user namespace makes an unprivileged user root of its own network and mounts; root needs none.
   for how in "unshare -rnm" "unshare -nm"; do
-    if $how true 2>/dev/null; then BENCH_PRIVATE_NET=1 exec $how "$0" --files "$files" --reps "$reps" --client "$client"; fi
+    if $how true 2>/dev/null; then BENCH_PRIVATE_NET=1 exec $how "$0" --files "$files" --reps "$reps" --client "$client" \
+      $([ "$trace" = 0 ] || echo --strace); fi
   done
   echo "bench: cannot make a private network and mount namespace here (neither unshare -rnm nor unshare -nm works)" >&2
   exit 1
@@ -96,6 +101,16 @@ wait_for() {
   echo "bench: a server did not start; the end of $(basename "$log"):" >&2; tail -5 "$log" >&2; exit 1
 }
 declare -A best
+# traced OUT PID CMD...: CMD run once, untimed, with strace counting the system calls of the server PID (all its
+# threads) and of the children it starts meanwhile, into OUT.
+traced() {
+  local out=$1 pid=$2; shift 2
+  strace -f -c -w -o "$out" -p "$pid" 2>>"$work/strace.log" &
+  local tracer=$!
+  for _ in $(seq 100); do [ "$(awk '/^TracerPid:/ {print $2}' "/proc/$pid/status")" = 0 ] || break; sleep 0.1; done
+  "$@" </dev/null >/dev/null 2>>"$work/errors.log" || { echo "bench: failed under strace: $*" >&2; exit 1; }
+  kill -INT "$tracer"; wait "$tracer" || true
+}
 keep() { if [ -z "${best[$1]:-}" ] || [ "$(echo "$2 < ${best[$1]}" | bc -l)" = 1 ]; then best[$1]=$2; fi; }
 
 # measure NAME: the whole row with one git-annex release (on PATH) as client and as git-annex's server, in a fresh
@@ -130,14 +145,15 @@ EOF
   mkdir -p "$(dirname "$socket")"
   printf 'HiddenServiceDir /var/lib/tor/tor-annex_%s_%s\nHiddenServicePort %s unix:%s\n' "$(id -u)" "$uuid" \
     "$theirs_port" "$socket" > "$work/torrc"
-  # --foreground speaks a control protocol on stdio and ends at its stdin's end: a fifo held open keeps it up.
+  # --foreground speaks a control protocol on stdio and ends at its stdin's end: a fifo held open keeps it up. It is
+  # started as git-annex, not `git annex` (a git process that would wait for it): $! is then the server itself.
   mkfifo "$run/hold"
-  (cd "$server" && exec git annex remotedaemon --foreground <> "$run/hold") >>"$run/theirs.log" 2>&1 &
-  pids+=($!)
+  (cd "$server" && exec git-annex remotedaemon --foreground <> "$run/hold") >>"$run/theirs.log" 2>&1 &
+  pids+=($!) theirs_pid=$!
   wait_for "$run/theirs.log" test -S "$socket"
   (cd "$server" && ANNEX_P2P_JAVA_OPTS=-XX:+UseSerialGC exec "$work/tool/bin/annex-p2p" serve --repo "$server" \
     --listen "127.0.0.1:$ours_port") >>"$run/ours.log" 2>&1 &
-  pids+=($!)
+  pids+=($!) ours_pid=$!
   wait_for "$run/ours.log" grep -q serving "$run/ours.log"
   python3 "$here/socks_standin.py" 9050 "$ours_port=127.0.0.1:$ours_port" "$theirs_port=unix:$socket" \
     >>"$run/socks.log" 2>&1 &
@@ -171,6 +187,14 @@ EOF
       [ "$round" = 0 ] || keep "$name-get-$via" "$t"
     done
   done
+  if [ "$trace" = 1 ]; then
+    # Counts, not times (strace slows every system call down).
+    for via in ours theirs; do
+      local pid; pid=$([ $via = ours ] && echo "$ours_pid" || echo "$theirs_pid")
+      empty_server; traced "$run/copy-$via.strace" "$pid" copy_to "$via"
+      empty_client; traced "$run/get-$via.strace" "$pid" get_from "$via"
+    done
+  fi
   (cd "$client" && git annex fsck -q f) || { echo "bench: the files got are not what was added" >&2; exit 1; }
   stop_servers
 }
@@ -190,5 +214,13 @@ for name in "${clients[@]}"; do
   row "git annex get, ${version[$name]}: serve vs remotedaemon" "${best[$name-get-ours]}" "${best[$name-get-theirs]}"
 done
 printf '(ours = annex-p2p serve --listen, theirs = git annex remotedaemon; ratio = theirs / ours; > 1 means ours is faster)\n'
+if [ "$trace" = 1 ]; then
+  . "$here/strace-counts.sh"
+  printf '\nsystem calls of each server and its children over one untimed %s-file run (strace -f -c -w -p): calls; seconds in fsync\n' "$files"
+  strace_header
+  for name in "${clients[@]}"; do
+    for run in copy-ours copy-theirs get-ours get-theirs; do strace_row "$name-$run" "$work/$name/$run.strace"; done
+  done
+fi
 [ -s "$work/errors.log" ] && { echo "(stderr of the timed commands:)"; tail -5 "$work/errors.log"; }
 exit 0
