@@ -55,10 +55,14 @@ async def serve(reader, writer):
         if target is None:
             writer.write(b"\x05\x04\x00\x01" + bytes(6))
             return
-        if target[0] == "unix":
-            up_reader, up_writer = await asyncio.open_unix_connection(target[1])
-        else:
-            up_reader, up_writer = await asyncio.open_connection(target[1], target[2])
+        try:
+            if target[0] == "unix":
+                up_reader, up_writer = await asyncio.open_unix_connection(target[1])
+            else:
+                up_reader, up_writer = await asyncio.open_connection(target[1], target[2])
+        except OSError:
+            writer.write(b"\x05\x05\x00\x01" + bytes(6))  # connection refused: the server is not there
+            return
         writer.write(b"\x05\x00\x00\x01\x7f\x00\x00\x01\x00\x00")
         await writer.drain()
         client = writer.get_extra_info("socket")
