@@ -207,7 +207,7 @@ done
 
 printf '\nmany small files over a tor-annex:: remote, plain TCP on loopback (%s x 4 KiB), best of %s, %s cores, load %s\n' \
   "$files" "$reps" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-62s %9s %9s %8s\n' "git-annex command (client = git-annex's server)" "ours" "theirs" "ratio"
+printf '%-62s %9s %9s %8s\n' "git-annex command, release (of client and remotedaemon)" "ours" "theirs" "ratio"
 row() { printf '%-62s %8.2fs %8.2fs %7.2fx\n' "$1" "$2" "$3" "$(echo "$3 / $2" | bc -l)"; }
 for name in "${clients[@]}"; do
   row "git annex copy --to, ${version[$name]}: serve vs remotedaemon" "${best[$name-copy-ours]}" "${best[$name-copy-theirs]}"
