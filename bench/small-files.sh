@@ -165,16 +165,9 @@ if [ "$trace" = 1 ]; then
     empty_cli; BENCH_TRACE="$work/get-$via.strace" get_from "$via" >/dev/null 2>&1
   done
   printf '\nsystem calls of the server and its children per %s-file run (strace -f -c -w): calls; seconds in fsync\n' "$files"
-  printf '%-22s %8s %8s %8s %8s %8s %8s %8s\n' "run" "execve" "clone" "fsync" "fdatasync" "rename" "total" "fsync s"
-  for run in "${servers[@]/#/copy-}" "${servers[@]/#/get-}"; do
-    f="$work/$run.strace"
-    # strace -c's columns: % time, seconds, usecs/call, calls, [errors,] syscall.
-    calls() { awk -v s="$1" '$NF == s { n = $4 } END { print n + 0 }' "$f"; }
-    printf '%-22s %8s %8s %8s %8s %8s %8s %8s\n' "$run" "$(calls execve)" \
-      "$(( $(calls clone) + $(calls clone3) + $(calls vfork) ))" "$(calls fsync)" "$(calls fdatasync)" \
-      "$(( $(calls rename) + $(calls renameat) + $(calls renameat2) ))" "$(calls total)" \
-      "$(awk '$NF == "fsync" || $NF == "fdatasync" { s += $2 } END { printf "%.2f", s }' "$f")"
-  done
+  . "$root/bench/strace-counts.sh"
+  strace_header
+  for run in "${servers[@]/#/copy-}" "${servers[@]/#/get-}"; do strace_row "$run" "$work/$run.strace"; done
 fi
 [ -s "$work/errors.log" ] && { echo "(stderr of the timed commands:)"; tail -5 "$work/errors.log"; }
 exit 0
