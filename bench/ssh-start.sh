@@ -6,17 +6,20 @@
 #
 #   bench/ssh-start.sh              20 rounds
 #   bench/ssh-start.sh --reps N
+#   bench/ssh-start.sh --kib N      a file of N KiB instead of 4: with a large one, what the resident server's
+#                                   forwarder costs a transfer (its bytes go through the socket's frames)
 #
 # The ssh remote is the same local fake ssh as bench/small-files.sh's. Not part of `mvn verify`: its numbers are not
 # asserts.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-reps=20
+reps=20 kib=4
 while [ $# -gt 0 ]; do
   case "$1" in
     --reps) reps=$2; shift ;;
-    *) echo "usage: bench/ssh-start.sh [--reps N]" >&2; exit 2 ;;
+    --kib) kib=$2; shift ;;
+    *) echo "usage: bench/ssh-start.sh [--reps N] [--kib N]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -40,7 +43,7 @@ export ANNEX_P2P_JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:+UseSerialGC}
 repo() { git init -q -b master "$1" && git -C "$1" config user.email bench@example.invalid \
   && git -C "$1" config user.name bench && (cd "$1" && git annex init -q "$(basename "$1")"); }
 repo "$work/src"; repo "$work/dst"
-head -c 4096 /dev/urandom > "$work/src/one.bin"
+head -c "$((kib * 1024))" /dev/urandom > "$work/src/one.bin"
 (cd "$work/src" && git annex add -q one.bin && git commit -q -m one)
 key=$(cd "$work/src" && git annex lookupkey one.bin)
 
@@ -75,7 +78,7 @@ copy_one() { (cd "$work/cli" && git annex copy -q --to "to$1" one.bin); }
 drop_cli() { (cd "$work/cli" && git annex drop -q --force one.bin >/dev/null 2>&1) || true; }
 drop_dst() { (cd "$work/dst" && git annex dropkey -q --force "$key" >/dev/null 2>&1 && git annex merge -q >/dev/null 2>&1) || true; }
 declare -A times
-echo "one untimed round, then $reps alternating rounds of get and copy --to of one 4 KiB file: ${servers[*]}..." >&2
+echo "one untimed round, then $reps alternating rounds of get and copy --to of one $kib KiB file: ${servers[*]}..." >&2
 for round in $(seq 0 "$reps"); do
   for via in "${servers[@]}"; do
     drop_cli; t=$(timed get_one "$via")
@@ -88,7 +91,7 @@ done
 (cd "$work/cli" && git annex fsck -q one.bin) || { echo "bench: the file got is not what was added" >&2; exit 1; }
 
 # The server alone, without git-annex's own time around it: a small client starts each server as git-annex does
-# (through the remote's shell, ssh left out), times its AUTH-SUCCESS, then a GET of the 4 KiB key, then closes its
+# (through the remote's shell, ssh left out), times its AUTH-SUCCESS, then a GET of the key, then closes its
 # stdin and times the server's exit. Alternating, per phase best and median.
 echo "the servers alone: $reps alternating rounds of a one-key p2pstdio session..." >&2
 session_times=$(python3 - "$reps" "$(git -C "$work/src" config annex.uuid)" "$key" "$work/src" "${servers[@]/#/$work/}" <<'EOP'
@@ -121,7 +124,7 @@ while read -r name values; do times[$name]=$values; done <<<"$session_times"
 
 # best and median of a list of seconds
 stat() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -g | awk '{ a[NR] = $1 } END { printf "%s %s", a[1], a[int((NR + 1) / 2)] }'; }
-printf '\nper ssh connection: one 4 KiB file, %s rounds, %s, %s cores, load %s\n' "$reps" \
+printf '\nper ssh connection: one %s KiB file, %s rounds, %s, %s cores, load %s\n' "$kib" "$reps" \
   "$(java -version 2>&1 | head -1)" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-50s %9s %9s %9s %9s %8s %8s\n' "git-annex command" "best" "median" "other" "median" "best x" "median x"
 row() {
