@@ -8,18 +8,22 @@
 #   bench/ssh-start.sh --reps N
 #   bench/ssh-start.sh --kib N      a file of N KiB instead of 4: with a large one, what the resident server's
 #                                   forwarder costs a transfer (its bytes go through the socket's frames)
+#   bench/ssh-start.sh --before DIR also a resident server of the build in another checkout DIR (its cli/target), in
+#                                   a runtime directory of its own: a change's before and after side by side
 #
 # The ssh remote is the same local fake ssh as bench/small-files.sh's. Not part of `mvn verify`: its numbers are not
 # asserts.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-reps=20 kib=4
+reps=20 kib=4 before=
 while [ $# -gt 0 ]; do
   case "$1" in
     --reps) reps=$2; shift ;;
     --kib) kib=$2; shift ;;
-    *) echo "usage: bench/ssh-start.sh [--reps N] [--kib N]" >&2; exit 2 ;;
+    --before) before=$(cd "$2" && pwd); shift
+      [ -f "$before/cli/target/annex-p2p.jar" ] || { echo "bench: no build in $before/cli/target" >&2; exit 1; } ;;
+    *) echo "usage: bench/ssh-start.sh [--reps N] [--kib N] [--before DIR]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -31,10 +35,13 @@ if [ ! -f "$root/cli/target/annex-p2p.jar" ]; then (cd "$root" && mvn -B -q -ntp
 work=$(mktemp -d "${TMPDIR:-/tmp}/annex-p2p-start.XXXXXX")
 . "$root/bench/tool-copy.sh"
 copy_tool "$root" "$work/tool"
+[ -z "$before" ] || copy_tool "$before" "$work/before"
 . "$root/bench/resident.sh"
 private_runtime "$work"
+before_pid=
 cleanup() {
   stop_resident
+  if [ -n "$before_pid" ]; then kill "$before_pid" 2>/dev/null || true; wait "$before_pid" 2>/dev/null || true; fi
   chmod -R u+w "$work" 2>/dev/null || true; rm -rf "$work"
 }
 trap cleanup EXIT
@@ -51,8 +58,15 @@ printf '#!/bin/sh\nfor last; do :; done\nexec sh -c "$last"\n' > "$work/fakessh"
 printf '#!/bin/sh\nANNEX_P2P_RESIDENT=off; export ANNEX_P2P_RESIDENT\nexec %s "$@"\n' "$work/tool/bin/annex-p2p" > "$work/ours-shell"
 printf '#!/bin/sh\nexec %s "$@"\n' "$work/tool/bin/annex-p2p" > "$work/resident-shell"
 printf '#!/bin/sh\nexec git-annex-shell "$@"\n' > "$work/gas-shell"
-chmod +x "$work/fakessh" "$work"/*-shell
 servers=(gas ours resident)
+if [ -n "$before" ]; then
+  # The other build's server has a runtime directory of its own, which its launcher is given.
+  mkdir -m 700 "$work/xdg-before"
+  printf '#!/bin/sh\nXDG_RUNTIME_DIR=%s; export XDG_RUNTIME_DIR\nexec %s "$@"\n' "$work/xdg-before" \
+    "$work/before/bin/annex-p2p" > "$work/before-shell"
+  servers+=(before)
+fi
+chmod +x "$work/fakessh" "$work"/*-shell
 repo "$work/cli"
 (cd "$work/cli" && git remote add -f src "$work/src" >/dev/null 2>&1 && git merge -q src/master)
 for via in "${servers[@]}"; do
@@ -66,6 +80,13 @@ done
 export GIT_SSH="$work/fakessh" GIT_ANNEX_USE_GIT_SSH=1
 
 start_resident "$work/tool" "$work"
+if [ -n "$before" ]; then
+  XDG_RUNTIME_DIR="$work/xdg-before" "$work/before/bin/annex-p2p" shell-server 2>>"$work/resident-before.log" &
+  before_pid=$!
+  for _ in $(seq 100); do [ -S "$work/xdg-before/annex-p2p/shell.sock" ] && break; sleep 0.1; done
+  [ -S "$work/xdg-before/annex-p2p/shell.sock" ] || { echo "bench: the other build's server did not start:" >&2
+    cat "$work/resident-before.log" >&2; exit 1; }
+fi
 
 now() { date +%s.%N; }
 timed() {
@@ -141,6 +162,11 @@ row "server alone, to AUTH-SUCCESS: resident vs g-a-s" auth-resident auth-gas
 row "server alone, to AUTH-SUCCESS: JVM vs g-a-s" auth-ours auth-gas
 row "server alone, one GET session: resident vs g-a-s" whole-resident whole-gas
 row "server alone, one GET session: JVM vs g-a-s" whole-ours whole-gas
+if [ -n "$before" ]; then
+  row "git annex get: resident vs before's resident" get-resident get-before
+  row "git annex copy --to: resident vs before's resident" copy-resident copy-before
+  echo "before = the build in $before"
+fi
 printf '(x = the other time / the first; > 1 means the first is faster)\n'
 [ -s "$work/errors.log" ] && { echo "(stderr of the timed commands:)"; tail -5 "$work/errors.log"; }
 exit 0
