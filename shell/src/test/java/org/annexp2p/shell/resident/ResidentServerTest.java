@@ -128,16 +128,21 @@ class ResidentServerTest {
                 .isEqualTo("annex.uuid=" + repo.uuid() + "\ncore.gcrypt-id=\n");
     }
 
+    /** Starts a p2pstdio session on {@code c} in {@code env}, through AUTH-SUCCESS and VERSION 1. */
+    private void startP2pstdio(TestClient c, TemporaryRepository repo, Map<String, String> env) throws IOException {
+        c.request(List.of("p2pstdio", repo.dir().toString(), "11111111-1111-1111-1111-111111111111"), env, tmp);
+        assertThat(c.answer()).isEqualTo(new Frame.Started());
+        assertThat(c.line()).isEqualTo("AUTH-SUCCESS " + repo.uuid());
+        c.stdin("VERSION 1\n");
+        assertThat(c.line()).isEqualTo("VERSION 1");
+    }
+
     @Test
     void p2pstdioSpeaksOverTheSessionStreams() throws IOException {
         TemporaryRepository repo = TemporaryRepository.annex(tmp.resolve("repo"), "served");
         ResidentServer server = serve(settings());
         try (TestClient c = new TestClient(server.socket())) {
-            c.request(List.of("p2pstdio", repo.dir().toString(), "11111111-1111-1111-1111-111111111111"), env(), tmp);
-            assertThat(c.answer()).isEqualTo(new Frame.Started());
-            assertThat(c.line()).isEqualTo("AUTH-SUCCESS " + repo.uuid());
-            c.stdin("VERSION 1\n");
-            assertThat(c.line()).isEqualTo("VERSION 1");
+            startP2pstdio(c, repo, env());
             c.stdin("CHECKPRESENT SHA256E-s3--ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n");
             assertThat(c.line()).isEqualTo("FAILURE");
             c.send(new Frame.Closed());
@@ -315,11 +320,7 @@ class ResidentServerTest {
     /** A PUT of {@code content} through a p2pstdio session in {@code env}: storing it reads the git-annex branch. */
     private void put(ResidentServer server, TemporaryRepository repo, Map<String, String> env, String content) throws IOException {
         try (TestClient c = new TestClient(server.socket())) {
-            c.request(List.of("p2pstdio", repo.dir().toString(), "11111111-1111-1111-1111-111111111111"), env, tmp);
-            assertThat(c.answer()).isEqualTo(new Frame.Started());
-            assertThat(c.line()).isEqualTo("AUTH-SUCCESS " + repo.uuid());
-            c.stdin("VERSION 1\n");
-            assertThat(c.line()).isEqualTo("VERSION 1");
+            startP2pstdio(c, repo, env);
             c.stdin("PUT file " + new Key(content) + "\n");
             assertThat(c.line()).isEqualTo("PUT-FROM 0");
             c.stdin("DATA " + content.length() + "\n" + content + "VALID\n");
@@ -380,11 +381,7 @@ class ResidentServerTest {
         TemporaryRepository repo = TemporaryRepository.annex(tmp.resolve("repo"), "served");
         ResidentServer server = serve(settings());
         try (TestClient c = new TestClient(server.socket())) {
-            c.request(List.of("p2pstdio", repo.dir().toString(), "11111111-1111-1111-1111-111111111111"), env(), tmp);
-            assertThat(c.answer()).isEqualTo(new Frame.Started());
-            assertThat(c.line()).isEqualTo("AUTH-SUCCESS " + repo.uuid());
-            c.stdin("VERSION 1\n");
-            assertThat(c.line()).isEqualTo("VERSION 1");
+            startP2pstdio(c, repo, env());
             c.stdin("CHECKPRESENT WORM-s1--" + "x".repeat(300) + "\n");
             assertThat(c.line()).isEqualTo("FAILURE");
             c.stdin("NONSENSE\n");
