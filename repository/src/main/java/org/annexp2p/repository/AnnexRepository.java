@@ -111,7 +111,7 @@ public final class AnnexRepository implements Repository {
     private final BranchJournal journal;
     private final Shared shared;
     private final Caller caller;
-    /** This opening's own git-annex branch reader, for a session's environment; else the shared one. */
+    /** The git-annex branch reader for this opening's environment ({@link #branchFiles(GitEnvironment)}). */
     private final GitCatFile branchFiles;
     /**
      * The names and paths of the key asked about last. A PUT asks for them about a dozen times (checks, the partial

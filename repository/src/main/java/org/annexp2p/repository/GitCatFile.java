@@ -92,7 +92,10 @@ final class GitCatFile implements AutoCloseable {
         }
     }
 
-    /** Stops the running process, if any, and waits for it to end: a session's reader ends with its session. */
+    /**
+     * Stops the running process, if any, and waits for it to end (a reader the repository no longer keeps, or a
+     * test's). A later read starts git again.
+     */
     @Override
     public void close() {
         Process stopped = null;
