@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.annexp2p.pairing.doctor.Check;
 import org.annexp2p.repository.creds.CredsDir;
+import org.annexp2p.shell.resident.SocketDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +89,8 @@ class HostChecksTest {
     /** Binds a unix socket where a shell server in {@code dir} would listen; closing it leaves a stale file. */
     private static java.nio.channels.ServerSocketChannel listenIn(Path dir) throws Exception {
         Files.createDirectories(dir);
+        // Private, as a server makes it: a listener in a directory others may enter is never asked.
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX);
         server.bind(java.net.UnixDomainSocketAddress.of(dir.resolve("shell.sock")));
         return server;
@@ -95,7 +98,8 @@ class HostChecksTest {
 
     @Test
     void aShellServerIsFoundWhereSessionsLookOrReportedWhereTheyDoNot() throws Exception {
-        int uid = 7;
+        int uid = SocketDirectory.realUid();
+        String u = Integer.toString(uid);
         Path runUser = Files.createDirectories(dir.resolve("run-user"));
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Path xdg = Files.createDirectories(dir.resolve("xdg"));
@@ -113,10 +117,10 @@ class HostChecksTest {
         assertThat(HostChecks.shellServer(withXdg, uid, runUser, tmp).status()).as("a stale socket is no server")
                 .isEqualTo(Check.Status.SKIP);
 
-        try (var server = listenIn(runUser.resolve("7/annex-p2p"))) {
+        try (var server = listenIn(runUser.resolve(u + "/annex-p2p"))) {
             Check elsewhere = HostChecks.shellServer(withXdg, uid, runUser, tmp);
             assertThat(elsewhere.status()).isEqualTo(Check.Status.WARN);
-            assertThat(elsewhere.detail()).isEqualTo("a shell server answers on " + runUser.resolve("7/annex-p2p/shell.sock")
+            assertThat(elsewhere.detail()).isEqualTo("a shell server answers on " + runUser.resolve(u + "/annex-p2p/shell.sock")
                     + ", but sessions with XDG_RUNTIME_DIR=" + xdg + " look for " + xdg.resolve("annex-p2p/shell.sock")
                     + "; start the server with the XDG_RUNTIME_DIR that ssh sessions get");
         }
@@ -124,17 +128,19 @@ class HostChecksTest {
 
     @Test
     void aShellServerInTmpIsAWarningWhenSystemdGivesSessionsARuntimeDirectory() throws Exception {
+        int uid = SocketDirectory.realUid();
+        String u = Integer.toString(uid);
         Path runUser = Files.createDirectories(dir.resolve("run-user"));
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        try (var server = listenIn(tmp.resolve("annex-p2p-7"))) {
-            assertThat(HostChecks.shellServer(Map.of(), 7, runUser, tmp).status())
+        try (var server = listenIn(tmp.resolve("annex-p2p-" + u))) {
+            assertThat(HostChecks.shellServer(Map.of(), uid, runUser, tmp).status())
                     .as("no runtime directory for this user: sessions look in /tmp as well").isEqualTo(Check.Status.OK);
-            Files.createDirectory(runUser.resolve("7"));
-            Check c = HostChecks.shellServer(Map.of(), 7, runUser, tmp);
+            Files.createDirectory(runUser.resolve(u));
+            Check c = HostChecks.shellServer(Map.of(), uid, runUser, tmp);
             assertThat(c.status()).isEqualTo(Check.Status.WARN);
-            assertThat(c.reason()).startsWith("a shell server answers on " + tmp.resolve("annex-p2p-7/shell.sock")
+            assertThat(c.reason()).startsWith("a shell server answers on " + tmp.resolve("annex-p2p-" + u + "/shell.sock")
                     + "; XDG_RUNTIME_DIR is not set");
-            assertThat(c.fix()).isEqualTo("start it with XDG_RUNTIME_DIR=" + runUser.resolve("7")
+            assertThat(c.fix()).isEqualTo("start it with XDG_RUNTIME_DIR=" + runUser.resolve(u)
                     + " (the systemd user unit in `annex-p2p shell-server --help` does)");
         }
     }

@@ -69,9 +69,16 @@ public record SocketDirectory(Path dir, int uid) {
 
     /**
      * Whether a server accepts a connection on the socket now. The connection is closed before a request is sent,
-     * which a server takes as a client that left; a stale socket file or a full backlog is "no" without waiting.
+     * which a server takes as a client that left; a stale socket file or a full backlog is "no" without waiting. A
+     * directory that fails {@link #check} is "no" without connecting: whatever listens there is not our server
+     * (which refuses such a directory), and may be another user's.
      */
     public boolean answers() {
+        try {
+            check();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.configureBlocking(false);
             return channel.connect(UnixDomainSocketAddress.of(socket())) || channel.finishConnect();

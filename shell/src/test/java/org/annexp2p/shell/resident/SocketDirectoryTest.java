@@ -103,7 +103,8 @@ class SocketDirectoryTest {
 
     @Test
     void answersOnlyWhileAServerListens() throws IOException {
-        SocketDirectory d = new SocketDirectory(Files.createDirectory(tmp.resolve("annex-p2p")), uid());
+        SocketDirectory d = new SocketDirectory(Files.createDirectory(tmp.resolve("annex-p2p"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))), uid());
         assertThat(d.answers()).as("no socket file").isFalse();
         try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(
                 java.net.StandardProtocolFamily.UNIX)) {
@@ -112,5 +113,20 @@ class SocketDirectoryTest {
         }
         assertThat(d.socket()).as("a closed server leaves its socket file").exists();
         assertThat(d.answers()).as("a stale socket file").isFalse();
+    }
+
+    @Test
+    void aListenerInADirectoryOthersMayEnterIsNotAskedAtAll() throws IOException {
+        SocketDirectory d = new SocketDirectory(Files.createDirectory(tmp.resolve("annex-p2p")), uid());
+        try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(
+                java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(d.socket()));
+            server.configureBlocking(false);
+            Files.setPosixFilePermissions(d.dir(), PosixFilePermissions.fromString("rwxrwxrwx"));
+            assertThat(d.answers()).isFalse();
+            assertThat(server.accept()).as("no connection was made").isNull();
+            Files.setPosixFilePermissions(d.dir(), PosixFilePermissions.fromString("rwx------"));
+            assertThat(d.answers()).isTrue();
+        }
     }
 }
