@@ -456,11 +456,12 @@ class ResidentServerTest {
                 // A unix socket whose reading side is shut makes the server's write of 'B' fail (EPIPE), every time.
                 refused.channel.shutdownInput();
                 refused.request(List.of("shell-server"), env(), tmp);
-                // The server closes the connection once it has tried to answer: our writes then fail.
+                // The server closes the connection once it has tried to answer: our writes then fail. Until then
+                // they fill the socket's buffer, where a blocking write waits for the close (the class's timeout
+                // bounds it).
                 assertThatThrownBy(() -> {
                     while (true) {
                         refused.send(new Frame.Closed());
-                        Thread.sleep(10);
                     }
                 }).isInstanceOf(IOException.class);
             }
