@@ -26,19 +26,9 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/annex-p2p-httpsmall.XXXXXX")
 . "$here/p2phttp-common.sh"
 
 echo "# setting up: $files files of 4 KiB, $(git annex version | head -1)" >&2
-server="$work/server" client="$work/client"
-git init -q "$server" && git -C "$server" annex init -q server
-git init -q "$client" && git -C "$client" annex init -q client
+. "$here/small-files-rounds.sh"
+small_files_repos "$work" "$files"
 git -C "$client" config annex.security.allowed-ip-addresses all
-mkdir "$client/f"
-python3 - "$client/f" "$files" <<'EOF'
-import os, sys
-for i in range(int(sys.argv[2])):
-    with open(os.path.join(sys.argv[1], "%04d.bin" % i), "wb") as f:
-        f.write(os.urandom(4096))
-EOF
-(cd "$client" && git annex add -q f && git -c user.name=b -c user.email=b@b commit -q -m files)
-(cd "$client" && git annex find --format='${key}\n' f) > "$work/keys"
 uuid=$(git -C "$server" config annex.uuid)
 
 ours_port=$(free_port) theirs_port=$(free_port)
@@ -46,32 +36,8 @@ serve_ours "$server" "$ours_port"
 serve_upstream "$server" "$theirs_port"
 http_remotes "$client" "$uuid" "$ours_port" "$theirs_port"
 
-# The server's store emptied between runs (both servers serve the same repository), and the client's for a get.
-empty_server() { (cd "$server" && git annex dropkey -q --force --batch < "$work/keys" >/dev/null 2>&1 && git annex merge -q >/dev/null 2>&1) || true; }
-empty_client() { (cd "$client" && git annex drop -q --force f >/dev/null 2>&1) || true; }
-count() { find "$1/.git/annex/objects" -type f 2>/dev/null | wc -l; }
-timed() {
-  sync
-  local t0; t0=$(now)
-  if ! "$@" </dev/null >/dev/null 2>>"$work/errors.log"; then echo "bench: failed: $*" >&2; tail -5 "$work/errors.log" >&2; exit 1; fi
-  echo "$(now) - $t0" | bc -l
-}
-copy_to() { git -C "$client" annex copy -q --to "$1" f; }
-get_from() { git -C "$client" annex get -q --from "$1" f; }
-declare -A best
-keep() { if [ -z "${best[$1]:-}" ] || [ "$(echo "$2 < ${best[$1]}" | bc -l)" = 1 ]; then best[$1]=$2; fi; }
-
 echo "# one untimed round, then $reps alternating rounds of copy --to and get of $files files" >&2
-for round in $(seq 0 "$reps"); do
-  for name in ours theirs; do
-    empty_server; t=$(timed copy_to "$name")
-    [ "$(count "$server")" -ge "$files" ] || { echo "bench: copy --to $name moved fewer than $files files" >&2; exit 1; }
-    [ "$round" = 0 ] || keep "copy-$name" "$t"
-    empty_client; t=$(timed get_from "$name")
-    [ "$(count "$client")" -ge "$files" ] || { echo "bench: get from $name moved fewer than $files files" >&2; exit 1; }
-    [ "$round" = 0 ] || keep "get-$name" "$t"
-  done
-done
+small_files_rounds "" "$reps" "$files"
 (cd "$client" && git annex fsck -q f) || { echo "bench: the files got are not what was added" >&2; exit 1; }
 
 printf '\nmany small files over P2P over HTTP (%s x 4 KiB), best of %s, %s cores, load %s\n' "$files" "$reps" "$(nproc)" \

@@ -86,21 +86,13 @@ fi
 
 onion=lwkwvuvzt4g2gwkcom6wccjbqxzx427f66gog54tftaw2dp5oqmt6jqd.onion
 ours_port=4242 theirs_port=4243   # the port in each remote's address: the stand-in's route to that server
-now() { date +%s.%N; }
-count() { find "$1/.git/annex/objects" -type f 2>/dev/null | wc -l; }
-timed() {
-  sync
-  local t0; t0=$(now)
-  if ! "$@" </dev/null >/dev/null 2>>"$work/errors.log"; then echo "bench: failed: $*" >&2; tail -5 "$work/errors.log" >&2; exit 1; fi
-  echo "$(now) - $t0" | bc -l
-}
+. "$here/small-files-rounds.sh"
 # wait_for LOG TEST...: until TEST succeeds (30 s at most); else shows the end of the server's LOG.
 wait_for() {
   local log=$1; shift
   for _ in $(seq 300); do "$@" && return 0; sleep 0.1; done
   echo "bench: a server did not start; the end of $(basename "$log"):" >&2; tail -5 "$log" >&2; exit 1
 }
-declare -A best
 # traced OUT PID CMD...: CMD run once, untimed, with strace counting the system calls of the server PID (all its
 # threads) and of the children it starts meanwhile, into OUT.
 traced() {
@@ -111,27 +103,15 @@ traced() {
   "$@" </dev/null >/dev/null 2>>"$work/errors.log" || { echo "bench: failed under strace: $*" >&2; exit 1; }
   kill -INT "$tracer"; wait "$tracer" || true
 }
-keep() { if [ -z "${best[$1]:-}" ] || [ "$(echo "$2 < ${best[$1]}" | bc -l)" = 1 ]; then best[$1]=$2; fi; }
-
 # measure NAME: the whole row with one git-annex release (on PATH) as client and as git-annex's server, in a fresh
 # pair of repositories.
 measure() {
   local name=$1 run="$work/$1"
-  local server="$run/server" client="$run/client"
+  local server client keys
   version[$name]=$(git annex version | awk 'NR == 1 {print $3}')
   echo "# $name: git-annex ${version[$name]}, setting up $files files of 4 KiB" >&2
   mkdir "$run"
-  git init -q "$server" && git -C "$server" annex init -q server
-  git init -q "$client" && git -C "$client" annex init -q client
-  mkdir "$client/f"
-  python3 - "$client/f" "$files" <<'EOF'
-import os, sys
-for i in range(int(sys.argv[2])):
-    with open(os.path.join(sys.argv[1], "%04d.bin" % i), "wb") as f:
-        f.write(os.urandom(4096))
-EOF
-  (cd "$client" && git annex add -q f && git -c user.name=b -c user.email=b@b commit -q -m files)
-  (cd "$client" && git annex find --format='${key}\n' f) > "$run/keys"
+  small_files_repos "$run" "$files"
   local uuid; uuid=$(git -C "$server" config annex.uuid)
 
   # One token, in the server's p2pauth (both servers read it there) and in the client's creds for the address (under
@@ -167,26 +147,8 @@ EOF
     git -C "$client" config "remote.$via.annex-uuid" "$uuid"
   done
 
-  # The server's store emptied before a copy --to (dropkey's journal committed, so each run starts from a repository
-  # at rest), the client's before a get.
-  empty_server() { (cd "$server" && git annex dropkey -q --force --batch < "$run/keys" >/dev/null 2>&1 \
-    && git annex merge -q >/dev/null 2>&1) || true; }
-  empty_client() { (cd "$client" && git annex drop -q --force f >/dev/null 2>&1) || true; }
-  copy_to() { git -C "$client" annex copy -q --to "$1" f; }
-  get_from() { git -C "$client" annex get -q --from "$1" f; }
-
   echo "# $name: one untimed round, then $reps alternating rounds of copy --to and get of $files files" >&2
-  local round t
-  for round in $(seq 0 "$reps"); do
-    for via in ours theirs; do
-      empty_server; t=$(timed copy_to "$via")
-      [ "$(count "$server")" -ge "$files" ] || { echo "bench: copy --to $via moved fewer than $files files" >&2; exit 1; }
-      [ "$round" = 0 ] || keep "$name-copy-$via" "$t"
-      empty_client; t=$(timed get_from "$via")
-      [ "$(count "$client")" -ge "$files" ] || { echo "bench: get from $via moved fewer than $files files" >&2; exit 1; }
-      [ "$round" = 0 ] || keep "$name-get-$via" "$t"
-    done
-  done
+  small_files_rounds "$name-" "$reps" "$files"
   if [ "$trace" = 1 ]; then
     # Counts, not times (strace slows every system call down).
     for via in ours theirs; do
