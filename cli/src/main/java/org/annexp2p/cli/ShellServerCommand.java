@@ -32,7 +32,7 @@ final class ShellServerCommand implements Callable<Integer> {
         SocketDirectory directory = SocketDirectory.of(System.getenv(), uid);
         SocketDirectory.sessionsLookElsewhere(System.getenv(), uid, SocketDirectory.RUN_USER, SocketDirectory.TMP)
                 .ifPresent(note -> System.err.println("annex-p2p: warning: " + note + "; start the server with XDG_RUNTIME_DIR="
-                        + SocketDirectory.RUN_USER.resolve(Integer.toUnsignedString(uid)) + " (`annex-p2p doctor` checks this)"));
+                        + SocketDirectory.runtimeDir(SocketDirectory.RUN_USER, uid) + " (`annex-p2p doctor` checks this)"));
         ResidentServer server = ResidentServer.start(directory, ResidentServer.Settings.standard(maxSessions,
                 Optional.ofNullable(idle), Commands.names(), Main::oneLine, Debug::transcriptTo));
         // A second signal exits at once; the socket still goes with it.

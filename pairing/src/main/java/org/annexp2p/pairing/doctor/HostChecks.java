@@ -147,7 +147,7 @@ final class HostChecks {
             Optional<String> elsewhere = SocketDirectory.sessionsLookElsewhere(environment, uid, runUser, tmp);
             if (elsewhere.isPresent()) {
                 return Check.warn(SHELL_SERVER, "a shell server answers on " + here.socket() + "; " + elsewhere.get(),
-                        "start it with XDG_RUNTIME_DIR=" + runUser.resolve(Integer.toUnsignedString(uid))
+                        "start it with XDG_RUNTIME_DIR=" + SocketDirectory.runtimeDir(runUser, uid)
                                 + " (the systemd user unit in `annex-p2p shell-server --help` does)");
             }
             return Check.ok(SHELL_SERVER, "a shell server answers on " + here.socket());

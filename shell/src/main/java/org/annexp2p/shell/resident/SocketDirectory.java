@@ -46,9 +46,14 @@ public record SocketDirectory(Path dir, int uid) {
         return of(Map.of(), uid, tmp);
     }
 
+    /** The runtime directory systemd makes this user under {@code runUser}: what ssh sessions get as XDG_RUNTIME_DIR. */
+    public static Path runtimeDir(Path runUser, int uid) {
+        return runUser.resolve(Integer.toUnsignedString(uid));
+    }
+
     /** The directory of a session that systemd gave its runtime directory under {@code runUser}. */
     public static SocketDirectory underRunUser(Path runUser, int uid) {
-        return new SocketDirectory(runUser.resolve(Integer.toUnsignedString(uid)).resolve("annex-p2p"), uid);
+        return new SocketDirectory(runtimeDir(runUser, uid).resolve("annex-p2p"), uid);
     }
 
     /**
@@ -59,11 +64,11 @@ public record SocketDirectory(Path dir, int uid) {
     public static Optional<String> sessionsLookElsewhere(Map<String, String> env, int uid, Path runUser, Path tmp) {
         SocketDirectory server = of(env, uid, tmp);
         SocketDirectory sessions = underRunUser(runUser, uid);
-        if (!server.equals(withoutRuntimeDir(uid, tmp)) || !Files.isDirectory(sessions.dir().getParent())) {
+        if (!server.equals(withoutRuntimeDir(uid, tmp)) || !Files.isDirectory(runtimeDir(runUser, uid))) {
             return Optional.empty();
         }
         return Optional.of("XDG_RUNTIME_DIR is not set, so the server listens on " + server.socket()
-                + ", but ssh sessions that systemd gives XDG_RUNTIME_DIR=" + sessions.dir().getParent()
+                + ", but ssh sessions that systemd gives XDG_RUNTIME_DIR=" + runtimeDir(runUser, uid)
                 + " look for " + sessions.socket() + " and will not reach it");
     }
 
