@@ -38,10 +38,8 @@ copy_tool "$root" "$work/tool"
 [ -z "$before" ] || copy_tool "$before" "$work/before"
 . "$root/bench/resident.sh"
 private_runtime "$work"
-before_pid=
 cleanup() {
   stop_resident
-  if [ -n "$before_pid" ]; then kill "$before_pid" 2>/dev/null || true; wait "$before_pid" 2>/dev/null || true; fi
   chmod -R u+w "$work" 2>/dev/null || true; rm -rf "$work"
 }
 trap cleanup EXIT
@@ -81,11 +79,7 @@ export GIT_SSH="$work/fakessh" GIT_ANNEX_USE_GIT_SSH=1
 
 start_resident "$work/tool" "$work"
 if [ -n "$before" ]; then
-  XDG_RUNTIME_DIR="$work/xdg-before" "$work/before/bin/annex-p2p" shell-server 2>>"$work/resident-before.log" &
-  before_pid=$!
-  for _ in $(seq 100); do [ -S "$work/xdg-before/annex-p2p/shell.sock" ] && break; sleep 0.1; done
-  [ -S "$work/xdg-before/annex-p2p/shell.sock" ] || { echo "bench: the other build's server did not start:" >&2
-    cat "$work/resident-before.log" >&2; exit 1; }
+  XDG_RUNTIME_DIR="$work/xdg-before" start_resident "$work/before" "$work" resident-before
 fi
 
 now() { date +%s.%N; }
