@@ -489,11 +489,11 @@ class ResidentServerTest {
             assertThat(c.closedSilently()).isTrue();
         }
         try (TestClient c = new TestClient(server.socket())) {
-            // Out of order: an argument after the directory.
+            // Out of order: an argument after the directory. The server closes at that frame, so nothing is sent
+            // after it (a write racing the close would fail with a broken pipe).
             c.send(new Frame.Hello(Frame.VERSION));
             c.send(new Frame.Directory("/"));
             c.send(new Frame.Arg("configlist"));
-            c.send(new Frame.Go());
             assertThat(c.closedSilently()).isTrue();
         }
         try (TestClient c = new TestClient(server.socket())) {
@@ -540,8 +540,12 @@ class ResidentServerTest {
     void aRequestNotFinishedByTheDeadlineIsClosed() throws IOException {
         ResidentServer server = serve(settings(64, Duration.ofMillis(200), 16, ResidentServer.PeerCredentials.SO_PEERCRED));
         try (TestClient c = new TestClient(server.socket())) {
-            c.send(new Frame.Hello(Frame.VERSION));
-            c.send(new Frame.Arg("configlist"));
+            try {
+                c.send(new Frame.Hello(Frame.VERSION));
+                c.send(new Frame.Arg("configlist"));
+            } catch (IOException closedWhileWriting) {
+                // A loaded machine let the deadline pass before these were written: the close is what is tested.
+            }
             assertThat(c.closedSilently()).isTrue();
         }
     }
