@@ -7,6 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.annexp2p.http.wire.ApiVersion;
 import org.annexp2p.http.wire.UrlText;
 import org.annexp2p.protocol.wire.ProtocolVersion;
@@ -58,11 +62,11 @@ final class Exchange {
      * route's own answer when {@code absentIs404}. A 401 without credentials asks the source once and retries.
      */
     HttpResponse<InputStream> send(String route, ProtocolVersion minimum, String query, boolean absentIs404,
-            Method method) throws IOException {
+            Patience patience, Method method) throws IOException {
         for (long v = version.value(); ; ) {
             ProtocolVersion at = new ProtocolVersion(v);
             Option<Credentials> sent = credentials;
-            HttpResponse<InputStream> r = once(at, route, query, method, sent);
+            HttpResponse<InputStream> r = once(at, route, query, method, sent, patience);
             if (r.statusCode() == 401 && sent.isEmpty() && !asked) {
                 asked = true;
                 credentials = source.ask();
@@ -99,27 +103,42 @@ final class Exchange {
     }
 
     private HttpResponse<InputStream> once(ProtocolVersion at, String route, String query, Method method,
-            Option<Credentials> with) throws IOException {
+            Option<Credentials> with, Patience patience) throws IOException {
         URI uri = url.base().resolve(UrlText.encode(server.value()) + "/" + ApiVersion.format(at) + "/" + route
                 + "?clientuuid=" + UrlText.encode(client.value()) + query);
         HttpRequest.Builder b = method.apply(HttpRequest.newBuilder(uri));
         with.forEach(c -> b.header("Authorization", c.header()));
+        CompletableFuture<HttpResponse<InputStream>> answer =
+                http.sendAsync(b.build(), info -> new PatientBody(patience, () -> patience.exhausted(url)));
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            while (true) {
+                long left = patience.leftNanos();
+                if (left <= 0) {
+                    throw patience.exhausted(url);
+                }
+                try {
+                    return answer.get(left, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // An upload that still moves has reset the clock: wait on.
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
-        } catch (javax.net.ssl.SSLHandshakeException e) {
-            throw new IOException("cannot reach " + url.base() + ": its certificate is not trusted (" + HttpClients.CA
-                    + " may name a PEM file of the certificates to trust)", e);
-        } catch (java.net.http.HttpConnectTimeoutException e) {
-            throw new IOException("cannot reach " + url.base() + ": " + FailureWords.of(e), e);
-        } catch (java.net.http.HttpTimeoutException e) {
-            // Only requests with a deadline of their own time out (a lock): the server took them and kept silent.
-            throw new IOException("the server at " + url.base() + " did not answer in time", e);
-        } catch (IOException e) {
-            throw new IOException("cannot reach " + url.base() + ": " + FailureWords.of(e), e);
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
+        } finally {
+            // Ends the exchange (an upload the server stopped reading too) unless it answered; no-op if it did.
+            answer.cancel(true);
         }
+    }
+
+    private IOException failure(Throwable cause) {
+        if (cause instanceof javax.net.ssl.SSLHandshakeException e) {
+            return new IOException("cannot reach " + url.base() + ": its certificate is not trusted (" + HttpClients.CA
+                    + " may name a PEM file of the certificates to trust)", e);
+        }
+        return new IOException("cannot reach " + url.base() + ": " + FailureWords.of(cause), cause);
     }
 
     /** The request as the server will see it, for the long poll that is sent asynchronously. */

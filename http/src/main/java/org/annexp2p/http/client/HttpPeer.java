@@ -41,7 +41,7 @@ public final class HttpPeer {
         Thread t = new Thread(() -> serve(theirs, client, server, failure), "annex+http " + description);
         t.setDaemon(true);
         t.start();
-        return new ReportingConnection(ours, failure, description, () -> finish(t, client.lockAnswer().plusSeconds(10)));
+        return new ReportingConnection(ours, failure, description, () -> finish(t, client.silence().answer().plusSeconds(10)));
     }
 
     /** Waits for the repository's side: at most an unlock's own wait for its answer, and a margin. */

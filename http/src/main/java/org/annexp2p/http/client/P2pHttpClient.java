@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.function.Supplier;
 import org.annexp2p.http.wire.BracketedBase64;
 import org.annexp2p.http.wire.Reply;
@@ -26,32 +25,26 @@ import org.annexp2p.protocol.wire.Uuid;
  * kept for the requests after. Failures are IOExceptions whose message is one line for the user.
  */
 public final class P2pHttpClient {
-    /**
-     * How long a lock waits for the server: to lock, and to answer the long poll once unlocked. Both are quick for
-     * an honest server; a server that never answers must not keep a lock's holder waiting for ever.
-     */
-    static final Duration LOCK_ANSWER = Duration.ofSeconds(60);
-
     private final Exchange exchange;
-    private final Duration lockAnswer;
+    private final Silence silence;
 
     public P2pHttpClient(HttpClient http, AnnexUrl url, Uuid server, Uuid client, Option<Credentials> credentials) {
         this(http, url, server, client, CredentialSource.fixed(credentials));
     }
 
     public P2pHttpClient(HttpClient http, AnnexUrl url, Uuid server, Uuid client, CredentialSource credentials) {
-        this(http, url, server, client, credentials, LOCK_ANSWER);
+        this(http, url, server, client, credentials, Silence.DEFAULT);
     }
 
-    P2pHttpClient(HttpClient http, AnnexUrl url, Uuid server, Uuid client, CredentialSource credentials,
-            Duration lockAnswer) {
+    public P2pHttpClient(HttpClient http, AnnexUrl url, Uuid server, Uuid client, CredentialSource credentials,
+            Silence silence) {
         this.exchange = new Exchange(http, url, server, client, credentials);
-        this.lockAnswer = lockAnswer;
+        this.silence = silence;
     }
 
-    /** How long a lock waits for the server's answers. */
-    Duration lockAnswer() {
-        return lockAnswer;
+    /** How long the client waits on a silent server; a lock's answers are answers. */
+    Silence silence() {
+        return silence;
     }
 
     /** The version the server agreed to serve (MAX until a request settled it). */
@@ -65,8 +58,7 @@ public final class P2pHttpClient {
 
     /** The lock id when the server locked the content (for 10 minutes, as p2phttp's lockcontent does). */
     public Option<String> lock(Key key) throws IOException {
-        JsonNode j = parse(exchange.send("lockcontent", ProtocolVersion.V0, key(key), false,
-                b -> b.timeout(lockAnswer).POST(HttpRequest.BodyPublishers.noBody())));
+        JsonNode j = json("lockcontent", ProtocolVersion.V0, key(key));
         if (!j.path("locked").asBoolean(false) || !j.path("lockid").isTextual()) {
             return Option.none();
         }
@@ -75,7 +67,7 @@ public final class P2pHttpClient {
 
     /** Holds the lock {@link #lock} took until the returned lock is released (a keeplocked long poll). */
     public KeptLock keepLocked(String lockId) throws IOException {
-        return KeptLock.start(exchange, lockId, lockAnswer);
+        return KeptLock.start(exchange, lockId, silence.answer());
     }
 
     public boolean remove(Key key) throws IOException {
@@ -112,9 +104,11 @@ public final class P2pHttpClient {
     /** Sends {@code length} bytes of content from {@code offset}; whether the server verified and stored it. */
     public boolean put(Key key, AssociatedFile file, long offset, long length, Supplier<InputStream> body) throws IOException {
         String query = key(key) + file(file) + "&offset=" + offset;
-        HttpResponse<InputStream> r = exchange.send("put", ProtocolVersion.V0, query, false,
+        Patience patience = Patience.transfer(silence);
+        Supplier<InputStream> moving = () -> new Moving(body.get(), patience);
+        HttpResponse<InputStream> r = exchange.send("put", ProtocolVersion.V0, query, false, patience,
                 b -> b.header(RequestParser.DATA_LENGTH_HEADER, Long.toString(length))
-                        .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length)));
+                        .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(moving), length)));
         return parse(r).path("stored").asBoolean(false);
     }
 
@@ -129,7 +123,7 @@ public final class P2pHttpClient {
             return Option.none();
         }
         HttpResponse<InputStream> r = exchange.send("key/" + keyPiece(key), ProtocolVersion.V0,
-                file(file) + "&offset=" + offset, true, HttpRequest.Builder::GET);
+                file(file) + "&offset=" + offset, true, Patience.transfer(silence), HttpRequest.Builder::GET);
         InputStream in = ok(r);
         Option<String> announced = Option.ofOptional(r.headers().firstValue(RequestParser.DATA_LENGTH_HEADER))
                 .orElse(() -> Option.ofOptional(r.headers().firstValue("Content-Length")));
@@ -155,7 +149,8 @@ public final class P2pHttpClient {
     }
 
     private JsonNode json(String route, ProtocolVersion minimum, String query) throws IOException {
-        return parse(exchange.send(route, minimum, query, false, b -> b.POST(HttpRequest.BodyPublishers.noBody())));
+        return parse(exchange.send(route, minimum, query, false, Patience.answer(silence),
+                b -> b.POST(HttpRequest.BodyPublishers.noBody())));
     }
 
     private InputStream ok(HttpResponse<InputStream> r) throws IOException {

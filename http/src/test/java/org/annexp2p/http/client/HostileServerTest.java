@@ -7,6 +7,7 @@ import io.vavr.control.Option;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Function;
 import org.annexp2p.interpreters.Full;
@@ -29,8 +30,8 @@ import org.annexp2p.testkit.content.GitAnnexKeys;
 import org.junit.jupiter.api.Test;
 
 /**
- * A p2phttp server that lies, against a get through {@link HttpPeer}: each lie ends the get with one line saying
- * what the server did, and none leaves content in the object store.
+ * A p2phttp server that lies, or stops half-way, against a get through {@link HttpPeer}: each ends the get with one
+ * line saying what the server did, and none leaves content in the object store.
  */
 class HostileServerTest {
     private final MemoryRepository here = new MemoryRepository(Uuid.random());
@@ -45,17 +46,22 @@ class HostileServerTest {
 
     private Outcome<Either<String, Boolean>> getFrom(Function<String, byte[]> answer) throws IOException {
         try (StubServer stub = new StubServer(answer)) {
-            AnnexUrl url = AnnexUrl.parse("annex+http://127.0.0.1:" + stub.port() + "/git-annex/").get();
-            Uuid served = Uuid.random();
-            P2pHttpClient client = new P2pHttpClient(HttpClients.from(java.util.Map.of()), url, served, here.uuid(), Option.none());
-            var connection = HttpPeer.open(client, served, url.toString());
-            try (connection; RepositoryLocal local = new RepositoryLocal(here)) {
-                Full full = new Full(StreamNet.over(connection, AuthCheck.REFUSE_ALL, Relays.NONE, Transcript.NONE), local);
-                Program<Either<String, Boolean>> get = Client.awaitAuthSuccess()
-                        .then(() -> Client.negotiateVersion(ProtocolVersion.MAX))
-                        .then(() -> Client.get(new Destination.ObjectStore(key), AssociatedFile.NONE, Meter.NONE));
-                return full.run(get);
-            }
+            return getFrom(stub.port(), Silence.DEFAULT);
+        }
+    }
+
+    private Outcome<Either<String, Boolean>> getFrom(int port, Silence silence) throws IOException {
+        AnnexUrl url = AnnexUrl.parse("annex+http://127.0.0.1:" + port + "/git-annex/").get();
+        Uuid served = Uuid.random();
+        P2pHttpClient client = new P2pHttpClient(HttpClients.from(java.util.Map.of()), url, served, here.uuid(),
+                CredentialSource.fixed(Option.none()), silence);
+        var connection = HttpPeer.open(client, served, url.toString());
+        try (connection; RepositoryLocal local = new RepositoryLocal(here)) {
+            Full full = new Full(StreamNet.over(connection, AuthCheck.REFUSE_ALL, Relays.NONE, Transcript.NONE), local);
+            Program<Either<String, Boolean>> get = Client.awaitAuthSuccess()
+                    .then(() -> Client.negotiateVersion(ProtocolVersion.MAX))
+                    .then(() -> Client.get(new Destination.ObjectStore(key), AssociatedFile.NONE, Meter.NONE));
+            return full.run(get);
         }
     }
 
@@ -73,6 +79,23 @@ class HostileServerTest {
         byte[] longer = Arrays.copyOf(content, content.length + 5000);
         failsWith(getFrom(download(Integer.toString(content.length), longer)),
                 "the server sent more than the " + content.length + " bytes it announced: the content is not valid");
+    }
+
+    @Test
+    void aDownloadThatStopsHalfWay() throws IOException {
+        try (StallingServer server = new StallingServer((line, in, out, closed) -> {
+            if (line.startsWith("POST")) {
+                out.write(StubServer.json("{\"present\":true}"));
+            } else {
+                out.write(download(Integer.toString(content.length), Arrays.copyOf(content, 50)));
+                out.flush();
+                closed.await();
+            }
+        })) {
+            Duration bound = Duration.ofMillis(500);
+            failsWith(getFrom(server.port(), new Silence(bound, bound)),
+                    "the server at http://127.0.0.1:" + server.port() + "/git-annex/ sent and took nothing for 500 ms");
+        }
     }
 
     @Test

@@ -26,14 +26,14 @@ class SilentLockServerTest {
     private P2pHttpClient client(SlowLockServer server) {
         AnnexUrl url = AnnexUrl.parse("annex+http://127.0.0.1:" + server.port() + "/git-annex/").get();
         return new P2pHttpClient(HttpClient.newHttpClient(), url, Uuid.random(), Uuid.random(),
-                CredentialSource.fixed(Option.none()), deadline);
+                CredentialSource.fixed(Option.none()), new Silence(deadline, deadline));
     }
 
     @Test
     void aLockNeverAnsweredFailsInOneLine() throws IOException {
         try (SlowLockServer server = SlowLockServer.silent()) {
             assertThatThrownBy(() -> client(server).lock(key)).isInstanceOf(IOException.class)
-                    .hasMessage("the server at http://127.0.0.1:" + server.port() + "/git-annex/ did not answer in time");
+                    .hasMessage("the server at http://127.0.0.1:" + server.port() + "/git-annex/ did not answer within 300 ms");
             assertThat(server.events).containsExactly("silent");
         }
     }

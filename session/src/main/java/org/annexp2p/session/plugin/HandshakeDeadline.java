@@ -3,6 +3,7 @@ package org.annexp2p.session.plugin;
 import java.io.IOException;
 import java.time.Duration;
 import org.annexp2p.transports.Connection;
+import org.annexp2p.transports.ShownDuration;
 
 /**
  * When a client gives up on a peer that has not answered AUTH and VERSION. Without it a peer that accepts the
@@ -43,16 +44,7 @@ public final class HandshakeDeadline {
     /** The one line a user reads when {@code c} did not answer in time. */
     public IOException missed(Connection c, boolean dialed) {
         return new IOException(c.description() + (dialed ? " accepted the connection but" : " was started but")
-                + " did not answer within " + shown(shown));
-    }
-
-    /** For messages: 10 s, 2 min, 500 ms. */
-    public static String shown(Duration d) {
-        long ms = d.toMillis();
-        if (ms >= 60_000 && ms % 60_000 == 0) {
-            return ms / 60_000 + " min";
-        }
-        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+                + " did not answer within " + ShownDuration.of(shown));
     }
 
     /** Closes {@code c} at the deadline unless the returned watch is closed first. */
