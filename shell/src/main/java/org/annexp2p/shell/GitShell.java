@@ -9,16 +9,26 @@ import java.util.List;
 import java.util.Optional;
 import org.annexp2p.repository.GitEnvironment;
 
-/** {@code git-shell ARGS...} with our stdin, stdout and stderr; its exit code, or non-zero when it cannot start. */
+/**
+ * {@code git-shell ARGS...} with our stdin, stdout and stderr; its exit code. When it cannot start, a refusal that
+ * says why: git's client only reports that it could not read from the remote repository, and "git-shell failed"
+ * alone would leave the user guessing whether the command was refused.
+ */
 interface GitShell {
     int run(List<String> args);
+
+    /** Where git-shell was looked for, in the refusal's words. */
+    static ShellRefusal cannotStart(String where, String why) {
+        return new ShellRefusal("cannot start git-shell " + where + " (" + why + "): git provides it; install git"
+                + " there, or make it reachable on that PATH");
+    }
 
     static GitShell onPath() {
         return args -> {
             try {
                 return new ProcessBuilder(argv(args)).inheritIO().start().waitFor();
             } catch (IOException e) {
-                return 127;
+                throw cannotStart("on this PATH", "not found, or not executable");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 130;
@@ -37,7 +47,7 @@ interface GitShell {
         return args -> {
             Optional<Path> program = GitEnvironment.of(session.env(), session.directory()).find("git-shell");
             if (program.isEmpty()) {
-                return 127;
+                throw cannotStart("on the ssh session's PATH", "not found");
             }
             List<String> argv = argv(args);
             argv.set(0, program.get().toString());
@@ -48,7 +58,7 @@ interface GitShell {
             try {
                 child = pb.start();
             } catch (IOException e) {
-                return 127;
+                throw cannotStart("at " + program.get(), "not executable");
             }
             Thread stdout = pump(child.getInputStream(), session.out(), "git-shell stdout", false);
             Thread stderr = pump(child.getErrorStream(), session.err(), "git-shell stderr", false);

@@ -70,10 +70,15 @@ class RestrictedShellIT {
     }
 
     static Ran ours(Map<String, String> env, byte[] stdin, String... args) throws IOException {
-        List<String> argv = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                AnnexP2p.jar().toString()));
+        return ours(System.getenv().getOrDefault("PATH", "/usr/bin:/bin"), env, stdin, args);
+    }
+
+    /** With {@code path} as the shell's PATH (java itself is found on this JVM's). */
+    static Ran ours(String path, Map<String, String> env, byte[] stdin, String... args) throws IOException {
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", AnnexP2p.jar().toString()));
         argv.addAll(List.of(args));
-        return run(argv, env, System.getenv().getOrDefault("PATH", "/usr/bin:/bin"), stdin);
+        return run(argv, env, path, stdin);
     }
 
     static Ran theirs(GitAnnexVersions.Release r, Map<String, String> env, byte[] stdin, String... args) throws IOException {
@@ -169,6 +174,17 @@ class RestrictedShellIT {
                 assertThat(ours.out()).isEqualTo(theirs(r, env, new byte[0], "-c", "git-upload-pack '" + spelling + "'").out());
             }
         }
+    }
+
+    @Test
+    void aGitShellThatCannotStartIsSaidInOneLine() throws Exception {
+        // git-annex-shell says only that git-shell failed; git's client then says it could not read from the remote.
+        Path empty = Files.createDirectories(home.resolve("no-git-here"));
+        Ran r = ours(empty.toString(), env(), new byte[0], "-c", "git-upload-pack '" + allowed + "'");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("annex-p2p: cannot start git-shell on this PATH (not found, or not executable): git"
+                + " provides it; install git there, or make it reachable on that PATH\n");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test

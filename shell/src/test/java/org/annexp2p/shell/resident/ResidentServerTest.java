@@ -247,6 +247,19 @@ class ResidentServerTest {
     }
 
     @Test
+    void aGitShellNotOnTheSessionsPathIsSaidInOneLine() throws IOException {
+        TemporaryRepository.annex(tmp.resolve("repo"), "served");
+        ResidentServer server = serve(settings());
+        Map<String, String> env = env();
+        env.put("PATH", Files.createDirectories(tmp.resolve("no-git-here")).toString());
+        TestClient.Ran ran = session(server, List.of("-c", "git-upload-pack 'repo'"), env);
+        assertThat(ran.err()).isEqualTo("annex-p2p: cannot start git-shell on the ssh session's PATH (not found): git"
+                + " provides it; install git there, or make it reachable on that PATH\n");
+        assertThat(ran.exit()).isEqualTo(1);
+        assertThat(ran.out()).isEmpty();
+    }
+
+    @Test
     void configlistReadsGitConfigInTheSessionsEnvironment() throws IOException {
         TemporaryRepository repo = TemporaryRepository.annex(tmp.resolve("repo"), "served");
         ResidentServer server = serve(settings());
