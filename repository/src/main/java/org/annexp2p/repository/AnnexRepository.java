@@ -232,21 +232,31 @@ public final class AnnexRepository implements Repository {
         return places(key).objectPaths();
     }
 
-    /**
-     * A key's paths here, or why it has none: then asking for a path fails with that reason. {@code objects} and
-     * {@code tmp} are null exactly when {@code unstorable} is defined.
-     */
-    private record KeyPlaces(Key key, Option<String> unstorable, List<Path> objects, Path tmp) {
-        List<Path> objectPaths() throws IOException {
-            if (unstorable.isDefined()) {
-                throw new IOException("key cannot be stored: " + unstorable.get());
+    /** A key's paths here, or why it has none: then asking for a path fails with that reason. */
+    private sealed interface KeyPlaces {
+        Key key();
+
+        /** Every place git-annex looks for the object, in its order, and the partial copy's place. */
+        record Storable(Key key, List<Path> objects, Path tmp) implements KeyPlaces {}
+
+        record Unstorable(Key key, String reason) implements KeyPlaces {}
+
+        default List<Path> objectPaths() throws IOException {
+            if (this instanceof Storable s) {
+                return s.objects();
             }
-            return objects;
+            throw new IOException("key cannot be stored: " + ((Unstorable) this).reason());
         }
 
-        Path tmpPath() throws IOException {
-            objectPaths();
-            return tmp;
+        default Path tmpPath() throws IOException {
+            if (this instanceof Storable s) {
+                return s.tmp();
+            }
+            throw new IOException("key cannot be stored: " + ((Unstorable) this).reason());
+        }
+
+        default Option<String> unstorable() {
+            return this instanceof Unstorable u ? Option.some(u.reason()) : Option.none();
         }
     }
 
@@ -264,7 +274,7 @@ public final class AnnexRepository implements Repository {
     private KeyPlaces placesOf(Key key) throws IOException {
         Option<String> reason = unstorableReason(key);
         if (reason.isDefined()) {
-            return new KeyPlaces(key, reason, null, null);
+            return new KeyPlaces.Unstorable(key, reason.get());
         }
         String name = FileNames.component(key.fileName()).get();
         List<Path> paths = new ArrayList<>(2);
@@ -273,7 +283,7 @@ public final class AnnexRepository implements Repository {
             paths.add(inside(annexDir.resolve("objects").resolve(dirs.get(0)).resolve(dirs.get(1)).resolve(name)
                     .resolve(name)));
         }
-        return new KeyPlaces(key, reason, List.copyOf(paths), inside(annexDir.resolve("tmp").resolve(name)));
+        return new KeyPlaces.Storable(key, List.copyOf(paths), inside(annexDir.resolve("tmp").resolve(name)));
     }
 
     /** The object file if the content is here. */
