@@ -1,5 +1,8 @@
 package org.annexp2p.cli;
 
+import java.io.IOException;
+import java.nio.channels.Channel;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -23,6 +26,9 @@ final class ShellServerCommand implements Callable<Integer> {
     @Option(names = "--idle", paramLabel = "DURATION", converter = DurationArgument.class)
     Duration idle;
 
+    @Option(names = "--socket-activated")
+    boolean socketActivated;
+
     @Override
     public Integer call() throws Exception {
         if (maxSessions < 1) {
@@ -33,8 +39,10 @@ final class ShellServerCommand implements Callable<Integer> {
         SocketDirectory.sessionsLookElsewhere(System.getenv(), uid, SocketDirectory.RUN_USER, SocketDirectory.TMP)
                 .ifPresent(note -> System.err.println("annex-p2p: warning: " + note + "; start the server with XDG_RUNTIME_DIR="
                         + SocketDirectory.runtimeDir(SocketDirectory.RUN_USER, uid) + " (`annex-p2p doctor` checks this)"));
-        ResidentServer server = ResidentServer.start(directory, ResidentServer.Settings.standard(maxSessions,
-                Optional.ofNullable(idle), Commands.names(), Main::oneLine, Debug::transcriptTo));
+        ResidentServer.Settings settings = ResidentServer.Settings.standard(maxSessions, Optional.ofNullable(idle),
+                Commands.names(), Main::oneLine, Debug::transcriptTo);
+        ResidentServer server = socketActivated ? ResidentServer.adopt(directory, inheritedSocket(), settings)
+                : ResidentServer.start(directory, settings);
         // A second signal exits at once; the socket still goes with it.
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "annex-p2p shell-server stop"));
         StopRequest stop = new StopRequest();
@@ -57,5 +65,16 @@ final class ShellServerCommand implements Callable<Integer> {
             stop.stopped("serving git-annex-shell sessions");
         }
         return 0;
+    }
+
+    /** The listening socket systemd passed as standard input ({@code StandardInput=socket}), or a usage error. */
+    private static ServerSocketChannel inheritedSocket() throws IOException {
+        Channel inherited = System.inheritedChannel();
+        if (inherited instanceof ServerSocketChannel listening) {
+            return listening;
+        }
+        throw new Main.UsageException("--socket-activated needs the listening socket as standard input (a systemd"
+                + " socket unit with Accept=no, and StandardInput=socket in the service); "
+                + (inherited == null ? "standard input is not a socket" : "standard input is a connection, not a listening socket (Accept=yes?)"));
     }
 }

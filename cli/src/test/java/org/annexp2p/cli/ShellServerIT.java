@@ -77,6 +77,44 @@ class ShellServerIT {
         }
     }
 
+    /**
+     * Socket activation with perl standing in for systemd: the socket is bound (0600, in a 0700 directory) before the
+     * server starts, the first connection waits in its backlog while the JVM starts and is served, and the server
+     * exits after --idle leaving the socket for the next connection to start it again.
+     */
+    @Test
+    void aSocketActivatedServerServesTheConnectionThatStartedItAndLeavesTheSocket() throws Exception {
+        Path runtime = Files.createDirectory(dir.resolve("run"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Path socket = Files.createDirectory(runtime.resolve("annex-p2p"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------"))).resolve("shell.sock");
+        TemporaryRepository repo = TemporaryRepository.annex(dir.resolve("repo"), "served");
+        String systemd = "socket(my $s, 1, 1, 0) or die \"socket: $!\"; bind($s, pack('S Z108', 1, $ENV{SOCK}))"
+                + " or die \"bind: $!\"; chmod(0600, $ENV{SOCK}) or die; listen($s, 16) or die;"
+                + " open(STDIN, '<&', $s) or die \"dup: $!\"; print STDERR \"listening\\n\"; exec @ARGV or die \"exec: $!\";";
+        try (RunningCommand server = Command.of("perl", "-e", systemd, Launcher.path().toString(), "shell-server",
+                "--socket-activated", "--idle", "2s").env(Map.of("XDG_RUNTIME_DIR", runtime.toString(), "SOCK",
+                socket.toString())).start()) {
+            server.awaitErr(Pattern.compile("listening"), STARTED);
+            Finished direct = Command.of(Launcher.path().toString(), "configlist", repo.dir().toString()).run();
+            assertThat(configlistThrough(socket, repo.dir())).isEqualTo(direct.out());
+            int exit = server.awaitExit(STARTED);
+            assertThat(exit).as("stderr:%n%s", server.err()).isZero();
+            assertThat(server.err()).contains("annex-p2p: serving git-annex-shell sessions on " + socket);
+            assertThat(socket).exists();
+        }
+    }
+
+    @Test
+    void socketActivatedWithoutASocketIsAUsageError() throws Exception {
+        Finished r = Command.of(Launcher.path().toString(), "shell-server", "--socket-activated")
+                .env("XDG_RUNTIME_DIR", dir.toString()).run();
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("annex-p2p: --socket-activated needs the listening socket as standard input"
+                + " (a systemd socket unit with Accept=no, and StandardInput=socket in the service); standard input is"
+                + " not a socket\n");
+    }
+
     /** A forwarder's session by hand: configlist's stdout, once 'X' says 0. */
     private static String configlistThrough(Path socket, Path repository) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {

@@ -4,6 +4,7 @@ import io.vavr.control.Either;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
@@ -13,8 +14,10 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
@@ -78,9 +81,10 @@ public final class ResidentServer {
 
     private final SocketDirectory directory;
     private final Settings settings;
-    private final FileChannel lockFile;
-    private final FileLock lock;
+    private final Locked locked;
     private final ServerSocketChannel server;
+    /** Whether the socket file is this server's to remove (not when systemd made it). */
+    private final boolean ownsSocket;
     private final UserPrincipal owner;
     private final Object initialBuild;
     private final Semaphore requests;
@@ -92,13 +96,13 @@ public final class ResidentServer {
     private volatile boolean stopping;
     private volatile String stopReason = "the server is stopping";
 
-    private ResidentServer(SocketDirectory directory, Settings settings, FileChannel lockFile, FileLock lock,
-            ServerSocketChannel server, UserPrincipal owner) {
+    private ResidentServer(SocketDirectory directory, Settings settings, Locked locked, ServerSocketChannel server,
+            UserPrincipal owner, boolean ownsSocket) {
         this.directory = directory;
         this.settings = settings;
-        this.lockFile = lockFile;
-        this.lock = lock;
+        this.locked = locked;
         this.server = server;
+        this.ownsSocket = ownsSocket;
         this.owner = owner;
         this.initialBuild = settings.build().get();
         this.requests = new Semaphore(settings.maxRequests());
@@ -112,29 +116,75 @@ public final class ResidentServer {
     /** Checks or makes the directory, takes its lock, replaces a stale socket and binds it (mode 0600). */
     public static ResidentServer start(SocketDirectory directory, Settings settings) throws IOException {
         directory.prepare();
-        FileChannel lockFile = FileChannel.open(directory.lock(), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        FileLock lock;
-        try {
-            lock = lockFile.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            lockFile.close();
-            throw new CannotStart("a shell server is already running on " + directory.socket());
-        }
+        Locked locked = Locked.take(directory);
         try {
             Files.deleteIfExists(directory.socket());
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(directory.socket()));
             // The directory is 0700 already; the socket's own mode says the same should the directory ever change.
             Files.setPosixFilePermissions(directory.socket(), PosixFilePermissions.fromString("rw-------"));
-            return new ResidentServer(directory, settings, lockFile, lock, server, Files.getOwner(directory.dir()));
+            return new ResidentServer(directory, settings, locked, server, Files.getOwner(directory.dir()), true);
         } catch (IOException | RuntimeException e) {
-            lock.release();
-            lockFile.close();
+            locked.release();
             throw e;
+        }
+    }
+
+    /**
+     * Serves on a listening socket that systemd made and passed as standard input (a socket unit, and
+     * {@code StandardInput=socket} in the service), so that the first ssh session starts the server and nothing runs
+     * before one needs it. The socket must be the one sessions look for, in a directory that passes the checks a
+     * directory this server makes passes (systemd's own default mode for it, 0755, does not), and the socket itself
+     * must be this user's alone. The socket file is systemd's: stopping leaves it, and the next connection starts
+     * the server again.
+     */
+    public static ResidentServer adopt(SocketDirectory directory, ServerSocketChannel inherited, Settings settings)
+            throws IOException {
+        SocketAddress at = inherited.getLocalAddress();
+        if (!(at instanceof UnixDomainSocketAddress unix) || !unix.getPath().toAbsolutePath().normalize()
+                .equals(directory.socket().toAbsolutePath().normalize())) {
+            throw new CannotStart("the socket systemd passed listens on " + shown(at) + ", but ssh sessions look for "
+                    + directory.socket() + " (ListenStream=%t/annex-p2p/shell.sock in the socket unit)");
+        }
+        try {
+            directory.check();
+        } catch (SocketDirectory.Unusable e) {
+            throw new CannotStart(e.getMessage() + " (DirectoryMode=0700 in the socket unit)");
+        }
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(directory.socket(), LinkOption.NOFOLLOW_LINKS);
+        if (!Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE).containsAll(mode)) {
+            throw new CannotStart(directory.socket() + " is open to other users (SocketMode=0600 in the socket unit)");
+        }
+        Locked locked = Locked.take(directory);
+        return new ResidentServer(directory, settings, locked, inherited, Files.getOwner(directory.dir()), false);
+    }
+
+    private static String shown(SocketAddress at) {
+        return at instanceof UnixDomainSocketAddress unix ? unix.getPath().toString()
+                : at == null ? "no address" : "a network address, not a unix socket";
+    }
+
+    /** The directory's lock file, held while this server serves: a second server in the same place refuses. */
+    private record Locked(FileChannel file, FileLock lock) {
+        static Locked take(SocketDirectory directory) throws IOException {
+            FileChannel lockFile = FileChannel.open(directory.lock(), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            FileLock lock;
+            try {
+                lock = lockFile.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                lockFile.close();
+                throw new CannotStart("a shell server is already running on " + directory.socket());
+            }
+            return new Locked(lockFile, lock);
+        }
+
+        void release() throws IOException {
+            lock.release();
+            file.close();
         }
     }
 
@@ -175,8 +225,7 @@ public final class ResidentServer {
                 }
             }
             timer.shutdownNow();
-            lock.release();
-            lockFile.close();
+            locked.release();
         }
     }
 
@@ -203,10 +252,12 @@ public final class ResidentServer {
         }
         // The socket goes first: closing the channel wakes serve(), whose return may end the JVM (System.exit skips
         // a shutdown hook that finds the server already stopping) before a later line of this thread ran.
-        try {
-            Files.deleteIfExists(directory.socket());
-        } catch (IOException ignored) {
-            // A socket nobody answers on is what a forwarder falls back from.
+        if (ownsSocket) {
+            try {
+                Files.deleteIfExists(directory.socket());
+            } catch (IOException ignored) {
+                // A socket nobody answers on is what a forwarder falls back from.
+            }
         }
         try {
             server.close();
