@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -158,6 +159,12 @@ final class HostChecks {
                                 + runtimeDir(environment) + " look for " + here.socket(),
                         "start the server with the XDG_RUNTIME_DIR that ssh sessions get");
             }
+        }
+        Optional<String> refused = here.refusal();
+        if (refused.isPresent() && Files.exists(here.socket(), LinkOption.NOFOLLOW_LINKS)) {
+            return Check.warn(SHELL_SERVER, "there is a socket at " + here.socket() + ", but no shell server will serve"
+                    + " there: " + refused.get(), "make " + here.dir() + " this user's with mode 0700 (DirectoryMode=0700"
+                    + " in a systemd socket unit)");
         }
         return Check.skip(SHELL_SERVER, "no shell server answers on " + here.socket()
                 + " (optional: `annex-p2p shell-server` spares every ssh connection a JVM start)");

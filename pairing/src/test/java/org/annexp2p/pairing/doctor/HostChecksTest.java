@@ -144,4 +144,22 @@ class HostChecksTest {
                     + " (the systemd user unit in `annex-p2p shell-server --help` does)");
         }
     }
+
+    @Test
+    void aSocketInADirectoryTheServerRefusesIsAWarning() throws Exception {
+        int uid = SocketDirectory.realUid();
+        Path xdg = Files.createDirectories(dir.resolve("xdg"));
+        Map<String, String> withXdg = Map.of("XDG_RUNTIME_DIR", xdg.toString());
+        Path d = xdg.resolve("annex-p2p");
+        // What a socket unit without DirectoryMode=0700 leaves: a listener in a directory others may enter.
+        try (var systemd = listenIn(d)) {
+            Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Check c = HostChecks.shellServer(withXdg, uid, Files.createDirectories(dir.resolve("run-user")),
+                    Files.createDirectories(dir.resolve("tmp")));
+            assertThat(c.status()).isEqualTo(Check.Status.WARN);
+            assertThat(c.detail()).isEqualTo("there is a socket at " + d.resolve("shell.sock") + ", but no shell server"
+                    + " will serve there: " + d + " is open to other users (its mode must be 0700); make " + d
+                    + " this user's with mode 0700 (DirectoryMode=0700 in a systemd socket unit)");
+        }
+    }
 }

@@ -119,6 +119,21 @@ public record SocketDirectory(Path dir, int uid) {
         check();
     }
 
+    /**
+     * Why a server would refuse D as it is now, if it would; none when D passes, or is absent (a server makes it).
+     * A socket in a refused directory is never served: systemd's socket unit without DirectoryMode=0700 makes one.
+     */
+    public Optional<String> refusal() {
+        try {
+            check();
+            return Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e instanceof Unusable ? e.getMessage() : dir + " cannot be read");
+        }
+    }
+
     /** Refuses D unless lstat says: a directory, ours, no permission for group or others. */
     void check() throws IOException {
         BasicFileAttributes basic = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
