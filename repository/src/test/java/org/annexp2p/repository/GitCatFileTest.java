@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.annexp2p.testkit.repository.TemporaryRepository;
@@ -95,9 +96,13 @@ class GitCatFileTest {
 
     @Test
     void anIdleProcessStopsAndTheNextReadStartsAnother() throws Exception {
-        catFile = new GitCatFile(git, Duration.ofMillis(50));
+        // The timer thread waits for the test to have read the pid: a test thread descheduled for longer than the idle
+        // time (a loaded machine) would otherwise find the process already stopped and no pid to read.
+        CountDownLatch pidRead = new CountDownLatch(1);
+        catFile = new GitCatFile(git, Duration.ofMillis(50), gated(pidRead));
         catFile.blob("HEAD:a.log");
         ProcessHandle process = ProcessHandle.of(catFile.pid().orElseThrow()).orElseThrow();
+        pidRead.countDown();
         process.onExit().get(30, TimeUnit.SECONDS);
         assertThat(catFile.pid()).isEmpty();
         assertThat(text(catFile.blob("HEAD:a.log").get())).isEqualTo("line a\n");
@@ -140,6 +145,22 @@ class GitCatFileTest {
             timer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
         assertThat(made).as("timer threads alive 20 s after closing").noneMatch(Thread::isAlive);
+    }
+
+    /** Timer threads that run nothing before {@code open}: the idle stop cannot fire while the test holds it. */
+    private static ThreadFactory gated(CountDownLatch open) {
+        return body -> {
+            Thread t = new Thread(() -> {
+                try {
+                    open.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // the pool's worker sees it and ends as it would
+                }
+                body.run();
+            }, "git-cat-file-timer");
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static ThreadFactory recorded(List<Thread> into) {

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import org.annexp2p.protocol.key.Key;
 import org.annexp2p.protocol.wire.Uuid;
+import org.annexp2p.testkit.await.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,6 +35,8 @@ class SilentLockServerTest {
         try (SlowLockServer server = SlowLockServer.silent()) {
             assertThatThrownBy(() -> client(server).lock(key)).isInstanceOf(IOException.class)
                     .hasMessage("the server at http://127.0.0.1:" + server.port() + "/git-annex/ did not answer within 300 ms");
+            // The client gives up at its deadline whether or not the server's thread has read the request yet.
+            Await.condition("the silent server took the request", () -> !server.events.isEmpty());
             assertThat(server.events).containsExactly("silent");
         }
     }

@@ -22,6 +22,8 @@ import org.annexp2p.repository.AnnexRepository;
  * Nothing is saved unless paired.
  */
 public final class LanPairingJob {
+    private static final LanState.Failed CANCELLED = new LanState.Failed("cancelled", "nothing was saved");
+
     private final CompletableFuture<String> payload = new CompletableFuture<>();
     private final Consumer<LanState> listener;
     private final Object lock = new Object();
@@ -56,6 +58,16 @@ public final class LanPairingJob {
 
     /** Stops wherever it is: the endpoints close, so every wait ends; nothing is saved. */
     public void cancel() {
+        closeForCancel();
+        thread.interrupt();
+    }
+
+    /**
+     * Cancel up to its interrupt: marked cancelled, the endpoints closed. The step under way may then end on the
+     * closed endpoint before the interrupt comes (the cancelling thread descheduled in between), and reports that
+     * as its failure; the job still ends cancelled. Package-private for the test that stops here.
+     */
+    void closeForCancel() {
         cancelled = true;
         payload.cancel(false);
         synchronized (lock) {
@@ -63,7 +75,6 @@ public final class LanPairingJob {
                 ends.close();
             }
         }
-        thread.interrupt();
     }
 
     public LanState await() throws InterruptedException {
@@ -98,15 +109,17 @@ public final class LanPairingJob {
             // it saves its side once it has linked back to us: keep our server up for that
             flow.awaitLinkBack();
         } catch (Exception e) {
-            tell(cancelled ? new LanState.Failed("cancelled", "nothing was saved")
-                    : new LanState.Failed(e.getMessage() == null ? "pairing stopped" : e.getMessage(), "try again"));
+            tell(new LanState.Failed(e.getMessage() == null ? "pairing stopped" : e.getMessage(), "try again"));
         }
     }
 
     private void tell(LanState next) {
+        // Once cancelled, a failure is the cancel's, however the step under way saw it (an endpoint closed under it,
+        // an interrupted wait): the person pressed cancel and is told so, not "UDP endpoint ... is closed".
+        LanState told = cancelled && next instanceof LanState.Failed ? CANCELLED : next;
         if (!state.isFinal()) {
-            state = next;
-            listener.accept(next);
+            state = told;
+            listener.accept(told);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +26,9 @@ public final class PairExchange {
     public interface Codes {
         String theirs(Code ours) throws IOException;
     }
+
+    /** How long a stopped send may take to release its nameplate on the way out. */
+    private static final Duration SENDER_WIND_DOWN = Duration.ofSeconds(5);
 
     private final PairingWormhole wormhole;
     private final Path dir;
@@ -70,7 +74,31 @@ public final class PairExchange {
         } finally {
             if (sender.isAlive()) {
                 sender.interrupt();
-                sender.join(TimeUnit.SECONDS.toMillis(5));
+                awaitEnd(sender);
+            }
+        }
+    }
+
+    /**
+     * Gives the interrupted sender up to {@link #SENDER_WIND_DOWN} to release its nameplate and end, also when this
+     * thread was interrupted itself: that is how a pairing is cancelled, and an interruptible join then returned at
+     * once, so the pairing ended (and its process could exit) with the send still on its way out. The interrupt is
+     * kept for the caller.
+     */
+    private static void awaitEnd(Thread sender) {
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + SENDER_WIND_DOWN.toNanos();
+        try {
+            for (long left; sender.isAlive() && (left = deadline - System.nanoTime()) > 0; ) {
+                try {
+                    sender.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

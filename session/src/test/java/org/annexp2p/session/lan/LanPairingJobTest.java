@@ -106,4 +106,20 @@ class LanPairingJobTest {
         assertThat(creds.acceptedTokens()).isEmpty();
         assertThat(Files.exists(a.annexDir().resolve("creds/lan-identity.pem"))).isFalse();
     }
+
+    /**
+     * The pairing conversation under way sees its endpoint closed by cancel before cancel's interrupt comes (the
+     * cancelling thread descheduled between the two): it ends cancelled all the same, not with the closed endpoint
+     * as its reason (which LanPairingRoutesTest's cancel case met under load).
+     */
+    @Test
+    void aConversationEndedByCancelsCloseBeforeItsInterruptEndsCancelled() throws Exception {
+        AnnexRepository a = AnnexRepository.create(tmp.resolve("a"));
+        Recorded ja = start(a, qr(), freeUdpPort());
+        await(ja, LanState.Pairing.class);
+        ja.job().closeForCancel();
+
+        assertThat(ja.job().await()).as("%s", ja.states()).isEqualTo(new LanState.Failed("cancelled", "nothing was saved"));
+        assertThat(LanPeers.read(a.creds())).isEmpty();
+    }
 }

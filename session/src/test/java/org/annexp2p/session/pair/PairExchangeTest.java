@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.annexp2p.protocol.wire.AuthToken;
 import org.annexp2p.wormhole.InvalidCodeException;
 import org.annexp2p.wormhole.WrongCodeException;
@@ -141,6 +144,60 @@ class PairExchangeTest {
             throw new AssertionError("no code to show");
         })).isInstanceOf(PairExchangeException.class).hasMessage("the mailbox server did not answer")
                 .extracting(e -> ((PairExchangeException) e).step()).isEqualTo(PairExchangeException.Step.SENDING);
+    }
+
+    /**
+     * A pairing is cancelled by interrupting its thread: the exchange still waits for its stopped send to release
+     * its nameplate before it ends (an interruptible join returned at once, and the process could exit first), and
+     * leaves the interrupt to its caller.
+     */
+    @Test
+    void aCancelledExchangeEndsOnlyOnceItsSendHasWoundDown() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        AtomicBoolean released = new AtomicBoolean();
+        PairingWormhole slowToRelease = new PairingWormhole() {
+            @Override
+            public void sendFile(Path file, java.util.function.Consumer<Code> codeReady)
+                    throws org.annexp2p.wormhole.WormholeException {
+                codeReady.accept(Code.parse("7-purple-sausages"));
+                try {
+                    new CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                    interrupted.countDown();
+                    // Releasing the nameplate takes a round trip to the mailbox server.
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300));
+                    released.set(true);
+                    throw new org.annexp2p.wormhole.WormholeTimeoutException("interrupted while waiting for the receiver");
+                }
+            }
+
+            @Override
+            public org.annexp2p.wormhole.Received receive(Code code, org.annexp2p.wormhole.ReceiveListener l) {
+                throw new AssertionError("nothing is received once cancelled");
+            }
+        };
+        PairExchange a = new PairExchange(slowToRelease, Files.createDirectories(tmp.resolve("a")));
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Thread pairing = new Thread(() -> {
+            try {
+                a.run(A, ours -> {
+                    // What PairingJob's cancel does to a pairing waiting for the other side's code.
+                    Thread.currentThread().interrupt();
+                    throw new java.io.IOException("cancelled");
+                });
+            } catch (Exception expected) {
+                // cancelled
+            }
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+            assertThat(released).as("the send had released its nameplate when the exchange ended").isTrue();
+        }, "pairing");
+        List<Throwable> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        pairing.setUncaughtExceptionHandler((t, e) -> failed.add(e));
+        pairing.start();
+        pairing.join();
+        assertThat(failed).isEmpty();
+        assertThat(interrupted.getCount()).as("the send was stopped").isZero();
+        assertThat(stillInterrupted).as("the caller's interrupt is kept").isTrue();
     }
 
     /** Side a against an offer already waiting: a's own send never finds a receiver and is stopped at the end. */

@@ -31,6 +31,18 @@ final class TestClient implements AutoCloseable {
         sendRaw(FrameCodec.encode(f));
     }
 
+    /**
+     * The frames in one write: a server that closes at the first frame it refuses cannot then fail the write of the
+     * frames after it (sent one by one, the next write met the closed socket when the server was quick: Broken pipe).
+     */
+    void sendAtOnce(Frame... frames) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (Frame f : frames) {
+            all.writeBytes(FrameCodec.encode(f));
+        }
+        sendRaw(all.toByteArray());
+    }
+
     void sendRaw(byte[] bytes) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(bytes);
         while (b.hasRemaining()) {

@@ -98,7 +98,10 @@ class RunningCommandTest {
 
     @Test
     void aSignalLeavesItsOutputReadable() throws Exception {
-        try (RunningCommand c = Command.of("sh", "-c", "trap 'echo stopping; exit 130' INT; echo up; while :; do sleep 0.1; done").start()) {
+        // SIGINT not ignored, as a terminal starts it: a build run as a shell's background job starts with it ignored,
+        // the JVM and this sh inherit that, and an ignored signal cannot be trapped, so the sh never stopped.
+        try (RunningCommand c = Command.of("env", "--default-signal=INT", "sh", "-c",
+                "trap 'echo stopping; exit 130' INT; echo up; while :; do sleep 0.1; done").start()) {
             c.await(Pattern.compile("up"), BOUND);
             c.signal("INT");
             assertThat(c.awaitExit(BOUND)).isEqualTo(130);
