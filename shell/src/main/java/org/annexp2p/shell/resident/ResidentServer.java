@@ -14,10 +14,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
@@ -134,9 +132,9 @@ public final class ResidentServer {
      * Serves on a listening socket that systemd made and passed as standard input (a socket unit, and
      * {@code StandardInput=socket} in the service), so that the first ssh session starts the server and nothing runs
      * before one needs it. The socket must be the one sessions look for, in a directory that passes the checks a
-     * directory this server makes passes (systemd's own default mode for it, 0755, does not), and the socket itself
-     * must be this user's alone. The socket file is systemd's: stopping leaves it, and the next connection starts
-     * the server again.
+     * directory this server makes passes (systemd's own default mode for it, 0755, does not); the socket is made
+     * 0600 as one this server binds. The socket file is systemd's: stopping leaves it, and the next connection
+     * starts the server again.
      */
     public static ResidentServer adopt(SocketDirectory directory, ServerSocketChannel inherited, Settings settings)
             throws IOException {
@@ -151,11 +149,15 @@ public final class ResidentServer {
         } catch (SocketDirectory.Unusable e) {
             throw new CannotStart(e.getMessage() + " (DirectoryMode=0700 in the socket unit)");
         }
-        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(directory.socket(), LinkOption.NOFOLLOW_LINKS);
-        if (!Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE).containsAll(mode)) {
-            throw new CannotStart(directory.socket() + " is open to other users (SocketMode=0600 in the socket unit)");
-        }
         Locked locked = Locked.take(directory);
+        try {
+            // systemd's default SocketMode is 0666; the private directory already keeps others out, and the socket's
+            // own mode says the same, as for a socket this server binds.
+            Files.setPosixFilePermissions(directory.socket(), PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException | RuntimeException e) {
+            locked.release();
+            throw e;
+        }
         return new ResidentServer(directory, settings, locked, inherited, Files.getOwner(directory.dir()), false);
     }
 
