@@ -55,7 +55,7 @@ class ShellServerIT {
                     .env("XDG_RUNTIME_DIR", runtime.toString()).run();
             assertThat(doctor.err()).contains("doctor: shell server: ok: a shell server answers on " + socket + "\n");
 
-            // The doctor's probe (a connection closed before any request) costs the server nothing.
+            // The doctor's probe (a request it refuses without running anything) leaves the server serving.
             Finished direct = Command.of(Launcher.path().toString(), "configlist", repo.dir().toString()).run();
             assertThat(direct.exit()).isZero();
             assertThat(configlistThrough(socket, repo.dir())).isEqualTo(direct.out());

@@ -18,6 +18,7 @@ import org.annexp2p.pairing.doctor.Check;
 import org.annexp2p.repository.AnnexRepository;
 import org.annexp2p.repository.creds.CredsDir;
 import org.annexp2p.repository.creds.CredsEntry;
+import org.annexp2p.shell.resident.AnswerProbe;
 import org.annexp2p.shell.resident.SocketDirectory;
 import org.annexp2p.tor.TorOptions;
 import org.annexp2p.tor.TorPolicy;
@@ -134,6 +135,9 @@ final class HostChecks {
     /** Tokens and keys must be readable by the owner only; a file group or others may access is a failure. */
     static final String SHELL_SERVER = "shell server";
 
+    /** As long as the forwarder waits for a server: one that systemd starts on this connection has a JVM to start. */
+    static final Duration SHELL_SERVER_ANSWER = Duration.ofSeconds(10);
+
     /**
      * Whether a resident shell server answers where ssh sessions will look for it. Sessions look in the directory
      * their XDG_RUNTIME_DIR names, else in /tmp; a server started in one while the sessions look in the other is
@@ -143,8 +147,20 @@ final class HostChecks {
      * @param tmp where sessions without XDG_RUNTIME_DIR look ({@link SocketDirectory#TMP})
      */
     static Check shellServer(Map<String, String> environment, int uid, Path runUser, Path tmp) {
+        return shellServer(environment, uid, runUser, tmp, SHELL_SERVER_ANSWER);
+    }
+
+    /** With {@code bound} for a server's answer (a test's is short). */
+    static Check shellServer(Map<String, String> environment, int uid, Path runUser, Path tmp, Duration bound) {
         SocketDirectory here = SocketDirectory.of(environment, uid, tmp);
-        if (here.answers()) {
+        AnswerProbe.Result asked = AnswerProbe.ask(here, bound);
+        if (asked instanceof AnswerProbe.Result.Silent silent) {
+            return Check.warn(SHELL_SERVER, "something accepts connections on " + here.socket() + ", but no shell server"
+                    + " answered there (" + silent.why() + "): every ssh session waits for it, then starts a JVM of its"
+                    + " own", "if systemd starts the server, `systemctl --user status annex-p2p-shell` and `journalctl"
+                    + " --user -u annex-p2p-shell` say why it does not");
+        }
+        if (asked instanceof AnswerProbe.Result.Served) {
             Optional<String> elsewhere = SocketDirectory.sessionsLookElsewhere(environment, uid, runUser, tmp);
             if (elsewhere.isPresent()) {
                 return Check.warn(SHELL_SERVER, "a shell server answers on " + here.socket() + "; " + elsewhere.get(),
@@ -154,7 +170,7 @@ final class HostChecks {
             return Check.ok(SHELL_SERVER, "a shell server answers on " + here.socket());
         }
         for (SocketDirectory other : List.of(SocketDirectory.underRunUser(runUser, uid), SocketDirectory.withoutRuntimeDir(uid, tmp))) {
-            if (!other.equals(here) && other.answers()) {
+            if (!other.equals(here) && AnswerProbe.ask(other, bound) instanceof AnswerProbe.Result.Served) {
                 return Check.warn(SHELL_SERVER, "a shell server answers on " + other.socket() + ", but sessions with "
                                 + runtimeDir(environment) + " look for " + here.socket(),
                         "start the server with the XDG_RUNTIME_DIR that ssh sessions get");

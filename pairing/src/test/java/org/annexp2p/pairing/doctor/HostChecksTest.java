@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.annexp2p.pairing.doctor.Check;
 import org.annexp2p.repository.creds.CredsDir;
+import org.annexp2p.shell.resident.Frame;
+import org.annexp2p.shell.resident.FrameCodec;
 import org.annexp2p.shell.resident.SocketDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +89,7 @@ class HostChecksTest {
     }
 
     /** Binds a unix socket where a shell server in {@code dir} would listen; closing it leaves a stale file. */
+    /** A bare listener, as a systemd socket is before its service runs: it accepts and nobody answers. */
     private static java.nio.channels.ServerSocketChannel listenIn(Path dir) throws Exception {
         Files.createDirectories(dir);
         // Private, as a server makes it: a listener in a directory others may enter is never asked.
@@ -94,6 +97,28 @@ class HostChecksTest {
         java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX);
         server.bind(java.net.UnixDomainSocketAddress.of(dir.resolve("shell.sock")));
         return server;
+    }
+
+    /** A listener in {@code dir} that answers every connection as a server answers the doctor's request ('B'). */
+    private static AutoCloseable serverIn(Path dir) throws Exception {
+        java.nio.channels.ServerSocketChannel listener = listenIn(dir);
+        Thread t = new Thread(() -> {
+            while (listener.isOpen()) {
+                try (java.nio.channels.SocketChannel c = listener.accept()) {
+                    c.write(java.nio.ByteBuffer.wrap(FrameCodec.encode(new Frame.Busy("not a shell command line"))));
+                    // Read the request to its end (the doctor closes once answered): never close on unread bytes.
+                    java.nio.ByteBuffer sink = java.nio.ByteBuffer.allocate(256);
+                    while (c.read(sink.clear()) >= 0) {
+                        // drained
+                    }
+                } catch (java.io.IOException e) {
+                    // closed
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return listener;
     }
 
     @Test
@@ -109,7 +134,7 @@ class HostChecksTest {
         assertThat(none.status()).isEqualTo(Check.Status.SKIP);
         assertThat(none.reason()).startsWith("no shell server answers on " + xdg.resolve("annex-p2p/shell.sock"));
 
-        try (var server = listenIn(xdg.resolve("annex-p2p"))) {
+        try (var server = serverIn(xdg.resolve("annex-p2p"))) {
             Check found = HostChecks.shellServer(withXdg, uid, runUser, tmp);
             assertThat(found.status()).isEqualTo(Check.Status.OK);
             assertThat(found.reason()).isEqualTo("a shell server answers on " + xdg.resolve("annex-p2p/shell.sock"));
@@ -117,7 +142,7 @@ class HostChecksTest {
         assertThat(HostChecks.shellServer(withXdg, uid, runUser, tmp).status()).as("a stale socket is no server")
                 .isEqualTo(Check.Status.SKIP);
 
-        try (var server = listenIn(runUser.resolve(u + "/annex-p2p"))) {
+        try (var server = serverIn(runUser.resolve(u + "/annex-p2p"))) {
             Check elsewhere = HostChecks.shellServer(withXdg, uid, runUser, tmp);
             assertThat(elsewhere.status()).isEqualTo(Check.Status.WARN);
             assertThat(elsewhere.detail()).isEqualTo("a shell server answers on " + runUser.resolve(u + "/annex-p2p/shell.sock")
@@ -132,7 +157,7 @@ class HostChecksTest {
         String u = Integer.toString(uid);
         Path runUser = Files.createDirectories(dir.resolve("run-user"));
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        try (var server = listenIn(tmp.resolve("annex-p2p-" + u))) {
+        try (var server = serverIn(tmp.resolve("annex-p2p-" + u))) {
             assertThat(HostChecks.shellServer(Map.of(), uid, runUser, tmp).status())
                     .as("no runtime directory for this user: sessions look in /tmp as well").isEqualTo(Check.Status.OK);
             Files.createDirectory(runUser.resolve(u));
@@ -160,6 +185,23 @@ class HostChecksTest {
             assertThat(c.detail()).isEqualTo("there is a socket at " + d.resolve("shell.sock") + ", but no shell server"
                     + " will serve there: " + d + " is open to other users (its mode must be 0700); make " + d
                     + " this user's with mode 0700 (DirectoryMode=0700 in a systemd socket unit)");
+        }
+    }
+
+    @Test
+    void aSocketThatAcceptsButNeverAnswersIsAWarning() throws Exception {
+        int uid = SocketDirectory.realUid();
+        Path xdg = Files.createDirectories(dir.resolve("xdg"));
+        Path socket = xdg.resolve("annex-p2p/shell.sock");
+        try (var systemd = listenIn(xdg.resolve("annex-p2p"))) {
+            Check c = HostChecks.shellServer(Map.of("XDG_RUNTIME_DIR", xdg.toString()), uid,
+                    Files.createDirectories(dir.resolve("run-user")), Files.createDirectories(dir.resolve("tmp")),
+                    java.time.Duration.ofMillis(300));
+            assertThat(c.status()).isEqualTo(Check.Status.WARN);
+            assertThat(c.detail()).isEqualTo("something accepts connections on " + socket + ", but no shell server"
+                    + " answered there (no answer within 300 ms): every ssh session waits for it, then starts a JVM of"
+                    + " its own; if systemd starts the server, `systemctl --user status annex-p2p-shell` and `journalctl"
+                    + " --user -u annex-p2p-shell` say why it does not");
         }
     }
 }

@@ -1,9 +1,6 @@
 package org.annexp2p.shell.resident;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -70,26 +67,6 @@ public record SocketDirectory(Path dir, int uid) {
         return Optional.of("XDG_RUNTIME_DIR is not set, so the server listens on " + server.socket()
                 + ", but ssh sessions that systemd gives XDG_RUNTIME_DIR=" + runtimeDir(runUser, uid)
                 + " look for " + sessions.socket() + " and will not reach it");
-    }
-
-    /**
-     * Whether a server accepts a connection on the socket now. The connection is closed before a request is sent,
-     * which a server takes as a client that left; a stale socket file or a full backlog is "no" without waiting. A
-     * directory that fails {@link #check} is "no" without connecting: whatever listens there is not our server
-     * (which refuses such a directory), and may be another user's.
-     */
-    public boolean answers() {
-        try {
-            check();
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.configureBlocking(false);
-            return channel.connect(UnixDomainSocketAddress.of(socket())) || channel.finishConnect();
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     public Path socket() {

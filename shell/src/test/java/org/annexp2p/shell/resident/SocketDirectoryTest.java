@@ -100,33 +100,4 @@ class SocketDirectoryTest {
         assertThat(SocketDirectory.sessionsLookElsewhere(Map.of("XDG_RUNTIME_DIR", runUser.resolve("7").toString()), 7,
                 runUser, tmpRoot)).as("the server looks where the sessions look").isEmpty();
     }
-
-    @Test
-    void answersOnlyWhileAServerListens() throws IOException {
-        SocketDirectory d = new SocketDirectory(Files.createDirectory(tmp.resolve("annex-p2p"),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))), uid());
-        assertThat(d.answers()).as("no socket file").isFalse();
-        try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(
-                java.net.StandardProtocolFamily.UNIX)) {
-            server.bind(java.net.UnixDomainSocketAddress.of(d.socket()));
-            assertThat(d.answers()).isTrue();
-        }
-        assertThat(d.socket()).as("a closed server leaves its socket file").exists();
-        assertThat(d.answers()).as("a stale socket file").isFalse();
-    }
-
-    @Test
-    void aListenerInADirectoryOthersMayEnterIsNotAskedAtAll() throws IOException {
-        SocketDirectory d = new SocketDirectory(Files.createDirectory(tmp.resolve("annex-p2p")), uid());
-        try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(
-                java.net.StandardProtocolFamily.UNIX)) {
-            server.bind(java.net.UnixDomainSocketAddress.of(d.socket()));
-            server.configureBlocking(false);
-            Files.setPosixFilePermissions(d.dir(), PosixFilePermissions.fromString("rwxrwxrwx"));
-            assertThat(d.answers()).isFalse();
-            assertThat(server.accept()).as("no connection was made").isNull();
-            Files.setPosixFilePermissions(d.dir(), PosixFilePermissions.fromString("rwx------"));
-            assertThat(d.answers()).isTrue();
-        }
-    }
 }
