@@ -11,9 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.Set;
-import org.annexp2p.interpreters.net.Transcript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,17 +42,8 @@ class AnswerProbeTest {
     void aServerAnswersAndNothingThereIsNobody() throws Exception {
         SocketDirectory d = privateDirectory();
         assertThat(AnswerProbe.ask(d, SHORT)).as("no socket file").isEqualTo(new AnswerProbe.Result.Nobody());
-        ResidentServer server = ResidentServer.start(d, new ResidentServer.Settings(64, Optional.empty(),
-                Duration.ofSeconds(30), 16, Set.of("shell-server"), Throwable::getMessage, err -> Transcript.NONE,
-                () -> "build 1", ResidentServer.PeerCredentials.SO_PEERCRED));
-        Thread serving = new Thread(() -> {
-            try {
-                server.serve();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        serving.start();
+        ResidentServer server = ResidentServer.start(d, TestServers.settings());
+        Thread serving = TestServers.serving(server);
         try {
             assertThat(AnswerProbe.ask(d, Duration.ofSeconds(30))).isEqualTo(new AnswerProbe.Result.Served());
         } finally {

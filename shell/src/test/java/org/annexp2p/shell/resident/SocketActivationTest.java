@@ -10,11 +10,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import org.annexp2p.interpreters.net.Transcript;
 import org.annexp2p.testkit.repository.TemporaryRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,8 +28,7 @@ class SocketActivationTest {
     Path tmp;
 
     private ResidentServer.Settings settings() {
-        return new ResidentServer.Settings(64, Optional.empty(), Duration.ofSeconds(30), 16, Set.of("shell-server"),
-                Throwable::getMessage, err -> Transcript.NONE, () -> "build 1", ResidentServer.PeerCredentials.SO_PEERCRED);
+        return TestServers.settings();
     }
 
     private SocketDirectory directory() throws IOException {
@@ -56,14 +51,7 @@ class SocketActivationTest {
         SocketDirectory directory = directory();
         ServerSocketChannel given = systemdSocket(directory.socket(), "rwx------", "rw-------");
         ResidentServer server = ResidentServer.adopt(directory, given, settings());
-        Thread serving = new Thread(() -> {
-            try {
-                server.serve();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        serving.start();
+        Thread serving = TestServers.serving(server);
         try (TestClient c = new TestClient(directory.socket())) {
             c.request(java.util.List.of("configlist", repo.dir().toString()), Map.of("HOME", tmp.toString(),
                     "PATH", System.getenv("PATH")), tmp);
