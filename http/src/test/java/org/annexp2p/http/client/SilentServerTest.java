@@ -155,7 +155,10 @@ class SilentServerTest {
             out.write(head("200 OK", content.length));
             out.flush();
             for (byte b : content) {
-                Thread.sleep(GAP.toMillis());
+                // The pace of a slow server; a closed one stops at once.
+                if (closed.await(GAP.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return;
+                }
                 out.write(b);
                 out.flush();
             }
