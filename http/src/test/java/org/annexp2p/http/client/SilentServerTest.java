@@ -188,10 +188,9 @@ class SilentServerTest {
                     if (next == content.length) {
                         return -1;
                     }
-                    try {
-                        Thread.sleep(GAP.toMillis());
-                    } catch (InterruptedException e) {
-                        throw new java.io.InterruptedIOException();
+                    // The pace of a slow source; once the server is closed (the test over) it ends at once.
+                    if (server.awaitClosed(GAP)) {
+                        throw new IOException("the server is closed");
                     }
                     return content[next++];
                 }

@@ -49,6 +49,16 @@ final class StallingServer implements AutoCloseable {
         t.start();
     }
 
+    /** Waits at most {@code bound} for the server's close; whether it closed. */
+    boolean awaitClosed(java.time.Duration bound) throws java.io.InterruptedIOException {
+        try {
+            return closed.await(bound.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException();
+        }
+    }
+
     int port() {
         return socket.getLocalPort();
     }
